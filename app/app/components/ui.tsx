@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, subtitle }: { title: string; subtitle?: string | null }) {
+  return (
+    <header className="mb-6">
+      <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
+      {subtitle ? <p className="mt-1 text-slate-600">{subtitle}</p> : null}
+    </header>
+  );
+}
+
+export function StatGrid({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">{children}</dl>;
+}
+
+export function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** A share shown as a bar and a percentage (0–1). */
+export function ShareBar({ share, label }: { share: number; label: string }) {
+  const pct = Math.max(0, Math.min(100, share * 100));
+  return (
+    <div className="flex items-center gap-2" title={label}>
+      <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
+        <div className="h-full bg-emerald-600" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="tabular-nums">{pct.toFixed(2).replace(".", ",")}%</span>
+    </div>
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mt-8">
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Table({ head, children }: { head: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 font-semibold text-slate-700">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/index.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("lang", "routes/lang.tsx"),
+  route("healthz", "routes/healthz.ts"),
+  layout("routes/workspace.tsx", [
+    route("national", "routes/national.tsx"),
+    route("province/:slug", "routes/province.tsx"),
+    route("unit/:code", "routes/unit.tsx"),
+    route("steering", "routes/steering.tsx"),
+    route("requests", "routes/requests.tsx"),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,103 @@
+import type { TxSql } from "@thads/db";
+import { CLOSED_CASE_STATUSES } from "@thads/domain";
+
+/** Case figures of one scope, as visible to the signed-in user under RLS. */
+export interface CaseFigures {
+  cases: number;
+  open: number;
+  closed: number;
+  moneyDue: string;
+  moneyCollected: string;
+}
+
+export interface UnitFigures extends CaseFigures {
+  id: string;
+  name: string;
+  code: string;
+  slug: string | null;
+}
+
+type Row = { cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null };
+
+function toFigures(r: Row | undefined): CaseFigures {
+  const cases = Number(r?.cases ?? 0n);
+  const closed = Number(r?.closed ?? 0n);
+  return {
+    cases,
+    closed,
+    open: cases - closed,
+    moneyDue: String(r?.money_due ?? 0n),
+    moneyCollected: String(r?.money_collected ?? 0n),
+  };
+}
+
+const closed = CLOSED_CASE_STATUSES as unknown as string[];
+
+/** Figures per child unit: provinces of the nation, or sub-bureaus of a province. */
+export async function figuresByUnit(
+  tx: TxSql,
+  scope: { level: "nation" } | { level: "province"; provinceId: string },
+): Promise<UnitFigures[]> {
+  const rows =
+    scope.level === "nation"
+      ? await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
+          select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
+          from public.units u
+          left join (
+            select province_id as id, count(*) as cases,
+                   count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+                   sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+            from public.cases group by province_id
+          ) c on c.id = u.id
+          where u.kind = 'province' and u.dissolved_on is null
+          order by u.name`
+      : await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
+          select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
+          from public.units u
+          left join (
+            select unit_id as id, count(*) as cases,
+                   count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+                   sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+            from public.cases where province_id = ${scope.provinceId} group by unit_id
+          ) c on c.id = u.id
+          where u.kind = 'subunit' and u.parent_id = ${scope.provinceId}
+          order by u.code`;
+  return rows.map((r) => ({ id: r.id, name: r.name, code: r.code, slug: r.slug, ...toFigures(r) }));
+}
+
+export function sumFigures(rows: CaseFigures[]): CaseFigures {
+  return rows.reduce<CaseFigures>(
+    (acc, r) => ({
+      cases: acc.cases + r.cases,
+      open: acc.open + r.open,
+      closed: acc.closed + r.closed,
+      moneyDue: (BigInt(acc.moneyDue) + BigInt(r.moneyDue)).toString(),
+      moneyCollected: (BigInt(acc.moneyCollected) + BigInt(r.moneyCollected)).toString(),
+    }),
+    { cases: 0, open: 0, closed: 0, moneyDue: "0", moneyCollected: "0" },
+  );
+}
+
+/** Staff visible to the user, within a province or a unit (or all). */
+export async function staffCounts(
+  tx: TxSql,
+  scope: { provinceId?: string; unitId?: string },
+): Promise<{ staff: number; executors: number }> {
+  const [row] = await tx<{ staff: bigint; executors: bigint }[]>`
+    select count(distinct p.id) as staff,
+           count(distinct p.id) filter (where m.role = 'executor') as executors
+    from public.profiles p
+    left join public.memberships m on m.user_id = p.id
+    where p.unit_id is not null
+      ${scope.provinceId ? tx`and p.province_id = ${scope.provinceId}` : tx``}
+      ${scope.unitId ? tx`and p.unit_id = ${scope.unitId}` : tx``}`;
+  return { staff: Number(row?.staff ?? 0n), executors: Number(row?.executors ?? 0n) };
+}
+
+export async function unitBySlugOrCode(tx: TxSql, by: { slug: string } | { code: string }) {
+  const [row] = await tx<{ id: string; kind: string; name: string; code: string; slug: string | null; province_id: string | null; parent_id: string | null }[]>`
+    select id, kind, name, code, slug, province_id, parent_id from public.units
+    where ${"slug" in by ? tx`slug = ${by.slug} and kind = 'province'` : tx`code = ${by.code} and kind = 'subunit'`}
+      and dissolved_on is null`;
+  return row ?? null;
+}

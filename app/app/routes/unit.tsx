@@ -1,0 +1,91 @@
+import { useLoaderData } from "react-router";
+import { CLOSED_CASE_STATUSES, canViewUnit, formatCount, formatDong } from "@thads/domain";
+import type { Route } from "./+types/unit";
+import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
+import { caseStatusLabel, formatDateVi, useLang, useT } from "../i18n.ts";
+import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
+import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!/^[A-Z0-9_-]{2,40}$/.test(params.code)) notFound();
+  return asUser(user, async (tx) => {
+    const unit = await unitBySlugOrCode(tx, { code: params.code });
+    if (!unit || !unit.province_id) notFound();
+    if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
+    const closed = CLOSED_CASE_STATUSES as unknown as string[];
+    const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null }[]>`
+      select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+             sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+      from public.cases where unit_id = ${unit.id}`;
+    const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: bigint | null }[]>`
+      select p.id, p.full_name,
+             count(c.id) filter (where c.status <> all (${closed}::public.case_status[])) as open,
+             sum(c.money_due - c.money_collected) filter (where c.status <> all (${closed}::public.case_status[]))::bigint as outstanding
+      from public.memberships m
+      join public.profiles p on p.id = m.user_id
+      left join public.cases c on c.executor_id = p.id and c.unit_id = ${unit.id}
+      where m.unit_id = ${unit.id} and m.role = 'executor'
+      group by p.id, p.full_name order by p.full_name`;
+    const recent = await tx<{ id: string; case_number: string; debtor_name: string; status: string; accepted_on: string; money_due: bigint }[]>`
+      select id, case_number, debtor_name, status, accepted_on::text as accepted_on, money_due
+      from public.cases where unit_id = ${unit.id}
+      order by accepted_on desc, id limit 20`;
+    const staff = await staffCounts(tx, { unitId: unit.id });
+    return {
+      unit: { name: unit.name, code: unit.code },
+      totals: {
+        cases: Number(totals?.cases ?? 0n),
+        closed: Number(totals?.closed ?? 0n),
+        moneyDue: String(totals?.money_due ?? 0n),
+        moneyCollected: String(totals?.money_collected ?? 0n),
+      },
+      executors: executors.map((e) => ({ id: e.id, name: e.full_name, open: Number(e.open), outstanding: String(e.outstanding ?? 0n) })),
+      recent: recent.map((c) => ({ ...c, money_due: String(c.money_due) })),
+      staff: staff.staff,
+    };
+  });
+}
+
+export default function Unit() {
+  const d = useLoaderData<typeof loader>();
+  const tr = useT();
+  const lang = useLang();
+  return (
+    <>
+      <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
+      <StatGrid>
+        <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
+        <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
+        <Stat label={tr("stat.cases")} value={formatCount(d.totals.cases)} testId="stat-cases" />
+        <Stat label={tr("stat.open")} value={formatCount(d.totals.cases - d.totals.closed)} />
+        <Stat label={tr("stat.moneyDue")} value={formatDong(d.totals.moneyDue)} />
+        <Stat label={tr("stat.moneyCollected")} value={formatDong(d.totals.moneyCollected)} />
+      </StatGrid>
+      <Section title={tr("subunit.executors")}>
+        <Table head={[tr("table.executor"), tr("table.open"), tr("table.moneyDue")]}>
+          {d.executors.map((e) => (
+            <tr key={e.id}>
+              <td className="px-3 py-2">{e.name}</td>
+              <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+      <Section title={tr("subunit.recent")}>
+        <Table head={[tr("table.caseNumber"), tr("table.debtor"), tr("table.status"), tr("table.acceptedOn"), tr("table.moneyDue")]}>
+          {d.recent.map((c) => (
+            <tr key={c.id}>
+              <td className="px-3 py-2">{c.case_number}</td>
+              <td className="px-3 py-2">{c.debtor_name}</td>
+              <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDong(c.money_due)}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { data } from "react-router";
+import type { Lang } from "../i18n.ts";
+import { t } from "../i18n.ts";
+import { assertCsrf, CsrfError } from "./csrf.server.ts";
+
+/** Largest form post accepted by the sign-in and settings forms. */
+export const MAX_FORM_BYTES = 16 * 1024;
+
+/**
+ * Reads a small urlencoded/multipart form safely: size and type checked before
+ * parsing, CSRF checked after. Throws a 4xx response with a Vietnamese (or
+ * English) message; never a 500 for bad input.
+ */
+export async function readForm(request: Request, lang: Lang): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
+    throw data({ formError: t(lang, "error.badForm") }, { status: 415 });
+  }
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_FORM_BYTES) {
+    throw data({ formError: t(lang, "error.tooLarge") }, { status: 413 });
+  }
+  const body = await request.arrayBuffer().catch(() => null);
+  if (!body) throw data({ formError: t(lang, "error.badForm") }, { status: 400 });
+  if (body.byteLength > MAX_FORM_BYTES) {
+    throw data({ formError: t(lang, "error.tooLarge") }, { status: 413 });
+  }
+  let formData: FormData;
+  try {
+    formData = await new Request(request.url, { method: "POST", headers: { "Content-Type": type }, body }).formData();
+  } catch {
+    throw data({ formError: t(lang, "error.badForm") }, { status: 400 });
+  }
+  try {
+    assertCsrf(request, formData);
+  } catch (e) {
+    if (e instanceof CsrfError) throw data({ formError: t(lang, "error.csrf") }, { status: 403 });
+    throw e;
+  }
+  return formData;
+}

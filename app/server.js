@@ -1,0 +1,39 @@
+// Production server: static assets, security headers, client address for
+// sign-in throttling, and the React Router request handler.
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+
+const BUILD = "./build/server/index.js";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+app.use((_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader(
+    "Content-Security-Policy",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
+  );
+  next();
+});
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all(
+  "*splat",
+  createRequestHandler({
+    build: () => import(BUILD),
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  console.log(`THADS is up at http://localhost:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,5 @@
+export * from "./policy.ts";
+export * from "./sessions.ts";
+export * from "./throttle.ts";
+export * from "./password.ts";
+export * from "./supabase.ts";

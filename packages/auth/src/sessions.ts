@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from "node:crypto";
+import { asAuthService, type Sql } from "@thads/db";
+import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from "./policy.ts";
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  email: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a server-side session; returns the opaque token for the cookie. */
+export async function createSession(
+  sql: Sql,
+  input: { userId: string; ip?: string; userAgent?: string },
+): Promise<{ token: string; sessionId: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const [row] = await asAuthService(sql, (tx) => tx<{ id: string }[]>`
+    insert into app_private.sessions (token_hash, user_id, expires_at, ip, user_agent)
+    values (${hashToken(token)}, ${input.userId}, now() + make_interval(hours => ${SESSION_ABSOLUTE_HOURS}),
+            ${input.ip ?? null}, ${input.userAgent?.slice(0, 300) ?? null})
+    returning id`);
+  return { token, sessionId: row!.id };
+}
+
+/**
+ * Resolves a session token: valid if not revoked, not past its absolute
+ * expiry, and used within the idle timeout. Touches last_seen_at.
+ */
+export async function resolveSession(sql: Sql, token: string): Promise<SessionRecord | null> {
+  if (!token || token.length > 100) return null;
+  return asAuthService(sql, async (tx) => {
+    const [row] = await tx<{ id: string; user_id: string; email: string; created_at: Date; expires_at: Date }[]>`
+      update app_private.sessions s
+         set last_seen_at = now()
+        from auth.users u
+       where s.token_hash = ${hashToken(token)}
+         and u.id = s.user_id
+         and s.revoked_at is null
+         and s.expires_at > now()
+         and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
+         and u.deleted_at is null
+         and (u.banned_until is null or u.banned_until < now())
+      returning s.id, s.user_id, u.email, s.created_at, s.expires_at`;
+    if (!row) return null;
+    return { id: row.id, userId: row.user_id, email: row.email, createdAt: row.created_at, expiresAt: row.expires_at };
+  });
+}
+
+export async function revokeSession(sql: Sql, token: string): Promise<void> {
+  await asAuthService(sql, (tx) => tx`
+    update app_private.sessions set revoked_at = now()
+    where token_hash = ${hashToken(token)} and revoked_at is null`);
+}
+
+/** Signs a user out everywhere (e.g. after a password change or a compromise). */
+export async function revokeAllSessions(sql: Sql, userId: string): Promise<number> {
+  const rows = await asAuthService(sql, (tx) => tx`
+    update app_private.sessions set revoked_at = now()
+    where user_id = ${userId} and revoked_at is null returning id`);
+  return rows.length;
+}

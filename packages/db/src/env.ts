@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Defaults of the embedded server: the same as Supabase's local stack. */
+export const EMBEDDED_DEFAULTS = {
+  host: "127.0.0.1",
+  port: 54322,
+  user: "postgres",
+  password: "postgres",
+  database: "postgres",
+} as const;
+
+const dbEnvSchema = z.object({
+  /** Owner/admin connection (migrations, seeding, scheduled jobs). Unset: the embedded server. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** The app's own login (authenticator). Unset: derived from DATABASE_URL with the authenticator credentials. */
+  APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  AUTHENTICATOR_PASSWORD: z.string().min(8).default("authenticator-local-only"),
+  EMBEDDED_PG_DIR: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(EMBEDDED_DEFAULTS.port),
+});
+
+export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
+  const parsed = dbEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid database environment:\n${issues}`);
+  }
+  return parsed.data;
+}
+
+export function embeddedUrl(port: number = EMBEDDED_DEFAULTS.port): string {
+  const d = EMBEDDED_DEFAULTS;
+  return `postgres://${d.user}:${d.password}@${d.host}:${port}/${d.database}`;
+}
+
+/** The owner URL: DATABASE_URL, or the embedded server. */
+export function ownerUrl(env: DbEnv = readDbEnv()): string {
+  return env.DATABASE_URL ?? embeddedUrl(env.EMBEDDED_PG_PORT);
+}
+
+/** The app's URL: the non-privileged authenticator login on the same server. */
+export function appUrl(env: DbEnv = readDbEnv()): string {
+  if (env.APP_DATABASE_URL) return env.APP_DATABASE_URL;
+  const url = new URL(ownerUrl(env));
+  url.username = "authenticator";
+  url.password = env.AUTHENTICATOR_PASSWORD;
+  return url.toString();
+}

@@ -1,0 +1,5 @@
+export * from "./env.ts";
+export * from "./clients.ts";
+export * from "./rls.ts";
+export * from "./migrate.ts";
+export * from "./audit.ts";

@@ -1,0 +1,39 @@
+import type { Sql, TxSql } from "./clients.ts";
+
+/** The JWT claims that drive RLS, as Supabase Auth issues them. */
+export interface Claims {
+  sub: string;
+  role: "authenticated";
+  email?: string;
+  aud?: string;
+  session_id?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Runs fn in one short transaction as `authenticated` with the user's claims.
+ * Role and claims are set with set_config(..., true): transaction-local, so a
+ * transaction pooler can share the connection safely.
+ */
+export function withClaims<T>(sql: Sql, claims: Claims, fn: (tx: TxSql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+    return fn(tx);
+  }) as Promise<T>;
+}
+
+/** Runs fn in one transaction as the public (`anon`). */
+export function asAnon<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx`select set_config('role', 'anon', true), set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true)`;
+    return fn(tx);
+  }) as Promise<T>;
+}
+
+/** Runs fn as auth_service: sign-in, sessions, throttling. Nothing else. */
+export function asAuthService<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx`select set_config('role', 'auth_service', true)`;
+    return fn(tx);
+  }) as Promise<T>;
+}

@@ -1,0 +1,205 @@
+import {
+  MERGER_DATE,
+  PROVINCES,
+  absorbedProvinces,
+  legacyCode,
+  provinceCode,
+  provinceSlug,
+  provinceUnitName,
+  subunitCode,
+  subunitName,
+  type Role,
+} from "@thads/domain";
+import { BANKS, companyName, personName } from "./names.ts";
+import { rng, stableUuid } from "./prng.ts";
+
+export const DEMO_PASSWORD = "ThiHanhAn@2025";
+export const DEMO_EMAIL_DOMAIN = "demo.thads.vn";
+export const STAFF_EMAIL_DOMAIN = "staff.thads.vn";
+
+export interface UnitRow {
+  id: string;
+  kind: "national" | "province" | "subunit";
+  code: string;
+  name: string;
+  name_en: string | null;
+  slug: string | null;
+  parent_id: string | null;
+  province_id: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  dissolved_on: string | null;
+  merged_into_id: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  full_name: string;
+  title: string | null;
+  unit_id: string | null;
+  province_id: string | null;
+  creditor_kind: "citizen" | "company" | "bank" | null;
+  memberships: { role: Role; unit_id: string | null }[];
+  /** Listed in the README and printed at start. */
+  demo: boolean;
+}
+
+export interface DemoModel {
+  units: UnitRow[];
+  users: UserRow[];
+  /** Executors of each sub-bureau, for case assignment. */
+  executorsByUnit: Map<string, string[]>;
+}
+
+export const NATIONAL_UNIT_ID = stableUuid("unit:national");
+
+/** Builds every unit and user deterministically (no database). */
+export function buildModel(): DemoModel {
+  const r = rng(2025);
+  const units: UnitRow[] = [];
+  const users: UserRow[] = [];
+  const executorsByUnit = new Map<string, string[]>();
+
+  units.push({
+    id: NATIONAL_UNIT_ID,
+    kind: "national",
+    code: "NATIONAL",
+    name: "Cục Quản lý Thi hành án dân sự",
+    name_en: "Department of Civil Judgment Enforcement Management",
+    slug: null,
+    parent_id: null,
+    province_id: null,
+    address: "60 Trần Phú, Ba Đình, Hà Nội",
+    phone: "024 6273 9500",
+    email: "cucqlthads@moj.gov.vn",
+    dissolved_on: null,
+    merged_into_id: null,
+  });
+
+  const addUser = (u: Omit<UserRow, "id"> & { id?: string }) => {
+    const row = { ...u, id: u.id ?? stableUuid(`user:${u.email}`) };
+    users.push(row);
+    return row;
+  };
+
+  // National staff.
+  addUser({
+    email: `national.admin@${DEMO_EMAIL_DOMAIN}`, full_name: "Trần Quốc Bảo", title: "Quản trị hệ thống",
+    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    memberships: [{ role: "national_admin", unit_id: NATIONAL_UNIT_ID }],
+  });
+  addUser({
+    email: `national.viewer@${DEMO_EMAIL_DOMAIN}`, full_name: "Lê Thị Hồng", title: "Chuyên viên thống kê",
+    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    memberships: [{ role: "national_viewer", unit_id: NATIONAL_UNIT_ID }],
+  });
+  addUser({
+    email: `anticorruption.steering@${DEMO_EMAIL_DOMAIN}`, full_name: "Phạm Minh Đức", title: "Thành viên Ban Chỉ đạo Trung ương",
+    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    memberships: [{ role: "steering_member", unit_id: NATIONAL_UNIT_ID }],
+  });
+  for (let i = 1; i <= 8; i++) {
+    addUser({
+      email: `national.staff${i}@${STAFF_EMAIL_DOMAIN}`, full_name: personName(r), title: "Chuyên viên",
+      unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: false,
+      memberships: [{ role: "national_viewer", unit_id: NATIONAL_UNIT_ID }],
+    });
+  }
+
+  const demoProvinces = new Set(["hai-phong", "ha-noi"]);
+  for (const p of PROVINCES) {
+    const slug = provinceSlug(p);
+    const pid = stableUuid(`unit:${provinceCode(p)}`);
+    units.push({
+      id: pid, kind: "province", code: provinceCode(p), name: provinceUnitName(p),
+      name_en: `Civil Judgment Enforcement of ${p.name}`, slug, parent_id: NATIONAL_UNIT_ID, province_id: pid,
+      address: `Trụ sở THADS ${p.name}`, phone: null, email: `thads.${slug.replace(/-/g, "")}@moj.gov.vn`,
+      dissolved_on: null, merged_into_id: null,
+    });
+    const demo = demoProvinces.has(slug);
+    addUser({
+      email: demo ? `${slug}.head@${DEMO_EMAIL_DOMAIN}` : `${slug}.head@${STAFF_EMAIL_DOMAIN}`,
+      full_name: personName(r), title: "Thủ trưởng cơ quan THADS tỉnh", unit_id: pid, province_id: pid,
+      creditor_kind: null, demo, memberships: [{ role: "province_head", unit_id: pid }],
+    });
+    for (let i = 1; i <= 8; i++) {
+      addUser({
+        email: demo && i === 1 ? `${slug}.staff@${DEMO_EMAIL_DOMAIN}` : `${slug}.staff${i}@${STAFF_EMAIL_DOMAIN}`,
+        full_name: personName(r), title: "Chuyên viên", unit_id: pid, province_id: pid, creditor_kind: null,
+        demo: demo && i === 1, memberships: [{ role: "province_staff", unit_id: pid }],
+      });
+    }
+    addUser({
+      email: demo ? `${slug}.steering@${DEMO_EMAIL_DOMAIN}` : `${slug}.steering@${STAFF_EMAIL_DOMAIN}`,
+      full_name: personName(r), title: "Thành viên Ban Chỉ đạo THADS tỉnh", unit_id: pid, province_id: pid,
+      creditor_kind: null, demo, memberships: [{ role: "steering_member", unit_id: pid }],
+    });
+
+    for (let n = 1; n <= p.subunits; n++) {
+      const code = subunitCode(p, n);
+      const uid = stableUuid(`unit:${code}`);
+      units.push({
+        id: uid, kind: "subunit", code, name: subunitName(p, n), name_en: `Regional office ${n} – ${p.name}`,
+        slug: null, parent_id: pid, province_id: pid, address: `Khu vực ${n}, ${p.name}`, phone: null, email: null,
+        dissolved_on: null, merged_into_id: null,
+      });
+      const kv = `kv${String(n).padStart(2, "0")}`;
+      const demoUnit = demo && n === 1;
+      const mail = (role: string, i?: number) =>
+        demoUnit && (i === undefined || i === 1)
+          ? `${slug}.${kv}.${role}@${DEMO_EMAIL_DOMAIN}`
+          : `${slug}.${kv}.${role}${i ?? ""}@${STAFF_EMAIL_DOMAIN}`;
+      addUser({
+        email: mail("head"), full_name: personName(r), title: "Trưởng phòng", unit_id: uid, province_id: pid,
+        creditor_kind: null, demo: demoUnit, memberships: [{ role: "subunit_head", unit_id: uid }],
+      });
+      const executors: string[] = [];
+      const executorCount = 5 + Math.floor(r() * 5);
+      for (let i = 1; i <= executorCount; i++) {
+        const u = addUser({
+          email: mail("executor", i), full_name: personName(r), title: "Chấp hành viên", unit_id: uid,
+          province_id: pid, creditor_kind: null, demo: demoUnit && i === 1,
+          memberships: [{ role: "executor", unit_id: uid }],
+        });
+        executors.push(u.id);
+      }
+      executorsByUnit.set(uid, executors);
+      for (let i = 1; i <= 2; i++) {
+        addUser({
+          email: mail("clerk", i), full_name: personName(r), title: "Thư ký thi hành án", unit_id: uid,
+          province_id: pid, creditor_kind: null, demo: demoUnit && i === 1,
+          memberships: [{ role: "clerk", unit_id: uid }],
+        });
+      }
+    }
+  }
+
+  // Provinces absorbed on 1 Jul 2025: kept as dissolved units so history rolls up.
+  for (const { name, into } of absorbedProvinces()) {
+    const intoId = stableUuid(`unit:${provinceCode(into)}`);
+    units.push({
+      id: stableUuid(`unit:${legacyCode(name)}`), kind: "province", code: legacyCode(name),
+      name: `Cục Thi hành án dân sự tỉnh ${name}`, name_en: `Former ${name} bureau`, slug: null,
+      parent_id: NATIONAL_UNIT_ID, province_id: intoId, address: null, phone: null, email: null,
+      dissolved_on: MERGER_DATE, merged_into_id: intoId,
+    });
+  }
+
+  // External creditors.
+  addUser({
+    email: `creditor.bank@${DEMO_EMAIL_DOMAIN}`, full_name: BANKS[0]!, title: null, unit_id: null, province_id: null,
+    creditor_kind: "bank", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+  });
+  addUser({
+    email: `creditor.company@${DEMO_EMAIL_DOMAIN}`, full_name: companyName(r), title: null, unit_id: null,
+    province_id: null, creditor_kind: "company", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+  });
+  addUser({
+    email: `creditor.citizen@${DEMO_EMAIL_DOMAIN}`, full_name: "Nguyễn Văn Á", title: null, unit_id: null,
+    province_id: null, creditor_kind: "citizen", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+  });
+
+  return { units, users, executorsByUnit };
+}

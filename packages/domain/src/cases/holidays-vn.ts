@@ -1,0 +1,160 @@
+/**
+ * Vietnamese public holidays as DATA, one entry per year (Labour Code 2019, Art. 112: 11 paid
+ * holiday days a year — New Year 1, Tết 5, Hùng Kings 1, 30/4 1, 1/5 1, National Day 2).
+ *
+ * Each year lists the days off that civil servants (and therefore enforcement agencies) actually
+ * take: the holidays themselves, substitute days ("nghỉ bù") when a holiday falls on a weekend, and
+ * days swapped ("hoán đổi") with a make-up Saturday, which is then listed in `extraWorkingDays`.
+ *
+ * Weekend dates that are holidays are listed too (for display); they do not change working days.
+ *
+ * To add a year: append an entry, keep `status: "provisional"` until the Government's announcement
+ * is published, and cite it in `source`. Pending: "Ngày Văn hóa Việt Nam" (24/11) is planned as a
+ * paid holiday but needs an amendment of Labour Code Art. 112 — add it here once enacted.
+ */
+
+export type HolidayKind =
+  /** The statutory holiday itself. */
+  | "holiday"
+  /** Substitute day off because a holiday fell on a weekend (nghỉ bù). */
+  | "substitute"
+  /** Working day swapped into the holiday, made up on a weekend day (hoán đổi ngày làm việc). */
+  | "swapped";
+
+export interface HolidayEntry {
+  /** ISO date 'YYYY-MM-DD'. */
+  date: string;
+  kind: HolidayKind;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface WorkingWeekendEntry {
+  /** A Saturday or Sunday that is a working day (make-up day, làm bù). */
+  date: string;
+  reason_vi: string;
+  reason_en: string;
+}
+
+export interface HolidayYear {
+  year: number;
+  /** `official`: as announced by the Government; `provisional`: estimated, to be replaced. */
+  status: "official" | "provisional";
+  source: string;
+  daysOff: readonly HolidayEntry[];
+  extraWorkingDays: readonly WorkingWeekendEntry[];
+}
+
+const NEW_YEAR = { name_vi: "Tết Dương lịch", name_en: "New Year's Day" } as const;
+const TET = { name_vi: "Tết Nguyên đán", name_en: "Lunar New Year (Tết)" } as const;
+const HUNG = { name_vi: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", name_en: "Hùng Kings' Commemoration Day" } as const;
+const REUNIFICATION = { name_vi: "Ngày Chiến thắng (30/4)", name_en: "Reunification Day" } as const;
+const LABOUR = { name_vi: "Ngày Quốc tế Lao động (1/5)", name_en: "International Labour Day" } as const;
+const NATIONAL = { name_vi: "Quốc khánh (2/9)", name_en: "National Day" } as const;
+
+const h = (date: string, name: { name_vi: string; name_en: string }, kind: HolidayKind = "holiday"): HolidayEntry => ({
+  date,
+  kind,
+  ...name,
+});
+
+export const VN_HOLIDAYS: readonly HolidayYear[] = [
+  {
+    year: 2024,
+    status: "official",
+    source:
+      "Thông báo của Bộ LĐTB&XH về lịch nghỉ Tết Âm lịch, Quốc khánh 2024; Thủ tướng đồng ý hoán đổi ngày làm việc 29/4/2024 sang 4/5/2024",
+    daysOff: [
+      h("2024-01-01", NEW_YEAR),
+      // Tết Giáp Thìn (mùng 1 = Sat 10/2): off Thu 8/2 – Wed 14/2 (29 Tết – mùng 5).
+      h("2024-02-08", TET),
+      h("2024-02-09", TET),
+      h("2024-02-10", TET),
+      h("2024-02-11", TET),
+      h("2024-02-12", TET),
+      h("2024-02-13", TET),
+      h("2024-02-14", TET),
+      h("2024-04-18", HUNG),
+      h("2024-04-29", REUNIFICATION, "swapped"),
+      h("2024-04-30", REUNIFICATION),
+      h("2024-05-01", LABOUR),
+      h("2024-09-02", NATIONAL),
+      h("2024-09-03", NATIONAL),
+    ],
+    extraWorkingDays: [
+      { date: "2024-05-04", reason_vi: "Làm bù cho ngày 29/4/2024", reason_en: "Make-up day for 29 Apr 2024" },
+    ],
+  },
+  {
+    year: 2025,
+    status: "official",
+    source:
+      "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025; hoán đổi ngày làm việc 2/5/2025 sang thứ Bảy 26/4/2025; Quốc khánh 30/8–2/9/2025",
+    daysOff: [
+      h("2025-01-01", NEW_YEAR),
+      // Tết Ất Tỵ (mùng 1 = Wed 29/1): off Sat 25/1 – Sun 2/2, weekdays 27/1 – 31/1.
+      h("2025-01-27", TET),
+      h("2025-01-28", TET),
+      h("2025-01-29", TET),
+      h("2025-01-30", TET),
+      h("2025-01-31", TET),
+      h("2025-04-07", HUNG),
+      h("2025-04-30", REUNIFICATION),
+      h("2025-05-01", LABOUR),
+      h("2025-05-02", LABOUR, "swapped"),
+      h("2025-09-01", NATIONAL),
+      h("2025-09-02", NATIONAL),
+    ],
+    extraWorkingDays: [
+      { date: "2025-04-26", reason_vi: "Làm bù cho ngày 2/5/2025", reason_en: "Make-up day for 2 May 2025" },
+    ],
+  },
+  {
+    year: 2026,
+    status: "official",
+    source:
+      "Văn bản 12729/VPCP-KGVX (Tết Dương lịch 1–4/1/2026, làm bù 10/1/2026); Tết Bính Ngọ 14/2–22/2/2026; Giỗ Tổ 26/4 (Chủ nhật) nghỉ bù 27/4/2026. Ngày liền kề Quốc khánh (1/9) theo phương án của Bộ Nội vụ — cần đối chiếu thông báo chính thức",
+    daysOff: [
+      h("2026-01-01", NEW_YEAR),
+      h("2026-01-02", NEW_YEAR, "swapped"),
+      // Tết Bính Ngọ (mùng 1 = Tue 17/2): off Sat 14/2 – Sun 22/2, weekdays 16/2 – 20/2.
+      h("2026-02-16", TET),
+      h("2026-02-17", TET),
+      h("2026-02-18", TET),
+      h("2026-02-19", TET),
+      h("2026-02-20", TET),
+      h("2026-04-26", HUNG),
+      h("2026-04-27", HUNG, "substitute"),
+      h("2026-04-30", REUNIFICATION),
+      h("2026-05-01", LABOUR),
+      h("2026-09-01", NATIONAL),
+      h("2026-09-02", NATIONAL),
+    ],
+    extraWorkingDays: [
+      { date: "2026-01-10", reason_vi: "Làm bù cho ngày 2/1/2026", reason_en: "Make-up day for 2 Jan 2026" },
+    ],
+  },
+  {
+    year: 2027,
+    status: "provisional",
+    source:
+      "ƯỚC TÍNH, chưa có thông báo chính thức: Tết Đinh Mùi mùng 1 = thứ Bảy 6/2/2027 (xếp như năm 2024, Tết cũng rơi vào thứ Bảy); Giỗ Tổ 16/4/2027; 1/5 rơi vào thứ Bảy nghỉ bù 3/5; Quốc khánh 2/9 và 3/9",
+    daysOff: [
+      h("2027-01-01", NEW_YEAR),
+      h("2027-02-04", TET),
+      h("2027-02-05", TET),
+      h("2027-02-06", TET),
+      h("2027-02-07", TET),
+      h("2027-02-08", TET),
+      h("2027-02-09", TET),
+      h("2027-02-10", TET),
+      h("2027-04-16", HUNG),
+      h("2027-04-30", REUNIFICATION),
+      h("2027-05-01", LABOUR),
+      h("2027-05-03", LABOUR, "substitute"),
+      h("2027-09-02", NATIONAL),
+      h("2027-09-03", NATIONAL),
+    ],
+    extraWorkingDays: [],
+  },
+];

@@ -1,0 +1,174 @@
+/** Roles of a membership (user × unit × role), DESIGN.md §5. */
+export const ROLES = [
+  "national_admin",
+  "national_viewer",
+  "province_head",
+  "province_staff",
+  "subunit_head",
+  "executor",
+  "clerk",
+  "steering_member",
+  "creditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type UnitKind = "national" | "province" | "subunit";
+
+/** The unit kind each role belongs to (creditors belong to none). */
+export const ROLE_UNIT_KIND: Record<Role, UnitKind | "national_or_province" | null> = {
+  national_admin: "national",
+  national_viewer: "national",
+  province_head: "province",
+  province_staff: "province",
+  subunit_head: "subunit",
+  executor: "subunit",
+  clerk: "subunit",
+  steering_member: "national_or_province",
+  creditor: null,
+};
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  national_admin: { vi: "Quản trị Cục Quản lý THADS", en: "National administrator" },
+  national_viewer: { vi: "Cán bộ Cục Quản lý THADS", en: "National viewer" },
+  province_head: { vi: "Thủ trưởng THADS tỉnh", en: "Province head" },
+  province_staff: { vi: "Cán bộ THADS tỉnh", en: "Province staff" },
+  subunit_head: { vi: "Trưởng phòng THADS khu vực", en: "Sub-bureau head" },
+  executor: { vi: "Chấp hành viên", en: "Executor" },
+  clerk: { vi: "Thư ký thi hành án", en: "Clerk" },
+  steering_member: { vi: "Thành viên Ban Chỉ đạo THADS", en: "Steering committee member" },
+  creditor: { vi: "Người được thi hành án", en: "Creditor" },
+};
+
+/** The homes a signed-in user can land on, most senior first. */
+export type Home =
+  | { kind: "national" }
+  | { kind: "province"; provinceSlug: string }
+  | { kind: "subunit"; unitCode: string }
+  | { kind: "steering" }
+  | { kind: "creditor" };
+
+export interface MembershipRef {
+  role: Role;
+  unitKind: UnitKind | null;
+  unitCode: string | null;
+  provinceSlug: string | null;
+  unitId?: string | null;
+  provinceId?: string | null;
+}
+
+const NATIONAL_ROLES: readonly Role[] = ["national_admin", "national_viewer"];
+const PROVINCE_ROLES: readonly Role[] = ["province_head", "province_staff"];
+const SUBUNIT_ROLES: readonly Role[] = ["subunit_head", "executor", "clerk"];
+
+export function isNational(memberships: MembershipRef[]): boolean {
+  return memberships.some((m) => NATIONAL_ROLES.includes(m.role));
+}
+
+/**
+ * May this user open a province's workspace? The directorate and that
+ * province's own staff (DESIGN.md §5). The database enforces the same rule
+ * with RLS; this decides between a page and a 403.
+ */
+export function canViewProvince(memberships: MembershipRef[], provinceId: string): boolean {
+  return isNational(memberships) || memberships.some((m) => PROVINCE_ROLES.includes(m.role) && m.provinceId === provinceId);
+}
+
+/** May this user open a sub-bureau's workspace? Directorate, its province's staff, its own staff. */
+export function canViewUnit(memberships: MembershipRef[], unit: { id: string; provinceId: string }): boolean {
+  return (
+    canViewProvince(memberships, unit.provinceId) ||
+    memberships.some((m) => SUBUNIT_ROLES.includes(m.role) && m.unitId === unit.id)
+  );
+}
+
+export function hasRole(memberships: MembershipRef[], ...roles: Role[]): boolean {
+  return memberships.some((m) => roles.includes(m.role));
+}
+
+const PRECEDENCE: Role[] = [
+  "national_admin",
+  "national_viewer",
+  "province_head",
+  "province_staff",
+  "subunit_head",
+  "executor",
+  "clerk",
+  "steering_member",
+  "creditor",
+];
+
+/** Picks where a user lands after sign-in: the most senior of their memberships. */
+export function homeFor(memberships: MembershipRef[]): Home | null {
+  const sorted = [...memberships].sort((a, b) => PRECEDENCE.indexOf(a.role) - PRECEDENCE.indexOf(b.role));
+  const top = sorted[0];
+  if (!top) return null;
+  switch (top.role) {
+    case "national_admin":
+    case "national_viewer":
+      return { kind: "national" };
+    case "province_head":
+    case "province_staff":
+      return top.provinceSlug ? { kind: "province", provinceSlug: top.provinceSlug } : null;
+    case "subunit_head":
+    case "executor":
+    case "clerk":
+      return top.unitCode ? { kind: "subunit", unitCode: top.unitCode } : null;
+    case "steering_member":
+      return { kind: "steering" };
+    case "creditor":
+      return { kind: "creditor" };
+  }
+}
+
+export function homePath(home: Home): string {
+  switch (home.kind) {
+    case "national":
+      return "/national";
+    case "province":
+      return `/province/${home.provinceSlug}`;
+    case "subunit":
+      return `/unit/${home.unitCode}`;
+    case "steering":
+      return "/steering";
+    case "creditor":
+      return "/requests";
+  }
+}
+
+/** Navigation entries a user may see, derived from their memberships only. */
+export interface NavItem {
+  key: "national" | "province" | "subunit" | "steering" | "requests";
+  href: string;
+  label: { vi: string; en: string };
+}
+
+export function navFor(memberships: MembershipRef[]): NavItem[] {
+  const items: NavItem[] = [];
+  const seen = new Set<string>();
+  const add = (item: NavItem) => {
+    if (seen.has(item.href)) return;
+    seen.add(item.href);
+    items.push(item);
+  };
+  const roles = new Set(memberships.map((m) => m.role));
+  if (roles.has("national_admin") || roles.has("national_viewer")) {
+    add({ key: "national", href: "/national", label: { vi: "Toàn quốc", en: "Nationwide" } });
+  }
+  for (const m of memberships) {
+    if ((m.role === "province_head" || m.role === "province_staff") && m.provinceSlug) {
+      add({ key: "province", href: `/province/${m.provinceSlug}`, label: { vi: "THADS tỉnh", en: "Province" } });
+    }
+  }
+  for (const m of memberships) {
+    if ((m.role === "subunit_head" || m.role === "executor" || m.role === "clerk") && m.unitCode) {
+      add({ key: "subunit", href: `/unit/${m.unitCode}`, label: { vi: "Phòng THADS khu vực", en: "Sub-bureau" } });
+    }
+  }
+  if (roles.has("steering_member")) {
+    add({ key: "steering", href: "/steering", label: { vi: "Ban Chỉ đạo", en: "Steering committee" } });
+  }
+  if (roles.has("creditor")) {
+    add({ key: "requests", href: "/requests", label: { vi: "Yêu cầu của tôi", en: "My requests" } });
+  }
+  return items;
+}
