@@ -8,6 +8,7 @@
 create schema if not exists extensions;
 create extension if not exists unaccent with schema extensions;
 create extension if not exists pg_trgm with schema extensions;
+grant usage on schema extensions to anon, authenticated, service_role;
 
 -- Private schema: helper functions and tables not exposed through any API.
 create schema if not exists app_private;
@@ -87,6 +88,7 @@ create table public.memberships (
 create index memberships_user_id_idx on public.memberships (user_id, role);
 create index memberships_province_id_idx on public.memberships (province_id);
 create index memberships_unit_id_idx on public.memberships (unit_id);
+create index memberships_role_idx on public.memberships (role);
 
 -- A membership's role must fit its unit's kind; its tenant key comes from the unit.
 create function app_private.memberships_before_write() returns trigger

@@ -1,4 +1,5 @@
 import { createClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
 
 export type SupabaseSignIn =
   | { ok: true; userId: string; email: string; accessToken: string }
@@ -15,6 +16,8 @@ export async function signInWithSupabase(
 ): Promise<SupabaseSignIn> {
   const client = createClient(config.url, config.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Node 20 has no global WebSocket; realtime is never opened here, but the client wants a transport.
+    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
     global: config.fetch ? { fetch: config.fetch } : undefined,
   });
   try {

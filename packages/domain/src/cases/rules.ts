@@ -5,7 +5,17 @@
  * A period is governed by the rule set in force on the day the period starts (the date of the
  * event it runs from).
  */
-import { compareDates, isIsoDate, type IsoDate } from "./calendar.ts";
+import {
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  compareDates,
+  isIsoDate,
+  nextWorkingDayOnOrAfter,
+  VN_CALENDAR,
+  type IsoDate,
+  type WorkingCalendar,
+} from "./calendar.ts";
 
 export interface ComplaintTimeLimits {
   /** Decisions and acts before coercion: days from receiving the decision or learning of the act. */
@@ -138,4 +148,30 @@ export function rulesFor(date: IsoDate, ruleSets: readonly LegalTimeLimits[] = L
     throw new RangeError(`No enforcement time limits are defined for ${date} (rules start on ${ruleSets[0]?.effectiveFrom ?? "—"})`);
   }
   return found;
+}
+
+/** A legal period: N working days, N (calendar) days or N months. */
+export interface LegalPeriod {
+  unit: "working_days" | "days" | "months";
+  amount: number;
+}
+
+/**
+ * Last day of a period starting on `start` (the day of the triggering event is not counted:
+ * Civil Code 2015, Art. 147). Working-day periods end on the N-th working day after `start`; day
+ * and month periods are rolled to the next working day when they end on a day off and the rule set
+ * says so (Art. 148(5)).
+ */
+export function periodEnd(
+  start: IsoDate,
+  period: LegalPeriod,
+  rules: LegalTimeLimits,
+  calendar: WorkingCalendar = VN_CALENDAR,
+): IsoDate {
+  if (!Number.isInteger(period.amount) || period.amount < 0) {
+    throw new RangeError(`A legal period must be a whole, non-negative number: ${period.amount}`);
+  }
+  if (period.unit === "working_days") return addWorkingDays(start, period.amount, calendar);
+  const end = period.unit === "days" ? addCalendarDays(start, period.amount) : addMonths(start, period.amount);
+  return rules.rollPeriodEndToWorkingDay ? nextWorkingDayOnOrAfter(end, calendar) : end;
 }

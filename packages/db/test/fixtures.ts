@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import type { Sql } from "../src/clients.ts";
+
+/**
+ * Two tenants (A, B) with a sub-bureau each, one actor per role tier in A (and
+ * the directorate), colleagues in both tenants, and target rows to probe.
+ * Written through the owner path with triggers on (so audit rows exist too).
+ */
+export async function buildTenantFixture(sql: Sql) {
+  const id = () => randomUUID();
+  const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const u = {
+    national: id(), a: id(), b: id(), a1: id(), b1: id(), a9: id(), b9: id(),
+  };
+  const [existingNational] = await sql<{ id: string }[]>`select id from public.units where kind = 'national' limit 1`;
+  if (existingNational) u.national = existingNational.id;
+  else
+    await sql`insert into public.units (id, kind, code, name, parent_id, province_id)
+              values (${u.national}, 'national', ${"NAT-" + tag}, 'Cục Quản lý THADS', null, null)`;
+  for (const [key, name] of [["a", "Hải Phòng"], ["b", "Hà Nội"]] as const) {
+    await sql`insert into public.units (id, kind, code, name, slug, parent_id, province_id)
+              values (${u[key]}, 'province', ${`P-${key.toUpperCase()}-${tag}`}, ${`THADS ${name}`}, ${`${key}-${tag.toLowerCase()}`}, ${u.national}, ${u[key]})`;
+  }
+  for (const [key, parent, n] of [["a1", "a", 1], ["b1", "b", 1], ["a9", "a", 9], ["b9", "b", 9]] as const) {
+    await sql`insert into public.units (id, kind, code, name, parent_id, province_id)
+              values (${u[key]}, 'subunit', ${`P-${parent.toUpperCase()}-${tag}-KV0${n}`}, ${`Phòng khu vực ${n}`}, ${u[parent]}, ${u[parent]})`;
+  }
+
+  const users: Record<string, string> = {};
+  const addUser = async (key: string, unit: string | null, role: string | null, creditor = false) => {
+    users[key] = id();
+    await sql`insert into auth.users (id, email, encrypted_password, aud, role)
+              values (${users[key]!}, ${`${key}.${tag}@test.vn`.toLowerCase()}, 'x', 'authenticated', 'authenticated')`;
+    if (role === null) return;
+    await sql`insert into public.profiles (id, full_name, email, unit_id, creditor_kind)
+              values (${users[key]!}, ${key}, ${`${key}@test.vn`}, ${unit}, ${creditor ? "citizen" : null})`;
+    await sql`insert into public.memberships (user_id, unit_id, role) values (${users[key]!}, ${unit}, ${role})`;
+  };
+  await addUser("national_admin", u.national, "national_admin");
+  await addUser("national_viewer", u.national, "national_viewer");
+  await addUser("province_head", u.a, "province_head");
+  await addUser("province_staff", u.a, "province_staff");
+  await addUser("subunit_head", u.a1, "subunit_head");
+  await addUser("executor", u.a1, "executor");
+  await addUser("clerk", u.a1, "clerk");
+  await addUser("steering_member", u.a, "steering_member");
+  await addUser("creditor", null, "creditor", true);
+  await addUser("colleague_a", u.a1, "executor");
+  await addUser("colleague_b", u.b1, "executor");
+  await addUser("spare_a", null, null);
+  await addUser("spare_b", null, null);
+
+  const caseRow = async (unit: string, executor: string, n: string) => {
+    const [row] = await sql<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due, executor_id)
+      values (${unit}, ${unit}, ${`${n}/${tag}`}, '2026-10-01', 'on_request', 'civil', 'Nguyễn Văn Á', 1000000, ${executor})
+      returning id`;
+    return row!.id;
+  };
+  const cases = {
+    a: await caseRow(u.a1, users.executor!, "1"),
+    aUnassigned: await caseRow(u.a1, users.colleague_a!, "2"),
+    b: await caseRow(u.b1, users.colleague_b!, "3"),
+  };
+  const membershipOf = async (user: string) =>
+    (await sql<{ id: string }[]>`select id from public.memberships where user_id = ${user}`)[0]!.id;
+  const auditOf = async (province: string) =>
+    (await sql<{ id: bigint }[]>`select min(id) as id from public.audit_log where province_id = ${province}`)[0]!.id;
+
+  return {
+    tag,
+    units: u,
+    users,
+    cases,
+    memberships: { a: await membershipOf(users.colleague_a!), b: await membershipOf(users.colleague_b!) },
+    audit: { a: await auditOf(u.a), b: await auditOf(u.b) },
+  };
+}
+
+export type TenantFixture = Awaited<ReturnType<typeof buildTenantFixture>>;

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createOwnerSql } from "../src/clients.ts";
+import { freePort, startEmbedded } from "../src/embedded.ts";
+import { migrate } from "../src/migrate.ts";
+
+export const TEST_AUTHENTICATOR_PASSWORD = "authenticator-test-only";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    ownerUrl: string;
+    appUrl: string;
+  }
+}
+
+/** A throwaway embedded PostgreSQL per test run, migrated from supabase/migrations. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(tmpdir(), "thads-test-"));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port, quiet: true, persistent: false });
+  const sql = createOwnerSql(server.url, { max: 1 });
+  await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+  await sql.end();
+  const app = new URL(server.url);
+  app.username = "authenticator";
+  app.password = TEST_AUTHENTICATOR_PASSWORD;
+  project.provide("ownerUrl", server.url);
+  project.provide("appUrl", app.toString());
+  return async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

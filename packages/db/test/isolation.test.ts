@@ -1,0 +1,188 @@
+/**
+ * The tenant isolation matrix: every role tier × every tenant table ×
+ * select/insert/update/delete × own vs another tenant, checked against
+ * DESIGN.md §5 through the app's own login (authenticator → role + claims).
+ * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
+ * zero rows for USING.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createAppSql, createOwnerSql, type TxSql } from "../src/clients.ts";
+import { asAnon, withClaims } from "../src/rls.ts";
+import { buildTenantFixture, type TenantFixture } from "./fixtures.ts";
+
+const owner = createOwnerSql(inject("ownerUrl"), { max: 1 });
+const app = createAppSql(inject("appUrl"), { max: 2 });
+let fx: TenantFixture;
+
+beforeAll(async () => {
+  fx = await buildTenantFixture(owner);
+});
+afterAll(async () => {
+  console.log(`isolation matrix: ${checked} combinations checked, ${leaks} leaks`);
+  await owner.end();
+  await app.end();
+});
+
+const TIERS = [
+  "anon", "national_admin", "national_viewer", "province_head", "province_staff",
+  "subunit_head", "executor", "clerk", "steering_member", "creditor",
+] as const;
+type Tier = (typeof TIERS)[number];
+const TABLES = ["units", "profiles", "memberships", "cases", "audit_log"] as const;
+type Table = (typeof TABLES)[number];
+const OPS = ["select", "insert", "update", "delete"] as const;
+type Op = (typeof OPS)[number];
+type Scope = "own" | "other";
+type Outcome = "allowed" | "zero_rows" | "42501";
+
+/** DESIGN.md §5 as a table: which tiers may do what, on their own tenant and on another. */
+function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
+  const own = scope === "own";
+  const natAdmin = tier === "national_admin";
+  const national = natAdmin || tier === "national_viewer";
+  const provinceStaff = tier === "province_head" || tier === "province_staff";
+  const subunitStaff = tier === "subunit_head" || tier === "executor" || tier === "clerk";
+  const allow = (ok: boolean, deny: Outcome): Outcome => (ok ? "allowed" : deny);
+
+  if (tier === "anon") return table === "units" && op === "select" ? "allowed" : "42501";
+  switch (table) {
+    case "units":
+      if (op === "select") return "allowed"; // the public directory of bureaus
+      if (op === "insert") return allow(natAdmin, "42501");
+      if (op === "update") return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
+      return allow(natAdmin, "zero_rows");
+    case "profiles":
+      if (op === "select") return allow(national || ((provinceStaff || subunitStaff) && own), "zero_rows");
+      if (op === "insert") return allow(natAdmin || (tier === "province_head" && own), "42501");
+      if (op === "update") return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
+      return "42501"; // profiles are never deleted through the API
+    case "memberships":
+      if (op === "select") return allow(national || ((provinceStaff || tier === "subunit_head") && own), "zero_rows");
+      if (op === "insert") return allow(natAdmin || (tier === "province_head" && own), "42501");
+      return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
+    case "cases":
+      if (op === "select") return allow(national || ((provinceStaff || subunitStaff) && own), "zero_rows");
+      if (op === "insert") return allow((provinceStaff || tier === "subunit_head" || tier === "clerk") && own, "42501");
+      if (op === "update") return allow((provinceStaff || tier === "subunit_head" || tier === "executor") && own, "zero_rows");
+      return "42501"; // cases end, they are never deleted
+    case "audit_log":
+      if (op === "select") return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
+      return "42501"; // append-only, written by triggers alone
+  }
+}
+
+class Rollback extends Error {}
+
+/** Runs one probe as the tier, in a transaction that is always rolled back. */
+async function probe(tier: Tier, fn: (tx: TxSql) => Promise<unknown[]>): Promise<Outcome> {
+  let outcome: Outcome = "zero_rows";
+  const run = async (tx: TxSql) => {
+    try {
+      const rows = await fn(tx);
+      outcome = rows.length > 0 ? "allowed" : "zero_rows";
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "42501") outcome = "42501";
+      else throw e;
+    }
+    throw new Rollback();
+  };
+  try {
+    if (tier === "anon") await asAnon(app, run);
+    else await withClaims(app, { sub: fx.users[tier]!, role: "authenticated" }, run);
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  return outcome;
+}
+
+function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => Promise<unknown[]> {
+  const t = scope === "own" ? "a" : "b";
+  const province = fx.units[t];
+  const subunit = fx.units[`${t}1`];
+  const spareUnit = fx.units[`${t}9`];
+  const spareUser = fx.users[`spare_${t}`]!;
+  const n = Math.random().toString(36).slice(2, 8).toUpperCase();
+  switch (table) {
+    case "units":
+      if (op === "select") return (tx) => tx`select id from public.units where id = ${spareUnit}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.units (kind, code, name, parent_id, province_id)
+                          values ('subunit', ${`X-${n}`}, 'Phòng mới', ${province}, ${province}) returning id`;
+      if (op === "update") return (tx) => tx`update public.units set phone = '0225 000' where id = ${spareUnit} returning id`;
+      return (tx) => tx`delete from public.units where id = ${spareUnit} returning id`;
+    case "profiles": {
+      const target = fx.users[`colleague_${t}`]!;
+      if (op === "select") return (tx) => tx`select id from public.profiles where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.profiles (id, full_name, email, unit_id)
+                          values (${spareUser}, 'Cán bộ mới', 'new@test.vn', ${subunit}) returning id`;
+      if (op === "update") return (tx) => tx`update public.profiles set phone = '0900' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.profiles where id = ${target} returning id`;
+    }
+    case "memberships": {
+      const target = fx.memberships[t];
+      if (op === "select") return (tx) => tx`select id from public.memberships where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.memberships (user_id, unit_id, role)
+                          values (${spareUser}, ${subunit}, 'executor') returning id`;
+      if (op === "update") return (tx) => tx`update public.memberships set role = 'clerk' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.memberships where id = ${target} returning id`;
+    }
+    case "cases": {
+      const target = fx.cases[t];
+      if (op === "select") return (tx) => tx`select id from public.cases where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+                          values (${subunit}, ${province}, ${`N-${n}`}, '2026-11-01', 'on_request', 'civil', 'Trần Văn B') returning id`;
+      if (op === "update") return (tx) => tx`update public.cases set debtor_name = 'Trần Văn C' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.cases where id = ${target} returning id`;
+    }
+    case "audit_log": {
+      const target = fx.audit[t];
+      if (op === "select") return (tx) => tx`select id from public.audit_log where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.audit_log (chain_key, table_name, op, at, prev_hash, hash)
+                          values ('x', 'cases', 'INSERT', now(), '', '') returning id`;
+      if (op === "update") return (tx) => tx`update public.audit_log set hash = 'forged' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.audit_log where id = ${target} returning id`;
+    }
+  }
+}
+
+let checked = 0;
+let leaks = 0;
+
+const combos = TIERS.flatMap((tier) =>
+  TABLES.flatMap((table) => OPS.flatMap((op) => (["own", "other"] as const).map((scope) => ({ tier, table, op, scope })))),
+);
+
+describe("tenant isolation matrix", () => {
+  it.each(combos)("$tier · $table · $op · $scope tenant", async ({ tier, table, op, scope }) => {
+    const want = expected(tier, table, op, scope);
+    const got = await probe(tier, operation(table, op, scope));
+    checked++;
+    if (got === "allowed" && want !== "allowed") leaks++;
+    expect(got).toBe(want);
+  });
+
+  it("an executor cannot change a case of their unit that is assigned to someone else", async () => {
+    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${fx.cases.aUnassigned} returning id`);
+    expect(got).toBe("zero_rows");
+    expect(await probe("executor", (tx) => tx`select id from public.cases where id = ${fx.cases.aUnassigned}`)).toBe("allowed");
+  });
+
+  it("a case's tenant key comes from its unit, not from what the client sends", async () => {
+    const got = await probe("clerk", (tx) => tx`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${fx.units.a1}, ${fx.units.b}, 'SPOOF-1', '2026-11-01', 'on_request', 'civil', 'X')
+      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === fx.units.a)));
+    expect(got).toBe("allowed");
+  });
+
+  it("a province head cannot grant national roles", async () => {
+    const got = await probe("province_head", (tx) => tx`
+      insert into public.memberships (user_id, unit_id, role) values (${fx.users.spare_a!}, ${fx.units.a}, 'province_head') returning id`);
+    expect(got).toBe("42501");
+  });
+});

@@ -1,0 +1,1123 @@
+/**
+ * The enforcement case (`case`) as a pure state machine over its event ledger (DESIGN.md §3).
+ *
+ *   acceptance → accepted
+ *   decision → decided → notification → notified (voluntary compliance period running, then over)
+ *   verification (only after the voluntary period) → verified
+ *   classification → enforceable | not_yet_enforceable
+ *   not_yet_enforceable: re-verification, then classification → enforceable or stays
+ *   enforcement_action (coercive measure) or payment while enforceable → enforcing
+ *   completion (all obligations settled) → completed;  termination → terminated
+ *   postponement → postponed, suspension → suspended; resumption → back to the state before
+ *   transfer (to ANOTHER province only) → transferred_out
+ *
+ * The voluntary compliance period is not a separate status: a `notified` case carries
+ * `voluntaryPeriodEndsOn`, and `isInVoluntaryPeriod(state, date)` tells whether it is running.
+ *
+ * Money is a whole number of đồng as `bigint`, never a float.
+ */
+import { formatDong } from "../money.ts";
+import { addCalendarDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "./calendar.ts";
+import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalTimeLimits } from "./rules.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Statuses and events
+// ---------------------------------------------------------------------------------------------
+
+/** Same values as the `public.case_status` enum in the database. */
+export const CASE_STATUSES = [
+  "accepted",
+  "decided",
+  "notified",
+  "verified",
+  "enforceable",
+  "not_yet_enforceable",
+  "enforcing",
+  "postponed",
+  "suspended",
+  "completed",
+  "terminated",
+  "transferred_out",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses a postponed or suspended case can return to. */
+export type ResumableStatus = "decided" | "notified" | "verified" | "enforceable" | "not_yet_enforceable" | "enforcing";
+
+export const CLOSED_STATUSES: readonly CaseStatus[] = ["completed", "terminated", "transferred_out"];
+
+export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: string }>> = {
+  accepted: { vi: "Đã thụ lý", en: "Accepted" },
+  decided: { vi: "Đã ra quyết định thi hành án", en: "Enforcement decision issued" },
+  notified: { vi: "Đã thông báo quyết định thi hành án", en: "Parties notified" },
+  verified: { vi: "Đã xác minh điều kiện thi hành án", en: "Debtor's means verified" },
+  enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
+  not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
+  enforcing: { vi: "Đang tổ chức thi hành", en: "Being enforced" },
+  postponed: { vi: "Hoãn thi hành án", en: "Postponed" },
+  suspended: { vi: "Tạm đình chỉ thi hành án", en: "Suspended" },
+  completed: { vi: "Thi hành xong", en: "Completed" },
+  terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
+  transferred_out: { vi: "Đã ủy thác cho tỉnh khác", en: "Transferred to another province" },
+};
+
+export const CASE_EVENT_KINDS = [
+  "acceptance",
+  "decision",
+  "notification",
+  "verification",
+  "classification",
+  "payment",
+  "act_performed",
+  "enforcement_action",
+  "postponement",
+  "suspension",
+  "resumption",
+  "termination",
+  "completion",
+  "transfer",
+  "executor_change",
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en: string }>> = {
+  acceptance: { vi: "thụ lý", en: "acceptance" },
+  decision: { vi: "quyết định thi hành án", en: "enforcement decision" },
+  notification: { vi: "thông báo quyết định thi hành án", en: "notification" },
+  verification: { vi: "xác minh điều kiện thi hành án", en: "verification" },
+  classification: { vi: "phân loại điều kiện thi hành án", en: "classification" },
+  payment: { vi: "nộp tiền thi hành án", en: "payment" },
+  act_performed: { vi: "thực hiện nghĩa vụ (không phải tiền)", en: "performance of a non-monetary obligation" },
+  enforcement_action: { vi: "biện pháp bảo đảm/cưỡng chế", en: "enforcement measure" },
+  postponement: { vi: "hoãn thi hành án", en: "postponement" },
+  suspension: { vi: "tạm đình chỉ thi hành án", en: "suspension" },
+  resumption: { vi: "tiếp tục thi hành án", en: "resumption" },
+  termination: { vi: "đình chỉ thi hành án", en: "termination" },
+  completion: { vi: "thi hành xong", en: "completion" },
+  transfer: { vi: "ủy thác thi hành án", en: "transfer" },
+  executor_change: { vi: "thay đổi chấp hành viên", en: "executor change" },
+};
+
+/**
+ * Security measures (biện pháp bảo đảm) may be applied at once, even during the voluntary period,
+ * to stop assets being dispersed; they do not change the status.
+ */
+export const SECURITY_MEASURES = ["account_freeze", "temporary_seizure", "transaction_ban"] as const;
+/** Coercive measures (biện pháp cưỡng chế): only for an enforceable case; the case becomes `enforcing`. */
+export const COERCIVE_MEASURES = [
+  "income_deduction",
+  "account_collection",
+  "seizure",
+  "valuation",
+  "auction",
+  "price_reduction",
+  "coercion_with_forces",
+  "other",
+] as const;
+export type EnforcementMeasure = (typeof SECURITY_MEASURES)[number] | (typeof COERCIVE_MEASURES)[number];
+
+export type ObligationInput =
+  | { id: string; kind: "money"; amount: bigint; description?: string }
+  | { id: string; kind: "act"; description: string };
+
+export type ObligationState =
+  | { id: string; kind: "money"; amount: bigint; paid: bigint; description?: string }
+  | { id: string; kind: "act"; description: string; performedOn: IsoDate | null };
+
+interface EventBase {
+  /** ISO date 'YYYY-MM-DD' on which the event takes legal effect. */
+  effectiveDate: IsoDate;
+  id?: string;
+  note?: string;
+}
+
+export interface AcceptanceEvent extends EventBase {
+  kind: "acceptance";
+  /** Tenant key: the (current) province owning the case. */
+  provinceId: string;
+  unitId?: string;
+  /** The court transferred the judgment, or a creditor filed a request. */
+  source: "court_transfer" | "creditor_request";
+}
+export interface DecisionEvent extends EventBase {
+  kind: "decision";
+  mode: "ex_officio" | "on_request";
+  obligations: readonly ObligationInput[];
+  decisionNumber?: string;
+  executorId?: string;
+}
+export interface NotificationEvent extends EventBase {
+  kind: "notification";
+}
+export interface VerificationEvent extends EventBase {
+  kind: "verification";
+  /** Debtor in prison with 2+ years left, or no known address: re-verify yearly. Omitted = unchanged. */
+  debtorImprisonedOrUnknownAddress?: boolean;
+  findings?: string;
+}
+export interface ClassificationEvent extends EventBase {
+  kind: "classification";
+  result: "enforceable" | "not_yet_enforceable";
+}
+export interface PaymentEvent extends EventBase {
+  kind: "payment";
+  obligationId: string;
+  /** Đồng, > 0 and not more than the obligation's outstanding amount. */
+  amount: bigint;
+  receiptNumber?: string;
+}
+export interface ActPerformedEvent extends EventBase {
+  kind: "act_performed";
+  obligationId: string;
+}
+export interface EnforcementActionEvent extends EventBase {
+  kind: "enforcement_action";
+  measure: EnforcementMeasure;
+  /** For `price_reduction`: the reduction of this round, in percent. */
+  reductionPercent?: number;
+}
+export interface PostponementEvent extends EventBase {
+  kind: "postponement";
+  reason?: string;
+}
+export interface SuspensionEvent extends EventBase {
+  kind: "suspension";
+  reason?: string;
+}
+export interface ResumptionEvent extends EventBase {
+  kind: "resumption";
+}
+export interface TerminationEvent extends EventBase {
+  kind: "termination";
+  /** The legal ground (Art. 50); required. */
+  reason: string;
+}
+export interface CompletionEvent extends EventBase {
+  kind: "completion";
+}
+export interface TransferEvent extends EventBase {
+  kind: "transfer";
+  toProvinceId: string;
+  toUnitId?: string;
+}
+export interface ExecutorChangeEvent extends EventBase {
+  kind: "executor_change";
+  executorId: string;
+}
+
+export type CaseEvent =
+  | AcceptanceEvent
+  | DecisionEvent
+  | NotificationEvent
+  | VerificationEvent
+  | ClassificationEvent
+  | PaymentEvent
+  | ActPerformedEvent
+  | EnforcementActionEvent
+  | PostponementEvent
+  | SuspensionEvent
+  | ResumptionEvent
+  | TerminationEvent
+  | CompletionEvent
+  | TransferEvent
+  | ExecutorChangeEvent;
+
+// ---------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------
+
+export interface CaseState {
+  status: CaseStatus;
+  provinceId: string;
+  unitId: string | null;
+  source: AcceptanceEvent["source"];
+  acceptedOn: IsoDate;
+  decisionMode: DecisionEvent["mode"] | null;
+  decisionNumber: string | null;
+  decidedOn: IsoDate | null;
+  notifiedOn: IsoDate | null;
+  /** Last day of the voluntary compliance period (set by the notification). */
+  voluntaryPeriodEndsOn: IsoDate | null;
+  firstVerifiedOn: IsoDate | null;
+  lastVerifiedOn: IsoDate | null;
+  /** A (re-)verification was recorded and the classification that must follow it is pending. */
+  awaitingClassification: boolean;
+  /** Last explicit classification; kept through enforcing/postponed/suspended/closed. */
+  classification: ClassificationEvent["result"] | null;
+  classifiedOn: IsoDate | null;
+  debtorImprisonedOrUnknownAddress: boolean;
+  enforcementStartedOn: IsoDate | null;
+  executorId: string | null;
+  obligations: readonly ObligationState[];
+  /** While postponed/suspended: the status to return to on resumption. */
+  interruptedFrom: ResumableStatus | null;
+  interruptedOn: IsoDate | null;
+  lastResumedOn: IsoDate | null;
+  transferredTo: { provinceId: string; unitId: string | null } | null;
+  closedOn: IsoDate | null;
+  closingReason: string | null;
+  lastEventDate: IsoDate;
+  eventCount: number;
+}
+
+export type CaseRuleCode =
+  | "invalid_event"
+  | "invalid_date"
+  | "out_of_order"
+  | "not_accepted"
+  | "already_accepted"
+  | "case_closed"
+  | "no_decision"
+  | "already_decided"
+  | "not_notified"
+  | "already_notified"
+  | "voluntary_period_running"
+  | "not_verified"
+  | "awaiting_classification"
+  | "not_enforceable"
+  | "interrupted"
+  | "not_interrupted"
+  | "invalid_obligations"
+  | "unknown_obligation"
+  | "wrong_obligation_kind"
+  | "obligation_settled"
+  | "nothing_outstanding"
+  | "invalid_amount"
+  | "overpayment"
+  | "price_reduction_too_large"
+  | "obligations_not_settled"
+  | "missing_reason"
+  | "transfer_same_province"
+  | "same_executor";
+
+export interface CaseRuleError {
+  code: CaseRuleCode;
+  message_vi: string;
+  message_en: string;
+}
+
+export type ApplyResult = { ok: true; state: CaseState } | { ok: false; error: CaseRuleError };
+
+export interface LifecycleOptions {
+  calendar?: WorkingCalendar;
+  ruleSets?: readonly LegalTimeLimits[];
+}
+
+/** Thrown where a result cannot be returned (e.g. deadlines over an inconsistent ledger). */
+export class CaseRuleViolation extends Error {
+  readonly code: CaseRuleCode;
+  readonly message_vi: string;
+  readonly message_en: string;
+  constructor(error: CaseRuleError) {
+    super(`${error.code}: ${error.message_en}`);
+    this.name = "CaseRuleViolation";
+    this.code = error.code;
+    this.message_vi = error.message_vi;
+    this.message_en = error.message_en;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money helpers
+// ---------------------------------------------------------------------------------------------
+
+function findObligation(state: CaseState, obligationId: string): ObligationState | undefined {
+  return state.obligations.find((o) => o.id === obligationId);
+}
+
+/** Amount still owed on a money obligation (đồng). Throws RangeError for an unknown or non-money one. */
+export function outstanding(state: CaseState, obligationId: string): bigint {
+  const o = findObligation(state, obligationId);
+  if (!o) throw new RangeError(`Unknown obligation ${obligationId}`);
+  if (o.kind !== "money") throw new RangeError(`Obligation ${obligationId} is not a money obligation`);
+  return o.amount - o.paid;
+}
+
+export interface MoneySummary {
+  due: bigint;
+  paid: bigint;
+  outstanding: bigint;
+}
+
+/** Totals over the case's money obligations (đồng). */
+export function moneySummary(state: CaseState): MoneySummary {
+  let due = 0n;
+  let paid = 0n;
+  for (const o of state.obligations) {
+    if (o.kind === "money") {
+      due += o.amount;
+      paid += o.paid;
+    }
+  }
+  return { due, paid, outstanding: due - paid };
+}
+
+/** True when every money obligation is fully paid and every act performed (completion possible). */
+export function allObligationsSettled(state: CaseState): boolean {
+  if (state.obligations.length === 0) return false;
+  return state.obligations.every((o) => (o.kind === "money" ? o.paid === o.amount : o.performedOn !== null));
+}
+
+export function isInVoluntaryPeriod(state: CaseState, date: IsoDate): boolean {
+  return (
+    state.notifiedOn !== null &&
+    state.voluntaryPeriodEndsOn !== null &&
+    compareDates(state.notifiedOn, date) <= 0 &&
+    compareDates(date, state.voluntaryPeriodEndsOn) <= 0
+  );
+}
+
+export function isClosed(state: CaseState): boolean {
+  return CLOSED_STATUSES.includes(state.status);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards: whether an event KIND is possible now (shared by applyEvent and nextActions)
+// ---------------------------------------------------------------------------------------------
+
+const ACTIVE: readonly CaseStatus[] = ["decided", "notified", "verified", "enforceable", "not_yet_enforceable", "enforcing"];
+const AFTER_NOTIFICATION: readonly CaseStatus[] = ["notified", "verified", "enforceable", "not_yet_enforceable", "enforcing"];
+
+function err(code: CaseRuleCode, message_vi: string, message_en: string): CaseRuleError {
+  return { code, message_vi, message_en };
+}
+
+const vi = (kind: CaseEventKind) => CASE_EVENT_LABELS[kind].vi;
+const en = (kind: CaseEventKind) => CASE_EVENT_LABELS[kind].en;
+const d = formatDateVi;
+
+function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
+  const on = state.closedOn ?? state.lastEventDate;
+  const what =
+    state.status === "completed"
+      ? { vi: `đã thi hành xong ngày ${d(on)}`, en: `was completed on ${on}` }
+      : state.status === "terminated"
+        ? { vi: `đã bị đình chỉ thi hành án ngày ${d(on)}`, en: `was terminated on ${on}` }
+        : {
+            vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
+            en: `was transferred to another province on ${on}; the receiving province carries it on`,
+          };
+  return err(
+    "case_closed",
+    `Không thể ghi nhận ${vi(kind)}: việc thi hành án ${what.vi}.`,
+    `Cannot record ${en(kind)}: the case ${what.en}.`,
+  );
+}
+
+function interruptedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
+  const postponed = state.status === "postponed";
+  const since = state.interruptedOn ?? state.lastEventDate;
+  return err(
+    "interrupted",
+    `Không thể ghi nhận ${vi(kind)}: việc thi hành án đang ${postponed ? "bị hoãn" : "bị tạm đình chỉ"} từ ngày ${d(since)}; phải ghi nhận tiếp tục thi hành án trước.`,
+    `Cannot record ${en(kind)}: the case has been ${postponed ? "postponed" : "suspended"} since ${since}; record a resumption first.`,
+  );
+}
+
+function noDecisionError(kind: CaseEventKind): CaseRuleError {
+  return err(
+    "no_decision",
+    `Không thể ghi nhận ${vi(kind)}: chưa có quyết định thi hành án.`,
+    `Cannot record ${en(kind)}: no enforcement decision has been issued yet.`,
+  );
+}
+
+function notNotifiedError(kind: CaseEventKind): CaseRuleError {
+  return err(
+    "not_notified",
+    `Không thể ghi nhận ${vi(kind)}: quyết định thi hành án chưa được thông báo cho đương sự.`,
+    `Cannot record ${en(kind)}: the parties have not been notified of the enforcement decision yet.`,
+  );
+}
+
+function hasOutstandingMoney(state: CaseState): boolean {
+  return state.obligations.some((o) => o.kind === "money" && o.paid < o.amount);
+}
+
+function hasPendingAct(state: CaseState): boolean {
+  return state.obligations.some((o) => o.kind === "act" && o.performedOn === null);
+}
+
+function unsettledSummary(state: CaseState): { vi: string; en: string } {
+  const vis: string[] = [];
+  const ens: string[] = [];
+  for (const o of state.obligations) {
+    if (o.kind === "money" && o.paid < o.amount) {
+      vis.push(`khoản ${o.id} còn ${formatDong(o.amount - o.paid)}`);
+      ens.push(`obligation ${o.id} has ${(o.amount - o.paid).toString()} VND outstanding`);
+    } else if (o.kind === "act" && o.performedOn === null) {
+      vis.push(`khoản ${o.id} (${o.description}) chưa thực hiện`);
+      ens.push(`obligation ${o.id} (${o.description}) not performed`);
+    }
+  }
+  return { vi: vis.join("; "), en: ens.join("; ") };
+}
+
+/**
+ * Why `kind` cannot be recorded on `state` now, or null when it can (payload aside).
+ * `date`, when given, is the event's effective date (used for the voluntary period).
+ */
+function kindGuard(state: CaseState | null, kind: CaseEventKind, date?: IsoDate): CaseRuleError | null {
+  if (state === null) {
+    if (kind === "acceptance") return null;
+    return err(
+      "not_accepted",
+      `Không thể ghi nhận ${vi(kind)}: việc thi hành án chưa được thụ lý.`,
+      `Cannot record ${en(kind)}: the case has not been accepted yet.`,
+    );
+  }
+  if (kind === "acceptance") {
+    return err(
+      "already_accepted",
+      `Việc thi hành án đã được thụ lý ngày ${d(state.acceptedOn)}; không thể thụ lý lần nữa.`,
+      `The case was already accepted on ${state.acceptedOn}.`,
+    );
+  }
+  if (isClosed(state)) return closedError(state, kind);
+  const s = state.status;
+  const interrupted = s === "postponed" || s === "suspended";
+
+  switch (kind) {
+    case "decision":
+      if (s === "accepted") return null;
+      return err(
+        "already_decided",
+        `Đã có quyết định thi hành án ngày ${d(state.decidedOn ?? state.acceptedOn)}; mỗi quyết định thi hành án là một việc riêng, không thể ra quyết định lần nữa cho việc này.`,
+        `An enforcement decision was already issued on ${state.decidedOn ?? state.acceptedOn}; each decision is a separate case.`,
+      );
+
+    case "notification":
+      if (s === "decided") return null;
+      if (s === "accepted") return noDecisionError(kind);
+      if (interrupted && state.notifiedOn === null) return interruptedError(state, kind);
+      return err(
+        "already_notified",
+        `Quyết định thi hành án đã được thông báo ngày ${d(state.notifiedOn ?? state.lastEventDate)}.`,
+        `The parties were already notified on ${state.notifiedOn ?? state.lastEventDate}.`,
+      );
+
+    case "verification":
+      if (s === "accepted") return noDecisionError(kind);
+      if (s === "decided") return notNotifiedError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      if (s === "verified" || state.awaitingClassification) {
+        return err(
+          "awaiting_classification",
+          `Đã xác minh ngày ${d(state.lastVerifiedOn ?? state.lastEventDate)}; phải phân loại có/chưa có điều kiện thi hành trước khi xác minh lại.`,
+          `The debtor's means were verified on ${state.lastVerifiedOn ?? state.lastEventDate}; record the classification before verifying again.`,
+        );
+      }
+      if (s === "notified" && date !== undefined && state.voluntaryPeriodEndsOn !== null) {
+        if (compareDates(date, state.voluntaryPeriodEndsOn) <= 0) {
+          return err(
+            "voluntary_period_running",
+            `Không thể ghi nhận xác minh khi chưa hết thời hạn tự nguyện thi hành án: thời hạn tự nguyện kéo dài đến hết ngày ${d(state.voluntaryPeriodEndsOn)}, xác minh sớm nhất từ ngày ${d(addCalendarDays(state.voluntaryPeriodEndsOn, 1))}.`,
+            `Cannot record a verification before the voluntary compliance period is over: it runs until the end of ${state.voluntaryPeriodEndsOn}.`,
+          );
+        }
+      }
+      return null;
+
+    case "classification":
+      if (s === "verified" || (state.awaitingClassification && !interrupted)) return null;
+      if (s === "accepted") return noDecisionError(kind);
+      if (s === "decided") return notNotifiedError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      if (s === "notified") {
+        return err(
+          "not_verified",
+          `Không thể phân loại điều kiện thi hành án khi chưa xác minh điều kiện thi hành án của người phải thi hành án.`,
+          `Cannot classify the case before the debtor's means have been verified.`,
+        );
+      }
+      return err(
+        "not_verified",
+        `Việc thi hành án đã được phân loại “${CASE_STATUS_LABELS[state.classification ?? "enforceable"].vi}” ngày ${d(state.classifiedOn ?? state.lastEventDate)}; phải xác minh lại điều kiện thi hành án trước khi phân loại lại.`,
+        `The case was classified ${state.classification ?? "enforceable"} on ${state.classifiedOn ?? state.lastEventDate}; re-verify the debtor's means before classifying it again.`,
+      );
+
+    case "payment":
+    case "act_performed": {
+      if (s === "accepted") return noDecisionError(kind);
+      if (s === "decided") return notNotifiedError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      if (kind === "payment" && !hasOutstandingMoney(state)) {
+        return err(
+          "nothing_outstanding",
+          `Không thể ghi nhận nộp tiền: việc thi hành án không còn khoản tiền nào phải thi hành.`,
+          `Cannot record a payment: no money obligation is outstanding.`,
+        );
+      }
+      if (kind === "act_performed" && !hasPendingAct(state)) {
+        return err(
+          "nothing_outstanding",
+          `Không thể ghi nhận thực hiện nghĩa vụ: không còn nghĩa vụ (không phải tiền) nào chưa thực hiện.`,
+          `Cannot record a performed act: no non-monetary obligation is pending.`,
+        );
+      }
+      return null;
+    }
+
+    case "enforcement_action":
+      // Kind-level: security measures are possible from the decision on; coercive ones are checked
+      // with the payload in applyEvent.
+      if (s === "accepted") return noDecisionError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      return null;
+
+    case "postponement":
+    case "suspension":
+      if (s === "accepted") return noDecisionError(kind);
+      if (interrupted) {
+        return err(
+          "interrupted",
+          `Không thể ghi nhận ${vi(kind)}: việc thi hành án đang ${s === "postponed" ? "bị hoãn" : "bị tạm đình chỉ"} từ ngày ${d(state.interruptedOn ?? state.lastEventDate)}; phải ghi nhận tiếp tục thi hành án trước.`,
+          `Cannot record ${en(kind)}: the case has been ${s} since ${state.interruptedOn ?? state.lastEventDate}; record a resumption first.`,
+        );
+      }
+      return null;
+
+    case "resumption":
+      if (interrupted) return null;
+      return err(
+        "not_interrupted",
+        `Không thể ghi nhận tiếp tục thi hành án: việc thi hành án không bị hoãn hoặc tạm đình chỉ (trạng thái hiện tại: ${CASE_STATUS_LABELS[s].vi}).`,
+        `Cannot record a resumption: the case is neither postponed nor suspended (current status: ${s}).`,
+      );
+
+    case "termination":
+      if (s === "accepted") return noDecisionError(kind);
+      return null;
+
+    case "completion":
+      if (s === "accepted") return noDecisionError(kind);
+      if (s === "decided") return notNotifiedError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      if (!allObligationsSettled(state)) {
+        const left = unsettledSummary(state);
+        return err(
+          "obligations_not_settled",
+          `Không thể ghi nhận thi hành xong khi còn khoản phải thi hành chưa xong: ${left.vi}.`,
+          `Cannot record completion while obligations are unsettled: ${left.en}.`,
+        );
+      }
+      return null;
+
+    case "transfer":
+      if (s === "accepted") return noDecisionError(kind);
+      if (interrupted) return interruptedError(state, kind);
+      return null;
+
+    case "executor_change":
+      return null;
+  }
+}
+
+/**
+ * Event kinds that can be recorded on `state` now. With `asOf`, date-dependent rules are applied
+ * too (verification only after the voluntary period). `null` (no case yet) → ['acceptance'].
+ */
+export function nextActions(state: CaseState | null, asOf?: IsoDate): CaseEventKind[] {
+  return CASE_EVENT_KINDS.filter((kind) => kindGuard(state, kind, asOf) === null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// applyEvent
+// ---------------------------------------------------------------------------------------------
+
+const isNonEmpty = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
+
+function validateObligations(list: unknown): CaseRuleError | null {
+  if (!Array.isArray(list) || list.length === 0) {
+    return err(
+      "invalid_obligations",
+      `Quyết định thi hành án phải có ít nhất một khoản phải thi hành.`,
+      `An enforcement decision must list at least one obligation.`,
+    );
+  }
+  const ids = new Set<string>();
+  for (const o of list as ObligationInput[]) {
+    if (!o || !isNonEmpty(o.id)) {
+      return err("invalid_obligations", `Mỗi khoản phải thi hành phải có mã.`, `Every obligation needs an id.`);
+    }
+    if (ids.has(o.id)) {
+      return err(
+        "invalid_obligations",
+        `Mã khoản phải thi hành "${o.id}" bị trùng.`,
+        `Obligation id "${o.id}" is used twice.`,
+      );
+    }
+    ids.add(o.id);
+    if (o.kind === "money") {
+      if (typeof o.amount !== "bigint" || o.amount <= 0n) {
+        return err(
+          "invalid_obligations",
+          `Khoản tiền "${o.id}" phải là số đồng nguyên dương (bigint).`,
+          `Money obligation "${o.id}" must be a positive whole number of đồng (bigint).`,
+        );
+      }
+    } else if (o.kind === "act") {
+      if (!isNonEmpty(o.description)) {
+        return err(
+          "invalid_obligations",
+          `Nghĩa vụ "${o.id}" (không phải tiền) phải mô tả việc phải làm.`,
+          `Non-monetary obligation "${o.id}" needs a description of the act.`,
+        );
+      }
+    } else {
+      const id = (o as { id: string }).id;
+      return err(
+        "invalid_obligations",
+        `Khoản phải thi hành "${id}" phải là tiền (money) hoặc một việc phải làm (act).`,
+        `Obligation "${id}" must be of kind money or act.`,
+      );
+    }
+  }
+  return null;
+}
+
+const ok = (state: CaseState): ApplyResult => ({ ok: true, state });
+const no = (error: CaseRuleError): ApplyResult => ({ ok: false, error });
+
+/**
+ * Applies one event to a case state (null: no case yet, only an acceptance is possible).
+ * Pure: returns a new state or the reason the step is invalid.
+ */
+export function applyEvent(state: CaseState | null, event: CaseEvent, options: LifecycleOptions = {}): ApplyResult {
+  const calendar = options.calendar ?? VN_CALENDAR;
+  const ruleSets = options.ruleSets ?? LEGAL_TIME_LIMITS;
+
+  if (!event || typeof event !== "object" || !(CASE_EVENT_KINDS as readonly string[]).includes((event as { kind?: string }).kind ?? "")) {
+    return no(err("invalid_event", `Loại sự kiện không hợp lệ.`, `Unknown event kind.`));
+  }
+  const date = event.effectiveDate;
+  if (!isIsoDate(date)) {
+    return no(
+      err(
+        "invalid_date",
+        `Ngày hiệu lực "${String(date)}" không phải ngày hợp lệ dạng YYYY-MM-DD.`,
+        `Effective date "${String(date)}" is not a valid 'YYYY-MM-DD' date.`,
+      ),
+    );
+  }
+  if (state !== null && compareDates(date, state.lastEventDate) < 0) {
+    return no(
+      err(
+        "out_of_order",
+        `Ngày hiệu lực ${d(date)} sớm hơn sự kiện đã ghi nhận trước đó (${d(state.lastEventDate)}); các sự kiện phải được xét theo thứ tự ngày.`,
+        `Effective date ${date} is before the previous event (${state.lastEventDate}); events apply in date order.`,
+      ),
+    );
+  }
+  const guard = kindGuard(state, event.kind, date);
+  if (guard) return no(guard);
+
+  if (state === null) {
+    // kindGuard guarantees an acceptance here.
+    const e = event as AcceptanceEvent;
+    if (!isNonEmpty(e.provinceId)) {
+      return no(err("invalid_event", `Phải ghi rõ tỉnh/thành phố thụ lý việc thi hành án.`, `The accepting province is required.`));
+    }
+    if (e.source !== "court_transfer" && e.source !== "creditor_request") {
+      return no(
+        err(
+          "invalid_event",
+          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer) hoặc đơn yêu cầu (creditor_request).`,
+          `The source must be court_transfer or creditor_request.`,
+        ),
+      );
+    }
+    return ok({
+      status: "accepted",
+      provinceId: e.provinceId,
+      unitId: e.unitId ?? null,
+      source: e.source,
+      acceptedOn: date,
+      decisionMode: null,
+      decisionNumber: null,
+      decidedOn: null,
+      notifiedOn: null,
+      voluntaryPeriodEndsOn: null,
+      firstVerifiedOn: null,
+      lastVerifiedOn: null,
+      awaitingClassification: false,
+      classification: null,
+      classifiedOn: null,
+      debtorImprisonedOrUnknownAddress: false,
+      enforcementStartedOn: null,
+      executorId: null,
+      obligations: [],
+      interruptedFrom: null,
+      interruptedOn: null,
+      lastResumedOn: null,
+      transferredTo: null,
+      closedOn: null,
+      closingReason: null,
+      lastEventDate: date,
+      eventCount: 1,
+    });
+  }
+
+  const base: CaseState = { ...state, lastEventDate: date, eventCount: state.eventCount + 1 };
+
+  switch (event.kind) {
+    case "acceptance":
+      return no(kindGuard(state, "acceptance") as CaseRuleError);
+
+    case "decision": {
+      if (event.mode !== "ex_officio" && event.mode !== "on_request") {
+        return no(
+          err(
+            "invalid_event",
+            `Quyết định thi hành án phải là chủ động (ex_officio) hoặc theo yêu cầu (on_request).`,
+            `The decision mode must be ex_officio or on_request.`,
+          ),
+        );
+      }
+      const bad = validateObligations(event.obligations);
+      if (bad) return no(bad);
+      return ok({
+        ...base,
+        status: "decided",
+        decisionMode: event.mode,
+        decisionNumber: event.decisionNumber ?? null,
+        decidedOn: date,
+        executorId: event.executorId ?? state.executorId,
+        obligations: event.obligations.map((o): ObligationState =>
+          o.kind === "money"
+            ? { id: o.id, kind: "money", amount: o.amount, paid: 0n, ...(o.description !== undefined ? { description: o.description } : {}) }
+            : { id: o.id, kind: "act", description: o.description, performedOn: null },
+        ),
+      });
+    }
+
+    case "notification": {
+      const rules = rulesFor(date, ruleSets);
+      return ok({
+        ...base,
+        status: "notified",
+        notifiedOn: date,
+        voluntaryPeriodEndsOn: periodEnd(date, { unit: "days", amount: rules.voluntaryDays }, rules, calendar),
+      });
+    }
+
+    case "verification": {
+      const flag = event.debtorImprisonedOrUnknownAddress;
+      const next: CaseState = {
+        ...base,
+        firstVerifiedOn: state.firstVerifiedOn ?? date,
+        lastVerifiedOn: date,
+        debtorImprisonedOrUnknownAddress: typeof flag === "boolean" ? flag : state.debtorImprisonedOrUnknownAddress,
+      };
+      if (state.status === "notified") return ok({ ...next, status: "verified", awaitingClassification: false });
+      // Re-verification of a classified case: its status stands until the classification that follows.
+      return ok({ ...next, awaitingClassification: true });
+    }
+
+    case "classification": {
+      if (event.result !== "enforceable" && event.result !== "not_yet_enforceable") {
+        return no(
+          err(
+            "invalid_event",
+            `Kết quả phân loại phải là có điều kiện (enforceable) hoặc chưa có điều kiện thi hành (not_yet_enforceable).`,
+            `The classification must be enforceable or not_yet_enforceable.`,
+          ),
+        );
+      }
+      const status: CaseStatus =
+        event.result === "not_yet_enforceable" ? "not_yet_enforceable" : state.status === "enforcing" ? "enforcing" : "enforceable";
+      return ok({ ...base, status, classification: event.result, classifiedOn: date, awaitingClassification: false });
+    }
+
+    case "payment": {
+      const o = findObligation(state, event.obligationId);
+      if (!o) {
+        return no(
+          err(
+            "unknown_obligation",
+            `Không có khoản phải thi hành mã "${event.obligationId}" trong quyết định thi hành án.`,
+            `The enforcement decision has no obligation "${event.obligationId}".`,
+          ),
+        );
+      }
+      if (o.kind !== "money") {
+        return no(
+          err(
+            "wrong_obligation_kind",
+            `Khoản "${o.id}" là nghĩa vụ phải làm (${o.description}), không phải khoản tiền; ghi nhận bằng sự kiện thực hiện nghĩa vụ.`,
+            `Obligation "${o.id}" is an act (${o.description}), not money; record it with act_performed.`,
+          ),
+        );
+      }
+      if (typeof event.amount !== "bigint" || event.amount <= 0n) {
+        return no(
+          err(
+            "invalid_amount",
+            `Số tiền nộp phải là số đồng nguyên dương (bigint), nhận được: ${String(event.amount)}.`,
+            `The payment must be a positive whole number of đồng (bigint), got ${String(event.amount)}.`,
+          ),
+        );
+      }
+      const left = o.amount - o.paid;
+      if (left === 0n) {
+        return no(
+          err(
+            "obligation_settled",
+            `Khoản "${o.id}" đã được nộp đủ ${formatDong(o.amount)}; không thể nộp thêm.`,
+            `Obligation "${o.id}" is already fully paid (${o.amount.toString()} VND).`,
+          ),
+        );
+      }
+      if (event.amount > left) {
+        return no(
+          err(
+            "overpayment",
+            `Số tiền nộp ${formatDong(event.amount)} vượt quá số còn phải thi hành của khoản "${o.id}" (${formatDong(left)}).`,
+            `The payment of ${event.amount.toString()} VND exceeds the ${left.toString()} VND outstanding on obligation "${o.id}".`,
+          ),
+        );
+      }
+      const obligations = state.obligations.map((x) => (x.id === o.id && x.kind === "money" ? { ...x, paid: x.paid + event.amount } : x));
+      const startsEnforcement = state.status === "enforceable";
+      return ok({
+        ...base,
+        obligations,
+        status: startsEnforcement ? "enforcing" : state.status,
+        enforcementStartedOn: startsEnforcement ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
+      });
+    }
+
+    case "act_performed": {
+      const o = findObligation(state, event.obligationId);
+      if (!o) {
+        return no(
+          err(
+            "unknown_obligation",
+            `Không có khoản phải thi hành mã "${event.obligationId}" trong quyết định thi hành án.`,
+            `The enforcement decision has no obligation "${event.obligationId}".`,
+          ),
+        );
+      }
+      if (o.kind !== "act") {
+        return no(
+          err(
+            "wrong_obligation_kind",
+            `Khoản "${o.id}" là khoản tiền; ghi nhận bằng sự kiện nộp tiền.`,
+            `Obligation "${o.id}" is money; record it with a payment.`,
+          ),
+        );
+      }
+      if (o.performedOn !== null) {
+        return no(
+          err(
+            "obligation_settled",
+            `Nghĩa vụ "${o.id}" đã được thực hiện ngày ${d(o.performedOn)}.`,
+            `Obligation "${o.id}" was already performed on ${o.performedOn}.`,
+          ),
+        );
+      }
+      const obligations = state.obligations.map((x) => (x.id === o.id && x.kind === "act" ? { ...x, performedOn: date } : x));
+      const startsEnforcement = state.status === "enforceable";
+      return ok({
+        ...base,
+        obligations,
+        status: startsEnforcement ? "enforcing" : state.status,
+        enforcementStartedOn: startsEnforcement ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
+      });
+    }
+
+    case "enforcement_action": {
+      const measure = event.measure;
+      const security = (SECURITY_MEASURES as readonly string[]).includes(measure);
+      const coercive = (COERCIVE_MEASURES as readonly string[]).includes(measure);
+      if (!security && !coercive) {
+        return no(err("invalid_event", `Biện pháp "${String(measure)}" không hợp lệ.`, `Unknown measure "${String(measure)}".`));
+      }
+      if (security) return ok(base);
+      if (state.status !== "enforceable" && state.status !== "enforcing") {
+        const why =
+          state.status === "not_yet_enforceable"
+            ? { vi: "việc thi hành án đang được phân loại chưa có điều kiện thi hành", en: "the case is classified not yet enforceable" }
+            : state.status === "notified" && isInVoluntaryPeriod(state, date)
+              ? { vi: "đang trong thời hạn tự nguyện thi hành án", en: "the voluntary compliance period is running" }
+              : { vi: "việc thi hành án chưa được xác minh và phân loại có điều kiện thi hành", en: "the case has not been verified and classified enforceable" };
+        return no(
+          err(
+            "not_enforceable",
+            `Không thể áp dụng biện pháp cưỡng chế: ${why.vi}.`,
+            `Cannot apply a coercive measure: ${why.en}.`,
+          ),
+        );
+      }
+      if (measure === "price_reduction") {
+        const max = rulesFor(date, ruleSets).maxPriceReductionPercent;
+        const p = event.reductionPercent;
+        if (typeof p !== "number" || !Number.isFinite(p) || p <= 0 || p > max) {
+          return no(
+            err(
+              "price_reduction_too_large",
+              `Mỗi lần giảm giá tài sản không quá ${max}% giá khởi điểm của lần bán trước (nhận được: ${String(p)}%).`,
+              `Each price reduction must be more than 0 and at most ${max}% (got ${String(p)}%).`,
+            ),
+          );
+        }
+      }
+      return ok({ ...base, status: "enforcing", enforcementStartedOn: state.enforcementStartedOn ?? date });
+    }
+
+    case "postponement":
+    case "suspension":
+      return ok({
+        ...base,
+        status: event.kind === "postponement" ? "postponed" : "suspended",
+        interruptedFrom: state.status as ResumableStatus,
+        interruptedOn: date,
+      });
+
+    case "resumption":
+      return ok({
+        ...base,
+        status: state.interruptedFrom ?? "decided",
+        interruptedFrom: null,
+        interruptedOn: null,
+        lastResumedOn: date,
+      });
+
+    case "termination":
+      if (!isNonEmpty(event.reason)) {
+        return no(
+          err(
+            "missing_reason",
+            `Phải ghi rõ căn cứ đình chỉ thi hành án (Điều 50 Luật Thi hành án dân sự).`,
+            `A termination needs its legal ground (Art. 50).`,
+          ),
+        );
+      }
+      return ok({
+        ...base,
+        status: "terminated",
+        interruptedFrom: null,
+        interruptedOn: null,
+        closedOn: date,
+        closingReason: event.reason,
+      });
+
+    case "completion":
+      return ok({ ...base, status: "completed", closedOn: date, closingReason: null });
+
+    case "transfer": {
+      if (!isNonEmpty(event.toProvinceId)) {
+        return no(err("invalid_event", `Phải ghi rõ tỉnh/thành phố nhận ủy thác.`, `The receiving province is required.`));
+      }
+      if (event.toProvinceId === state.provinceId) {
+        return no(
+          err(
+            "transfer_same_province",
+            `Không thể ủy thác thi hành án trong cùng một tỉnh/thành phố: nơi nhận ủy thác trùng với tỉnh đang thụ lý (${state.provinceId}). Ủy thác chỉ thực hiện cho cơ quan thi hành án dân sự tỉnh/thành phố khác; việc chuyển giữa các phòng khu vực của cùng tỉnh không phải là ủy thác.`,
+            `Cannot transfer a case within its own province (${state.provinceId}): a transfer goes to another province only; moving it between offices of the same province is not a transfer.`,
+          ),
+        );
+      }
+      return ok({
+        ...base,
+        status: "transferred_out",
+        transferredTo: { provinceId: event.toProvinceId, unitId: event.toUnitId ?? null },
+        closedOn: date,
+        closingReason: null,
+      });
+    }
+
+    case "executor_change":
+      if (!isNonEmpty(event.executorId)) {
+        return no(err("invalid_event", `Phải ghi rõ chấp hành viên mới.`, `The new executor is required.`));
+      }
+      if (event.executorId === state.executorId) {
+        return no(
+          err(
+            "same_executor",
+            `Chấp hành viên mới trùng với chấp hành viên đang được phân công.`,
+            `The new executor is the one already assigned.`,
+          ),
+        );
+      }
+      return ok({ ...base, executorId: event.executorId });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding the ledger
+// ---------------------------------------------------------------------------------------------
+
+export type DeriveResult =
+  | { ok: true; state: CaseState | null }
+  | { ok: false; error: CaseRuleError; event: CaseEvent; index: number };
+
+/** Events sorted by effective date; equal dates keep their ledger order. Indices are the input positions. */
+export function sortEvents(events: readonly CaseEvent[]): { event: CaseEvent; index: number }[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => {
+      const c = a.event.effectiveDate < b.event.effectiveDate ? -1 : a.event.effectiveDate > b.event.effectiveDate ? 1 : 0;
+      return c !== 0 ? c : a.index - b.index;
+    });
+}
+
+/**
+ * Folds a case's events (sorted by effective date, stable for equal dates) into its state.
+ * `state: null` when there are no events. Fails on the first event that is not valid at its place.
+ */
+export function deriveState(events: readonly CaseEvent[], options: LifecycleOptions = {}): DeriveResult {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!isIsoDate(e?.effectiveDate)) {
+      return {
+        ok: false,
+        index: i,
+        event: e,
+        error: err(
+          "invalid_date",
+          `Ngày hiệu lực "${String(e?.effectiveDate)}" không phải ngày hợp lệ dạng YYYY-MM-DD.`,
+          `Effective date "${String(e?.effectiveDate)}" is not a valid 'YYYY-MM-DD' date.`,
+        ),
+      };
+    }
+  }
+  let state: CaseState | null = null;
+  for (const { event, index } of sortEvents(events)) {
+    const r = applyEvent(state, event, options);
+    if (!r.ok) return { ok: false, error: r.error, event, index };
+    state = r.state;
+  }
+  return { ok: true, state };
+}
+
+/** The case's state at the end of `date` (events effective on or before it). */
+export function stateAsOf(events: readonly CaseEvent[], date: IsoDate, options: LifecycleOptions = {}): DeriveResult {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
+  return deriveState(
+    events.filter((e) => !isIsoDate(e?.effectiveDate) || e.effectiveDate <= date),
+    options,
+  );
+}
+
+/** deriveState, throwing CaseRuleViolation on an inconsistent ledger. */
+export function deriveStateOrThrow(events: readonly CaseEvent[], options: LifecycleOptions = {}): CaseState | null {
+  const r = deriveState(events, options);
+  if (!r.ok) throw new CaseRuleViolation(r.error);
+  return r.state;
+}
+
+/**
+ * Adds an event to a ledger, re-checking the whole ledger in date order (a back-dated event must
+ * not invalidate a later one). Returns the new ledger and state, or why it is refused.
+ */
+export function appendEvent(
+  events: readonly CaseEvent[],
+  event: CaseEvent,
+  options: LifecycleOptions = {},
+): { ok: true; events: CaseEvent[]; state: CaseState } | { ok: false; error: CaseRuleError; event: CaseEvent; index: number } {
+  const next = [...events, event];
+  const r = deriveState(next, options);
+  if (!r.ok) return r;
+  return { ok: true, events: next, state: r.state as CaseState };
+}
