@@ -1,10 +1,3 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["../packages/db/test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-  },
-});
+export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });

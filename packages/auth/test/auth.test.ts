@@ -1,3 +1,4 @@
+import "../../db/test/provided.ts";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

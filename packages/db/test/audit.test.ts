@@ -1,3 +1,4 @@
+import "./provided.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChains } from "../src/audit.ts";
 import { createAppSql, createOwnerSql } from "../src/clients.ts";

@@ -1,3 +1,4 @@
+import "./provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createOwnerSql } from "../src/clients.ts";
 

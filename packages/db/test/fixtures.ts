@@ -7,7 +7,7 @@ import type { Sql } from "../src/clients.ts";
  * Written through the owner path with triggers on (so audit rows exist too).
  */
 export async function buildTenantFixture(sql: Sql) {
-  const id = () => randomUUID();
+  const id = (): string => randomUUID();
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
   const u = {
     national: id(), a: id(), b: id(), a1: id(), b1: id(), a9: id(), b9: id(),

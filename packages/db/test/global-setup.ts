@@ -8,12 +8,7 @@ import { migrate } from "../src/migrate.ts";
 
 export const TEST_AUTHENTICATOR_PASSWORD = "authenticator-test-only";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    ownerUrl: string;
-    appUrl: string;
-  }
-}
+import "./provided.ts";
 
 /** A throwaway embedded PostgreSQL per test run, migrated from supabase/migrations. */
 export default async function setup(project: TestProject) {

@@ -5,6 +5,7 @@
  * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
  * zero rows for USING.
  */
+import "./provided.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql, type TxSql } from "../src/clients.ts";
 import { asAnon, withClaims } from "../src/rls.ts";
@@ -74,7 +75,7 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
 class Rollback extends Error {}
 
 /** Runs one probe as the tier, in a transaction that is always rolled back. */
-async function probe(tier: Tier, fn: (tx: TxSql) => Promise<unknown[]>): Promise<Outcome> {
+async function probe(tier: Tier, fn: (tx: TxSql) => PromiseLike<readonly unknown[]>): Promise<Outcome> {
   let outcome: Outcome = "zero_rows";
   const run = async (tx: TxSql) => {
     try {
@@ -96,7 +97,7 @@ async function probe(tier: Tier, fn: (tx: TxSql) => Promise<unknown[]>): Promise
   return outcome;
 }
 
-function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => Promise<unknown[]> {
+function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLike<readonly unknown[]> {
   const t = scope === "own" ? "a" : "b";
   const province = fx.units[t];
   const subunit = fx.units[`${t}1`];

@@ -226,7 +226,7 @@ export class DateParseError extends Error {
   readonly message_vi: string;
   readonly message_en: string;
   constructor(message_vi: string, message_en: string) {
-    super(message_en);
+    super(message_vi);
     this.name = "DateParseError";
     this.message_vi = message_vi;
     this.message_en = message_en;

@@ -309,7 +309,7 @@ export class CaseRuleViolation extends Error {
   readonly message_vi: string;
   readonly message_en: string;
   constructor(error: CaseRuleError) {
-    super(`${error.code}: ${error.message_en}`);
+    super(`${error.code}: ${error.message_vi}`);
     this.name = "CaseRuleViolation";
     this.code = error.code;
     this.message_vi = error.message_vi;

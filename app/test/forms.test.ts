@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { t } from "../app/i18n.ts";
+import { LoginSchema, loginFieldErrors } from "../app/schemas/login.ts";
+import { safeRedirect } from "../app/utils/redirect.ts";
+
+describe("sign-in form schema", () => {
+  it("accepts a normal sign-in and trims the e-mail", () => {
+    const r = LoginSchema.safeParse({ email: "  hai-phong.head@demo.thads.vn ", password: "x" });
+    expect(r.success && r.data.email).toBe("hai-phong.head@demo.thads.vn");
+  });
+  it("names the field in Vietnamese for each problem", () => {
+    const cases: [unknown, string][] = [
+      [{ email: "", password: "x" }, "Thư điện tử: bắt buộc nhập."],
+      [{ email: "khong-phai-email", password: "x" }, "Thư điện tử: định dạng không hợp lệ (ví dụ: ten@thads.gov.vn)."],
+      [{ email: `${"a".repeat(250)}@b.vn`, password: "x" }, "Thư điện tử: tối đa 254 ký tự."],
+    ];
+    for (const [input, message] of cases) {
+      const r = LoginSchema.safeParse(input);
+      expect(r.success).toBe(false);
+      if (!r.success) expect(t("vi", loginFieldErrors(r.error).email!)).toBe(message);
+    }
+    const noPassword = LoginSchema.safeParse({ email: "a@b.vn", password: "" });
+    expect(!noPassword.success && t("vi", loginFieldErrors(noPassword.error).password!)).toBe("Mật khẩu: bắt buộc nhập.");
+    const long = LoginSchema.safeParse({ email: "a@b.vn", password: "x".repeat(201) });
+    expect(!long.success && t("en", loginFieldErrors(long.error).password!)).toBe("Password: at most 200 characters.");
+  });
+});
+
+describe("safeRedirect", () => {
+  it("keeps same-site paths only", () => {
+    expect(safeRedirect("/unit/P-HAI-PHONG-KV01")).toBe("/unit/P-HAI-PHONG-KV01");
+    expect(safeRedirect("//evil.example")).toBe("/");
+    expect(safeRedirect("https://evil.example")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect(null, "/login")).toBe("/login");
+  });
+});

@@ -1,0 +1,792 @@
+import { describe, expect, it } from "vitest";
+import {
+  appendEvent,
+  applyEvent,
+  CASE_EVENT_KINDS,
+  CASE_STATUSES,
+  deriveState,
+  deriveStateOrThrow,
+  isInVoluntaryPeriod,
+  nextActions,
+  stateAsOf,
+  CaseRuleViolation,
+  type CaseEvent,
+  type CaseEventKind,
+  type CaseState,
+  type CaseStatus,
+} from "../../src/cases/index.ts";
+import { acceptance, decision, LEDGERS, OTHER_PROVINCE, PROVINCE, reach, stateOf } from "./fixtures.ts";
+
+/** A date after every fixture event (and after every voluntary period). */
+const PROBE = "2025-06-02";
+
+/** A valid-looking event of each kind, dated PROBE. */
+function probe(kind: CaseEventKind): CaseEvent {
+  const effectiveDate = PROBE;
+  switch (kind) {
+    case "acceptance":
+      return { kind, effectiveDate, provinceId: PROVINCE, source: "court_transfer" };
+    case "decision":
+      return { ...(decision(PROBE) as CaseEvent & { kind: "decision" }) };
+    case "notification":
+    case "resumption":
+    case "completion":
+      return { kind, effectiveDate };
+    case "verification":
+      return { kind, effectiveDate };
+    case "classification":
+      return { kind, effectiveDate, result: "enforceable" };
+    case "payment":
+      return { kind, effectiveDate, obligationId: "m1", amount: 1n };
+    case "act_performed":
+      return { kind, effectiveDate, obligationId: "a1" };
+    case "enforcement_action":
+      return { kind, effectiveDate, measure: "seizure" };
+    case "postponement":
+    case "suspension":
+      return { kind, effectiveDate, reason: "lý do" };
+    case "termination":
+      return { kind, effectiveDate, reason: "Người phải thi hành án chết không để lại di sản" };
+    case "transfer":
+      return { kind, effectiveDate, toProvinceId: OTHER_PROVINCE };
+    case "executor_change":
+      return { kind, effectiveDate, executorId: "executor-2" };
+  }
+}
+
+type Outcome = CaseStatus | `!${string}`;
+const CLOSED_ROW = (): Record<CaseEventKind, Outcome> =>
+  Object.fromEntries(CASE_EVENT_KINDS.map((k) => [k, k === "acceptance" ? "!already_accepted" : "!case_closed"])) as Record<
+    CaseEventKind,
+    Outcome
+  >;
+const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
+  acceptance: "!already_accepted",
+  decision: "!already_decided",
+  notification: "!already_notified",
+  verification: "!interrupted",
+  classification: "!interrupted",
+  payment: "!interrupted",
+  act_performed: "!interrupted",
+  enforcement_action: "!interrupted",
+  postponement: "!interrupted",
+  suspension: "!interrupted",
+  resumption: "enforceable",
+  termination: "terminated",
+  completion: "!interrupted",
+  transfer: "!interrupted",
+  executor_change: self,
+});
+
+/**
+ * EVERY (status × event kind) pair: the resulting status, or "!code" when refused.
+ * Written out by hand from DESIGN.md §3 — not derived from the implementation.
+ */
+const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
+  accepted: {
+    acceptance: "!already_accepted",
+    decision: "decided",
+    notification: "!no_decision",
+    verification: "!no_decision",
+    classification: "!no_decision",
+    payment: "!no_decision",
+    act_performed: "!no_decision",
+    enforcement_action: "!no_decision",
+    postponement: "!no_decision",
+    suspension: "!no_decision",
+    resumption: "!not_interrupted",
+    termination: "!no_decision",
+    completion: "!no_decision",
+    transfer: "!no_decision",
+    executor_change: "accepted",
+  },
+  decided: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "notified",
+    verification: "!not_notified",
+    classification: "!not_notified",
+    payment: "!not_notified",
+    act_performed: "!not_notified",
+    enforcement_action: "!not_enforceable",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!not_notified",
+    transfer: "transferred_out",
+    executor_change: "decided",
+  },
+  notified: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "!already_notified",
+    verification: "verified",
+    classification: "!not_verified",
+    payment: "notified",
+    act_performed: "notified",
+    enforcement_action: "!not_enforceable",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!obligations_not_settled",
+    transfer: "transferred_out",
+    executor_change: "notified",
+  },
+  verified: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "!already_notified",
+    verification: "!awaiting_classification",
+    classification: "enforceable",
+    payment: "verified",
+    act_performed: "verified",
+    enforcement_action: "!not_enforceable",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!obligations_not_settled",
+    transfer: "transferred_out",
+    executor_change: "verified",
+  },
+  enforceable: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "!already_notified",
+    verification: "enforceable",
+    classification: "!not_verified",
+    payment: "enforcing",
+    act_performed: "enforcing",
+    enforcement_action: "enforcing",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!obligations_not_settled",
+    transfer: "transferred_out",
+    executor_change: "enforceable",
+  },
+  not_yet_enforceable: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "!already_notified",
+    verification: "not_yet_enforceable",
+    classification: "!not_verified",
+    payment: "not_yet_enforceable",
+    act_performed: "not_yet_enforceable",
+    enforcement_action: "!not_enforceable",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!obligations_not_settled",
+    transfer: "transferred_out",
+    executor_change: "not_yet_enforceable",
+  },
+  enforcing: {
+    acceptance: "!already_accepted",
+    decision: "!already_decided",
+    notification: "!already_notified",
+    verification: "enforcing",
+    classification: "!not_verified",
+    payment: "enforcing",
+    act_performed: "enforcing",
+    enforcement_action: "enforcing",
+    postponement: "postponed",
+    suspension: "suspended",
+    resumption: "!not_interrupted",
+    termination: "terminated",
+    completion: "!obligations_not_settled",
+    transfer: "transferred_out",
+    executor_change: "enforcing",
+  },
+  postponed: INTERRUPTED_ROW("postponed"),
+  suspended: INTERRUPTED_ROW("suspended"),
+  completed: CLOSED_ROW(),
+  terminated: CLOSED_ROW(),
+  transferred_out: CLOSED_ROW(),
+};
+
+/** nextActions(state, PROBE) for each fixture state, by hand. */
+const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
+  accepted: ["decision", "executor_change"],
+  decided: ["notification", "enforcement_action", "postponement", "suspension", "termination", "transfer", "executor_change"],
+  notified: [
+    "verification",
+    "payment",
+    "act_performed",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+  ],
+  verified: [
+    "classification",
+    "payment",
+    "act_performed",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+  ],
+  enforceable: [
+    "verification",
+    "payment",
+    "act_performed",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+  ],
+  not_yet_enforceable: [
+    "verification",
+    "payment",
+    "act_performed",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+  ],
+  enforcing: [
+    "verification",
+    "payment",
+    "act_performed",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+  ],
+  postponed: ["resumption", "termination", "executor_change"],
+  suspended: ["resumption", "termination", "executor_change"],
+  completed: [],
+  terminated: [],
+  transferred_out: [],
+};
+
+describe("transition matrix: every status × every event kind", () => {
+  it("covers all 12 statuses and 15 event kinds", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
+    expect(CASE_EVENT_KINDS).toHaveLength(15);
+  });
+
+  for (const status of CASE_STATUSES) {
+    describe(`from ${status}`, () => {
+      for (const kind of CASE_EVENT_KINDS) {
+        const expected = MATRIX[status][kind];
+        const label = expected.startsWith("!") ? `refuses ${kind} (${expected.slice(1)})` : `${kind} → ${expected}`;
+        it(label, () => {
+          const before = reach(status);
+          const snapshot = structuredClone(before);
+          const r = applyEvent(before, probe(kind));
+          if (expected.startsWith("!")) {
+            expect(r.ok).toBe(false);
+            if (!r.ok) {
+              expect(r.error.code).toBe(expected.slice(1));
+              expect(r.error.message_vi.length).toBeGreaterThan(20);
+              expect(r.error.message_en.length).toBeGreaterThan(20);
+            }
+          } else {
+            expect(r.ok).toBe(true);
+            if (r.ok) {
+              expect(r.state.status).toBe(expected);
+              expect(r.state.lastEventDate).toBe(PROBE);
+              expect(r.state.eventCount).toBe(before.eventCount + 1);
+            }
+          }
+          // applyEvent is pure: the input state is never mutated.
+          expect(before).toEqual(snapshot);
+        });
+      }
+
+      it("nextActions lists exactly the kinds possible now", () => {
+        expect(nextActions(reach(status), PROBE)).toEqual(NEXT_ACTIONS[status]);
+      });
+    });
+  }
+
+  it("before acceptance only an acceptance is possible", () => {
+    expect(nextActions(null)).toEqual(["acceptance"]);
+    for (const kind of CASE_EVENT_KINDS.filter((k) => k !== "acceptance")) {
+      const r = applyEvent(null, probe(kind));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("not_accepted");
+        expect(r.error.message_vi).toContain("chưa được thụ lý");
+      }
+    }
+    const r = applyEvent(null, probe("acceptance"));
+    expect(r.ok && r.state.status).toBe("accepted");
+    expect(r.ok && r.state.provinceId).toBe(PROVINCE);
+  });
+});
+
+describe("voluntary compliance period and verification", () => {
+  it("refuses verification until the voluntary period is over, saying why (Vietnamese first)", () => {
+    const notified = reach("notified");
+    expect(notified.voluntaryPeriodEndsOn).toBe("2025-03-17"); // 7 Mar + 10 days = Mon 17 Mar
+    for (const date of ["2025-03-07", "2025-03-10", "2025-03-17"]) {
+      const r = applyEvent(notified, { kind: "verification", effectiveDate: date });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("voluntary_period_running");
+        expect(r.error.message_vi).toContain("Không thể ghi nhận xác minh khi chưa hết thời hạn tự nguyện thi hành án");
+        expect(r.error.message_vi).toContain("17/03/2025");
+        expect(r.error.message_vi).toContain("18/03/2025");
+        expect(r.error.message_en).toContain("voluntary compliance period");
+      }
+    }
+    const r = applyEvent(notified, { kind: "verification", effectiveDate: "2025-03-18" });
+    expect(r.ok && r.state.status).toBe("verified");
+    expect(r.ok && r.state.firstVerifiedOn).toBe("2025-03-18");
+  });
+
+  it("nextActions hides verification while the period runs and shows it after", () => {
+    const notified = reach("notified");
+    expect(nextActions(notified, "2025-03-12")).not.toContain("verification");
+    expect(nextActions(notified, "2025-03-18")).toContain("verification");
+  });
+
+  it("isInVoluntaryPeriod is true from notification to the end date inclusive", () => {
+    const s = reach("notified");
+    expect(isInVoluntaryPeriod(s, "2025-03-06")).toBe(false);
+    expect(isInVoluntaryPeriod(s, "2025-03-07")).toBe(true);
+    expect(isInVoluntaryPeriod(s, "2025-03-17")).toBe(true);
+    expect(isInVoluntaryPeriod(s, "2025-03-18")).toBe(false);
+    expect(isInVoluntaryPeriod(reach("decided"), "2025-03-10")).toBe(false);
+  });
+
+  it("a voluntary period ending on a holiday runs to the next working day (30/4–4/5/2025)", () => {
+    const s = stateOf([acceptance("2025-04-14"), decision("2025-04-16"), { kind: "notification", effectiveDate: "2025-04-20" }]);
+    // 20 Apr + 10 = Wed 30 Apr (holiday); 1 May holiday, 2 May swapped, 3–4 May weekend → Mon 5 May.
+    expect(s.voluntaryPeriodEndsOn).toBe("2025-05-05");
+  });
+
+  it("security measures are allowed during the voluntary period; coercion is not", () => {
+    const s = reach("notified");
+    const freeze = applyEvent(s, { kind: "enforcement_action", effectiveDate: "2025-03-10", measure: "account_freeze" });
+    expect(freeze.ok && freeze.state.status).toBe("notified");
+    const seize = applyEvent(s, { kind: "enforcement_action", effectiveDate: "2025-03-10", measure: "seizure" });
+    expect(seize.ok).toBe(false);
+    if (!seize.ok) expect(seize.error.message_vi).toContain("đang trong thời hạn tự nguyện thi hành án");
+    const nye = applyEvent(reach("not_yet_enforceable"), { kind: "enforcement_action", effectiveDate: PROBE, measure: "auction" });
+    expect(!nye.ok && nye.error.message_vi).toContain("chưa có điều kiện thi hành");
+  });
+});
+
+describe("classification and re-verification", () => {
+  it("verified → not_yet_enforceable, and re-verification keeps it until reclassified", () => {
+    const nye = reach("not_yet_enforceable");
+    expect(nye.classification).toBe("not_yet_enforceable");
+    const reverified = applyEvent(nye, { kind: "verification", effectiveDate: "2025-09-15", debtorImprisonedOrUnknownAddress: true });
+    expect(reverified.ok).toBe(true);
+    if (!reverified.ok) return;
+    expect(reverified.state.status).toBe("not_yet_enforceable");
+    expect(reverified.state.awaitingClassification).toBe(true);
+    expect(reverified.state.lastVerifiedOn).toBe("2025-09-15");
+    expect(reverified.state.firstVerifiedOn).toBe("2025-03-20");
+    expect(reverified.state.debtorImprisonedOrUnknownAddress).toBe(true);
+    expect(nextActions(reverified.state)).toContain("classification");
+    expect(nextActions(reverified.state)).not.toContain("verification");
+
+    const keep = applyEvent(reverified.state, { kind: "classification", effectiveDate: "2025-09-16", result: "not_yet_enforceable" });
+    expect(keep.ok && keep.state.status).toBe("not_yet_enforceable");
+    expect(keep.ok && keep.state.awaitingClassification).toBe(false);
+    expect(keep.ok && keep.state.classifiedOn).toBe("2025-09-16");
+
+    const move = applyEvent(reverified.state, { kind: "classification", effectiveDate: "2025-09-16", result: "enforceable" });
+    expect(move.ok && move.state.status).toBe("enforceable");
+    expect(move.ok && move.state.classification).toBe("enforceable");
+  });
+
+  it("refuses reclassifying a not-yet-enforceable case without a new verification", () => {
+    const r = applyEvent(reach("not_yet_enforceable"), { kind: "classification", effectiveDate: PROBE, result: "enforceable" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("not_verified");
+      expect(r.error.message_vi).toContain("phải xác minh lại");
+    }
+  });
+
+  it("refuses a second verification while a classification is pending", () => {
+    const s = stateOf([...LEDGERS.not_yet_enforceable, { kind: "verification", effectiveDate: "2025-09-15" }]);
+    const r = applyEvent(s, { kind: "verification", effectiveDate: "2025-09-20" });
+    expect(!r.ok && r.error.code).toBe("awaiting_classification");
+  });
+
+  it("an enforcing case found without means becomes not_yet_enforceable; found with means stays enforcing", () => {
+    const s = stateOf([...LEDGERS.enforcing, { kind: "verification", effectiveDate: "2025-05-02" }]);
+    expect(s.status).toBe("enforcing");
+    const down = applyEvent(s, { kind: "classification", effectiveDate: "2025-05-05", result: "not_yet_enforceable" });
+    expect(down.ok && down.state.status).toBe("not_yet_enforceable");
+    const stay = applyEvent(s, { kind: "classification", effectiveDate: "2025-05-05", result: "enforceable" });
+    expect(stay.ok && stay.state.status).toBe("enforcing");
+  });
+
+  it("rejects an unknown classification result", () => {
+    const r = applyEvent(reach("verified"), { kind: "classification", effectiveDate: PROBE, result: "maybe" as "enforceable" });
+    expect(!r.ok && r.error.code).toBe("invalid_event");
+  });
+});
+
+describe("enforcement", () => {
+  it("a coercive measure on an enforceable case starts enforcement", () => {
+    const r = applyEvent(reach("enforceable"), { kind: "enforcement_action", effectiveDate: "2025-04-01", measure: "account_collection" });
+    expect(r.ok && r.state.status).toBe("enforcing");
+    expect(r.ok && r.state.enforcementStartedOn).toBe("2025-04-01");
+  });
+
+  it("a price reduction is at most 10% per round", () => {
+    const s = reach("enforcing");
+    const ok10 = applyEvent(s, { kind: "enforcement_action", effectiveDate: PROBE, measure: "price_reduction", reductionPercent: 10 });
+    expect(ok10.ok).toBe(true);
+    for (const p of [10.5, 15, 0, -5, undefined]) {
+      const r = applyEvent(s, { kind: "enforcement_action", effectiveDate: PROBE, measure: "price_reduction", reductionPercent: p });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("price_reduction_too_large");
+        expect(r.error.message_vi).toContain("không quá 10%");
+      }
+    }
+  });
+
+  it("rejects an unknown measure", () => {
+    const r = applyEvent(reach("enforcing"), { kind: "enforcement_action", effectiveDate: PROBE, measure: "torture" as "seizure" });
+    expect(!r.ok && r.error.code).toBe("invalid_event");
+  });
+});
+
+describe("postponement, suspension and resumption", () => {
+  const resumable: CaseStatus[] = ["decided", "notified", "verified", "enforceable", "not_yet_enforceable", "enforcing"];
+  for (const from of resumable) {
+    for (const kind of ["postponement", "suspension"] as const) {
+      it(`${kind} from ${from}, then resumption returns to ${from}`, () => {
+        const s = reach(from);
+        const paused = applyEvent(s, { kind, effectiveDate: PROBE, reason: "lý do" });
+        expect(paused.ok).toBe(true);
+        if (!paused.ok) return;
+        expect(paused.state.status).toBe(kind === "postponement" ? "postponed" : "suspended");
+        expect(paused.state.interruptedFrom).toBe(from);
+        expect(paused.state.interruptedOn).toBe(PROBE);
+        const back = applyEvent(paused.state, { kind: "resumption", effectiveDate: "2025-07-01" });
+        expect(back.ok).toBe(true);
+        if (!back.ok) return;
+        expect(back.state.status).toBe(from);
+        expect(back.state.interruptedFrom).toBeNull();
+        expect(back.state.lastResumedOn).toBe("2025-07-01");
+        // Everything else is as before the interruption.
+        expect(back.state.obligations).toEqual(s.obligations);
+        expect(back.state.classification).toBe(s.classification);
+      });
+    }
+  }
+
+  it("a postponed case cannot be suspended (or postponed again) before it resumes", () => {
+    const s = reach("postponed");
+    const r = applyEvent(s, { kind: "suspension", effectiveDate: PROBE });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("interrupted");
+      expect(r.error.message_vi).toContain("đang bị hoãn từ ngày 25/03/2025");
+      expect(r.error.message_vi).toContain("tiếp tục thi hành án");
+    }
+  });
+
+  it("a postponed case can still be terminated and its executor changed", () => {
+    const s = reach("suspended");
+    const t = applyEvent(s, { kind: "termination", effectiveDate: PROBE, reason: "Tòa án hủy bản án" });
+    expect(t.ok && t.state.status).toBe("terminated");
+    expect(t.ok && t.state.interruptedFrom).toBeNull();
+    const e = applyEvent(s, { kind: "executor_change", effectiveDate: PROBE, executorId: "executor-9" });
+    expect(e.ok && e.state.executorId).toBe("executor-9");
+    expect(e.ok && e.state.status).toBe("suspended");
+  });
+});
+
+describe("endings", () => {
+  it("termination needs its legal ground", () => {
+    for (const reason of ["", "   "]) {
+      const r = applyEvent(reach("enforcing"), { kind: "termination", effectiveDate: PROBE, reason });
+      expect(!r.ok && r.error.code).toBe("missing_reason");
+    }
+    const ok = applyEvent(reach("enforcing"), { kind: "termination", effectiveDate: PROBE, reason: "Điều 50 khoản 1 điểm c" });
+    expect(ok.ok && ok.state.closedOn).toBe(PROBE);
+    expect(ok.ok && ok.state.closingReason).toBe("Điều 50 khoản 1 điểm c");
+  });
+
+  it("a closed case refuses everything and says when it closed", () => {
+    const r = applyEvent(reach("completed"), { kind: "payment", effectiveDate: PROBE, obligationId: "m1", amount: 1n });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("case_closed");
+      expect(r.error.message_vi).toContain("đã thi hành xong ngày 28/03/2025");
+    }
+    const t = applyEvent(reach("terminated"), { kind: "resumption", effectiveDate: PROBE });
+    expect(!t.ok && t.error.message_vi).toContain("đình chỉ");
+  });
+
+  it("completion is possible after voluntary full compliance (no verification needed)", () => {
+    const s = stateOf([
+      ...LEDGERS.notified,
+      { kind: "payment", effectiveDate: "2025-03-10", obligationId: "m1", amount: 1_000_000n },
+      { kind: "act_performed", effectiveDate: "2025-03-11", obligationId: "a1" },
+    ]);
+    expect(s.status).toBe("notified");
+    expect(nextActions(s, "2025-03-12")).toContain("completion");
+    const r = applyEvent(s, { kind: "completion", effectiveDate: "2025-03-12" });
+    expect(r.ok && r.state.status).toBe("completed");
+  });
+
+  it("completion is refused with the list of what is still owed", () => {
+    const s = stateOf([...LEDGERS.enforcing, { kind: "payment", effectiveDate: "2025-04-01", obligationId: "m1", amount: 400_000n }]);
+    const r = applyEvent(s, { kind: "completion", effectiveDate: "2025-04-02" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("obligations_not_settled");
+      expect(r.error.message_vi).toContain("600.000 ₫");
+      expect(r.error.message_vi).toContain("Trả lại xe máy");
+      expect(r.error.message_en).toContain("600000");
+    }
+  });
+});
+
+describe("transfer (ủy thác) between provinces only", () => {
+  it("refuses a transfer to the same province with a clear message", () => {
+    const r = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toProvinceId: PROVINCE, toUnitId: "unit-hp-kv02" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("transfer_same_province");
+      expect(r.error.message_vi).toContain("Không thể ủy thác thi hành án trong cùng một tỉnh/thành phố");
+      expect(r.error.message_vi).toContain("tỉnh/thành phố khác");
+      expect(r.error.message_en).toContain("another province only");
+    }
+  });
+
+  it("records the receiving province and closes the case for the sender", () => {
+    const r = applyEvent(reach("not_yet_enforceable"), {
+      kind: "transfer",
+      effectiveDate: PROBE,
+      toProvinceId: OTHER_PROVINCE,
+      toUnitId: "unit-hn-kv03",
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.status).toBe("transferred_out");
+    expect(r.state.transferredTo).toEqual({ provinceId: OTHER_PROVINCE, unitId: "unit-hn-kv03" });
+    expect(r.state.provinceId).toBe(PROVINCE);
+    expect(r.state.closedOn).toBe(PROBE);
+    expect(nextActions(r.state)).toEqual([]);
+  });
+
+  it("requires a destination", () => {
+    const r = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toProvinceId: "" });
+    expect(!r.ok && r.error.code).toBe("invalid_event");
+  });
+});
+
+describe("event validation", () => {
+  it("refuses an impossible or malformed effective date", () => {
+    for (const effectiveDate of ["2025-02-29", "2025-13-01", "01/03/2025", ""]) {
+      const r = applyEvent(reach("decided"), { kind: "notification", effectiveDate });
+      expect(!r.ok && r.error.code).toBe("invalid_date");
+    }
+  });
+
+  it("refuses an event dated before the previous one", () => {
+    const r = applyEvent(reach("decided"), { kind: "notification", effectiveDate: "2025-03-04" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("out_of_order");
+      expect(r.error.message_vi).toContain("04/03/2025");
+      expect(r.error.message_vi).toContain("05/03/2025");
+    }
+  });
+
+  it("refuses an unknown event kind", () => {
+    const r = applyEvent(reach("decided"), { kind: "bribe", effectiveDate: PROBE } as unknown as CaseEvent);
+    expect(!r.ok && r.error.code).toBe("invalid_event");
+  });
+
+  it("an acceptance needs a province and a known source", () => {
+    const noProvince = applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: " ", source: "court_transfer" });
+    expect(!noProvince.ok && noProvince.error.code).toBe("invalid_event");
+    const badSource = applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "rumour" as "court_transfer" });
+    expect(!badSource.ok && badSource.error.code).toBe("invalid_event");
+  });
+
+  it("a decision must list valid obligations", () => {
+    const s = reach("accepted");
+    const cases: [unknown, string][] = [
+      [[], "ít nhất một khoản"],
+      [[{ id: "x", kind: "money", amount: 0n }], "nguyên dương"],
+      [[{ id: "x", kind: "money", amount: 5 }], "nguyên dương"],
+      [[{ id: "x", kind: "act", description: "" }], "mô tả"],
+      [[{ id: "x", kind: "money", amount: 5n }, { id: "x", kind: "act", description: "d" }], "bị trùng"],
+      [[{ id: "", kind: "money", amount: 5n }], "phải có mã"],
+      [[{ id: "x", kind: "land" }], "tiền (money) hoặc"],
+    ];
+    for (const [obligations, text] of cases) {
+      const r = applyEvent(s, { kind: "decision", effectiveDate: PROBE, mode: "ex_officio", obligations: obligations as never });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("invalid_obligations");
+        expect(r.error.message_vi).toContain(text);
+      }
+    }
+    const badMode = applyEvent(s, { ...(decision(PROBE) as CaseEvent & { kind: "decision" }), mode: "whim" as "ex_officio" });
+    expect(!badMode.ok && badMode.error.code).toBe("invalid_event");
+  });
+
+  it("a decision records mode, number, executor and obligations", () => {
+    const s = reach("decided");
+    expect(s.decisionMode).toBe("on_request");
+    expect(s.decisionNumber).toBe("15/QĐ-CTHADS");
+    expect(s.executorId).toBe("executor-1");
+    expect(s.decidedOn).toBe("2025-03-05");
+    expect(s.obligations).toEqual([
+      { id: "m1", kind: "money", amount: 1_000_000n, paid: 0n, description: "Trả nợ ngân hàng" },
+      { id: "a1", kind: "act", description: "Trả lại xe máy biển số 15B1-123.45", performedOn: null },
+    ]);
+  });
+
+  it("an executor change must name a different executor", () => {
+    const s = reach("enforcing");
+    const r = applyEvent(s, { kind: "executor_change", effectiveDate: PROBE, executorId: "" });
+    expect(!r.ok && r.error.code).toBe("invalid_event");
+    const same = applyEvent(s, { kind: "executor_change", effectiveDate: PROBE, executorId: "executor-1" });
+    expect(!same.ok && same.error.code).toBe("same_executor");
+  });
+
+  it("a verification without the flag keeps the previous flag", () => {
+    const s = stateOf([
+      ...LEDGERS.notified,
+      { kind: "verification", effectiveDate: "2025-03-20", debtorImprisonedOrUnknownAddress: true },
+      { kind: "classification", effectiveDate: "2025-03-21", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2026-03-20" },
+    ]);
+    expect(s.debtorImprisonedOrUnknownAddress).toBe(true);
+  });
+});
+
+describe("deriveState / stateAsOf", () => {
+  const ledger: CaseEvent[] = [
+    acceptance("2025-03-03"),
+    decision("2025-03-05"),
+    { kind: "notification", effectiveDate: "2025-03-07" },
+    { kind: "verification", effectiveDate: "2025-03-20" },
+    { kind: "classification", effectiveDate: "2025-03-21", result: "enforceable" },
+    { kind: "payment", effectiveDate: "2025-04-10", obligationId: "m1", amount: 300_000n },
+    { kind: "postponement", effectiveDate: "2025-05-02", reason: "Đương sự đồng ý hoãn" },
+    { kind: "resumption", effectiveDate: "2025-06-02" },
+    { kind: "payment", effectiveDate: "2025-07-01", obligationId: "m1", amount: 700_000n },
+    { kind: "act_performed", effectiveDate: "2025-07-15", obligationId: "a1" },
+    { kind: "completion", effectiveDate: "2025-07-16" },
+  ];
+
+  it("folds the whole ledger", () => {
+    const r = deriveState(ledger);
+    expect(r.ok && r.state?.status).toBe("completed");
+    expect(r.ok && r.state?.eventCount).toBe(ledger.length);
+  });
+
+  it("gives the state on past dates (the statistics depend on it)", () => {
+    const at = (date: string) => {
+      const r = stateAsOf(ledger, date);
+      if (!r.ok) throw new Error(r.error.message_en);
+      return r.state;
+    };
+    expect(at("2025-03-02")).toBeNull(); // not yet accepted
+    expect(at("2025-03-03")?.status).toBe("accepted");
+    expect(at("2025-03-04")?.status).toBe("accepted");
+    expect(at("2025-03-05")?.status).toBe("decided");
+    expect(at("2025-03-12")?.status).toBe("notified");
+    expect(at("2025-03-20")?.status).toBe("verified");
+    expect(at("2025-03-31")?.status).toBe("enforceable");
+    expect(at("2025-04-10")?.status).toBe("enforcing");
+    expect(at("2025-04-30")?.obligations[0]).toMatchObject({ paid: 300_000n });
+    expect(at("2025-05-02")?.status).toBe("postponed");
+    expect(at("2025-06-01")?.status).toBe("postponed");
+    expect(at("2025-06-02")?.status).toBe("enforcing");
+    expect(at("2025-07-15")?.status).toBe("enforcing");
+    expect(at("2025-07-16")?.status).toBe("completed");
+    expect(at("2025-09-30")?.status).toBe("completed");
+    // Statistical year 2024–2025 ended 30 Sep 2025: completed; on 31 Mar 2025 it was enforceable, not completed.
+    expect(at("2025-03-31")?.classification).toBe("enforceable");
+  });
+
+  it("rejects a malformed as-of date", () => {
+    expect(() => stateAsOf(ledger, "31/03/2025")).toThrow(RangeError);
+  });
+
+  it("sorts events by effective date regardless of ledger order", () => {
+    const shuffled = [ledger[5]!, ledger[0]!, ledger[10]!, ledger[2]!, ledger[1]!, ...ledger.slice(3, 5), ...ledger.slice(6, 10)];
+    const r = deriveState(shuffled);
+    expect(r.ok && r.state?.status).toBe("completed");
+  });
+
+  it("is stable for equal dates: the ledger order decides", () => {
+    const sameDay: CaseEvent[] = [acceptance("2025-03-03"), decision("2025-03-03"), { kind: "notification", effectiveDate: "2025-03-03" }];
+    const r = deriveState(sameDay);
+    expect(r.ok && r.state?.status).toBe("notified");
+    const reversed = deriveState([sameDay[0]!, sameDay[2]!, sameDay[1]!]);
+    expect(reversed.ok).toBe(false);
+    if (!reversed.ok) {
+      expect(reversed.index).toBe(1);
+      expect(reversed.error.code).toBe("no_decision");
+    }
+  });
+
+  it("reports the first invalid event with its ledger index", () => {
+    const bad = [...ledger.slice(0, 5), { kind: "payment", effectiveDate: "2025-04-10", obligationId: "m1", amount: 2_000_000n } as CaseEvent];
+    const r = deriveState(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.index).toBe(5);
+      expect(r.error.code).toBe("overpayment");
+    }
+    const badDate = deriveState([acceptance("2025-03-03"), { kind: "notification", effectiveDate: "2025-02-30" }]);
+    expect(!badDate.ok && badDate.error.code).toBe("invalid_date");
+    expect(() => deriveStateOrThrow(bad)).toThrow(CaseRuleViolation);
+    expect(deriveState([])).toEqual({ ok: true, state: null });
+  });
+
+  it("appendEvent re-checks the ledger: a back-dated payment may not overpay a later one", () => {
+    const base = ledger.slice(0, 6); // 300,000 paid on 10 Apr
+    const later: CaseEvent = { kind: "payment", effectiveDate: "2025-05-01", obligationId: "m1", amount: 700_000n };
+    const step1 = appendEvent(base, later);
+    expect(step1.ok).toBe(true);
+    if (!step1.ok) return;
+    expect(step1.state.obligations[0]).toMatchObject({ paid: 1_000_000n });
+    const backdated: CaseEvent = { kind: "payment", effectiveDate: "2025-04-01", obligationId: "m1", amount: 500_000n };
+    const step2 = appendEvent(step1.events, backdated);
+    expect(step2.ok).toBe(false);
+    if (!step2.ok) {
+      expect(step2.error.code).toBe("overpayment");
+      expect(step2.event).toBe(later); // the later payment no longer fits
+    }
+  });
+});
+
+describe("state invariants", () => {
+  it("every fixture state's stateAsOf at its last date equals deriveState", () => {
+    for (const status of CASE_STATUSES) {
+      const events = LEDGERS[status];
+      const last = events[events.length - 1]!.effectiveDate;
+      const a = stateAsOf(events, last);
+      const b = deriveState(events);
+      expect(a).toEqual(b);
+      expect(a.ok && (a.state as CaseState).status).toBe(status);
+    }
+  });
+});
