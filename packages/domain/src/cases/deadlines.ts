@@ -30,7 +30,7 @@ import {
   type CaseState,
   type LifecycleOptions,
 } from "./lifecycle.ts";
-import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalPeriod } from "./rules.ts";
+import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalPeriod, type LegalTimeLimits } from "./rules.ts";
 
 export type DeadlineKind = "decision" | "notification" | "voluntary_period_end" | "verification" | "reverification";
 
@@ -86,7 +86,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
   const ruleSets = options.ruleSets ?? LEGAL_TIME_LIMITS;
   const deadlines: Deadline[] = [];
 
-  const open = (kind: DeadlineKind, actor: Deadline["actor"], startDate: IsoDate, period: (r: ReturnType<typeof rulesFor>) => LegalPeriod) => {
+  const open = (kind: DeadlineKind, actor: Deadline["actor"], startDate: IsoDate, period: (r: LegalTimeLimits) => LegalPeriod) => {
     const rules = rulesFor(startDate, ruleSets);
     const p = period(rules);
     const dueDate = periodEnd(startDate, p, rules, calendar);
@@ -204,7 +204,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
 }
 
 /** The length of a restarted period, from the rule set in force at the restart. */
-function periodAmount(kind: DeadlineKind, rules: ReturnType<typeof rulesFor>, state: CaseState, fallback: LegalPeriod): number {
+function periodAmount(kind: DeadlineKind, rules: LegalTimeLimits, state: CaseState, fallback: LegalPeriod): number {
   switch (kind) {
     case "decision":
       return rules.decisionWorkingDays;

@@ -375,8 +375,6 @@ export function isClosed(state: CaseState): boolean {
 // Guards: whether an event KIND is possible now (shared by applyEvent and nextActions)
 // ---------------------------------------------------------------------------------------------
 
-const ACTIVE: readonly CaseStatus[] = ["decided", "notified", "verified", "enforceable", "not_yet_enforceable", "enforcing"];
-const AFTER_NOTIFICATION: readonly CaseStatus[] = ["notified", "verified", "enforceable", "not_yet_enforceable", "enforcing"];
 
 function err(code: CaseRuleCode, message_vi: string, message_en: string): CaseRuleError {
   return { code, message_vi, message_en };

@@ -55,11 +55,11 @@ function probe(kind: CaseEventKind): CaseEvent {
 }
 
 type Outcome = CaseStatus | `!${string}`;
-const CLOSED_ROW = (): Record<CaseEventKind, Outcome> =>
-  Object.fromEntries(CASE_EVENT_KINDS.map((k) => [k, k === "acceptance" ? "!already_accepted" : "!case_closed"])) as Record<
-    CaseEventKind,
-    Outcome
-  >;
+const CLOSED_ROW = (): Record<CaseEventKind, Outcome> => {
+  const row = {} as Record<CaseEventKind, Outcome>;
+  for (const k of CASE_EVENT_KINDS) row[k] = k === "acceptance" ? "!already_accepted" : "!case_closed";
+  return row;
+};
 const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   acceptance: "!already_accepted",
   decision: "!already_decided",
