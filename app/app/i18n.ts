@@ -174,13 +174,6 @@ export function parseLang(value: string | null | undefined): Lang {
   return value === "en" ? "en" : "vi";
 }
 
-/** dd/mm/yyyy from an ISO date or Date. */
-export function formatDateVi(value: string | Date): string {
-  const iso = typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
 /** The language of the current page, from the root loader. */
 export function useLang(): Lang {
   const data = useRouteLoaderData("root") as { lang?: Lang } | undefined;

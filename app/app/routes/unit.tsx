@@ -2,7 +2,8 @@ import { useLoaderData } from "react-router";
 import { CLOSED_CASE_STATUSES, canViewUnit, formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
-import { caseStatusLabel, formatDateVi, useLang, useT } from "../i18n.ts";
+import { formatDateVi } from "@thads/domain/cases/calendar";
+import { caseStatusLabel, useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
 
