@@ -298,6 +298,8 @@ create table app_private.audit_chain_heads (
   last_id bigint,
   last_hash text not null default ''
 );
+-- Only the audit trigger (security definer, as the owner) touches chain heads.
+alter table app_private.audit_chain_heads enable row level security;
 
 create function app_private.audit_hash(
   p_prev text, p_id bigint, p_chain text, p_actor uuid, p_table text, p_op text,
@@ -458,3 +460,11 @@ end
 $$;
 grant select, insert, update on app_private.sessions to auth_service;
 grant select, insert, delete on app_private.login_attempts to auth_service;
+
+-- Private tables too: RLS on and forced, open only to the auth service.
+alter table app_private.sessions enable row level security;
+alter table app_private.sessions force row level security;
+create policy sessions_auth_service on app_private.sessions for all to auth_service using (true) with check (true);
+alter table app_private.login_attempts enable row level security;
+alter table app_private.login_attempts force row level security;
+create policy login_attempts_auth_service on app_private.login_attempts for all to auth_service using (true) with check (true);
