@@ -11,11 +11,10 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { t, useLang } from "./i18n.ts";
+import { parseLang, t, useLang } from "./i18n.ts";
 import { LANG_COOKIE, readCookie } from "./utils/cookies.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { getEnv } from "./utils/env.server.ts";
-import { parseLang } from "./i18n.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   getEnv();

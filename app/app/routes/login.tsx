@@ -1,13 +1,12 @@
 import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import { SESSION_ABSOLUTE_HOURS } from "@thads/auth";
 import type { Route } from "./+types/login";
-import { t, useT, type MessageKey } from "../i18n.ts";
+import { parseLang, t, useT, type MessageKey } from "../i18n.ts";
 import { LoginSchema, loginFieldErrors, type LoginFieldErrors } from "../schemas/login.ts";
 import { LANG_COOKIE, readCookie, serializeCookie, SESSION_COOKIE } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { getUser } from "../utils/user.server.ts";
 import { safeRedirect } from "../utils/redirect.ts";
-import { parseLang } from "../i18n.ts";
 import { LangSwitch } from "../components/lang-switch.tsx";
 import { signIn } from "./login.server.ts";
 

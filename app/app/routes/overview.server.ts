@@ -38,30 +38,20 @@ export async function figuresByUnit(
   tx: TxSql,
   scope: { level: "nation" } | { level: "province"; provinceId: string },
 ): Promise<UnitFigures[]> {
-  const rows =
-    scope.level === "nation"
-      ? await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
-          select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
-          from public.units u
-          left join (
-            select province_id as id, count(*) as cases,
-                   count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
-                   sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
-            from public.cases group by province_id
-          ) c on c.id = u.id
-          where u.kind = 'province' and u.dissolved_on is null
-          order by u.name`
-      : await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
-          select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
-          from public.units u
-          left join (
-            select unit_id as id, count(*) as cases,
-                   count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
-                   sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
-            from public.cases where province_id = ${scope.provinceId} group by unit_id
-          ) c on c.id = u.id
-          where u.kind = 'subunit' and u.parent_id = ${scope.provinceId}
-          order by u.code`;
+  const nation = scope.level === "nation";
+  const rows = await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
+    select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
+    from public.units u
+    left join (
+      select ${nation ? tx`province_id` : tx`unit_id`} as id, count(*) as cases,
+             count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+             sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+      from public.cases
+      ${nation ? tx`` : tx`where province_id = ${scope.provinceId}`}
+      group by 1
+    ) c on c.id = u.id
+    where ${nation ? tx`u.kind = 'province' and u.dissolved_on is null` : tx`u.kind = 'subunit' and u.parent_id = ${scope.provinceId}`}
+    order by ${nation ? tx`u.name` : tx`u.code`}`;
   return rows.map((r) => ({ id: r.id, name: r.name, code: r.code, slug: r.slug, ...toFigures(r) }));
 }
 

@@ -20,11 +20,9 @@ export async function readForm(request: Request, lang: Lang): Promise<FormData> 
   if (declared > MAX_FORM_BYTES) {
     throw data({ formError: t(lang, "error.tooLarge") }, { status: 413 });
   }
-  const body = await request.arrayBuffer().catch(() => null);
+  const body = await readCapped(request, MAX_FORM_BYTES);
+  if (body === "too_large") throw data({ formError: t(lang, "error.tooLarge") }, { status: 413 });
   if (!body) throw data({ formError: t(lang, "error.badForm") }, { status: 400 });
-  if (body.byteLength > MAX_FORM_BYTES) {
-    throw data({ formError: t(lang, "error.tooLarge") }, { status: 413 });
-  }
   let formData: FormData;
   try {
     formData = await new Request(request.url, { method: "POST", headers: { "Content-Type": type }, body }).formData();
@@ -38,4 +36,33 @@ export async function readForm(request: Request, lang: Lang): Promise<FormData> 
     throw e;
   }
   return formData;
+}
+
+/** Reads the body, stopping as soon as it passes the cap (a missing or lying Content-Length included). */
+async function readCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | "too_large" | null> {
+  if (!request.body) return null;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > cap) {
+        await reader.cancel();
+        return "too_large";
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return null;
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
 }

@@ -89,11 +89,8 @@ export async function startEmbedded(opts: {
     onError: (e: unknown) => process.stderr.write(`[postgres] ${String(e)}\n`),
   });
 
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await pg.initialise();
-  } else if (existsSync(pidFile)) {
-    // A stale pid file from a killed run: postgres removes it itself when the pid is gone.
-  }
+  // A stale postmaster.pid from a killed run is handled by postgres itself.
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
   return {
     url,

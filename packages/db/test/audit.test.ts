@@ -1,39 +1,28 @@
-import "./provided.ts";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyAuditChains } from "../src/audit.ts";
-import { createAppSql, createOwnerSql } from "../src/clients.ts";
 import { withClaims } from "../src/rls.ts";
-import { buildTenantFixture, type TenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "./fixtures.ts";
 
-const owner = createOwnerSql(inject("ownerUrl"), { max: 1 });
-const app = createAppSql(inject("appUrl"), { max: 2 });
-let fx: TenantFixture;
-
-beforeAll(async () => {
-  fx = await buildTenantFixture(owner);
-});
-afterAll(async () => {
-  await owner.end();
-  await app.end();
-});
+const ctx = useTenantFixture();
+const { owner, app } = ctx;
 
 describe("audit trail", () => {
   it("a change writes an audit row in the same transaction, with actor, unit, before and after", async () => {
-    const actor = fx.users.executor!;
+    const actor = ctx.fx.users.executor!;
     await withClaims(app, { sub: actor, role: "authenticated" }, (tx) =>
-      tx`update public.cases set debtor_name = 'Nguyễn Văn Á (đã sửa)' where id = ${fx.cases.a}`);
+      tx`update public.cases set debtor_name = 'Nguyễn Văn Á (đã sửa)' where id = ${ctx.fx.cases.a}`);
     const [row] = await owner<{ actor_id: string; unit_id: string; province_id: string; op: string; before: { debtor_name: string }; after: { debtor_name: string } }[]>`
       select actor_id, unit_id, province_id, op, before, after from public.audit_log
-      where table_name = 'cases' and row_id = ${fx.cases.a} order by id desc limit 1`;
-    expect(row).toMatchObject({ actor_id: actor, unit_id: fx.units.a1, province_id: fx.units.a, op: "UPDATE" });
+      where table_name = 'cases' and row_id = ${ctx.fx.cases.a} order by id desc limit 1`;
+    expect(row).toMatchObject({ actor_id: actor, unit_id: ctx.fx.units.a1, province_id: ctx.fx.units.a, op: "UPDATE" });
     expect(row?.before.debtor_name).toBe("Nguyễn Văn Á");
     expect(row?.after.debtor_name).toBe("Nguyễn Văn Á (đã sửa)");
   });
 
   it("a rolled-back change leaves no audit row", async () => {
     const before = await owner`select count(*)::int as n from public.audit_log`;
-    await withClaims(app, { sub: fx.users.executor!, role: "authenticated" }, async (tx) => {
-      await tx`update public.cases set debtor_name = 'tạm' where id = ${fx.cases.a}`;
+    await withClaims(app, { sub: ctx.fx.users.executor!, role: "authenticated" }, async (tx) => {
+      await tx`update public.cases set debtor_name = 'tạm' where id = ${ctx.fx.cases.a}`;
       throw new Error("abort");
     }).catch(() => {});
     const after = await owner`select count(*)::int as n from public.audit_log`;
@@ -41,8 +30,8 @@ describe("audit trail", () => {
   });
 
   it("no one can update or delete audit rows, not even the owner", async () => {
-    await expect(owner`update public.audit_log set hash = 'x' where id = ${fx.audit.a}`).rejects.toMatchObject({ code: "42501" });
-    await expect(owner`delete from public.audit_log where id = ${fx.audit.a}`).rejects.toMatchObject({ code: "42501" });
+    await expect(owner`update public.audit_log set hash = 'x' where id = ${ctx.fx.audit.a}`).rejects.toMatchObject({ code: "42501" });
+    await expect(owner`delete from public.audit_log where id = ${ctx.fx.audit.a}`).rejects.toMatchObject({ code: "42501" });
     await expect(owner`truncate public.audit_log`).rejects.toMatchObject({ code: "42501" });
   });
 
@@ -52,7 +41,7 @@ describe("audit trail", () => {
     expect(clean.filter((c) => c.firstBrokenId !== null)).toEqual([]);
 
     const [target] = await owner<{ id: bigint; chain_key: string }[]>`
-      select id, chain_key from public.audit_log where province_id = ${fx.units.b} order by id limit 1 offset 1`;
+      select id, chain_key from public.audit_log where province_id = ${ctx.fx.units.b} order by id limit 1 offset 1`;
     // Tampering needs the superuser to switch the append-only trigger off.
     await owner.begin(async (tx) => {
       await tx`alter table public.audit_log disable trigger audit_log_no_update`;

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Sql } from "../src/clients.ts";
+import { afterAll, beforeAll, inject } from "vitest";
+import { createAppSql, createOwnerSql, type Sql } from "../src/clients.ts";
+import "./provided.ts";
 
 /**
  * Two tenants (A, B) with a sub-bureau each, one actor per role tier in A (and
@@ -78,3 +80,23 @@ export async function buildTenantFixture(sql: Sql) {
 }
 
 export type TenantFixture = Awaited<ReturnType<typeof buildTenantFixture>>;
+
+/**
+ * For a test file: the owner connection, the app's login, and a fresh
+ * two-tenant fixture built before the tests (read `ctx.fx` inside tests).
+ */
+export function useTenantFixture() {
+  const ctx = {
+    owner: createOwnerSql(inject("ownerUrl"), { max: 1 }),
+    app: createAppSql(inject("appUrl"), { max: 2 }),
+    fx: undefined as unknown as TenantFixture,
+  };
+  beforeAll(async () => {
+    ctx.fx = await buildTenantFixture(ctx.owner);
+  });
+  afterAll(async () => {
+    await ctx.owner.end();
+    await ctx.app.end();
+  });
+  return ctx;
+}

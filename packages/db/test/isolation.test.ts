@@ -5,23 +5,15 @@
  * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
  * zero rows for USING.
  */
-import "./provided.ts";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAppSql, createOwnerSql, type TxSql } from "../src/clients.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import type { TxSql } from "../src/clients.ts";
 import { asAnon, withClaims } from "../src/rls.ts";
-import { buildTenantFixture, type TenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "./fixtures.ts";
 
-const owner = createOwnerSql(inject("ownerUrl"), { max: 1 });
-const app = createAppSql(inject("appUrl"), { max: 2 });
-let fx: TenantFixture;
-
-beforeAll(async () => {
-  fx = await buildTenantFixture(owner);
-});
-afterAll(async () => {
+const ctx = useTenantFixture();
+const { app } = ctx;
+afterAll(() => {
   console.log(`isolation matrix: ${checked} combinations checked, ${leaks} leaks`);
-  await owner.end();
-  await app.end();
 });
 
 const TIERS = [
@@ -90,7 +82,7 @@ async function probe(tier: Tier, fn: (tx: TxSql) => PromiseLike<readonly unknown
   };
   try {
     if (tier === "anon") await asAnon(app, run);
-    else await withClaims(app, { sub: fx.users[tier]!, role: "authenticated" }, run);
+    else await withClaims(app, { sub: ctx.fx.users[tier]!, role: "authenticated" }, run);
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }
@@ -99,10 +91,10 @@ async function probe(tier: Tier, fn: (tx: TxSql) => PromiseLike<readonly unknown
 
 function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLike<readonly unknown[]> {
   const t = scope === "own" ? "a" : "b";
-  const province = fx.units[t];
-  const subunit = fx.units[`${t}1`];
-  const spareUnit = fx.units[`${t}9`];
-  const spareUser = fx.users[`spare_${t}`]!;
+  const province = ctx.fx.units[t];
+  const subunit = ctx.fx.units[`${t}1`];
+  const spareUnit = ctx.fx.units[`${t}9`];
+  const spareUser = ctx.fx.users[`spare_${t}`]!;
   const n = Math.random().toString(36).slice(2, 8).toUpperCase();
   switch (table) {
     case "units":
@@ -113,7 +105,7 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
       if (op === "update") return (tx) => tx`update public.units set phone = '0225 000' where id = ${spareUnit} returning id`;
       return (tx) => tx`delete from public.units where id = ${spareUnit} returning id`;
     case "profiles": {
-      const target = fx.users[`colleague_${t}`]!;
+      const target = ctx.fx.users[`colleague_${t}`]!;
       if (op === "select") return (tx) => tx`select id from public.profiles where id = ${target}`;
       if (op === "insert")
         return (tx) => tx`insert into public.profiles (id, full_name, email, unit_id)
@@ -122,7 +114,7 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
       return (tx) => tx`delete from public.profiles where id = ${target} returning id`;
     }
     case "memberships": {
-      const target = fx.memberships[t];
+      const target = ctx.fx.memberships[t];
       if (op === "select") return (tx) => tx`select id from public.memberships where id = ${target}`;
       if (op === "insert")
         return (tx) => tx`insert into public.memberships (user_id, unit_id, role)
@@ -131,7 +123,7 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
       return (tx) => tx`delete from public.memberships where id = ${target} returning id`;
     }
     case "cases": {
-      const target = fx.cases[t];
+      const target = ctx.fx.cases[t];
       if (op === "select") return (tx) => tx`select id from public.cases where id = ${target}`;
       if (op === "insert")
         return (tx) => tx`insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
@@ -140,7 +132,7 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
       return (tx) => tx`delete from public.cases where id = ${target} returning id`;
     }
     case "audit_log": {
-      const target = fx.audit[t];
+      const target = ctx.fx.audit[t];
       if (op === "select") return (tx) => tx`select id from public.audit_log where id = ${target}`;
       if (op === "insert")
         return (tx) => tx`insert into public.audit_log (chain_key, table_name, op, at, prev_hash, hash)
@@ -168,22 +160,22 @@ describe("tenant isolation matrix", () => {
   });
 
   it("an executor cannot change a case of their unit that is assigned to someone else", async () => {
-    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${fx.cases.aUnassigned} returning id`);
+    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${ctx.fx.cases.aUnassigned} returning id`);
     expect(got).toBe("zero_rows");
-    expect(await probe("executor", (tx) => tx`select id from public.cases where id = ${fx.cases.aUnassigned}`)).toBe("allowed");
+    expect(await probe("executor", (tx) => tx`select id from public.cases where id = ${ctx.fx.cases.aUnassigned}`)).toBe("allowed");
   });
 
   it("a case's tenant key comes from its unit, not from what the client sends", async () => {
     const got = await probe("clerk", (tx) => tx`
       insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
-      values (${fx.units.a1}, ${fx.units.b}, 'SPOOF-1', '2026-11-01', 'on_request', 'civil', 'X')
-      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === fx.units.a)));
+      values (${ctx.fx.units.a1}, ${ctx.fx.units.b}, 'SPOOF-1', '2026-11-01', 'on_request', 'civil', 'X')
+      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a)));
     expect(got).toBe("allowed");
   });
 
   it("a province head cannot grant national roles", async () => {
     const got = await probe("province_head", (tx) => tx`
-      insert into public.memberships (user_id, unit_id, role) values (${fx.users.spare_a!}, ${fx.units.a}, 'province_head') returning id`);
+      insert into public.memberships (user_id, unit_id, role) values (${ctx.fx.users.spare_a!}, ${ctx.fx.units.a}, 'province_head') returning id`);
     expect(got).toBe("42501");
   });
 });

@@ -38,6 +38,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
     await tx`insert into public.units ${tx(model.units, ...unitCols)}`;
     log(`${model.units.length} units`);
 
+    const unitProvince = new Map(model.units.map((x) => [x.id, x.province_id]));
     const hasIdentities = (await tx`select 1 from pg_tables where schemaname = 'auth' and tablename = 'identities'`).length > 0;
     for (let i = 0; i < model.users.length; i += 1000) {
       const chunk = model.users.slice(i, i + 1000);
@@ -74,7 +75,6 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
           province_id: u.province_id, creditor_kind: u.creditor_kind,
         })),
       )}`;
-      const unitProvince = new Map(model.units.map((x) => [x.id, x.province_id]));
       await tx`insert into public.memberships ${tx(
         chunk.flatMap((u) =>
           u.memberships.map((m) => ({

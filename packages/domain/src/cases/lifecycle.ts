@@ -325,6 +325,55 @@ function findObligation(state: CaseState, obligationId: string): ObligationState
   return state.obligations.find((o) => o.id === obligationId);
 }
 
+type MoneyObligation = Extract<ObligationState, { kind: "money" }>;
+type ActObligation = Extract<ObligationState, { kind: "act" }>;
+
+/** The obligation a payment or a performed act is for, or why there is none of that kind. */
+function obligationOfKind<K extends ObligationState["kind"]>(
+  state: CaseState,
+  obligationId: string,
+  kind: K,
+): { ok: true; obligation: K extends "money" ? MoneyObligation : ActObligation } | { ok: false; error: CaseRuleError } {
+  const o = findObligation(state, obligationId);
+  if (!o) {
+    return {
+      ok: false,
+      error: err(
+        "unknown_obligation",
+        `Không có khoản phải thi hành mã "${obligationId}" trong quyết định thi hành án.`,
+        `The enforcement decision has no obligation "${obligationId}".`,
+      ),
+    };
+  }
+  if (o.kind !== kind) {
+    return {
+      ok: false,
+      error:
+        o.kind === "act"
+          ? err(
+              "wrong_obligation_kind",
+              `Khoản "${o.id}" là nghĩa vụ phải làm (${o.description}), không phải khoản tiền; ghi nhận bằng sự kiện thực hiện nghĩa vụ.`,
+              `Obligation "${o.id}" is an act (${o.description}), not money; record it with act_performed.`,
+            )
+          : err(
+              "wrong_obligation_kind",
+              `Khoản "${o.id}" là khoản tiền; ghi nhận bằng sự kiện nộp tiền.`,
+              `Obligation "${o.id}" is money; record it with a payment.`,
+            ),
+    };
+  }
+  return { ok: true, obligation: o as K extends "money" ? MoneyObligation : ActObligation };
+}
+
+/** A payment or a performed act on an enforceable case starts its enforcement. */
+function withEnforcementStarted(state: CaseState, date: IsoDate): Pick<CaseState, "status" | "enforcementStartedOn"> {
+  const starts = state.status === "enforceable";
+  return {
+    status: starts ? "enforcing" : state.status,
+    enforcementStartedOn: starts ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
+  };
+}
+
 /** Amount still owed on a money obligation (đồng). Throws RangeError for an unknown or non-money one. */
 export function outstanding(state: CaseState, obligationId: string): bigint {
   const o = findObligation(state, obligationId);
@@ -828,25 +877,9 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, options: L
     }
 
     case "payment": {
-      const o = findObligation(state, event.obligationId);
-      if (!o) {
-        return no(
-          err(
-            "unknown_obligation",
-            `Không có khoản phải thi hành mã "${event.obligationId}" trong quyết định thi hành án.`,
-            `The enforcement decision has no obligation "${event.obligationId}".`,
-          ),
-        );
-      }
-      if (o.kind !== "money") {
-        return no(
-          err(
-            "wrong_obligation_kind",
-            `Khoản "${o.id}" là nghĩa vụ phải làm (${o.description}), không phải khoản tiền; ghi nhận bằng sự kiện thực hiện nghĩa vụ.`,
-            `Obligation "${o.id}" is an act (${o.description}), not money; record it with act_performed.`,
-          ),
-        );
-      }
+      const found = obligationOfKind(state, event.obligationId, "money");
+      if (!found.ok) return no(found.error);
+      const o = found.obligation;
       if (typeof event.amount !== "bigint" || event.amount <= 0n) {
         return no(
           err(
@@ -876,35 +909,13 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, options: L
         );
       }
       const obligations = state.obligations.map((x) => (x.id === o.id && x.kind === "money" ? { ...x, paid: x.paid + event.amount } : x));
-      const startsEnforcement = state.status === "enforceable";
-      return ok({
-        ...base,
-        obligations,
-        status: startsEnforcement ? "enforcing" : state.status,
-        enforcementStartedOn: startsEnforcement ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
-      });
+      return ok({ ...base, obligations, ...withEnforcementStarted(state, date) });
     }
 
     case "act_performed": {
-      const o = findObligation(state, event.obligationId);
-      if (!o) {
-        return no(
-          err(
-            "unknown_obligation",
-            `Không có khoản phải thi hành mã "${event.obligationId}" trong quyết định thi hành án.`,
-            `The enforcement decision has no obligation "${event.obligationId}".`,
-          ),
-        );
-      }
-      if (o.kind !== "act") {
-        return no(
-          err(
-            "wrong_obligation_kind",
-            `Khoản "${o.id}" là khoản tiền; ghi nhận bằng sự kiện nộp tiền.`,
-            `Obligation "${o.id}" is money; record it with a payment.`,
-          ),
-        );
-      }
+      const found = obligationOfKind(state, event.obligationId, "act");
+      if (!found.ok) return no(found.error);
+      const o = found.obligation;
       if (o.performedOn !== null) {
         return no(
           err(
@@ -915,13 +926,7 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, options: L
         );
       }
       const obligations = state.obligations.map((x) => (x.id === o.id && x.kind === "act" ? { ...x, performedOn: date } : x));
-      const startsEnforcement = state.status === "enforceable";
-      return ok({
-        ...base,
-        obligations,
-        status: startsEnforcement ? "enforcing" : state.status,
-        enforcementStartedOn: startsEnforcement ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
-      });
+      return ok({ ...base, obligations, ...withEnforcementStarted(state, date) });
     }
 
     case "enforcement_action": {
