@@ -124,40 +124,68 @@ create trigger memberships_before_write before insert or update on public.member
 
 -- ---------------------------------------------------------------------------
 -- RLS helpers (private schema, security definer, empty search_path).
--- They read only the calling user's own memberships.
+-- They read only the calling user's own memberships. Written in plpgsql
+-- rather than SQL on purpose: plpgsql keeps each statement's plan for the
+-- life of the connection, where a (non-inlinable, security definer) SQL
+-- function is planned again on every call. Policies call them as
+-- (select …), so each runs once per statement (docs/benchmarks.md).
 -- ---------------------------------------------------------------------------
 create function app_private.has_role(p_roles public.app_role[]) returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.memberships m
-    where m.user_id = (select auth.uid()) and m.role = any (p_roles)
-  )
+    where m.user_id = auth.uid() and m.role = any (p_roles)
+  );
+end
 $$;
 
 create function app_private.provinces_for(p_roles public.app_role[]) returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.province_id), '{}')
-  from public.memberships m
-  where m.user_id = (select auth.uid()) and m.role = any (p_roles) and m.province_id is not null
+begin
+  return (
+    select coalesce(array_agg(distinct m.province_id), '{}')
+    from public.memberships m
+    where m.user_id = auth.uid() and m.role = any (p_roles) and m.province_id is not null
+  );
+end
 $$;
 
 create function app_private.units_for(p_roles public.app_role[]) returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct m.unit_id), '{}')
-  from public.memberships m
-  where m.user_id = (select auth.uid()) and m.role = any (p_roles) and m.unit_id is not null
+begin
+  return (
+    select coalesce(array_agg(distinct m.unit_id), '{}')
+    from public.memberships m
+    where m.user_id = auth.uid() and m.role = any (p_roles) and m.unit_id is not null
+  );
+end
 $$;
 
 create function app_private.is_national() returns boolean
-language sql stable security definer set search_path = ''
-as $$ select app_private.has_role('{national_admin,national_viewer}') $$;
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return exists (
+    select 1 from public.memberships m
+    where m.user_id = auth.uid() and m.role in ('national_admin', 'national_viewer')
+  );
+end
+$$;
 
 create function app_private.is_national_admin() returns boolean
-language sql stable security definer set search_path = ''
-as $$ select app_private.has_role('{national_admin}') $$;
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return exists (
+    select 1 from public.memberships m
+    where m.user_id = auth.uid() and m.role = 'national_admin'
+  );
+end
+$$;
 
 revoke all on all functions in schema app_private from public;
 grant execute on function

@@ -57,24 +57,28 @@ create trigger cases_audit after insert or update or delete on public.cases
 alter table public.cases enable row level security;
 alter table public.cases force row level security;
 
--- Read: the directorate everything; province staff their province; sub-bureau
--- staff their own sub-bureau.
+-- Terms are ordered from the narrowest scope (most users) to the widest: an
+-- OR stops at the first true term, and each helper (an initPlan) runs only
+-- when its term is reached, so a sub-bureau officer pays for one look-up.
+--
+-- Read: sub-bureau staff their own sub-bureau; province staff their province;
+-- the directorate everything.
 create policy cases_select on public.cases for select to authenticated
-  using ((select app_private.is_national())
+  using (unit_id = any ((select app_private.units_for('{subunit_head,executor,clerk}'))::uuid[])
          or province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[])
-         or unit_id = any ((select app_private.units_for('{subunit_head,executor,clerk}'))::uuid[]));
--- Intake: province staff anywhere in their province; sub-bureau heads and clerks in their unit.
+         or (select app_private.is_national()));
+-- Intake: sub-bureau heads and clerks in their unit; province staff anywhere in their province.
 create policy cases_insert on public.cases for insert to authenticated
-  with check (province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[])
-              or unit_id = any ((select app_private.units_for('{subunit_head,clerk}'))::uuid[]));
--- Changes: province staff, the sub-bureau head, and the executor assigned to the case.
+  with check (unit_id = any ((select app_private.units_for('{subunit_head,clerk}'))::uuid[])
+              or province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[]));
+-- Changes: the executor assigned to the case, the sub-bureau head, province staff.
 create policy cases_update on public.cases for update to authenticated
-  using (province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[])
+  using ((executor_id = (select auth.uid()) and unit_id = any ((select app_private.units_for('{executor}'))::uuid[]))
          or unit_id = any ((select app_private.units_for('{subunit_head}'))::uuid[])
-         or (executor_id = (select auth.uid()) and unit_id = any ((select app_private.units_for('{executor}'))::uuid[])))
-  with check (province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[])
+         or province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[]))
+  with check ((executor_id = (select auth.uid()) and unit_id = any ((select app_private.units_for('{executor}'))::uuid[]))
          or unit_id = any ((select app_private.units_for('{subunit_head}'))::uuid[])
-         or (executor_id = (select auth.uid()) and unit_id = any ((select app_private.units_for('{executor}'))::uuid[])));
+         or province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[]));
 -- Cases are never deleted: they end as completed, terminated or transferred.
 revoke all on public.cases from anon, authenticated;
 grant select, insert, update on public.cases to authenticated;
