@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "react-router";
+import { CASE_STATUS_LABELS } from "@thads/domain";
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
@@ -147,27 +148,12 @@ const en: Record<MessageKey, string> = {
   "footer.note": "Figures are computed live from the database, within your account's access.",
 };
 
-const CASE_STATUS: Record<string, { vi: string; en: string }> = {
-  accepted: { vi: "Đã thụ lý", en: "Accepted" },
-  decided: { vi: "Đã ra quyết định", en: "Decision issued" },
-  notified: { vi: "Đã thông báo", en: "Notified" },
-  verified: { vi: "Đã xác minh", en: "Verified" },
-  enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
-  not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
-  enforcing: { vi: "Đang thi hành", en: "Being enforced" },
-  postponed: { vi: "Hoãn thi hành", en: "Postponed" },
-  suspended: { vi: "Tạm đình chỉ", en: "Suspended" },
-  completed: { vi: "Thi hành xong", en: "Completed" },
-  terminated: { vi: "Đình chỉ thi hành", en: "Terminated" },
-  transferred_out: { vi: "Đã ủy thác", en: "Transferred" },
-};
-
 export function t(lang: Lang, key: MessageKey): string {
   return lang === "en" ? en[key] : vi[key];
 }
 
 export function caseStatusLabel(lang: Lang, status: string): string {
-  return CASE_STATUS[status]?.[lang] ?? status;
+  return (CASE_STATUS_LABELS as Record<string, { vi: string; en: string }>)[status]?.[lang] ?? status;
 }
 
 export function parseLang(value: string | null | undefined): Lang {

@@ -1,5 +1,5 @@
 import type { TxSql } from "@thads/db";
-import { CLOSED_CASE_STATUSES } from "@thads/domain";
+import { CLOSED_STATUSES } from "@thads/domain";
 
 /** Case figures of one scope, as visible to the signed-in user under RLS. */
 export interface CaseFigures {
@@ -31,7 +31,7 @@ function toFigures(r: Row | undefined): CaseFigures {
   };
 }
 
-const closed = CLOSED_CASE_STATUSES as unknown as string[];
+const closed = CLOSED_STATUSES as unknown as string[];
 
 /** Figures per child unit: provinces of the nation, or sub-bureaus of a province. */
 export async function figuresByUnit(

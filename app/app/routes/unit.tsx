@@ -1,8 +1,7 @@
 import { useLoaderData } from "react-router";
-import { CLOSED_CASE_STATUSES, canViewUnit, formatCount, formatDong } from "@thads/domain";
+import { CLOSED_STATUSES, canViewUnit, formatCount, formatDateVi, formatDong } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
-import { formatDateVi } from "@thads/domain/cases/calendar";
 import { caseStatusLabel, useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
@@ -14,7 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const unit = await unitBySlugOrCode(tx, { code: params.code });
     if (!unit || !unit.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
-    const closed = CLOSED_CASE_STATUSES as unknown as string[];
+    const closed = CLOSED_STATUSES as unknown as string[];
     const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null }[]>`
       select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
              sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected

@@ -1,6 +1,7 @@
 import "./provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createOwnerSql } from "../src/clients.ts";
+import { CASE_STATUSES, ROLES } from "@thads/domain";
 import { migrate, readMigrations } from "../src/migrate.ts";
 
 const sql = createOwnerSql(inject("ownerUrl"), { max: 1 });
@@ -28,5 +29,12 @@ describe("migration runner", () => {
       return tx<{ uid: string; jwt: { email: string }; role: string }[]>`select auth.uid() as uid, auth.jwt() as jwt, auth.role() as role`;
     });
     expect(row).toEqual({ uid: claims.sub, jwt: claims, role: "authenticated" });
+  });
+
+  it("the database enums match the domain package (one vocabulary)", async () => {
+    const values = async (type: string) =>
+      (await sql<{ v: string }[]>`select unnest(enum_range(null::public.${sql.unsafe(type)}))::text as v`).map((r) => r.v);
+    expect(await values("case_status")).toEqual([...CASE_STATUSES]);
+    expect(await values("app_role")).toEqual([...ROLES]);
   });
 });
