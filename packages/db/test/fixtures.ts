@@ -64,6 +64,20 @@ export async function buildTenantFixture(sql: Sql) {
     aUnassigned: await caseRow(u.a1, users.colleague_a!, "2"),
     b: await caseRow(u.b1, users.colleague_b!, "3"),
   };
+  const caseChildren = async (caseId: string, unit: string) => {
+    const [j] = await sql<{ id: string }[]>`
+      insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
+      values (${unit}, 'Tòa án nhân dân', ${`${caseId.slice(0, 8)}/2026/DS-ST`}, '2026-09-01', 'civil') returning id`;
+    const [p] = await sql<{ id: string }[]>`
+      insert into public.case_parties (case_id, role, kind, full_name) values (${caseId}, 'debtor', 'person', 'Nguyễn Văn Á') returning id`;
+    const [o] = await sql<{ id: string }[]>`
+      insert into public.case_obligations (case_id, code, kind, amount) values (${caseId}, 'O1', 'money', 1000000) returning id`;
+    const [e] = await sql<{ id: bigint }[]>`
+      insert into public.case_events (case_id, kind, effective_date, payload) values (${caseId}, 'acceptance', '2026-10-01', '{}') returning id`;
+    return { judgment: j!.id, party: p!.id, obligation: o!.id, event: e!.id };
+  };
+  const children = { a: await caseChildren(cases.a, u.a1), b: await caseChildren(cases.b, u.b1) };
+
   const membershipOf = async (user: string) =>
     (await sql<{ id: string }[]>`select id from public.memberships where user_id = ${user}`)[0]!.id;
   const auditOf = async (province: string) =>
@@ -74,6 +88,7 @@ export async function buildTenantFixture(sql: Sql) {
     units: u,
     users,
     cases,
+    children,
     memberships: { a: await membershipOf(users.colleague_a!), b: await membershipOf(users.colleague_b!) },
     audit: { a: await auditOf(u.a), b: await auditOf(u.b) },
   };

@@ -21,7 +21,10 @@ const TIERS = [
   "subunit_head", "executor", "clerk", "steering_member", "creditor",
 ] as const;
 type Tier = (typeof TIERS)[number];
-const TABLES = ["units", "profiles", "memberships", "cases", "audit_log"] as const;
+const TABLES = [
+  "units", "profiles", "memberships", "cases", "audit_log",
+  "judgments", "case_parties", "case_obligations", "case_events",
+] as const;
 type Table = (typeof TABLES)[number];
 const OPS = ["select", "insert", "update", "delete"] as const;
 type Op = (typeof OPS)[number];
@@ -56,11 +59,29 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
     case "cases":
       if (op === "select") return allow(national || ((provinceStaff || subunitStaff) && own), "zero_rows");
       if (op === "insert") return allow((provinceStaff || tier === "subunit_head" || tier === "clerk") && own, "42501");
-      if (op === "update") return allow((provinceStaff || tier === "subunit_head" || tier === "executor") && own, "zero_rows");
+      if (op === "update") return allow((provinceStaff || subunitStaff) && own, "zero_rows");
       return "42501"; // cases end, they are never deleted
     case "audit_log":
       if (op === "select") return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
       return "42501"; // append-only, written by triggers alone
+  }
+  // Rows of a case: read like the case; written by those who may act on it.
+  const reads = national || ((provinceStaff || subunitStaff) && own);
+  const intake = (provinceStaff || tier === "subunit_head" || tier === "clerk") && own;
+  // The executor of the probed own-tenant case is the executor tier itself.
+  const acts = (intake || tier === "executor") && own;
+  if (op === "select") return allow(reads, "zero_rows");
+  switch (table) {
+    case "judgments":
+      return op === "insert" ? allow(intake, "42501") : "42501";
+    case "case_parties":
+      if (op === "insert") return allow(intake, "42501");
+      return op === "update" ? allow(intake, "zero_rows") : "42501";
+    case "case_obligations":
+      if (op === "insert") return allow(acts, "42501");
+      return op === "update" ? allow(acts, "zero_rows") : "42501";
+    case "case_events":
+      return op === "insert" ? allow(acts, "42501") : "42501"; // the ledger is append-only
   }
 }
 
@@ -130,6 +151,42 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
                           values (${subunit}, ${province}, ${`N-${n}`}, '2026-11-01', 'on_request', 'civil', 'Trần Văn B') returning id`;
       if (op === "update") return (tx) => tx`update public.cases set debtor_name = 'Trần Văn C' where id = ${target} returning id`;
       return (tx) => tx`delete from public.cases where id = ${target} returning id`;
+    }
+    case "judgments": {
+      const target = ctx.fx.children[t].judgment;
+      if (op === "select") return (tx) => tx`select id from public.judgments where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
+                          values (${subunit}, 'Tòa án nhân dân', ${`J-${n}`}, '2026-09-01', 'civil') returning id`;
+      if (op === "update") return (tx) => tx`update public.judgments set court_name = 'X' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.judgments where id = ${target} returning id`;
+    }
+    case "case_parties": {
+      const target = ctx.fx.children[t].party;
+      if (op === "select") return (tx) => tx`select id from public.case_parties where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.case_parties (case_id, role, kind, full_name)
+                          values (${ctx.fx.cases[t]}, 'related', 'person', 'Lê Thị Hồng') returning id`;
+      if (op === "update") return (tx) => tx`update public.case_parties set contact = '0900' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.case_parties where id = ${target} returning id`;
+    }
+    case "case_obligations": {
+      const target = ctx.fx.children[t].obligation;
+      if (op === "select") return (tx) => tx`select id from public.case_obligations where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.case_obligations (case_id, code, kind, amount)
+                          values (${ctx.fx.cases[t]}, ${`O${n.slice(0, 4)}`}, 'money', 5000) returning id`;
+      if (op === "update") return (tx) => tx`update public.case_obligations set description = 'x' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.case_obligations where id = ${target} returning id`;
+    }
+    case "case_events": {
+      const target = ctx.fx.children[t].event;
+      if (op === "select") return (tx) => tx`select id from public.case_events where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.case_events (case_id, kind, effective_date, payload)
+                          values (${ctx.fx.cases[t]}, 'notification', '2026-10-02', '{}') returning id`;
+      if (op === "update") return (tx) => tx`update public.case_events set payload = '{"x":1}' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.case_events where id = ${target} returning id`;
     }
     case "audit_log": {
       const target = ctx.fx.audit[t];

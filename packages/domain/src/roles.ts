@@ -172,3 +172,23 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
   }
   return items;
 }
+
+/**
+ * Who may record which step (DESIGN.md §5; issue "who may do what"): clerks take cases in and
+ * enter decisions, heads assign executors and transfer, executors act on the cases assigned to
+ * them, province staff act across their province. The database limits the scope (RLS); this
+ * limits the step.
+ */
+const HEADS: readonly Role[] = ["subunit_head", "province_head", "province_staff"];
+const STEP_ROLES: Record<string, readonly Role[]> = {
+  acceptance: ["clerk", ...HEADS],
+  decision: ["clerk", ...HEADS],
+  executor_change: HEADS,
+  transfer: HEADS,
+};
+const ACTING_ROLES: readonly Role[] = ["executor", ...HEADS];
+
+export function mayRecordStep(roles: readonly Role[], kind: string): boolean {
+  const allowed = STEP_ROLES[kind] ?? ACTING_ROLES;
+  return roles.some((r) => allowed.includes(r));
+}

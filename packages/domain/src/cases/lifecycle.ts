@@ -136,8 +136,8 @@ export interface AcceptanceEvent extends EventBase {
   /** Tenant key: the (current) province owning the case. */
   provinceId: string;
   unitId?: string;
-  /** The court transferred the judgment, or a creditor filed a request. */
-  source: "court_transfer" | "creditor_request";
+  /** The court transferred the judgment, a creditor filed a request, or another province entrusted the case. */
+  source: "court_transfer" | "creditor_request" | "transfer_in";
 }
 export interface DecisionEvent extends EventBase {
   kind: "decision";
@@ -765,12 +765,12 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, options: L
     if (!isNonEmpty(e.provinceId)) {
       return no(err("invalid_event", `Phải ghi rõ tỉnh/thành phố thụ lý việc thi hành án.`, `The accepting province is required.`));
     }
-    if (e.source !== "court_transfer" && e.source !== "creditor_request") {
+    if (e.source !== "court_transfer" && e.source !== "creditor_request" && e.source !== "transfer_in") {
       return no(
         err(
           "invalid_event",
-          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer) hoặc đơn yêu cầu (creditor_request).`,
-          `The source must be court_transfer or creditor_request.`,
+          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer), đơn yêu cầu (creditor_request) hoặc ủy thác từ tỉnh khác (transfer_in).`,
+          `The source must be court_transfer, creditor_request or transfer_in.`,
         ),
       );
     }

@@ -36,7 +36,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("acceptance"),
     provinceId: id,
     unitId: z.string().optional(),
-    source: z.enum(["court_transfer", "creditor_request"]),
+    source: z.enum(["court_transfer", "creditor_request", "transfer_in"]),
   }),
   z.object({
     ...base,

@@ -1,0 +1,128 @@
+import type { TxSql } from "@thads/db";
+import {
+  CASE_EVENT_LABELS,
+  applyEvent,
+  deriveState,
+  mayRecordStep,
+  moneySummary,
+  nextDeadline,
+  type CaseEvent,
+  type CaseState,
+  type Role,
+} from "@thads/domain";
+import { conflict, forbiddenStep, notFound, type ServiceError, type ServiceResult } from "./errors.ts";
+import { fromEventRow, toEventRow } from "./ledger.ts";
+
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+}
+
+interface CaseRow {
+  id: string;
+  province_id: string;
+  unit_id: string;
+  version: number;
+  status: string;
+}
+
+/** The case's events in ledger order (RLS decides whether the caller sees them). */
+export async function loadEvents(tx: TxSql, caseId: string): Promise<CaseEvent[]> {
+  const rows = await tx<{ kind: CaseEvent["kind"]; effective_date: string; payload: Record<string, unknown> }[]>`
+    select kind, effective_date::text as effective_date, payload from public.case_events
+    where case_id = ${caseId} order by effective_date, id`;
+  return rows.map(fromEventRow);
+}
+
+function derive(events: CaseEvent[]): { state: CaseState | null; error: ServiceError | null } {
+  const r = deriveState(events);
+  if (!r.ok) return { state: null, error: { code: r.error.code, message_vi: r.error.message_vi, message_en: r.error.message_en } };
+  return { state: r.state, error: null };
+}
+
+/**
+ * Records one step on a case, in the caller's transaction (run it inside withClaims):
+ * row lock → idempotency → version check → lifecycle rule → ledger row →
+ * obligations → projection on the case row. A repeated idempotency key is a
+ * no-op; a stale version is a conflict; an invalid step says why.
+ */
+export async function recordEvent(
+  tx: TxSql,
+  input: { caseId: string; expectedVersion: number; event: CaseEvent; idempotencyKey: string; actor: Actor; today: string },
+): Promise<ServiceResult<{ version: number; duplicate: boolean; receivedCaseId?: string }>> {
+  const { caseId, event, actor } = input;
+  if (event.kind === "acceptance") return { ok: false, error: forbiddenStep() };
+  if (!mayRecordStep(actor.roles, event.kind)) return { ok: false, error: forbiddenStep() };
+
+  const [visible] = await tx`select 1 from public.cases where id = ${caseId}`;
+  if (!visible) return { ok: false, error: notFound() };
+  // Locking takes the update policy too: a case one may read but not change is refused here.
+  const [row] = await tx<CaseRow[]>`
+    select id, province_id, unit_id, version, status from public.cases where id = ${caseId} for update`;
+  if (!row) return { ok: false, error: forbiddenStep() };
+
+  const [dup] = await tx`select 1 from public.case_events where case_id = ${caseId} and idempotency_key = ${input.idempotencyKey}`;
+  if (dup) return { ok: true, version: row.version, duplicate: true };
+  if (row.version !== input.expectedVersion) return { ok: false, error: conflict() };
+
+  const events = await loadEvents(tx, caseId);
+  const before = derive(events);
+  if (before.error) return { ok: false, error: before.error };
+  const applied = applyEvent(before.state, event);
+  if (!applied.ok) return { ok: false, error: { code: applied.error.code, message_vi: applied.error.message_vi, message_en: applied.error.message_en } };
+  const state = applied.state;
+
+  const stored = toEventRow(event);
+  await tx`
+    insert into public.case_events (case_id, kind, effective_date, payload, actor_id, idempotency_key)
+    values (${caseId}, ${stored.kind}, ${stored.effective_date}, ${tx.json(stored.payload as never)}, ${actor.userId}, ${input.idempotencyKey})`;
+
+  if (event.kind === "decision") {
+    for (const o of event.obligations) {
+      await tx`
+        insert into public.case_obligations (case_id, code, kind, amount, description)
+        values (${caseId}, ${o.id}, ${o.kind}, ${o.kind === "money" ? o.amount : null}, ${o.description ?? null})`;
+    }
+  } else if (event.kind === "payment") {
+    await tx`update public.case_obligations set paid = paid + ${event.amount} where case_id = ${caseId} and code = ${event.obligationId}`;
+  } else if (event.kind === "act_performed") {
+    await tx`update public.case_obligations set performed_on = ${event.effectiveDate} where case_id = ${caseId} and code = ${event.obligationId}`;
+  }
+
+  const money = moneySummary(state);
+  const next = nextDeadline([...events, event], input.today, { actors: ["agency"] });
+  const updated = await tx<{ version: number }[]>`
+    update public.cases set
+      status = ${state.status},
+      executor_id = ${state.executorId},
+      decision_date = ${state.decidedOn},
+      money_due = ${state.decidedOn ? tx`${money.due}` : tx`money_due`},
+      money_collected = ${money.paid},
+      closed_on = ${state.closedOn},
+      next_deadline_on = ${next?.dueDate ?? null},
+      next_deadline_kind = ${next?.kind ?? null},
+      last_event_on = ${state.lastEventDate},
+      transferred_to_province_id = ${state.transferredTo?.provinceId ?? null},
+      version = version + 1
+    where id = ${caseId} and version = ${input.expectedVersion}
+    returning version`;
+  if (!updated[0]) throw new StepNotPermitted();
+
+  let receivedCaseId: string | undefined;
+  if (event.kind === "transfer") {
+    const [r] = await tx<{ id: string }[]>`select app_private.open_transferred_case(${caseId}) as id`;
+    receivedCaseId = r?.id;
+  }
+  return { ok: true, version: updated[0].version, duplicate: false, receivedCaseId };
+}
+
+/** RLS refused the change after the checks (e.g. an executor on a case not assigned to them). */
+export class StepNotPermitted extends Error {
+  constructor() {
+    super("step not permitted by row-level security");
+  }
+}
+
+export function stepLabel(kind: CaseEvent["kind"], lang: "vi" | "en"): string {
+  return CASE_EVENT_LABELS[kind][lang];
+}
