@@ -12,6 +12,12 @@ export default [
     route("unit/:code", "routes/unit.tsx"),
     route("steering", "routes/steering.tsx"),
     route("requests", "routes/requests.tsx"),
+    route("cases", "routes/cases.tsx"),
+    route("cases/new", "routes/cases-new.tsx"),
+    route("cases/:id", "routes/case.tsx"),
+    route("unit/:code/workload", "routes/workload.tsx"),
   ]),
+  route("api/v1/cases", "routes/api.v1.cases.ts"),
+  route("api/v1/cases/:id", "routes/api.v1.case.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

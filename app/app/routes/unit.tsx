@@ -1,4 +1,4 @@
-import { useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { CLOSED_STATUSES, canViewUnit, formatCount, formatDateVi, formatDong } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
@@ -54,6 +54,11 @@ export default function Unit() {
   return (
     <>
       <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
+      <p className="-mt-4 mb-6 flex gap-4 text-sm">
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>{tr("subunit.allCases")}</Link>
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>{tr("subunit.overdue")}</Link>
+        <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
+      </p>
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
@@ -77,7 +82,7 @@ export default function Unit() {
         <Table head={[tr("table.caseNumber"), tr("table.debtor"), tr("table.status"), tr("table.acceptedOn"), tr("table.moneyDue")]}>
           {d.recent.map((c) => (
             <tr key={c.id}>
-              <td className="px-3 py-2">{c.case_number}</td>
+              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${c.id}`}>{c.case_number}</Link></td>
               <td className="px-3 py-2">{c.debtor_name}</td>
               <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>

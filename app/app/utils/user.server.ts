@@ -27,7 +27,8 @@ export function asUser<T>(user: CurrentUser, fn: (tx: TxSql) => Promise<T>): Pro
 }
 
 export async function getUser(request: Request): Promise<CurrentUser | null> {
-  const token = readCookie(request, SESSION_COOKIE);
+  const bearer = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.get("Authorization") ?? "")?.[1];
+  const token = bearer ?? readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   const session = await resolveSession(appSql(), token);
   if (!session) return null;

@@ -1,96 +1,9 @@
-import { z } from "zod";
 import { withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
-import { isIsoDate, mayRecordStep, tryParseDateVi } from "@thads/domain";
+import { mayRecordStep } from "@thads/domain";
 import { forbiddenStep, type ServiceResult } from "./errors.ts";
+import type { IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
 import { toEventRow } from "./ledger.ts";
-
-/** dd/mm/yyyy (or yyyy-mm-dd) → ISO, with the field named in the message. */
-const viDate = (field: string) =>
-  z
-    .string({ message: `${field}: bắt buộc nhập.` })
-    .trim()
-    .min(1, { message: `${field}: bắt buộc nhập.` })
-    .transform((v, ctx) => {
-      const iso = isIsoDate(v) ? v : tryParseDateVi(v);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${field}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).` });
-        return z.NEVER;
-      }
-      return iso;
-    });
-
-/** Whole đồng from "12.500.000", "12500000" or "12 500 000". */
-export const dongInput = (field: string) =>
-  z
-    .string({ message: `${field}: bắt buộc nhập.` })
-    .trim()
-    .transform((v, ctx) => {
-      const digits = v.replace(/[.\s,]/g, "").replace(/(₫|đ|vnd)$/i, "");
-      if (!/^\d{1,18}$/.test(digits) || BigInt(digits) <= 0n) {
-        ctx.addIssue({ code: "custom", message: `${field}: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000).` });
-        return z.NEVER;
-      }
-      return BigInt(digits);
-    });
-
-const text = (field: string, max: number, min = 1) =>
-  z
-    .string({ message: `${field}: bắt buộc nhập.` })
-    .trim()
-    .min(min, { message: `${field}: bắt buộc nhập.` })
-    .max(max, { message: `${field}: tối đa ${max} ký tự.` });
-const optionalText = (field: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${field}: tối đa ${max} ký tự.` })
-    .optional()
-    .transform((v) => (v ? v : null));
-
-export const JUDGMENT_TYPES = ["civil", "criminal", "administrative", "family", "business", "labour", "bankruptcy", "arbitration"] as const;
-
-/** The intake form: a case taken in from a judgment, with its parties and (optionally) the decision. */
-export const IntakeSchema = z.object({
-  idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
-  unitId: z.uuid({ message: "Đơn vị thụ lý: chọn một đơn vị." }),
-  caseNumber: text("Số thụ lý / số quyết định", 60),
-  acceptedOn: viDate("Ngày thụ lý"),
-  source: z.enum(["court_transfer", "creditor_request"], { message: "Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu." }),
-  decisionKind: z.enum(["ex_officio", "on_request"], { message: "Hình thức: chọn chủ động hoặc theo yêu cầu." }),
-  isBankCredit: z.boolean().default(false),
-  isCorruption: z.boolean().default(false),
-  judgment: z.object({
-    courtName: text("Tòa án", 300, 2),
-    number: text("Số bản án", 100),
-    date: viDate("Ngày bản án"),
-    type: z.enum(JUDGMENT_TYPES, { message: "Loại bản án: chọn một loại." }),
-  }),
-  creditor: z.object({
-    kind: z.enum(["person", "organization"], { message: "Người được thi hành án: chọn cá nhân hoặc tổ chức." }),
-    fullName: text("Tên người được thi hành án", 300),
-    idNumber: optionalText("Số giấy tờ của người được thi hành án", 30),
-    address: optionalText("Địa chỉ người được thi hành án", 500),
-  }),
-  debtor: z.object({
-    kind: z.enum(["person", "organization"], { message: "Người phải thi hành án: chọn cá nhân hoặc tổ chức." }),
-    fullName: text("Tên người phải thi hành án", 300),
-    idNumber: optionalText("Số giấy tờ của người phải thi hành án", 30),
-    address: optionalText("Địa chỉ người phải thi hành án", 500),
-  }),
-  amount: dongInput("Số tiền phải thi hành"),
-}).superRefine((v, ctx) => {
-  if (v.judgment.date > v.acceptedOn) {
-    ctx.addIssue({ code: "custom", path: ["acceptedOn"], message: "Ngày thụ lý: không được trước ngày bản án." });
-  }
-  for (const [p, label] of [["creditor", "người được thi hành án"], ["debtor", "người phải thi hành án"]] as const) {
-    const id = v[p].idNumber;
-    if (id && !/^[0-9A-Za-z./-]{6,30}$/.test(id)) {
-      ctx.addIssue({ code: "custom", path: [p, "idNumber"], message: `Số giấy tờ của ${label}: 6–30 chữ số hoặc chữ cái.` });
-    }
-  }
-});
-export type IntakeInput = z.output<typeof IntakeSchema>;
 
 /**
  * Takes a case in: judgment (reused when the province already has it), case

@@ -137,7 +137,7 @@ export function homePath(home: Home): string {
 
 /** Navigation entries a user may see, derived from their memberships only. */
 export interface NavItem {
-  key: "national" | "province" | "subunit" | "steering" | "requests";
+  key: "national" | "province" | "subunit" | "cases" | "steering" | "requests";
   href: string;
   label: { vi: string; en: string };
 }
@@ -163,6 +163,9 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
     if ((m.role === "subunit_head" || m.role === "executor" || m.role === "clerk") && m.unitCode) {
       add({ key: "subunit", href: `/unit/${m.unitCode}`, label: { vi: "Phòng THADS khu vực", en: "Sub-bureau" } });
     }
+  }
+  if ([...roles].some((r) => r !== "steering_member" && r !== "creditor")) {
+    add({ key: "cases", href: "/cases", label: { vi: "Việc thi hành án", en: "Cases" } });
   }
   if (roles.has("steering_member")) {
     add({ key: "steering", href: "/steering", label: { vi: "Ban Chỉ đạo", en: "Steering committee" } });

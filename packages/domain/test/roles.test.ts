@@ -27,9 +27,10 @@ describe("homeFor", () => {
 
 describe("navFor", () => {
   it("shows only what the role may use", () => {
-    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01"]);
+    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01", "/cases"]);
     expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests"]);
-    expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual(["/national", "/steering"]);
+    expect(navFor([m("steering_member")]).map((i) => i.href)).toEqual(["/steering"]);
+    expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual(["/national", "/cases", "/steering"]);
   });
 });
 

@@ -165,6 +165,9 @@ export interface PaymentEvent extends EventBase {
   /** Đồng, > 0 and not more than the obligation's outstanding amount. */
   amount: bigint;
   receiptNumber?: string;
+  /** Who paid (the debtor, or someone on their behalf). */
+  payer?: string;
+  method?: "cash" | "bank_transfer" | "auction_proceeds" | "other";
 }
 export interface ActPerformedEvent extends EventBase {
   kind: "act_performed";
@@ -203,6 +206,8 @@ export interface TransferEvent extends EventBase {
 export interface ExecutorChangeEvent extends EventBase {
   kind: "executor_change";
   executorId: string;
+  /** Why the case changes hands (required for a re-assignment, optional for the first one). */
+  reason?: string;
 }
 
 export type CaseEvent =
@@ -1040,6 +1045,15 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, options: L
             "same_executor",
             `Chấp hành viên mới trùng với chấp hành viên đang được phân công.`,
             `The new executor is the one already assigned.`,
+          ),
+        );
+      }
+      if (state.executorId !== null && !isNonEmpty(event.reason)) {
+        return no(
+          err(
+            "missing_reason",
+            `Thay đổi chấp hành viên phải ghi rõ lý do.`,
+            `A change of executor must record its reason.`,
           ),
         );
       }

@@ -54,7 +54,15 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
     findings: z.string().optional(),
   }),
   z.object({ ...base, kind: z.literal("classification"), result: z.enum(["enforceable", "not_yet_enforceable"]) }),
-  z.object({ ...base, kind: z.literal("payment"), obligationId: id, amount: dongSchema, receiptNumber: z.string().optional() }),
+  z.object({
+    ...base,
+    kind: z.literal("payment"),
+    obligationId: id,
+    amount: dongSchema,
+    receiptNumber: z.string().optional(),
+    payer: z.string().optional(),
+    method: z.enum(["cash", "bank_transfer", "auction_proceeds", "other"]).optional(),
+  }),
   z.object({ ...base, kind: z.literal("act_performed"), obligationId: id }),
   z.object({
     ...base,
@@ -68,7 +76,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("termination"), reason: z.string().trim().min(1) }),
   z.object({ ...base, kind: z.literal("completion") }),
   z.object({ ...base, kind: z.literal("transfer"), toProvinceId: id, toUnitId: z.string().optional() }),
-  z.object({ ...base, kind: z.literal("executor_change"), executorId: id }),
+  z.object({ ...base, kind: z.literal("executor_change"), executorId: id, reason: z.string().optional() }),
 ]);
 
 // Compile-time checks: the schema covers every kind and produces valid CaseEvents.

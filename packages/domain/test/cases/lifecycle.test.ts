@@ -50,7 +50,7 @@ function probe(kind: CaseEventKind): CaseEvent {
     case "transfer":
       return { kind, effectiveDate, toProvinceId: OTHER_PROVINCE };
     case "executor_change":
-      return { kind, effectiveDate, executorId: "executor-2" };
+      return { kind, effectiveDate, executorId: "executor-2", reason: "Điều động chấp hành viên" };
   }
 }
 
@@ -508,7 +508,7 @@ describe("postponement, suspension and resumption", () => {
     const t = applyEvent(s, { kind: "termination", effectiveDate: PROBE, reason: "Tòa án hủy bản án" });
     expect(t.ok && t.state.status).toBe("terminated");
     expect(t.ok && t.state.interruptedFrom).toBeNull();
-    const e = applyEvent(s, { kind: "executor_change", effectiveDate: PROBE, executorId: "executor-9" });
+    const e = applyEvent(s, { kind: "executor_change", effectiveDate: PROBE, executorId: "executor-9", reason: "Điều động" });
     expect(e.ok && e.state.executorId).toBe("executor-9");
     expect(e.ok && e.state.status).toBe("suspended");
   });
@@ -788,5 +788,20 @@ describe("state invariants", () => {
       expect(a).toEqual(b);
       expect(a.ok && (a.state as CaseState).status).toBe(status);
     }
+  });
+});
+
+describe("executor change reasons", () => {
+  it("a re-assignment must give its reason; the first assignment need not", async () => {
+    const { applyEvent } = await import("../../src/cases/lifecycle.ts");
+    const accepted = applyEvent(null, { kind: "acceptance", effectiveDate: "2025-11-03", provinceId: "P", source: "court_transfer" });
+    if (!accepted.ok) throw new Error("acceptance refused");
+    const first = applyEvent(accepted.state, { kind: "executor_change", effectiveDate: "2025-11-04", executorId: "E1" });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const noReason = applyEvent(first.state, { kind: "executor_change", effectiveDate: "2025-11-05", executorId: "E2" });
+    expect(noReason).toMatchObject({ ok: false, error: { code: "missing_reason" } });
+    const withReason = applyEvent(first.state, { kind: "executor_change", effectiveDate: "2025-11-05", executorId: "E2", reason: "Chấp hành viên nghỉ phép dài ngày" });
+    expect(withReason.ok).toBe(true);
   });
 });

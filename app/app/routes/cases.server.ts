@@ -1,0 +1,85 @@
+import { z } from "zod";
+import type { TxSql } from "@thads/db";
+import { CASE_STATUSES, foldVietnamese } from "@thads/domain";
+import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { dongInput, viDate } from "@thads/case-service/fields";
+
+export const PAGE_SIZE = 50;
+const COUNT_CAP = 10_000;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+/** The case list's filters, from the query string (bad values get a message naming the filter). */
+export const CaseFilterSchema = z.object({
+  q: optional(z.string().trim().max(100, { message: "Tìm kiếm: tối đa 100 ký tự." })),
+  status: optional(z.enum(CASE_STATUSES, { message: "Trạng thái: không hợp lệ." })),
+  category: optional(z.enum(["bank_credit", "corruption"], { message: "Loại việc: không hợp lệ." })),
+  judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
+  executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
+  unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
+  overdue: optional(z.enum(["1"])),
+  moneyMin: optional(dongInput("Số tiền từ")),
+  moneyMax: optional(dongInput("Số tiền đến")),
+  from: optional(viDate("Thụ lý từ ngày")),
+  to: optional(viDate("Thụ lý đến ngày")),
+  sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
+  page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
+});
+export type CaseFilters = z.output<typeof CaseFilterSchema>;
+
+export interface CaseListRow {
+  id: string;
+  case_number: string;
+  debtor_name: string;
+  creditor_name: string | null;
+  status: string;
+  accepted_on: string;
+  money_due: string;
+  money_collected: string;
+  next_deadline_on: string | null;
+  next_deadline_kind: string | null;
+  executor_name: string | null;
+  unit_code: string;
+  is_bank_credit: boolean;
+  is_corruption: boolean;
+}
+
+/** One page of cases visible to the user (RLS), filtered and sorted, with a capped total. */
+export async function listCases(tx: TxSql, f: CaseFilters, today: string) {
+  const needle = f.q ? `%${foldVietnamese(f.q).replace(/[%_\\]/g, "")}%` : null;
+  const where = tx`
+    where true
+    ${needle ? tx`and (c.search_text like ${needle}
+                       or exists (select 1 from public.case_parties p where p.case_id = c.id and p.id_number = ${f.q!.trim()}))` : tx``}
+    ${f.status ? tx`and c.status = ${f.status}` : tx``}
+    ${f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : tx``}
+    ${f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : tx``}
+    ${f.executor ? tx`and c.executor_id = ${f.executor}` : tx``}
+    ${f.unit ? tx`and c.unit_id = (select id from public.units where code = ${f.unit})` : tx``}
+    ${f.overdue ? tx`and c.next_deadline_on < ${today}` : tx``}
+    ${f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : tx``}
+    ${f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : tx``}
+    ${f.from ? tx`and c.accepted_on >= ${f.from}` : tx``}
+    ${f.to ? tx`and c.accepted_on <= ${f.to}` : tx``}`;
+  const order =
+    f.sort === "money_desc"
+      ? tx`order by c.money_due desc, c.id`
+      : f.sort === "deadline_asc"
+        ? tx`order by c.next_deadline_on asc nulls last, c.id`
+        : tx`order by c.accepted_on desc, c.id`;
+  const rows = await tx<CaseListRow[]>`
+    select c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
+           c.money_due::text as money_due, c.money_collected::text as money_collected,
+           c.next_deadline_on::text as next_deadline_on, c.next_deadline_kind,
+           p.full_name as executor_name, u.code as unit_code, c.is_bank_credit, c.is_corruption
+    from public.cases c
+    join public.units u on u.id = c.unit_id
+    left join public.profiles p on p.id = c.executor_id
+    ${where} ${order}
+    limit ${PAGE_SIZE} offset ${(f.page - 1) * PAGE_SIZE}`;
+  const [count] = await tx<{ n: number }[]>`
+    select count(*)::int as n from (select 1 from public.cases c ${where} limit ${COUNT_CAP + 1}) s`;
+  const total = count?.n ?? 0;
+  return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}

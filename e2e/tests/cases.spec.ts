@@ -1,0 +1,178 @@
+import { expect, test, type Page } from "@playwright/test";
+import { stableUuid } from "@thads/demo-data/prng";
+import { signIn, signOut } from "./helpers.ts";
+
+const EXECUTOR_EMAIL = "hai-phong.kv01.executor@demo.thads.vn";
+const executorId = stableUuid(`user:${EXECUTOR_EMAIL}`);
+const run = Date.now().toString(36).toUpperCase();
+
+async function takeIn(page: Page, number: string) {
+  await page.goto("/cases/new");
+  await page.getByLabel("Số thụ lý / số quyết định").fill(number);
+  await page.getByLabel("Ngày thụ lý (dd/mm/yyyy)").fill("05/10/2026");
+  await page.getByLabel("Số tiền phải thi hành (đồng)").fill("150.000.000");
+  await page.getByLabel("Tòa án", { exact: true }).fill("Tòa án nhân dân thành phố Hải Phòng");
+  await page.getByLabel("Số bản án").fill(`${number}/2026/DS-ST`);
+  await page.getByLabel("Ngày bản án (dd/mm/yyyy)").fill("01/10/2026");
+  await page.getByRole("group", { name: "Người được thi hành án" }).getByLabel("Họ tên / tên tổ chức").fill("Ngân hàng TMCP Á Châu");
+  const debtor = page.getByRole("group", { name: "Người phải thi hành án" });
+  await debtor.getByLabel("Họ tên / tên tổ chức").fill(`Trần Thị Bích ${run}`);
+  await debtor.getByLabel("Số CCCD / mã số doanh nghiệp").fill("031190004567");
+  await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
+  return page.url().split("/").at(-1)!;
+}
+
+/** Opens a step's form on the case page, fills it and records it. */
+async function step(page: Page, name: string, date: string, fill: (form: ReturnType<Page["locator"]>) => Promise<void> = async () => {}) {
+  const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
+  await form.locator("summary").click();
+  const version = Number(await form.locator('input[name="version"]').inputValue());
+  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill(date);
+  await fill(form);
+  await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
+}
+
+test("a case from intake to completion, with its timeline and deadlines, hidden from another province", async ({ page }) => {
+  // The clerk takes the case in from the judgment and enters the province's decision.
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  const id = await takeIn(page, `TEST-${run}-1`);
+  await step(page, "Ra quyết định thi hành án", "07/10/2026", async (f) => {
+    await f.getByLabel("Số quyết định thi hành án").fill(`${run}/QĐ-THADS`);
+    await f.getByLabel("Hình thức").selectOption("on_request");
+    await f.getByLabel("Số tiền phải thi hành (đồng)").fill("150.000.000");
+  });
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ra quyết định thi hành án");
+  await signOut(page);
+
+  // The head assigns the executor.
+  await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto(`/cases/${id}`);
+  await step(page, "Thay đổi chấp hành viên", "08/10/2026", async (f) => {
+    await f.getByLabel("Chấp hành viên").selectOption(executorId);
+  });
+  await signOut(page);
+
+  // The executor works the case to completion.
+  await signIn(page, EXECUTOR_EMAIL);
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto(`/cases/${id}`);
+  await step(page, "Thông báo thi hành án", "09/10/2026");
+  // Verification before the voluntary period ends is refused, with the reason.
+  const early = page.locator("details", { has: page.getByText("Xác minh điều kiện thi hành án", { exact: true }) }).first();
+  await early.locator("summary").click();
+  await early.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill("12/10/2026");
+  await early.getByRole("button", { name: /Ghi nhận/ }).click();
+  await expect(early.getByRole("alert")).toContainText("tự nguyện");
+  await page.goto(`/cases/${id}`);
+  await step(page, "Xác minh điều kiện thi hành án", "21/10/2026");
+  await step(page, "Phân loại điều kiện thi hành án", "22/10/2026", async (f) => {
+    await f.getByLabel("Kết quả").selectOption("enforceable");
+  });
+  for (const [date, amount, receipt] of [["01/11/2026", "100.000.000", "BL-001"], ["15/11/2026", "50.000.000", "BL-002"]] as const) {
+    await step(page, "Thu tiền", date, async (f) => {
+      await f.getByLabel("Khoản phải thi hành").selectOption("O1");
+      await f.getByLabel("Số tiền thu (đồng)").fill(amount);
+      await f.getByLabel("Số biên lai").fill(receipt);
+      await f.getByLabel("Người nộp").fill(`Trần Thị Bích ${run}`);
+      await f.getByLabel("Hình thức nộp").selectOption("bank_transfer");
+    });
+  }
+  await expect(page.getByTestId("money-outstanding")).toHaveText("0 ₫");
+  await step(page, "Thi hành xong", "16/11/2026");
+
+  await expect(page.getByTestId("case-status")).toHaveText("Thi hành xong");
+  await expect(page.getByTestId("money-collected")).toHaveText("150.000.000 ₫");
+  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  await expect(page.getByTestId("timeline").locator("li")).toHaveCount(9);
+  await expect(page.getByTestId("timeline").locator("li").first()).toContainText("05/10/2026");
+  // Decision due 5 working days after acceptance (12/10/2026), met on 07/10; notification due 3 working days after.
+  const decision = page.locator('[data-testid="deadline-row"][data-kind="decision"]');
+  await expect(decision).toContainText("12/10/2026");
+  await expect(decision).toContainText("Đã thực hiện 07/10/2026");
+  await expect(page.locator('[data-testid="deadline-row"][data-kind="notification"]')).toContainText("Đã thực hiện 09/10/2026");
+  await expect(page.getByText("Quá hạn")).toHaveCount(0);
+  // Search ignores diacritics and finds it by the debtor's ID number too.
+  await page.goto(`/cases?q=${encodeURIComponent(`tran thi bich ${run.toLowerCase()}`)}`);
+  await expect(page.getByTestId("case-row")).toHaveCount(1);
+  await page.goto("/cases?q=031190004567");
+  await expect(page.getByTestId("case-row").filter({ hasText: `TEST-${run}-1` })).toHaveCount(1);
+  await signOut(page);
+
+  // Another province cannot see it.
+  await signIn(page, "ha-noi.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/ha-noi$/);
+  const response = await page.goto(`/cases/${id}`);
+  expect(response?.status()).toBe(404);
+  const api = await page.request.get(`/api/v1/cases/${id}`);
+  expect(api.status()).toBe(404);
+});
+
+test("a transfer to another province: the receiver sees and acts, the sender keeps a read-only record", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  const id = await takeIn(page, `TEST-${run}-2`);
+  await step(page, "Ra quyết định thi hành án", "07/10/2026", async (f) => {
+    await f.getByLabel("Số quyết định thi hành án").fill(`${run}-2/QĐ-THADS`);
+    await f.getByLabel("Hình thức").selectOption("on_request");
+    await f.getByLabel("Số tiền phải thi hành (đồng)").fill("80.000.000");
+  });
+  await signOut(page);
+
+  await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto(`/cases/${id}`);
+  // The same province is not offered; Hà Nội is.
+  const transfer = page.locator("details", { has: page.getByText("Ủy thác thi hành án", { exact: true }) }).first();
+  await expect(transfer.getByLabel("Tỉnh nhận ủy thác").locator("option", { hasText: "Hải Phòng" })).toHaveCount(0);
+  await step(page, "Ủy thác thi hành án", "20/10/2026", async (f) => {
+    await f.getByLabel("Tỉnh nhận ủy thác").selectOption({ label: "Thi hành án dân sự thành phố Hà Nội" });
+  });
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác cho tỉnh khác");
+  await expect(page.getByText("Hồ sơ chỉ còn để xem.")).toBeVisible();
+  await expect(page.locator("details[data-step]")).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, "ha-noi.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/ha-noi$/);
+  await page.goto(`/cases?q=${encodeURIComponent(`TEST-${run}-2`)}`);
+  await page.getByTestId("case-row").getByRole("link").click();
+  await expect(page.getByText("Việc nhận ủy thác từ tỉnh khác.")).toBeVisible();
+  await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
+  await step(page, "Ra quyết định thi hành án", "22/10/2026", async (f) => {
+    await f.getByLabel("Số quyết định thi hành án").fill(`${run}/QĐ-HN`);
+    await f.getByLabel("Hình thức").selectOption("on_request");
+    await f.getByLabel("Số tiền phải thi hành (đồng)").fill("80.000.000");
+  });
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ra quyết định thi hành án");
+});
+
+test("a stale form is refused as a conflict, and a resubmitted form records once", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  const id = await takeIn(page, `TEST-${run}-3`);
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  const version = await page.locator('details[data-step="decision"] input[name="version"]').inputValue();
+  const key = await page.locator('details[data-step="decision"] input[name="idempotencyKey"]').inputValue();
+  const form = { csrf, intent: "decision", version, idempotencyKey: key, effectiveDate: "07/10/2026", decisionNumber: "X/QĐ", mode: "on_request", amount: "1.000.000" };
+  const headers = { Origin: "http://localhost:3100" };
+  const first = await page.request.post(`/cases/${id}`, { form, headers, maxRedirects: 0 });
+  expect(first.status()).toBe(302);
+  const again = await page.request.post(`/cases/${id}`, { form, headers, maxRedirects: 0 });
+  expect(again.status()).toBe(302); // the same key: recorded once
+  const stale = await page.request.post(`/cases/${id}`, {
+    form: { ...form, idempotencyKey: crypto.randomUUID() },
+    headers,
+    maxRedirects: 0,
+  });
+  expect(stale.status()).toBe(409);
+  expect(await stale.text()).toContain("vừa được người khác cập nhật");
+  const bad = await page.request.post(`/cases/${id}`, { form: { ...form, intent: "payment", amount: "-5", idempotencyKey: crypto.randomUUID() }, headers, maxRedirects: 0 });
+  expect(bad.status()).toBe(400);
+  await page.goto(`/cases/${id}`);
+  await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
+});

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { isIsoDate, tryParseDateVi } from "@thads/domain";
+
+/*
+ * Form field parsers shared by every form and import: Vietnamese messages that
+ * name the field, dates as dd/mm/yyyy, money as whole đồng.
+ */
+
+/** dd/mm/yyyy (or yyyy-mm-dd) → ISO, with the field named in the message. */
+export const viDate = (field: string) =>
+  z
+    .string({ message: `${field}: bắt buộc nhập.` })
+    .trim()
+    .min(1, { message: `${field}: bắt buộc nhập.` })
+    .transform((v, ctx) => {
+      const iso = isIsoDate(v) ? v : tryParseDateVi(v);
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: `${field}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+
+/** Whole đồng from "12.500.000", "12500000" or "12 500 000". */
+export const dongInput = (field: string) =>
+  z
+    .string({ message: `${field}: bắt buộc nhập.` })
+    .trim()
+    .transform((v, ctx) => {
+      const digits = v.replace(/[.\s,]/g, "").replace(/(₫|đ|vnd)$/i, "");
+      if (!/^\d{1,18}$/.test(digits) || BigInt(digits) <= 0n) {
+        ctx.addIssue({ code: "custom", message: `${field}: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000).` });
+        return z.NEVER;
+      }
+      return BigInt(digits);
+    });
+
+export const text = (field: string, max: number, min = 1) =>
+  z
+    .string({ message: `${field}: bắt buộc nhập.` })
+    .trim()
+    .min(min, { message: `${field}: bắt buộc nhập.` })
+    .max(max, { message: `${field}: tối đa ${max} ký tự.` });
+export const optionalText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${field}: tối đa ${max} ký tự.` })
+    .optional()
+    .transform((v) => (v ? v : null));
+
