@@ -165,9 +165,10 @@ alter table public.case_obligations force row level security;
 alter table public.case_events enable row level security;
 alter table public.case_events force row level security;
 
+-- Judgments are court documents shared by the offices of a province: any of
+-- its staff may find one already registered (and reuse it at intake).
 create policy judgments_select on public.judgments for select to authenticated
-  using (unit_id = any ((select app_private.units_for('{subunit_head,executor,clerk}'))::uuid[])
-         or province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[])
+  using (province_id = any ((select app_private.provinces_for('{subunit_head,executor,clerk,province_head,province_staff}'))::uuid[])
          or (select app_private.is_national()));
 create policy judgments_insert on public.judgments for insert to authenticated
   with check (unit_id = any ((select app_private.units_for('{subunit_head,clerk}'))::uuid[])

@@ -21,14 +21,17 @@ export const viDate = (field: string) =>
       return iso;
     });
 
-/** Whole đồng from "12.500.000", "12500000" or "12 500 000". */
+/** Whole đồng from "12.500.000", "12 500 000", "12,500,000" or "12500000"; "12,5" or "12.5" is refused. */
 export const dongInput = (field: string) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
     .trim()
     .transform((v, ctx) => {
-      const digits = v.replace(/[.\s,]/g, "").replace(/(₫|đ|vnd)$/i, "");
-      if (!/^\d{1,18}$/.test(digits) || BigInt(digits) <= 0n) {
+      const raw = v.replace(/\s*(₫|đ|vnd|đồng)$/i, "").replace(/\s+/g, " ");
+      const grouped = /^\d{1,3}([. ,]\d{3})+$/.test(raw) && new Set(raw.replace(/\d/g, "")).size === 1;
+      const plain = /^\d{1,18}$/.test(raw);
+      const digits = raw.replace(/[. ,]/g, "");
+      if ((!grouped && !plain) || digits.length > 18 || BigInt(digits) <= 0n) {
         ctx.addIssue({ code: "custom", message: `${field}: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000).` });
         return z.NEVER;
       }

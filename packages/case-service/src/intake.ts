@@ -1,6 +1,6 @@
 import { withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
 import { mayRecordStep } from "@thads/domain";
-import { forbiddenStep, type ServiceResult } from "./errors.ts";
+import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import type { IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
 import { toEventRow } from "./ledger.ts";
@@ -88,7 +88,25 @@ export async function asUserStep<T>(
     });
   } catch (e) {
     if (e instanceof Refused) return e.result;
+    if ((e as { code?: string }).code === "23505") return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
     if (e instanceof StepNotPermitted || (e as { code?: string }).code === "42501") return { ok: false, error: forbiddenStep() };
     throw e;
   }
+}
+
+/** A unique key another office of the province already holds (rows this user cannot see). */
+function uniqueViolation(constraint: string | undefined): ServiceError {
+  if (constraint === "cases_number_unique") {
+    return {
+      code: "duplicate_number",
+      field: "caseNumber",
+      message_vi: "Số thụ lý / số quyết định: đã được một đơn vị khác trong tỉnh sử dụng.",
+      message_en: "Case number: already used by another office of the province.",
+    };
+  }
+  return {
+    code: "duplicate",
+    message_vi: "Dữ liệu trùng với hồ sơ đã có trong tỉnh. Vui lòng kiểm tra lại số hiệu.",
+    message_en: "This duplicates a record already in the province. Please check the numbers.",
+  };
 }

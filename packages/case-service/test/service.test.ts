@@ -42,6 +42,19 @@ async function step(caseId: string, who: [string, Role], event: CaseEvent, opts:
   );
 }
 
+describe("money fields", () => {
+  it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {
+    const { dongInput } = await import("../src/fields.ts");
+    const f = dongInput("Số tiền");
+    for (const [input, value] of [["12.500.000", 12_500_000n], ["12 500 000", 12_500_000n], ["12,500,000", 12_500_000n], ["12500000", 12_500_000n], ["309.578.330.000 ₫", 309_578_330_000n]] as const) {
+      expect(f.parse(input), input).toBe(value);
+    }
+    for (const bad of ["12,5", "12.5", "1.2345", "12.500,000", "-5", "0", "abc", "", "9".repeat(19)]) {
+      expect(f.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+});
+
 describe("intake", () => {
   it("names the field for each bad input and writes nothing", () => {
     const bad = IntakeSchema.safeParse(intakeForm({ acceptedOn: "31/02/2025", amount: "-5", judgment: { courtName: "", number: "1", date: "x", type: "civil" } }));
@@ -69,6 +82,24 @@ describe("intake", () => {
     const input = IntakeSchema.parse({ ...form, idempotencyKey: randomUUID() });
     const r = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
     expect(r).toMatchObject({ ok: false, error: { code: "duplicate_number", field: "caseNumber" } });
+  });
+
+  it("a number or judgment already held by another office of the province gets a clear answer", async () => {
+    const form = intakeForm();
+    // Another office (a9) of the same province registered the judgment and used the number.
+    const [j] = await ctx.owner<{ id: string }[]>`
+      insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
+      values (${ctx.fx.units.a9}, ${form.judgment.courtName}, ${form.judgment.number}, '2025-10-20', 'civil') returning id`;
+    await ctx.owner`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, judgment_id)
+      values (${ctx.fx.units.a9}, ${ctx.fx.units.a}, ${form.caseNumber}, '2025-11-01', 'on_request', 'civil', 'X', ${j!.id})`;
+    const input = IntakeSchema.parse(form);
+    const taken = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
+    expect(taken).toMatchObject({ ok: false, error: { code: "duplicate_number", field: "caseNumber" } });
+    // With a new number the province's judgment is found and reused.
+    const id = await takeIn({ ...form, idempotencyKey: randomUUID(), caseNumber: `${form.caseNumber}-B` });
+    const [c] = await ctx.owner`select judgment_id from public.cases where id = ${id}`;
+    expect(c!.judgment_id).toBe(j!.id);
   });
 
   it("an executor may not take cases in", async () => {

@@ -1,0 +1,141 @@
+/**
+ * Bulk import of cases from a CSV or .xlsx file, as a named user:
+ *
+ *   npx tsx packages/case-import/src/cli.ts <file.csv|file.xlsx> --as <email> [--partial] [--dry-run]
+ *   npx tsx packages/case-import/src/cli.ts --template out.csv|out.xlsx
+ *
+ * Connects with the app's login (authenticator) and runs the import under the
+ * user's claims, so row-level security applies exactly as in the web app. The
+ * owner connection is used only to find the user by e-mail. Exit code 0: every
+ * row imported (or, with --dry-run, would be); 1: errors (listed); 2: usage.
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { appUrl, createAppSql, createOwnerSql, ownerUrl, readDbEnv, withClaims } from "@thads/db";
+import type { Role } from "@thads/domain";
+import { importCases } from "./import.ts";
+import { parseImportFile } from "./parse.ts";
+import { csvTemplate, xlsxTemplate } from "./templates.ts";
+import type { ImportError, ImportProgress } from "./types.ts";
+
+const USAGE = `Cách dùng / usage:
+  npx tsx packages/case-import/src/cli.ts <tệp.csv|tệp.xlsx> --as <email> [--partial] [--dry-run]
+  npx tsx packages/case-import/src/cli.ts --template mau.csv|mau.xlsx
+
+  --as <email>   người nhập (phải có vai trò thụ lý việc: thư ký, trưởng phòng khu vực, cán bộ cấp tỉnh)
+  --partial      ghi các dòng hợp lệ, bỏ qua các dòng lỗi (mặc định: có lỗi thì không ghi dòng nào)
+  --dry-run      kiểm tra toàn bộ (kể cả ghi thử rồi hoàn tác), không ghi gì
+  --template f   ghi tệp mẫu (.csv hoặc .xlsx)`;
+
+export function formatError(e: ImportError): string {
+  const where = e.line > 0 ? `dòng ${e.line}` : "tệp";
+  return `${where}${e.column ? `, cột ${e.column}` : ""}: ${e.message}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        as: { type: "string" },
+        partial: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        template: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.template) {
+    const out = values.template;
+    const ext = path.extname(out).toLowerCase();
+    if (ext === ".csv") await writeFile(out, csvTemplate(), "utf8");
+    else if (ext === ".xlsx") await writeFile(out, await xlsxTemplate());
+    else {
+      console.error("Tệp mẫu phải có đuôi .csv hoặc .xlsx.");
+      return 2;
+    }
+    console.log(`Đã ghi tệp mẫu ${out}`);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !values.as) {
+    console.error(USAGE);
+    return 2;
+  }
+
+  const env = readDbEnv();
+  const owner = createOwnerSql(ownerUrl(env), { max: 1 });
+  let user: { id: string; email: string; roles: Role[] } | undefined;
+  try {
+    [user] = await owner<{ id: string; email: string; roles: Role[] }[]>`
+      select u.id, u.email,
+             coalesce(array_agg(m.role::text) filter (where m.role is not null), '{}') as roles
+      from auth.users u left join public.memberships m on m.user_id = u.id
+      where lower(u.email) = lower(${values.as}) and u.deleted_at is null
+      group by u.id, u.email`;
+  } finally {
+    await owner.end();
+  }
+  if (!user) {
+    console.error(`Không tìm thấy người dùng có email "${values.as}".`);
+    return 1;
+  }
+
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  const onProgress = (p: ImportProgress) => {
+    const now = Date.now();
+    if (p.phase !== "done" && now - last < 250) return;
+    last = now;
+    const line = `[${p.phase}] đã đọc ${p.parsed} · đã kiểm tra ${p.validated} · đã ghi ${p.written}/${p.total}`;
+    process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+  };
+
+  const started = performance.now();
+  const parsed = await parseImportFile(file, { onProgress });
+  const app = createAppSql(appUrl(env), { max: 1 });
+  try {
+    const result = await withClaims(app, { sub: user.id, role: "authenticated", email: user.email }, (tx) =>
+      importCases(tx, parsed, {
+        actor: { userId: user.id, roles: user.roles },
+        allOrNothing: !values.partial,
+        dryRun: values["dry-run"],
+        onProgress,
+      }),
+    );
+    if (tty) process.stderr.write("\n");
+    const seconds = (performance.now() - started) / 1000;
+    for (const e of result.errors) console.log(formatError(e));
+    if (result.errorCount > result.errors.length) console.log(`… và ${result.errorCount - result.errors.length} lỗi khác.`);
+    const rate = result.imported ? ` (${Math.round(result.imported / seconds)} dòng/giây)` : "";
+    if (result.dryRun) {
+      console.log(`Chạy thử: ${result.total} dòng, ${result.valid} hợp lệ, ${result.errorCount} lỗi; sẽ ghi ${result.imported} việc. Không ghi gì.`);
+    } else if (result.written) {
+      console.log(`Đã nhập ${result.imported}/${result.total} việc (bản án: ${result.judgments.created} mới, ${result.judgments.reused} dùng lại) trong ${seconds.toFixed(seconds < 10 ? 2 : 1)} giây${rate}.`);
+    } else {
+      console.log(`Không ghi dòng nào: ${result.errorCount} lỗi trong ${result.total} dòng.${values.partial ? "" : " Sửa các lỗi rồi nhập lại (hoặc dùng --partial để chỉ ghi các dòng hợp lệ)."}`);
+    }
+    return result.errorCount > 0 ? 1 : 0;
+  } finally {
+    await app.end();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,76 @@
+import ExcelJS from "exceljs";
+import { CODE_HINTS, COLUMNS } from "./columns.ts";
+
+/** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
+function csvField(value: string): string {
+  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The CSV template: UTF-8 with a BOM (so Excel opens it with Vietnamese
+ * letters intact), comma separated, the header row and one example row.
+ */
+export function csvTemplate(): string {
+  const header = COLUMNS.map((c) => csvField(c.key)).join(",");
+  const example = COLUMNS.map((c) => csvField(c.example)).join(",");
+  return `\uFEFF${header}\r\n${example}\r\n`;
+}
+
+const LISTS: Record<string, string> = {
+  nguon: CODE_HINTS.nguon,
+  hinh_thuc: CODE_HINTS.hinh_thuc,
+  loai_ban_an: CODE_HINTS.loai_ban_an,
+  loai_nguoi_duoc: CODE_HINTS.loai_nguoi,
+  loai_nguoi_phai: CODE_HINTS.loai_nguoi,
+  tin_dung_ngan_hang: CODE_HINTS.flag,
+  tham_nhung: CODE_HINTS.flag,
+};
+
+/**
+ * The .xlsx template: sheet "viec_thi_hanh_an" with the header row, one
+ * example row, every column formatted as text (so that ID numbers keep their
+ * leading zeros and dates stay dd/mm/yyyy), drop-down lists for the code
+ * columns; and a "huong_dan" sheet describing each column.
+ */
+export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "THADS";
+  wb.created = new Date(Date.UTC(2025, 10, 3));
+  const ws = wb.addWorksheet("viec_thi_hanh_an", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = COLUMNS.map((c) => ({ header: c.key, key: c.key, width: Math.max(14, Math.min(40, c.example.length + 4)), style: { numFmt: "@" } }));
+  ws.getRow(1).font = { bold: true };
+  ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.example])));
+  const lastRow = opts.rows ?? 5_000;
+  COLUMNS.forEach((c, i) => {
+    const list = LISTS[c.key];
+    const col = ws.getColumn(i + 1).letter;
+    ws.getCell(`${col}1`).note = `${c.label}${c.required ? " (bắt buộc)" : ""}. ${c.format}`;
+    if (!list) return;
+    for (let r = 2; r <= lastRow; r++) {
+      ws.getCell(`${col}${r}`).dataValidation = {
+        type: "list",
+        allowBlank: !c.required,
+        formulae: [`"${list.replace(/, /g, ",")}"`],
+        showErrorMessage: true,
+        errorTitle: c.key,
+        error: `Chọn một trong: ${list}`,
+      };
+    }
+  });
+
+  const guide = wb.addWorksheet("huong_dan");
+  guide.columns = [
+    { header: "Cột (tiếng Việt)", key: "key", width: 24 },
+    { header: "Tên tiếng Anh", key: "alias", width: 20 },
+    { header: "Ý nghĩa", key: "label", width: 40 },
+    { header: "Định dạng", key: "format", width: 70 },
+    { header: "Bắt buộc", key: "required", width: 10 },
+    { header: "Ví dụ", key: "example", width: 36 },
+  ];
+  guide.getRow(1).font = { bold: true };
+  for (const c of COLUMNS) guide.addRow({ ...c, required: c.required ? "có" : "không" });
+  guide.addRow({});
+  guide.addRow({ key: "Ghi chú", label: "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề." });
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

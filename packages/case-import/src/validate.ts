@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { IntakeSchema, type IntakeInput } from "@thads/case-service";
+import { CODE_HINTS, CODES, COLUMN_BY_KEY, normalizeToken, type ColumnKey } from "./columns.ts";
+import type { ImportError, SourceRow } from "./types.ts";
+
+/** A unit as the import needs it (looked up by code). */
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: "national" | "province" | "subunit";
+  provinceId: string | null;
+}
+
+/** Where the importing user may take cases in (the same terms as the cases_insert policy). */
+export interface Scope {
+  unitIds: ReadonlySet<string>;
+  provinceIds: ReadonlySet<string>;
+}
+
+/** A row that passed the intake schema: the intake form's output plus its unit. */
+export interface ValidRow {
+  line: number;
+  input: IntakeInput;
+  unit: UnitRef & { provinceId: string };
+}
+
+export interface ValidateContext {
+  /** Header as written in the file, by column (for the `column` of each error). */
+  headers: Partial<Record<ColumnKey, string>>;
+  /** Units by code (upper case). */
+  units: ReadonlyMap<string, UnitRef>;
+  /** When given, rows for units outside it are refused before anything is written. */
+  scope?: Scope;
+}
+
+// A well-formed placeholder, so that a bad unit code does not hide the row's other errors.
+const NIL_UUID = "00000000-0000-4000-8000-000000000000";
+
+/** The intake schema's field path → the file's column. */
+const PATH_TO_COLUMN: Record<string, ColumnKey> = {
+  caseNumber: "so_thu_ly",
+  acceptedOn: "ngay_thu_ly",
+  source: "nguon",
+  decisionKind: "hinh_thuc",
+  unitId: "don_vi",
+  isBankCredit: "tin_dung_ngan_hang",
+  isCorruption: "tham_nhung",
+  "judgment.courtName": "toa_an",
+  "judgment.number": "so_ban_an",
+  "judgment.date": "ngay_ban_an",
+  "judgment.type": "loai_ban_an",
+  "creditor.kind": "loai_nguoi_duoc",
+  "creditor.fullName": "nguoi_duoc_thi_hanh",
+  "creditor.idNumber": "so_giay_to_nguoi_duoc",
+  "creditor.address": "dia_chi_nguoi_duoc",
+  "debtor.kind": "loai_nguoi_phai",
+  "debtor.fullName": "nguoi_phai_thi_hanh",
+  "debtor.idNumber": "so_giay_to_nguoi_phai",
+  "debtor.address": "dia_chi_nguoi_phai",
+  amount: "so_tien",
+};
+
+const CODE_LIST_OF: Partial<Record<ColumnKey, keyof typeof CODES & keyof typeof CODE_HINTS>> = {
+  nguon: "nguon",
+  hinh_thuc: "hinh_thuc",
+  loai_ban_an: "loai_ban_an",
+  loai_nguoi_duoc: "loai_nguoi",
+  loai_nguoi_phai: "loai_nguoi",
+  tin_dung_ngan_hang: "flag",
+  tham_nhung: "flag",
+};
+
+/**
+ * Whole đồng, digits only or grouped by thousands with one kind of separator
+ * ("12.500.000", "12,500,000", "12 500 000"), optionally followed by đ / ₫ / VND.
+ * Anything else ("12,5", "1.234,50", "-5", "1.2.3đ") is refused, so that a
+ * decimal is never read as a thousands separator (IntakeSchema's dongInput
+ * alone would read "12,5" as 125).
+ */
+const MONEY_SHAPE = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)\s*(?:đ|₫|vnd|vnđ)?$/i;
+
+export function columnName(ctx: Pick<ValidateContext, "headers">, key: ColumnKey): string {
+  return ctx.headers[key] ?? key;
+}
+
+/**
+ * One row → the intake form (codes mapped, unit code resolved) → IntakeSchema.
+ * Errors name the row's line and the column as written in the file; the
+ * messages are the intake form's, with the accepted codes added where a code
+ * was expected.
+ */
+export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; row: ValidRow } | { ok: false; errors: ImportError[] } {
+  const v = row.values;
+  const errors: ImportError[] = [];
+  const err = (key: ColumnKey, code: string, message: string) => errors.push({ line: row.line, column: columnName(ctx, key), code, message });
+  const unmapped = new Set<ColumnKey>();
+
+  const code = <K extends "nguon" | "hinh_thuc" | "loai_ban_an" | "loai_nguoi">(key: ColumnKey, list: K): string => {
+    const raw = (v[key] ?? "").trim();
+    const mapped = (CODES[list] as Record<string, string>)[normalizeToken(raw)];
+    if (mapped) return mapped;
+    unmapped.add(key);
+    return raw;
+  };
+  const flag = (key: ColumnKey): boolean => {
+    const raw = (v[key] ?? "").trim();
+    if (!raw) return false;
+    const mapped = (CODES.flag as Record<string, boolean>)[normalizeToken(raw)];
+    if (mapped === undefined) {
+      err(key, "invalid", `${COLUMN_BY_KEY.get(key)!.label}: ghi "co" hoặc "khong" (ô đang ghi "${raw}").`);
+      return false;
+    }
+    return mapped;
+  };
+
+  let unit: UnitRef | undefined;
+  const unitCode = (v.don_vi ?? "").trim().toUpperCase();
+  if (!unitCode) {
+    err("don_vi", "invalid", "Đơn vị thụ lý: bắt buộc nhập mã đơn vị (ví dụ P-HAI-PHONG-KV01).");
+  } else {
+    unit = ctx.units.get(unitCode);
+    if (!unit) {
+      err("don_vi", "unknown_unit", `Đơn vị thụ lý: không có đơn vị mã "${unitCode}" trong hệ thống.`);
+    } else if (unit.kind === "national" || !unit.provinceId) {
+      err("don_vi", "unknown_unit", `Đơn vị thụ lý: "${unitCode}" là cơ quan cấp trung ương, không thụ lý việc thi hành án.`);
+      unit = undefined;
+    } else if (ctx.scope && !ctx.scope.unitIds.has(unit.id) && !ctx.scope.provinceIds.has(unit.provinceId)) {
+      err("don_vi", "out_of_scope", `Đơn vị thụ lý: bạn không có quyền thụ lý việc cho đơn vị "${unitCode}" (${unit.name}).`);
+      unit = undefined;
+    }
+  }
+
+  // Anything but whole đồng in the accepted shapes goes to the schema as blank, so that it is refused;
+  // a number with a decimal part or odd grouping gets a word on why.
+  let amount = v.so_tien ?? "";
+  const badMoney = amount.trim() !== "" && !MONEY_SHAPE.test(amount.trim());
+  const moneyAmbiguous = badMoney && /^\d[\d.,\s]*$/.test(amount.trim());
+  if (badMoney) amount = "";
+
+  const form = {
+    idempotencyKey: randomUUID(),
+    unitId: unit?.id ?? NIL_UUID,
+    caseNumber: v.so_thu_ly ?? "",
+    acceptedOn: v.ngay_thu_ly ?? "",
+    source: code("nguon", "nguon"),
+    decisionKind: code("hinh_thuc", "hinh_thuc"),
+    isBankCredit: flag("tin_dung_ngan_hang"),
+    isCorruption: flag("tham_nhung"),
+    judgment: {
+      courtName: v.toa_an ?? "",
+      number: v.so_ban_an ?? "",
+      date: v.ngay_ban_an ?? "",
+      type: code("loai_ban_an", "loai_ban_an"),
+    },
+    creditor: {
+      kind: code("loai_nguoi_duoc", "loai_nguoi"),
+      fullName: v.nguoi_duoc_thi_hanh ?? "",
+      idNumber: v.so_giay_to_nguoi_duoc ?? "",
+      address: v.dia_chi_nguoi_duoc ?? "",
+    },
+    debtor: {
+      kind: code("loai_nguoi_phai", "loai_nguoi"),
+      fullName: v.nguoi_phai_thi_hanh ?? "",
+      idNumber: v.so_giay_to_nguoi_phai ?? "",
+      address: v.dia_chi_nguoi_phai ?? "",
+    },
+    amount,
+  };
+
+  const parsed = IntakeSchema.safeParse(form);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = PATH_TO_COLUMN[issue.path.join(".")];
+      if (key === "don_vi") continue; // reported above, with the code
+      if (!key) {
+        errors.push({ line: row.line, column: null, code: "invalid", message: issue.message });
+        continue;
+      }
+      let message = issue.message;
+      const list = CODE_LIST_OF[key];
+      if (list && unmapped.has(key)) {
+        const raw = (v[key] ?? "").trim();
+        message += ` Giá trị hợp lệ: ${CODE_HINTS[list]}${raw ? ` (ô đang ghi "${raw}")` : ""}.`;
+      }
+      if (key === "so_tien" && moneyAmbiguous) {
+        message += ` Ô đang ghi "${(v.so_tien ?? "").trim()}": không ghi phần thập phân; dấu chấm, dấu phẩy hoặc khoảng trắng chỉ để ngăn cách hàng nghìn.`;
+      }
+      errors.push({ line: row.line, column: columnName(ctx, key), code: "invalid", message });
+    }
+  }
+  if (errors.length || !parsed.success || !unit) return { ok: false, errors };
+  return { ok: true, row: { line: row.line, input: parsed.data, unit: unit as UnitRef & { provinceId: string } } };
+}
+
+/** Case numbers must be unique per province: a repeat within the file is refused at its later line. */
+export function findDuplicatesInFile(
+  rows: readonly ValidRow[],
+  ctx: Pick<ValidateContext, "headers">,
+  /** Numbers seen so far (province + number → line), for a file checked chunk by chunk. */
+  seen = new Map<string, number>(),
+): ImportError[] {
+  const errors: ImportError[] = [];
+  for (const r of rows) {
+    const key = `${r.unit.provinceId}\u0000${r.input.caseNumber}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, r.line);
+    else {
+      errors.push({
+        line: r.line,
+        column: columnName(ctx, "so_thu_ly"),
+        code: "duplicate_in_file",
+        message: `Số thụ lý / số quyết định: "${r.input.caseNumber}" trùng với dòng ${first} trong tệp (số thụ lý không được trùng trong một tỉnh).`,
+      });
+    }
+  }
+  return errors;
+}
