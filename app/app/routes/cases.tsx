@@ -51,9 +51,14 @@ export default function Cases() {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeader title={vi ? "Việc thi hành án" : "Enforcement cases"} subtitle={vi ? `${formatCount(d.total)}${d.capped ? "+" : ""} việc` : `${formatCount(d.total)}${d.capped ? "+" : ""} cases`} />
         {d.canIntake ? (
-          <Link to="/cases/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {vi ? "Thụ lý việc mới" : "Take in a case"}
-          </Link>
+          <div className="flex gap-2">
+            <Link to="/cases/import" className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
+              {vi ? "Nhập từ tệp" : "Import a file"}
+            </Link>
+            <Link to="/cases/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {vi ? "Thụ lý việc mới" : "Take in a case"}
+            </Link>
+          </div>
         ) : null}
       </div>
       {d.filterErrors.length ? (
