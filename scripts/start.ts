@@ -43,6 +43,8 @@ try {
     console.log(`Generating demo data (${demoCases.toLocaleString("vi-VN")} cases)…`);
     await seed(owner, {
       cases: demoCases,
+      // Histories end today (in Việt Nam), so deadlines and overdue lists look as they would.
+      today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()),
       log: (m) => console.log(`  ${m}`),
       progress: (done, total) => process.stdout.write(`\r  cases ${Math.round((100 * done) / total)}%`),
     });

@@ -1,10 +1,20 @@
 import "../../db/test/provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { fromEventRow, type EventRow } from "@thads/case-service";
 import { createOwnerSql } from "@thads/db";
-import { ROLES } from "@thads/domain";
-import { generateCases } from "../src/cases.ts";
+import { ROLES, deriveState, moneySummary, nextDeadline, type CaseEvent } from "@thads/domain";
+import {
+  CASE_COLUMNS,
+  DEFAULT_TODAY,
+  EVENT_COLUMNS,
+  JUDGMENT_COLUMNS,
+  OBLIGATION_COLUMNS,
+  PARTY_COLUMNS,
+  generateCaseHistories,
+  generateCases,
+} from "../src/cases.ts";
 import { buildModel } from "../src/model.ts";
-import { seed, isSeeded } from "../src/seed.ts";
+import { caseUnits, demoExecutors, seed, isSeeded } from "../src/seed.ts";
 
 describe("demo model", () => {
   const model = buildModel();
@@ -48,15 +58,124 @@ describe("demo model", () => {
 describe("seeding a database", () => {
   const sql = createOwnerSql(inject("ownerUrl"), { max: 1 });
   afterAll(() => sql.end());
+  const SAMPLE = 3000;
+
   it("writes units, users and cases in one transaction, once", async () => {
     expect(await isSeeded(sql)).toBe(false);
-    await seed(sql, { cases: 3000 });
+    await seed(sql, { cases: SAMPLE });
     expect(await isSeeded(sql)).toBe(true);
     const [row] = await sql<{ units: bigint; users: bigint; cases: bigint; mismatched: bigint }[]>`
       select (select count(*) from public.units) as units,
              (select count(*) from auth.users) as users,
              (select count(*) from public.cases) as cases,
              (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.province_id <> c.province_id) as mismatched`;
-    expect(row).toEqual({ units: 419n, users: BigInt(buildModel().users.length), cases: 3000n, mismatched: 0n });
+    expect(row).toEqual({ units: 419n, users: BigInt(buildModel().users.length), cases: BigInt(SAMPLE), mismatched: 0n });
+  });
+
+  /** Every case's stored events, in ledger order, as domain events. */
+  async function ledgers(): Promise<Map<string, CaseEvent[]>> {
+    const rows = await sql<(EventRow & { case_id: string })[]>`
+      select case_id, kind, effective_date::text as effective_date, payload from public.case_events order by case_id, effective_date, id`;
+    const byCase = new Map<string, CaseEvent[]>();
+    for (const r of rows) {
+      let list = byCase.get(r.case_id);
+      if (!list) byCase.set(r.case_id, (list = []));
+      list.push(fromEventRow(r));
+    }
+    return byCase;
+  }
+
+  it("stores, for every case, a ledger the domain accepts and from which it derives the case's projection", async () => {
+    const byCase = await ledgers();
+    const cases = await sql`
+      select id, status::text, executor_id, decision_date::text, money_due::text, money_collected::text, closed_on::text,
+             next_deadline_on::text, next_deadline_kind, last_event_on::text, version, source::text, accepted_on::text
+      from public.cases`;
+    expect(cases).toHaveLength(SAMPLE);
+    const bad: string[] = [];
+    for (const c of cases) {
+      const events = byCase.get(c.id) ?? [];
+      const r = deriveState(events);
+      if (!r.ok || !r.state) {
+        bad.push(`${c.id}: ${r.ok ? "no events" : `${r.error.code} at event ${r.index}`}`);
+        continue;
+      }
+      const s = r.state;
+      const money = moneySummary(s);
+      const next = nextDeadline(events, DEFAULT_TODAY, { actors: ["agency"] });
+      const expected = {
+        status: s.status,
+        executor_id: s.executorId,
+        decision_date: s.decidedOn,
+        // Before the decision the case carries the judgment's amount (intake), and has no obligations.
+        money_due: s.decidedOn ? money.due.toString() : c.money_due,
+        money_collected: money.paid.toString(),
+        closed_on: s.closedOn,
+        next_deadline_on: next?.dueDate ?? null,
+        next_deadline_kind: next?.kind ?? null,
+        last_event_on: s.lastEventDate,
+        version: events.length,
+        source: s.source,
+        accepted_on: s.acceptedOn,
+      };
+      const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, c[k]]));
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) bad.push(`${c.id}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    const statuses = new Set(cases.map((c) => c.status));
+    for (const s of ["completed", "not_yet_enforceable", "enforcing", "enforceable", "terminated", "postponed"]) expect(statuses).toContain(s);
+  });
+
+  it("keeps each obligation's paid amount equal to its payments and its performance date to its act", async () => {
+    const byCase = await ledgers();
+    const obligations = await sql`
+      select case_id, code, kind::text, amount::text, paid::text, performed_on::text from public.case_obligations order by case_id, code`;
+    const actual = new Map<string, string>();
+    for (const o of obligations) actual.set(`${o.case_id}/${o.code}`, `${o.kind} ${o.amount} ${o.paid} ${o.performed_on}`);
+    const expected = new Map<string, string>();
+    for (const [caseId, events] of byCase) {
+      const decision = events.find((e) => e.kind === "decision");
+      if (!decision || decision.kind !== "decision") continue;
+      for (const o of decision.obligations) {
+        const payments = events.filter((e) => e.kind === "payment" && e.obligationId === o.id);
+        const paid = payments.reduce((sum, e) => sum + (e.kind === "payment" ? e.amount : 0n), 0n);
+        const act = events.find((e) => e.kind === "act_performed" && e.obligationId === o.id);
+        expected.set(`${caseId}/${o.id}`, o.kind === "money" ? `money ${o.amount} ${paid} null` : `act null 0 ${act?.effectiveDate ?? null}`);
+      }
+    }
+    expect(actual.size).toBeGreaterThan(SAMPLE / 2);
+    expect(actual).toEqual(expected);
+  });
+
+  it("gives every row that belongs to a case the case's province and unit", async () => {
+    const [row] = await sql<Record<string, bigint>[]>`
+      select
+        (select count(*) from public.case_events e join public.cases c on c.id = e.case_id
+          where e.province_id <> c.province_id or e.unit_id <> c.unit_id) as events,
+        (select count(*) from public.case_parties p join public.cases c on c.id = p.case_id
+          where p.province_id <> c.province_id or p.unit_id <> c.unit_id) as parties,
+        (select count(*) from public.case_obligations o join public.cases c on c.id = o.case_id
+          where o.province_id <> c.province_id or o.unit_id <> c.unit_id) as obligations,
+        (select count(*) from public.cases c left join public.judgments j on j.id = c.judgment_id
+          where j.id is null or j.province_id <> c.province_id or j.unit_id <> c.unit_id) as judgments,
+        (select count(*) from public.case_events e left join public.cases c on c.id = e.case_id where c.id is null) as orphan_events,
+        (select count(*) from public.cases c where not exists (select 1 from public.case_events e where e.case_id = c.id)) as without_events`;
+    expect(row).toEqual({ events: 0n, parties: 0n, obligations: 0n, judgments: 0n, orphan_events: 0n, without_events: 0n });
+  });
+
+  it("writes exactly the generator's rows (the same seed gives the same rows)", async () => {
+    const model = buildModel();
+    const generated = [...generateCaseHistories({ count: SAMPLE, units: caseUnits(model), focusExecutors: demoExecutors(model) })];
+    const text = (cols: readonly string[]) => sql.unsafe(cols.map((c) => (c === "payload" ? "payload" : `${c}::text`)).join(", "));
+    const cases = await sql`select ${text(CASE_COLUMNS)} from public.cases order by id`;
+    expect(cases).toEqual(generated.map((g) => ({ ...g.case, is_bank_credit: g.case.is_bank_credit === "t" ? "true" : "false", is_corruption: g.case.is_corruption === "t" ? "true" : "false" })).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
+    const judgments = await sql`select ${text(JUDGMENT_COLUMNS)} from public.judgments order by id`;
+    expect(judgments).toEqual(generated.map((g) => g.judgment).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
+    const parties = await sql`select ${text(PARTY_COLUMNS)} from public.case_parties order by id`;
+    expect(parties).toEqual(generated.flatMap((g) => g.parties).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
+    const obligations = await sql`select ${text(OBLIGATION_COLUMNS)} from public.case_obligations order by id`;
+    expect(obligations).toEqual(generated.flatMap((g) => g.obligations).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
+    const events = await sql`select ${text(EVENT_COLUMNS)} from public.case_events order by id`;
+    expect(events).toEqual(generated.flatMap((g) => g.events.map((e) => ({ ...e, payload: JSON.parse(e.payload!) }))));
   });
 });
