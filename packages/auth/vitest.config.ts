@@ -1,11 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { dbTestConfig } from "../db/test/vitest.db.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["../db/test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
-});
+export default dbTestConfig();

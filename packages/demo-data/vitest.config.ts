@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { dbTestConfig } from "../db/test/vitest.db.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["../db/test/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
+export default dbTestConfig({ testTimeout: 60_000 });
