@@ -45,18 +45,13 @@ export interface CaseListRow {
   is_corruption: boolean;
 }
 
-/**
- * One page of cases visible to the user (RLS), filtered and sorted, with a capped total.
- * Search is a union of two index look-ups (trigram on the folded name and number; exact ID
- * number of a party): an OR over both would leave the planner no index to start from.
- */
+/** One page of cases visible to the user (RLS), filtered and sorted, with a capped total. */
 export async function listCases(tx: TxSql, f: CaseFilters, today: string) {
   const needle = f.q ? `%${foldVietnamese(f.q).replace(/[%_\\]/g, "")}%` : null;
   const where = tx`
     where true
-    ${needle ? tx`and c.id in (select s.id from public.cases s where s.search_text like ${needle}
-                               union all
-                               select p.case_id from public.case_parties p where p.id_number = ${f.q!.trim()})` : tx``}
+    ${needle ? tx`and (c.search_text like ${needle}
+                       or exists (select 1 from public.case_parties p where p.case_id = c.id and p.id_number = ${f.q!.trim()}))` : tx``}
     ${f.status ? tx`and c.status = ${f.status}` : tx``}
     ${f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : tx``}
     ${f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : tx``}
