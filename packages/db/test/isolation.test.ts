@@ -7,29 +7,19 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
-import { asAnon, withClaims } from "../src/rls.ts";
 import { useTenantFixture } from "./fixtures.ts";
+import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
 
 const ctx = useTenantFixture();
-const { app } = ctx;
 afterAll(() => {
   console.log(`isolation matrix: ${checked} combinations checked, ${leaks} leaks`);
 });
 
-const TIERS = [
-  "anon", "national_admin", "national_viewer", "province_head", "province_staff",
-  "subunit_head", "executor", "clerk", "steering_member", "creditor",
-] as const;
-type Tier = (typeof TIERS)[number];
 const TABLES = [
   "units", "profiles", "memberships", "cases", "audit_log",
   "judgments", "case_parties", "case_obligations", "case_events",
 ] as const;
 type Table = (typeof TABLES)[number];
-const OPS = ["select", "insert", "update", "delete"] as const;
-type Op = (typeof OPS)[number];
-type Scope = "own" | "other";
-type Outcome = "allowed" | "zero_rows" | "42501";
 
 /** DESIGN.md §5 as a table: which tiers may do what, on their own tenant and on another. */
 function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
@@ -85,30 +75,7 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   }
 }
 
-class Rollback extends Error {}
-
-/** Runs one probe as the tier, in a transaction that is always rolled back. */
-async function probe(tier: Tier, fn: (tx: TxSql) => PromiseLike<readonly unknown[]>): Promise<Outcome> {
-  let outcome: Outcome = "zero_rows";
-  const run = async (tx: TxSql) => {
-    try {
-      const rows = await fn(tx);
-      outcome = rows.length > 0 ? "allowed" : "zero_rows";
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "42501") outcome = "42501";
-      else throw e;
-    }
-    throw new Rollback();
-  };
-  try {
-    if (tier === "anon") await asAnon(app, run);
-    else await withClaims(app, { sub: ctx.fx.users[tier]!, role: "authenticated" }, run);
-  } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
-  }
-  return outcome;
-}
+const probe = (tier: Tier, fn: Probe) => probeAs(ctx, tier, fn);
 
 function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLike<readonly unknown[]> {
   const t = scope === "own" ? "a" : "b";
@@ -203,9 +170,7 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
 let checked = 0;
 let leaks = 0;
 
-const combos = TIERS.flatMap((tier) =>
-  TABLES.flatMap((table) => OPS.flatMap((op) => (["own", "other"] as const).map((scope) => ({ tier, table, op, scope })))),
-);
+const combos = combinations(TABLES);
 
 describe("tenant isolation matrix", () => {
   it.each(combos)("$tier · $table · $op · $scope tenant", async ({ tier, table, op, scope }) => {
