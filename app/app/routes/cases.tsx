@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, formatCount, formatDateVi, formatDong, hasRole, type DeadlineKind } from "@thads/domain";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, caseListScope, formatCount, formatDateVi, formatDong, hasRole, type DeadlineKind } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import type { Route } from "./+types/cases";
 import { PageHeader, Table } from "../components/ui.tsx";
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const filters = parsed.success ? parsed.data : CaseFilterSchema.parse({});
   const today = todayVn();
   return asUser(user, async (tx) => {
-    const result = await listCases(tx, filters, today);
+    const result = await listCases(tx, filters, today, caseListScope(user.memberships));
     const executors = await tx<{ id: string; full_name: string }[]>`
       select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
       where m.role = 'executor' ${filters.unit ? tx`and m.unit_id = (select id from public.units where code = ${filters.unit})` : tx``}
