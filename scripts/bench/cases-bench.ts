@@ -49,6 +49,7 @@ const [{ cases: total, events } = { cases: 0n, events: 0n }] = await owner<{ cas
 const model = buildModel();
 const unitHead = model.users.find((u) => u.email.startsWith("hai-phong.kv01.head@"))!;
 const provinceHead = model.users.find((u) => u.email.startsWith("hai-phong.head@"))!;
+const nationalViewer = model.users.find((u) => u.email.startsWith("national.viewer@"))!;
 const unitCode = "P-HAI-PHONG-KV01";
 const today = "2026-11-27";
 
@@ -60,6 +61,7 @@ const [ids] = await owner<{ unit: string; province: string }[]>`
 const scopes: Record<string, CaseListScope> = {
   [unitHead.id]: { kind: "units", ids: [ids!.unit] },
   [provinceHead.id]: { kind: "provinces", ids: [ids!.province] },
+  [nationalViewer.id]: { kind: "national" },
 };
 const [party] = await owner<{ id_number: string }[]>`
   select p.id_number from public.case_parties p where p.province_id = ${ids!.province} and p.id_number is not null limit 1`;
@@ -97,6 +99,7 @@ const results = [
   await compare("Search by case number across a province", provinceHead.id, { q: "1234/2024" }),
   await compare("Search by a party's ID number across a province", provinceHead.id, { q: party!.id_number }),
   await compare("Province case list, first page", provinceHead.id, {}),
+  await compare("Nationwide case list, first page (directorate)", nationalViewer.id, {}),
 ];
 const f = (x: number) => x.toFixed(2);
 console.log(`\nData: ${total.toLocaleString("en")} cases, ${events.toLocaleString("en")} case events; ${N} interleaved iterations; ms.\n`);

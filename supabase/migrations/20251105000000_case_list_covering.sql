@@ -43,3 +43,6 @@ create policy case_obligations_insert on public.case_obligations for insert to a
       and (c.unit_id = any ((select app_private.units_for('{subunit_head,clerk}'))::uuid[])
            or (c.executor_id = (select auth.uid()) and c.unit_id = any ((select app_private.units_for('{executor}'))::uuid[]))
            or c.province_id = any ((select app_private.provinces_for('{province_head,province_staff}'))::uuid[]))));
+
+-- The directorate's nationwide list, newest first, without sorting every case.
+create index cases_accepted_idx on public.cases (accepted_on desc, id);

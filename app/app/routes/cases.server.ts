@@ -20,6 +20,7 @@ export const CaseFilterSchema = z.object({
   judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
   executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
   unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
+  province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
   overdue: optional(z.enum(["1"])),
   moneyMin: optional(dongInput("Số tiền từ")),
   moneyMax: optional(dongInput("Số tiền đến")),
@@ -62,7 +63,9 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   const oneOf = (ids: string[]) => (ids.length === 1 ? tx`= ${ids[0]!}::uuid` : tx`= any(${ids}::uuid[])`);
   const range = f.unit
     ? tx`and c.unit_id = (select id from public.units where code = ${f.unit})`
-    : scope.kind === "units"
+    : f.province
+      ? tx`and c.province_id = (select id from public.units where code = ${f.province} and kind = 'province')`
+      : scope.kind === "units"
       ? tx`and c.unit_id ${oneOf(scope.ids)}`
       : scope.kind === "provinces"
         ? tx`and c.province_id ${oneOf(scope.ids)}`
