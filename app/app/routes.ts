@@ -19,6 +19,7 @@ export default [
     route("unit/:code/workload", "routes/workload.tsx"),
   ]),
   route("cases/import/template", "routes/cases-import-template.ts"),
+  route("cases/import/run", "routes/cases-import-run.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),
   route("api/v1/cases/:id", "routes/api.v1.case.ts"),
   route("*", "routes/not-found.tsx"),
