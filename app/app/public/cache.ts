@@ -1,0 +1,7 @@
+/** Cache headers of the public read-only pages: shared caches may keep them a minute (per language cookie). */
+export const PUBLIC_CACHE = {
+  "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+  Vary: "Cookie",
+};
+/** Pages with forms or personal answers are never stored. */
+export const NO_STORE = { "Cache-Control": "private, no-store" };
