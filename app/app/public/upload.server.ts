@@ -1,10 +1,7 @@
 import { data } from "react-router";
 import { assertCsrf, CsrfError } from "../utils/csrf.server.ts";
 
-/** Per file, files per request, and the whole body of a filing. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_FILES = 3;
-export const MAX_BODY_BYTES = MAX_FILES * MAX_FILE_BYTES + 64 * 1024;
+import { MAX_FILE_BYTES, MAX_FILES } from "./limits.ts";
 
 export type FileType = "application/pdf" | "image/png" | "image/jpeg";
 

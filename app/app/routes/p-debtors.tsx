@@ -3,12 +3,12 @@ import { formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/p-debtors";
 import { PageHeader, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
-import { PUBLIC_CACHE } from "../public/cache.ts";
+import { LIST_CACHE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { publicDebtors } from "../public/public.server.ts";
 
 export function headers() {
-  return PUBLIC_CACHE;
+  return LIST_CACHE;
 }
 
 const PAGE = 50;

@@ -10,7 +10,8 @@ import { requireProvince } from "../public/loaders.server.ts";
 import { notifyRequester } from "../public/notify.server.ts";
 import { requestUnits, submitRequest } from "../public/public.server.ts";
 import { clientOf, hit } from "../public/rate-limit.server.ts";
-import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES, readPublicForm } from "../public/upload.server.ts";
+import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
+import { readPublicForm } from "../public/upload.server.ts";
 import { getUser } from "../utils/user.server.ts";
 
 export function headers() {

@@ -13,7 +13,8 @@ const text = (field: string, max: number, min = 1) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
     .trim()
-    .min(min, { message: min > 1 ? `${field}: ít nhất ${min} ký tự.` : `${field}: bắt buộc nhập.` })
+    .min(1, { message: `${field}: bắt buộc nhập.` })
+    .min(min, { message: `${field}: ít nhất ${min} ký tự.` })
     .max(max, { message: `${field}: tối đa ${max} ký tự.` })
     .refine((v) => !MARKUP.test(v), { message: `${field}: không được chứa mã HTML hoặc mã lệnh (ký tự "<", "javascript:"…).` });
 
