@@ -121,12 +121,20 @@ export async function submitRequest(
     if (err.code === "23505" && err.constraint_name === "service_requests_idempotency") {
       const [row] = await anon((tx) => tx<{ code: string | null }[]>`select public.service_request_code(${idempotencyKey}, ${keys[0]!}) as code`);
       if (row?.code) return { code: row.code, id: null, retried: true };
+      // The same form sent again with other contact details: refused, the first filing stands.
+      throw new DuplicateFormError();
     }
     if (err.code === "23505" && err.constraint_name === "service_requests_code_unique") {
       // 60 random bits colliding: file again with a new code.
       return submitRequest(kind, input, files, creditor);
     }
     throw e;
+  }
+}
+
+export class DuplicateFormError extends Error {
+  constructor() {
+    super("This form was already submitted");
   }
 }
 

@@ -8,7 +8,7 @@ import { EXTRA_FIELD_LABELS, extraFields, REQUEST_FORM_SCHEMAS } from "../schema
 import { NO_STORE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { notifyRequester } from "../public/notify.server.ts";
-import { requestUnits, submitRequest } from "../public/public.server.ts";
+import { DuplicateFormError, requestUnits, submitRequest } from "../public/public.server.ts";
 import { clientOf, hit } from "../public/rate-limit.server.ts";
 import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
 import { readPublicForm } from "../public/upload.server.ts";
@@ -71,7 +71,16 @@ export async function action({ params, request, context: ctx }: Route.ActionArgs
   }
   const user = await getUser(request);
   const creditor = user && hasRole(user.memberships, "creditor") ? user : null;
-  const result = await submitRequest(procedure.kind, parsed.data, files, creditor);
+  let result: Awaited<ReturnType<typeof submitRequest>>;
+  try {
+    result = await submitRequest(procedure.kind, parsed.data, files, creditor);
+  } catch (e) {
+    if (!(e instanceof DuplicateFormError)) throw e;
+    return data<ActionData>(
+      { formError: "Biểu mẫu này đã được gửi trước đó. Vui lòng tải lại trang để gửi một yêu cầu mới." },
+      { status: 409, headers: NO_STORE },
+    );
+  }
   if (!result.retried) {
     notifyRequester(
       { email: parsed.data.requesterEmail, phone: parsed.data.requesterPhone },
