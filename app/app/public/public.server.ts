@@ -325,6 +325,15 @@ export async function oneStopMetrics(user: CurrentUser, from: string, to: string
   }));
 }
 
+/** A signed-in creditor's own requests (RLS lets it read only those it filed). */
+export function myRequests(tx: TxSql) {
+  return tx<{ tracking_code: string; kind: RequestKind; status: RequestStatus; unit_name: string; submitted_on: string; result_note: string | null }[]>`
+    select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, r.result_note
+    from public.service_requests r join public.units u on u.id = r.unit_id
+    where r.requester_id = (select auth.uid())
+    order by r.submitted_at desc limit 100`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // An enforcement request turned into a case
 // ---------------------------------------------------------------------------------------------
