@@ -236,3 +236,30 @@ test("a debtor classified not yet enforceable is published, and withdrawn when t
   await page.goto(search);
   await expect(page.getByTestId("debtor-row")).toHaveCount(0);
 });
+
+test("province staff publish an announcement and take a walk-in request at the desk", async ({ page }) => {
+  await signIn(page, "hai-phong.staff@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  await page.goto("/desk");
+  await page.getByRole("link", { name: "Sửa trang công khai" }).click();
+  await page.getByLabel("Tiêu đề thông báo").fill(`Lịch tiếp công dân tháng 12 ${run}`);
+  await page.getByLabel("Nội dung thông báo").fill("Thứ Năm hằng tuần, 8h00–11h00, tại trụ sở.");
+  await page.getByRole("button", { name: "Đăng thông báo" }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+  await page.goto("/p/hai-phong");
+  await expect(page.getByTestId("announcement").filter({ hasText: `Lịch tiếp công dân tháng 12 ${run}` })).toBeVisible();
+
+  // A walk-in: the officer fills the form for the citizen; it enters the queue as a desk request.
+  await page.goto("/desk");
+  await page.getByRole("link", { name: "Nhận hồ sơ tại quầy" }).click();
+  await page.getByRole("link", { name: "Xác nhận kết quả thi hành án" }).click();
+  await expect(page.getByTestId("desk-intake")).toBeVisible();
+  await page.getByLabel("Họ tên người yêu cầu").fill(`Lê Văn Quầy ${run}`);
+  await page.getByLabel("Số điện thoại").fill("0987654321");
+  await page.getByLabel("Địa chỉ người yêu cầu").fill("Số 9 Trần Phú, Hải Phòng");
+  await page.getByLabel("Nội dung yêu cầu").fill("Đề nghị xác nhận đã nhận đủ tiền thi hành án.");
+  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+  await page.goto("/desk");
+  await expect(page.getByTestId("desk-row").filter({ hasText: code })).toContainText("(tại quầy)");
+});

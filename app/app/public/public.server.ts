@@ -94,7 +94,7 @@ export async function submitRequest(
   kind: RequestKind,
   input: RequestFormInput,
   files: UploadedFile[],
-  creditor: CurrentUser | null,
+  filer: { user: CurrentUser; as: "creditor" | "desk" } | null,
 ): Promise<{ code: string; id: string | null; retried: boolean }> {
   const { idempotencyKey, unitId, requesterName, requesterIdNumber, requesterPhone, requesterEmail, requesterAddress, ...rest } = input;
   const keys = factorKeys(input);
@@ -102,9 +102,10 @@ export async function submitRequest(
   const code = newTrackingCode();
   const write = async (tx: TxSql) => {
     await tx`
-      insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_id, requester_name,
+      insert into public.service_requests (id, unit_id, kind, channel, tracking_code, idempotency_key, requester_id, requester_name,
                                            requester_id_number, requester_phone, requester_email, requester_address, factor_keys, details)
-      values (${id}, ${unitId}, ${kind}, ${code}, ${idempotencyKey}, ${creditor?.id ?? null}, ${requesterName},
+      values (${id}, ${unitId}, ${kind}, ${filer?.as === "desk" ? "desk" : "online"}, ${code}, ${idempotencyKey},
+              ${filer?.as === "creditor" ? filer.user.id : null}, ${requesterName},
               ${requesterIdNumber}, ${requesterPhone}, ${requesterEmail}, ${requesterAddress}, ${keys}, ${tx.json(rest as never)})`;
     for (const f of files) {
       await tx`
@@ -113,7 +114,7 @@ export async function submitRequest(
     }
   };
   try {
-    if (creditor) await asUser(creditor, write);
+    if (filer) await asUser(filer.user, write);
     else await anon(write);
     return { code, id, retried: false };
   } catch (e) {
@@ -126,7 +127,7 @@ export async function submitRequest(
     }
     if (err.code === "23505" && err.constraint_name === "service_requests_code_unique") {
       // 60 random bits colliding: file again with a new code.
-      return submitRequest(kind, input, files, creditor);
+      return submitRequest(kind, input, files, filer);
     }
     throw e;
   }

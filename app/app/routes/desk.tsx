@@ -24,11 +24,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   const year = statYear(today);
   const [queue, metrics] = await Promise.all([deskQueue(user, { status: filter }), oneStopMetrics(user, year.from, year.to)]);
-  return { queue, metrics, filter, today, year };
+  const slug = user.memberships.find((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceSlug)?.provinceSlug ?? null;
+  const editor = user.memberships.some((m) => (m.role === "province_head" || m.role === "province_staff") && m.provinceSlug === slug);
+  return { queue, metrics, filter, today, year, slug, editor };
 }
 
 export default function Desk() {
-  const { queue, metrics, filter, today, year } = useLoaderData<typeof loader>();
+  const { queue, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
   const lang = useLang();
   const vi = lang === "vi";
   const sum = (k: "received" | "online" | "closed_on_time" | "closed_late" | "open_overdue") => metrics.reduce((s, m) => s + m[k], 0);
@@ -46,6 +48,13 @@ export default function Desk() {
         <Stat label={vi ? "Giải quyết đúng hạn" : "Closed on time"} value={pct(sum("closed_on_time"), closed)} />
         <Stat label={vi ? "Hài lòng (1–5)" : "Satisfaction (1–5)"} value={avg === null ? "–" : avg.toFixed(2).replace(".", ",")} />
       </StatGrid>
+      {slug ? (
+        <p className="mt-4 flex gap-4 text-sm">
+          <Link to={`/p/${slug}/requests/new`} className="text-brand-700 underline">{vi ? "Nhận hồ sơ tại quầy" : "File a walk-in request"}</Link>
+          <Link to={`/p/${slug}`} className="text-brand-700 underline">{vi ? "Trang công khai của tỉnh" : "The province's public page"}</Link>
+          {editor ? <Link to={`/province/${slug}/public`} className="text-brand-700 underline">{vi ? "Sửa trang công khai" : "Edit the public page"}</Link> : null}
+        </p>
+      ) : null}
       <Section title={vi ? "Hàng đợi yêu cầu" : "Request queue"}>
         <nav className="mb-3 flex gap-3 text-sm">
           {(["open", "closed", "all"] as const).map((f) => (

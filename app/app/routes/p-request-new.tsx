@@ -12,6 +12,7 @@ import { DuplicateFormError, requestUnits, submitRequest } from "../public/publi
 import { clientOf, hit } from "../public/rate-limit.server.ts";
 import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
 import { readPublicForm } from "../public/upload.server.ts";
+import { DESK_ROLES } from "../public/roles.ts";
 import { getUser } from "../utils/user.server.ts";
 
 export function headers() {
@@ -30,7 +31,8 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const units = await requestUnits(province.id);
   const user = await getUser(request);
   const creditor = user && hasRole(user.memberships, "creditor") ? { name: user.fullName } : null;
-  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor };
+  const desk = !!user?.memberships.some((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id);
+  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor, desk };
 }
 
 type ActionData = {
@@ -69,11 +71,17 @@ export async function action({ params, request, context: ctx }: Route.ActionArgs
   if (!parsed.success || Object.keys(fieldErrors).length) {
     return data<ActionData>({ fieldErrors, values }, { status: 400, headers: NO_STORE });
   }
+  // Desk staff of this province file a walk-in request for a citizen (channel "desk"); a signed-in
+  // creditor files its own; anyone else files as the public.
   const user = await getUser(request);
-  const creditor = user && hasRole(user.memberships, "creditor") ? user : null;
+  const desk = user?.memberships.some((m) =>
+    m.provinceId === province.id &&
+    ((m.role === "province_head" || m.role === "province_staff") ||
+     ((m.role === "subunit_head" || m.role === "clerk") && m.unitId === parsed.data.unitId)));
+  const filer = user && desk ? { user, as: "desk" as const } : user && hasRole(user.memberships, "creditor") ? { user, as: "creditor" as const } : null;
   let result: Awaited<ReturnType<typeof submitRequest>>;
   try {
-    result = await submitRequest(procedure.kind, parsed.data, files, creditor);
+    result = await submitRequest(procedure.kind, parsed.data, files, filer);
   } catch (e) {
     if (!(e instanceof DuplicateFormError)) throw e;
     return data<ActionData>(
@@ -133,6 +141,11 @@ export default function NewRequest() {
   return (
     <>
       <PageHeader title={procedure.name[lang]} subtitle={d.province.name} />
+      {d.desk ? (
+        <p className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="desk-intake">
+          {vi ? "Bạn đang nhận hồ sơ tại quầy một cửa thay cho người yêu cầu." : "You are filing a walk-in request at the one-stop desk."}
+        </p>
+      ) : null}
       <p className="mb-2 text-sm text-slate-700">{procedure.summary[lang]}</p>
       <p className="mb-4 text-sm">
         {vi ? `Thời hạn giải quyết: ${procedure.deadlineWorkingDays} ngày làm việc. Hồ sơ: ` : `Time limit: ${procedure.deadlineWorkingDays} working days. Documents: `}
