@@ -474,7 +474,7 @@ grant execute on function public.rate_service_request(text, text, integer, text)
 -- address, the obligation, the deciding bureau.
 -- ---------------------------------------------------------------------------
 create function public.public_debtors(p_province uuid, p_query text default null, p_limit integer default 50, p_offset integer default 0)
-returns table (debtor_name text, debtor_address text, money_outstanding bigint, acts text, bureau text, total bigint)
+returns table (debtor_name text, debtor_address text, money_outstanding text, acts text, bureau text, total bigint)
 language plpgsql stable security definer set search_path = ''
 as $$
 declare
@@ -486,7 +486,8 @@ begin
   end if;
   return query
   select p.full_name, p.address,
-         (select coalesce(sum(o.amount - o.paid), 0)::bigint from public.case_obligations o
+         -- Whole đồng, as text: JSON clients (REST) must not round it through a float.
+         (select coalesce(sum(o.amount - o.paid), 0)::text from public.case_obligations o
            where o.case_id = c.id and o.kind = 'money'),
          (select string_agg(o.description, '; ' order by o.code) from public.case_obligations o
            where o.case_id = c.id and o.kind = 'act' and o.performed_on is null),

@@ -167,14 +167,14 @@ export async function rateRequest(code: string, factor: string, score: number, c
 
 export async function publicDebtors(provinceId: string, q: string, page: number, pageSize = 50) {
   const rows = await anon((tx) => tx<{
-    debtor_name: string; debtor_address: string | null; money_outstanding: bigint; acts: string | null; bureau: string; total: bigint;
+    debtor_name: string; debtor_address: string | null; money_outstanding: string; acts: string | null; bureau: string; total: bigint;
   }[]>`select * from public.public_debtors(${provinceId}, ${q || null}, ${pageSize}, ${(page - 1) * pageSize})`);
   return {
     total: Number(rows[0]?.total ?? 0n),
     rows: rows.map((r) => ({
       name: r.debtor_name,
       address: r.debtor_address,
-      moneyOutstanding: r.money_outstanding.toString(),
+      moneyOutstanding: r.money_outstanding,
       acts: r.acts,
       bureau: r.bureau,
     })),
