@@ -263,3 +263,17 @@ test("province staff publish an announcement and take a walk-in request at the d
   await page.goto("/desk");
   await expect(page.getByTestId("desk-row").filter({ hasText: code })).toContainText("(tại quầy)");
 });
+
+test("a signed-in creditor files a request and finds it among its own", async ({ page }) => {
+  await signIn(page, "creditor.citizen@demo.thads.vn");
+  await expect(page).toHaveURL(/\/requests$/);
+  await page.goto("/p/hai-phong/requests/new/xac-nhan-ket-qua");
+  await expect(page.getByLabel("Họ tên người yêu cầu")).toHaveValue("Nguyễn Văn Á");
+  await page.getByLabel("Số CCCD / mã số doanh nghiệp").fill("031190005555");
+  await page.getByLabel("Địa chỉ người yêu cầu").fill("Số 2 Hoàng Văn Thụ, Hải Phòng");
+  await page.getByLabel("Nội dung yêu cầu").fill(`Đề nghị xác nhận kết quả thi hành án ${run}.`);
+  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+  await page.goto("/requests");
+  await expect(page.getByTestId("my-requests").locator("li").filter({ hasText: code })).toContainText("Đã gửi, chờ tiếp nhận");
+});

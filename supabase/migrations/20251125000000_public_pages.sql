@@ -144,6 +144,8 @@ create index service_requests_province_idx on public.service_requests (province_
 create index service_requests_unit_idx on public.service_requests (unit_id, status, submitted_at desc);
 create index service_requests_requester_idx on public.service_requests (requester_id) where requester_id is not null;
 create index service_requests_case_idx on public.service_requests (case_id) where case_id is not null;
+-- Metrics over a period of filing (public.one_stop_metrics).
+create index service_requests_submitted_on_idx on public.service_requests (submitted_on, province_id);
 
 -- History of a request: one row per status change, written by trigger alone.
 create table public.service_request_events (
