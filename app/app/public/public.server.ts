@@ -199,7 +199,19 @@ export interface QueueRow {
   case_id: string | null;
 }
 
-export function deskQueue(user: CurrentUser, filter: { status: "open" | "closed" | "all" }) {
+/** The units whose desk this user works (sub-bureau heads and clerks: theirs; province staff: all of the province). */
+export function deskUnits(user: CurrentUser) {
+  const units = user.memberships.filter((m) => m.role === "subunit_head" || m.role === "clerk").map((m) => m.unitId!);
+  const provinces = user.memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!);
+  return asUser(user, (tx) => tx<{ id: string; name: string }[]>`
+    select u.id, u.name from public.units u
+    where u.dissolved_on is null and u.kind <> 'national'
+      and (u.id = any (${units}::uuid[]) or u.province_id = any (${provinces}::uuid[]))
+    order by u.kind, u.code`);
+}
+
+export function deskQueue(user: CurrentUser, filter: { status: "open" | "closed" | "all"; unitId?: string | null }) {
+  const unitId = filter.unitId && /^[0-9a-f-]{36}$/.test(filter.unitId) ? filter.unitId : null;
   return asUser(user, (tx) => tx<QueueRow[]>`
     select r.id, r.kind, r.status, r.channel, r.tracking_code, r.requester_name, u.name as unit_name,
            to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, to_char(r.due_on, 'YYYY-MM-DD') as due_on,
@@ -207,6 +219,7 @@ export function deskQueue(user: CurrentUser, filter: { status: "open" | "closed"
     from public.service_requests r join public.units u on u.id = r.unit_id
     where ${filter.status === "open" ? tx`r.status in ('submitted', 'received', 'processing')`
           : filter.status === "closed" ? tx`r.status in ('returned', 'rejected')` : tx`true`}
+      and ${unitId ? tx`r.unit_id = ${unitId}` : tx`true`}
     order by r.submitted_at desc
     limit 200`);
 }

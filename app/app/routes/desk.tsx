@@ -3,7 +3,7 @@ import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus,
 import type { Route } from "./+types/desk";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
-import { deskQueue, oneStopMetrics } from "../public/public.server.ts";
+import { deskQueue, deskUnits, oneStopMetrics } from "../public/public.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { forbidden, requireUser } from "../utils/user.server.ts";
 
@@ -21,16 +21,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
   const status = new URL(request.url).searchParams.get("status");
   const filter = status === "closed" || status === "all" ? status : "open";
+  const unit = new URL(request.url).searchParams.get("unit");
   const today = todayVn();
   const year = statYear(today);
-  const [queue, metrics] = await Promise.all([deskQueue(user, { status: filter }), oneStopMetrics(user, year.from, year.to)]);
+  const [queue, metrics, units] = await Promise.all([
+    deskQueue(user, { status: filter, unitId: unit }),
+    oneStopMetrics(user, year.from, year.to),
+    deskUnits(user),
+  ]);
   const slug = user.memberships.find((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceSlug)?.provinceSlug ?? null;
   const editor = user.memberships.some((m) => (m.role === "province_head" || m.role === "province_staff") && m.provinceSlug === slug);
-  return { queue, metrics, filter, today, year, slug, editor };
+  return { queue, units, unit, metrics, filter, today, year, slug, editor };
 }
 
 export default function Desk() {
-  const { queue, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
+  const { queue, units, unit, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
   const lang = useLang();
   const vi = lang === "vi";
   const sum = (k: "received" | "online" | "closed_on_time" | "closed_late" | "open_overdue") => metrics.reduce((s, m) => s + m[k], 0);
@@ -62,6 +67,19 @@ export default function Desk() {
               {{ open: vi ? "Đang giải quyết" : "Open", closed: vi ? "Đã xong" : "Closed", all: vi ? "Tất cả" : "All" }[f]}
             </Link>
           ))}
+          {units.length > 1 ? (
+            <form method="get" className="ml-auto flex items-center gap-2">
+              <input type="hidden" name="status" value={filter} />
+              <label className="flex items-center gap-1">
+                {vi ? "Đơn vị" : "Unit"}
+                <select name="unit" defaultValue={unit ?? ""} className="rounded border border-slate-300 px-1">
+                  <option value="">{vi ? "Tất cả" : "All"}</option>
+                  {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="underline">{vi ? "Lọc" : "Filter"}</button>
+            </form>
+          ) : null}
         </nav>
         <Table head={vi ? ["Mã", "Thủ tục", "Người yêu cầu", "Đơn vị", "Ngày gửi", "Hạn", "Trạng thái"] : ["Code", "Procedure", "Requester", "Unit", "Filed", "Due", "Status"]}>
           {queue.map((r) => {

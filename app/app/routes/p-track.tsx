@@ -50,7 +50,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-    return data<ActionData>({ fieldErrors, values }, { status: 400, headers: NO_STORE });
+    // A rating sent without a score: show the request again with the message under the stars.
+    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await trackRequest(normalizeTrackingCode(values.code) ?? "", values.factor) : null;
+    const shown = again && again.provinceId === province.id ? again : undefined;
+    return data<ActionData>({ fieldErrors, values, request: shown }, { status: 400, headers: NO_STORE });
   }
   const code = normalizeTrackingCode(parsed.data.code);
   // Same answer for a malformed code, an unknown code, a wrong second factor and another province's request.
