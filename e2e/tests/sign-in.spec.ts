@@ -4,11 +4,11 @@ import { signIn, signOut } from "./helpers.ts";
 const HOMES = [
   { email: "national.admin@demo.thads.vn", path: "/national", heading: "Toàn quốc", nav: ["Toàn quốc", "Việc thi hành án"] },
   { email: "national.viewer@demo.thads.vn", path: "/national", heading: "Toàn quốc", nav: ["Toàn quốc", "Việc thi hành án"] },
-  { email: "hai-phong.head@demo.thads.vn", path: "/province/hai-phong", heading: "Thi hành án dân sự thành phố Hải Phòng", nav: ["THADS tỉnh", "Việc thi hành án"] },
-  { email: "hai-phong.staff@demo.thads.vn", path: "/province/hai-phong", heading: "Thi hành án dân sự thành phố Hải Phòng", nav: ["THADS tỉnh", "Việc thi hành án"] },
-  { email: "hai-phong.kv01.head@demo.thads.vn", path: "/unit/P-HAI-PHONG-KV01", heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng", nav: ["Phòng THADS khu vực", "Việc thi hành án"] },
+  { email: "hai-phong.head@demo.thads.vn", path: "/province/hai-phong", heading: "Thi hành án dân sự thành phố Hải Phòng", nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa"] },
+  { email: "hai-phong.staff@demo.thads.vn", path: "/province/hai-phong", heading: "Thi hành án dân sự thành phố Hải Phòng", nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa"] },
+  { email: "hai-phong.kv01.head@demo.thads.vn", path: "/unit/P-HAI-PHONG-KV01", heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng", nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa"] },
   { email: "hai-phong.kv01.executor@demo.thads.vn", path: "/unit/P-HAI-PHONG-KV01", heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng", nav: ["Phòng THADS khu vực", "Việc thi hành án"] },
-  { email: "hai-phong.kv01.clerk@demo.thads.vn", path: "/unit/P-HAI-PHONG-KV01", heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng", nav: ["Phòng THADS khu vực", "Việc thi hành án"] },
+  { email: "hai-phong.kv01.clerk@demo.thads.vn", path: "/unit/P-HAI-PHONG-KV01", heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng", nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa"] },
   { email: "hai-phong.steering@demo.thads.vn", path: "/steering", heading: "Ban Chỉ đạo THADS", nav: ["Ban Chỉ đạo"] },
   { email: "anticorruption.steering@demo.thads.vn", path: "/steering", heading: "Ban Chỉ đạo THADS", nav: ["Ban Chỉ đạo"] },
   { email: "creditor.bank@demo.thads.vn", path: "/requests", heading: "Yêu cầu thi hành án của tôi", nav: ["Yêu cầu của tôi"] },
@@ -60,7 +60,7 @@ test("oversized and malformed posts get 4xx with a clear message, never a 500", 
   const csrf = await page.locator('input[name="csrf"]').first().inputValue();
   const big = await page.request.post("/login", {
     form: { csrf, email: "a@b.vn", password: "x".repeat(40_000) },
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
   });
   expect(big.status()).toBe(413);
   expect(await big.text()).toContain("Dữ liệu gửi lên quá lớn.");

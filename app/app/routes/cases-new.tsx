@@ -12,6 +12,7 @@ import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
+import { intakePrefill, linkRequestToCase } from "../public/public.server.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -22,7 +23,9 @@ export async function loader({ request }: Route.LoaderArgs) {
       and (u.id = any (${user.memberships.filter((m) => m.role === "clerk" || m.role === "subunit_head").map((m) => m.unitId!)}::uuid[])
            or u.province_id = any (${user.memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!)}::uuid[]))
     order by u.kind, u.code`);
-  return { units, idempotencyKey: randomUUID(), today: formatDateVi(todayVn()) };
+  // Taking in an enforcement request from the one-stop desk: its details prefill the form.
+  const prefill = await intakePrefill(user, new URL(request.url).searchParams.get("fromRequest"));
+  return { units, idempotencyKey: randomUUID(), today: formatDateVi(todayVn()), prefill };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
@@ -57,9 +60,14 @@ export async function action({ request }: Route.ActionArgs) {
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
     return data<ActionData>({ fieldErrors, values }, { status: 400 });
   }
-  const result = await asUserStep(appSql(), user.claims, (tx) =>
-    intakeCase(tx, parsed.data, { userId: user.id, roles: user.memberships.map((m) => m.role) }),
-  );
+  const fromRequest = form.get("fromRequest");
+  const result = await asUserStep(appSql(), user.claims, async (tx) => {
+    const r = await intakeCase(tx, parsed.data, { userId: user.id, roles: user.memberships.map((m) => m.role) });
+    if (r.ok && !r.duplicate && typeof fromRequest === "string" && fromRequest && !(await linkRequestToCase(tx, fromRequest, r.caseId))) {
+      return { ok: false as const, error: { code: "request_not_linkable", message_vi: "Yêu cầu thi hành án này đã được thụ lý hoặc không còn ở trạng thái tiếp nhận/đang giải quyết.", message_en: "This request was already taken in or is no longer open." } };
+    }
+    return r;
+  });
   if (!result.ok) {
     const message = lang === "en" ? result.error.message_en : result.error.message_vi;
     return data<ActionData>(
@@ -78,7 +86,7 @@ export default function NewCase() {
   const vi = lang === "vi";
   const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
   const fe = a?.fieldErrors ?? {};
-  const v = a?.values ?? {};
+  const v = a?.values ?? d.prefill ?? {};
   const input = (name: string, labelText: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <label className="flex flex-col text-sm">
       {labelText}
@@ -111,6 +119,7 @@ export default function NewCase() {
       <Form method="post" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
         <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? d.idempotencyKey} />
+        {v.fromRequest ? <input type="hidden" name="fromRequest" value={v.fromRequest} /> : null}
         <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
           {select("unitId", vi ? "Đơn vị thụ lý" : "Unit", d.units.map((u) => [u.id, u.name]))}
           {input("caseNumber", vi ? "Số thụ lý / số quyết định" : "Case number", { maxLength: 60 })}

@@ -1,7 +1,7 @@
 import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import { SESSION_ABSOLUTE_HOURS } from "@thads/auth";
 import type { Route } from "./+types/login";
-import { parseLang, t, useT, type MessageKey } from "../i18n.ts";
+import { parseLang, t, useLang, useT, type MessageKey } from "../i18n.ts";
 import { LoginSchema, loginFieldErrors, type LoginFieldErrors } from "../schemas/login.ts";
 import { LANG_COOKIE, readCookie, serializeCookie, SESSION_COOKIE } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -49,6 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Login({ matches }: Route.ComponentProps) {
   const tr = useT();
+  const lang = useLang();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -100,6 +101,9 @@ export default function Login({ matches }: Route.ComponentProps) {
             </button>
           </Form>
         </div>
+        <p className="mt-4 text-center text-sm">
+          <a href="/p" className="text-brand-700 underline">{lang === "vi" ? "Gửi yêu cầu, tra cứu kết quả thi hành án (không cần đăng nhập)" : "File a request or track it (no sign-in needed)"}</a>
+        </p>
       </div>
     </main>
   );

@@ -2,7 +2,7 @@ import "../../db/test/provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { fromEventRow, type EventRow } from "@thads/case-service";
 import { createOwnerSql } from "@thads/db";
-import { ROLES, deriveState, moneySummary, nextDeadline, type CaseEvent } from "@thads/domain";
+import { ROLES, deriveState, moneySummary, nextDeadline, requestDueOn, type CaseEvent, type RequestKind } from "@thads/domain";
 import {
   CASE_COLUMNS,
   DEFAULT_TODAY,
@@ -70,6 +70,22 @@ describe("seeding a database", () => {
              (select count(*) from public.cases) as cases,
              (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.province_id <> c.province_id) as mismatched`;
     expect(row).toEqual({ units: 419n, users: BigInt(buildModel().users.length), cases: BigInt(SAMPLE), mismatched: 0n });
+  });
+
+  it("gives every province its public page and desk requests in every state, with history and ratings", async () => {
+    const [row] = await sql<{ pages: bigint; requests: bigint; states: string[]; bad_history: bigint; bad_due: bigint; rated_open: bigint }[]>`
+      select (select count(*) from public.public_pages) as pages,
+             (select count(*) from public.service_requests) as requests,
+             (select array_agg(distinct status::text order by status::text) from public.service_requests) as states,
+             (select count(*) from public.service_requests r
+               where r.status <> (select e.to_status from public.service_request_events e where e.request_id = r.id order by e.at desc, e.id desc limit 1)) as bad_history,
+             (select count(*) from public.service_requests r where r.status <> 'submitted' and r.due_on is null) as bad_due,
+             (select count(*) from public.service_ratings s join public.service_requests r on r.id = s.request_id
+               where r.status not in ('returned', 'rejected')) as rated_open`;
+    expect(row).toEqual({ pages: 34n, requests: 34n * 9n, states: ["processing", "received", "rejected", "returned", "submitted"], bad_history: 0n, bad_due: 0n, rated_open: 0n });
+    const due = await sql<{ kind: RequestKind; submitted_on: string; due_on: string }[]>`
+      select kind::text as kind, submitted_on::text, due_on::text from public.service_requests where due_on is not null`;
+    expect(due.every((d) => d.due_on === requestDueOn(d.kind, d.submitted_on))).toBe(true);
   });
 
   /** Every case's stored events, in ledger order, as domain events. */

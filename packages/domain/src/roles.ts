@@ -137,7 +137,7 @@ export function homePath(home: Home): string {
 
 /** Navigation entries a user may see, derived from their memberships only. */
 export interface NavItem {
-  key: "national" | "province" | "subunit" | "cases" | "steering" | "requests";
+  key: "national" | "province" | "subunit" | "cases" | "steering" | "requests" | "desk";
   href: string;
   label: { vi: string; en: string };
 }
@@ -172,6 +172,9 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
   }
   if (roles.has("creditor")) {
     add({ key: "requests", href: "/requests", label: { vi: "Yêu cầu của tôi", en: "My requests" } });
+  }
+  if (roles.has("province_head") || roles.has("province_staff") || roles.has("subunit_head") || roles.has("clerk")) {
+    add({ key: "desk", href: "/desk", label: { vi: "Một cửa", en: "One-stop desk" } });
   }
   return items;
 }

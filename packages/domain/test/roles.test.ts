@@ -31,6 +31,7 @@ describe("navFor", () => {
     expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests"]);
     expect(navFor([m("steering_member")]).map((i) => i.href)).toEqual(["/steering"]);
     expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual(["/national", "/cases", "/steering"]);
+    expect(navFor([m("clerk", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01", "/cases", "/desk"]);
   });
 });
 

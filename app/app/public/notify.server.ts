@@ -1,0 +1,34 @@
+/**
+ * Notifications to requesters (e-mail, SMS) behind one interface. The development transport
+ * writes to the server log; a real gateway plugs in through `setNotifier` at start-up.
+ * Sending never blocks or fails a request: errors are logged.
+ */
+export interface Notification {
+  channel: "email" | "sms";
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface Notifier {
+  send(n: Notification): Promise<void>;
+}
+
+export const logNotifier: Notifier = {
+  async send(n) {
+    console.log(`[notify:${n.channel}] to=${n.to} subject=${JSON.stringify(n.subject)} body=${JSON.stringify(n.body)}`);
+  },
+};
+
+let current: Notifier = logNotifier;
+
+export function setNotifier(n: Notifier): void {
+  current = n;
+}
+
+export function notifyRequester(to: { email: string | null; phone: string | null }, subject: string, body: string): void {
+  const jobs: Notification[] = [];
+  if (to.email) jobs.push({ channel: "email", to: to.email, subject, body });
+  if (to.phone) jobs.push({ channel: "sms", to: to.phone, subject, body });
+  for (const job of jobs) current.send(job).catch((e) => console.error("notification failed", e));
+}

@@ -1,0 +1,3 @@
+export * from "./procedures.ts";
+export * from "./status.ts";
+export * from "./tracking.ts";

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import {
+  actionsFor,
+  addWorkingDays,
+  applyRequestAction,
+  formatTrackingCode,
+  isClosedStatus,
+  isRequestKind,
+  newTrackingCode,
+  normalizeSecondFactor,
+  normalizeTrackingCode,
+  procedureBySegment,
+  PROCEDURES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  requestDueOn,
+  timeliness,
+  type RequestAction,
+} from "../../src/index.ts";
+
+describe("procedures", () => {
+  it("has one procedure per kind, each with documents, a legal basis and a deadline in working days", () => {
+    expect(Object.keys(PROCEDURES).sort()).toEqual([...REQUEST_KINDS].sort());
+    for (const kind of REQUEST_KINDS) {
+      const p = PROCEDURES[kind];
+      expect(p.kind).toBe(kind);
+      expect(Number.isInteger(p.deadlineWorkingDays) && p.deadlineWorkingDays > 0).toBe(true);
+      expect(p.documents.some((d) => d.required)).toBe(true);
+      expect(p.basis.length).toBeGreaterThan(10);
+      expect(procedureBySegment(p.segment)).toBe(p);
+    }
+    expect(new Set(REQUEST_KINDS.map((k) => PROCEDURES[k].segment)).size).toBe(REQUEST_KINDS.length);
+    expect(procedureBySegment("nope")).toBeNull();
+    expect(isRequestKind("complaint")).toBe(true);
+    expect(isRequestKind("x")).toBe(false);
+  });
+
+  it("an enforcement request and a result confirmation are due 5 working days after receipt (Art. 36, 53)", () => {
+    expect(PROCEDURES.enforcement_request.deadlineWorkingDays).toBe(5);
+    expect(PROCEDURES.result_confirmation.deadlineWorkingDays).toBe(5);
+    // Monday 5 Oct 2026 → Monday 12 Oct 2026.
+    expect(requestDueOn("enforcement_request", "2026-10-05")).toBe("2026-10-12");
+    // Filed on Saturday 10 Oct 2026: counting starts on Monday, due Friday 16 Oct.
+    expect(requestDueOn("result_confirmation", "2026-10-10")).toBe("2026-10-16");
+    // Across Tết 2026 (16–20 Feb off): received Friday 13 Feb → due Friday 27 Feb.
+    expect(requestDueOn("enforcement_request", "2026-02-13")).toBe("2026-02-27");
+    expect(requestDueOn("denunciation", "2026-10-05")).toBe(addWorkingDays("2026-10-05", 7));
+  });
+});
+
+describe("on time or late", () => {
+  it("closed on or before the due date is on time, after it late by working days", () => {
+    expect(timeliness("2026-10-12", "2026-10-12", "2026-10-20")).toEqual({ state: "on_time", dueOn: "2026-10-12", closedOn: "2026-10-12" });
+    expect(timeliness("2026-10-12", "2026-10-09", "2026-10-20").state).toBe("on_time");
+    expect(timeliness("2026-10-12", "2026-10-14", "2026-10-20")).toEqual({
+      state: "late", dueOn: "2026-10-12", closedOn: "2026-10-14", workingDaysLate: 2,
+    });
+  });
+
+  it("open requests count the working days left, or the working days overdue", () => {
+    expect(timeliness("2026-10-12", null, "2026-10-08")).toEqual({ state: "open", dueOn: "2026-10-12", workingDaysLeft: 2 });
+    expect(timeliness("2026-10-12", null, "2026-10-12")).toEqual({ state: "open", dueOn: "2026-10-12", workingDaysLeft: 0 });
+    // Friday 9 Oct due, looked at on Monday 12 Oct: one working day late (the weekend does not count).
+    expect(timeliness("2026-10-09", null, "2026-10-12")).toEqual({ state: "overdue", dueOn: "2026-10-09", workingDaysLate: 1 });
+  });
+});
+
+describe("request status machine", () => {
+  it("walks submitted → received → processing → returned", () => {
+    let s = applyRequestAction("submitted", "receive");
+    expect(s).toEqual({ ok: true, to: "received" });
+    s = applyRequestAction("received", "process");
+    expect(s).toEqual({ ok: true, to: "processing" });
+    s = applyRequestAction("processing", "return", "Đã ra quyết định thi hành án số 12/QĐ-THADS");
+    expect(s).toEqual({ ok: true, to: "returned" });
+    expect(applyRequestAction("received", "return", "Xác nhận ngay")).toEqual({ ok: true, to: "returned" });
+  });
+
+  it("refuses skipped, backward and repeated steps with a Vietnamese reason", () => {
+    const bad: [(typeof REQUEST_STATUSES)[number], RequestAction][] = [
+      ["submitted", "process"], ["submitted", "return"], ["received", "receive"], ["processing", "receive"],
+      ["returned", "reject"], ["returned", "process"], ["rejected", "receive"], ["rejected", "return"],
+    ];
+    for (const [from, action] of bad) {
+      const r = applyRequestAction(from, action, "x");
+      expect(r.ok, `${from} ${action}`).toBe(false);
+      if (!r.ok) {
+        expect(r.code).toBe("invalid_transition");
+        expect(r.message_vi).toContain("Không thể");
+      }
+    }
+  });
+
+  it("a rejection and a returned result need their text", () => {
+    const r = applyRequestAction("submitted", "reject", "  ");
+    expect(r).toMatchObject({ ok: false, code: "reason_required", message_vi: "Lý do từ chối: bắt buộc nhập." });
+    expect(applyRequestAction("processing", "return", "")).toMatchObject({ ok: false, code: "reason_required" });
+    expect(applyRequestAction("submitted", "reject", "Không thuộc thẩm quyền")).toEqual({ ok: true, to: "rejected" });
+  });
+
+  it("offers only the allowed actions, none once closed", () => {
+    expect(actionsFor("submitted")).toEqual(["receive", "reject"]);
+    expect(actionsFor("received")).toEqual(["process", "return", "reject"]);
+    expect(actionsFor("processing")).toEqual(["return", "reject"]);
+    expect(actionsFor("returned")).toEqual([]);
+    expect(actionsFor("rejected")).toEqual([]);
+    expect(REQUEST_STATUSES.filter(isClosedStatus)).toEqual(["returned", "rejected"]);
+  });
+});
+
+describe("tracking codes", () => {
+  it("are 12 random symbols and a check symbol, and round-trip through the display form", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const code = newTrackingCode();
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}[0-9A-HJKMNP-TV-Z*~$=U]$/);
+      expect(normalizeTrackingCode(formatTrackingCode(code))).toBe(code);
+      seen.add(code);
+    }
+    expect(seen.size).toBe(2000);
+  });
+
+  it("is deterministic for given random bytes (the check symbol is Crockford's mod 37)", () => {
+    const zeros = newTrackingCode((n) => new Uint8Array(n));
+    expect(zeros).toBe("0000000000000");
+    const ones = newTrackingCode((n) => new Uint8Array(n).fill(1));
+    // 0x111111111111 in base 32 digits of 1 = sum 32^k for k<12, mod 37.
+    let mod = 0;
+    for (let i = 0; i < 12; i++) mod = (mod * 32 + 1) % 37;
+    expect(ones).toBe("111111111111" + "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U"[mod]);
+  });
+
+  it("catches a mistyped or swapped symbol before any look-up, and reads confusable letters leniently", () => {
+    const code = newTrackingCode((n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) & 31));
+    const shown = formatTrackingCode(code);
+    expect(normalizeTrackingCode(shown.toLowerCase())).toBe(code);
+    expect(normalizeTrackingCode(` ${shown.replace(/-/g, " ")} `)).toBe(code);
+    // Every single-symbol substitution in the body is caught.
+    const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    for (let i = 0; i < 12; i++) {
+      for (const ch of alphabet) {
+        if (ch === code[i]) continue;
+        const typo = code.slice(0, i) + ch + code.slice(i + 1);
+        expect(normalizeTrackingCode(typo)).toBeNull();
+      }
+    }
+    // Adjacent transpositions of different symbols are caught.
+    for (let i = 0; i < 11; i++) {
+      if (code[i] === code[i + 1]) continue;
+      const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
+      expect(normalizeTrackingCode(swapped)).toBeNull();
+    }
+    expect(normalizeTrackingCode("O000-0000-0000-0")).toBe("0000000000000");
+    expect(normalizeTrackingCode("")).toBeNull();
+    expect(normalizeTrackingCode("<script>")).toBeNull();
+    expect(normalizeTrackingCode("X".repeat(100))).toBeNull();
+  });
+
+  it("normalizes the second factor: phone digits (84 → 0) or an ID number", () => {
+    expect(normalizeSecondFactor("0912 345 678")).toBe("0912345678");
+    expect(normalizeSecondFactor("+84 912-345-678")).toBe("0912345678");
+    expect(normalizeSecondFactor("031190004567")).toBe("031190004567");
+    expect(normalizeSecondFactor(" b1234567 ")).toBe("B1234567");
+  });
+});
