@@ -42,6 +42,7 @@ export const ASSET_STATUS_LABELS: Readonly<Record<AssetStatus, { vi: string; en:
 
 /** Every step recorded on an asset. */
 export const ASSET_STEP_KINDS = [
+  "identification",
   "seizure",
   "valuation",
   "contract",
@@ -57,6 +58,7 @@ export const ASSET_STEP_KINDS = [
 export type AssetStepKind = (typeof ASSET_STEP_KINDS)[number];
 
 export const ASSET_STEP_LABELS: Readonly<Record<AssetStepKind, { vi: string; en: string }>> = {
+  identification: { vi: "Ghi nhận tài sản", en: "Asset identified" },
   seizure: { vi: "Kê biên / phong tỏa", en: "Seizure / freeze" },
   valuation: { vi: "Thẩm định giá", en: "Valuation" },
   contract: { vi: "Hợp đồng bán đấu giá", en: "Auction contract" },
@@ -78,6 +80,7 @@ export const FINAL_ASSET_STATUSES: readonly AssetStatus[] = ["delivered", "retur
  * that choice is `roundResultStatus`'s.
  */
 const STEP_RULES: Readonly<Record<AssetStepKind, { from: readonly AssetStatus[]; to: AssetStatus | null }>> = {
+  identification: { from: [], to: "identified" },
   seizure: { from: ["identified", "seized"], to: "seized" },
   valuation: { from: ["seized", "valued", "at_auction"], to: "valued" },
   contract: { from: ["valued", "at_auction"], to: null },
