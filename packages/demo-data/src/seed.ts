@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { DEFAULT_TODAY, type CaseGenOptions, type CaseGenUnit } from "./cases.ts";
 import { TABLES, type CopyBatch } from "./copy.ts";
 import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
+import { seedAssets } from "./assets.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -100,6 +101,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       log(`${written.cases} cases, ${written.events} events, ${written.parties} parties, ${written.obligations} obligations`);
     }
   });
+  if (opts.cases > 0) await seedAssets(sql, model, { today: opts.today ?? DEFAULT_TODAY, log });
   await sql`analyze`;
   return model;
 }
