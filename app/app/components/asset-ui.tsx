@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
-import { formatDateVi } from "@thads/domain";
+import { Link } from "react-router";
+import { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong, type AssetKind, type AssetStatus } from "@thads/domain";
+import { useLang } from "../i18n.ts";
+import { Table } from "./ui.tsx";
 
 /** Billions of đồng with one decimal, Vietnamese style: 150000000000 → "150 tỷ", 47500000000 → "47,5 tỷ". */
 export function billions(v: string): string {
@@ -59,5 +62,27 @@ export function Field({ name, label, error, children }: { name: string; label: s
       {children ?? <input name={name} aria-invalid={error ? true : undefined} className="rounded border border-slate-300 px-2 py-1" />}
       {error ? <span className="text-red-700" role="alert">{error}</span> : null}
     </label>
+  );
+}
+
+export function AssetTable({ rows, showCase = false }: { rows: { id: string; case_number: string; kind: string; description: string; status: string; latest_value: string | null; current_price: string | null; failed_rounds: number; next_round_on: string | null; unit_name: string; encumbrance_bank: string | null }[]; showCase?: boolean }) {
+  const lang = useLang();
+  const vi = lang === "vi";
+  if (rows.length === 0) return <p className="text-slate-600" data-testid="no-assets">{vi ? "Chưa có tài sản nào." : "No assets yet."}</p>;
+  return (
+    <Table head={[...(showCase ? [vi ? "Việc" : "Case", vi ? "Đơn vị" : "Unit"] : []), ...(vi ? ["Tài sản", "Loại", "Trạng thái", "Giá thẩm định", "Giá hiện tại", "Số phiên không thành", "Phiên tới"] : ["Asset", "Kind", "Status", "Valued at", "Current price", "Failed rounds", "Next round"])]}>
+      {rows.map((r) => (
+        <tr key={r.id} data-testid="asset-row">
+          {showCase ? <><td className="px-3 py-2">{r.case_number}</td><td className="px-3 py-2">{r.unit_name}</td></> : null}
+          <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/assets/${r.id}`}>{r.description}</Link>{r.encumbrance_bank ? <span className="block text-xs text-slate-600">{vi ? "Thế chấp: " : "Mortgaged: "}{r.encumbrance_bank}</span> : null}</td>
+          <td className="px-3 py-2">{ASSET_KIND_LABELS[r.kind as AssetKind]?.[lang] ?? r.kind}</td>
+          <td className="px-3 py-2" data-testid="asset-status">{ASSET_STATUS_LABELS[r.status as AssetStatus]?.[lang] ?? r.status}</td>
+          <td className="px-3 py-2 tabular-nums">{r.latest_value ? formatDong(r.latest_value) : "—"}</td>
+          <td className="px-3 py-2 tabular-nums">{r.current_price ? formatDong(r.current_price) : "—"}</td>
+          <td className="px-3 py-2 tabular-nums">{r.failed_rounds}</td>
+          <td className="px-3 py-2 tabular-nums">{r.next_round_on ? formatDateVi(r.next_round_on) : "—"}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -1,32 +1,12 @@
 import { Link, useLoaderData } from "react-router";
-import { ASSET_STATUSES, ASSET_STATUS_LABELS, auctionRulesFor, canViewProvince, canViewUnit } from "@thads/domain";
+import { ASSET_STATUSES, ASSET_STATUS_LABELS, auctionRulesFor } from "@thads/domain";
 import type { Route } from "./+types/assets";
 import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
-import { asUser, forbidden, notFound, requireUser, type CurrentUser } from "../utils/user.server.ts";
-import { loadAssetList } from "./assets.server.ts";
-import { AssetTable } from "./case-assets.tsx";
-import { unitBySlugOrCode } from "./overview.server.ts";
-
-/** The scope of a unit-wide list: ?unit=CODE, ?province=slug, or the user's own unit / province. */
-export async function assetScope(user: CurrentUser, url: URL) {
-  const unitCode = url.searchParams.get("unit");
-  const provinceSlug = url.searchParams.get("province");
-  const own = user.memberships.find((m) => m.unitKind === "subunit" && m.unitCode) ?? user.memberships.find((m) => m.unitKind === "province");
-  return asUser(user, async (tx) => {
-    const by = unitCode && /^[A-Z0-9_-]{2,40}$/.test(unitCode) ? { code: unitCode }
-      : provinceSlug && /^[a-z0-9-]{2,60}$/.test(provinceSlug) ? { slug: provinceSlug }
-      : own?.unitKind === "subunit" ? { code: own.unitCode! }
-      : own?.provinceSlug ? { slug: own.provinceSlug } : null;
-    if (!by) forbidden();
-    const unit = await unitBySlugOrCode(tx, by);
-    if (!unit || !unit.province_id) notFound();
-    const isProvince = unit.id === unit.province_id;
-    if (isProvince ? !canViewProvince(user.memberships, unit.id) : !canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
-    return { unit: { id: unit.id, name: unit.name, code: unit.code, isProvince, slug: unit.slug } };
-  });
-}
+import { asUser, requireUser } from "../utils/user.server.ts";
+import { assetScope, loadAssetList, scopeFilter, scopeQuery } from "./assets.server.ts";
+import { AssetTable } from "../components/asset-ui.tsx";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -39,14 +19,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const status = url.searchParams.get("status");
   const rows = await asUser(user, (tx) =>
     loadAssetList(tx, {
-      unitId: unit.isProvince ? null : unit.id,
-      provinceId: unit.isProvince ? unit.id : null,
+      ...scopeFilter(unit),
       stuck,
       minFailed,
       status: status && (ASSET_STATUSES as readonly string[]).includes(status) ? status : null,
     }),
   );
-  const scope = unit.isProvince ? `province=${unit.slug}` : `unit=${unit.code}`;
+  const scope = scopeQuery(unit);
   return { unit, rows, stuck, minFailed, scope };
 }
 

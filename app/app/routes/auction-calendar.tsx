@@ -6,8 +6,7 @@ import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, requireUser } from "../utils/user.server.ts";
-import { loadAuctionCalendar } from "./assets.server.ts";
-import { assetScope } from "./assets.tsx";
+import { assetScope, loadAuctionCalendar, scopeFilter, scopeQuery } from "./assets.server.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -20,8 +19,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const from = `${y}-${pad(mo)}-01`;
   const next = mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`;
   const prev = mo === 1 ? `${y - 1}-12` : `${y}-${pad(mo - 1)}`;
-  const rounds = await asUser(user, (tx) => loadAuctionCalendar(tx, { unitId: unit.isProvince ? null : unit.id, provinceId: unit.isProvince ? unit.id : null, from, to: `${next}-01` }));
-  const scope = unit.isProvince ? `province=${unit.slug}` : `unit=${unit.code}`;
+  const rounds = await asUser(user, (tx) => loadAuctionCalendar(tx, { ...scopeFilter(unit), from, to: `${next}-01` }));
+  const scope = scopeQuery(unit);
   return { unit, rounds, year: y, month: mo, next, prev, scope };
 }
 

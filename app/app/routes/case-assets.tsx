@@ -1,9 +1,9 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
 import { asUserStep, createAsset, NewAssetSchema } from "@thads/case-service";
-import { ASSET_KINDS, ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong, type AssetKind, type AssetStatus } from "@thads/domain";
+import { ASSET_KINDS, ASSET_KIND_LABELS, formatDateVi } from "@thads/domain";
 import type { Route } from "./+types/case-assets";
-import { Field } from "../components/asset-ui.tsx";
-import { PageHeader, Section, Table } from "../components/ui.tsx";
+import { AssetTable, Field } from "../components/asset-ui.tsx";
+import { PageHeader, Section } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
@@ -84,27 +84,5 @@ export default function CaseAssets() {
         </Section>
       ) : null}
     </>
-  );
-}
-
-export function AssetTable({ rows, showCase = false }: { rows: { id: string; case_number: string; kind: string; description: string; status: string; latest_value: string | null; current_price: string | null; failed_rounds: number; next_round_on: string | null; unit_name: string; encumbrance_bank: string | null }[]; showCase?: boolean }) {
-  const lang = useLang();
-  const vi = lang === "vi";
-  if (rows.length === 0) return <p className="text-slate-600" data-testid="no-assets">{vi ? "Chưa có tài sản nào." : "No assets yet."}</p>;
-  return (
-    <Table head={[...(showCase ? [vi ? "Việc" : "Case", vi ? "Đơn vị" : "Unit"] : []), ...(vi ? ["Tài sản", "Loại", "Trạng thái", "Giá thẩm định", "Giá hiện tại", "Số phiên không thành", "Phiên tới"] : ["Asset", "Kind", "Status", "Valued at", "Current price", "Failed rounds", "Next round"])]}>
-      {rows.map((r) => (
-        <tr key={r.id} data-testid="asset-row">
-          {showCase ? <><td className="px-3 py-2">{r.case_number}</td><td className="px-3 py-2">{r.unit_name}</td></> : null}
-          <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/assets/${r.id}`}>{r.description}</Link>{r.encumbrance_bank ? <span className="block text-xs text-slate-600">{vi ? "Thế chấp: " : "Mortgaged: "}{r.encumbrance_bank}</span> : null}</td>
-          <td className="px-3 py-2">{ASSET_KIND_LABELS[r.kind as AssetKind]?.[lang] ?? r.kind}</td>
-          <td className="px-3 py-2" data-testid="asset-status">{ASSET_STATUS_LABELS[r.status as AssetStatus]?.[lang] ?? r.status}</td>
-          <td className="px-3 py-2 tabular-nums">{r.latest_value ? formatDong(r.latest_value) : "—"}</td>
-          <td className="px-3 py-2 tabular-nums">{r.current_price ? formatDong(r.current_price) : "—"}</td>
-          <td className="px-3 py-2 tabular-nums">{r.failed_rounds}</td>
-          <td className="px-3 py-2 tabular-nums">{r.next_round_on ? formatDateVi(r.next_round_on) : "—"}</td>
-        </tr>
-      ))}
-    </Table>
   );
 }

@@ -41,8 +41,11 @@ const AUCTIONEERS = ["Công ty Đấu giá hợp danh Số 1", "Trung tâm Dịc
 const APPRAISERS = ["Công ty CP Thẩm định giá Thế Kỷ", "Công ty TNHH Thẩm định giá Sao Việt", "Công ty CP Thẩm định giá Hải Phòng"];
 const BIDDERS = ["Công ty TNHH Minh Phát", "Công ty CP Đầu tư Hưng Thịnh", "Ông Nguyễn Văn Tám", "Bà Lê Thị Hoa", "Công ty TNHH Thương mại Bảo An"];
 
-/** Days a plan needs before today: seizure, valuation, contract, then 12 days per failed round. */
-const span = (p: Plan) => 45 + 12 * p.failedRounds + 20;
+/**
+ * Days a plan starts before today: seizure, valuation and contract take 23 days, then 12 days per
+ * failed round. An asset still at auction has its last round announced in the past few days.
+ */
+const span = (p: Plan) => (p.pattern === "at_auction" ? 30 : 70) + 12 * p.failedRounds;
 
 class StepFailed extends Error {}
 
@@ -55,21 +58,25 @@ export async function seedAssets(sql: Sql, model: DemoModel, opts: { today: stri
     select c.id, c.unit_id, c.last_event_on::text as last_event_on, c.money_due - c.money_collected as outstanding, p.slug
     from public.cases c join public.units p on p.id = c.province_id
     where c.is_bank_credit and c.status in ('enforceable', 'enforcing') and c.money_due > c.money_collected
-      and c.last_event_on <= ${addCalendarDays(opts.today, -400)}
-    order by (p.slug = 'hai-phong') desc, c.id
-    limit ${opts.max ?? 60}`;
+      and c.last_event_on <= ${addCalendarDays(opts.today, -60)}
+    order by (p.slug in ('hai-phong', 'ha-noi')) desc, c.id
+    limit ${(opts.max ?? 60) * 2}`;
+  // The long chain goes to the oldest enough case, in Hải Phòng where there is one.
+  const oldEnough = (c: (typeof candidates)[number]) => c.last_event_on <= addCalendarDays(opts.today, -400);
+  const inHaiPhong = candidates.findIndex((c) => c.slug === "hai-phong" && oldEnough(c));
+  const chainAt = inHaiPhong >= 0 ? inHaiPhong : candidates.findIndex(oldEnough);
   let made = 0;
   let rounds = 0;
   for (const [i, c] of candidates.entries()) {
     const head = heads.get(c.unit_id);
-    if (!head) continue;
+    if (!head || made >= (opts.max ?? 60)) continue;
     const [kind, description] = pick(r, DESCRIPTIONS);
-    const pattern: Pattern = i === 0 ? "long_chain" : pick(r, ["sold", "sold", "at_auction", "at_auction", "stuck", "returned", "valued"] as const);
+    const pattern: Pattern = i === chainAt ? "long_chain" : pick(r, ["sold", "sold", "at_auction", "at_auction", "stuck", "returned", "valued"] as const);
     const outstanding = c.outstanding > 10n * M ? c.outstanding : 10n * M;
     const value = pattern === "long_chain" ? 150n * B : ((outstanding * BigInt(60 + Math.floor(r() * 90))) / 100n / M) * M;
     const failedRounds = pattern === "long_chain" ? 26 : pattern === "stuck" ? 3 + Math.floor(r() * 10) : pattern === "valued" ? 0 : Math.floor(r() * 5);
     const plan: Plan = { kind, description: pattern === "long_chain" ? "Nhà máy và quyền sử dụng đất 12 ha tại khu công nghiệp Đình Vũ" : description, location: `${pick(r, STREETS)}, ${c.slug === "hai-phong" ? "Hải Phòng" : "địa bàn tỉnh"}`, value, failedRounds, pattern };
-    const start = addCalendarDays(opts.today, -span(plan) - 5);
+    const start = addCalendarDays(opts.today, -span(plan));
     if (start <= c.last_event_on) continue;
     try {
       rounds += await sql.begin(async (tx) => {
@@ -144,8 +151,8 @@ async function writeAsset(tx: TxSql, a: { caseId: string; plan: Plan; start: str
     return roundsHeld;
   }
   // One more round: sold (with deposits), or announced now and held in the coming weeks.
-  const announce = plan.pattern === "at_auction" ? addCalendarDays(today, -Math.floor(r() * 5)) : addCalendarDays(d, 3);
-  const heldOn = plan.pattern === "at_auction" ? addCalendarDays(today, 5 + Math.floor(r() * 25)) : addCalendarDays(announce, 9);
+  const announce = addCalendarDays(d, 3);
+  const heldOn = addCalendarDays(announce, plan.pattern === "at_auction" ? 10 + Math.floor(r() * 20) : 9);
   await step("round", announce, { heldOn: formatDateVi(heldOn), startingPrice: money(price), venue: "Trụ sở tổ chức đấu giá", enforcementCosts: money(costs) });
   roundsHeld++;
   const deposit = ((price * 10n) / 100n / M) * M;
