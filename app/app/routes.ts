@@ -23,6 +23,7 @@ export default [
     route("assets/:id", "routes/asset.tsx"),
   ]),
   route("p/:slug/auctions", "routes/public-auctions.tsx"),
+  route("api/v1/public/:slug/auctions", "routes/api.v1.public-auctions.ts"),
   route("cases/import/template", "routes/cases-import-template.ts"),
   route("cases/import/run", "routes/cases-import-run.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),
