@@ -118,6 +118,12 @@ test("seize, value, a failed round, a reduced round that sells, deposit and proc
   await expect(notice).toHaveCount(1);
   await expect(notice.getByTestId("notice-price")).toHaveText("1.800.000.000 ₫");
   await expect(anon.getByText("Trần Văn Bình")).toHaveCount(0);
+  const api = await anon.request.get("/api/v1/public/hai-phong/auctions");
+  expect(api.status()).toBe(200);
+  const listed = ((await api.json()) as { data: Record<string, unknown>[] }).data.filter((n) => String(n.description).includes(run));
+  expect(listed).toHaveLength(1);
+  expect(listed[0]).toMatchObject({ round_no: 2, starting_price: "1800000000", held_on: "2026-11-17" });
+  expect(Object.keys(listed[0]!).sort()).toEqual(["announced_on", "asset_kind", "description", "held_on", "location", "organisation", "round_id", "round_no", "starting_price", "unit_name", "venue"]);
 
   await step(page, "Nhận tiền đặt trước", "10/11/2026", async (f) => {
     await f.getByLabel("Người đặt trước").fill("Công ty TNHH Minh Phát");
@@ -161,8 +167,9 @@ test("seize, value, a failed round, a reduced round that sells, deposit and proc
   await expect(page.getByTestId("payment-row")).toHaveCount(1);
   await expect(page.getByTestId("payment-row")).toContainText("Tiền bán đấu giá tài sản");
 
-  // The unit's lists: the asset, and the calendar of November.
-  await page.goto("/assets");
+  // The unit's lists: the asset (from the unit's page), and the calendar of November.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Tài sản, đấu giá" }).click();
   await expect(page.getByTestId("asset-row").filter({ hasText: `Nhà xưởng ${run}` })).toHaveCount(1);
   await page.goto("/assets/calendar?month=2026-11");
   await expect(page.getByTestId("calendar-round").filter({ hasText: "P.2" }).first()).toBeVisible();
