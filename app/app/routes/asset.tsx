@@ -252,7 +252,12 @@ function StepForm({ kind }: { kind: AssetFormStep }) {
           input("accountNumber", vi ? "Số tài khoản" : "Account number"),
           input("frozenAmount", vi ? "Số tiền phong tỏa (đồng)" : "Amount frozen (VND)"),
         ] : null}
-        {kind === "valuation" ? [input("appraiser", vi ? "Tổ chức thẩm định giá" : "Appraiser"), input("value", vi ? "Giá trị thẩm định (đồng)" : "Value (VND)"), input("note", vi ? "Ghi chú" : "Note")] : null}
+        {kind === "valuation" ? [
+          input("appraiser", vi ? "Tổ chức thẩm định giá" : "Appraiser"),
+          input("value", vi ? "Giá trị thẩm định (đồng)" : "Value (VND)"),
+          input("note", vi ? "Ghi chú" : "Note"),
+          ...(d.valuations.length ? [input("revaluationReason", vi ? "Căn cứ thẩm định lại (khi giá chênh dưới 20%)" : "Ground for re-valuation (if the value moved less than 20%)")] : []),
+        ] : null}
         {kind === "contract" ? [input("organisation", vi ? "Tổ chức đấu giá" : "Auction organisation"), input("contractNumber", vi ? "Số hợp đồng" : "Contract number"), input("fee", vi ? "Thù lao đấu giá (đồng)" : "Fee (VND)")] : null}
         {kind === "round" ? [
           input("heldOn", vi ? "Ngày tổ chức phiên (dd/mm/yyyy)" : "Auction date (dd/mm/yyyy)"),
@@ -279,6 +284,10 @@ function StepForm({ kind }: { kind: AssetFormStep }) {
           input("note", vi ? "Ghi chú" : "Note"),
         ] : null}
         {kind === "return" || kind === "hand_to_creditor" ? input("reason", vi ? "Lý do / căn cứ" : "Reason") : null}
+        {kind === "hand_to_creditor" ? [
+          input("creditedAmount", vi ? "Giá trị trừ vào số tiền được thi hành án (đồng)" : "Value credited to the creditor (VND)"),
+          select("obligationCode", d.obligations.map((o) => [o.code, `${o.code} · ${formatDong(o.outstanding)}`]), vi ? "Khoản phải thi hành được trừ" : "Obligation credited", d.obligations[0]?.code ?? ""),
+        ] : null}
         {fe.version || fe.idempotencyKey ? <p role="alert" className="col-span-full text-sm text-red-700">{fe.version ?? fe.idempotencyKey}</p> : null}
         <div className="col-span-full">
           <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -56,6 +56,7 @@ export const ASSET_STEP_SCHEMAS = {
     appraiser: text("Tổ chức thẩm định giá", 300, 2),
     value: dongInput("Giá trị thẩm định"),
     note: optionalText("Ghi chú", 1000),
+    revaluationReason: optionalText("Căn cứ thẩm định lại", 500),
   }),
   contract: z.object({
     ...base,
@@ -100,7 +101,12 @@ export const ASSET_STEP_SCHEMAS = {
   }),
   delivery: z.object({ ...base, withCoercion: checkbox, note: optionalText("Ghi chú", 1000) }),
   return: z.object({ ...base, reason: text("Lý do trả lại", 1000) }),
-  hand_to_creditor: z.object({ ...base, reason: text("Căn cứ giao tài sản", 1000) }),
+  hand_to_creditor: z.object({
+    ...base,
+    reason: text("Căn cứ giao tài sản", 1000),
+    creditedAmount: optionalDong("Giá trị tài sản trừ vào số tiền được thi hành án"),
+    obligationCode: optionalText("Khoản phải thi hành được trừ", 20),
+  }),
 } as const;
 
 export type AssetFormStep = keyof typeof ASSET_STEP_SCHEMAS;

@@ -8,7 +8,9 @@ import {
   compareDates,
   depositOutcome,
   distributeProceeds,
+  formatDong,
   mayRecordStep,
+  revaluationDue,
   type AssetStatus,
   type CaseEvent,
   type ClaimRank,
@@ -144,12 +146,25 @@ export async function recordAssetStep(
       break;
     }
     case "valuation": {
-      const [prev] = await tx`select 1 from public.asset_valuations where asset_id = ${assetId} limit 1`;
+      const [prev] = await tx<{ value: bigint }[]>`
+        select value from public.asset_valuations where asset_id = ${assetId} order by valued_on desc, created_at desc limit 1`;
+      // Re-valuation: when the market moved by the rule's percentage, or on a stated ground (a party's request, a flawed valuation).
+      if (prev && !step.revaluationReason && !revaluationDue(prev.value, step.value, rules)) {
+        return {
+          ok: false,
+          error: {
+            code: "revaluation_not_due",
+            field: "revaluationReason",
+            message_vi: `Căn cứ thẩm định lại: giá mới chênh dưới ${rules.revaluationMarketMovePercent}% so với lần thẩm định trước (${formatDong(prev.value)}); ghi rõ căn cứ (yêu cầu của đương sự, vi phạm trong lần thẩm định trước…).`,
+            message_en: `Re-valuation: the new value differs by less than ${rules.revaluationMarketMovePercent}% from the last one; state the ground.`,
+          },
+        };
+      }
       await tx`
         insert into public.asset_valuations (asset_id, appraiser, value, valued_on, is_revaluation, note)
         values (${assetId}, ${step.appraiser}, ${step.value}, ${d}, ${!!prev}, ${step.note})`;
       await tx`update public.assets set latest_value = ${step.value}, current_price = null, next_round_on = null where id = ${assetId}`;
-      payload = { appraiser: step.appraiser, value: step.value, revaluation: !!prev };
+      payload = { appraiser: step.appraiser, value: step.value, revaluation: !!prev, revaluationReason: step.revaluationReason };
       caseEvent = { kind: "enforcement_action", effectiveDate: d, measure: "valuation" };
       break;
     }
@@ -291,10 +306,33 @@ export async function recordAssetStep(
       if (step.withCoercion) caseEvent = { kind: "enforcement_action", effectiveDate: d, measure: "coercion_with_forces" };
       break;
     }
-    case "return":
-    case "hand_to_creditor": {
+    case "return": {
       await tx`update public.assets set next_round_on = null where id = ${assetId}`;
       payload = { reason: step.reason };
+      break;
+    }
+    case "hand_to_creditor": {
+      // The creditor takes the asset against what it is owed: credited to its obligation as a payment.
+      let eventId: bigint | null = null;
+      if (step.creditedAmount !== undefined) {
+        const [o] = await tx<{ code: string; outstanding: bigint }[]>`
+          select code, amount - paid as outstanding from public.case_obligations
+          where case_id = ${asset.case_id} and kind = 'money' and amount > paid
+            and (${step.obligationCode}::text is null or code = ${step.obligationCode}) order by code limit 1`;
+        if (!o) return { ok: false, error: { code: "unknown_obligation", field: "obligationCode", message_vi: "Khoản phải thi hành được trừ: không có hoặc đã thi hành xong.", message_en: "No outstanding obligation to credit." } };
+        if (step.creditedAmount > o.outstanding) {
+          return { ok: false, error: { code: "overpayment", field: "creditedAmount", message_vi: `Giá trị trừ vào số tiền được thi hành án vượt quá số còn phải thi hành (${formatDong(o.outstanding)}).`, message_en: "The credited value exceeds the amount outstanding." } };
+        }
+        const paid = await caseStep(tx, asset.case_id, { kind: "payment", effectiveDate: d, obligationId: o.code, amount: step.creditedAmount, method: "other", receiptNumber: `NTS-${assetId.slice(0, 8)}` }, actor, today);
+        if (!paid.ok) return paid;
+        const [ev] = await tx<{ id: bigint }[]>`select max(id) as id from public.case_events where case_id = ${asset.case_id} and kind = 'payment'`;
+        eventId = ev?.id ?? null;
+        await tx`
+          insert into public.asset_proceeds (asset_id, line_no, rank, obligation_code, claimed, amount, paid_on, case_event_id)
+          values (${assetId}, 1, 'secured', ${o.code}, ${o.outstanding}, ${step.creditedAmount}, ${d}, ${eventId})`;
+      }
+      await tx`update public.assets set next_round_on = null where id = ${assetId}`;
+      payload = { reason: step.reason, creditedAmount: step.creditedAmount ?? null, caseEventId: eventId };
       break;
     }
   }

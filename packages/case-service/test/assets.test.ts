@@ -157,9 +157,41 @@ describe("asset service", () => {
     await step(assetId, "contract", { effectiveDate: "05/10/2026", organisation: "Đấu giá", contractNumber: "1" });
     const r = await step(assetId, "round", { effectiveDate: "06/10/2026", heldOn: "26/10/2026", startingPrice: "100.000.000", enforcementCosts: "120.000.000" });
     expect(r).toMatchObject({ ok: false, error: { code: "below_floor" } });
-    expect(await step(assetId, "hand_to_creditor", { effectiveDate: "07/10/2026", reason: "Ngân hàng đồng ý nhận tài sản" })).toMatchObject({ ok: true });
+    const tooMuch = await step(assetId, "hand_to_creditor", { effectiveDate: "07/10/2026", reason: "Ngân hàng nhận tài sản", creditedAmount: "10.000.000.001", obligationCode: "O1" });
+    expect(tooMuch).toMatchObject({ ok: false, error: { code: "overpayment", field: "creditedAmount" } });
+    expect(await step(assetId, "hand_to_creditor", { effectiveDate: "07/10/2026", reason: "Ngân hàng đồng ý nhận tài sản", creditedAmount: "100.000.000", obligationCode: "O1" })).toMatchObject({ ok: true });
     const [a] = await ctx.owner`select status from public.assets where id = ${assetId}`;
     expect(a!.status).toBe("handed_to_creditor");
+    const [c] = await ctx.owner`select money_collected from public.cases where id = ${caseId}`;
+    expect(c!.money_collected).toBe(100_000_000n);
+  });
+
+  it("re-values only on a 20% market move or a stated ground", async () => {
+    const caseId = await enforceableCase();
+    const created = await newAsset(caseId);
+    const assetId = created.ok ? created.assetId : "";
+    await step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "B" });
+    await step(assetId, "valuation", { effectiveDate: "05/10/2026", appraiser: "Thẩm định", value: "1.000.000.000" });
+    const small = await step(assetId, "valuation", { effectiveDate: "06/10/2026", appraiser: "Thẩm định", value: "900.000.000" });
+    expect(small).toMatchObject({ ok: false, error: { code: "revaluation_not_due", field: "revaluationReason" } });
+    expect(await step(assetId, "valuation", { effectiveDate: "06/10/2026", appraiser: "Thẩm định", value: "790.000.000" })).toMatchObject({ ok: true });
+    expect(await step(assetId, "valuation", { effectiveDate: "07/10/2026", appraiser: "Thẩm định", value: "780.000.000", revaluationReason: "Đương sự yêu cầu thẩm định lại" })).toMatchObject({ ok: true });
+    const vals = await ctx.owner`select is_revaluation from public.asset_valuations where asset_id = ${assetId} order by valued_on`;
+    expect(vals.map((v) => v.is_revaluation)).toEqual([false, true, true]);
+  });
+
+  it("lets one of two concurrent edits through and refuses the other as a conflict", async () => {
+    const caseId = await enforceableCase();
+    const created = await newAsset(caseId);
+    const assetId = created.ok ? created.assetId : "";
+    const v = await version(assetId);
+    const [x, y] = await Promise.all([
+      step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "A" }, { version: v }),
+      step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "B" }, { version: v }),
+    ]);
+    expect([x.ok, y.ok].sort()).toEqual([false, true]);
+    expect([x, y].find((r) => !r.ok)).toMatchObject({ error: { code: "conflict" } });
+    expect((await counts(assetId)).events).toBe(2);
   });
 
   it("lets only those who may act on the case write, and hides other tenants' assets", async () => {
