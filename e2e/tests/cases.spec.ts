@@ -159,7 +159,7 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   const version = await page.locator('details[data-step="decision"] input[name="version"]').inputValue();
   const key = await page.locator('details[data-step="decision"] input[name="idempotencyKey"]').inputValue();
   const form = { csrf, intent: "decision", version, idempotencyKey: key, effectiveDate: "07/10/2026", decisionNumber: "X/QĐ", mode: "on_request", amount: "1.000.000" };
-  const headers = { Origin: "http://localhost:3100" };
+  const headers = { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` };
   const first = await page.request.post(`/cases/${id}`, { form, headers, maxRedirects: 0 });
   expect(first.status()).toBe(302);
   const again = await page.request.post(`/cases/${id}`, { form, headers, maxRedirects: 0 });

@@ -60,7 +60,7 @@ test("oversized and malformed posts get 4xx with a clear message, never a 500", 
   const csrf = await page.locator('input[name="csrf"]').first().inputValue();
   const big = await page.request.post("/login", {
     form: { csrf, email: "a@b.vn", password: "x".repeat(40_000) },
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` },
   });
   expect(big.status()).toBe(413);
   expect(await big.text()).toContain("Dữ liệu gửi lên quá lớn.");

@@ -108,6 +108,14 @@ export async function loadAssetPage(tx: TxSql, assetId: string, roles: readonly 
     ? nextAssetSteps(a.status).filter((k): k is AssetFormStep => (ASSET_FORM_STEPS as string[]).includes(k))
         .filter((k) => (k !== "sale" || (a.sold_price !== null && !a.proceeds_paid_on)) && (k !== "delivery" || !!a.proceeds_paid_on))
         .filter((k) => k !== "deposit_settlement" || deposits.some((d) => d.outcome === "held"))
+        // One round at a time: a new round once the last has a result; its result and deposits while it is open.
+        .filter((k) => {
+          const open = rounds.length > 0 && rounds[rounds.length - 1]!.result === "scheduled";
+          if (k === "round") return !open;
+          if (k === "deposit") return open;
+          if (k === "round_result") return a.status === "sold" ? !a.proceeds_paid_on : open;
+          return true;
+        })
     : [];
   const rules = auctionRulesFor(today);
   const last = rounds[rounds.length - 1];
