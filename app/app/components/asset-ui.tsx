@@ -4,8 +4,9 @@ import { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong, type 
 import { useLang } from "../i18n.ts";
 import { Table } from "./ui.tsx";
 
-/** Billions of đồng with one decimal, Vietnamese style: 150000000000 → "150 tỷ", 47500000000 → "47,5 tỷ". */
+/** Billions of đồng with one decimal, Vietnamese style: 150000000000 → "150 tỷ", 47500000000 → "47,5 tỷ"; below a billion, millions ("41 tr"). */
 export function billions(v: string): string {
+  if (BigInt(v) < 1_000_000_000n) return `${((BigInt(v) + 500_000n) / 1_000_000n).toString()} tr`;
   const tenths = (BigInt(v) + 50_000_000n) / 100_000_000n;
   const whole = tenths / 10n;
   const dec = tenths % 10n;

@@ -54,8 +54,9 @@ export async function seedAssets(sql: Sql, model: DemoModel, opts: { today: stri
   const r = rng(47);
   const heads = new Map<string, string>();
   for (const u of model.users) for (const m of u.memberships) if (m.role === "subunit_head" && m.unit_id) heads.set(m.unit_id, u.id);
-  const candidates = await sql<{ id: string; unit_id: string; last_event_on: string; outstanding: bigint; slug: string | null }[]>`
-    select c.id, c.unit_id, c.last_event_on::text as last_event_on, c.money_due - c.money_collected as outstanding, p.slug
+  const candidates = await sql<{ id: string; unit_id: string; last_event_on: string; outstanding: bigint; slug: string | null; province: string }[]>`
+    select c.id, c.unit_id, c.last_event_on::text as last_event_on, c.money_due - c.money_collected as outstanding, p.slug,
+           replace(replace(p.name, 'Thi hành án dân sự ', ''), 'thành phố ', '') as province
     from public.cases c join public.units p on p.id = c.province_id
     where c.is_bank_credit and c.status in ('enforceable', 'enforcing') and c.money_due > c.money_collected
       and c.last_event_on <= ${addCalendarDays(opts.today, -60)}
@@ -67,16 +68,28 @@ export async function seedAssets(sql: Sql, model: DemoModel, opts: { today: stri
   const chainAt = inHaiPhong >= 0 ? inHaiPhong : candidates.findIndex(oldEnough);
   let made = 0;
   let rounds = 0;
+  // The demo provinces show each kind of history first: an open auction (public notice), a sale, a stuck asset.
+  const shown = new Map<string, number>();
+  const FIRST: readonly Pattern[] = ["at_auction", "sold", "stuck"];
   for (const [i, c] of candidates.entries()) {
     const head = heads.get(c.unit_id);
     if (!head || made >= (opts.max ?? 60)) continue;
     const [kind, description] = pick(r, DESCRIPTIONS);
-    const pattern: Pattern = i === chainAt ? "long_chain" : pick(r, ["sold", "sold", "at_auction", "at_auction", "stuck", "returned", "valued"] as const);
+    const seen = shown.get(c.slug ?? "") ?? 0;
+    const demoFirst = (c.slug === "hai-phong" || c.slug === "ha-noi") && seen < FIRST.length ? FIRST[seen]! : null;
+    const pattern: Pattern = i === chainAt ? "long_chain" : demoFirst ?? pick(r, ["sold", "sold", "at_auction", "at_auction", "stuck", "returned", "valued"] as const);
     const outstanding = c.outstanding > 10n * M ? c.outstanding : 10n * M;
     const value = pattern === "long_chain" ? 150n * B : ((outstanding * BigInt(60 + Math.floor(r() * 90))) / 100n / M) * M;
     const failedRounds = pattern === "long_chain" ? 26 : pattern === "stuck" ? 3 + Math.floor(r() * 10) : pattern === "valued" ? 0 : Math.floor(r() * 5);
-    const plan: Plan = { kind, description: pattern === "long_chain" ? "Nhà máy và quyền sử dụng đất 12 ha tại khu công nghiệp Đình Vũ" : description, location: `${pick(r, STREETS)}, ${c.slug === "hai-phong" ? "Hải Phòng" : "địa bàn tỉnh"}`, value, failedRounds, pattern };
-    const start = addCalendarDays(opts.today, -span(plan));
+    const chain = pattern === "long_chain";
+    const plan: Plan = {
+      kind: chain ? "land_use_right" : kind,
+      description: chain ? "Nhà máy và quyền sử dụng đất 12 ha tại khu công nghiệp" : description,
+      location: c.slug === "hai-phong" ? `${pick(r, STREETS)}, Hải Phòng` : `Khu công nghiệp phía Bắc, ${c.province}`,
+      value, failedRounds, pattern,
+    };
+    // Histories that end in the past are spread over a few weeks, so calendars are not all on one day.
+    const start = addCalendarDays(opts.today, -span(plan) - (pattern === "at_auction" ? 0 : Math.floor(r() * 25)));
     if (start <= c.last_event_on) continue;
     try {
       rounds += await sql.begin(async (tx) => {
@@ -84,6 +97,7 @@ export async function seedAssets(sql: Sql, model: DemoModel, opts: { today: stri
         return writeAsset(tx, { caseId: c.id, plan, start, today: opts.today, actor: { userId: head, roles: ["subunit_head"] }, r });
       });
       made++;
+      if (pattern !== "long_chain") shown.set(c.slug ?? "", seen + 1);
     } catch (e) {
       if (!(e instanceof StepFailed)) throw e;
       log(`asset on case ${c.id} skipped: ${e.message}`);
