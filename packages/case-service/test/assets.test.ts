@@ -79,6 +79,28 @@ async function counts(assetId: string) {
   return c!;
 }
 
+describe("asset forms", () => {
+  const base = { idempotencyKey: randomUUID(), version: "3", effectiveDate: "07/11/2026" };
+  it("name the field in Vietnamese for bad input", () => {
+    const neg = parseAssetStep("round", { ...base, heldOn: "17/11/2026", startingPrice: "-1.800.000.000" });
+    expect(neg).toEqual({ ok: false, fieldErrors: { startingPrice: "Giá khởi điểm: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000)." } });
+    const date = parseAssetStep("round", { ...base, heldOn: "31/02/2026", startingPrice: "1.000.000" });
+    expect(date).toMatchObject({ ok: false, fieldErrors: { heldOn: expect.stringContaining("Ngày tổ chức phiên đấu giá") } });
+    const sold = parseAssetStep("round_result", { ...base, result: "sold" });
+    expect(sold).toMatchObject({ ok: false, fieldErrors: { winningBid: expect.stringContaining("bắt buộc"), winnerName: expect.stringContaining("bắt buộc") } });
+    const freeze = parseAssetStep("seizure", { ...base, seizureKind: "account_freeze", executorName: "A" });
+    expect(freeze).toMatchObject({ ok: false, fieldErrors: { bankName: expect.any(String), accountNumber: expect.any(String) } });
+    const rank = parseAssetStep("sale", { ...base, enforcementCosts: "0", ranks: { O1: "first" } });
+    expect(rank).toMatchObject({ ok: false, fieldErrors: { ranks: "Thứ tự ưu tiên: chọn một hàng." } });
+  });
+  it("read whole đồng and allow zero costs", () => {
+    const ok = parseAssetStep("sale", { ...base, enforcementCosts: "0", ranks: { O1: "secured" } });
+    expect(ok).toMatchObject({ ok: true, step: { kind: "sale", enforcementCosts: 0n, ranks: { O1: "secured" }, version: 3, effectiveDate: "2026-11-07" } });
+    const r = parseAssetStep("round", { ...base, heldOn: "17/11/2026", startingPrice: "1.800.000.000", enforcementCosts: "" });
+    expect(r).toMatchObject({ ok: true, step: { startingPrice: 1_800_000_000n, heldOn: "2026-11-17" } });
+  });
+});
+
 describe("asset service", () => {
   it("seize → value → failed round → reduced round sells → deposit applied → proceeds paid into the case in Art. 47 order", async () => {
     const caseId = await enforceableCase();
