@@ -1,7 +1,7 @@
 -- Assets of debtors, seizure, valuation and auctions (kê biên, thẩm định giá,
 -- bán đấu giá). Every row belongs to a case and takes its tenant key and
 -- owning unit from it; readable like the case, written by those who may act
--- on the case. The rules (price reductions, the floor, deposits, the order
+-- on the case (through the case service, as case_writer). The rules (price reductions, the floor, deposits, the order
 -- of Art. 47) are checked in packages/domain; packages/case-service writes
 -- each step in one transaction with an idempotency key and a version check,
 -- and pays auction proceeds into the case through the case ledger.
@@ -265,13 +265,16 @@ begin
              or (select app_private.is_national()))$p$, t);
     execute format('create policy %1$s_insert on public.%1$s for insert to authenticated
       with check (app_private.may_act_on_case(case_id))', t);
-    execute format('revoke all on public.%1$s from anon, authenticated', t);
+    -- Signed-in users read; only the case service writes, as case_writer (see 20251106000000_case_writer.sql),
+    -- after the asset rules: the policies (to authenticated) apply to it unchanged.
+    execute format('revoke all on public.%1$s from anon, authenticated, case_writer', t);
+    execute format('grant select on public.%1$s to authenticated', t);
     if t = 'asset_events' then
-      execute format('grant select, insert on public.%1$s to authenticated', t);
+      execute format('grant insert on public.%1$s to case_writer', t);
     else
       execute format('create policy %1$s_update on public.%1$s for update to authenticated
         using (app_private.may_act_on_case(case_id)) with check (app_private.may_act_on_case(case_id))', t);
-      execute format('grant select, insert, update on public.%1$s to authenticated', t);
+      execute format('grant insert, update on public.%1$s to case_writer', t);
     end if;
   end loop;
 end

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TxSql } from "@thads/db";
+import { asCaseWriter, type TxSql } from "@thads/db";
 import {
   assetStepTransition,
   auctionRulesFor,
@@ -21,8 +21,8 @@ import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "
 import { recordEvent, type Actor } from "./service.ts";
 
 /*
- * Assets of a case: each step in the caller's transaction (run it in withClaims / asUserStep):
- * asset row lock → idempotency → version check → domain rules → typed rows → history row →
+ * Assets of a case: each step in the caller's transaction (run it in withClaims / asUserStep), as
+ * case_writer (the only role that may write these tables, after the rules): asset row lock → idempotency → version check → domain rules → typed rows → history row →
  * projection on the asset → the matching step in the case ledger (a coercive measure, or the
  * payments of the proceeds). A refusal returns before or rolls back every write.
  */
@@ -67,6 +67,7 @@ export async function createAsset(
   today: string,
 ): Promise<ServiceResult<{ assetId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "enforcement_action")) return { ok: false, error: forbiddenStep() };
+  await asCaseWriter(tx);
   const [dup] = await tx<{ id: string }[]>`select id from public.assets where case_id = ${input.caseId} and idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, assetId: dup.id, duplicate: true };
   if (compareDates(input.identifiedOn, today) > 0) {
@@ -100,6 +101,7 @@ export async function recordAssetStep(
 ): Promise<ServiceResult<{ version: number; duplicate: boolean }>> {
   const { assetId, step, actor, today } = input;
   if (!mayRecordStep(actor.roles, "enforcement_action")) return { ok: false, error: forbiddenStep() };
+  await asCaseWriter(tx);
 
   const [visible] = await tx`select 1 from public.assets where id = ${assetId}`;
   if (!visible) return { ok: false, error: assetNotFound() };

@@ -1,15 +1,16 @@
 /**
  * Isolation matrix for assets, seizures, valuations and auctions: every tier ×
  * table × operation × own/other tenant. Rows of an asset are read like its
- * case and written by those who may act on the case; nothing is deleted, and
- * the asset's history is append-only. The public sees only the published
- * fields of assets at auction, through auction_notices().
+ * case and written by those who may act on the case, through the case
+ * service's role (case_writer; a signed-in user writing directly is refused);
+ * nothing is deleted, and the asset's history is append-only. The public sees
+ * only the published fields of assets at auction, through auction_notices().
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asAnon } from "../src/rls.ts";
 import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
+import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
 
 const ctx = useTenantFixture();
 let checked = 0;
@@ -116,25 +117,36 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
 describe("asset isolation matrix", () => {
   it.each(combinations(TABLES))("$tier · $table · $op · $scope tenant", async ({ tier, table, op, scope }) => {
     const want = expected(tier, table, op, scope);
-    const got = await probeAs(ctx, tier, operation(table, op, scope));
+    // Writes go the case service's way (as case_writer); reads and deletes as the user.
+    const got = await probeAs(ctx, tier, operation(table, op, scope), { writer: op === "insert" || op === "update" });
     checked++;
     if (got === "allowed" && want !== "allowed") leaks++;
     expect(got).toBe(want);
   });
 
+  const direct = TIERS.filter((t) => t !== "anon").flatMap((tier) =>
+    TABLES.flatMap((table) => (["insert", "update"] as const).map((op) => ({ tier, table, op }))),
+  );
+  it.each(direct)("$tier · $table · $op directly as authenticated (no case service) is refused", async ({ tier, table, op }) => {
+    const got = await probeAs(ctx, tier, operation(table, op, "own"));
+    checked++;
+    if (got === "allowed") leaks++;
+    expect(got).toBe("42501");
+  });
+
   it("an executor reads but cannot write the assets of a colleague's case", async () => {
     const asset = rows.a.unassignedAsset;
     expect(await probeAs(ctx, "executor", (tx) => tx`select id from public.assets where id = ${asset}`)).toBe("allowed");
-    expect(await probeAs(ctx, "executor", (tx) => tx`update public.assets set location = 'x' where id = ${asset} returning id`)).toBe("zero_rows");
+    expect(await probeAs(ctx, "executor", (tx) => tx`update public.assets set location = 'x' where id = ${asset} returning id`, { writer: true })).toBe("zero_rows");
     expect(await probeAs(ctx, "executor", (tx) => tx`insert into public.asset_valuations (asset_id, appraiser, value, valued_on)
-      values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`)).toBe("42501");
+      values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`, { writer: true })).toBe("42501");
   });
 
   it("a child row takes its case and tenant from the asset, not from what the client sends", async () => {
     const got = await probeAs(ctx, "clerk", (tx) => tx`
       insert into public.asset_valuations (asset_id, case_id, province_id, unit_id, appraiser, value, valued_on)
       values (${rows.a.assets}, ${ctx.fx.cases.b}, ${ctx.fx.units.b}, ${ctx.fx.units.b1}, 'Thẩm định', 5, '2026-10-03')
-      returning case_id, province_id`.then((r) => r.filter((x) => x.case_id === ctx.fx.cases.a && x.province_id === ctx.fx.units.a)));
+      returning case_id, province_id`.then((r) => r.filter((x) => x.case_id === ctx.fx.cases.a && x.province_id === ctx.fx.units.a)), { writer: true });
     expect(got).toBe("allowed");
   });
 
