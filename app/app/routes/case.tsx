@@ -71,6 +71,7 @@ export default function CasePage() {
         <p className="mt-1 text-slate-700">
           <span data-testid="case-status" className="mr-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold">{CASE_STATUS_LABELS[c.status as CaseStatus]?.[lang] ?? c.status}</span>
           {c.unit_name} · {c.province_name}
+          {" · "}<Link to={`/cases/${c.id}/assets`} className="underline" data-testid="case-assets-link">{vi ? "Tài sản, kê biên, đấu giá" : "Assets, seizure, auctions"}</Link>
         </p>
         {c.transferred_to_name ? (
           <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import { canViewProvince, formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/province";
 import { PageHeader, Section, ShareBar, Stat, StatGrid, Table } from "../components/ui.tsx";
-import { useT } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { figuresByUnit, staffCounts, sumFigures, unitBySlugOrCode } from "./overview.server.ts";
 
@@ -25,6 +25,9 @@ export default function Province() {
   return (
     <>
       <PageHeader title={d.province.name} subtitle={tr("home.province.title")} />
+      <p className="-mt-4 mb-6 flex gap-4 text-sm">
+        <Link className="text-blue-800 underline" to={`/assets?province=${d.province.slug}&stuck=1`}>{useLang() === "vi" ? "Tài sản tồn đọng sau nhiều phiên đấu giá" : "Assets stuck after failed auctions"}</Link>
+      </p>
       <StatGrid>
         <Stat label={tr("stat.subunits")} value={formatCount(d.subunits.length)} testId="stat-subunits" />
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />

@@ -58,6 +58,7 @@ export default function Unit() {
         <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>{tr("subunit.allCases")}</Link>
         <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>{tr("subunit.overdue")}</Link>
         <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
+        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{lang === "vi" ? "Tài sản, đấu giá" : "Assets, auctions"}</Link>
       </p>
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { DEFAULT_TODAY, type CaseGenOptions, type CaseGenUnit } from "./cases.ts";
 import { TABLES, type CopyBatch } from "./copy.ts";
 import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
+import { seedAssets } from "./assets.ts";
 import { seedPublic } from "./public.ts";
 
 export interface SeedOptions {
@@ -102,6 +103,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
     }
     log(`public pages: ${JSON.stringify(await seedPublic(tx, model, { today: opts.today }))}`);
   });
+  if (opts.cases > 0) await seedAssets(sql, model, { today: opts.today ?? DEFAULT_TODAY, log });
   await sql`analyze`;
   return model;
 }

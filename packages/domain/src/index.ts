@@ -3,4 +3,5 @@ export * from "./units.ts";
 export * from "./roles.ts";
 export * from "./money.ts";
 export * from "./cases/index.ts";
+export * from "./assets/index.ts";
 export * from "./requests/index.ts";
