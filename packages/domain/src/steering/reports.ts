@@ -16,23 +16,23 @@ export const REPORT_GRACE_DAYS = 5;
 const monthsOf = (c: ReportCadence) => (c === "monthly" ? 1 : 3);
 
 /** First day of the period containing `date`. Quarters are calendar quarters (Jan, Apr, Jul, Oct). */
-export function periodStart(date: IsoDate, cadence: ReportCadence): IsoDate {
+export function reportPeriodStart(date: IsoDate, cadence: ReportCadence): IsoDate {
   const y = date.slice(0, 4);
   const m = Number(date.slice(5, 7));
   const startMonth = cadence === "monthly" ? m : Math.floor((m - 1) / 3) * 3 + 1;
   return `${y}-${String(startMonth).padStart(2, "0")}-01`;
 }
 
-export function periodEnd(start: IsoDate, cadence: ReportCadence): IsoDate {
+export function reportPeriodEnd(start: IsoDate, cadence: ReportCadence): IsoDate {
   return addCalendarDays(addMonths(start, monthsOf(cadence)), -1);
 }
 
 export function reportDueOn(start: IsoDate, cadence: ReportCadence): IsoDate {
-  return addCalendarDays(periodEnd(start, cadence), REPORT_GRACE_DAYS);
+  return addCalendarDays(reportPeriodEnd(start, cadence), REPORT_GRACE_DAYS);
 }
 
 /** Label of a period: "Tháng 03/2026" or "Quý I/2026". */
-export function periodLabel(start: IsoDate, cadence: ReportCadence): string {
+export function reportPeriodLabel(start: IsoDate, cadence: ReportCadence): string {
   const y = start.slice(0, 4);
   const m = Number(start.slice(5, 7));
   if (cadence === "monthly") return `Tháng ${String(m).padStart(2, "0")}/${y}`;
@@ -43,7 +43,7 @@ export function periodLabel(start: IsoDate, cadence: ReportCadence): string {
 export function duePeriods(flaggedOn: IsoDate, cadence: ReportCadence, today: IsoDate, until?: IsoDate | null): IsoDate[] {
   const out: IsoDate[] = [];
   const last = until && compareDates(until, today) < 0 ? until : today;
-  for (let start = periodStart(flaggedOn, cadence); compareDates(start, last) <= 0; start = addMonths(start, monthsOf(cadence))) {
+  for (let start = reportPeriodStart(flaggedOn, cadence); compareDates(start, last) <= 0; start = addMonths(start, monthsOf(cadence))) {
     if (compareDates(reportDueOn(start, cadence), today) < 0) out.push(start);
     if (out.length > 600) break;
   }
@@ -54,6 +54,6 @@ export function duePeriods(flaggedOn: IsoDate, cadence: ReportCadence, today: Is
 export function missingReports(
   flaggedOn: IsoDate, cadence: ReportCadence, reportedPeriods: readonly IsoDate[], today: IsoDate, until?: IsoDate | null,
 ): IsoDate[] {
-  const have = new Set(reportedPeriods.map((p) => periodStart(p, cadence)));
+  const have = new Set(reportedPeriods.map((p) => reportPeriodStart(p, cadence)));
   return duePeriods(flaggedOn, cadence, today, until).filter((p) => !have.has(p));
 }

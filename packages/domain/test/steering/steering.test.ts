@@ -9,9 +9,9 @@ import {
   missingReports,
   nextCoercionStatus,
   nextFlagStatus,
-  periodEnd,
-  periodLabel,
-  periodStart,
+  reportPeriodEnd,
+  reportPeriodLabel,
+  reportPeriodStart,
   reportDueOn,
   riskScore,
   sortByRisk,
@@ -131,14 +131,14 @@ describe("directive deadlines", () => {
 
 describe("progress-report cadence", () => {
   it("periods: months and calendar quarters", () => {
-    expect(periodStart("2026-05-17", "monthly")).toBe("2026-05-01");
-    expect(periodStart("2026-05-17", "quarterly")).toBe("2026-04-01");
-    expect(periodStart("2026-12-31", "quarterly")).toBe("2026-10-01");
-    expect(periodEnd("2026-02-01", "monthly")).toBe("2026-02-28");
-    expect(periodEnd("2026-10-01", "quarterly")).toBe("2026-12-31");
+    expect(reportPeriodStart("2026-05-17", "monthly")).toBe("2026-05-01");
+    expect(reportPeriodStart("2026-05-17", "quarterly")).toBe("2026-04-01");
+    expect(reportPeriodStart("2026-12-31", "quarterly")).toBe("2026-10-01");
+    expect(reportPeriodEnd("2026-02-01", "monthly")).toBe("2026-02-28");
+    expect(reportPeriodEnd("2026-10-01", "quarterly")).toBe("2026-12-31");
     expect(reportDueOn("2026-10-01", "quarterly")).toBe("2027-01-05");
-    expect(periodLabel("2026-03-01", "monthly")).toBe("Tháng 03/2026");
-    expect(periodLabel("2026-07-01", "quarterly")).toBe("Quý III/2026");
+    expect(reportPeriodLabel("2026-03-01", "monthly")).toBe("Tháng 03/2026");
+    expect(reportPeriodLabel("2026-07-01", "quarterly")).toBe("Quý III/2026");
   });
   it("due periods start with the period the case was flagged in, and only once past due", () => {
     expect(duePeriods("2026-08-20", "monthly", "2026-11-05")).toEqual(["2026-08-01", "2026-09-01"]);
