@@ -166,7 +166,7 @@ export default function Steering() {
               ? ["Rủi ro", "Việc", "Tỉnh / đơn vị", "Trạng thái", "Phải thi hành", "Đã thu", "Hạn gần nhất", "Thao tác gần nhất", "Chỉ đạo", "Báo cáo"]
               : ["Risk", "Case", "Province / unit", "Status", "Due", "Collected", "Next deadline", "Last action", "Directives", "Reports"]}>
               {d.items.map((i) => (
-                <tr key={i.flagId} data-testid="watch-row" data-case-number={i.caseNumber} className={i.overdueDirectives > 0 ? "bg-red-50" : ""}>
+                <tr key={i.flagId} data-testid="watch-row" data-case-number={i.caseNumber} data-province={i.provinceName} className={i.overdueDirectives > 0 ? "bg-red-50" : ""}>
                   <td className="px-3 py-2 tabular-nums font-semibold">{i.risk}</td>
                   <td className="px-3 py-2">
                     <Link className="text-blue-800 underline" to={`/steering/flags/${i.flagId}`}>{i.caseNumber}</Link>

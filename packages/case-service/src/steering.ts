@@ -181,7 +181,7 @@ export async function issueDirective(
   if (!committee) return committeeMissing();
   if (!committee.is_member) return notMember();
   const deadline = directiveDeadlineProblem(input.dueOn, today);
-  if (deadline) return refuse("bad_deadline", `Thời hạn thực hiện: ${deadline.charAt(0).toLowerCase()}${deadline.slice(1)}`, "Deadline: must be today or later.", "dueOn");
+  if (deadline) return refuse("bad_deadline", deadline, "Deadline: must be today or later (and within two years).", "dueOn");
 
   let caseProvince: string | null = committee.province_id;
   if (input.flagId) {

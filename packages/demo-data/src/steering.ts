@@ -5,7 +5,6 @@ import { stableUuid } from "./prng.ts";
 
 /** Provinces whose committees get a demo list (cases, meetings, directives, reports). */
 const LISTED = ["hai-phong", "ha-noi", "ho-chi-minh", "da-nang"];
-const CLOSED = ["completed", "terminated", "transferred_out"];
 
 /**
  * Steering committees: one per province (its steering member as secretary),
@@ -49,7 +48,7 @@ export async function seedSteering(tx: TxSql, model: DemoModel, today: string) {
     const rows = await tx<CaseRow[]>`
       select id, province_id, unit_id, case_number, debtor_name, money_due, accepted_on::text as accepted_on, is_corruption
       from public.cases
-      where province_id = ${c.province_id} and status <> all (${CLOSED}::public.case_status[])
+      where province_id = ${c.province_id} and status not in ('completed', 'terminated', 'transferred_out')
       order by money_due - money_collected desc, id limit 8`;
     await seedList(tx, c, rows, today, counts, { accepted: 6, coercion: c.slug === "hai-phong" });
   }
@@ -59,7 +58,7 @@ export async function seedSteering(tx: TxSql, model: DemoModel, today: string) {
       select distinct on (province_id) id, province_id, unit_id, case_number, debtor_name, money_due, accepted_on::text as accepted_on, is_corruption,
              money_due - money_collected as outstanding
       from public.cases
-      where is_corruption and status <> all (${CLOSED}::public.case_status[])
+      where is_corruption and status not in ('completed', 'terminated', 'transferred_out')
       order by province_id, money_due - money_collected desc, id
     ) t order by outstanding desc, id limit 10`;
   await seedList(tx, national, corruption, today, counts, { accepted: corruption.length, coercion: false });
