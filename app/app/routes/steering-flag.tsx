@@ -26,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const answerUnits = new Set(user.memberships.filter((m) => ["subunit_head", "province_head", "province_staff"].includes(m.role)).map((m) => m.unitId));
   return {
     ...page,
-    directives: page.directives.map((d) => ({ ...d, canAnswer: bureau })),
+    directives: page.directives.map((d) => ({ ...d, canAnswer: answerUnits.has(d.addressee_unit_id) || d.addressee_user_id === user.id })),
     bureau,
     canAnswerAny: answerUnits.size > 0,
     today: todayVn(),
@@ -92,7 +92,7 @@ export default function SteeringFlag() {
       ) : null}
 
       <Section title={vi ? "Ý kiến chỉ đạo" : "Directives"}>
-        <DirectiveList items={d.directives} lang={lang} answerable={d.bureau} />
+        <DirectiveList items={d.directives} lang={lang} answerable />
         {f.is_member && f.status === "accepted" ? (
           <details className="mt-4 rounded-lg border border-slate-200 bg-white p-3" open={Boolean(dirErr("body") || dirErr("dueOn") || dirErr("addresseeUnitId"))}>
             <summary className="cursor-pointer font-semibold">{vi ? "Ban hành ý kiến chỉ đạo" : "Issue a directive"}</summary>

@@ -23,11 +23,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   return asUser(user, async (tx) => {
     const directives = await loadDirectives(tx, today, { addresseeUnitIds: unitIds, addresseeUserId: user.id });
-    const addressed = await tx<{ id: string; addressee_unit_id: string | null }[]>`
-      select id, addressee_unit_id from public.steering_directives where id = any (${directives.map((d) => d.id)}::uuid[])`;
-    const unitOf = new Map(addressed.map((a) => [a.id, a.addressee_unit_id]));
     return {
-      directives: directives.map((d) => ({ ...d, canAnswer: unitOf.get(d.id) === null || answerUnits.has(unitOf.get(d.id) ?? "") })),
+      directives: directives.map((d) => ({ ...d, canAnswer: d.addressee_user_id === user.id || answerUnits.has(d.addressee_unit_id) })),
       flags: await loadTenantFlags(tx, today),
       done: new URL(request.url).searchParams.get("done"),
     };

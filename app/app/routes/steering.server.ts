@@ -128,6 +128,7 @@ export async function loadProposals(tx: TxSql, committeeId: string) {
 export interface DirectiveRow {
   id: string; version: number; committee_name: string; body: string; issued_on: string; due_on: string;
   answer: string | null; answered_on: string | null; addressee_name: string | null; case_id: string | null;
+  addressee_unit_id: string | null; addressee_user_id: string | null;
   case_number: string | null; flag_id: string | null; state: ReturnType<typeof directiveStatus>;
 }
 
@@ -136,7 +137,7 @@ export async function loadDirectives(tx: TxSql, today: string, where: { flagId?:
   const rows = await tx<Omit<DirectiveRow, "state">[]>`
     select d.id, d.version, c.name as committee_name, d.body, d.issued_on::text as issued_on, d.due_on::text as due_on,
            d.answer, d.answered_on::text as answered_on, coalesce(u.name, pr.full_name) as addressee_name,
-           d.case_id, f.case_number, d.flag_id
+           d.case_id, f.case_number, d.flag_id, d.addressee_unit_id, d.addressee_user_id
     from public.steering_directives d
     join public.steering_committees c on c.id = d.committee_id
     left join public.units u on u.id = d.addressee_unit_id
