@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData } from "react-router";
-import { hasRole } from "@thads/domain";
+import { formatDateVi, formatDong, hasRole } from "@thads/domain";
 import type { Route } from "./+types/steering-tasks";
 import { PageHeader, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
@@ -7,9 +7,10 @@ import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
+import { suggestCandidates } from "@thads/case-service";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadDirectives, loadTenantFlags } from "./steering.server.ts";
-import { DirectiveList, FLAG_STATUS_LABELS } from "./steering-ui.tsx";
+import { DirectiveList, FLAG_STATUS_LABELS, reasonLabel } from "./steering-ui.tsx";
 
 const ANSWERING = ["subunit_head", "province_head", "province_staff"] as const;
 const BUREAU = [...ANSWERING, "executor", "clerk"] as const;
@@ -23,7 +24,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   return asUser(user, async (tx) => {
     const directives = await loadDirectives(tx, today, { addresseeUnitIds: unitIds, addresseeUserId: user.id });
+    const provinceIds = user.memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!);
+    const [committee] = provinceIds.length
+      ? await tx<{ id: string; name: string }[]>`
+          select id, name from public.steering_committees where kind = 'province' and province_id = any (${provinceIds}::uuid[]) order by name limit 1`
+      : [];
     return {
+      suggestions: committee ? { committee, items: await suggestCandidates(tx, committee.id, today, 20) } : null,
       directives: directives.map((d) => ({ ...d, canAnswer: d.addressee_user_id === user.id || answerUnits.has(d.addressee_unit_id) })),
       flags: await loadTenantFlags(tx, today),
       done: new URL(request.url).searchParams.get("done"),
@@ -54,6 +61,20 @@ export default function SteeringTasks() {
       <Section title={vi ? "Ý kiến chỉ đạo gửi đơn vị" : "Directives"}>
         <DirectiveList items={d.directives} lang={lang} answerable showCase />
       </Section>
+      {d.suggestions ? (
+        <Section title={vi ? `Gợi ý đề xuất theo tiêu chí của ${d.suggestions.committee.name}` : `Suggested for ${d.suggestions.committee.name}`}>
+          <Table head={vi ? ["Việc", "Ngày thụ lý", "Còn phải thi hành", "Tiêu chí"] : ["Case", "Accepted", "Outstanding", "Criteria"]}>
+            {d.suggestions.items.map((x) => (
+              <tr key={x.caseId} data-testid="suggestion">
+                <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${x.caseId}`}>{x.caseNumber}</Link><div className="text-xs text-slate-600">{x.debtorName}</div></td>
+                <td className="px-3 py-2 tabular-nums">{formatDateVi(x.acceptedOn)}</td>
+                <td className="px-3 py-2 tabular-nums">{formatDong((BigInt(x.moneyDue) - BigInt(x.moneyCollected)).toString())}</td>
+                <td className="px-3 py-2">{x.reasons.map((r) => reasonLabel(r, lang)).join(", ")}</td>
+              </tr>
+            ))}
+          </Table>
+        </Section>
+      ) : null}
       <Section title={vi ? "Vụ việc của đơn vị trong danh sách theo dõi của Ban Chỉ đạo" : "Our cases on a committee's list"}>
         <Table head={vi ? ["Việc", "Ban Chỉ đạo", "Tình trạng", "Báo cáo tiến độ"] : ["Case", "Committee", "State", "Progress reports"]}>
           {d.flags.map((f) => (

@@ -164,7 +164,12 @@ function AnswerForm({ id, version, lang }: { id: string; version: number; lang: 
 /** On a head's home: directives of steering committees addressed to the unit(s). */
 export function DirectivesCallout({ summary, lang }: { summary: { open: number; overdue: number }; lang: Lang }) {
   const vi = lang === "vi";
-  if (summary.open === 0) return null;
+  if (summary.open === 0)
+    return (
+      <p className="mb-6 text-sm" data-testid="steering-link">
+        <a href="/steering/tasks" className="text-blue-800 underline">{vi ? "Ban Chỉ đạo THADS: ý kiến chỉ đạo, vụ việc được theo dõi, gợi ý đề xuất" : "Steering committee: directives, flagged cases, suggestions"}</a>
+      </p>
+    );
   return (
     <p data-testid="directives-callout" className={`mb-6 rounded border p-3 text-sm ${summary.overdue ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}>
       {vi ? `Ý kiến chỉ đạo của Ban Chỉ đạo chưa trả lời: ${summary.open}` : `Open steering directives: ${summary.open}`}

@@ -7,6 +7,10 @@
  */
 import type { TxSql } from "@thads/db";
 import {
+  addMonths,
+  suggestionReasons,
+  type FlagReason,
+  type SuggestionThresholds,
   directiveDeadlineProblem,
   flagScopeProblem,
   nextCoercionStatus,
@@ -305,4 +309,66 @@ export async function decideCoercion(
       version = version + 1
     where id = ${input.opId} returning version`;
   return { ok: true, status: next, version: u!.version };
+}
+
+// ---------------------------------------------------------------------------
+// Suggestions
+// ---------------------------------------------------------------------------
+
+export interface Suggestion {
+  caseId: string;
+  caseNumber: string;
+  debtorName: string;
+  moneyDue: string;
+  moneyCollected: string;
+  acceptedOn: string;
+  reasons: FlagReason[];
+}
+
+/**
+ * Cases of the caller's scope that the committee's thresholds suggest for its
+ * list and that are not on it (nor proposed): the database narrows the
+ * candidates, the domain rule decides and names the reasons. Largest
+ * outstanding amount first.
+ */
+export async function suggestCandidates(tx: TxSql, committeeId: string, today: string, limit = 50): Promise<Suggestion[]> {
+  const [c] = await tx<{ kind: CommitteeKind; province_id: string | null; min_outstanding: bigint; open_years: number; failed_auction_rounds: number }[]>`
+    select kind, province_id, min_outstanding, open_years, failed_auction_rounds from public.steering_committees where id = ${committeeId}`;
+  if (!c) return [];
+  const t: SuggestionThresholds = { minOutstanding: c.min_outstanding, openYears: c.open_years, failedAuctionRounds: c.failed_auction_rounds };
+  const openBefore = addMonths(today, -12 * t.openYears);
+  const rows = await tx<{
+    id: string; case_number: string; debtor_name: string; money_due: bigint; money_collected: bigint; accepted_on: string;
+    is_corruption: boolean; judgment_type: string; failed_rounds: number; debtor_is_company: boolean;
+  }[]>`
+    select c.id, c.case_number, c.debtor_name, c.money_due, c.money_collected, c.accepted_on::text as accepted_on, c.is_corruption,
+           c.judgment_type, app_private.failed_auction_rounds(c.id) as failed_rounds,
+           exists (select 1 from public.case_parties p where p.case_id = c.id and p.role = 'debtor' and p.kind = 'organization') as debtor_is_company
+    from public.cases c
+    where c.status not in ('completed', 'terminated', 'transferred_out')
+      ${c.province_id ? tx`and c.province_id = ${c.province_id}` : tx``}
+      ${c.kind === "national_anticorruption" ? tx`and c.is_corruption` : tx``}
+      and ((${t.minOutstanding > 0n} and c.money_due - c.money_collected >= ${t.minOutstanding})
+           or (${t.openYears > 0} and c.accepted_on < ${openBefore})
+           or c.is_corruption
+           or c.judgment_type = 'bankruptcy'
+           or (${t.failedAuctionRounds > 0} and app_private.failed_auction_rounds(c.id) >= ${t.failedAuctionRounds}))
+      and not exists (select 1 from public.steering_flags f
+                      where f.case_id = c.id and f.committee_id = ${committeeId} and f.status in ('proposed', 'accepted'))
+    order by c.money_due - c.money_collected desc, c.id
+    limit ${limit * 4}`;
+  const out: Suggestion[] = [];
+  for (const r of rows) {
+    const reasons = suggestionReasons({
+      acceptedOn: r.accepted_on, closed: false, moneyDue: r.money_due, moneyCollected: r.money_collected, isCorruption: r.is_corruption,
+      failedAuctionRounds: r.failed_rounds, debtorIsCompany: r.debtor_is_company, isBankruptcy: r.judgment_type === "bankruptcy",
+    }, today, t);
+    if (reasons.length === 0) continue;
+    out.push({
+      caseId: r.id, caseNumber: r.case_number, debtorName: r.debtor_name, moneyDue: r.money_due.toString(),
+      moneyCollected: r.money_collected.toString(), acceptedOn: r.accepted_on, reasons,
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
 }

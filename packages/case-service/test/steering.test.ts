@@ -23,6 +23,7 @@ import {
   postProgressReport,
   proposeFlag,
   steeringFieldErrors,
+  suggestCandidates,
   type Actor,
 } from "../src/index.ts";
 
@@ -226,5 +227,32 @@ describe("progress reports, meetings, coercion", () => {
     expect(done).toMatchObject({ ok: true, status: "done" });
     const [row] = await ctx.owner`select status, forces from public.steering_coercion_ops where id = ${p.opId}`;
     expect(row).toEqual({ status: "done", forces: [{ kind: "police", count: 25 }, { kind: "local_authority", count: 8 }] });
+  });
+});
+
+describe("suggestions", () => {
+  it("the committee's thresholds suggest the bureau's own open cases not yet on the list, with their reasons", async () => {
+    const big = await newCase(ctx.fx.units.a1);
+    const small = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due)
+      values (${ctx.fx.units.a1}, ${`${randomUUID().slice(0, 8)}/QĐ`}, '2026-06-01', 'on_request', 'civil', 'Lê Văn Tâm', 20000000) returning id`;
+    const s = staffA();
+    const list = await withClaims(ctx.app, s.claims, (tx) => suggestCandidates(tx, st.committees.a, TODAY, 500));
+    const ids = list.map((x) => x.caseId);
+    expect(list.find((x) => x.caseId === big)?.reasons).toEqual(["high_value", "prolonged"]);
+    expect(list.find((x) => x.caseId === st.cases.corruptionA)?.reasons).toContain("corruption_economic");
+    expect(ids).not.toContain(small[0]!.id); // small and recent
+    expect(ids).not.toContain(ctx.fx.cases.a); // already on the list
+    expect(ids).not.toContain(st.cases.proposedA); // already proposed
+    expect(ids).not.toContain(st.cases.bSpare); // another province
+    // Raising the threshold and the age drops the big case's reasons but keeps corruption cases.
+    await ctx.owner`update public.steering_committees set min_outstanding = 500000000000, open_years = 10 where id = ${st.committees.a}`;
+    try {
+      const again = await withClaims(ctx.app, s.claims, (tx) => suggestCandidates(tx, st.committees.a, TODAY, 500));
+      expect(again.map((x) => x.caseId)).not.toContain(big);
+      expect(again.map((x) => x.caseId)).toContain(st.cases.corruptionA);
+    } finally {
+      await ctx.owner`update public.steering_committees set min_outstanding = 10000000000, open_years = 3 where id = ${st.committees.a}`;
+    }
   });
 });
