@@ -121,13 +121,40 @@ test("proposed by the province, accepted by its committee, directed to the regio
   await task.getByRole("button", { name: "Gửi trả lời" }).click();
   await expect(page).toHaveURL(/\/steering\/tasks\?done=answer$/);
   await expect(task.getByTestId("directive-state")).toHaveText("Đã trả lời");
+
+  // The office also posts this month's progress and submits a coercion plan for approval.
+  await page.goto(flagUrl);
+  await page.getByText("Gửi báo cáo tiến độ", { exact: true }).click();
+  await page.getByLabel("Nội dung báo cáo").fill("Đã làm việc với ngân hàng và người phải thi hành án về tài sản bảo đảm.");
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page).toHaveURL(/done=steering_report/);
+  await expect(page.getByTestId("report-row")).toHaveCount(1);
+  await page.getByText("Trình kế hoạch cưỡng chế", { exact: true }).click();
+  const plan = page.locator('form[data-intent="steering_coercion_plan"]');
+  await plan.getByLabel("Ngày cưỡng chế dự kiến").fill(vnDate(10));
+  await plan.getByLabel("Địa điểm").fill("Nhà xưởng số 5, phường Lê Chân");
+  await plan.getByLabel("Phương án").fill("Cưỡng chế kê biên nhà xưởng, bảo vệ hiện trường");
+  await plan.getByLabel("Số người").first().fill("25");
+  await plan.getByRole("button", { name: "Trình Ban Chỉ đạo" }).click();
+  await expect(page).toHaveURL(/done=steering_coercion_plan/);
+  await expect(page.getByTestId("coercion-status")).toHaveText("Chờ phê duyệt");
   await signOut(page);
 
-  // The committee sees the answer.
+  // The committee sees the answer and the report, and approves the plan; the case's timeline shows it.
   await signIn(page, "hai-phong.steering@demo.thads.vn");
   await page.goto(flagUrl);
   await expect(page.getByTestId("directive-state")).toHaveText("Đã trả lời");
   await expect(page.getByTestId("directive-answer")).toContainText("đang định giá");
+  await expect(page.getByTestId("report-row")).toHaveCount(1);
+  await page.getByTestId("coercion-op").getByRole("button", { name: "Phê duyệt", exact: true }).click();
+  await expect(page.getByTestId("coercion-status")).toHaveText("Đã phê duyệt");
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByTestId("timeline").locator('[data-kind="coercion_operation"]')).toContainText("Công an: 25");
+  // The briefing pack, printable.
+  await page.goto("/steering");
+  await page.getByRole("link", { name: "Tài liệu họp (bản in / PDF)" }).click();
+  await expect(page.locator(`[data-testid="briefing-item"]`, { hasText: number })).toHaveCount(1);
+  await page.goto("/steering");
   await signOut(page);
 });
 
