@@ -15,6 +15,7 @@ import { createAppSql, createOwnerSql, migrate, withClaims, type TxSql } from "@
 import { startEmbedded } from "@thads/db/embedded";
 import { buildModel, isSeeded, seed } from "@thads/demo-data";
 import { CaseFilterSchema, listCases } from "../../app/app/routes/cases.server.ts";
+import type { CaseListScope } from "@thads/domain";
 
 const { values } = parseArgs({
   options: {
@@ -48,15 +49,26 @@ const [{ cases: total, events } = { cases: 0n, events: 0n }] = await owner<{ cas
 const model = buildModel();
 const unitHead = model.users.find((u) => u.email.startsWith("hai-phong.kv01.head@"))!;
 const provinceHead = model.users.find((u) => u.email.startsWith("hai-phong.head@"))!;
+const nationalViewer = model.users.find((u) => u.email.startsWith("national.viewer@"))!;
 const unitCode = "P-HAI-PHONG-KV01";
 const today = "2026-11-27";
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const filters = (q: Record<string, string>) => CaseFilterSchema.parse(q);
 
+const [ids] = await owner<{ unit: string; province: string }[]>`
+  select id as unit, province_id as province from public.units where code = ${unitCode}`;
+const scopes: Record<string, CaseListScope> = {
+  [unitHead.id]: { kind: "units", ids: [ids!.unit] },
+  [provinceHead.id]: { kind: "provinces", ids: [ids!.province] },
+  [nationalViewer.id]: { kind: "national" },
+};
+const [party] = await owner<{ id_number: string }[]>`
+  select p.id_number from public.case_parties p where p.province_id = ${ids!.province} and p.id_number is not null limit 1`;
+
 async function compare(name: string, userId: string, q: Record<string, string>) {
   const f = filters(q);
-  const run = (tx: TxSql) => listCases(tx, f, today);
+  const run = (tx: TxSql) => listCases(tx, f, today, scopes[userId]);
   const rls: number[] = [];
   const own: number[] = [];
   let rows = 0;
@@ -85,6 +97,9 @@ const results = [
   await compare('Search "nguyen van" in a sub-bureau', unitHead.id, { unit: unitCode, q: "nguyen van" }),
   await compare('Search "tran thi hong" across a province', provinceHead.id, { q: "tran thi hong" }),
   await compare("Search by case number across a province", provinceHead.id, { q: "1234/2024" }),
+  await compare("Search by a party's ID number across a province", provinceHead.id, { q: party!.id_number }),
+  await compare("Province case list, first page", provinceHead.id, {}),
+  await compare("Nationwide case list, first page (directorate)", nationalViewer.id, {}),
 ];
 const f = (x: number) => x.toFixed(2);
 console.log(`\nData: ${total.toLocaleString("en")} cases, ${events.toLocaleString("en")} case events; ${N} interleaved iterations; ms.\n`);

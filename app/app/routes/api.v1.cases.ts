@@ -1,3 +1,4 @@
+import { caseListScope } from "@thads/domain";
 import type { Route } from "./+types/api.v1.cases";
 import { todayVn } from "../utils/today.ts";
 import { apiError, apiUser } from "../utils/api.server.ts";
@@ -14,7 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
     });
   }
-  const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn()));
+  const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn(), caseListScope(user.memberships)));
   return Response.json(
     { data: result.rows, page: parsed.data.page, pageSize: PAGE_SIZE, total: result.total, totalIsCapped: result.capped },
     { headers: { "Cache-Control": "private, no-store" } },

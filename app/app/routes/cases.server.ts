@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { CASE_STATUSES, foldVietnamese } from "@thads/domain";
+import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import { dongInput, viDate } from "@thads/case-service/fields";
 
 export const PAGE_SIZE = 50;
 const COUNT_CAP = 10_000;
+/** What a party's ID number may look like (as intake accepts it): such a search also looks it up exactly. */
+const ID_NUMBER = /^(?=.*\d)[A-Za-z0-9./-]{6,30}$/;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -18,6 +20,7 @@ export const CaseFilterSchema = z.object({
   judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
   executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
   unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
+  province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
   overdue: optional(z.enum(["1"])),
   moneyMin: optional(dongInput("Số tiền từ")),
   moneyMax: optional(dongInput("Số tiền đến")),
@@ -45,18 +48,39 @@ export interface CaseListRow {
   is_corruption: boolean;
 }
 
-/** One page of cases visible to the user (RLS), filtered and sorted, with a capped total. */
-export async function listCases(tx: TxSql, f: CaseFilters, today: string) {
-  const needle = f.q ? `%${foldVietnamese(f.q).replace(/[%_\\]/g, "")}%` : null;
+/**
+ * One page of cases visible to the user (RLS), filtered and sorted, with a
+ * capped total. Both walk the covering list index (index-only: the search
+ * text and every filter column are in it); the page then reads its rows by id.
+ * `scope` narrows the walk to the user's own unit or province range; RLS
+ * still decides which rows may be read.
+ */
+export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope = { kind: "none" }) {
+  const folded = f.q ? foldVietnamese(f.q).replace(/[%_\\]/g, "") : "";
+  const needle = folded ? `%${folded}%` : null;
+  const idNumber = f.q && ID_NUMBER.test(f.q.trim()) ? f.q.trim() : null;
+  // One id is written as "=", so the index range comes out in list order with no sort.
+  const oneOf = (ids: string[]) => (ids.length === 1 ? tx`= ${ids[0]!}::uuid` : tx`= any(${ids}::uuid[])`);
+  const range = f.unit
+    ? tx`and c.unit_id = (select id from public.units where code = ${f.unit})`
+    : f.province
+      ? tx`and c.province_id = (select id from public.units where code = ${f.province} and kind = 'province')`
+      : scope.kind === "units"
+      ? tx`and c.unit_id ${oneOf(scope.ids)}`
+      : scope.kind === "provinces"
+        ? tx`and c.province_id ${oneOf(scope.ids)}`
+        : tx``;
   const where = tx`
-    where true
-    ${needle ? tx`and (c.search_text like ${needle}
-                       or exists (select 1 from public.case_parties p where p.case_id = c.id and p.id_number = ${f.q!.trim()}))` : tx``}
+    where true ${range}
+    ${needle
+      ? idNumber
+        ? tx`and (c.search_text like ${needle} or c.id = any(select p.case_id from public.case_parties p where p.id_number = ${idNumber}))`
+        : tx`and c.search_text like ${needle}`
+      : tx``}
     ${f.status ? tx`and c.status = ${f.status}` : tx``}
     ${f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : tx``}
     ${f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : tx``}
     ${f.executor ? tx`and c.executor_id = ${f.executor}` : tx``}
-    ${f.unit ? tx`and c.unit_id = (select id from public.units where code = ${f.unit})` : tx``}
     ${f.overdue ? tx`and c.next_deadline_on < ${today}` : tx``}
     ${f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : tx``}
     ${f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : tx``}
@@ -64,20 +88,26 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string) {
     ${f.to ? tx`and c.accepted_on <= ${f.to}` : tx``}`;
   const order =
     f.sort === "money_desc"
-      ? tx`order by c.money_due desc, c.id`
+      ? tx`c.money_due desc, c.id`
       : f.sort === "deadline_asc"
-        ? tx`order by c.next_deadline_on asc nulls last, c.id`
-        : tx`order by c.accepted_on desc, c.id`;
+        ? tx`c.next_deadline_on asc nulls last, c.id`
+        : tx`c.accepted_on desc, c.id`;
+  const offset = (f.page - 1) * PAGE_SIZE;
+  const columns = tx`
+    c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
+    c.money_due::text as money_due, c.money_collected::text as money_collected,
+    c.next_deadline_on::text as next_deadline_on, c.next_deadline_kind,
+    p.full_name as executor_name, u.code as unit_code, c.is_bank_credit, c.is_corruption`;
+  // The page: its ids from the covering index (index-only), then their rows.
   const rows = await tx<CaseListRow[]>`
-    select c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
-           c.money_due::text as money_due, c.money_collected::text as money_collected,
-           c.next_deadline_on::text as next_deadline_on, c.next_deadline_kind,
-           p.full_name as executor_name, u.code as unit_code, c.is_bank_credit, c.is_corruption
-    from public.cases c
+    select ${columns}
+    from (select c.id from public.cases c ${where} order by ${order} limit ${PAGE_SIZE} offset ${offset}) page
+    join public.cases c on c.id = page.id
     join public.units u on u.id = c.unit_id
     left join public.profiles p on p.id = c.executor_id
-    ${where} ${order}
-    limit ${PAGE_SIZE} offset ${(f.page - 1) * PAGE_SIZE}`;
+    order by ${order}`;
+  // The total: a short first page is its own count; otherwise count up to the cap.
+  if (offset === 0 && rows.length < PAGE_SIZE) return { rows, total: rows.length, capped: false };
   const [count] = await tx<{ n: number }[]>`
     select count(*)::int as n from (select 1 from public.cases c ${where} limit ${COUNT_CAP + 1}) s`;
   const total = count?.n ?? 0;

@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, formatCount, formatDateVi, formatDong, hasRole, type DeadlineKind } from "@thads/domain";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import type { Route } from "./+types/cases";
 import { PageHeader, Table } from "../components/ui.tsx";
@@ -18,13 +18,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   const filters = parsed.success ? parsed.data : CaseFilterSchema.parse({});
   const today = todayVn();
   return asUser(user, async (tx) => {
-    const result = await listCases(tx, filters, today);
+    const result = await listCases(tx, filters, today, caseListScope(user.memberships));
     const executors = await tx<{ id: string; full_name: string }[]>`
       select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
       where m.role = 'executor' ${filters.unit ? tx`and m.unit_id = (select id from public.units where code = ${filters.unit})` : tx``}
       order by p.full_name limit 300`;
+    const provinces = isNational(user.memberships)
+      ? await tx<{ code: string; name: string }[]>`
+          select code, name from public.units where kind = 'province' and dissolved_on is null order by name`
+      : [];
     return {
       ...result,
+      provinces,
       page: filters.page,
       pageSize: PAGE_SIZE,
       today,
@@ -71,6 +76,15 @@ export default function Cases() {
           {vi ? "Tìm theo tên, số quyết định, số giấy tờ" : "Search name, number, ID"}
           <input name="q" defaultValue={params.get("q") ?? ""} maxLength={100} className="rounded border border-slate-300 px-2 py-1" placeholder="nguyen van a" />
         </label>
+        {d.provinces.length ? (
+          <label className="flex flex-col">
+            {vi ? "Tỉnh, thành phố" : "Province"}
+            <select name="province" defaultValue={params.get("province") ?? ""} className="rounded border border-slate-300 px-2 py-1">
+              <option value="">{vi ? "Toàn quốc" : "Nationwide"}</option>
+              {d.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            </select>
+          </label>
+        ) : null}
         <label className="flex flex-col">
           {vi ? "Trạng thái" : "Status"}
           <select name="status" defaultValue={params.get("status") ?? ""} className="rounded border border-slate-300 px-2 py-1">

@@ -1,5 +1,5 @@
 import { toEventRow, type Actor } from "@thads/case-service";
-import type { TxSql } from "@thads/db";
+import { asCaseWriter, type TxSql } from "@thads/db";
 import { mayRecordStep } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
 import type { ColumnKey } from "./columns.ts";
@@ -340,6 +340,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
     errors.add([{ line: 0, column: null, code: "forbidden", message: "Bạn không có quyền thụ lý việc thi hành án (cần vai trò thư ký, trưởng phòng khu vực hoặc cán bộ cấp tỉnh)." }]);
     return result(false);
   }
+  await asCaseWriter(tx);
 
   const units = await loadUnits(tx, parsed.rows);
   const scope = opts.checkScopeFirst === false ? undefined : await loadScope(tx);

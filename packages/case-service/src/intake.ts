@@ -1,4 +1,4 @@
-import { withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
+import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
 import { mayRecordStep } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import type { IntakeInput } from "./intake-schema.ts";
@@ -17,6 +17,7 @@ export async function intakeCase(
   actor: Actor,
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "acceptance")) return { ok: false, error: forbiddenStep() };
+  await asCaseWriter(tx);
   const caseId = input.idempotencyKey;
   const [existing] = await tx`select id from public.cases where id = ${caseId}`;
   if (existing) return { ok: true, caseId, duplicate: true };

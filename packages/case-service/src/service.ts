@@ -1,4 +1,4 @@
-import type { TxSql } from "@thads/db";
+import { asCaseWriter, type TxSql } from "@thads/db";
 import {
   CASE_EVENT_LABELS,
   applyEvent,
@@ -53,6 +53,7 @@ export async function recordEvent(
   const { caseId, event, actor } = input;
   if (event.kind === "acceptance") return { ok: false, error: forbiddenStep() };
   if (!mayRecordStep(actor.roles, event.kind)) return { ok: false, error: forbiddenStep() };
+  await asCaseWriter(tx);
 
   const [visible] = await tx`select 1 from public.cases where id = ${caseId}`;
   if (!visible) return { ok: false, error: notFound() };

@@ -37,3 +37,15 @@ export function asAuthService<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promi
     return fn(tx);
   }) as Promise<T>;
 }
+
+/**
+ * Switches the current transaction from the signed-in user (`authenticated`)
+ * to `case_writer`, the role that alone may write cases, parties,
+ * obligations and ledger events. Same claims, same policies: the user's RLS
+ * scope still decides which rows. Only the case service calls this, after it
+ * has applied the lifecycle rules. A transaction that is not running as
+ * `authenticated` (the owner's maintenance paths) is left as it is.
+ */
+export async function asCaseWriter(tx: TxSql): Promise<void> {
+  await tx`select set_config('role', 'case_writer', true) where current_user = 'authenticated'`;
+}

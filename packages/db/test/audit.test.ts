@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChains } from "../src/audit.ts";
-import { withClaims } from "../src/rls.ts";
+import { asCaseWriter, withClaims } from "../src/rls.ts";
 import { useTenantFixture } from "./fixtures.ts";
 
 const ctx = useTenantFixture();
@@ -9,8 +9,11 @@ const { owner, app } = ctx;
 describe("audit trail", () => {
   it("a change writes an audit row in the same transaction, with actor, unit, before and after", async () => {
     const actor = ctx.fx.users.executor!;
-    await withClaims(app, { sub: actor, role: "authenticated" }, (tx) =>
-      tx`update public.cases set debtor_name = 'Nguyễn Văn Á (đã sửa)' where id = ${ctx.fx.cases.a}`);
+    await withClaims(app, { sub: actor, role: "authenticated" }, async (tx) => {
+      await asCaseWriter(tx);
+      const changed = await tx`update public.cases set debtor_name = 'Nguyễn Văn Á (đã sửa)' where id = ${ctx.fx.cases.a} returning id`;
+      expect(changed).toHaveLength(1);
+    });
     const [row] = await owner<{ actor_id: string; unit_id: string; province_id: string; op: string; before: { debtor_name: string }; after: { debtor_name: string } }[]>`
       select actor_id, unit_id, province_id, op, before, after from public.audit_log
       where table_name = 'cases' and row_id = ${ctx.fx.cases.a} order by id desc limit 1`;
@@ -21,10 +24,13 @@ describe("audit trail", () => {
 
   it("a rolled-back change leaves no audit row", async () => {
     const before = await owner`select count(*)::int as n from public.audit_log`;
-    await withClaims(app, { sub: ctx.fx.users.executor!, role: "authenticated" }, async (tx) => {
-      await tx`update public.cases set debtor_name = 'tạm' where id = ${ctx.fx.cases.a}`;
+    const aborted = await withClaims(app, { sub: ctx.fx.users.executor!, role: "authenticated" }, async (tx) => {
+      await asCaseWriter(tx);
+      const changed = await tx`update public.cases set debtor_name = 'tạm' where id = ${ctx.fx.cases.a} returning id`;
+      expect(changed).toHaveLength(1);
       throw new Error("abort");
-    }).catch(() => {});
+    }).catch((e: Error) => e.message);
+    expect(aborted).toBe("abort");
     const after = await owner`select count(*)::int as n from public.audit_log`;
     expect(after[0]!.n).toBe(before[0]!.n);
   });

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
+import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
 
 const ctx = useTenantFixture();
 afterAll(() => {
@@ -75,7 +75,11 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   }
 }
 
-const probe = (tier: Tier, fn: Probe) => probeAs(ctx, tier, fn);
+const probe = (tier: Tier, fn: Probe, opts: { writer?: boolean } = {}) => probeAs(ctx, tier, fn, opts);
+
+/** Tables written only through the case service (as case_writer, migration 20251106000000). */
+const SERVICE_WRITTEN: readonly Table[] = ["cases", "judgments", "case_parties", "case_obligations", "case_events"];
+const servicePath = (table: Table, op: Op) => SERVICE_WRITTEN.includes(table) && (op === "insert" || op === "update");
 
 function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLike<readonly unknown[]> {
   const t = scope === "own" ? "a" : "b";
@@ -175,14 +179,24 @@ const combos = combinations(TABLES);
 describe("tenant isolation matrix", () => {
   it.each(combos)("$tier · $table · $op · $scope tenant", async ({ tier, table, op, scope }) => {
     const want = expected(tier, table, op, scope);
-    const got = await probe(tier, operation(table, op, scope));
+    const got = await probe(tier, operation(table, op, scope), { writer: servicePath(table, op) });
     checked++;
     if (got === "allowed" && want !== "allowed") leaks++;
     expect(got).toBe(want);
   });
 
+  const direct = TIERS.filter((t) => t !== "anon").flatMap((tier) =>
+    SERVICE_WRITTEN.flatMap((table) => (["insert", "update"] as const).map((op) => ({ tier, table, op }))),
+  );
+  it.each(direct)("$tier · $table · $op directly as authenticated (no case service) is refused", async ({ tier, table, op }) => {
+    const got = await probe(tier, operation(table, op, "own"));
+    checked++;
+    if (got === "allowed") leaks++;
+    expect(got).toBe("42501");
+  });
+
   it("an executor cannot change a case of their unit that is assigned to someone else", async () => {
-    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${ctx.fx.cases.aUnassigned} returning id`);
+    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${ctx.fx.cases.aUnassigned} returning id`, { writer: true });
     expect(got).toBe("zero_rows");
     expect(await probe("executor", (tx) => tx`select id from public.cases where id = ${ctx.fx.cases.aUnassigned}`)).toBe("allowed");
   });
@@ -191,7 +205,7 @@ describe("tenant isolation matrix", () => {
     const got = await probe("clerk", (tx) => tx`
       insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
       values (${ctx.fx.units.a1}, ${ctx.fx.units.b}, 'SPOOF-1', '2026-11-01', 'on_request', 'civil', 'X')
-      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a)));
+      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a)), { writer: true });
     expect(got).toBe("allowed");
   });
 

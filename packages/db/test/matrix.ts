@@ -6,7 +6,7 @@
  * that states the expected outcome of every tier × operation × tenant.
  */
 import type { TxSql } from "../src/clients.ts";
-import { asAnon, withClaims } from "../src/rls.ts";
+import { asAnon, asCaseWriter, withClaims } from "../src/rls.ts";
 import type { useTenantFixture } from "./fixtures.ts";
 
 export const TIERS = [
@@ -23,7 +23,12 @@ export type Probe = (tx: TxSql) => PromiseLike<readonly unknown[]>;
 class Rollback extends Error {}
 
 /** Runs one probe as the tier, in a transaction that is always rolled back. */
-export async function probe(ctx: ReturnType<typeof useTenantFixture>, tier: Tier, fn: Probe): Promise<Outcome> {
+export async function probe(
+  ctx: ReturnType<typeof useTenantFixture>,
+  tier: Tier,
+  fn: Probe,
+  opts: { writer?: boolean } = {},
+): Promise<Outcome> {
   let outcome: Outcome = "zero_rows";
   const run = async (tx: TxSql) => {
     try {
@@ -38,7 +43,12 @@ export async function probe(ctx: ReturnType<typeof useTenantFixture>, tier: Tier
   };
   try {
     if (tier === "anon") await asAnon(ctx.app, run);
-    else await withClaims(ctx.app, { sub: ctx.fx.users[tier]!, role: "authenticated" }, run);
+    else
+      await withClaims(ctx.app, { sub: ctx.fx.users[tier]!, role: "authenticated" }, async (tx) => {
+        // The case service's path: same user and claims, as case_writer (see asCaseWriter).
+        if (opts.writer) await asCaseWriter(tx);
+        return run(tx);
+      });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }

@@ -195,3 +195,27 @@ export function mayRecordStep(roles: readonly Role[], kind: string): boolean {
   const allowed = STEP_ROLES[kind] ?? ACTING_ROLES;
   return roles.some((r) => allowed.includes(r));
 }
+
+/**
+ * Where a case list looks by default: the narrowest scope that holds every
+ * case the user may read, so the list can walk one index range. It narrows
+ * the query only; which rows may be read is still decided by RLS.
+ */
+export type CaseListScope =
+  | { kind: "national" }
+  | { kind: "provinces"; ids: string[] }
+  | { kind: "units"; ids: string[] }
+  | { kind: "none" };
+
+export function caseListScope(memberships: MembershipRef[]): CaseListScope {
+  if (isNational(memberships)) return { kind: "national" };
+  const provinces = [...new Set(memberships.filter((m) => PROVINCE_ROLES.includes(m.role) && m.provinceId).map((m) => m.provinceId!))];
+  const units = [...new Set(memberships.filter((m) => SUBUNIT_ROLES.includes(m.role) && m.unitId).map((m) => m.unitId!))];
+  if (provinces.length > 0) {
+    // A sub-bureau membership outside the user's provinces widens the scope to its province.
+    const outside = memberships.filter((m) => SUBUNIT_ROLES.includes(m.role) && m.provinceId && !provinces.includes(m.provinceId));
+    return { kind: "provinces", ids: [...new Set([...provinces, ...outside.map((m) => m.provinceId!)])] };
+  }
+  if (units.length > 0) return { kind: "units", ids: units };
+  return { kind: "none" };
+}

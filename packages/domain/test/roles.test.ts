@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canViewProvince, canViewUnit, homeFor, homePath, navFor, type MembershipRef } from "../src/roles.ts";
+import { canViewProvince, canViewUnit, caseListScope, homeFor, homePath, navFor, type MembershipRef } from "../src/roles.ts";
 
 const m = (role: MembershipRef["role"], extra: Partial<MembershipRef> = {}): MembershipRef => ({
   role, unitKind: null, unitCode: null, provinceSlug: null, unitId: null, provinceId: null, ...extra,
@@ -57,5 +57,23 @@ describe("access to workspaces", () => {
   it("steering members and creditors open no workspace", () => {
     expect(canViewProvince([m("steering_member", { provinceId: A })], A)).toBe(false);
     expect(canViewUnit([m("creditor")], { id: "u1", provinceId: A })).toBe(false);
+  });
+});
+
+describe("caseListScope", () => {
+  it("is the whole nation for the directorate", () => {
+    expect(caseListScope([m("national_viewer"), m("province_head", { provinceId: "p1" })])).toEqual({ kind: "national" });
+  });
+  it("is the province for province staff, the sub-bureau for its staff", () => {
+    expect(caseListScope([m("province_staff", { provinceId: "p1" })])).toEqual({ kind: "provinces", ids: ["p1"] });
+    expect(caseListScope([m("executor", { unitId: "u1", provinceId: "p1" }), m("clerk", { unitId: "u1", provinceId: "p1" })]))
+      .toEqual({ kind: "units", ids: ["u1"] });
+  });
+  it("widens to a province when a sub-bureau membership lies outside the user's provinces", () => {
+    expect(caseListScope([m("province_head", { provinceId: "p1" }), m("executor", { unitId: "u9", provinceId: "p2" }), m("clerk", { unitId: "u1", provinceId: "p1" })]))
+      .toEqual({ kind: "provinces", ids: ["p1", "p2"] });
+  });
+  it("is empty for steering members and creditors, who read no case list of a unit", () => {
+    expect(caseListScope([m("steering_member"), m("creditor")])).toEqual({ kind: "none" });
   });
 });
