@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
-import { withClaims } from "../src/rls.ts";
+import { asCaseWriter, withClaims } from "../src/rls.ts";
 import { useTenantFixture } from "./fixtures.ts";
 import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
 import { buildSteeringFixture, type SteeringFixture } from "./steering-fixture.ts";
@@ -198,13 +198,19 @@ describe("committee scope on the cases themselves", () => {
     expect(flags).toHaveLength(1);
   });
 
-  it("the flagged case is read-only for the committee", async () => {
-    const rows = await asUserId(st.users.memberA, (tx) => tx`
-      update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`);
-    expect(rows).toHaveLength(0);
+  it("the flagged case is read-only for the committee, on the user's path and on the case service's", async () => {
     await expect(asUserId(st.users.memberA, (tx) => tx`
-      insert into public.case_events (case_id, kind, effective_date) values (${ctx.fx.cases.a}, 'payment', '2026-11-01') returning id`))
+      update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`))
       .rejects.toMatchObject({ code: "42501" });
+    const viaWriter = await asUserId(st.users.memberA, async (tx) => {
+      await asCaseWriter(tx);
+      return tx`update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`;
+    });
+    expect(viaWriter).toHaveLength(0);
+    await expect(asUserId(st.users.memberA, async (tx) => {
+      await asCaseWriter(tx);
+      return tx`insert into public.case_events (case_id, kind, effective_date) values (${ctx.fx.cases.a}, 'payment', '2026-11-01') returning id`;
+    })).rejects.toMatchObject({ code: "42501" });
   });
 
   it("the committee reads the flagged case's events (timeline), not those of other cases", async () => {
