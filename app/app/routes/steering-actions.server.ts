@@ -1,6 +1,8 @@
 import { data } from "react-router";
 import {
   AnswerDirectiveSchema,
+  CommitteeSettingsSchema,
+  updateCommitteeSettings,
   CoercionDecisionSchema,
   CoercionPlanSchema,
   DecideFlagSchema,
@@ -30,7 +32,7 @@ import { refusal, type SteeringActionData } from "./steering.server.ts";
 
 export const STEERING_INTENTS = [
   "steering_propose", "steering_decide", "steering_directive", "steering_answer", "steering_report",
-  "steering_meeting", "steering_minutes", "steering_coercion_plan", "steering_coercion_decide",
+  "steering_meeting", "steering_minutes", "steering_coercion_plan", "steering_coercion_decide", "steering_settings",
 ] as const;
 export type SteeringIntent = (typeof STEERING_INTENTS)[number];
 
@@ -102,6 +104,12 @@ export async function runSteeringIntent(intent: SteeringIntent, form: FormData, 
       const p = CoercionPlanSchema.safeParse({ ...fields, forces });
       if (!p.success) return bad(intent, p.error, target);
       const r = await run((tx) => planCoercion(tx, p.data, actor, today));
+      return r.ok ? done() : refusal(intent, r, lang, target);
+    }
+    case "steering_settings": {
+      const p = CommitteeSettingsSchema.safeParse(fields);
+      if (!p.success) return bad(intent, p.error, target);
+      const r = await run((tx) => updateCommitteeSettings(tx, p.data));
       return r.ok ? done() : refusal(intent, r, lang, target);
     }
     case "steering_coercion_decide": {

@@ -26,12 +26,17 @@ export interface CommitteeRef {
   report_cadence: ReportCadence;
   is_member: boolean;
   member_role: string | null;
+  min_outstanding: string;
+  open_years: number;
+  failed_auction_rounds: number;
+  version: number;
 }
 
 /** Committees the user may look at: their own (members) or all (directorate). */
 export async function visibleCommittees(tx: TxSql, opts: { onlyMine: boolean }): Promise<CommitteeRef[]> {
   return tx<CommitteeRef[]>`
     select c.id, c.kind, c.name, c.province_id, p.name as province_name, c.report_cadence,
+           c.min_outstanding::text as min_outstanding, c.open_years, c.failed_auction_rounds, c.version,
            c.id = any (app_private.steering_committees_for()) as is_member,
            (select m.member_role::text from public.steering_committee_members m
              where m.committee_id = c.id and m.user_id = (select auth.uid())) as member_role

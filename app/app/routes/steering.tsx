@@ -10,7 +10,7 @@ import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
 import { loadProposals, loadWatchlist, visibleCommittees, type WatchFilters } from "./steering.server.ts";
-import { Field, StepForm, inputCls, reasonLabel } from "./steering-ui.tsx";
+import { Field, StepForm, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
 
 /** The watchlist: a committee's flagged major cases, most at risk first (members and the directorate). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -58,7 +58,7 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, lang);
   const intent = String(form.get("intent") ?? "");
-  if (intent !== "steering_decide" || !isSteeringIntent(intent)) forbidden();
+  if ((intent !== "steering_decide" && intent !== "steering_settings") || !isSteeringIntent(intent)) forbidden();
   const r = await runSteeringIntent(intent, form, user, lang);
   if ("ok" in r && r.ok) {
     const url = new URL(request.url);
@@ -103,6 +103,8 @@ export default function Steering() {
         <Stat label={vi ? "Ý kiến chỉ đạo chưa trả lời" : "Open directives"} value={formatCount(d.totals.open)} />
         <Stat label={vi ? "Ý kiến chỉ đạo quá hạn" : "Overdue directives"} value={formatCount(d.totals.overdue)} testId="stat-overdue" />
       </StatGrid>
+
+      {c?.is_member ? <Settings /> : null}
 
       {c?.is_member && d.proposals.length > 0 ? (
         <Section title={vi ? "Đề xuất chờ Ban Chỉ đạo xem xét" : "Proposals awaiting decision"}>
@@ -194,5 +196,45 @@ export default function Steering() {
         </Section>
       ) : null}
     </>
+  );
+}
+
+/** The committee's report cadence and the thresholds that suggest cases to the bureaus. */
+function Settings() {
+  const d = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const vi = lang === "vi";
+  const err = useFieldError("steering_settings");
+  const c = d.committee!;
+  return (
+    <details className="mt-6 rounded-lg border border-slate-200 bg-white p-3" open={Boolean(err("minOutstanding") || err("openYears") || err("failedAuctionRounds"))}>
+      <summary className="cursor-pointer font-semibold">
+        {vi ? "Tiêu chí gợi ý và kỳ báo cáo" : "Suggestion criteria and report cadence"}:{" "}
+        <span className="font-normal">
+          {vi
+            ? `còn phải thi hành ≥ ${formatDong(c.min_outstanding)}, kéo dài > ${c.open_years} năm, ≥ ${c.failed_auction_rounds} lần đấu giá không thành; báo cáo ${c.report_cadence === "monthly" ? "hằng tháng" : "hằng quý"}`
+            : `outstanding ≥ ${formatDong(c.min_outstanding)}, open > ${c.open_years} years, ≥ ${c.failed_auction_rounds} failed auctions; ${c.report_cadence} reports`}
+        </span>
+      </summary>
+      <StepForm intent="steering_settings" submit={vi ? "Lưu" : "Save"} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-4">
+        <input type="hidden" name="committeeId" value={c.id} />
+        <input type="hidden" name="expectedVersion" value={c.version} />
+        <Field label={vi ? "Ngưỡng còn phải thi hành (đồng)" : "Outstanding threshold (VND)"} error={err("minOutstanding")}>
+          <input name="minOutstanding" defaultValue={formatDong(c.min_outstanding).replace(/ ₫$/, "")} className={inputCls} />
+        </Field>
+        <Field label={vi ? "Kéo dài quá (năm)" : "Open more than (years)"} error={err("openYears")}>
+          <input name="openYears" defaultValue={c.open_years} inputMode="numeric" className={inputCls} />
+        </Field>
+        <Field label={vi ? "Số lần đấu giá không thành" : "Failed auction rounds"} error={err("failedAuctionRounds")}>
+          <input name="failedAuctionRounds" defaultValue={c.failed_auction_rounds} inputMode="numeric" className={inputCls} />
+        </Field>
+        <Field label={vi ? "Kỳ báo cáo tiến độ" : "Report cadence"} error={err("reportCadence")}>
+          <select name="reportCadence" defaultValue={c.report_cadence} className={inputCls}>
+            <option value="monthly">{vi ? "Hằng tháng" : "Monthly"}</option>
+            <option value="quarterly">{vi ? "Hằng quý" : "Quarterly"}</option>
+          </select>
+        </Field>
+      </StepForm>
+    </details>
   );
 }

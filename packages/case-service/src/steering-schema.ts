@@ -132,3 +132,30 @@ export function steeringFieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+const wholeNumber = (field: string, max: number) =>
+  z.coerce
+    .number({ message: `${field}: phải là số nguyên.` })
+    .int({ message: `${field}: phải là số nguyên.` })
+    .min(0, { message: `${field}: không được âm.` })
+    .max(max, { message: `${field}: tối đa ${max}.` });
+
+export const CommitteeSettingsSchema = z.object({
+  committeeId: id("Ban Chỉ đạo"),
+  expectedVersion: version,
+  reportCadence: z.enum(["monthly", "quarterly"], { message: "Kỳ báo cáo tiến độ: chọn hằng tháng hoặc hằng quý." }),
+  minOutstanding: z
+    .string({ message: "Ngưỡng giá trị còn phải thi hành: bắt buộc nhập." })
+    .trim()
+    .transform((v, ctx) => {
+      const digits = v.replace(/[.\s,]/g, "");
+      if (!/^\d{1,18}$/.test(digits)) {
+        ctx.addIssue({ code: "custom", message: "Ngưỡng giá trị còn phải thi hành: phải là số tiền nguyên tính bằng đồng (0 để bỏ tiêu chí này)." });
+        return z.NEVER;
+      }
+      return BigInt(digits);
+    }),
+  openYears: wholeNumber("Số năm kéo dài", 50),
+  failedAuctionRounds: wholeNumber("Số lần bán đấu giá không thành", 100),
+});
+export type CommitteeSettingsInput = z.infer<typeof CommitteeSettingsSchema>;

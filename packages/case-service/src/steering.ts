@@ -9,6 +9,7 @@ import type { TxSql } from "@thads/db";
 import {
   addMonths,
   suggestionReasons,
+  thresholdProblems,
   type FlagReason,
   type SuggestionThresholds,
   directiveDeadlineProblem,
@@ -25,6 +26,7 @@ import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "
 import type { Actor } from "./service.ts";
 import type {
   AnswerDirectiveInput,
+  CommitteeSettingsInput,
   CoercionDecisionInput,
   CoercionPlanInput,
   DecideFlagInput,
@@ -371,4 +373,20 @@ export async function suggestCandidates(tx: TxSql, committeeId: string, today: s
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** The committee's own settings: report cadence and suggestion thresholds (version-checked). */
+export async function updateCommitteeSettings(tx: TxSql, input: CommitteeSettingsInput): Promise<ServiceResult<{ version: number }>> {
+  const [seen] = await tx`select 1 from public.steering_committees where id = ${input.committeeId}`;
+  if (!seen) return committeeMissing();
+  const [c] = await tx<{ version: number }[]>`select version from public.steering_committees where id = ${input.committeeId} for update`;
+  if (!c) return notMember();
+  if (c.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  const problems = thresholdProblems({ minOutstanding: input.minOutstanding, openYears: input.openYears, failedAuctionRounds: input.failedAuctionRounds });
+  if (problems.length) return refuse("bad_threshold", problems.join(" "), "Invalid thresholds.");
+  const [u] = await tx<{ version: number }[]>`
+    update public.steering_committees set report_cadence = ${input.reportCadence}, min_outstanding = ${input.minOutstanding},
+      open_years = ${input.openYears}, failed_auction_rounds = ${input.failedAuctionRounds}, version = version + 1
+    where id = ${input.committeeId} returning version`;
+  return { ok: true, version: u!.version };
 }

@@ -24,6 +24,8 @@ import {
   proposeFlag,
   steeringFieldErrors,
   suggestCandidates,
+  updateCommitteeSettings,
+  CommitteeSettingsSchema,
   type Actor,
 } from "../src/index.ts";
 
@@ -254,5 +256,29 @@ describe("suggestions", () => {
     } finally {
       await ctx.owner`update public.steering_committees set min_outstanding = 10000000000, open_years = 3 where id = ${st.committees.a}`;
     }
+  });
+});
+
+describe("committee settings", () => {
+  it("members set the cadence and thresholds with a version check; another committee cannot; bad input names the field", async () => {
+    const [{ version } = { version: 0 }] = await ctx.owner<{ version: number }[]>`select version from public.steering_committees where id = ${st.committees.b}`;
+    const form = { committeeId: st.committees.b, expectedVersion: String(version), reportCadence: "quarterly", minOutstanding: "5.000.000.000", openYears: "2", failedAuctionRounds: "4" };
+    const bad = CommitteeSettingsSchema.safeParse({ ...form, openYears: "-1", minOutstanding: "năm tỷ" });
+    expect(bad.success).toBe(false);
+    if (!bad.success) {
+      const errors = steeringFieldErrors(bad.error);
+      expect(errors.openYears).toMatch(/Số năm kéo dài/);
+      expect(errors.minOutstanding).toMatch(/Ngưỡng giá trị/);
+    }
+    const a = memberA();
+    expect(await asUserStep(ctx.app, a.claims, (tx) => updateCommitteeSettings(tx, CommitteeSettingsSchema.parse(form))))
+      .toMatchObject({ ok: false, error: { code: "committee_not_found" } });
+    const b = memberB();
+    expect(await asUserStep(ctx.app, b.claims, (tx) => updateCommitteeSettings(tx, CommitteeSettingsSchema.parse(form))))
+      .toMatchObject({ ok: true, version: version + 1 });
+    expect(await asUserStep(ctx.app, b.claims, (tx) => updateCommitteeSettings(tx, CommitteeSettingsSchema.parse(form))))
+      .toMatchObject({ ok: false, error: { code: "conflict" } });
+    const [row] = await ctx.owner`select report_cadence, min_outstanding, open_years, failed_auction_rounds from public.steering_committees where id = ${st.committees.b}`;
+    expect(row).toEqual({ report_cadence: "quarterly", min_outstanding: 5000000000n, open_years: 2, failed_auction_rounds: 4 });
   });
 });
