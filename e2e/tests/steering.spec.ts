@@ -57,6 +57,11 @@ test("proposed by the province, accepted by its committee, directed to the regio
   await page.getByTestId("propose-flag").getByRole("button", { name: "Gửi đề xuất" }).click();
   await expect(page).toHaveURL(/\?done=steering_propose$/);
   await expect(page.getByTestId("case-flags")).toContainText("Chờ Ban Chỉ đạo xem xét");
+  // The bureau's steering page lists it as awaiting the committee, and suggests other candidates by the committee's criteria.
+  await page.goto("/steering/tasks");
+  await expect(page.getByTestId("tenant-flag").filter({ hasText: number })).toContainText("Chờ Ban Chỉ đạo xem xét");
+  await expect(page.getByTestId("suggestion").first()).toBeVisible();
+  await expect(page.getByTestId("suggestion").filter({ hasText: number })).toHaveCount(0);
   await signOut(page);
 
   // The committee accepts it; its member now sees the case on the watchlist.
