@@ -1,5 +1,6 @@
 // Production server: static assets, security headers, client address for
 // sign-in throttling, and the React Router request handler.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 
@@ -9,6 +10,9 @@ const host = process.env.HOST ?? "127.0.0.1";
 
 const app = express();
 app.disable("x-powered-by");
+// Per-request memory shared by the loaders of one request (app/app/utils/request-store.server.ts).
+const requestStore = (globalThis[Symbol.for("thads.requestStore")] ??= new AsyncLocalStorage());
+app.use((_req, _res, next) => requestStore.run(new Map(), next));
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use((_req, res, next) => {

@@ -24,6 +24,7 @@ export default [
     route("steering/national", "routes/steering-national.tsx"),
   ]),
   route("cases/import/template", "routes/cases-import-template.ts"),
+  route("cases/import/run", "routes/cases-import-run.ts"),
   route("steering/briefing", "routes/steering-briefing.tsx"),
   route("steering/briefing.xlsx", "routes/steering-briefing-xlsx.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),

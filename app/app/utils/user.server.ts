@@ -4,6 +4,7 @@ import { withClaims, type Claims, type TxSql } from "@thads/db";
 import type { MembershipRef, Role, UnitKind } from "@thads/domain";
 import { SESSION_COOKIE, readCookie } from "./cookies.server.ts";
 import { appSql } from "./db.server.ts";
+import { perRequest } from "./request-store.server.ts";
 
 export interface Membership extends MembershipRef {
   unitId: string | null;
@@ -26,10 +27,18 @@ export function asUser<T>(user: CurrentUser, fn: (tx: TxSql) => Promise<T>): Pro
   return withClaims(appSql(), user.claims, fn);
 }
 
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * The signed-in user of this request. The session is resolved once per
+ * request: the layout's loader and the page's loader share the answer.
+ */
+export function getUser(request: Request): Promise<CurrentUser | null> {
   const bearer = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(request.headers.get("Authorization") ?? "")?.[1];
   const token = bearer ?? readCookie(request, SESSION_COOKIE);
-  if (!token) return null;
+  if (!token) return Promise.resolve(null);
+  return perRequest(`user:${token}`, () => loadUser(token));
+}
+
+async function loadUser(token: string): Promise<CurrentUser | null> {
   const session = await resolveSession(appSql(), token);
   if (!session) return null;
   const claims: Claims = {

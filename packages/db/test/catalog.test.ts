@@ -75,8 +75,30 @@ describe("catalog", () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolinherit: false, owns: 0n });
     const [anyOwner] = await sql<{ n: bigint }[]>`
       select count(*) as n from pg_class c join pg_roles r on r.oid = c.relowner
-      where r.rolname in ('anon', 'authenticated', 'auth_service')`;
+      where r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer')`;
     expect(anyOwner?.n).toBe(0n);
+  });
+
+  // service_role is Supabase's server-key role (BYPASSRLS by design, reached only with a token
+  // signed as service_role); no code path of the app switches to it.
+  it("no role the app switches to bypasses RLS or can log in", async () => {
+    const roles = await sql<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }[]>`
+      select r.rolname, r.rolsuper, r.rolbypassrls, r.rolcanlogin
+      from pg_auth_members m join pg_roles r on r.oid = m.roleid
+      where m.member = 'authenticator'::regrole and r.rolname <> 'service_role' order by r.rolname`;
+    expect(roles.map((r) => r.rolname)).toEqual(expect.arrayContaining(["anon", "auth_service", "authenticated", "case_writer"]));
+    for (const r of roles) expect({ role: r.rolname, super: r.rolsuper, bypass: r.rolbypassrls, login: r.rolcanlogin }).toEqual({ role: r.rolname, super: false, bypass: false, login: false });
+  });
+
+  it("signed-in users read case rows but write them only as case_writer", async () => {
+    const grants = await sql<{ table: string; role: string; write: boolean }[]>`
+      select t.table, r.role, has_table_privilege(r.role, ('public.' || t.table)::regclass, 'insert')
+                              or has_table_privilege(r.role, ('public.' || t.table)::regclass, 'update') as write
+      from (values ('cases'), ('judgments'), ('case_parties'), ('case_obligations'), ('case_events')) as t("table")
+      cross join (values ('authenticated'), ('case_writer')) as r(role)
+      order by 1, 2`;
+    for (const g of grants) expect({ ...g, write: g.write }).toEqual({ ...g, write: g.role === "case_writer" });
+    expect(grants).toHaveLength(10);
   });
 
   it("the private schema is not readable by API roles", async () => {
