@@ -12,6 +12,9 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadCasePage } from "./case.server.ts";
+import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
+import { runSteeringIntent } from "./steering-actions.server.ts";
+import { loadCaseSteering } from "./steering.server.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +24,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const roles = user.memberships.map((m) => m.role);
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();
-  return page;
+  const steering = await asUser(user, (tx) => loadCaseSteering(tx, params.id, page.case.province_id, page.case.is_corruption));
+  return { ...page, steering, steeringKey: crypto.randomUUID(), roles };
 }
 
 type ActionData = { kind: string; formError?: string; fieldErrors?: Record<string, string> };
@@ -32,6 +36,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!UUID.test(params.id)) notFound();
   const form = await readForm(request, lang);
   const kind = String(form.get("intent") ?? "");
+  if (kind === "steering_propose") {
+    const r = await runSteeringIntent(kind, form, user, lang);
+    return "ok" in r && r.ok ? redirect(`/cases/${params.id}?done=${kind}`) : r;
+  }
   if (!(STEP_KINDS as string[]).includes(kind)) {
     return data<ActionData>({ kind, formError: lang === "vi" ? "Thao tác không hợp lệ." : "Unknown step." }, { status: 400 });
   }
@@ -170,8 +178,11 @@ export default function CasePage() {
               {typeof e.payload.reason === "string" ? <span className="text-slate-600"> · {e.payload.reason}</span> : null}
             </li>
           ))}
+          <CoercionTimelineItems ops={d.steering.ops} lang={lang} />
         </ol>
       </Section>
+
+      <CaseSteeringPanel caseId={c.id} data={d.steering} roles={d.roles} readOnly={d.readOnly} idempotencyKey={d.steeringKey} lang={lang} />
 
       {d.actions.length > 0 ? (
         <Section title={vi ? "Thao tác tiếp theo" : "Next steps"}>

@@ -23,6 +23,7 @@ export default function National() {
   return (
     <>
       <PageHeader title={tr("home.national.title")} subtitle={tr("app.name")} />
+      <p className="-mt-4 mb-6 text-sm"><Link className="text-blue-800 underline" to="/steering/national">Ban Chỉ đạo THADS: danh sách theo dõi và ý kiến chỉ đạo quá hạn</Link></p>
       <StatGrid>
         <Stat label={tr("stat.provinces")} value={formatCount(d.provinces.length)} testId="stat-provinces" />
         <Stat label={tr("stat.subunits")} value={formatCount(d.subunits)} testId="stat-subunits" />

@@ -5,6 +5,10 @@ import { PageHeader, Section, ShareBar, Stat, StatGrid, Table } from "../compone
 import { useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { figuresByUnit, staffCounts, sumFigures, unitBySlugOrCode } from "./overview.server.ts";
+import { directiveSummary } from "./steering.server.ts";
+import { DirectivesCallout } from "./steering-ui.tsx";
+import { todayVn } from "../utils/today.ts";
+import { useLang } from "../i18n.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -15,7 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!canViewProvince(user.memberships, province.id)) forbidden();
     const subunits = await figuresByUnit(tx, { level: "province", provinceId: province.id });
     const staff = await staffCounts(tx, { provinceId: province.id });
-    return { province: { name: province.name, slug: province.slug }, subunits, totals: sumFigures(subunits), ...staff };
+    const steering = await directiveSummary(tx, [province.id, ...subunits.map((u) => u.id)], todayVn());
+    return { province: { name: province.name, slug: province.slug }, subunits, totals: sumFigures(subunits), ...staff, steering };
   });
 }
 
@@ -28,6 +33,7 @@ export default function Province() {
       <p className="-mt-4 mb-6 flex gap-4 text-sm">
         <Link className="text-blue-800 underline" to={`/assets?province=${d.province.slug}&stuck=1`}>{useLang() === "vi" ? "Tài sản tồn đọng sau nhiều phiên đấu giá" : "Assets stuck after failed auctions"}</Link>
       </p>
+      <DirectivesCallout summary={d.steering} lang={useLang()} />
       <StatGrid>
         <Stat label={tr("stat.subunits")} value={formatCount(d.subunits.length)} testId="stat-subunits" />
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />

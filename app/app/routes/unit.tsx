@@ -5,6 +5,9 @@ import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx
 import { caseStatusLabel, useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
+import { directiveSummary } from "./steering.server.ts";
+import { DirectivesCallout } from "./steering-ui.tsx";
+import { todayVn } from "../utils/today.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -43,6 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       executors: executors.map((e) => ({ id: e.id, name: e.full_name, open: Number(e.open), outstanding: String(e.outstanding ?? 0n) })),
       recent: recent.map((c) => ({ ...c, money_due: String(c.money_due) })),
       staff: staff.staff,
+      steering: await directiveSummary(tx, [unit.id], todayVn()),
     };
   });
 }
@@ -60,6 +64,7 @@ export default function Unit() {
         <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
         <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{lang === "vi" ? "Tài sản, đấu giá" : "Assets, auctions"}</Link>
       </p>
+      <DirectivesCallout summary={d.steering} lang={lang} />
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />

@@ -6,3 +6,5 @@ export * from "./service.ts";
 export * from "./intake.ts";
 export * from "./assets-schema.ts";
 export * from "./assets.ts";
+export * from "./steering-schema.ts";
+export * from "./steering.ts";

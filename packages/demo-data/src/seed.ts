@@ -6,6 +6,7 @@ import { TABLES, type CopyBatch } from "./copy.ts";
 import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
 import { seedAssets } from "./assets.ts";
 import { seedPublic } from "./public.ts";
+import { seedSteering } from "./steering.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -102,6 +103,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       log(`${written.cases} cases, ${written.events} events, ${written.parties} parties, ${written.obligations} obligations`);
     }
     log(`public pages: ${JSON.stringify(await seedPublic(tx, model, { today: opts.today }))}`);
+    if (opts.cases > 0) log(`steering committees: ${JSON.stringify(await seedSteering(tx, model, opts.today ?? DEFAULT_TODAY))}`);
   });
   if (opts.cases > 0) await seedAssets(sql, model, { today: opts.today ?? DEFAULT_TODAY, log });
   await sql`analyze`;

@@ -1,7 +1,7 @@
 import "../../db/test/provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { fromEventRow, type EventRow } from "@thads/case-service";
-import { createOwnerSql } from "@thads/db";
+import { createAppSql, createOwnerSql, withClaims } from "@thads/db";
 import { ROLES, deriveState, moneySummary, nextDeadline, requestDueOn, type CaseEvent, type RequestKind } from "@thads/domain";
 import {
   CASE_COLUMNS,
@@ -198,5 +198,47 @@ describe("seeding a database", () => {
     expect(obligations).toEqual(generated.flatMap((g) => g.obligations).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
     const events = mine(await sql`select ${text(EVENT_COLUMNS)} from public.case_events order by id`);
     expect(events).toEqual(generated.flatMap((g) => g.events.map((e) => ({ ...e, payload: JSON.parse(e.payload!) }))));
+  });
+});
+
+describe("demo steering committees (after seeding)", () => {
+  const sql = createOwnerSql(inject("ownerUrl"), { max: 1 });
+  const app = createAppSql(inject("appUrl"), { max: 1 });
+  afterAll(async () => {
+    await sql.end();
+    await app.end();
+  });
+
+  it("has a committee per province and the national list; flags carry their case's tenant and fit their committee's scope", async () => {
+    const [row] = await sql<{ committees: bigint; national: bigint; wrong_tenant: bigint; out_of_scope: bigint; overdue: bigint; answered: bigint; national_provinces: bigint }[]>`
+      select (select count(*) from public.steering_committees where kind = 'province') as committees,
+             (select count(*) from public.steering_committees where kind = 'national_anticorruption') as national,
+             (select count(*) from public.steering_flags f join public.cases c on c.id = f.case_id
+               where f.province_id <> c.province_id or f.unit_id <> c.unit_id or f.case_number <> c.case_number) as wrong_tenant,
+             (select count(*) from public.steering_flags f join public.steering_committees k on k.id = f.committee_id join public.cases c on c.id = f.case_id
+               where (k.kind = 'province' and k.province_id <> c.province_id) or (k.kind = 'national_anticorruption' and not c.is_corruption)) as out_of_scope,
+             (select count(*) from public.steering_directives where answered_on is null and due_on < ${DEFAULT_TODAY}) as overdue,
+             (select count(*) from public.steering_directives where answered_on is not null) as answered,
+             (select count(distinct f.province_id) from public.steering_flags f join public.steering_committees k on k.id = f.committee_id
+               where k.kind = 'national_anticorruption' and f.status = 'accepted') as national_provinces`;
+    expect(row!.committees).toBe(34n);
+    expect(row!.national).toBe(1n);
+    expect(row!.wrong_tenant).toBe(0n);
+    expect(row!.out_of_scope).toBe(0n);
+    expect(row!.overdue).toBeGreaterThan(0n);
+    expect(row!.answered).toBeGreaterThan(0n);
+    expect(row!.national_provinces).toBeGreaterThan(1n);
+  });
+
+  it("the Hải Phòng steering member sees exactly the accepted Hải Phòng list, under RLS", async () => {
+    const member = buildModel().users.find((u) => u.email === "hai-phong.steering@demo.thads.vn")!;
+    const seen = await withClaims(app, { sub: member.id, role: "authenticated" }, (tx) =>
+      tx<{ id: string }[]>`select id from public.cases order by id`);
+    const listed = await sql<{ id: string }[]>`
+      select f.case_id as id from public.steering_flags f join public.steering_committees k on k.id = f.committee_id
+      join public.units p on p.id = k.province_id
+      where p.slug = 'hai-phong' and f.status = 'accepted' order by f.case_id`;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(seen).toEqual(listed);
   });
 });

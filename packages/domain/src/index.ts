@@ -5,3 +5,4 @@ export * from "./money.ts";
 export * from "./cases/index.ts";
 export * from "./assets/index.ts";
 export * from "./requests/index.ts";
+export * from "./steering/index.ts";
