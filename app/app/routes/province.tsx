@@ -8,7 +8,6 @@ import { figuresByUnit, staffCounts, sumFigures, unitBySlugOrCode } from "./over
 import { directiveSummary } from "./steering.server.ts";
 import { DirectivesCallout } from "./steering-ui.tsx";
 import { todayVn } from "../utils/today.ts";
-import { useLang } from "../i18n.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
