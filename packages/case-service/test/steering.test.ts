@@ -259,6 +259,25 @@ describe("suggestions", () => {
   });
 });
 
+describe("suggestions from the auctions", () => {
+  it("a case whose seized asset failed at auction as often as the committee's threshold is suggested for it", async () => {
+    const stuck = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due)
+      values (${ctx.fx.units.a1}, ${`${randomUUID().slice(0, 8)}/QĐ`}, '2026-06-01', 'on_request', 'business', 'Công ty TNHH Hải Âu', 900000000) returning id`;
+    const caseId = stuck[0]!.id;
+    const s = staffA();
+    const reasons = async () =>
+      (await withClaims(ctx.app, s.claims, (tx) => suggestCandidates(tx, st.committees.a, TODAY, 500))).find((x) => x.caseId === caseId)?.reasons;
+    expect(await reasons()).toBeUndefined(); // small, recent, no auction yet
+    const [asset] = await ctx.owner<{ id: string }[]>`
+      insert into public.assets (case_id, kind, description, status, latest_value, current_price, rounds_held, failed_rounds)
+      values (${caseId}, 'land_use_right', 'Nhà xưởng tại Thủy Nguyên', 'at_auction', 1000000000, 810000000, 2, 2) returning id`;
+    expect(await reasons()).toBeUndefined(); // two failed rounds, the threshold is three
+    await ctx.owner`update public.assets set rounds_held = 3, failed_rounds = 3 where id = ${asset!.id}`;
+    expect(await reasons()).toEqual(["failed_auctions"]);
+  });
+});
+
 describe("committee settings", () => {
   it("members set the cadence and thresholds with a version check; another committee cannot; bad input names the field", async () => {
     const [{ version } = { version: 0 }] = await ctx.owner<{ version: number }[]>`select version from public.steering_committees where id = ${st.committees.b}`;
