@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { assertCsrf, CsrfError } from "../utils/csrf.server.ts";
-
+import { readCapped } from "../utils/form.server.ts";
 import { MAX_FILE_BYTES, MAX_FILES } from "./limits.ts";
 
 export type FileType = "application/pdf" | "image/png" | "image/jpeg";
@@ -76,32 +76,4 @@ export async function readPublicForm(
 
 export function fail(f: Fail, extra: Record<string, unknown> = {}) {
   return data({ formError: f.formError, ...extra }, { status: f.status });
-}
-
-async function readCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | "too_large" | null> {
-  if (!request.body) return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > cap) {
-        await reader.cancel();
-        return "too_large";
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return null;
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }

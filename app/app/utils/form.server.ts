@@ -39,7 +39,7 @@ export async function readForm(request: Request, lang: Lang): Promise<FormData> 
 }
 
 /** Reads the body, stopping as soon as it passes the cap (a missing or lying Content-Length included). */
-async function readCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | "too_large" | null> {
+export async function readCapped(request: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | "too_large" | null> {
   if (!request.body) return null;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
