@@ -1,0 +1,146 @@
+/**
+ * Reading the statistics aggregates (supabase/migrations/20251115000000_stats.sql): any unit scope
+ * and any period [from, to] as sums of a few rows of public.stat_monthly (whole months) and
+ * public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
+ * the app's users. Definitions: packages/domain/src/stats.
+ */
+import { addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
+import type { Sql, TxSql } from "./clients.ts";
+
+type AnySql = Sql | TxSql;
+
+export type StatDim = "all" | "bank" | "corruption" | `jt:${string}`;
+
+export interface StatScope {
+  /** Rows of these units only (a sub-bureau, a former province). */
+  unitIds?: readonly string[];
+  /** Rows whose tenant key is one of these provinces (a province with its sub-bureaus and former provinces). */
+  provinceIds?: readonly string[];
+}
+
+export interface StatQuery {
+  scope?: StatScope;
+  dim?: StatDim;
+  from: IsoDate;
+  to: IsoDate;
+  /** One result per unit, per province (tenant key), or one for the whole scope. */
+  groupBy?: "unit" | "province" | "none";
+}
+
+const monthStart = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
+const addMonths = (m: IsoDate, n: number): IsoDate => {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(mo / 12);
+  const mm = ((mo % 12) + 12) % 12;
+  return `${String(yy).padStart(4, "0")}-${String(mm + 1).padStart(2, "0")}-01`;
+};
+const endOfMonth = (m: IsoDate): IsoDate => monthEnd(Number(m.slice(0, 4)), Number(m.slice(5, 7)));
+/** The first day of the last month that ends on or before d. */
+const lastWholeMonth = (d: IsoDate): IsoDate => (endOfMonth(monthStart(d)) === d ? monthStart(d) : addMonths(monthStart(d), -1));
+
+export const STOCK_COLS = DELTA_STOCKS.flatMap((s) => [`${s}_n`, `${s}_m`]);
+export const FLOW_COLS = DELTA_FLOWS.flatMap((s) => [`${s}_n`, `${s}_m`]);
+
+/** The period's boundaries in months and days (exported for the brute-force comparison and tests). */
+export function periodPlan(from: IsoDate, to: IsoDate) {
+  assertPeriod(from, to);
+  const before = addCalendarDays(from, -1);
+  const mA = lastWholeMonth(before); // level before the period: months ≤ mA, days in (end(mA), before]
+  const mB = lastWholeMonth(to); // level at the end: months ≤ mB, days in (end(mB), to]
+  const m1 = from === monthStart(from) ? from : addMonths(monthStart(from), 1); // whole months of the period: [m1, m2]
+  const m2 = mB;
+  return { before, mA, mAEnd: endOfMonth(mA), mB, mBEnd: endOfMonth(mB), m1, m2, m2End: endOfMonth(m2), whole: m1 <= m2 };
+}
+
+function scopeWhere(sql: AnySql, scope: StatScope | undefined) {
+  if (scope?.unitIds) return sql`unit_id = any (${sql.array([...scope.unitIds])}::uuid[])`;
+  if (scope?.provinceIds) return sql`province_id = any (${sql.array([...scope.provinceIds])}::uuid[])`;
+  return sql`true`;
+}
+
+function toStats(row: Record<string, string | null>): UnitStats {
+  const v = (k: string) => BigInt(row[k] ?? "0");
+  const side = (u: "n" | "m") =>
+    withDerived({
+      carried_over: DELTA_STOCKS.reduce((t, s) => t + v(`${s}_${u}_before`), 0n),
+      newly_accepted: v(`acc_${u}`),
+      transferred_out: v(`trf_${u}`),
+      completed: v(`cmp_${u}`),
+      terminated: v(`ter_${u}`),
+      in_progress: v(`ip_${u}_after`),
+      postponed: v(`pp_${u}_after`),
+      suspended: v(`sp_${u}_after`),
+      other: v(`ot_${u}_after`),
+      not_yet_enforceable: v(`ny_${u}_after`),
+    });
+  return { cases: side("n"), money: side("m") };
+}
+
+/** Figures per group for the period. Keys: unit id, province id, or "all". */
+export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
+  const p = periodPlan(q.from, q.to);
+  const dim = q.dim ?? "all";
+  const where = scopeWhere(sql, q.scope);
+  const key = q.groupBy === "unit" ? sql`unit_id::text` : q.groupBy === "province" ? sql`province_id::text` : sql`'all'`;
+  const isM = (lo: IsoDate | null, hi: IsoDate) => (lo ? `(src = 'm' and t between '${lo}' and '${hi}')` : `(src = 'm' and t <= '${hi}')`);
+  const isD = (lo: IsoDate, hi: IsoDate) => `(src = 'd' and t > '${lo}' and t <= '${hi}')`;
+  const before = `${isM(null, p.mA)} or ${isD(p.mAEnd, p.before)}`;
+  const after = `${isM(null, p.mB)} or ${isD(p.mBEnd, q.to)}`;
+  const flow = p.whole
+    ? `${isM(p.m1, p.m2)} or (src = 'd' and t between '${q.from}' and '${q.to}' and (t < '${p.m1}' or t > '${p.m2End}'))`
+    : `(src = 'd' and t between '${q.from}' and '${q.to}')`;
+  const cols = [
+    ...STOCK_COLS.flatMap((c) => [`sum(${c}) filter (where ${before}) as ${c}_before`, `sum(${c}) filter (where ${after}) as ${c}_after`]),
+    ...FLOW_COLS.map((c) => `sum(${c}) filter (where ${flow}) as ${c}`),
+  ].join(",\n");
+  const all = [...STOCK_COLS, ...FLOW_COLS].join(", ");
+  const dayFilter = `(day > '${p.mAEnd}' and day <= '${p.before}') or (day > '${p.mBEnd}' and day <= '${q.to}')
+    or (day between '${q.from}' and '${q.to}' ${p.whole ? `and (day < '${p.m1}' or day > '${p.m2End}')` : ""})`;
+  const rows = await sql<Record<string, string | null>[]>`
+    select k, ${sql.unsafe(cols)}
+    from (
+      select ${key} as k, 'm' as src, month as t, ${sql.unsafe(all)}
+        from public.stat_monthly where ${where} and dim = ${dim} and month <= ${p.mB}
+      union all
+      select ${key} as k, 'd' as src, day as t, ${sql.unsafe(all)}
+        from public.stat_daily where ${where} and dim = ${dim} and (${sql.unsafe(dayFilter)})
+    ) r
+    group by k`;
+  const out = new Map<string, UnitStats>();
+  for (const r of rows) out.set(String(r.k), toStats(r));
+  return out;
+}
+
+/** One scope's figures (zeros when it has no rows). */
+export async function readScopeStats(sql: AnySql, q: Omit<StatQuery, "groupBy">): Promise<UnitStats> {
+  const m = await readStats(sql, { ...q, groupBy: "none" });
+  return m.get("all") ?? toStats({});
+}
+
+export interface StatUnit {
+  id: string;
+  kind: "national" | "province" | "subunit";
+  code: string;
+  name: string;
+  province_id: string | null;
+  merged_into_id: string | null;
+  dissolved_on: string | null;
+}
+
+/**
+ * The rows a unit's figures are the sum of: the nation all; a current province its tenant key
+ * (its sub-bureaus and the former provinces merged into it); a sub-bureau or a former province its own.
+ */
+export function scopeOf(unit: Pick<StatUnit, "id" | "kind" | "merged_into_id">): StatScope | undefined {
+  if (unit.kind === "national") return undefined;
+  if (unit.kind === "province" && unit.merged_into_id === null) return { provinceIds: [unit.id] };
+  return { unitIds: [unit.id] };
+}
+
+export async function unitByCode(sql: AnySql, code: string): Promise<StatUnit | null> {
+  const [u] = await sql<StatUnit[]>`
+    select id, kind, code, name, province_id, merged_into_id, dissolved_on::text as dissolved_on
+    from public.units where code = ${code}`;
+  return u ?? null;
+}
