@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { DEFAULT_TODAY, type CaseGenOptions, type CaseGenUnit } from "./cases.ts";
 import { TABLES, type CopyBatch } from "./copy.ts";
 import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
+import { seedStats } from "./stats-data.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -99,6 +100,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       const written = await writeCases(tx, model, { ...opts, replica });
       log(`${written.cases} cases, ${written.events} events, ${written.parties} parties, ${written.obligations} obligations`);
     }
+    log(`statistics: ${JSON.stringify(await seedStats(tx, model, opts.today ?? DEFAULT_TODAY))}`);
   });
   await sql`analyze`;
   return model;
