@@ -21,5 +21,7 @@ export default [
   route("cases/import/template", "routes/cases-import-template.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),
   route("api/v1/cases/:id", "routes/api.v1.case.ts"),
+  route("api/v1/stats", "routes/api.v1.stats.ts"),
+  route("stats/export", "routes/stats-export.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
