@@ -3,7 +3,8 @@ import type { Route } from "./+types/stats-export";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { mayReadStats, periodFrom, resolveUnit } from "./stats.server.ts";
-import { FORM_COLUMNS, FORM_TITLES, reportRows, viDate, type ReportRow } from "./stats-report.server.ts";
+import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
+import { reportRows, type ReportRow } from "./stats-report.server.ts";
 
 /**
  * GET /stats/export?unit=<code>&from=…&to=…&format=xlsx|csv: both official forms for the unit and
