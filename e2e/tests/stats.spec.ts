@@ -46,6 +46,7 @@ test("a province user sees its own province only, in the pages and the API", asy
 
 test("clicking a figure opens a case list of exactly that many cases", async ({ page }) => {
   await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
   await page.goto("/province/hai-phong?from=2025-10-01&to=2026-09-30");
   for (const fig of ["fig-cases-enforceable", "fig-cases-not_yet_enforceable", "fig-cases-completed", "fig-cases-carried_over"]) {
     const link = page.getByTestId(fig);
@@ -58,16 +59,20 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
     await page.goBack();
   }
   // The same from the national page, for a province row of the league table.
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
   await signIn(page, "national.viewer@demo.thads.vn");
+  await expect(page).toHaveURL(/\/national$/);
   await page.goto("/national?from=2025-10-01&to=2026-09-30");
   const cell = page.getByTestId("league").locator("tbody tr").first().locator("td:nth-child(3) a");
   const n = count(await cell.innerText());
   await cell.click();
+  await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
   expect(count(await page.locator("header p").first().innerText())).toBe(n);
 });
 
 test("the .xlsx export parses back to the same numbers as the API", async ({ page }) => {
   await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
   const q = "unit=P-HAI-PHONG&from=2025-10-01&to=2026-08-31";
   const api = await (await page.request.get(`/api/v1/stats?${q}`)).json();
   await page.goto(`/province/hai-phong?from=2025-10-01&to=2026-08-31`);
