@@ -96,7 +96,7 @@ describe("statistics aggregates against the domain definitions", () => {
       expect(await readScopeStats(ctx.owner, { scope: scopeA, dim: "jt:business", from: p.from, to: p.to })).toEqual(businessA);
     }
     expect(ids).toHaveLength(90);
-  });
+  }, 120_000);
 
   it("moving a case to another sub-bureau moves its figures", async () => {
     const events = randomLedger(prng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10 });
@@ -124,7 +124,7 @@ describe("statistics aggregates against the domain definitions", () => {
     expect(report.figureMismatches).toEqual([]);
     expect(report.identityFailures).toEqual([]);
     expect(report.comparisons).toBeGreaterThan(50);
-  });
+  }, 180_000);
 
   it("verification notices a tampered aggregate", async () => {
     const tamper = (delta: number) => ctx.owner`
@@ -140,5 +140,5 @@ describe("statistics aggregates against the domain definitions", () => {
     } finally {
       await tamper(-1);
     }
-  });
+  }, 180_000);
 });
