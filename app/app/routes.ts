@@ -18,6 +18,7 @@ export default [
     route("cases/:id", "routes/case.tsx"),
     route("unit/:code/workload", "routes/workload.tsx"),
     route("stats/report", "routes/stats-report.tsx"),
+    route("stats/targets", "routes/stats-targets.tsx"),
   ]),
   route("cases/import/template", "routes/cases-import-template.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),

@@ -106,3 +106,18 @@ test("the .xlsx export parses back to the same numbers as the API", async ({ pag
     expect(rate === null || rate === undefined ? null : (rate as number).toFixed(2)).toBe(api[side].completion_rate);
   }
 });
+
+test("a province head sets an office's target and sees it against the office's rate", async ({ page }) => {
+  await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  await page.getByRole("link", { name: "Giao chỉ tiêu cho các phòng khu vực" }).click();
+  const cases = page.getByLabel(/khu vực 1 – Hải Phòng: chỉ tiêu về việc/);
+  await cases.fill("101");
+  await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(page.getByRole("alert")).toContainText("chỉ tiêu về việc: phải từ 0 đến 100.");
+  await page.getByLabel(/khu vực 1 – Hải Phòng: chỉ tiêu về việc/).fill("83,25");
+  await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã lưu");
+  await page.goto("/province/hai-phong");
+  await expect(page.getByTestId("subunits").locator("tbody tr").first()).toContainText("/ 83,25%");
+});

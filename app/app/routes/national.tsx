@@ -30,6 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       provinces, totals, bank, corruption,
       trend: await trend(tx, nation, to),
       subunits: Number(units?.subunits ?? 0n),
+      mayTarget: user.memberships.some((m) => m.role === "national_admin"),
       ...staff,
     };
   });
@@ -57,7 +58,10 @@ export default function National() {
         <Stat label={vi ? "Có điều kiện thi hành (tiền)" : "Enforceable (money)"} value={formatDong(d.totals.money.enforceable)} />
         <Stat label={vi ? "Tỷ lệ xong về tiền" : "Completion rate, money"} value={d.totals.moneyRate === null ? "—" : `${d.totals.moneyRate.replace(".", ",")}%`} testId="stat-rate-money" />
       </StatGrid>
-      <div className="mt-4"><ExportLinks unitCode={d.nation.code} from={d.from} to={d.to} vi={vi} /></div>
+      <div className="mt-4 flex flex-wrap gap-4">
+        <ExportLinks unitCode={d.nation.code} from={d.from} to={d.to} vi={vi} />
+        {d.mayTarget ? <Link className="self-center text-sm text-blue-800 underline" to={`/stats/targets?unit=${d.nation.code}`}>{vi ? "Giao chỉ tiêu cho các tỉnh" : "Set the provinces' targets"}</Link> : null}
+      </div>
 
       <Section title={vi ? "Xếp hạng 34 tỉnh, thành phố" : "League table of the 34 provinces"}>
         <div data-testid="league">

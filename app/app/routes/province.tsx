@@ -56,6 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       overdue: overdue.map((o) => ({ ...o, n: Number(o.n) })),
       trend: await trend(tx, unit, to),
       subunitCount: children.filter((c) => !c.former).length,
+      mayTarget: user.memberships.some((m) => m.role === "province_head" && m.provinceId === province.id),
       ...staff,
     };
   });
@@ -79,6 +80,7 @@ export default function Province() {
         <span>{vi ? "Tỷ lệ về việc / chỉ tiêu: " : "Cases rate / target: "}<RateBadge rate={d.totals.casesRate} target={d.target?.cases} vi={vi} testId="province-rate-cases" /></span>
         <span>{vi ? "Tỷ lệ về tiền / chỉ tiêu: " : "Money rate / target: "}<RateBadge rate={d.totals.moneyRate} target={d.target?.money} vi={vi} testId="province-rate-money" /></span>
         <ExportLinks unitCode={d.province.code} from={d.from} to={d.to} vi={vi} />
+        {d.mayTarget ? <Link className="text-sm text-blue-800 underline" to={`/stats/targets?unit=${d.province.code}`}>{vi ? "Giao chỉ tiêu cho các phòng khu vực" : "Set the offices' targets"}</Link> : null}
       </div>
 
       <Section title={vi ? "Phòng Thi hành án dân sự khu vực (và các Cục THADS tỉnh cũ trước 01/7/2025)" : "Regional offices (and the former provinces before 1 Jul 2025)"}>
