@@ -13,7 +13,7 @@ import { resolveUnit } from "./stats.server.ts";
 /**
  * Yearly targets (chỉ tiêu): the directorate's admins set each province's, a province head sets
  * each office's. Row-level security decides who may write; the form carries each row's version
- * (updated_at) so a concurrent change is refused, and a resubmission of the same values is a no-op.
+ * (version) so a concurrent change is refused, and a resubmission of the same values is a no-op.
  */
 async function scopeOf(user: CurrentUser, code: string) {
   return asUser(user, async (tx) => {
@@ -42,7 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const year = yearOf(params);
   const { unit, children } = await scopeOf(user, code);
   const rows = await asUser(user, (tx) => tx<{ unit_id: string; cases_rate: string; money_rate: string; version: string }[]>`
-    select unit_id, cases_rate::text, money_rate::text, updated_at::text as version from public.stat_targets
+    select unit_id, cases_rate::text, money_rate::text, version::text as version from public.stat_targets
     where stat_year = ${year} and unit_id = any (${children.map((c) => c.id)}::uuid[])`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   return {
@@ -81,15 +81,17 @@ export async function action({ request }: Route.ActionArgs) {
     const pm = rate(`${c.name} – chỉ tiêu về tiền`).safeParse(money);
     if (!pc.success) errors.push(pc.error.issues[0]!.message);
     if (!pm.success) errors.push(pm.error.issues[0]!.message);
-    if (pc.success && pm.success) rows.push({ id: c.id, name: c.name, cases: pc.data, money: pm.data, version: (form.get(`v.${c.id}`) as string) || null });
+    const version = String(form.get(`v.${c.id}`) ?? "");
+    if (version !== "" && !/^\d{1,9}$/.test(version)) errors.push(`${c.name}: phiên bản biểu mẫu không hợp lệ; vui lòng tải lại trang.`);
+    else if (pc.success && pm.success) rows.push({ id: c.id, name: c.name, cases: pc.data, money: pm.data, version: version || null });
   }
   if (errors.length) return data<ActionData>({ errors }, { status: 400 });
   const result = await asUser(user, async (tx) => {
     const conflicts: string[] = [];
     for (const r of rows) {
       const written = r.version
-        ? await tx`update public.stat_targets set cases_rate = ${r.cases}, money_rate = ${r.money}, set_by = ${user.id}
-                   where unit_id = ${r.id} and stat_year = ${year} and updated_at = ${r.version}::timestamptz returning id`
+        ? await tx`update public.stat_targets set cases_rate = ${r.cases}, money_rate = ${r.money}, set_by = ${user.id}, version = version + 1
+                   where unit_id = ${r.id} and stat_year = ${year} and version = ${Number(r.version)} returning id`
         : await tx`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate, set_by)
                    values (${r.id}, ${year}, ${r.cases}, ${r.money}, ${user.id}) on conflict (unit_id, stat_year) do nothing returning id`;
       if (written.length) continue;
