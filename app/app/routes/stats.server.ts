@@ -3,12 +3,11 @@
  * the pages, read the aggregates (packages/db/src/stats.ts) under the user's RLS.
  */
 import { z } from "zod";
-import { readScopeStats, readStats, scopeOf, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import { readCumulativeSeries, readScopeStats, readStats, scopeOf, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
 import {
   canViewProvince,
   canViewUnit,
   completionRate,
-  cumulativePeriods,
   isIsoDate,
   isNational,
   samePeriodLastYear,
@@ -159,21 +158,18 @@ export async function targetOf(tx: TxSql, unitId: string, year: number) {
   return row ? { cases: row.cases_rate, money: row.money_rate } : null;
 }
 
-/** Cumulative completion rates month by month through the statistical year, up to `to`. */
+/** Cumulative completion rates month by month through the statistical year, up to `to`, and the year before. */
 export async function trend(tx: TxSql, unit: StatUnit, to: string) {
   const year = statYearOf(to);
-  const periods = cumulativePeriods(year).filter((p) => p.to <= to || p.to.slice(0, 7) === to.slice(0, 7));
-  const prevPeriods = cumulativePeriods(year - 1).slice(0, periods.length);
-  const one = async (p: { from: string; to: string }) => {
-    const end = p.to > to ? to : p.to;
-    const s = await unitStats(tx, unit, p.from, end);
-    return { to: end, casesRate: completionRate(s.cases), moneyRate: completionRate(s.money), completed: (s.cases.completed + s.cases.terminated).toString() };
-  };
-  const current = [];
-  for (const p of periods) current.push(await one(p));
-  const previous = [];
-  for (const p of prevPeriods) previous.push(await one(p));
-  return { year, current, previous };
+  const point = (p: { to: string; stats: UnitStats }) => ({
+    to: p.to,
+    casesRate: completionRate(p.stats.cases),
+    moneyRate: completionRate(p.stats.money),
+    completed: (p.stats.cases.completed + p.stats.cases.terminated).toString(),
+  });
+  const current = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year, to })).map(point);
+  const previous = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year: year - 1, to: `${year - 1}-09-30` })).map(point);
+  return { year, current, previous: previous.slice(0, Math.max(current.length, 1)) };
 }
 
 export { completionRate };

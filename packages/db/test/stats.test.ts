@@ -9,7 +9,7 @@ import {
   type CaseEvent,
   type UnitStats,
 } from "@thads/domain";
-import { readScopeStats, readStats } from "../src/stats.ts";
+import { readCumulativeSeries, readScopeStats, readStats } from "../src/stats.ts";
 import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
 import { useTenantFixture } from "./fixtures.ts";
 
@@ -97,6 +97,17 @@ describe("statistics aggregates against the domain definitions", () => {
     }
     expect(ids).toHaveLength(90);
   }, 120_000);
+
+  it("the cumulative series of a statistical year equals each cumulative period read on its own", async () => {
+    for (const [year, to] of [[2023, "2023-09-30"], [2024, "2024-05-17"], [2024, "2024-06-30"]] as const) {
+      for (const scope of [{ unitIds: [ctx.fx.units.a1] }, { unitIds: [ctx.fx.units.a1, ctx.fx.units.a9] }, undefined]) {
+        const series = await readCumulativeSeries(ctx.owner, { scope, year, to });
+        const expected = cumulativePeriods(year).filter((p) => p.to <= to || p.to.slice(0, 7) === to.slice(0, 7));
+        expect(series.map((s) => s.to)).toEqual(expected.map((p) => (p.to > to ? to : p.to)));
+        for (const s of series) expect(s.stats).toEqual(await readScopeStats(ctx.owner, { scope, from: `${year - 1}-10-01`, to: s.to }));
+      }
+    }
+  });
 
   it("moving a case to another sub-bureau moves its figures", async () => {
     const events = randomLedger(prng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10 });
