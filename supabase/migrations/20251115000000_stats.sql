@@ -240,25 +240,26 @@ $$;
 create trigger cases_stats after update on public.cases
   referencing old table as old_rows new table as new_rows for each statement execute function app_private.stat_on_cases_update();
 
--- Everything again from the raw events (after a bulk load with triggers off), in chunks of cases.
-create function app_private.stat_rebuild(p_chunk integer default 20000) returns bigint
+-- Everything again from the raw events (after a bulk load with triggers off),
+-- one unit at a time: each unit's rows are its own, so every chunk only inserts
+-- (no row is written twice), and a chunk's events are read through the
+-- (case_id, effective_date, id) index.
+create function app_private.stat_rebuild() returns bigint
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_last uuid := '00000000-0000-0000-0000-000000000000';
+  v_unit uuid;
   v_ids uuid[]; v_units uuid[]; v_provinces uuid[]; v_types text[]; v_bank boolean[]; v_corruption boolean[];
   v_done bigint := 0;
 begin
   truncate public.stat_daily, public.stat_monthly;
-  loop
+  for v_unit in select u.id from public.units u where exists (select 1 from public.cases c where c.unit_id = u.id) order by u.id loop
     select array_agg(c.id order by c.id), array_agg(c.unit_id order by c.id), array_agg(c.province_id order by c.id),
            array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id)
       into v_ids, v_units, v_provinces, v_types, v_bank, v_corruption
-      from (select * from public.cases c where c.id > v_last order by c.id limit p_chunk) c;
-    exit when v_ids is null;
+      from public.cases c where c.unit_id = v_unit;
     perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption);
     v_done := v_done + cardinality(v_ids);
-    v_last := v_ids[cardinality(v_ids)];
   end loop;
   return v_done;
 end
@@ -268,7 +269,7 @@ revoke all on function app_private.stat_case_deltas(uuid[], bigint[]) from publi
 revoke all on function app_private.stat_add(uuid[], bigint[], integer, uuid[], uuid[], text[], boolean[], boolean[]) from public;
 revoke all on function app_private.stat_on_case_events() from public;
 revoke all on function app_private.stat_on_cases_update() from public;
-revoke all on function app_private.stat_rebuild(integer) from public;
+revoke all on function app_private.stat_rebuild() from public;
 
 -- ---------------------------------------------------------------------------
 -- Targets (chỉ tiêu): the directorate sets each province's yearly rates, a
