@@ -15,6 +15,8 @@ export interface SeedOptions {
   today?: string;
   /** PRNG seed of the cases (default 7). */
   seed?: number;
+  /** Record merged provinces' cases closed before 1 Jul 2025 under their former provinces (stats-data.ts). */
+  history?: boolean;
 }
 
 export async function isSeeded(sql: Sql): Promise<boolean> {
@@ -100,7 +102,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       const written = await writeCases(tx, model, { ...opts, replica });
       log(`${written.cases} cases, ${written.events} events, ${written.parties} parties, ${written.obligations} obligations`);
     }
-    log(`statistics: ${JSON.stringify(await seedStats(tx, model, opts.today ?? DEFAULT_TODAY))}`);
+    log(`statistics: ${JSON.stringify(await seedStats(tx, model, opts.today ?? DEFAULT_TODAY, opts.history ?? false))}`);
   });
   await sql`analyze`;
   return model;

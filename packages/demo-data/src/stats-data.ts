@@ -2,7 +2,8 @@
  * Demo data for the statistics: history recorded under the former provinces before the 1 Jul
  * 2025 merger, yearly targets, and the aggregates built from the loaded events.
  *
- *  - Cases of a merged province that were closed before 1 Jul 2025 are recorded under the former
+ *  - With `history` (the product's demo data, scripts/start.ts; the generator's own tests compare
+ *    its rows exactly and leave it off): cases of a merged province that were closed before 1 Jul 2025 are recorded under the former
  *    province they came from (its dissolved unit; tenant key: the merged province): the regional
  *    offices are shared out among the former provinces in turn (office n → former province
  *    n mod k), so each former province keeps a history that rolls up into the merged one.
@@ -14,7 +15,7 @@ import { absorbedProvinces, legacyCode, MERGER_DATE, PROVINCES, provinceCode, st
 import type { TxSql } from "@thads/db";
 import type { DemoModel } from "./model.ts";
 
-export async function seedStats(tx: TxSql, model: DemoModel, today: string): Promise<{ moved: number; targets: number }> {
+export async function seedStats(tx: TxSql, model: DemoModel, today: string, history: boolean): Promise<{ moved: number; targets: number }> {
   const byCode = new Map(model.units.map((u) => [u.code, u.id]));
   const absorbed = new Set(absorbedProvinces().map((a) => a.name));
   const subs: string[] = [];
@@ -35,7 +36,7 @@ export async function seedStats(tx: TxSql, model: DemoModel, today: string): Pro
   }
   // Moving history rewrites ledger rows: only in the bulk load's replica mode (triggers off).
   const [mode] = await tx<{ role: string }[]>`select current_setting('session_replication_role') as role`;
-  const moved = mode?.role !== "replica" ? [{ n: 0n }] : await tx`
+  const moved = !history || mode?.role !== "replica" ? [{ n: 0n }] : await tx`
     with m as (select * from unnest(${tx.array(subs)}::uuid[], ${tx.array(legacy)}::uuid[]) as m(sub, old)),
     c as (
       update public.cases c set unit_id = m.old from m

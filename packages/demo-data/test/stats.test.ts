@@ -23,7 +23,7 @@ describe("statistics on the demo data", () => {
     url.pathname = `/${name}`;
     sql = createOwnerSql(url.toString(), { max: 1 });
     await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
-    await seed(sql, { cases: 1500 });
+    await seed(sql, { cases: 1500, history: true });
 
     const [legacy] = await sql<{ cases: bigint; provinces: bigint; targets: bigint }[]>`
       select (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.merged_into_id is not null) as cases,
