@@ -85,7 +85,8 @@ as $$
                 when e.kind in ('termination', 'completion', 'transfer') then 'x' end as base,
            case e.kind when 'postponement' then 'pp' when 'suspension' then 'sp' when 'resumption' then 'r' end as intr
     from public.case_events e
-    where e.case_id = any (p_case_ids) and not (e.id = any (p_except))
+    where e.case_id = any (p_case_ids)
+      and not exists (select 1 from unnest(p_except) as x(id) where x.id = e.id)
   ), s1 as (
     select ev.*,
            sum(case ev.kind when 'decision' then ev.amount when 'payment' then -ev.amount else 0 end)
@@ -199,7 +200,7 @@ begin
   perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption);
   -- Only cases that had events before this statement had rows to take back.
   select array_agg(distinct e.case_id) into v_old from public.case_events e
-   where e.case_id = any (v_ids) and not (e.id = any (v_new));
+   where e.case_id = any (v_ids) and not exists (select 1 from new_rows n where n.id = e.id);
   if v_old is not null then
     select array_agg(c.id order by c.id), array_agg(c.unit_id order by c.id), array_agg(c.province_id order by c.id),
            array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id)
