@@ -83,6 +83,9 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
   const dim = q.dim ?? "all";
   const where = scopeWhere(sql, q.scope);
   const key = q.groupBy === "unit" ? sql`unit_id::text` : q.groupBy === "province" ? sql`province_id::text` : sql`'all'`;
+  // Each row is classified once: b when it counts in the stock before the period, a when in the
+  // stock at its end, f when it is a flow of the period (a daily row may count before the period
+  // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
   const isM = (lo: IsoDate | null, hi: IsoDate) => (lo ? `(src = 'm' and t between '${lo}' and '${hi}')` : `(src = 'm' and t <= '${hi}')`);
   const isD = (lo: IsoDate, hi: IsoDate) => `(src = 'd' and t > '${lo}' and t <= '${hi}')`;
   const before = `${isM(null, p.mA)} or ${isD(p.mAEnd, p.before)}`;
@@ -90,25 +93,42 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
   const flow = p.whole
     ? `${isM(p.m1, p.m2)} or (src = 'd' and t between '${q.from}' and '${q.to}' and (t < '${p.m1}' or t > '${p.m2End}'))`
     : `(src = 'd' and t between '${q.from}' and '${q.to}')`;
-  const cols = [
-    ...STOCK_COLS.flatMap((c) => [`sum(${c}) filter (where ${before}) as ${c}_before`, `sum(${c}) filter (where ${after}) as ${c}_after`]),
-    ...FLOW_COLS.map((c) => `sum(${c}) filter (where ${flow}) as ${c}`),
-  ].join(",\n");
-  const all = [...STOCK_COLS, ...FLOW_COLS].join(", ");
+  const all = [...STOCK_COLS, ...FLOW_COLS];
+  const cols = all.join(", ");
+  const sums = all.map((c) => `sum(${c})::text as ${c}`).join(", ");
   const dayFilter = `(day > '${p.mAEnd}' and day <= '${p.before}') or (day > '${p.mBEnd}' and day <= '${q.to}')
     or (day between '${q.from}' and '${q.to}' ${p.whole ? `and (day < '${p.m1}' or day > '${p.m2End}')` : ""})`;
   const rows = await sql<Record<string, string | null>[]>`
-    select k, ${sql.unsafe(cols)}
+    select k, b, a, f, ${sql.unsafe(sums)}
     from (
-      select ${key} as k, 'm' as src, month as t, ${sql.unsafe(all)}
-        from public.stat_monthly where ${where} and dim = ${dim} and month <= ${p.mB}
-      union all
-      select ${key} as k, 'd' as src, day as t, ${sql.unsafe(all)}
-        from public.stat_daily where ${where} and dim = ${dim} and (${sql.unsafe(dayFilter)})
-    ) r
-    group by k`;
+      select k, coalesce(${sql.unsafe(before)}, false) as b, coalesce(${sql.unsafe(after)}, false) as a,
+             coalesce(${sql.unsafe(flow)}, false) as f, ${sql.unsafe(cols)}
+      from (
+        select ${key} as k, 'm' as src, month as t, ${sql.unsafe(cols)}
+          from public.stat_monthly where ${where} and dim = ${dim} and month <= ${p.mB}
+        union all
+        select ${key} as k, 'd' as src, day as t, ${sql.unsafe(cols)}
+          from public.stat_daily where ${where} and dim = ${dim} and (${sql.unsafe(dayFilter)})
+      ) r
+    ) c
+    group by k, b, a, f`;
+  const acc = new Map<string, Record<string, bigint>>();
+  for (const r of rows) {
+    const k = String(r.k);
+    let a = acc.get(k);
+    if (!a) acc.set(k, (a = {} as Record<string, bigint>));
+    const yes = (x: unknown) => x === true || x === "true" || x === "t";
+    for (const c of STOCK_COLS) {
+      const v = BigInt(r[c] ?? "0");
+      if (yes(r.b)) a[`${c}_before`] = (a[`${c}_before`] ?? 0n) + v;
+      if (yes(r.a)) a[`${c}_after`] = (a[`${c}_after`] ?? 0n) + v;
+    }
+    if (yes(r.f)) {
+      for (const c of FLOW_COLS) a[c] = (a[c] ?? 0n) + BigInt(r[c] ?? "0");
+    }
+  }
   const out = new Map<string, UnitStats>();
-  for (const r of rows) out.set(String(r.k), toStats(r));
+  for (const [k, a] of acc) out.set(k, toStats(Object.fromEntries(Object.entries(a).map(([c, v]) => [c, v.toString()]))));
   return out;
 }
 
