@@ -45,6 +45,7 @@ try {
       cases: demoCases,
       // Histories end today (in Việt Nam), so deadlines and overdue lists look as they would.
       today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()),
+      history: true,
       log: (m) => console.log(`  ${m}`),
       progress: (done, total) => process.stdout.write(`\r  cases ${Math.round((100 * done) / total)}%`),
     });

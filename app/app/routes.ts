@@ -29,6 +29,8 @@ export default [
     route("steering/meetings", "routes/steering-meetings.tsx"),
     route("steering/meetings/:id", "routes/steering-meeting.tsx"),
     route("steering/national", "routes/steering-national.tsx"),
+    route("stats/report", "routes/stats-report.tsx"),
+    route("stats/targets", "routes/stats-targets.tsx"),
   ]),
   route("desk/:id/files/:fileId", "routes/desk-file.ts"),
   layout("routes/p-layout.tsx", [
@@ -47,5 +49,7 @@ export default [
   route("steering/briefing.xlsx", "routes/steering-briefing-xlsx.ts"),
   route("api/v1/cases", "routes/api.v1.cases.ts"),
   route("api/v1/cases/:id", "routes/api.v1.case.ts"),
+  route("api/v1/stats", "routes/api.v1.stats.ts"),
+  route("stats/export", "routes/stats-export.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -3,6 +3,7 @@ import type { TxSql } from "@thads/db";
 import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import { dongInput, viDate } from "@thads/case-service/fields";
+import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;
 const COUNT_CAP = 10_000;
@@ -28,6 +29,7 @@ export const CaseFilterSchema = z.object({
   to: optional(viDate("Thụ lý đến ngày")),
   sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
   page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
+  ...StatFilterFields,
 });
 export type CaseFilters = z.output<typeof CaseFilterSchema>;
 
@@ -85,7 +87,8 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     ${f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : tx``}
     ${f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : tx``}
     ${f.from ? tx`and c.accepted_on >= ${f.from}` : tx``}
-    ${f.to ? tx`and c.accepted_on <= ${f.to}` : tx``}`;
+    ${f.to ? tx`and c.accepted_on <= ${f.to}` : tx``}
+    ${statFigureWhere(tx, f)}`;
   const order =
     f.sort === "money_desc"
       ? tx`c.money_due desc, c.id`

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
 import { seedAssets } from "./assets.ts";
 import { seedPublic } from "./public.ts";
 import { seedSteering } from "./steering.ts";
+import { seedStats } from "./stats-data.ts";
 
 export interface SeedOptions {
   cases: number;
@@ -17,6 +18,8 @@ export interface SeedOptions {
   today?: string;
   /** PRNG seed of the cases (default 7). */
   seed?: number;
+  /** Record merged provinces' cases closed before 1 Jul 2025 under their former provinces (stats-data.ts). */
+  history?: boolean;
 }
 
 export async function isSeeded(sql: Sql): Promise<boolean> {
@@ -104,6 +107,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
     }
     log(`public pages: ${JSON.stringify(await seedPublic(tx, model, { today: opts.today }))}`);
     if (opts.cases > 0) log(`steering committees: ${JSON.stringify(await seedSteering(tx, model, opts.today ?? DEFAULT_TODAY))}`);
+    log(`statistics: ${JSON.stringify(await seedStats(tx, model, opts.today ?? DEFAULT_TODAY, opts.history ?? false))}`);
   });
   if (opts.cases > 0) await seedAssets(sql, model, { today: opts.today ?? DEFAULT_TODAY, log });
   await sql`analyze`;

@@ -6,3 +6,4 @@ export * from "./cases/index.ts";
 export * from "./assets/index.ts";
 export * from "./requests/index.ts";
 export * from "./steering/index.ts";
+export * from "./stats/index.ts";

@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { signIn } from "./helpers.ts";
+
+const count = (s: string) => Number(s.replace(/[^\d]/g, ""));
+
+test("a national user sees the 34 provinces in the league table and the tile map; totals add up", async ({ page }) => {
+  await signIn(page, "national.admin@demo.thads.vn");
+  await expect(page).toHaveURL(/\/national$/);
+  const rows = page.getByTestId("league").locator("tbody tr");
+  await expect(rows).toHaveCount(34);
+  await expect(page.getByTestId("tile")).toHaveCount(34);
+  const perProvince = await page.getByTestId("league").locator("tbody tr td:nth-child(2)").allInnerTexts();
+  const nation = count(await page.getByTestId("stat-cases").innerText());
+  expect(nation).toBeGreaterThan(0);
+  expect(perProvince.reduce((n, t) => n + count(t), 0)).toBe(nation);
+  await expect(page.getByTestId("stat-rate-cases")).toHaveText(/^\d+,\d\d%$/);
+});
+
+test("a province user sees its own province only, in the pages and the API", async ({ page }) => {
+  await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  await expect(page.getByTestId("form-cases")).toBeVisible();
+  const other = await page.goto("/province/ha-noi");
+  expect(other?.status()).toBe(403);
+  const q = "from=2025-10-01&to=2026-08-31";
+  const own = await page.request.get(`/api/v1/stats?unit=P-HAI-PHONG&${q}`);
+  expect(own.status()).toBe(200);
+  const body = await own.json();
+  expect(Object.keys(body)).toEqual(["unit", "from", "to", "cases", "money"]);
+  expect(Object.keys(body.cases).sort()).toEqual(
+    ["carried_over", "newly_accepted", "total_accepted", "transferred_out", "to_enforce", "enforceable", "completed", "terminated",
+     "in_progress", "postponed", "suspended", "other", "not_yet_enforceable", "completion_rate", "carried_to_next"].sort(),
+  );
+  expect(typeof body.money.enforceable).toBe("string");
+  expect(body.money.enforceable).toMatch(/^\d+$/);
+  if (body.cases.completion_rate !== null) expect(body.cases.completion_rate).toMatch(/^\d+\.\d\d$/);
+  expect(body.cases.to_enforce).toBe(body.cases.enforceable + body.cases.not_yet_enforceable);
+  expect((await page.request.get(`/api/v1/stats?unit=P-HA-NOI&${q}`)).status()).toBe(403);
+  const national = await page.request.get(`/api/v1/stats?unit=NATIONAL&${q}`);
+  expect(national.status()).toBe(403);
+  const bad = await page.request.get(`/api/v1/stats?unit=P-HAI-PHONG&from=2026-13-01&to=2026-08-31`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toContain("Từ ngày");
+});
+
+test("clicking a figure opens a case list of exactly that many cases", async ({ page }) => {
+  await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  await page.goto("/province/hai-phong?from=2025-10-01&to=2026-09-30");
+  for (const fig of ["fig-cases-enforceable", "fig-cases-not_yet_enforceable", "fig-cases-completed", "fig-cases-carried_over"]) {
+    const link = page.getByTestId(fig);
+    const expected = Number(await link.getAttribute("data-value"));
+    await link.click();
+    await expect(page).toHaveURL(/\/cases\?stat=/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Việc thi hành án/);
+    const subtitle = await page.locator("header p").first().innerText();
+    expect(count(subtitle), fig).toBe(expected);
+    await page.goBack();
+  }
+  // The same from the national page, for a province row of the league table.
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signIn(page, "national.viewer@demo.thads.vn");
+  await expect(page).toHaveURL(/\/national$/);
+  await page.goto("/national?from=2025-10-01&to=2026-09-30");
+  const cell = page.getByTestId("league").locator("tbody tr").first().locator("td:nth-child(3) a");
+  const n = count(await cell.innerText());
+  await cell.click();
+  await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
+  expect(count(await page.locator("header p").first().innerText())).toBe(n);
+});
+
+test("the .xlsx export parses back to the same numbers as the API", async ({ page }) => {
+  await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  const q = "unit=P-HAI-PHONG&from=2025-10-01&to=2026-08-31";
+  const api = await (await page.request.get(`/api/v1/stats?${q}`)).json();
+  await page.goto(`/province/hai-phong?from=2025-10-01&to=2026-08-31`);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-xlsx").click();
+  const file = await (await download).path();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file!);
+  const keys = ["carried_over", "newly_accepted", "total_accepted", "transferred_out", "to_enforce", "enforceable", "completed", "terminated",
+    "in_progress", "postponed", "suspended", "other", "not_yet_enforceable", "carried_to_next"];
+  for (const [sheet, side] of [["Ve viec", "cases"], ["Ve tien", "money"]] as const) {
+    const ws = wb.getWorksheet(sheet)!;
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(header[0]).toBe("Mã đơn vị");
+    let total: unknown[] | null = null;
+    let subunits = 0;
+    ws.eachRow((row, i) => {
+      if (i <= 4) return;
+      const v = (row.values as unknown[]).slice(1);
+      if (v[0] === "P-HAI-PHONG") total = v;
+      else subunits++;
+    });
+    expect(subunits).toBeGreaterThanOrEqual(11);
+    expect(total).not.toBeNull();
+    keys.forEach((k, i) => {
+      const cell = total![i + 2];
+      expect(typeof cell, `${sheet} ${k}`).toBe("number");
+      expect(String(cell), `${sheet} ${k}`).toBe(String(api[side][k]));
+    });
+    const rate = total![keys.length + 2];
+    expect(rate === null || rate === undefined ? null : (rate as number).toFixed(2)).toBe(api[side].completion_rate);
+  }
+});
+
+test("a province head sets an office's target and sees it against the office's rate", async ({ page }) => {
+  await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
+  await page.getByRole("link", { name: "Giao chỉ tiêu cho các phòng khu vực" }).click();
+  const cases = page.getByLabel(/khu vực 1 – Hải Phòng: chỉ tiêu về việc/);
+  await cases.fill("101");
+  await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(page.getByRole("alert")).toContainText("chỉ tiêu về việc: phải từ 0 đến 100.");
+  await page.getByLabel(/khu vực 1 – Hải Phòng: chỉ tiêu về việc/).fill("83,25");
+  await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã lưu");
+  await page.goto("/province/hai-phong");
+  await expect(page.getByTestId("subunits").locator("tbody tr").first()).toContainText("/ 83,25%");
+});

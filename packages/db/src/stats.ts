@@ -1,0 +1,214 @@
+/**
+ * Reading the statistics aggregates (supabase/migrations/20251115000000_stats.sql): any unit scope
+ * and any period [from, to] as sums of a few rows of public.stat_monthly (whole months) and
+ * public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
+ * the app's users. Definitions: packages/domain/src/stats.
+ */
+import { addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
+import type { Sql, TxSql } from "./clients.ts";
+
+type AnySql = Sql | TxSql;
+
+export type StatDim = "all" | "bank" | "corruption" | `jt:${string}`;
+
+export interface StatScope {
+  /** Rows of these units only (a sub-bureau, a former province). */
+  unitIds?: readonly string[];
+  /** Rows whose tenant key is one of these provinces (a province with its sub-bureaus and former provinces). */
+  provinceIds?: readonly string[];
+}
+
+export interface StatQuery {
+  scope?: StatScope;
+  dim?: StatDim;
+  from: IsoDate;
+  to: IsoDate;
+  /** One result per unit, per province (tenant key), or one for the whole scope. */
+  groupBy?: "unit" | "province" | "none";
+}
+
+const monthStart = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
+const addMonths = (m: IsoDate, n: number): IsoDate => {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(mo / 12);
+  const mm = ((mo % 12) + 12) % 12;
+  return `${String(yy).padStart(4, "0")}-${String(mm + 1).padStart(2, "0")}-01`;
+};
+const endOfMonth = (m: IsoDate): IsoDate => monthEnd(Number(m.slice(0, 4)), Number(m.slice(5, 7)));
+/** The first day of the last month that ends on or before d. */
+const lastWholeMonth = (d: IsoDate): IsoDate => (endOfMonth(monthStart(d)) === d ? monthStart(d) : addMonths(monthStart(d), -1));
+
+export const STOCK_COLS = DELTA_STOCKS.flatMap((s) => [`${s}_n`, `${s}_m`]);
+export const FLOW_COLS = DELTA_FLOWS.flatMap((s) => [`${s}_n`, `${s}_m`]);
+
+/** The period's boundaries in months and days (exported for the brute-force comparison and tests). */
+export function periodPlan(from: IsoDate, to: IsoDate) {
+  assertPeriod(from, to);
+  const before = addCalendarDays(from, -1);
+  const mA = lastWholeMonth(before); // level before the period: months ≤ mA, days in (end(mA), before]
+  const mB = lastWholeMonth(to); // level at the end: months ≤ mB, days in (end(mB), to]
+  const m1 = from === monthStart(from) ? from : addMonths(monthStart(from), 1); // whole months of the period: [m1, m2]
+  const m2 = mB;
+  return { before, mA, mAEnd: endOfMonth(mA), mB, mBEnd: endOfMonth(mB), m1, m2, m2End: endOfMonth(m2), whole: m1 <= m2 };
+}
+
+function scopeWhere(sql: AnySql, scope: StatScope | undefined) {
+  if (scope?.unitIds) return sql`unit_id = any (${sql.array([...scope.unitIds])}::uuid[])`;
+  if (scope?.provinceIds) return sql`province_id = any (${sql.array([...scope.provinceIds])}::uuid[])`;
+  return sql`true`;
+}
+
+function toStats(row: Record<string, string | null>): UnitStats {
+  const v = (k: string) => BigInt(row[k] ?? "0");
+  const side = (u: "n" | "m") =>
+    withDerived({
+      carried_over: DELTA_STOCKS.reduce((t, s) => t + v(`${s}_${u}_before`), 0n),
+      newly_accepted: v(`acc_${u}`),
+      transferred_out: v(`trf_${u}`),
+      completed: v(`cmp_${u}`),
+      terminated: v(`ter_${u}`),
+      in_progress: v(`ip_${u}_after`),
+      postponed: v(`pp_${u}_after`),
+      suspended: v(`sp_${u}_after`),
+      other: v(`ot_${u}_after`),
+      not_yet_enforceable: v(`ny_${u}_after`),
+    });
+  return { cases: side("n"), money: side("m") };
+}
+
+/** Figures per group for the period. Keys: unit id, province id, or "all". */
+export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
+  const p = periodPlan(q.from, q.to);
+  const dim = q.dim ?? "all";
+  const where = scopeWhere(sql, q.scope);
+  const key = q.groupBy === "unit" ? sql`unit_id::text` : q.groupBy === "province" ? sql`province_id::text` : sql`'all'`;
+  // Each row is classified once: b when it counts in the stock before the period, a when in the
+  // stock at its end, f when it is a flow of the period (a daily row may count before the period
+  // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
+  const isM = (lo: IsoDate | null, hi: IsoDate) => (lo ? `(src = 'm' and t between '${lo}' and '${hi}')` : `(src = 'm' and t <= '${hi}')`);
+  const isD = (lo: IsoDate, hi: IsoDate) => `(src = 'd' and t > '${lo}' and t <= '${hi}')`;
+  const before = `${isM(null, p.mA)} or ${isD(p.mAEnd, p.before)}`;
+  const after = `${isM(null, p.mB)} or ${isD(p.mBEnd, q.to)}`;
+  const flow = p.whole
+    ? `${isM(p.m1, p.m2)} or (src = 'd' and t between '${q.from}' and '${q.to}' and (t < '${p.m1}' or t > '${p.m2End}'))`
+    : `(src = 'd' and t between '${q.from}' and '${q.to}')`;
+  const all = [...STOCK_COLS, ...FLOW_COLS];
+  const cols = all.join(", ");
+  const sums = all.map((c) => `sum(${c})::text as ${c}`).join(", ");
+  const dayFilter = `(day > '${p.mAEnd}' and day <= '${p.before}') or (day > '${p.mBEnd}' and day <= '${q.to}')
+    or (day between '${q.from}' and '${q.to}' ${p.whole ? `and (day < '${p.m1}' or day > '${p.m2End}')` : ""})`;
+  const rows = await sql<Record<string, string | null>[]>`
+    select k, b, a, f, ${sql.unsafe(sums)}
+    from (
+      select k, coalesce(${sql.unsafe(before)}, false) as b, coalesce(${sql.unsafe(after)}, false) as a,
+             coalesce(${sql.unsafe(flow)}, false) as f, ${sql.unsafe(cols)}
+      from (
+        select ${key} as k, 'm' as src, month as t, ${sql.unsafe(cols)}
+          from public.stat_monthly where ${where} and dim = ${dim} and month <= ${p.mB}
+        union all
+        select ${key} as k, 'd' as src, day as t, ${sql.unsafe(cols)}
+          from public.stat_daily where ${where} and dim = ${dim} and (${sql.unsafe(dayFilter)})
+      ) r
+    ) c
+    group by k, b, a, f`;
+  const acc = new Map<string, Record<string, bigint>>();
+  for (const r of rows) {
+    const k = String(r.k);
+    let a = acc.get(k);
+    if (!a) acc.set(k, (a = {} as Record<string, bigint>));
+    const yes = (x: unknown) => x === true || x === "true" || x === "t";
+    for (const c of STOCK_COLS) {
+      const v = BigInt(r[c] ?? "0");
+      if (yes(r.b)) a[`${c}_before`] = (a[`${c}_before`] ?? 0n) + v;
+      if (yes(r.a)) a[`${c}_after`] = (a[`${c}_after`] ?? 0n) + v;
+    }
+    if (yes(r.f)) {
+      for (const c of FLOW_COLS) a[c] = (a[c] ?? 0n) + BigInt(r[c] ?? "0");
+    }
+  }
+  const out = new Map<string, UnitStats>();
+  for (const [k, a] of acc) out.set(k, toStats(Object.fromEntries(Object.entries(a).map(([c, v]) => [c, v.toString()]))));
+  return out;
+}
+
+/** One scope's figures (zeros when it has no rows). */
+export async function readScopeStats(sql: AnySql, q: Omit<StatQuery, "groupBy">): Promise<UnitStats> {
+  const m = await readStats(sql, { ...q, groupBy: "none" });
+  return m.get("all") ?? toStats({});
+}
+
+export interface StatUnit {
+  id: string;
+  kind: "national" | "province" | "subunit";
+  code: string;
+  name: string;
+  province_id: string | null;
+  merged_into_id: string | null;
+  dissolved_on: string | null;
+}
+
+/**
+ * The rows a unit's figures are the sum of: the nation all; a current province its tenant key
+ * (its sub-bureaus and the former provinces merged into it); a sub-bureau or a former province its own.
+ */
+export function scopeOf(unit: Pick<StatUnit, "id" | "kind" | "merged_into_id">): StatScope | undefined {
+  if (unit.kind === "national") return undefined;
+  if (unit.kind === "province" && unit.merged_into_id === null) return { provinceIds: [unit.id] };
+  return { unitIds: [unit.id] };
+}
+
+export async function unitByCode(sql: AnySql, code: string): Promise<StatUnit | null> {
+  const [u] = await sql<StatUnit[]>`
+    select id, kind, code, name, province_id, merged_into_id, dissolved_on::text as dissolved_on
+    from public.units where code = ${code}`;
+  return u ?? null;
+}
+
+/**
+ * The statistical year's cumulative figures (1 October to each month's end, the last one cut at
+ * `to`) in three queries instead of one per month: the stock levels before the year, the monthly
+ * rows of the year, and the last partial month through readStats. Equal to readScopeStats for
+ * each cumulative period (tested).
+ */
+export async function readCumulativeSeries(
+  sql: AnySql,
+  q: { scope?: StatScope; dim?: StatDim; year: number; to: IsoDate },
+): Promise<{ to: IsoDate; stats: UnitStats }[]> {
+  const dim = q.dim ?? "all";
+  const start = `${q.year - 1}-10-01`;
+  const end = `${q.year}-09-30` < q.to ? `${q.year}-09-30` : q.to;
+  if (end < start) return [];
+  const where = scopeWhere(sql, q.scope);
+  const all = [...STOCK_COLS, ...FLOW_COLS];
+  const sums = all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ");
+  const lastWhole = lastWholeMonth(end);
+  const [opening] = await sql<Record<string, string>[]>`
+    select ${sql.unsafe(sums)} from public.stat_monthly where ${where} and dim = ${dim} and month < ${start}`;
+  const months = await sql<Record<string, string>[]>`
+    select month::text as month, ${sql.unsafe(sums)} from public.stat_monthly
+    where ${where} and dim = ${dim} and month >= ${start} and month <= ${lastWhole}
+    group by month order by month`;
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const level = Object.fromEntries(STOCK_COLS.map((c) => [c, BigInt(opening?.[c] ?? "0")]));
+  const flow = Object.fromEntries(FLOW_COLS.map((c) => [c, 0n]));
+  const out: { to: IsoDate; stats: UnitStats }[] = [];
+  for (let m = start; m <= lastWhole; m = addMonths(m, 1)) {
+    const row = byMonth.get(m);
+    if (row) {
+      for (const c of STOCK_COLS) level[c] = level[c]! + BigInt(row[c] ?? "0");
+      for (const c of FLOW_COLS) flow[c] = flow[c]! + BigInt(row[c] ?? "0");
+    }
+    const r: Record<string, string> = {};
+    for (const c of STOCK_COLS) {
+      r[`${c}_before`] = String(BigInt(opening?.[c] ?? "0"));
+      r[`${c}_after`] = String(level[c]);
+    }
+    for (const c of FLOW_COLS) r[c] = String(flow[c]);
+    out.push({ to: endOfMonth(m), stats: toStats(r) });
+  }
+  if (end !== endOfMonth(monthStart(end))) {
+    out.push({ to: end, stats: await readScopeStats(sql, { scope: q.scope, dim, from: start, to: end }) });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import {
+  addStats,
+  caseStats,
+  cumulativePeriods,
+  prng,
+  randomLedger,
+  zeroStats,
+  type CaseEvent,
+  type UnitStats,
+} from "@thads/domain";
+import { readCumulativeSeries, readScopeStats, readStats } from "../src/stats.ts";
+import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
+import { useTenantFixture } from "./fixtures.ts";
+
+const ctx = useTenantFixture();
+
+/** Event → row as the case service stores it: everything but kind and date in the payload, money as strings. */
+function row(caseId: string, e: CaseEvent) {
+  const { kind, effectiveDate, ...rest } = e as CaseEvent & Record<string, unknown>;
+  return {
+    case_id: caseId,
+    kind,
+    effective_date: effectiveDate,
+    payload: JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+  };
+}
+
+async function insertCase(unit: string, n: string, flags: { bank?: boolean; corruption?: boolean; type?: string } = {}) {
+  const [c] = await ctx.owner<{ id: string }[]>`
+    insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name,
+                              is_bank_credit, is_corruption)
+    values (${unit}, ${unit}, ${`ST-${n}-${ctx.fx.tag}`}, '2022-01-01', 'ex_officio', ${flags.type ?? "civil"}, 'Trần Văn B',
+            ${flags.bank ?? false}, ${flags.corruption ?? false})
+    returning id`;
+  return c!.id;
+}
+
+const PERIODS = [
+  ...cumulativePeriods(2023),
+  ...cumulativePeriods(2024).filter((_, i) => i % 3 === 2),
+  { from: "2023-03-17", to: "2024-02-09" },
+  { from: "2024-07-31", to: "2024-08-01" },
+  { from: "2022-01-01", to: "2026-09-30" }, // the fixture's own cases are accepted on 1 Oct 2026
+];
+
+describe("statistics aggregates against the domain definitions", () => {
+  it("random histories, written in bulk, event by event and back-dated: aggregates equal the per-case sum", async () => {
+    const r = prng(7331);
+    const units = [ctx.fx.units.a1, ctx.fx.units.a9, ctx.fx.units.b1];
+    const ledgers: { unit: string; caseId: string; events: CaseEvent[]; bank: boolean; type: string }[] = [];
+    for (let i = 0; i < 90; i++) {
+      const unit = units[i % 3]!;
+      const bank = r() < 0.3;
+      const type = r() < 0.5 ? "civil" : "business";
+      const events = randomLedger(r, { provinceId: "p", otherProvinceId: "q", start: "2022-08-01", spreadDays: 600, steps: 14 });
+      ledgers.push({ unit, caseId: await insertCase(unit, String(i), { bank, type }), events, bank, type });
+    }
+    // Thirty cases in one statement (a bulk import), thirty event by event in ledger order,
+    // thirty with their events arriving in a shuffled order (back-dated entries).
+    const bulk = ledgers.slice(0, 30).flatMap((l) => l.events.map((e) => row(l.caseId, e)));
+    await ctx.owner`insert into public.case_events ${ctx.owner(bulk, "case_id", "kind", "effective_date", "payload")}`;
+    for (const l of ledgers.slice(30, 60)) {
+      for (const e of l.events) await ctx.owner`insert into public.case_events ${ctx.owner(row(l.caseId, e), "case_id", "kind", "effective_date", "payload")}`;
+    }
+    for (const l of ledgers.slice(60)) {
+      const shuffled = [...l.events].sort(() => r() - 0.5);
+      for (let i = 0; i < shuffled.length; i += 2) {
+        const part = shuffled.slice(i, i + 2).map((e) => row(l.caseId, e));
+        await ctx.owner`insert into public.case_events ${ctx.owner(part, "case_id", "kind", "effective_date", "payload")}`;
+      }
+    }
+
+    const ids = ledgers.map((l) => l.caseId);
+    for (const p of PERIODS) {
+      for (const unit of units) {
+        let expected = zeroStats();
+        for (const l of ledgers.filter((x) => x.unit === unit)) expected = addStats(expected, caseStats(l.events, p.from, p.to));
+        expect(await readScopeStats(ctx.owner, { scope: { unitIds: [unit] }, from: p.from, to: p.to }), `${unit} ${p.from}–${p.to}`).toEqual(expected);
+        const brute = (await bruteForceStats(ctx.owner, p.from, p.to, "none", { unitIds: [unit] })).get("all") ?? zeroStats();
+        expect(brute, `brute ${unit} ${p.from}–${p.to}`).toEqual(expected);
+      }
+      // Province A = a1 + a9; breakdowns by category and judgment type.
+      let provA = zeroStats();
+      let bankA = zeroStats();
+      let businessA = zeroStats();
+      for (const l of ledgers.filter((x) => x.unit !== ctx.fx.units.b1)) {
+        const s = caseStats(l.events, p.from, p.to);
+        provA = addStats(provA, s);
+        if (l.bank) bankA = addStats(bankA, s);
+        if (l.type === "business") businessA = addStats(businessA, s);
+      }
+      const scopeA = { unitIds: [ctx.fx.units.a1, ctx.fx.units.a9] };
+      expect(await readScopeStats(ctx.owner, { scope: scopeA, from: p.from, to: p.to })).toEqual(provA);
+      expect(await readScopeStats(ctx.owner, { scope: scopeA, dim: "bank", from: p.from, to: p.to })).toEqual(bankA);
+      expect(await readScopeStats(ctx.owner, { scope: scopeA, dim: "jt:business", from: p.from, to: p.to })).toEqual(businessA);
+    }
+    expect(ids).toHaveLength(90);
+  }, 120_000);
+
+  it("the cumulative series of a statistical year equals each cumulative period read on its own", async () => {
+    for (const [year, to] of [[2023, "2023-09-30"], [2024, "2024-05-17"], [2024, "2024-06-30"]] as const) {
+      for (const scope of [{ unitIds: [ctx.fx.units.a1] }, { unitIds: [ctx.fx.units.a1, ctx.fx.units.a9] }, undefined]) {
+        const series = await readCumulativeSeries(ctx.owner, { scope, year, to });
+        const expected = cumulativePeriods(year).filter((p) => p.to <= to || p.to.slice(0, 7) === to.slice(0, 7));
+        expect(series.map((s) => s.to)).toEqual(expected.map((p) => (p.to > to ? to : p.to)));
+        for (const s of series) expect(s.stats).toEqual(await readScopeStats(ctx.owner, { scope, from: `${year - 1}-10-01`, to: s.to }));
+      }
+    }
+  });
+
+  it("moving a case to another sub-bureau moves its figures", async () => {
+    const events = randomLedger(prng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10 });
+    const caseId = await insertCase(ctx.fx.units.a1, "move");
+    await ctx.owner`insert into public.case_events ${ctx.owner(events.map((e) => row(caseId, e)), "case_id", "kind", "effective_date", "payload")}`;
+    const p = { from: "2022-10-01", to: "2026-09-30" };
+    const before9 = await readScopeStats(ctx.owner, { scope: { unitIds: [ctx.fx.units.a9] }, ...p });
+    await ctx.owner`update public.cases set unit_id = ${ctx.fx.units.a9} where id = ${caseId}`;
+    const after9 = await readScopeStats(ctx.owner, { scope: { unitIds: [ctx.fx.units.a9] }, ...p });
+    expect(after9).toEqual(addStats(before9, caseStats(events, p.from, p.to)));
+  });
+
+  it("a province user reads its own province's aggregates only, under RLS", async () => {
+    const { withClaims } = await import("../src/rls.ts");
+    const p = { from: "2022-10-01", to: "2026-09-30" };
+    const seen = await withClaims(ctx.app, { sub: ctx.fx.users.province_head!, role: "authenticated" }, (tx) =>
+      readStats(tx, { ...p, groupBy: "province" }),
+    );
+    expect([...seen.keys()]).toEqual([ctx.fx.units.a]);
+  });
+
+  it("stats:verify finds the aggregates equal to the raw events, to the đồng", async () => {
+    const report = await verifyStats(ctx.owner, { years: [2023, 2024] });
+    expect(report.rowMismatches).toEqual([]);
+    expect(report.figureMismatches).toEqual([]);
+    expect(report.identityFailures).toEqual([]);
+    expect(report.comparisons).toBeGreaterThan(50);
+  }, 180_000);
+
+  it("verification notices a tampered aggregate", async () => {
+    const tamper = (delta: number) => ctx.owner`
+      update public.stat_monthly set cmp_m = cmp_m + ${delta}
+      where (unit_id, dim, month) = (select unit_id, dim, month from public.stat_monthly
+                                     where unit_id = ${ctx.fx.units.a1} and dim = 'all' and month between '2022-10-01' and '2023-08-01'
+                                     order by month limit 1)`;
+    await tamper(1);
+    try {
+      const report = await verifyStats(ctx.owner, { years: [2023] });
+      expect(report.rowMismatches.length).toBe(1);
+      expect(report.figureMismatches.some((m) => m.figure === "money.completed" && BigInt(m.aggregate) === BigInt(m.raw) + 1n)).toBe(true);
+    } finally {
+      await tamper(-1);
+    }
+  }, 180_000);
+});

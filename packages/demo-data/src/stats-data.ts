@@ -1,0 +1,76 @@
+/**
+ * Demo data for the statistics: history recorded under the former provinces before the 1 Jul
+ * 2025 merger, yearly targets, and the aggregates built from the loaded events.
+ *
+ *  - With `history` (the product's demo data, scripts/start.ts; the generator's own tests compare
+ *    its rows exactly and leave it off): cases of a merged province that were closed before 1 Jul 2025 are recorded under the former
+ *    province they came from (its dissolved unit; tenant key: the merged province): the regional
+ *    offices are shared out among the former provinces in turn (office n → former province
+ *    n mod k), so each former province keeps a history that rolls up into the merged one.
+ *  - Targets: the directorate's yearly rates per province, each province's per office.
+ *  - The bulk load runs with triggers off, so the aggregates are built afterwards in one set-based
+ *    pass over the raw events (app_private.stat_rebuild).
+ */
+import { absorbedProvinces, legacyCode, MERGER_DATE, PROVINCES, provinceCode, statYearOf, subunitCode } from "@thads/domain";
+import type { TxSql } from "@thads/db";
+import type { DemoModel } from "./model.ts";
+
+export async function seedStats(tx: TxSql, model: DemoModel, today: string, history: boolean): Promise<{ moved: number; targets: number }> {
+  const byCode = new Map(model.units.map((u) => [u.code, u.id]));
+  const absorbed = new Set(absorbedProvinces().map((a) => a.name));
+  const subs: string[] = [];
+  const legacy: string[] = [];
+  for (const p of PROVINCES) {
+    const former = p.formerProvinces;
+    if (former.length < 2) continue;
+    for (let n = 1; n <= p.subunits; n++) {
+      const name = former[n % former.length]!;
+      if (!absorbed.has(name)) continue;
+      const sub = byCode.get(subunitCode(p, n));
+      const old = byCode.get(legacyCode(name));
+      if (sub && old) {
+        subs.push(sub);
+        legacy.push(old);
+      }
+    }
+  }
+  // Moving history rewrites ledger rows: only in the bulk load's replica mode (triggers off).
+  const [mode] = await tx<{ role: string }[]>`select current_setting('session_replication_role') as role`;
+  const moved = !history || mode?.role !== "replica" ? [{ n: 0n }] : await tx`
+    with m as (select * from unnest(${tx.array(subs)}::uuid[], ${tx.array(legacy)}::uuid[]) as m(sub, old)),
+    c as (
+      update public.cases c set unit_id = m.old from m
+      where c.unit_id = m.sub and c.closed_on < ${MERGER_DATE} and c.accepted_on < ${MERGER_DATE}
+      returning c.id, c.unit_id
+    ), e as (update public.case_events e set unit_id = c.unit_id from c where e.case_id = c.id returning 1),
+    o as (update public.case_obligations o set unit_id = c.unit_id from c where o.case_id = c.id returning 1),
+    p as (update public.case_parties p set unit_id = c.unit_id from c where p.case_id = c.id returning 1)
+    select (select count(*) from c) as n, (select count(*) from e) + (select count(*) from o) + (select count(*) from p) as children`;
+
+  // Targets for the statistical years of the data (rates vary by unit, deterministically).
+  const [span] = await tx<{ lo: string | null }[]>`select min(accepted_on)::text as lo from public.cases`;
+  const first = span?.lo ? statYearOf(span.lo) : statYearOf(today);
+  const last = statYearOf(today);
+  const rows: { unit_id: string; stat_year: number; cases_rate: string; money_rate: string }[] = [];
+  PROVINCES.forEach((p, i) => {
+    const pid = byCode.get(provinceCode(p))!;
+    for (let y = first; y <= last; y++) {
+      const c = 80 + ((i * 7 + y) % 6) * 0.5;
+      const m = 40 + ((i * 5 + y) % 10) * 1.1;
+      rows.push({ unit_id: pid, stat_year: y, cases_rate: c.toFixed(2), money_rate: m.toFixed(2) });
+      for (let n = 1; n <= p.subunits; n++) {
+        const sid = byCode.get(subunitCode(p, n));
+        if (!sid) continue;
+        rows.push({ unit_id: sid, stat_year: y, cases_rate: (c + ((n % 3) - 1) * 0.5).toFixed(2), money_rate: (m + ((n % 4) - 1.5)).toFixed(2) });
+      }
+    }
+  });
+  const unitProvince = new Map(model.units.map((u) => [u.id, u.province_id]));
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((r) => ({ ...r, province_id: unitProvince.get(r.unit_id)! }));
+    await tx`insert into public.stat_targets ${tx(chunk, "unit_id", "province_id", "stat_year", "cases_rate", "money_rate")}`;
+  }
+
+  await tx`select app_private.stat_rebuild()`;
+  return { moved: Number(moved[0]!.n), targets: rows.length };
+}

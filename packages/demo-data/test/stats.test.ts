@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createOwnerSql, migrate, verifyStats } from "@thads/db";
+import { TEST_AUTHENTICATOR_PASSWORD } from "@thads/db/test/global-setup";
+import { seed } from "../src/seed.ts";
+
+/**
+ * `npm run stats:verify` on the demo data, in CI: a database of its own (so the other tests'
+ * expectations of an empty database hold), seeded, then every unit and period compared.
+ */
+describe("statistics on the demo data", () => {
+  const admin = createOwnerSql(inject("ownerUrl"), { max: 1 });
+  const name = `demo_stats_${Date.now()}`;
+  let sql: ReturnType<typeof createOwnerSql> | null = null;
+  afterAll(async () => {
+    await sql?.end();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("the aggregates built after the bulk load equal the raw events for every unit and period", async () => {
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(inject("ownerUrl"));
+    url.pathname = `/${name}`;
+    sql = createOwnerSql(url.toString(), { max: 1 });
+    await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+    await seed(sql, { cases: 1500, history: true });
+
+    const [legacy] = await sql<{ cases: bigint; provinces: bigint; targets: bigint }[]>`
+      select (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.merged_into_id is not null) as cases,
+             (select count(distinct u.id) from public.cases c join public.units u on u.id = c.unit_id where u.merged_into_id is not null) as provinces,
+             (select count(*) from public.stat_targets) as targets`;
+    expect(legacy!.cases).toBeGreaterThan(20n);
+    expect(legacy!.provinces).toBeGreaterThan(5n);
+    expect(legacy!.targets).toBeGreaterThan(34n * 5n);
+
+    const report = await verifyStats(sql);
+    expect(report.rowMismatches).toEqual([]);
+    expect(report.figureMismatches).toEqual([]);
+    expect(report.identityFailures).toEqual([]);
+    expect(report.periods).toBeGreaterThanOrEqual(60);
+  }, 300_000);
+});

@@ -1,0 +1,275 @@
+/**
+ * Official enforcement statistics (DESIGN.md §4) from a case's event ledger.
+ *
+ * A case contributes to a unit's figures for a period [from, to] as follows (by cases and by money):
+ *  - carried_over: open (accepted, not completed/terminated/transferred) at the end of the day before
+ *    `from`; money: its outstanding amount (obligations decided less payments) then;
+ *  - newly_accepted: accepted within the period; money: obligations decided within the period;
+ *  - transferred_out: transferred to another province within the period; money: outstanding at transfer;
+ *  - completed: completion within the period; money: payments received within the period (what
+ *    official forms call money "thi hành xong", partial collections included) plus anything still
+ *    outstanding at a completion (nothing, under the lifecycle rules);
+ *  - terminated: termination within the period; money: the outstanding amount written off;
+ *  - in_progress / postponed / suspended / other / not_yet_enforceable: the case's standing at the
+ *    end of `to` when still open, with its outstanding money then. `in_progress` = classified
+ *    enforceable (enforceable or enforcing), `other` = not classified yet (accepted, decided,
+ *    notified, verified), `not_yet_enforceable` = classified without means.
+ * The rest follows from the identities, which therefore hold for every case and every sum of cases:
+ *    total_accepted  = carried_over + newly_accepted
+ *    to_enforce      = total_accepted − transferred_out = enforceable + not_yet_enforceable
+ *    enforceable     = completed + terminated + in_progress + postponed + suspended + other
+ *    completion_rate = (completed + terminated) / enforceable
+ *    carried_to_next = to_enforce − (completed + terminated)
+ */
+import { addCalendarDays, isIsoDate, type IsoDate } from "../cases/calendar.ts";
+import {
+  applyEvent,
+  moneySummary,
+  sortEvents,
+  stateAsOf,
+  type CaseEvent,
+  type CaseState,
+  type CaseStatus,
+  type LifecycleOptions,
+} from "../cases/lifecycle.ts";
+
+/** The keys of both official forms, in their order (also the API's keys, completion_rate aside). */
+export const STAT_FIGURES = [
+  "carried_over",
+  "newly_accepted",
+  "total_accepted",
+  "transferred_out",
+  "to_enforce",
+  "enforceable",
+  "completed",
+  "terminated",
+  "in_progress",
+  "postponed",
+  "suspended",
+  "other",
+  "not_yet_enforceable",
+  "carried_to_next",
+] as const;
+export type StatFigure = (typeof STAT_FIGURES)[number];
+
+export type StatValues = Record<StatFigure, bigint>;
+
+export interface UnitStats {
+  cases: StatValues;
+  money: StatValues;
+}
+
+export const STAT_FIGURE_LABELS: Readonly<Record<StatFigure, { vi: string; en: string }>> = {
+  carried_over: { vi: "Năm trước chuyển sang", en: "Carried over" },
+  newly_accepted: { vi: "Thụ lý mới", en: "Newly accepted" },
+  total_accepted: { vi: "Tổng số thụ lý", en: "Total accepted" },
+  transferred_out: { vi: "Ủy thác", en: "Transferred out" },
+  to_enforce: { vi: "Tổng số phải thi hành", en: "To enforce" },
+  enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
+  completed: { vi: "Thi hành xong", en: "Completed" },
+  terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
+  in_progress: { vi: "Đang thi hành", en: "In progress" },
+  postponed: { vi: "Hoãn thi hành án", en: "Postponed" },
+  suspended: { vi: "Tạm đình chỉ", en: "Suspended" },
+  other: { vi: "Khác (chưa phân loại)", en: "Other (not classified yet)" },
+  not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
+  carried_to_next: { vi: "Chuyển kỳ sau", en: "Carried to next period" },
+};
+
+/** Where an open case stands, for the statistics. Closed cases: null. */
+export type StatStanding = "in_progress" | "postponed" | "suspended" | "other" | "not_yet_enforceable";
+export const STAT_STANDINGS: readonly StatStanding[] = ["in_progress", "postponed", "suspended", "other", "not_yet_enforceable"];
+
+export function standingOf(status: CaseStatus): StatStanding | null {
+  switch (status) {
+    case "enforceable":
+    case "enforcing":
+      return "in_progress";
+    case "postponed":
+      return "postponed";
+    case "suspended":
+      return "suspended";
+    case "not_yet_enforceable":
+      return "not_yet_enforceable";
+    case "accepted":
+    case "decided":
+    case "notified":
+    case "verified":
+      return "other";
+    case "completed":
+    case "terminated":
+    case "transferred_out":
+      return null;
+  }
+}
+
+export function zeroValues(): StatValues {
+  return Object.fromEntries(STAT_FIGURES.map((k) => [k, 0n])) as StatValues;
+}
+
+export function zeroStats(): UnitStats {
+  return { cases: zeroValues(), money: zeroValues() };
+}
+
+export function addStats(a: UnitStats, b: UnitStats): UnitStats {
+  const add = (x: StatValues, y: StatValues) => Object.fromEntries(STAT_FIGURES.map((k) => [k, x[k] + y[k]])) as StatValues;
+  return { cases: add(a.cases, b.cases), money: add(a.money, b.money) };
+}
+
+/** Fills the derived figures from the primary ones (the identities as definitions). */
+export function withDerived(v: Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">): StatValues {
+  const total_accepted = v.carried_over + v.newly_accepted;
+  const enforceable = v.completed + v.terminated + v.in_progress + v.postponed + v.suspended + v.other;
+  return {
+    ...v,
+    total_accepted,
+    to_enforce: total_accepted - v.transferred_out,
+    enforceable,
+    carried_to_next: v.in_progress + v.postponed + v.suspended + v.other + v.not_yet_enforceable,
+  } as StatValues;
+}
+
+export function assertPeriod(from: IsoDate, to: IsoDate): void {
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`Not ISO dates: ${String(from)} – ${String(to)}`);
+  if (from > to) throw new RangeError(`Period starts after it ends: ${from} > ${to}`);
+}
+
+function outstandingOf(state: CaseState | null): bigint {
+  return state ? moneySummary(state).outstanding : 0n;
+}
+
+/**
+ * One case's contribution to the figures for [from, to], from its ledger, through the lifecycle
+ * (stateAsOf for the standing at both ends, applyEvent for what happened in between).
+ * Throws on a ledger the lifecycle refuses.
+ */
+export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDate, options: LifecycleOptions = {}): UnitStats {
+  assertPeriod(from, to);
+  const before = stateAsOf(events, addCalendarDays(from, -1), options);
+  const after = stateAsOf(events, to, options);
+  if (!before.ok) throw new RangeError(`Inconsistent ledger: ${before.error.message_en}`);
+  if (!after.ok) throw new RangeError(`Inconsistent ledger: ${after.error.message_en}`);
+  const c = zeroPrimary();
+  const m = zeroPrimary();
+
+  const open = (s: CaseState | null) => s !== null && standingOf(s.status) !== null;
+  if (open(before.state)) {
+    c.carried_over = 1n;
+    m.carried_over = outstandingOf(before.state);
+  }
+  if (open(after.state)) {
+    const standing = standingOf(after.state!.status)!;
+    c[standing] = 1n;
+    m[standing] = outstandingOf(after.state);
+  }
+
+  // Flows within the period: fold the ledger, looking at each event with the state before it.
+  let state: CaseState | null = null;
+  for (const { event } of sortEvents(events)) {
+    const r = applyEvent(state, event, options);
+    if (!r.ok) throw new RangeError(`Inconsistent ledger: ${r.error.message_en}`);
+    const inPeriod = event.effectiveDate >= from && event.effectiveDate <= to;
+    if (inPeriod) {
+      const owed = outstandingOf(state);
+      switch (event.kind) {
+        case "acceptance":
+          c.newly_accepted += 1n;
+          break;
+        case "decision":
+          m.newly_accepted += moneySummary(r.state).due;
+          break;
+        case "payment":
+          m.completed += event.amount;
+          break;
+        case "completion":
+          c.completed += 1n;
+          m.completed += owed;
+          break;
+        case "termination":
+          c.terminated += 1n;
+          m.terminated += owed;
+          break;
+        case "transfer":
+          c.transferred_out += 1n;
+          m.transferred_out += owed;
+          break;
+        default:
+          break;
+      }
+    }
+    state = r.state;
+  }
+  return { cases: withDerived(c), money: withDerived(m) };
+}
+
+type Primary = Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">;
+function zeroPrimary(): Primary {
+  return {
+    carried_over: 0n, newly_accepted: 0n, transferred_out: 0n, completed: 0n, terminated: 0n,
+    in_progress: 0n, postponed: 0n, suspended: 0n, other: 0n, not_yet_enforceable: 0n,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion rate and identities
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * (completed + terminated) / enforceable in percent, rounded half up to two decimals, as a
+ * decimal string ("69.66"); null when nothing is enforceable. Exact integer arithmetic.
+ */
+export function completionRate(v: Pick<StatValues, "completed" | "terminated" | "enforceable">): string | null {
+  return percent(v.completed + v.terminated, v.enforceable);
+}
+
+/** num / den in percent, half up, two decimals; null when den is 0. */
+export function percent(num: bigint, den: bigint): string | null {
+  if (den === 0n) return null;
+  const negative = num < 0n !== den < 0n && num !== 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const hundredths = (n * 10000n * 2n + d) / (2n * d);
+  const s = `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, "0")}`;
+  return negative ? `-${s}` : s;
+}
+
+export interface IdentityViolation {
+  identity: string;
+  left: bigint;
+  right: bigint;
+}
+
+/** The identities of DESIGN.md §4 that fail on `v` (empty when all hold). */
+export function identityViolations(v: StatValues): IdentityViolation[] {
+  const checks: [string, bigint, bigint][] = [
+    ["total_accepted = carried_over + newly_accepted", v.total_accepted, v.carried_over + v.newly_accepted],
+    ["to_enforce = total_accepted − transferred_out", v.to_enforce, v.total_accepted - v.transferred_out],
+    ["to_enforce = enforceable + not_yet_enforceable", v.to_enforce, v.enforceable + v.not_yet_enforceable],
+    [
+      "enforceable = completed + terminated + in_progress + postponed + suspended + other",
+      v.enforceable,
+      v.completed + v.terminated + v.in_progress + v.postponed + v.suspended + v.other,
+    ],
+    ["carried_to_next = to_enforce − (completed + terminated)", v.carried_to_next, v.to_enforce - (v.completed + v.terminated)],
+  ];
+  const out: IdentityViolation[] = [];
+  for (const [identity, left, right] of checks) if (left !== right) out.push({ identity, left, right });
+  for (const k of STAT_FIGURES) if (v[k] < 0n) out.push({ identity: `${k} ≥ 0`, left: v[k], right: 0n });
+  return out;
+}
+
+export class StatIdentityError extends Error {
+  readonly violations: IdentityViolation[];
+  constructor(violations: IdentityViolation[]) {
+    super(`Statistics identities violated: ${violations.map((x) => `${x.identity} (${x.left} ≠ ${x.right})`).join("; ")}`);
+    this.name = "StatIdentityError";
+    this.violations = violations;
+  }
+}
+
+/** Throws StatIdentityError unless every identity holds, by cases and by money. */
+export function assertIdentities(s: UnitStats): UnitStats {
+  const v = [...identityViolations(s.cases), ...identityViolations(s.money)];
+  if (v.length) throw new StatIdentityError(v);
+  return s;
+}
