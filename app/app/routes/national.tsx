@@ -8,7 +8,8 @@ import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { staffCounts } from "./overview.server.ts";
 import { childrenStats, periodFrom, toFigures, trend, unitStats } from "./stats.server.ts";
-import { deskFiguresByProvince, flaggedByProvince, onTimeShare } from "./oversight.server.ts";
+import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
+import { onTimeShare } from "../utils/desk-figures.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);

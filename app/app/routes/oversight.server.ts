@@ -1,15 +1,5 @@
 import type { TxSql } from "@thads/db";
-
-/** One-stop desk figures of a set of units, summed (public.one_stop_metrics scopes itself to the caller). */
-export interface DeskFigures {
-  received: number;
-  online: number;
-  closedOnTime: number;
-  closedLate: number;
-  openOverdue: number;
-  ratings: number;
-  averageRating: string | null;
-}
+import type { DeskFigures } from "../utils/desk-figures.ts";
 
 interface MetricRow {
   unit_id: string;
@@ -52,10 +42,4 @@ export async function flaggedByProvince(tx: TxSql): Promise<Map<string, number>>
   const rows = await tx<{ province_id: string; n: bigint }[]>`
     select province_id, count(distinct case_id) as n from public.steering_flags where status = 'accepted' group by 1`;
   return new Map(rows.map((r) => [r.province_id, Number(r.n)]));
-}
-
-/** On-time share of the requests closed: null when none closed. */
-export function onTimeShare(f: DeskFigures): string | null {
-  const closed = f.closedOnTime + f.closedLate;
-  return closed > 0 ? ((100 * f.closedOnTime) / closed).toFixed(1) : null;
 }

@@ -8,7 +8,8 @@ import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
 import { childrenStats, periodFrom, targetOf, toFigures, trend, unitStats } from "./stats.server.ts";
-import { deskFiguresByProvince, flaggedByProvince, onTimeShare } from "./oversight.server.ts";
+import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
+import { onTimeShare } from "../utils/desk-figures.ts";
 import { directiveSummary } from "./steering.server.ts";
 import { DirectivesCallout } from "./steering-ui.tsx";
 
