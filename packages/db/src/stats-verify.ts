@@ -1,6 +1,6 @@
 /**
  * Checks the statistics aggregates against the raw case events, to the đồng:
- *  1. rows: within a transaction that is rolled back, the live stat_daily / stat_monthly rows are
+ *  1. rows: within a transaction that is rolled back, the live stat_daily / stat_monthly / stat_yearly rows are
  *     compared with the rows app_private.stat_rebuild() computes from scratch out of case_events;
  *  2. figures: for every unit (sub-bureau, former province), every province and the nation, and
  *     every cumulative period of every statistical year present (1 Oct to each month's end) plus a
@@ -113,8 +113,9 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
       const nonzero = cols.split(", ").map((c) => `${c} <> 0`).join(" or ");
       await tx.unsafe(`create temp table live_daily on commit drop as select * from public.stat_daily where ${nonzero}`);
       await tx.unsafe(`create temp table live_monthly on commit drop as select * from public.stat_monthly where ${nonzero}`);
+      await tx.unsafe(`create temp table live_yearly on commit drop as select * from public.stat_yearly where ${nonzero}`);
       await tx`select app_private.stat_rebuild()`;
-      for (const [table, live, t] of [["stat_daily", "live_daily", "day"], ["stat_monthly", "live_monthly", "month"]] as const) {
+      for (const [table, live, t] of [["stat_daily", "live_daily", "day"], ["stat_monthly", "live_monthly", "month"], ["stat_yearly", "live_yearly", "year"]] as const) {
         const bad = await tx.unsafe<{ unit_id: string; dim: string; t: string }[]>(`
           select coalesce(a.unit_id, b.unit_id)::text as unit_id, coalesce(a.dim, b.dim) as dim, coalesce(a.${t}, b.${t})::text as t
           from ${live} a full join (select * from public.${table} where ${nonzero}) b using (unit_id, dim, ${t})

@@ -1,7 +1,8 @@
 /**
- * Reading the statistics aggregates (supabase/migrations/20251115000000_stats.sql): any unit scope
- * and any period [from, to] as sums of a few rows of public.stat_monthly (whole months) and
- * public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
+ * Reading the statistics aggregates (supabase/migrations/20251115000000_stats.sql and
+ * 20251128000000_stat_yearly.sql): any unit scope and any period [from, to] as sums of a few rows
+ * of public.stat_yearly (whole calendar years of the stocks), public.stat_monthly (whole months)
+ * and public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
  * the app's users. Definitions: packages/domain/src/stats.
  */
 import { addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
@@ -35,6 +36,7 @@ const addMonths = (m: IsoDate, n: number): IsoDate => {
   const mm = ((mo % 12) + 12) % 12;
   return `${String(yy).padStart(4, "0")}-${String(mm + 1).padStart(2, "0")}-01`;
 };
+const yearStart = (m: IsoDate): IsoDate => `${m.slice(0, 4)}-01-01`;
 const endOfMonth = (m: IsoDate): IsoDate => monthEnd(Number(m.slice(0, 4)), Number(m.slice(5, 7)));
 /** The first day of the last month that ends on or before d. */
 const lastWholeMonth = (d: IsoDate): IsoDate => (endOfMonth(monthStart(d)) === d ? monthStart(d) : addMonths(monthStart(d), -1));
@@ -86,10 +88,14 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
   // Each row is classified once: b when it counts in the stock before the period, a when in the
   // stock at its end, f when it is a flow of the period (a daily row may count before the period
   // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
-  const isM = (lo: IsoDate | null, hi: IsoDate) => (lo ? `(src = 'm' and t between '${lo}' and '${hi}')` : `(src = 'm' and t <= '${hi}')`);
+  // A stock up to a month is the whole calendar years before that month's year (stat_yearly)
+  // plus the months of its year up to it (stat_monthly): yA, yB are those years' first days.
+  const yA = yearStart(p.mA);
+  const yB = yearStart(p.mB);
+  const isM = (lo: IsoDate, hi: IsoDate) => `(src = 'm' and t between '${lo}' and '${hi}')`;
   const isD = (lo: IsoDate, hi: IsoDate) => `(src = 'd' and t > '${lo}' and t <= '${hi}')`;
-  const before = `${isM(null, p.mA)} or ${isD(p.mAEnd, p.before)}`;
-  const after = `${isM(null, p.mB)} or ${isD(p.mBEnd, q.to)}`;
+  const before = `(src = 'y' and t < '${yA}') or ${isM(yA, p.mA)} or ${isD(p.mAEnd, p.before)}`;
+  const after = `(src = 'y' and t < '${yB}') or ${isM(yB, p.mB)} or ${isD(p.mBEnd, q.to)}`;
   const flow = p.whole
     ? `${isM(p.m1, p.m2)} or (src = 'd' and t between '${q.from}' and '${q.to}' and (t < '${p.m1}' or t > '${p.m2End}'))`
     : `(src = 'd' and t between '${q.from}' and '${q.to}')`;
@@ -104,8 +110,11 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
       select k, coalesce(${sql.unsafe(before)}, false) as b, coalesce(${sql.unsafe(after)}, false) as a,
              coalesce(${sql.unsafe(flow)}, false) as f, ${sql.unsafe(cols)}
       from (
+        select ${key} as k, 'y' as src, year as t, ${sql.unsafe(cols)}
+          from public.stat_yearly where ${where} and dim = ${dim} and year < ${yB}
+        union all
         select ${key} as k, 'm' as src, month as t, ${sql.unsafe(cols)}
-          from public.stat_monthly where ${where} and dim = ${dim} and month <= ${p.mB}
+          from public.stat_monthly where ${where} and dim = ${dim} and month >= ${yA} and month <= ${p.mB}
         union all
         select ${key} as k, 'd' as src, day as t, ${sql.unsafe(cols)}
           from public.stat_daily where ${where} and dim = ${dim} and (${sql.unsafe(dayFilter)})
@@ -183,8 +192,14 @@ export async function readCumulativeSeries(
   const all = [...STOCK_COLS, ...FLOW_COLS];
   const sums = all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ");
   const lastWhole = lastWholeMonth(end);
+  // The stock before the year: whole calendar years before its first month, then that year's months.
   const [opening] = await sql<Record<string, string>[]>`
-    select ${sql.unsafe(sums)} from public.stat_monthly where ${where} and dim = ${dim} and month < ${start}`;
+    select ${sql.unsafe(all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", "))} from (
+      select ${sql.unsafe(all.join(", "))} from public.stat_yearly where ${where} and dim = ${dim} and year < ${yearStart(start)}
+      union all
+      select ${sql.unsafe(all.join(", "))} from public.stat_monthly
+      where ${where} and dim = ${dim} and month >= ${yearStart(start)} and month < ${start}
+    ) r`;
   const months = await sql<Record<string, string>[]>`
     select month::text as month, ${sql.unsafe(sums)} from public.stat_monthly
     where ${where} and dim = ${dim} and month >= ${start} and month <= ${lastWhole}

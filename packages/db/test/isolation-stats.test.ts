@@ -9,7 +9,7 @@ import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type
  */
 const ctx = useTenantFixture();
 const probe = (tier: Tier, fn: Probe) => probeAs(ctx, tier, fn);
-const TABLES = ["stat_daily", "stat_monthly", "stat_targets"] as const;
+const TABLES = ["stat_daily", "stat_monthly", "stat_yearly", "stat_targets"] as const;
 type Table = (typeof TABLES)[number];
 
 const targets = { a: "", b: "", a1: "", b1: "" };
@@ -46,7 +46,7 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
     case "insert":
       return table === "stat_targets"
         ? (tx) => tx`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${unit}, 2030, 1, 1) returning id`
-        : (tx) => tx`insert into ${tx(table)} (unit_id, province_id, dim, ${tx(table === "stat_daily" ? "day" : "month")}) values (${unit}, ${unit}, 'all', '2030-01-01') returning unit_id`;
+        : (tx) => tx`insert into ${tx(table)} (unit_id, province_id, dim, ${tx(table === "stat_daily" ? "day" : table === "stat_yearly" ? "year" : "month")}) values (${unit}, ${unit}, 'all', '2030-01-01') returning unit_id`;
     case "update":
       return table === "stat_targets"
         ? (tx) => tx`update public.stat_targets set cases_rate = 1 where id = ${t} returning id`
