@@ -17,7 +17,7 @@ import { bruteForceStats, createAppSql, createOwnerSql, migrate, withClaims, typ
 import { startEmbedded } from "@thads/db/embedded";
 import { recordEvent } from "@thads/case-service";
 import { buildModel } from "@thads/demo-data";
-import { childrenStats, toFigures, trend, unitStats } from "../../app/app/routes/stats.server.ts";
+import { childrenStats, nationalDashboardStats, trend, unitStats } from "../../app/app/routes/stats.server.ts";
 
 const { values } = parseArgs({
   options: {
@@ -73,15 +73,9 @@ async function time(n: number, fn: () => Promise<unknown>, warm = true) {
 const as = <T>(user: string, fn: (tx: TxSql) => Promise<T>) => withClaims(app, { sub: user, role: "authenticated" }, fn);
 
 // The national dashboard's statistics (league table with last year and targets, totals, panels, trend).
-const dashboard = (tx: TxSql) =>
-  Promise.all([
-    childrenStats(tx, nation, from, to),
-    unitStats(tx, nation, from, to).then(toFigures),
-    unitStats(tx, nation, from, to, "bank"),
-    unitStats(tx, nation, from, to, "corruption"),
-  ]).then(async (r) => [...r, await trend(tx, nation, to)]);
-const dashboardNoTrend = (tx: TxSql) =>
-  Promise.all([childrenStats(tx, nation, from, to), unitStats(tx, nation, from, to), unitStats(tx, nation, from, to, "bank"), unitStats(tx, nation, from, to, "corruption")]);
+// (the national page's loader calls the same nationalDashboardStats and trend)
+const dashboard = (tx: TxSql) => nationalDashboardStats(tx, nation, from, to).then(async (r) => [r, await trend(tx, nation, to)]);
+const dashboardNoTrend = (tx: TxSql) => nationalDashboardStats(tx, nation, from, to);
 // A province's report forms: its offices (and former provinces) and the total.
 const form = (tx: TxSql) => Promise.all([childrenStats(tx, province, from, to), unitStats(tx, province, from, to)]);
 

@@ -7,7 +7,7 @@ import { useLang, useT } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { staffCounts } from "./overview.server.ts";
-import { childrenStats, periodFrom, toFigures, trend, unitStats } from "./stats.server.ts";
+import { nationalDashboardStats, periodFrom, trend } from "./stats.server.ts";
 import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
 import { onTimeShare } from "../utils/desk-figures.ts";
 
@@ -20,12 +20,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     const [nation] = await tx<{ id: string; kind: "national"; code: string; name: string; province_id: null; merged_into_id: null; dissolved_on: null }[]>`
       select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where kind = 'national' limit 1`;
     if (!nation) forbidden();
-    const provinces = await childrenStats(tx, nation, from, to);
+    const { provinces, totals, bank, corruption } = await nationalDashboardStats(tx, nation, from, to);
     const [units] = await tx<{ subunits: bigint }[]>`select count(*) as subunits from public.units where kind = 'subunit' and dissolved_on is null`;
     const staff = await staffCounts(tx, {});
-    const totals = toFigures(await unitStats(tx, nation, from, to));
-    const bank = toFigures(await unitStats(tx, nation, from, to, "bank"));
-    const corruption = toFigures(await unitStats(tx, nation, from, to, "corruption"));
     const desk = await deskFiguresByProvince(tx, from, to);
     const flagged = await flaggedByProvince(tx);
     return {

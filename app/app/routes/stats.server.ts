@@ -3,7 +3,7 @@
  * the pages, read the aggregates (packages/db/src/stats.ts) under the user's RLS.
  */
 import { z } from "zod";
-import { readCumulativeSeries, readScopeStats, readStats, scopeOf, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import { readCumulativeSeries, readScopeStats, readStats, readStatsByDim, scopeOf, sumStats, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
 import {
   canViewProvince,
   canViewUnit,
@@ -114,7 +114,15 @@ export interface ChildRow extends Figures {
  * The children of a unit with their figures for the period, the same period a year earlier and
  * their targets: the provinces of the nation, or the offices (and former provinces) of a province.
  */
-export async function childrenStats(tx: TxSql, parent: StatUnit, from: string, to: string, dim: StatDim = "all"): Promise<ChildRow[]> {
+export async function childrenStats(
+  tx: TxSql,
+  parent: StatUnit,
+  from: string,
+  to: string,
+  dim: StatDim = "all",
+  /** The children's figures for the period when already read (readStatsByDim). */
+  current?: Map<string, UnitStats>,
+): Promise<ChildRow[]> {
   const nation = parent.kind === "national";
   const children = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
     select id, code, name, slug, merged_into_id from public.units
@@ -126,7 +134,7 @@ export async function childrenStats(tx: TxSql, parent: StatUnit, from: string, t
   const scope = nation ? undefined : { provinceIds: [parent.id] };
   const prev = samePeriodLastYear({ from, to });
   const [now, before] = await Promise.all([
-    readStats(tx, { scope, dim, from, to, groupBy }),
+    current ?? readStats(tx, { scope, dim, from, to, groupBy }),
     readStats(tx, { scope, dim, from: prev.from, to: prev.to, groupBy }),
   ]);
   const year = statYearOf(to);
@@ -145,6 +153,22 @@ export async function childrenStats(tx: TxSql, parent: StatUnit, from: string, t
       previous: { casesRate: completionRate(p.cases), moneyRate: completionRate(p.money) },
     };
   });
+}
+
+/**
+ * The national dashboard's statistics: the provinces' league table (with last year and targets),
+ * the nation's figures and the bank-credit and corruption panels. The period's figures for the
+ * three dimensions come from one read grouped by province; the nation is their sum.
+ */
+export async function nationalDashboardStats(tx: TxSql, nation: StatUnit, from: string, to: string) {
+  const byDim = await readStatsByDim(tx, { dims: ["all", "bank", "corruption"], from, to, groupBy: "province" });
+  const all = byDim.get("all")!;
+  return {
+    provinces: await childrenStats(tx, nation, from, to, "all", all),
+    totals: toFigures(sumStats(all.values())),
+    bank: toFigures(sumStats(byDim.get("bank")!.values())),
+    corruption: toFigures(sumStats(byDim.get("corruption")!.values())),
+  };
 }
 
 function toStatsZero(): UnitStats {
