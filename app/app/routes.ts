@@ -29,6 +29,7 @@ export default [
     route("steering/meetings", "routes/steering-meetings.tsx"),
     route("steering/meetings/:id", "routes/steering-meeting.tsx"),
     route("steering/national", "routes/steering-national.tsx"),
+    route("steering/committees", "routes/steering-committees.tsx"),
   ]),
   route("desk/:id/files/:fileId", "routes/desk-file.ts"),
   layout("routes/p-layout.tsx", [

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewProvince, formatCount, formatDong } from "@thads/domain";
+import { canViewProvince, formatCount, formatDong, hasRole } from "@thads/domain";
 import type { Route } from "./+types/province";
 import { PageHeader, Section, ShareBar, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang, useT } from "../i18n.ts";
@@ -19,7 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const subunits = await figuresByUnit(tx, { level: "province", provinceId: province.id });
     const staff = await staffCounts(tx, { provinceId: province.id });
     const steering = await directiveSummary(tx, [province.id, ...subunits.map((u) => u.id)], todayVn());
-    return { province: { name: province.name, slug: province.slug }, subunits, totals: sumFigures(subunits), ...staff, steering };
+    const manageCommittees = hasRole(user.memberships, "province_head");
+    return { province: { name: province.name, slug: province.slug }, subunits, totals: sumFigures(subunits), ...staff, steering, manageCommittees };
   });
 }
 
@@ -31,6 +32,7 @@ export default function Province() {
       <PageHeader title={d.province.name} subtitle={tr("home.province.title")} />
       <p className="-mt-4 mb-6 flex gap-4 text-sm">
         <Link className="text-blue-800 underline" to={`/assets?province=${d.province.slug}&stuck=1`}>{useLang() === "vi" ? "Tài sản tồn đọng sau nhiều phiên đấu giá" : "Assets stuck after failed auctions"}</Link>
+        {d.manageCommittees ? <Link className="text-blue-800 underline" to="/steering/committees">{useLang() === "vi" ? "Ban Chỉ đạo THADS của tỉnh" : "Province steering committee"}</Link> : null}
       </p>
       <DirectivesCallout summary={d.steering} lang={useLang()} />
       <StatGrid>
