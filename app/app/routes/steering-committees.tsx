@@ -1,6 +1,6 @@
 import { Form, Link, redirect, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { hasRole } from "@thads/domain";
-import { MEMBER_ROLE_LABELS, STEERING_MEMBER_ROLES, managedCommittees } from "@thads/case-service";
+import { managedCommittees } from "@thads/case-service";
 import type { Route } from "./+types/steering-committees";
 import { PageHeader, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang, type Lang } from "../i18n.ts";
@@ -35,6 +35,13 @@ export async function action({ request }: Route.ActionArgs) {
   return r;
 }
 
+// The member roles of the steering_member_role enum (the service's STEERING_MEMBER_ROLES; kept here so the page bundle stays free of server code).
+const STEERING_MEMBER_ROLES = ["chair", "secretary", "member"] as const;
+const MEMBER_ROLE_LABELS: Record<(typeof STEERING_MEMBER_ROLES)[number], { vi: string; en: string }> = {
+  chair: { vi: "Trưởng ban", en: "Chair" },
+  secretary: { vi: "Thư ký", en: "Secretary" },
+  member: { vi: "Thành viên", en: "Member" },
+};
 const KIND_LABELS: Record<string, { vi: string; en: string }> = {
   province: { vi: "Ban Chỉ đạo THADS tỉnh", en: "Province committee" },
   national_anticorruption: { vi: "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", en: "Central anti-corruption committee" },
