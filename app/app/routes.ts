@@ -31,6 +31,7 @@ export default [
     route("steering/national", "routes/steering-national.tsx"),
     route("stats/report", "routes/stats-report.tsx"),
     route("stats/targets", "routes/stats-targets.tsx"),
+    route("steering/committees", "routes/steering-committees.tsx"),
   ]),
   route("desk/:id/files/:fileId", "routes/desk-file.ts"),
   layout("routes/p-layout.tsx", [

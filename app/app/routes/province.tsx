@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewProvince, CLOSED_STATUSES, formatCount, formatDong, statYearOf } from "@thads/domain";
+import { canViewProvince, CLOSED_STATUSES, formatCount, formatDong, hasRole, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/province";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, drillHref, viDate } from "../components/stats.tsx";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
@@ -54,6 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const desk = await deskFiguresByProvince(tx, from, to);
     return {
       steering: await directiveSummary(tx, ownUnits, today),
+      manageCommittees: hasRole(user.memberships, "province_head"),
       flagged: (await flaggedByProvince(tx)).get(province.id) ?? 0,
       desk: desk.byProvince.get(province.id) ?? null,
       province: { name: province.name, slug: province.slug, code: province.code },
@@ -143,6 +144,7 @@ export default function Province() {
           <ul className="space-y-1 text-sm" data-testid="oversight">
             <li><Link className="text-blue-800 underline" to="/steering/tasks">{vi ? `Việc trong danh sách Ban Chỉ đạo theo dõi: ${formatCount(d.flagged)}` : `Cases on the steering committee's list: ${formatCount(d.flagged)}`}</Link></li>
             <li><Link className="text-blue-800 underline" to={`/assets?province=${d.province.slug}&stuck=1`}>{vi ? "Tài sản tồn đọng sau nhiều phiên đấu giá" : "Assets stuck after failed auctions"}</Link></li>
+            {d.manageCommittees ? <li><Link className="text-blue-800 underline" to="/steering/committees">{vi ? "Ban Chỉ đạo THADS của tỉnh: thành viên" : "Province steering committee: members"}</Link></li> : null}
           </ul>
         </Section>
         <Section title={vi ? "Một cửa: yêu cầu nộp trong kỳ" : "One-stop desk: requests filed in the period"}>

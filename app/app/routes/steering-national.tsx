@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { formatCount, isNational } from "@thads/domain";
+import { formatCount, hasRole, isNational } from "@thads/domain";
 import type { Route } from "./+types/steering-national";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
@@ -11,7 +11,8 @@ import { loadNationalSteering } from "./steering.server.ts";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isNational(user.memberships)) forbidden();
-  return asUser(user, (tx) => loadNationalSteering(tx, todayVn()));
+  const d = await asUser(user, (tx) => loadNationalSteering(tx, todayVn()));
+  return { ...d, canManage: hasRole(user.memberships, "national_admin") };
 }
 
 export default function SteeringNational() {
@@ -22,6 +23,7 @@ export default function SteeringNational() {
   return (
     <>
       <PageHeader title={vi ? "Ban Chỉ đạo THADS toàn quốc" : "Steering committees nationwide"} />
+      {d.canManage ? <p className="-mt-4 mb-6 text-sm"><Link className="text-blue-800 underline" to="/steering/committees">{vi ? "Quản lý Ban Chỉ đạo và thành viên" : "Manage committees and members"}</Link></p> : null}
       <StatGrid>
         <Stat label={vi ? "Ban Chỉ đạo" : "Committees"} value={formatCount(d.committees.length)} />
         <Stat label={vi ? "Vụ việc đang theo dõi" : "Flagged cases"} value={formatCount(sum("flagged"))} testId="stat-flagged" />

@@ -8,3 +8,5 @@ export * from "./assets-schema.ts";
 export * from "./assets.ts";
 export * from "./steering-schema.ts";
 export * from "./steering.ts";
+export * from "./steering-committees-schema.ts";
+export * from "./steering-committees.ts";
