@@ -7,7 +7,7 @@ import { useLang, useT } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { staffCounts } from "./overview.server.ts";
-import { nationalDashboardStats, periodFrom, trend } from "./stats.server.ts";
+import { nationalDashboardStats, periodFrom } from "./stats.server.ts";
 import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
 import { onTimeShare } from "../utils/desk-figures.ts";
 
@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     const [nation] = await tx<{ id: string; kind: "national"; code: string; name: string; province_id: null; merged_into_id: null; dissolved_on: null }[]>`
       select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where kind = 'national' limit 1`;
     if (!nation) forbidden();
-    const { provinces, totals, bank, corruption } = await nationalDashboardStats(tx, nation, from, to);
+    const { provinces, totals, bank, corruption, trend } = await nationalDashboardStats((fn) => asUser(user, fn), nation, from, to);
     const [units] = await tx<{ subunits: bigint }[]>`select count(*) as subunits from public.units where kind = 'subunit' and dissolved_on is null`;
     const staff = await staffCounts(tx, {});
     const desk = await deskFiguresByProvince(tx, from, to);
@@ -33,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       nation: { code: nation.code, name: nation.name },
       from, to, errors: period.errors,
       provinces, totals, bank, corruption,
-      trend: await trend(tx, nation, to),
+      trend,
       subunits: Number(units?.subunits ?? 0n),
       mayTarget: user.memberships.some((m) => m.role === "national_admin"),
       ...staff,

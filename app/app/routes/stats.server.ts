@@ -120,8 +120,8 @@ export async function childrenStats(
   from: string,
   to: string,
   dim: StatDim = "all",
-  /** The children's figures for the period when already read (readStatsByDim). */
-  current?: Map<string, UnitStats>,
+  /** The children's figures for the period when read elsewhere (readStatsByDim). */
+  current?: Map<string, UnitStats> | Promise<Map<string, UnitStats>>,
 ): Promise<ChildRow[]> {
   const nation = parent.kind === "national";
   const children = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
@@ -155,19 +155,29 @@ export async function childrenStats(
   });
 }
 
+/** Runs a step in a transaction of its own, as the signed-in user (RLS). */
+export type AsUser = <T>(fn: (tx: TxSql) => Promise<T>) => Promise<T>;
+
 /**
  * The national dashboard's statistics: the provinces' league table (with last year and targets),
- * the nation's figures and the bank-credit and corruption panels. The period's figures for the
- * three dimensions come from one read grouped by province; the nation is their sum.
+ * the nation's figures, the bank-credit and corruption panels and the year's trend. The period's
+ * figures for the three dimensions come from one read grouped by province (the nation is their
+ * sum); the previous year and the trend are read alongside it, each in a transaction of its own
+ * on another connection, so the three reads run at once.
  */
-export async function nationalDashboardStats(tx: TxSql, nation: StatUnit, from: string, to: string) {
-  const byDim = await readStatsByDim(tx, { dims: ["all", "bank", "corruption"], from, to, groupBy: "province" });
-  const all = byDim.get("all")!;
+export async function nationalDashboardStats(asUser: AsUser, nation: StatUnit, from: string, to: string) {
+  const byDim = asUser((tx) => readStatsByDim(tx, { dims: ["all", "bank", "corruption"], from, to, groupBy: "province" }));
+  const [dims, provinces, trendData] = await Promise.all([
+    byDim,
+    asUser((tx) => childrenStats(tx, nation, from, to, "all", byDim.then((d) => d.get("all")!))),
+    asUser((tx) => trend(tx, nation, to)),
+  ]);
   return {
-    provinces: await childrenStats(tx, nation, from, to, "all", all),
-    totals: toFigures(sumStats(all.values())),
-    bank: toFigures(sumStats(byDim.get("bank")!.values())),
-    corruption: toFigures(sumStats(byDim.get("corruption")!.values())),
+    provinces,
+    totals: toFigures(sumStats(dims.get("all")!.values())),
+    bank: toFigures(sumStats(dims.get("bank")!.values())),
+    corruption: toFigures(sumStats(dims.get("corruption")!.values())),
+    trend: trendData,
   };
 }
 
