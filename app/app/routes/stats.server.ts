@@ -3,7 +3,7 @@
  * the pages, read the aggregates (packages/db/src/stats.ts) under the user's RLS.
  */
 import { z } from "zod";
-import { readCumulativeSeries, readScopeStats, readStats, readStatsByDim, scopeOf, sumStats, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import { readCumulativeSeries, readScopeStats, readStats, scopeOf, sumStats, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
 import {
   canViewProvince,
   canViewUnit,
@@ -160,23 +160,25 @@ export type AsUser = <T>(fn: (tx: TxSql) => Promise<T>) => Promise<T>;
 
 /**
  * The national dashboard's statistics: the provinces' league table (with last year and targets),
- * the nation's figures, the bank-credit and corruption panels and the year's trend. The period's
- * figures for the three dimensions come from one read grouped by province (the nation is their
- * sum); the previous year and the trend are read alongside it, each in a transaction of its own
- * on another connection, so the three reads run at once.
+ * the nation's figures, the bank-credit and corruption panels and the year's trend. Each
+ * dimension is read grouped by province (the nation is the provinces' sum); the reads run at
+ * once, each in a transaction of its own on another connection.
  */
 export async function nationalDashboardStats(asUser: AsUser, nation: StatUnit, from: string, to: string) {
-  const byDim = asUser((tx) => readStatsByDim(tx, { dims: ["all", "bank", "corruption"], from, to, groupBy: "province" }));
-  const [dims, provinces, trendData] = await Promise.all([
-    byDim,
-    asUser((tx) => childrenStats(tx, nation, from, to, "all", byDim.then((d) => d.get("all")!))),
+  const byProvince = (dim: StatDim) => asUser((tx) => readStats(tx, { dim, from, to, groupBy: "province" }));
+  const all = byProvince("all");
+  const [provinces, now, bank, corruption, trendData] = await Promise.all([
+    asUser((tx) => childrenStats(tx, nation, from, to, "all", all)),
+    all,
+    byProvince("bank"),
+    byProvince("corruption"),
     asUser((tx) => trend(tx, nation, to)),
   ]);
   return {
     provinces,
-    totals: toFigures(sumStats(dims.get("all")!.values())),
-    bank: toFigures(sumStats(dims.get("bank")!.values())),
-    corruption: toFigures(sumStats(dims.get("corruption")!.values())),
+    totals: toFigures(sumStats(now.values())),
+    bank: toFigures(sumStats(bank.values())),
+    corruption: toFigures(sumStats(corruption.values())),
     trend: trendData,
   };
 }

@@ -81,24 +81,7 @@ function toStats(row: Record<string, string | null>): UnitStats {
 
 /** Figures per group for the period. Keys: unit id, province id, or "all". */
 export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
-  return readStatsRows(sql, q, [q.dim ?? "all"], false);
-}
-
-/**
- * Figures per dimension and group in one pass over the rows: map dimension → (group → figures).
- * The same as one readStats per dimension.
- */
-export async function readStatsByDim(
-  sql: AnySql,
-  q: Omit<StatQuery, "dim"> & { dims: readonly StatDim[] },
-): Promise<Map<StatDim, Map<string, UnitStats>>> {
-  const flat = await readStatsRows(sql, q, q.dims, true);
-  const out = new Map<StatDim, Map<string, UnitStats>>(q.dims.map((d) => [d, new Map()]));
-  for (const [k, v] of flat) {
-    const i = k.indexOf("|");
-    out.get(k.slice(0, i) as StatDim)?.set(k.slice(i + 1), v);
-  }
-  return out;
+  return readStatsRows(sql, q);
 }
 
 /** The sum of several groups' figures (every figure is a sum of rows, so sums add up). */
@@ -114,13 +97,10 @@ export function sumStats(groups: Iterable<UnitStats>): UnitStats {
   return out;
 }
 
-async function readStatsRows(sql: AnySql, q: Omit<StatQuery, "dim">, dims: readonly StatDim[], keyByDim: boolean): Promise<Map<string, UnitStats>> {
+async function readStatsRows(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
   const p = periodPlan(q.from, q.to);
-  const dim = dims.length === 1 ? dims[0]! : null;
-  const dimIs = dim ? sql`dim = ${dim}` : sql`dim = any (${sql.array([...dims])}::text[])`;
-  const where = sql`${scopeWhere(sql, q.scope)} and ${dimIs}`;
-  const group = q.groupBy === "unit" ? sql`unit_id::text` : q.groupBy === "province" ? sql`province_id::text` : sql`'all'`;
-  const key = keyByDim ? sql`dim || '|' || ${group}` : group;
+  const where = sql`${scopeWhere(sql, q.scope)} and dim = ${q.dim ?? "all"}`;
+  const key = q.groupBy === "unit" ? sql`unit_id` : q.groupBy === "province" ? sql`province_id` : sql`null::uuid`;
   // Each row is classified once: b when it counts in the stock before the period, a when in the
   // stock at its end, f when it is a flow of the period (a daily row may count before the period
   // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
@@ -159,7 +139,7 @@ async function readStatsRows(sql: AnySql, q: Omit<StatQuery, "dim">, dims: reado
     group by k, b, a, f`;
   const acc = new Map<string, Record<string, bigint>>();
   for (const r of rows) {
-    const k = String(r.k);
+    const k = r.k === null ? "all" : String(r.k);
     let a = acc.get(k);
     if (!a) acc.set(k, (a = {} as Record<string, bigint>));
     const yes = (x: unknown) => x === true || x === "true" || x === "t";

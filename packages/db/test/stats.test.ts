@@ -9,7 +9,7 @@ import {
   type CaseEvent,
   type UnitStats,
 } from "@thads/domain";
-import { readCumulativeSeries, readScopeStats, readStats, readStatsByDim, sumStats } from "../src/stats.ts";
+import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats.ts";
 import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
 import { useTenantFixture } from "./fixtures.ts";
 
@@ -153,14 +153,13 @@ describe("statistics aggregates against the domain definitions", () => {
     }
   }, 180_000);
 
-  it("several dimensions read in one pass equal one read per dimension, and groups add up to the whole", async () => {
+  it("the groups' figures add up to the whole scope's", async () => {
     for (const period of [{ from: "2023-10-01", to: "2024-09-30" }, { from: "2024-02-10", to: "2024-06-20" }]) {
-      const both = await readStatsByDim(ctx.owner, { ...period, dims: ["all", "bank"], groupBy: "province" });
       for (const dim of ["all", "bank"] as const) {
-        const one = await readStats(ctx.owner, { ...period, dim, groupBy: "province" });
-        expect(both.get(dim)).toEqual(one);
+        const byProvince = await readStats(ctx.owner, { ...period, dim, groupBy: "province" });
+        expect(byProvince.size).toBeGreaterThan(0);
+        expect(sumStats(byProvince.values())).toEqual(await readScopeStats(ctx.owner, { ...period, dim }));
       }
-      expect(sumStats(both.get("all")!.values())).toEqual(await readScopeStats(ctx.owner, { ...period }));
     }
   }, 60_000);
 
