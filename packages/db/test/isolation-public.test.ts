@@ -273,9 +273,10 @@ describe("the public's way in", () => {
 
   it("publishes only debtors of cases not yet enforceable, and withdraws them when the case changes", async () => {
     const name = `Đỗ Thị Huệ ${seq()}`;
+    const caseNumber = `NYE-${seq()}`;
     const [c] = await ctx.owner<{ id: string }[]>`
       insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due, status)
-      values (${ctx.fx.units.a1}, ${ctx.fx.units.a}, ${`NYE-${seq()}`}, '2026-10-01', 'on_request', 'civil', ${name}, 7000000, 'not_yet_enforceable')
+      values (${ctx.fx.units.a1}, ${ctx.fx.units.a}, ${caseNumber}, '2026-10-01', 'on_request', 'civil', ${name}, 7000000, 'not_yet_enforceable')
       returning id`;
     await ctx.owner`insert into public.case_parties (case_id, role, kind, full_name, id_number, address)
                     values (${c!.id}, 'debtor', 'person', ${name}, '031190009999', 'Số 1 Lạch Tray, Hải Phòng')`;
@@ -288,6 +289,9 @@ describe("the public's way in", () => {
     expect(rows[0]).toMatchObject({ debtor_name: name, debtor_address: "Số 1 Lạch Tray, Hải Phòng", money_outstanding: "5000000", total: 1n });
     // Not found by ID number (not published), nor in another province's list, nor with LIKE wildcards.
     expect(await list("031190009999")).toHaveLength(0);
+    // Nor by the case number (not published either), though the case's search text holds it.
+    expect(await list(caseNumber)).toHaveLength(0);
+    expect(await list(caseNumber.toLowerCase())).toHaveLength(0);
     expect(await list(name, ctx.fx.units.b)).toHaveLength(0);
     await ctx.owner`update public.cases set status = 'enforceable' where id = ${c!.id}`;
     expect(await list(name)).toHaveLength(0);
