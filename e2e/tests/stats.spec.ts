@@ -121,3 +121,25 @@ test("a province head sets an office's target and sees it against the office's r
   await page.goto("/province/hai-phong");
   await expect(page.getByTestId("subunits").locator("tbody tr").first()).toContainText("/ 83,25%");
 });
+
+test("a sub-bureau's page shows its own official forms; a figure opens exactly its cases; the export shows its progress and downloads", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\/P-HAI-PHONG-KV01$/);
+  await page.goto("/unit/P-HAI-PHONG-KV01?from=2025-10-01&to=2026-09-30");
+  await expect(page.getByTestId("form-cases")).toBeVisible();
+  await expect(page.getByTestId("form-money")).toBeVisible();
+  const link = page.getByTestId("fig-cases-enforceable");
+  const expected = Number(await link.getAttribute("data-value"));
+  await link.click();
+  await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
+  expect(count(await page.locator("header p").first().innerText())).toBe(expected);
+  await page.goBack();
+  // The download goes through the page's progress-showing button and saves the server's file.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-xlsx").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("thong-ke-p-hai-phong-kv01-2025-10-01-2026-09-30.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Ve viec", "Ve tien"]);
+});

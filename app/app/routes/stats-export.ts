@@ -25,8 +25,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
   const name = `thong-ke-${unit.code.toLowerCase()}-${period.from}-${period.to}`;
   if (params.get("format") === "csv") {
-    return new Response("\uFEFF" + toCsv(rows), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` },
+    const csv = new TextEncoder().encode("\uFEFF" + toCsv(rows));
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+        "Content-Length": String(csv.byteLength),
+      },
     });
   }
   const wb = new ExcelJS.Workbook();
@@ -47,10 +52,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     ws.getColumn(2).width = 48;
     for (let i = 3; i <= FORM_COLUMNS.length + 2; i++) ws.getColumn(i).numFmt = i === FORM_COLUMNS.length + 2 ? "0.00" : "#,##0";
   }
-  return new Response(new Uint8Array(await wb.xlsx.writeBuffer()), {
+  const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
+  return new Response(xlsx, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+      // The page's download button shows how much has arrived.
+      "Content-Length": String(xlsx.byteLength),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { CLOSED_STATUSES, canViewUnit, formatCount, formatDateVi, formatDong } from "@thads/domain";
+import { CLOSED_STATUSES, canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { caseStatusLabel, useLang, useT } from "../i18n.ts";
@@ -8,14 +8,19 @@ import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
 import { directiveSummary } from "./steering.server.ts";
 import { DirectivesCallout } from "./steering-ui.tsx";
 import { todayVn } from "../utils/today.ts";
+import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../components/stats.tsx";
+import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "./stats.server.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!/^[A-Z0-9_-]{2,40}$/.test(params.code)) notFound();
+  const period = periodFrom(new URL(request.url).searchParams, todayVn());
+  const { from, to } = period;
   return asUser(user, async (tx) => {
     const unit = await unitBySlugOrCode(tx, { code: params.code });
     if (!unit || !unit.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
+    const statUnit = (await resolveUnit(tx, unit.code))!;
     const closed = CLOSED_STATUSES as unknown as string[];
     const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null }[]>`
       select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
@@ -47,6 +52,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       recent: recent.map((c) => ({ ...c, money_due: String(c.money_due) })),
       staff: staff.staff,
       steering: await directiveSummary(tx, [unit.id], todayVn()),
+      from, to, errors: period.errors,
+      stats: toFigures(await unitStats(tx, statUnit, from, to)),
+      target: await targetOf(tx, unit.id, statYearOf(to)),
+      trend: await trend(tx, statUnit, to),
     };
   });
 }
@@ -55,6 +64,7 @@ export default function Unit() {
   const d = useLoaderData<typeof loader>();
   const tr = useT();
   const lang = useLang();
+  const vi = lang === "vi";
   return (
     <>
       <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
@@ -65,6 +75,22 @@ export default function Unit() {
         <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{lang === "vi" ? "Tài sản, đấu giá" : "Assets, auctions"}</Link>
       </p>
       <DirectivesCallout summary={d.steering} lang={lang} />
+      <Section title={vi ? `Kết quả thi hành án: ${viDate(d.from)} – ${viDate(d.to)}` : `Results: ${viDate(d.from)} – ${viDate(d.to)}`}>
+        <PeriodForm from={d.from} to={d.to} vi={vi} errors={d.errors} />
+        <div className="mb-4 flex flex-wrap items-center gap-6">
+          <span>{vi ? "Tỷ lệ về việc / chỉ tiêu: " : "Cases rate / target: "}<RateBadge rate={d.stats.casesRate} target={d.target?.cases} vi={vi} testId="unit-rate-cases" /></span>
+          <span>{vi ? "Tỷ lệ về tiền / chỉ tiêu: " : "Money rate / target: "}<RateBadge rate={d.stats.moneyRate} target={d.target?.money} vi={vi} testId="unit-rate-money" /></span>
+          <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} />
+        </div>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <OfficialForm side="cases" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.cases} />
+          <OfficialForm side="money" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.money} />
+        </div>
+        <div className="mt-6">
+          <TrendChart current={d.trend.current} previous={d.trend.previous} vi={vi} />
+        </div>
+      </Section>
+      <h2 className="mb-2 mt-8 text-lg font-semibold">{vi ? "Hiện trạng" : "Now"}</h2>
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
