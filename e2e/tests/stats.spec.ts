@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { signIn } from "./helpers.ts";
+import { signIn, signOut } from "./helpers.ts";
 
 const count = (s: string) => Number(s.replace(/[^\d]/g, ""));
 
@@ -59,7 +60,7 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
     await page.goBack();
   }
   // The same from the national page, for a province row of the league table.
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
   await signIn(page, "national.viewer@demo.thads.vn");
   await expect(page).toHaveURL(/\/national$/);
   await page.goto("/national?from=2025-10-01&to=2026-09-30");
@@ -142,4 +143,11 @@ test("a sub-bureau's page shows its own official forms; a figure opens exactly i
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await file.path());
   expect(wb.worksheets.map((w) => w.name)).toEqual(["Ve viec", "Ve tien"]);
+  // And as a PDF file.
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByTestId("export-pdf").click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe("thong-ke-p-hai-phong-kv01-2025-10-01-2026-09-30.pdf");
+  const bytes = await readFile(await pdf.path());
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });

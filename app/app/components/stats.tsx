@@ -206,6 +206,7 @@ export function ExportLinks({ unitCode, from, to, vi }: { unitCode: string; from
       </Link>
       <DownloadLink href={`/stats/export?${q}&format=xlsx`} label={vi ? "Tải .xlsx" : "Download .xlsx"} vi={vi} testId="export-xlsx" />
       <DownloadLink href={`/stats/export?${q}&format=csv`} label={vi ? "Tải .csv" : "Download .csv"} vi={vi} />
+      <DownloadLink href={`/stats/export?${q}&format=pdf`} label={vi ? "Tải .pdf" : "Download .pdf"} vi={vi} testId="export-pdf" />
     </div>
   );
 }

@@ -5,9 +5,10 @@ import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.t
 import { mayReadStats, periodFrom, resolveUnit } from "./stats.server.ts";
 import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
 import { reportRows, type ReportRow } from "./stats-report.server.ts";
+import { formsPdf } from "./stats-pdf.server.ts";
 
 /**
- * GET /stats/export?unit=<code>&from=…&to=…&format=xlsx|csv: both official forms for the unit and
+ * GET /stats/export?unit=<code>&from=…&to=…&format=xlsx|csv|pdf: both official forms for the unit and
  * period, one row per office (or province) and the total; numbers stored as numbers.
  */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -24,6 +25,16 @@ export async function loader({ request }: Route.LoaderArgs) {
     return { unit, rows: await reportRows(tx, unit, period.from, period.to) };
   });
   const name = `thong-ke-${unit.code.toLowerCase()}-${period.from}-${period.to}`;
+  if (params.get("format") === "pdf") {
+    const pdf = await formsPdf({ unitName: unit.name, from: period.from, to: period.to, rows });
+    return new Response(pdf, {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${name}.pdf"`,
+        "Content-Length": String(pdf.byteLength),
+      },
+    });
+  }
   if (params.get("format") === "csv") {
     const csv = new TextEncoder().encode("\uFEFF" + toCsv(rows));
     return new Response(csv, {
