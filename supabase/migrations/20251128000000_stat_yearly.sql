@@ -1,14 +1,16 @@
 -- Yearly rows beside the monthly ones: a stock at a point in time is the sum of
 -- every delta before it, and a national reading summed every unit's months
--- since the first year. With one row per unit, dimension and calendar year,
--- a stock reads the whole years from stat_yearly and only the months of the
--- last, partial year from stat_monthly (packages/db/src/stats.ts). Kept in
--- the same statement as the daily and monthly rows, by app_private.stat_add.
+-- since the first year. With one row per unit, dimension and statistical year
+-- (1 October – 30 September, keyed by its first day), a stock reads the whole
+-- years from stat_yearly and only the months of the last, partial year from
+-- stat_monthly (packages/db/src/stats.ts); a period that starts on 1 October
+-- reads no month before it at all. Kept in the same statement as the daily and
+-- monthly rows, by app_private.stat_add.
 create table public.stat_yearly (
   unit_id uuid not null references public.units (id),
   province_id uuid not null references public.units (id),
   dim text not null check (dim ~ '^(all|bank|corruption|jt:[a-z]+)$'),
-  year date not null check (extract(month from year) = 1 and extract(day from year) = 1),
+  year date not null check (extract(month from year) = 10 and extract(day from year) = 1),
   acc_n bigint not null default 0, acc_m bigint not null default 0,
   trf_n bigint not null default 0, trf_m bigint not null default 0,
   cmp_n bigint not null default 0, cmp_m bigint not null default 0,
@@ -83,7 +85,7 @@ begin
   )
   insert into public.stat_yearly as s (unit_id, province_id, dim, year, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
                                        ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m)
-  select unit_id, province_id, dim, date_trunc('year', day)::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
+  select unit_id, province_id, dim, (date_trunc('year', day + interval '3 months') - interval '3 months')::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
          sum(ter_n), sum(ter_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m), sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m)
   from d group by 1, 2, 3, 4 order by 1, 3, 4
   on conflict (unit_id, dim, year) do update set
@@ -120,6 +122,6 @@ revoke all on function app_private.stat_rebuild() from public;
 -- The years of the rows already kept.
 insert into public.stat_yearly (unit_id, province_id, dim, year, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
                                 ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m)
-select unit_id, province_id, dim, date_trunc('year', month)::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
+select unit_id, province_id, dim, (date_trunc('year', month + interval '3 months') - interval '3 months')::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
        sum(ter_n), sum(ter_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m), sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m)
 from public.stat_monthly group by 1, 2, 3, 4;

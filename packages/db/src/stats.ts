@@ -1,7 +1,7 @@
 /**
  * Reading the statistics aggregates (supabase/migrations/20251115000000_stats.sql and
  * 20251128000000_stat_yearly.sql): any unit scope and any period [from, to] as sums of a few rows
- * of public.stat_yearly (whole calendar years of the stocks), public.stat_monthly (whole months)
+ * of public.stat_yearly (whole statistical years of the stocks), public.stat_monthly (whole months)
  * and public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
  * the app's users. Definitions: packages/domain/src/stats.
  */
@@ -36,7 +36,13 @@ const addMonths = (m: IsoDate, n: number): IsoDate => {
   const mm = ((mo % 12) + 12) % 12;
   return `${String(yy).padStart(4, "0")}-${String(mm + 1).padStart(2, "0")}-01`;
 };
-const yearStart = (m: IsoDate): IsoDate => `${m.slice(0, 4)}-01-01`;
+/**
+ * The first month not covered by whole statistical years up to month m: m's year's first month,
+ * or the month after m when m ends its year (September).
+ */
+const afterWholeYears = (m: IsoDate): IsoDate => (m.slice(5, 7) === "09" ? addMonths(m, 1) : yearStart(m));
+/** The first day of the statistical year (1 October – 30 September) that holds m. */
+const yearStart = (m: IsoDate): IsoDate => (m.slice(5, 7) >= "10" ? `${m.slice(0, 4)}-10-01` : `${Number(m.slice(0, 4)) - 1}-10-01`);
 const endOfMonth = (m: IsoDate): IsoDate => monthEnd(Number(m.slice(0, 4)), Number(m.slice(5, 7)));
 /** The first day of the last month that ends on or before d. */
 const lastWholeMonth = (d: IsoDate): IsoDate => (endOfMonth(monthStart(d)) === d ? monthStart(d) : addMonths(monthStart(d), -1));
@@ -104,10 +110,10 @@ async function readStatsRows(sql: AnySql, q: StatQuery): Promise<Map<string, Uni
   // Each row is classified once: b when it counts in the stock before the period, a when in the
   // stock at its end, f when it is a flow of the period (a daily row may count before the period
   // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
-  // A stock up to a month is the whole calendar years before that month's year (stat_yearly)
-  // plus the months of its year up to it (stat_monthly): yA, yB are those years' first days.
-  const yA = yearStart(p.mA);
-  const yB = yearStart(p.mB);
+  // A stock up to a month is the whole statistical years up to it (stat_yearly, years before yA
+  // or yB) plus the months after them up to it (stat_monthly, from yA or yB).
+  const yA = afterWholeYears(p.mA);
+  const yB = afterWholeYears(p.mB);
   const isM = (lo: IsoDate, hi: IsoDate) => `(src = 'm' and t between '${lo}' and '${hi}')`;
   const isD = (lo: IsoDate, hi: IsoDate) => `(src = 'd' and t > '${lo}' and t <= '${hi}')`;
   const before = `(src = 'y' and t < '${yA}') or ${isM(yA, p.mA)} or ${isD(p.mAEnd, p.before)}`;
@@ -208,7 +214,7 @@ export async function readCumulativeSeries(
   const all = [...STOCK_COLS, ...FLOW_COLS];
   const sums = all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ");
   const lastWhole = lastWholeMonth(end);
-  // The stock before the year: whole calendar years before its first month, then that year's months.
+  // The stock before the year: the whole statistical years before it (its first month starts one).
   const [opening] = await sql<Record<string, string>[]>`
     select ${sql.unsafe(all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", "))} from (
       select ${sql.unsafe(all.join(", "))} from public.stat_yearly where ${where} and dim = ${dim} and year < ${yearStart(start)}

@@ -164,13 +164,13 @@ describe("statistics aggregates against the domain definitions", () => {
   }, 60_000);
 
   it("a stock read across calendar years uses the yearly rows, and verification notices a tampered one", async () => {
-    // In-progress cases at the end of the statistical year 2024 include every year before 2024.
+    // In-progress cases at the end of the statistical year 2024 include every statistical year before it.
     const read = () => readScopeStats(ctx.owner, { scope: { unitIds: [ctx.fx.units.a1] }, from: "2023-10-01", to: "2024-09-30" });
     const before = await read();
     const tamper = (delta: number) => ctx.owner`
       update public.stat_yearly set ip_n = ip_n + ${delta}
       where (unit_id, dim, year) = (select unit_id, dim, year from public.stat_yearly
-                                    where unit_id = ${ctx.fx.units.a1} and dim = 'all' and year < '2024-01-01' order by year desc limit 1)
+                                    where unit_id = ${ctx.fx.units.a1} and dim = 'all' and year < '2023-10-01' order by year desc limit 1)
       returning year`;
     const touched = await tamper(1);
     expect(touched).toHaveLength(1);
