@@ -64,3 +64,17 @@ export function Table({ head, children }: { head: string[]; children: ReactNode 
     </div>
   );
 }
+
+/** A grid of labelled facts (label, value, test id), as on the case and asset pages. */
+export function FactGrid({ facts }: { facts: [label: string, value: string, testId: string][] }) {
+  return (
+    <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+      {facts.map(([k, v, id]) => (
+        <div key={id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <dt className="text-xs text-slate-600">{k}</dt>
+          <dd className="mt-1 font-semibold tabular-nums" data-testid={id}>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

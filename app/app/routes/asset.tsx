@@ -19,7 +19,7 @@ import {
 } from "@thads/domain";
 import type { Route } from "./+types/asset";
 import { Field, PriceChart } from "../components/asset-ui.tsx";
-import { Section, Table } from "../components/ui.tsx";
+import { FactGrid, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang, type Lang } from "../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
@@ -95,8 +95,7 @@ export default function AssetPage() {
           </p>
         ) : null}
       </header>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {[
+      <FactGrid facts={[
           [vi ? "Giá thẩm định gần nhất" : "Latest valuation", a.latest_value ? formatDong(a.latest_value) : "—", "latest-value"],
           [vi ? "Giá khởi điểm hiện tại" : "Current starting price", a.current_price ? formatDong(a.current_price) : "—", "current-price"],
           [vi ? "Số phiên / không thành" : "Rounds / failed", `${a.rounds_held} / ${a.failed_rounds}`, "rounds"],
@@ -105,13 +104,7 @@ export default function AssetPage() {
           [vi ? "Giấy tờ sở hữu" : "Ownership documents", a.ownership_docs ?? "—", "docs"],
           [vi ? "Thế chấp" : "Mortgage", a.encumbrance_bank ? `${a.encumbrance_bank}${a.encumbrance_note ? ` · ${a.encumbrance_note}` : ""}` : "—", "encumbrance"],
           [vi ? "Người mua" : "Buyer", a.buyer_name ?? "—", "buyer"],
-        ].map(([k, v, id]) => (
-          <div key={id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <dt className="text-xs text-slate-600">{k}</dt>
-            <dd className="mt-1 font-semibold tabular-nums" data-testid={id}>{v}</dd>
-          </div>
-        ))}
-      </dl>
+        ]} />
 
       <Section title={vi ? "Phiên đấu giá" : "Auction rounds"}>
         <PriceChart rounds={d.rounds} lang={lang} />

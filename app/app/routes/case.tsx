@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { asUserStep, recordEvent } from "@thads/case-service";
 import { CASE_STATUS_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong, type CaseStatus } from "@thads/domain";
 import type { Route } from "./+types/case";
-import { Section, Table } from "../components/ui.tsx";
+import { FactGrid, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang, type Lang } from "../i18n.ts";
 import { JUDGMENT_TYPE_LABELS, MEASURE_LABELS, PARTY_ROLE_LABELS, PAYMENT_METHOD_LABELS, STEP_LABELS } from "../labels.ts";
 import { parseStep, STEP_KINDS, type StepKind } from "../schemas/steps.ts";
@@ -92,8 +92,7 @@ export default function CasePage() {
         {d.ledgerError ? <p role="alert" className="mt-2 text-red-700">{d.ledgerError}</p> : null}
       </header>
 
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {[
+      <FactGrid facts={[
           [vi ? "Phải thi hành" : "Due", formatDong(c.money_due), "money-due"],
           [vi ? "Đã thu" : "Collected", formatDong(c.money_collected), "money-collected"],
           [vi ? "Còn phải thi hành" : "Outstanding", formatDong(c.outstanding), "money-outstanding"],
@@ -102,13 +101,7 @@ export default function CasePage() {
           [vi ? "Ngày ra quyết định" : "Decision date", c.decision_date ? formatDateVi(c.decision_date) : "—", "decision-date"],
           [vi ? "Bản án" : "Judgment", c.judgment_number ? `${c.judgment_number} · ${c.court_name}` : "—", "judgment"],
           [vi ? "Loại bản án" : "Judgment type", label(JUDGMENT_TYPE_LABELS, c.judgment_type, lang), "judgment-type"],
-        ].map(([k, v, id]) => (
-          <div key={id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <dt className="text-xs text-slate-600">{k}</dt>
-            <dd className="mt-1 font-semibold tabular-nums" data-testid={id}>{v}</dd>
-          </div>
-        ))}
-      </dl>
+        ]} />
 
       <Section title={vi ? "Thời hạn theo luật" : "Legal deadlines"}>
         <Table head={vi ? ["Thời hạn", "Hạn cuối", "Tình trạng"] : ["Deadline", "Due", "State"]}>

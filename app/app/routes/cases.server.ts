@@ -1,14 +1,12 @@
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
 import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
-import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { ID_NUMBER_PATTERN, JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import { dongInput, viDate } from "@thads/case-service/fields";
 import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;
 const COUNT_CAP = 10_000;
-/** What a party's ID number may look like (as intake accepts it): such a search also looks it up exactly. */
-const ID_NUMBER = /^(?=.*\d)[A-Za-z0-9./-]{6,30}$/;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -60,7 +58,8 @@ export interface CaseListRow {
 export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope = { kind: "none" }) {
   const folded = f.q ? foldVietnamese(f.q).replace(/[%_\\]/g, "") : "";
   const needle = folded ? `%${folded}%` : null;
-  const idNumber = f.q && ID_NUMBER.test(f.q.trim()) ? f.q.trim() : null;
+  // A search that could be a party's ID number (as intake accepts it, with a digit) also looks it up exactly.
+  const idNumber = f.q && ID_NUMBER_PATTERN.test(f.q.trim()) && /\d/.test(f.q) ? f.q.trim() : null;
   // One id is written as "=", so the index range comes out in list order with no sort.
   const oneOf = (ids: string[]) => (ids.length === 1 ? tx`= ${ids[0]!}::uuid` : tx`= any(${ids}::uuid[])`);
   const range = f.unit

@@ -1,6 +1,7 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import { formatCount, formatDong, isNational } from "@thads/domain";
 import type { Route } from "./+types/national";
+import type { StatUnit } from "@thads/db";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TileMap, TrendChart, drillHref, viDate } from "../components/stats.tsx";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang, useT } from "../i18n.ts";
@@ -16,29 +17,30 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!isNational(user.memberships)) forbidden();
   const period = periodFrom(new URL(request.url).searchParams, todayVn());
   const { from, to } = period;
-  return asUser(user, async (tx) => {
-    const [nation] = await tx<{ id: string; kind: "national"; code: string; name: string; province_id: null; merged_into_id: null; dissolved_on: null }[]>`
-      select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where kind = 'national' limit 1`;
-    if (!nation) forbidden();
-    const { provinces, totals, bank, corruption, trend } = await nationalDashboardStats((fn) => asUser(user, fn), nation, from, to);
-    const [units] = await tx<{ subunits: bigint }[]>`select count(*) as subunits from public.units where kind = 'subunit' and dissolved_on is null`;
-    const staff = await staffCounts(tx, {});
-    const desk = await deskFiguresByProvince(tx, from, to);
-    const flagged = await flaggedByProvince(tx);
-    return {
-      oversight: provinces
-        .filter((p) => !p.former)
-        .map((p) => ({ id: p.id, name: p.name, slug: p.slug, flagged: flagged.get(p.id) ?? 0, desk: desk.byProvince.get(p.id) ?? null })),
-      deskTotal: desk.total,
-      nation: { code: nation.code, name: nation.name },
-      from, to, errors: period.errors,
-      provinces, totals, bank, corruption,
-      trend,
-      subunits: Number(units?.subunits ?? 0n),
-      mayTarget: user.memberships.some((m) => m.role === "national_admin"),
-      ...staff,
-    };
-  });
+  const [nation] = await asUser(user, (tx) => tx<StatUnit[]>`
+    select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where kind = 'national' limit 1`);
+  if (!nation) forbidden();
+  // The statistics run their reads at once, each in a transaction of its own; the rest beside them.
+  const [stats, rest] = await Promise.all([
+    nationalDashboardStats((fn) => asUser(user, fn), nation, from, to),
+    asUser(user, async (tx) => {
+      const [units] = await tx<{ subunits: bigint }[]>`select count(*) as subunits from public.units where kind = 'subunit' and dissolved_on is null`;
+      return { subunits: Number(units?.subunits ?? 0n), staff: await staffCounts(tx, {}), desk: await deskFiguresByProvince(tx, from, to), flagged: await flaggedByProvince(tx) };
+    }),
+  ]);
+  return {
+    oversight: stats.provinces
+      .filter((p) => !p.former)
+      .map((p) => ({ id: p.id, name: p.name, slug: p.slug, flagged: rest.flagged.get(p.id) ?? 0, desk: rest.desk.byProvince.get(p.id) ?? null })),
+    deskTotal: rest.desk.total,
+    nation: { code: nation.code, name: nation.name },
+    from, to, errors: period.errors,
+    provinces: stats.provinces, totals: stats.totals, bank: stats.bank, corruption: stats.corruption,
+    trend: stats.trend,
+    subunits: rest.subunits,
+    mayTarget: user.memberships.some((m) => m.role === "national_admin"),
+    ...rest.staff,
+  };
 }
 
 export default function National() {

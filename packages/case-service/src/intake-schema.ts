@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { dongInput, optionalText, text, viDate } from "./fields.ts";
 
+/** A party's ID or registration number as intake accepts it (CCCD, CMND, passport, tax code). */
+export const ID_NUMBER_PATTERN = /^[0-9A-Za-z./-]{6,30}$/;
+
 export const JUDGMENT_TYPES = ["civil", "criminal", "administrative", "family", "business", "labour", "bankruptcy", "arbitration"] as const;
 
 /** The intake form: a case taken in from a judgment, with its parties and (optionally) the decision. */
@@ -38,7 +41,7 @@ export const IntakeSchema = z.object({
   }
   for (const [p, label] of [["creditor", "người được thi hành án"], ["debtor", "người phải thi hành án"]] as const) {
     const id = v[p].idNumber;
-    if (id && !/^[0-9A-Za-z./-]{6,30}$/.test(id)) {
+    if (id && !ID_NUMBER_PATTERN.test(id)) {
       ctx.addIssue({ code: "custom", path: [p, "idNumber"], message: `Số giấy tờ của ${label}: 6–30 chữ số hoặc chữ cái.` });
     }
   }

@@ -85,10 +85,6 @@ function toStats(row: Record<string, string | null>): UnitStats {
   return { cases: side("n"), money: side("m") };
 }
 
-/** Figures per group for the period. Keys: unit id, province id, or "all". */
-export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
-  return readStatsRows(sql, q);
-}
 
 /** The sum of several groups' figures (every figure is a sum of rows, so sums add up). */
 export function sumStats(groups: Iterable<UnitStats>): UnitStats {
@@ -103,7 +99,8 @@ export function sumStats(groups: Iterable<UnitStats>): UnitStats {
   return out;
 }
 
-async function readStatsRows(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
+/** Figures per group for the period. Keys: unit id, province id, or "all". */
+export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
   const p = periodPlan(q.from, q.to);
   const where = sql`${scopeWhere(sql, q.scope)} and dim = ${q.dim ?? "all"}`;
   const key = q.groupBy === "unit" ? sql`unit_id` : q.groupBy === "province" ? sql`province_id` : sql`null::uuid`;
