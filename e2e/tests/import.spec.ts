@@ -24,8 +24,13 @@ test("a large import shows how far it has got while it runs, then its result", a
   await expect(page.getByTestId("import-progress")).toContainText(/Kiểm tra: [\d.]+ \/ 4\.000 dòng/);
   await expect(page.getByTestId("import-summary")).toContainText("đã nhập 4.000 việc", { timeout: 60_000 });
   await expect(page.getByTestId("import-progress")).toHaveCount(0);
+  // The first page counts 1,000 past its start ("1.000+"); the last page counts them all.
   await page.goto(`/cases?q=${encodeURIComponent(`${run}P-`)}`);
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("1.000+ việc");
+  await page.goto(`/cases?q=${encodeURIComponent(`${run}P-`)}&page=80`);
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("4.000 việc");
+  await expect(page.getByRole("navigation", { name: "Phân trang" })).toContainText("Trang 80 / 80");
+  await expect(page.getByRole("link", { name: "Trang sau →" })).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {

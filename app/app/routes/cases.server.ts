@@ -6,7 +6,10 @@ import { dongInput, viDate } from "@thads/case-service/fields";
 import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;
-const COUNT_CAP = 10_000;
+/** The total is counted exactly up to this many rows past the page's start; beyond, the list says "N+". */
+export const COUNT_CAP = 1_000;
+/** A statistics drill-down counts further: its total is set beside the figure it opens. */
+const FIGURE_COUNT_CAP = 10_000;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -50,8 +53,10 @@ export interface CaseListRow {
 
 /**
  * One page of cases visible to the user (RLS), filtered and sorted, with a
- * capped total. Both walk the covering list index (index-only: the search
- * text and every filter column are in it); the page then reads its rows by id.
+ * capped total: exact up to COUNT_CAP rows past the page's start, so a deeper
+ * page counts further and "Next" stays offered while the total is capped.
+ * Both walk the covering list index (index-only: the search text and every
+ * filter column are in it); the page then reads its rows by id.
  * `scope` narrows the walk to the user's own unit or province range; RLS
  * still decides which rows may be read.
  */
@@ -110,8 +115,9 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     order by ${order}`;
   // The total: a short first page is its own count; otherwise count up to the cap.
   if (offset === 0 && rows.length < PAGE_SIZE) return { rows, total: rows.length, capped: false };
+  const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
   const [count] = await tx<{ n: number }[]>`
-    select count(*)::int as n from (select 1 from public.cases c ${where} limit ${COUNT_CAP + 1}) s`;
+    select count(*)::int as n from (select 1 from public.cases c ${where} limit ${cap + 1}) s`;
   const total = count?.n ?? 0;
-  return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  return { rows, total: Math.min(total, cap), capped: total > cap };
 }

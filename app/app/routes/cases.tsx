@@ -169,8 +169,8 @@ export default function Cases() {
       {d.rows.length === 0 ? <p className="mt-4 text-slate-600">{vi ? "Không có việc nào khớp bộ lọc." : "No case matches the filters."}</p> : null}
       <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={vi ? "Phân trang" : "Pagination"}>
         {d.page > 1 ? <Link to={pageLink(d.page - 1)} className="underline">{vi ? "← Trang trước" : "← Previous"}</Link> : null}
-        <span>{vi ? `Trang ${d.page} / ${pages}` : `Page ${d.page} of ${pages}`}</span>
-        {d.page < pages ? <Link to={pageLink(d.page + 1)} className="underline">{vi ? "Trang sau →" : "Next →"}</Link> : null}
+        <span>{vi ? `Trang ${d.page} / ${pages}${d.capped ? "+" : ""}` : `Page ${d.page} of ${pages}${d.capped ? "+" : ""}`}</span>
+        {d.page < pages || (d.capped && d.rows.length === d.pageSize) ? <Link to={pageLink(d.page + 1)} className="underline">{vi ? "Trang sau →" : "Next →"}</Link> : null}
       </nav>
     </>
   );

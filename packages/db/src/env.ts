@@ -16,6 +16,8 @@ const dbEnvSchema = z.object({
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   AUTHENTICATOR_PASSWORD: z.string().min(8).default("authenticator-local-only"),
   EMBEDDED_PG_DIR: z.string().optional(),
+  /** Named prepared statements: on unless the URL is a transaction pooler's (port 6543); false turns them off. */
+  DATABASE_PREPARE: z.enum(["true", "false"]).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(EMBEDDED_DEFAULTS.port),
 });
 
