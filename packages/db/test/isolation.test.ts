@@ -209,6 +209,17 @@ describe("tenant isolation matrix", () => {
     expect(got).toBe("allowed");
   });
 
+  it("a party's or an obligation's tenant keys stay its case's, whatever an update sets", async () => {
+    for (const table of ["case_parties", "case_obligations"] as const) {
+      const id = table === "case_parties" ? ctx.fx.children.a.party : ctx.fx.children.a.obligation;
+      const got = await probe("province_head", (tx) => tx`
+        update ${tx(`public.${table}`)} set province_id = ${ctx.fx.units.b}, unit_id = ${ctx.fx.units.b1}
+        where id = ${id} returning province_id, unit_id`
+        .then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a && r.unit_id === ctx.fx.units.a1)), { writer: true });
+      expect(got, table).toBe("allowed");
+    }
+  });
+
   it("a province head cannot grant national roles", async () => {
     const got = await probe("province_head", (tx) => tx`
       insert into public.memberships (user_id, unit_id, role) values (${ctx.fx.users.spare_a!}, ${ctx.fx.units.a}, 'province_head') returning id`);
