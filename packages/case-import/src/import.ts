@@ -1,4 +1,4 @@
-import { toEventRow, type Actor } from "@thads/case-service";
+import { acceptanceDeadline, toEventRow, type Actor } from "@thads/case-service";
 import { asCaseWriter, type TxSql } from "@thads/db";
 import { mayRecordStep } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
@@ -140,6 +140,15 @@ interface WriteState {
 
 const newWriteState = (): WriteState => ({ imported: 0, judgmentsCreated: 0, judgmentsReused: 0, judgmentIds: new Map(), refused: [] });
 
+/** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
+const acceptanceOf = (r: ValidRow) => ({
+  kind: "acceptance" as const,
+  effectiveDate: r.input.acceptedOn,
+  provinceId: r.unit.provinceId,
+  unitId: r.unit.id,
+  source: r.input.source,
+});
+
 const judgmentKey = (provinceId: string, court: string, number: string) => `${provinceId}\u0000${court}\u0000${number}`;
 
 /**
@@ -217,6 +226,7 @@ async function writeChunk(
         continue;
       }
       byId.set(i.idempotencyKey, r);
+      const deadline = acceptanceDeadline(acceptanceOf(r));
       caseRows.push({
         id: i.idempotencyKey,
         unit_id: r.unit.id,
@@ -232,18 +242,22 @@ async function writeChunk(
         judgment_id: judgmentId,
         source: i.source,
         money_due: i.amount.toString(),
+        next_deadline_on: deadline?.on ?? null,
+        next_deadline_kind: deadline?.kind ?? null,
       });
     }
     if (!caseRows.length) return;
     const insertedCases = await tx<{ id: string }[]>`
       insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
-                                is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on, money_due)
+                                is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on, money_due,
+                                next_deadline_on, next_deadline_kind)
       select c.id, c.unit_id, c.province_id, c.case_number, c.accepted_on, c.decision_kind, c.judgment_type, c.is_bank_credit,
-             c.is_corruption, c.debtor_name, c.creditor_name, c.judgment_id, c.source, 'accepted', c.accepted_on, c.money_due
+             c.is_corruption, c.debtor_name, c.creditor_name, c.judgment_id, c.source, 'accepted', c.accepted_on, c.money_due,
+             c.next_deadline_on, c.next_deadline_kind
       from json_to_recordset(${tx.json(caseRows as never)}::json) as c(
         id uuid, unit_id uuid, province_id uuid, case_number text, accepted_on date, decision_kind public.decision_kind,
         judgment_type public.judgment_type, is_bank_credit boolean, is_corruption boolean, debtor_name text, creditor_name text,
-        judgment_id uuid, source public.case_source, money_due bigint)
+        judgment_id uuid, source public.case_source, money_due bigint, next_deadline_on date, next_deadline_kind text)
       on conflict (province_id, case_number) do nothing
       returning id`;
     const written = new Set(insertedCases.map((c) => c.id));
@@ -269,13 +283,7 @@ async function writeChunk(
 
     // 4. The acceptance event of each case: the ledger row intake writes (toEventRow), keyed by the case id.
     const events = done.map((r) => {
-      const e = toEventRow({
-        kind: "acceptance",
-        effectiveDate: r.input.acceptedOn,
-        provinceId: r.unit.provinceId,
-        unitId: r.unit.id,
-        source: r.input.source,
-      });
+      const e = toEventRow(acceptanceOf(r));
       return { case_id: r.input.idempotencyKey, kind: e.kind, effective_date: e.effective_date, payload: e.payload };
     });
     if (events.length) {

@@ -125,7 +125,11 @@ describe("importCases", () => {
         select j.province_id, j.unit_id, j.judgment_date::text, j.judgment_type from public.judgments j join public.cases c on c.judgment_id = j.id where c.id = ${id}`;
       return { case: c!.row, parties: [...parties], events: [...events], judgment: [...judgment] };
     };
-    expect(await snapshot(values.so_thu_ly!)).toEqual(await snapshot(other.so_thu_ly!));
+    const imported = await snapshot(values.so_thu_ly!);
+    expect(imported).toEqual(await snapshot(other.so_thu_ly!));
+    // Accepted on Monday 03/11/2025: the decision is due within 5 working days, on Monday 10/11/2025,
+    // so the case is on the overdue and due-soon lists like any other.
+    expect(imported.case).toMatchObject({ next_deadline_on: "2025-11-10", next_deadline_kind: "decision" });
   });
 
   it("all or nothing: one bad row and nothing is written, errors by line and column", async () => {

@@ -3,7 +3,7 @@ import { mayRecordStep } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import type { IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
-import { toEventRow } from "./ledger.ts";
+import { acceptanceDeadline, toEventRow } from "./ledger.ts";
 
 /**
  * Takes a case in: judgment (reused when the province already has it), case
@@ -41,24 +41,27 @@ export async function intakeCase(
     insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
     values (${input.unitId}, ${j.courtName}, ${j.number}, ${j.date}, ${j.type}) returning id`)[0]!;
 
+  const acceptanceEvent = {
+    kind: "acceptance" as const,
+    effectiveDate: input.acceptedOn,
+    provinceId: unit.province_id,
+    unitId: input.unitId,
+    source: input.source,
+  };
+  const acceptance = toEventRow(acceptanceEvent);
+  const deadline = acceptanceDeadline(acceptanceEvent);
   await tx`
     insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
-                              is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on)
+                              is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on,
+                              next_deadline_on, next_deadline_kind)
     values (${caseId}, ${input.unitId}, ${unit.province_id}, ${input.caseNumber}, ${input.acceptedOn}, ${input.decisionKind},
             ${j.type}, ${input.isBankCredit}, ${input.isCorruption}, ${input.debtor.fullName}, ${input.creditor.fullName},
-            ${judgment.id}, ${input.source}, 'accepted', ${input.acceptedOn})`;
+            ${judgment.id}, ${input.source}, 'accepted', ${input.acceptedOn}, ${deadline?.on ?? null}, ${deadline?.kind ?? null})`;
   for (const [role, p] of [["creditor", input.creditor], ["debtor", input.debtor]] as const) {
     await tx`
       insert into public.case_parties (case_id, role, kind, full_name, id_number, address)
       values (${caseId}, ${role}, ${p.kind}, ${p.fullName}, ${p.idNumber}, ${p.address})`;
   }
-  const acceptance = toEventRow({
-    kind: "acceptance",
-    effectiveDate: input.acceptedOn,
-    provinceId: unit.province_id,
-    unitId: input.unitId,
-    source: input.source,
-  });
   await tx`
     insert into public.case_events (case_id, kind, effective_date, payload, actor_id, idempotency_key)
     values (${caseId}, 'acceptance', ${input.acceptedOn}, ${tx.json(acceptance.payload as never)}, ${actor.userId}, ${caseId})`;

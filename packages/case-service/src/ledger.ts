@@ -1,4 +1,4 @@
-import { parseCaseEvent, type CaseEvent, type CaseEventKind } from "@thads/domain";
+import { nextDeadline, parseCaseEvent, type CaseEvent, type CaseEventKind, type DeadlineKind } from "@thads/domain";
 
 /** A case event as stored in public.case_events. */
 export interface EventRow {
@@ -16,4 +16,14 @@ export function toEventRow(event: CaseEvent): EventRow {
 /** Row → event, through the domain's schema (money back to bigint). */
 export function fromEventRow(row: EventRow): CaseEvent {
   return parseCaseEvent({ ...row.payload, kind: row.kind, effectiveDate: row.effective_date });
+}
+
+/**
+ * The first deadline of a case just taken in (the decision's), for the case
+ * row's next_deadline_on / next_deadline_kind: what the overdue and due-soon
+ * lists read. Later steps recompute it from the whole ledger.
+ */
+export function acceptanceDeadline(event: Extract<CaseEvent, { kind: "acceptance" }>): { on: string; kind: DeadlineKind } | null {
+  const next = nextDeadline([event], event.effectiveDate, { actors: ["agency"] });
+  return next ? { on: next.dueDate, kind: next.kind } : null;
 }
