@@ -136,9 +136,13 @@ interface WriteState {
   judgmentIds: Map<string, string>;
   /** Rows the database would not take (a number or judgment held by another office): reported, not written. */
   refused: ImportError[];
+  /** First deadlines by acceptance date. */
+  deadlines: Map<string, ReturnType<typeof acceptanceDeadline>>;
 }
 
-const newWriteState = (): WriteState => ({ imported: 0, judgmentsCreated: 0, judgmentsReused: 0, judgmentIds: new Map(), refused: [] });
+const newWriteState = (): WriteState => ({
+  imported: 0, judgmentsCreated: 0, judgmentsReused: 0, judgmentIds: new Map(), refused: [], deadlines: new Map(),
+});
 
 /** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
 const acceptanceOf = (r: ValidRow) => ({
@@ -148,6 +152,13 @@ const acceptanceOf = (r: ValidRow) => ({
   unitId: r.unit.id,
   source: r.input.source,
 });
+
+/** A new case's first deadline depends on its acceptance date alone: worked out once per date. */
+function firstDeadline(state: WriteState, r: ValidRow) {
+  const on = r.input.acceptedOn;
+  if (!state.deadlines.has(on)) state.deadlines.set(on, acceptanceDeadline(acceptanceOf(r)));
+  return state.deadlines.get(on) ?? null;
+}
 
 const judgmentKey = (provinceId: string, court: string, number: string) => `${provinceId}\u0000${court}\u0000${number}`;
 
@@ -226,7 +237,7 @@ async function writeChunk(
         continue;
       }
       byId.set(i.idempotencyKey, r);
-      const deadline = acceptanceDeadline(acceptanceOf(r));
+      const deadline = firstDeadline(state, r);
       caseRows.push({
         id: i.idempotencyKey,
         unit_id: r.unit.id,
