@@ -5,13 +5,19 @@
  * Not a test. Runs on a throwaway embedded Postgres unless BENCH_DATABASE_URL
  * points at a migrated database (it then adds its own units and user there).
  *
- *   npx tsx packages/case-import/bench/import-bench.ts [rows] [--xlsx]
+ *   npx tsx packages/case-import/bench/import-bench.ts [rows] [--xlsx] [--floor]
+ *
+ * --floor: then writes 10,000 of the imported cases again (new ids and
+ * numbers, rolled back) with EXPLAIN ANALYZE, twice: as the importing user
+ * with everything on, and as superuser with every trigger, foreign key and
+ * policy off (session_replication_role = replica), the tables and their
+ * indexes alone. The difference is what the integrity work costs per case.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createAppSql, createOwnerSql, migrate, verifyAuditChains, withClaims, type Sql } from "@thads/db";
+import { asCaseWriter, createAppSql, createOwnerSql, migrate, verifyAuditChains, withClaims, type Sql, type TxSql } from "@thads/db";
 import { freePort, startEmbedded } from "@thads/db/embedded";
 import { COLUMNS } from "../src/columns.ts";
 import { importCases } from "../src/import.ts";
@@ -21,6 +27,7 @@ import type { ImportProgress } from "../src/types.ts";
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const asXlsx = args.includes("--xlsx");
+const withFloor = args.includes("--floor");
 const PASSWORD = "authenticator-bench-only";
 
 const courts = ["Tòa án nhân dân thành phố Hải Phòng", "Tòa án nhân dân khu vực 1 - Hải Phòng", "Tòa án nhân dân khu vực 2 - Hải Phòng"];
@@ -97,6 +104,61 @@ async function setupTenant(owner: Sql) {
   return { tag, codes, user, province: prov.id };
 }
 
+class Rollback extends Error {}
+
+/** Database time (ms, from EXPLAIN ANALYZE) of writing `n` copies of the province's cases, their parties, events and judgments. */
+async function insertTime(tx: TxSql, province: string, n: number, bare: boolean): Promise<number> {
+  // Without triggers nothing derives the tenant keys: the bare run writes them itself.
+  const cols = bare ? "province_id, unit_id, " : "";
+  const jcols = bare ? "province_id, unit_id" : "unit_id";
+  await tx.unsafe(`
+    create temp table src_cases on commit drop as
+      select c.*, gen_random_uuid() as new_id from public.cases c where c.province_id = '${province}' limit ${n};
+    create temp table src_parties on commit drop as
+      select p.*, s.new_id from public.case_parties p join src_cases s on s.id = p.case_id;
+    create temp table src_events on commit drop as
+      select e.*, s.new_id from public.case_events e join src_cases s on s.id = e.case_id;
+    create temp table src_judgments on commit drop as
+      select * from public.judgments where province_id = '${province}' limit ${Math.round(n * 0.9)};
+    grant select on src_cases, src_parties, src_events, src_judgments to case_writer;`);
+  if (!bare) await asCaseWriter(tx);
+  const statements = [
+    `insert into public.judgments (${jcols}, court_name, judgment_number, judgment_date, judgment_type)
+       select ${jcols}, court_name, judgment_number || '-f', judgment_date, judgment_type from src_judgments
+       on conflict (province_id, court_name, judgment_number) do nothing`,
+    `insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
+       is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on, money_due, next_deadline_on, next_deadline_kind)
+     select new_id, unit_id, province_id, case_number || '-f', accepted_on, decision_kind, judgment_type, is_bank_credit,
+       is_corruption, debtor_name, creditor_name, judgment_id, source, 'accepted', accepted_on, money_due, next_deadline_on, next_deadline_kind
+     from src_cases on conflict (province_id, case_number) do nothing`,
+    `insert into public.case_parties (${cols}case_id, role, kind, full_name, id_number, address)
+       select ${cols}new_id, role, kind, full_name, id_number, address from src_parties`,
+    `insert into public.case_events (${cols}case_id, kind, effective_date, payload, actor_id, idempotency_key)
+       select ${cols}new_id, kind, effective_date, payload, actor_id, new_id from src_events`,
+  ];
+  let ms = 0;
+  for (const q of statements) {
+    const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, timing off, costs off, summary on) ${q}`);
+    const line = plan.map((r) => r["QUERY PLAN"]).find((l) => l.startsWith("Execution Time"));
+    ms += Number(/([\d.]+) ms/.exec(line ?? "")?.[1] ?? NaN);
+  }
+  return ms;
+}
+
+async function floor(owner: Sql, app: Sql, t: { user: string; province: string }, n: number) {
+  const on = await withClaims(app, { sub: t.user, role: "authenticated" }, async (tx) => {
+    const ms = await insertTime(tx, t.province, n, false);
+    throw Object.assign(new Rollback(), { ms });
+  }).catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
+  const bare = await owner.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    const ms = await insertTime(tx, t.province, n, true);
+    throw Object.assign(new Rollback(), { ms });
+  }).catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
+  const us = (ms: number) => `${((ms * 1000) / n).toFixed(0)} µs per case (${Math.round(n / (ms / 1000)).toLocaleString("en-US")} cases/s, database alone)`;
+  console.log(`floor, ${n} cases again: everything on ${us(on)}; tables and indexes only ${us(bare)}`);
+}
+
 async function main() {
   let ownerUrl = process.env.BENCH_DATABASE_URL;
   let appUrl = process.env.BENCH_APP_DATABASE_URL;
@@ -155,6 +217,7 @@ async function main() {
     const broken = chains.filter((c) => c.firstBrokenId !== null);
     console.log(`audit_verify ${((performance.now() - v0) / 1000).toFixed(2)} s: ${broken.length ? `BROKEN ${JSON.stringify(broken)}` : "all chains intact"}`);
     if (broken.length) process.exitCode = 1;
+    if (withFloor) await floor(owner, app, t, Math.min(10_000, result.imported));
   } finally {
     await app.end();
     await owner.end();
