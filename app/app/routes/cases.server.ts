@@ -76,23 +76,25 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
       : scope.kind === "provinces"
         ? tx`and c.province_id ${oneOf(scope.ids)}`
         : tx``;
-  const where = tx`
-    where true ${range}
-    ${needle
+  // The filters beyond the range, each one condition (none: the plain list).
+  const conditions = [
+    needle
       ? idNumber
         ? tx`and (c.search_text like ${needle} or c.id = any(select p.case_id from public.case_parties p where p.id_number = ${idNumber}))`
         : tx`and c.search_text like ${needle}`
-      : tx``}
-    ${f.status ? tx`and c.status = ${f.status}` : tx``}
-    ${f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : tx``}
-    ${f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : tx``}
-    ${f.executor ? tx`and c.executor_id = ${f.executor}` : tx``}
-    ${f.overdue ? tx`and c.next_deadline_on < ${today}` : tx``}
-    ${f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : tx``}
-    ${f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : tx``}
-    ${f.from ? tx`and c.accepted_on >= ${f.from}` : tx``}
-    ${f.to ? tx`and c.accepted_on <= ${f.to}` : tx``}
-    ${statFigureWhere(tx, f)}`;
+      : null,
+    f.status ? tx`and c.status = ${f.status}` : null,
+    f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : null,
+    f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : null,
+    f.executor ? tx`and c.executor_id = ${f.executor}` : null,
+    f.overdue ? tx`and c.next_deadline_on < ${today}` : null,
+    f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : null,
+    f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : null,
+    f.from ? tx`and c.accepted_on >= ${f.from}` : null,
+    f.to ? tx`and c.accepted_on <= ${f.to}` : null,
+    f.stat ? statFigureWhere(tx, f) : null,
+  ].filter((c) => c !== null);
+  const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range}`);
   const order =
     f.sort === "money_desc"
       ? tx`c.money_due desc, c.id`
@@ -108,8 +110,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   // The page. Filtered, sorted otherwise or deeper in: its ids from the covering index
   // (index-only: rows that do not match are never fetched), then their rows. The plain
   // first page in list order: its 50 rows read in one walk of the same index.
-  const plain = offset === 0 && f.sort === "accepted_desc" && !needle && !f.status && !f.category && !f.judgmentType && !f.executor &&
-    !f.overdue && f.moneyMin === undefined && f.moneyMax === undefined && !f.from && !f.to && !f.stat;
+  const plain = offset === 0 && f.sort === "accepted_desc" && conditions.length === 0;
   const rows = plain
     ? await tx<CaseListRow[]>`
         select ${columns}
