@@ -1,3 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { dbTestConfig } from "../packages/db/test/vitest.db.ts";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+// Unit tests, and the queries that take a transaction, against a throwaway embedded PostgreSQL.
+export default dbTestConfig();

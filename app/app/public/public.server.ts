@@ -19,6 +19,9 @@ import { todayVn } from "../utils/today.ts";
 import type { CurrentUser } from "../utils/user.server.ts";
 import type { RequestFormInput } from "../schemas/public-request.ts";
 import type { UploadedFile } from "./upload.server.ts";
+import { readDeskQueue, type DeskQueueFilter, type QueueRow } from "./desk-queue.server.ts";
+
+export type { QueueRow };
 
 export const anon = <T>(fn: (tx: TxSql) => Promise<T>) => asAnon(appSql(), fn);
 const asUser = <T>(user: CurrentUser, fn: (tx: TxSql) => Promise<T>) => withClaims(appSql(), user.claims, fn);
@@ -185,19 +188,6 @@ export async function publicDebtors(provinceId: string, q: string, page: number,
 // One-stop desk (staff)
 // ---------------------------------------------------------------------------------------------
 
-export interface QueueRow {
-  id: string;
-  kind: RequestKind;
-  status: RequestStatus;
-  channel: string;
-  tracking_code: string;
-  requester_name: string;
-  unit_name: string;
-  submitted_on: string;
-  due_on: string | null;
-  closed_on: string | null;
-  case_id: string | null;
-}
 
 /** The units whose desk this user works (sub-bureau heads and clerks: theirs; province staff: all of the province). */
 export function deskUnits(user: CurrentUser) {
@@ -210,18 +200,9 @@ export function deskUnits(user: CurrentUser) {
     order by u.kind, u.code`);
 }
 
-export function deskQueue(user: CurrentUser, filter: { status: "open" | "closed" | "all"; unitId?: string | null }) {
-  const unitId = filter.unitId && /^[0-9a-f-]{36}$/.test(filter.unitId) ? filter.unitId : null;
-  return asUser(user, (tx) => tx<QueueRow[]>`
-    select r.id, r.kind, r.status, r.channel, r.tracking_code, r.requester_name, u.name as unit_name,
-           to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, to_char(r.due_on, 'YYYY-MM-DD') as due_on,
-           to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.case_id
-    from public.service_requests r join public.units u on u.id = r.unit_id
-    where ${filter.status === "open" ? tx`r.status in ('submitted', 'received', 'processing')`
-          : filter.status === "closed" ? tx`r.status in ('returned', 'rejected')` : tx`true`}
-      and ${unitId ? tx`r.unit_id = ${unitId}` : tx`true`}
-    order by r.submitted_at desc
-    limit 200`);
+/** One page of the desk queue (desk-queue.server.ts), as the user. */
+export function deskQueue(user: CurrentUser, filter: DeskQueueFilter) {
+  return asUser(user, (tx) => readDeskQueue(tx, filter));
 }
 
 export interface RequestDetail extends QueueRow {

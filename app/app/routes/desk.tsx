@@ -1,4 +1,5 @@
 import { Link, useLoaderData } from "react-router";
+import { z } from "zod";
 import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, REQUEST_STATUS_LABELS, timeliness } from "@thads/domain";
 import type { Route } from "./+types/desk";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
@@ -16,26 +17,36 @@ function statYear(today: string) {
   return { from: `${start}-10-01`, to: `${start + 1}-09-30` };
 }
 
+/** The queue's filters from the address; anything unreadable falls back to the default view. */
+const DeskQuerySchema = z.object({
+  status: z.enum(["open", "closed", "all"]).catch("open"),
+  unit: z.uuid().nullable().catch(null),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
-  const status = new URL(request.url).searchParams.get("status");
-  const filter = status === "closed" || status === "all" ? status : "open";
-  const unit = new URL(request.url).searchParams.get("unit");
+  const params = new URL(request.url).searchParams;
+  const { status: filter, unit, page } = DeskQuerySchema.parse({
+    status: params.get("status") ?? undefined,
+    unit: params.get("unit") || null,
+    page: params.get("page") ?? undefined,
+  });
   const today = todayVn();
   const year = statYear(today);
-  const [queue, metrics, units] = await Promise.all([
-    deskQueue(user, { status: filter, unitId: unit }),
+  const [{ rows: queue, hasMore }, metrics, units] = await Promise.all([
+    deskQueue(user, { status: filter, unitId: unit, page }),
     oneStopMetrics(user, year.from, year.to),
     deskUnits(user),
   ]);
   const slug = user.memberships.find((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceSlug)?.provinceSlug ?? null;
   const editor = user.memberships.some((m) => (m.role === "province_head" || m.role === "province_staff") && m.provinceSlug === slug);
-  return { queue, units, unit, metrics, filter, today, year, slug, editor };
+  return { queue, hasMore, page, units, unit, metrics, filter, today, year, slug, editor };
 }
 
 export default function Desk() {
-  const { queue, units, unit, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
+  const { queue, hasMore, page, units, unit, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
   const lang = useLang();
   const vi = lang === "vi";
   const sum = (k: "received" | "online" | "closed_on_time" | "closed_late" | "open_overdue") => metrics.reduce((s, m) => s + m[k], 0);
@@ -43,6 +54,7 @@ export default function Desk() {
   const closed = sum("closed_on_time") + sum("closed_late");
   const ratings = metrics.reduce((s, m) => s + m.ratings, 0);
   const avg = ratings ? metrics.reduce((s, m) => s + Number(m.average_rating ?? 0) * m.ratings, 0) / ratings : null;
+  const pageLink = (p: number) => `?${new URLSearchParams({ status: filter, ...(unit ? { unit } : {}), page: String(p) })}`;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1).replace(".", ",")}%` : "–");
   return (
     <>
@@ -102,6 +114,13 @@ export default function Desk() {
           })}
         </Table>
         {queue.length === 0 ? <p className="mt-2 text-slate-600">{vi ? "Không có yêu cầu nào." : "No requests."}</p> : null}
+        {page > 1 || hasMore ? (
+          <nav className="mt-3 flex items-center gap-4 text-sm" aria-label={vi ? "Phân trang hàng đợi" : "Queue pages"}>
+            {page > 1 ? <Link to={pageLink(page - 1)} className="underline">{vi ? "← Trang trước" : "← Previous"}</Link> : null}
+            <span>{vi ? `Trang ${page}` : `Page ${page}`}</span>
+            {hasMore ? <Link to={pageLink(page + 1)} className="underline">{vi ? "Trang sau →" : "Next →"}</Link> : null}
+          </nav>
+        ) : null}
       </Section>
       <Section title={vi ? "Chỉ số theo đơn vị" : "Metrics by unit"}>
         <Table head={vi ? ["Đơn vị", "Đã nhận", "Trực tuyến", "Đúng hạn", "Trễ hạn", "Đang quá hạn", "Đang giải quyết", "Hài lòng"] : ["Unit", "Received", "Online", "On time", "Late", "Overdue", "Open", "Rating"]}>
