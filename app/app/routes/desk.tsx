@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, REQUEST_STATUS_LABELS, timeliness } from "@thads/domain";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
 import type { Route } from "./+types/desk";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
@@ -9,13 +9,6 @@ import { todayVn } from "../utils/today.ts";
 import { forbidden, requireUser } from "../utils/user.server.ts";
 
 import { DESK_ROLES } from "../public/roles.ts";
-
-/** Statistical year (1 Oct – 30 Sep) containing a date. */
-function statYear(today: string) {
-  const y = Number(today.slice(0, 4));
-  const start = today.slice(5) >= "10-01" ? y : y - 1;
-  return { from: `${start}-10-01`, to: `${start + 1}-09-30` };
-}
 
 /** The queue's filters from the address; anything unreadable falls back to the default view. */
 const DeskQuerySchema = z.object({
@@ -34,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     page: params.get("page") ?? undefined,
   });
   const today = todayVn();
-  const year = statYear(today);
+  const year = statYearPeriod(statYearOf(today));
   const [{ rows: queue, hasMore }, metrics, units] = await Promise.all([
     deskQueue(user, { status: filter, unitId: unit, page }),
     oneStopMetrics(user, year.from, year.to),
