@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { asAnon, withClaims, type TxSql } from "@thads/db";
 import {
+  byUnitName,
   applyRequestAction,
   newTrackingCode,
   normalizeSecondFactor,
@@ -35,11 +36,10 @@ export interface ProvinceRow {
   email: string | null;
 }
 
-export function listProvinces(): Promise<ProvinceRow[]> {
-  return anon((tx) => tx<ProvinceRow[]>`
+export async function listProvinces(): Promise<ProvinceRow[]> {
+  return byUnitName(await anon((tx) => tx<ProvinceRow[]>`
     select id, name, slug, address, phone, email from public.units
-    where kind = 'province' and dissolved_on is null and slug is not null
-    order by name`);
+    where kind = 'province' and dissolved_on is null and slug is not null`));
 }
 
 export async function provinceBySlug(slug: string): Promise<ProvinceRow | null> {

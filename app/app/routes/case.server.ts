@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TxSql } from "@thads/db";
 import { loadEvents } from "@thads/case-service";
 import {
+  byUnitName,
   caseDeadlines,
   deadlineStatus,
   deriveState,
@@ -82,8 +83,8 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
         where m.unit_id = ${c.unit_id} and m.role = 'executor' order by p.full_name`
     : [];
   const provinces = actions.includes("transfer")
-    ? await tx<{ id: string; name: string }[]>`
-        select id, name from public.units where kind = 'province' and dissolved_on is null and id <> ${c.province_id} order by name`
+    ? byUnitName(await tx<{ id: string; name: string }[]>`
+        select id, name from public.units where kind = 'province' and dissolved_on is null and id <> ${c.province_id}`)
     : [];
 
   return {

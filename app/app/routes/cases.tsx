@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, byUnitName, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import type { Route } from "./+types/cases";
 import { PageHeader, Table } from "../components/ui.tsx";
@@ -24,8 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       where m.role = 'executor' ${filters.unit ? tx`and m.unit_id = (select id from public.units where code = ${filters.unit})` : tx``}
       order by p.full_name limit 300`;
     const provinces = isNational(user.memberships)
-      ? await tx<{ code: string; name: string }[]>`
-          select code, name from public.units where kind = 'province' and dissolved_on is null order by name`
+      ? byUnitName(await tx<{ code: string; name: string }[]>`
+          select code, name from public.units where kind = 'province' and dissolved_on is null`)
       : [];
     return {
       ...result,

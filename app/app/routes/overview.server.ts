@@ -1,5 +1,5 @@
 import type { TxSql } from "@thads/db";
-import { CLOSED_STATUSES } from "@thads/domain";
+import { CLOSED_STATUSES, byUnitName } from "@thads/domain";
 
 /** Case figures of one scope, as visible to the signed-in user under RLS. */
 export interface CaseFigures {
@@ -51,8 +51,9 @@ export async function figuresByUnit(
       group by 1
     ) c on c.id = u.id
     where ${nation ? tx`u.kind = 'province' and u.dissolved_on is null` : tx`u.kind = 'subunit' and u.parent_id = ${scope.provinceId}`}
-    order by ${nation ? tx`u.name` : tx`u.code`}`;
-  return rows.map((r) => ({ id: r.id, name: r.name, code: r.code, slug: r.slug, ...toFigures(r) }));
+    order by u.code`;
+  // Provinces by place name (Vietnamese order); sub-bureaus by code.
+  return (nation ? byUnitName(rows) : rows).map((r) => ({ id: r.id, name: r.name, code: r.code, slug: r.slug, ...toFigures(r) }));
 }
 
 export function sumFigures(rows: CaseFigures[]): CaseFigures {

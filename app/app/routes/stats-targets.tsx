@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "react-router";
 import { z } from "zod";
-import { hasRole, isNational, statYearOf } from "@thads/domain";
+import { byUnitName, hasRole, isNational, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/stats-targets";
 import { PageHeader } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
@@ -21,10 +21,11 @@ async function scopeOf(user: CurrentUser, code: string) {
     if (!unit) notFound();
     const nation = unit.kind === "national";
     if (nation ? !(isNational(user.memberships) && hasRole(user.memberships, "national_admin")) : !(unit.kind === "province" && unit.merged_into_id === null && user.memberships.some((m) => m.role === "province_head" && m.provinceId === unit.id))) forbidden();
-    const children = await tx<{ id: string; code: string; name: string }[]>`
+    const rows = await tx<{ id: string; code: string; name: string }[]>`
       select id, code, name from public.units
       where ${nation ? tx`kind = 'province' and dissolved_on is null` : tx`kind = 'subunit' and province_id = ${unit.id} and dissolved_on is null`}
-      order by ${nation ? tx`name` : tx`code`}`;
+      order by code`;
+    const children = nation ? byUnitName(rows) : rows;
     return { unit, children };
   });
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { readCumulativeSeries, readScopeStats, readStats, scopeOf, sumStats, unitByCode, type StatDim, type StatUnit, type TxSql } from "@thads/db";
 import {
+  byUnitName,
   canViewProvince,
   canViewUnit,
   completionRate,
@@ -124,12 +125,14 @@ export async function childrenStats(
   current?: Map<string, UnitStats> | Promise<Map<string, UnitStats>>,
 ): Promise<ChildRow[]> {
   const nation = parent.kind === "national";
-  const children = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
+  const rows = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
     select id, code, name, slug, merged_into_id from public.units
     where ${nation
       ? tx`kind = 'province' and dissolved_on is null`
       : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`}
-    order by ${nation ? tx`name` : tx`kind desc, code`}`;
+    order by kind desc, code`;
+  // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
+  const children = nation ? byUnitName(rows) : rows;
   const groupBy = nation ? "province" : "unit";
   const scope = nation ? undefined : { provinceIds: [parent.id] };
   const prev = samePeriodLastYear({ from, to });

@@ -83,3 +83,24 @@ export function absorbedProvinces(): { name: string; into: ProvinceDef }[] {
 export function legacyCode(name: string): string {
   return `L-${slugify(name).toUpperCase()}`;
 }
+
+/** The place a provincial bureau's official name names: "Thi hành án dân sự tỉnh Đắk Lắk" → "Đắk Lắk". */
+export function unitPlaceName(unitName: string): string {
+  return unitName.replace(/^Thi hành án dân sự ((tỉnh|thành phố) )?/iu, "").trim() || unitName;
+}
+
+const VI_COLLATOR = new Intl.Collator("vi", { numeric: true });
+
+/**
+ * Orders bureaus as a Vietnamese reader looks for them: by the place, in Vietnamese alphabetical
+ * order (Cà Mau before Cao Bằng, Đ after D), not by "thành phố"/"tỉnh" or by code points; numbers
+ * by value ("khu vực 2" before "khu vực 10").
+ */
+export function compareUnitNames(a: string, b: string): number {
+  return VI_COLLATOR.compare(unitPlaceName(a), unitPlaceName(b)) || VI_COLLATOR.compare(a, b);
+}
+
+/** A copy of `rows` ordered by compareUnitNames on `name`. */
+export function byUnitName<T extends { name: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((x, y) => compareUnitNames(x.name, y.name));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROVINCES, absorbedProvinces, provinceSlug, provinceUnitName } from "../src/units.ts";
+import { PROVINCES, absorbedProvinces, byUnitName, compareUnitNames, provinceSlug, provinceUnitName, subunitName, unitPlaceName } from "../src/units.ts";
 import { foldVietnamese, slugify } from "../src/text.ts";
 import { formatCount, formatDong } from "../src/money.ts";
 
@@ -24,6 +24,22 @@ describe("the 2025 map", () => {
   it("keeps Bà Rịa – Vũng Tàu in Hồ Chí Minh City", () => {
     const hcm = PROVINCES.find((p) => p.name === "Hồ Chí Minh")!;
     expect(hcm.formerProvinces).toEqual(["Hồ Chí Minh", "Bình Dương", "Bà Rịa – Vũng Tàu"]);
+  });
+});
+
+describe("ordering bureaus by name", () => {
+  it("goes by the place, in Vietnamese alphabetical order, cities and provinces together", () => {
+    const names = byUnitName(PROVINCES.map((p) => ({ name: provinceUnitName(p) }))).map((r) => unitPlaceName(r.name));
+    expect(names.slice(0, 8)).toEqual(["An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Điện Biên"]);
+    expect(names.slice(11, 17)).toEqual(["Hà Nội", "Hà Tĩnh", "Hải Phòng", "Hồ Chí Minh", "Huế", "Hưng Yên"]);
+    expect(names.at(-1)).toBe("Vĩnh Long");
+  });
+  it("reads the place out of an official name, and sorts office numbers by value", () => {
+    expect(unitPlaceName("Thi hành án dân sự Thành phố Hồ Chí Minh")).toBe("Hồ Chí Minh");
+    expect(unitPlaceName("Thi hành án dân sự tỉnh Đắk Lắk")).toBe("Đắk Lắk");
+    expect(unitPlaceName("Cục Quản lý thi hành án dân sự")).toBe("Cục Quản lý thi hành án dân sự");
+    const hp = PROVINCES.find((p) => p.name === "Hải Phòng")!;
+    expect(compareUnitNames(subunitName(hp, 2), subunitName(hp, 10))).toBeLessThan(0);
   });
 });
 
