@@ -112,6 +112,19 @@ test("proposed by the province, accepted by its committee, directed to the regio
   await expect(page).toHaveURL(/done=steering_directive/);
   await expect(page.getByTestId("directive")).toHaveCount(1);
   await expect(page.getByTestId("directive-state")).toHaveText("Đang thực hiện");
+
+  // The committee gives a week more, and must say why.
+  await page.getByText("Sửa ý kiến chỉ đạo").click();
+  const revise = page.locator('form[data-intent="steering_revise"]');
+  await revise.getByLabel("Thời hạn thực hiện").fill(vnDate(21));
+  await revise.getByRole("button", { name: "Lưu sửa đổi" }).click();
+  await expect(page.locator('form[data-intent="steering_revise"]').getByRole("alert").first()).toContainText("Lý do sửa");
+  await page.locator('form[data-intent="steering_revise"]').getByLabel("Thời hạn thực hiện").fill(vnDate(21));
+  await page.locator('form[data-intent="steering_revise"]').getByLabel("Lý do sửa").fill("Chờ kết quả thẩm định giá");
+  await page.locator('form[data-intent="steering_revise"]').getByRole("button", { name: "Lưu sửa đổi" }).click();
+  await expect(page).toHaveURL(/done=steering_revise/);
+  await expect(page.getByTestId("directive")).toContainText(`Thời hạn ${vnDate(21)}`);
+  await expect(page.getByTestId("directive-revision")).toContainText("Chờ kết quả thẩm định giá");
   await signOut(page);
 
   // The regional office's head sees it at home and in the task list, and answers.

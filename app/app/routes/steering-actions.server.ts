@@ -11,6 +11,7 @@ import {
   MinutesSchema,
   ProgressReportSchema,
   ProposeFlagSchema,
+  ReviseDirectiveSchema,
   answerDirective,
   asUserStep,
   createMeeting,
@@ -21,6 +22,7 @@ import {
   postProgressReport,
   proposeFlag,
   recordMinutes,
+  reviseDirective,
   steeringFieldErrors,
   type Actor,
 } from "@thads/case-service";
@@ -31,7 +33,7 @@ import type { CurrentUser } from "../utils/user.server.ts";
 import { refusal, type SteeringActionData } from "./steering.server.ts";
 
 export const STEERING_INTENTS = [
-  "steering_propose", "steering_decide", "steering_directive", "steering_answer", "steering_report",
+  "steering_propose", "steering_decide", "steering_directive", "steering_answer", "steering_revise", "steering_report",
   "steering_meeting", "steering_minutes", "steering_coercion_plan", "steering_coercion_decide", "steering_settings",
 ] as const;
 export type SteeringIntent = (typeof STEERING_INTENTS)[number];
@@ -77,6 +79,12 @@ export async function runSteeringIntent(intent: SteeringIntent, form: FormData, 
       const p = AnswerDirectiveSchema.safeParse(fields);
       if (!p.success) return bad(intent, p.error, target);
       const r = await run((tx) => answerDirective(tx, p.data, actor, today));
+      return r.ok ? done() : refusal(intent, r, lang, target);
+    }
+    case "steering_revise": {
+      const p = ReviseDirectiveSchema.safeParse(fields);
+      if (!p.success) return bad(intent, p.error, target);
+      const r = await run((tx) => reviseDirective(tx, p.data, actor, today));
       return r.ok ? done() : refusal(intent, r, lang, target);
     }
     case "steering_report": {

@@ -92,7 +92,7 @@ export default function SteeringFlag() {
       ) : null}
 
       <Section title={vi ? "Ý kiến chỉ đạo" : "Directives"}>
-        <DirectiveList items={d.directives} lang={lang} answerable />
+        <DirectiveList items={d.directives} lang={lang} answerable revisable={f.is_member} />
         {f.is_member && f.status === "accepted" ? (
           <details className="mt-4 rounded-lg border border-slate-200 bg-white p-3" open={Boolean(dirErr("body") || dirErr("dueOn") || dirErr("addresseeUnitId"))}>
             <summary className="cursor-pointer font-semibold">{vi ? "Ban hành ý kiến chỉ đạo" : "Issue a directive"}</summary>

@@ -114,8 +114,10 @@ export function forcesText(forces: { kind: string; count: number }[], lang: Lang
   return forces.map((f) => `${FORCE_LABELS[f.kind as keyof typeof FORCE_LABELS]?.[lang] ?? f.kind}: ${f.count}`).join(", ");
 }
 
-/** Directives with their state, and (for the addressee) the answer form. */
-export function DirectiveList({ items, lang, answerable, showCase }: { items: (DirectiveRow & { canAnswer?: boolean })[]; lang: Lang; answerable: boolean; showCase?: boolean }) {
+/** Directives with their state, and the answer form (for the addressee) or the revision form (for the committee). */
+export function DirectiveList({ items, lang, answerable, showCase, revisable }: {
+  items: (DirectiveRow & { canAnswer?: boolean })[]; lang: Lang; answerable: boolean; showCase?: boolean; revisable?: boolean;
+}) {
   const vi = lang === "vi";
   if (items.length === 0) return <p className="text-slate-600">{vi ? "Chưa có ý kiến chỉ đạo." : "No directives."}</p>;
   return (
@@ -132,6 +134,12 @@ export function DirectiveList({ items, lang, answerable, showCase }: { items: (D
             {showCase && d.case_number ? <span>· {vi ? "Việc" : "Case"} {d.case_number}</span> : null}
           </div>
           <p className="mt-2 whitespace-pre-line">{d.body}</p>
+          {d.revised_on ? (
+            <p className="mt-1 text-xs text-slate-600" data-testid="directive-revision">
+              {vi ? `Đã sửa ngày ${formatDateVi(d.revised_on)}: ` : `Revised on ${formatDateVi(d.revised_on)}: `}{d.revision_note}
+            </p>
+          ) : null}
+          {revisable && !d.answer ? <ReviseForm directive={d} lang={lang} /> : null}
           {d.answer ? (
             <p className="mt-2 rounded bg-emerald-50 p-2 text-sm" data-testid="directive-answer">
               <span className="font-semibold">{vi ? "Trả lời" : "Answer"} ({formatDateVi(d.answered_on!)}):</span> {d.answer}
@@ -144,6 +152,29 @@ export function DirectiveList({ items, lang, answerable, showCase }: { items: (D
         </li>
       ))}
     </ul>
+  );
+}
+
+function ReviseForm({ directive: d, lang }: { directive: DirectiveRow; lang: Lang }) {
+  const vi = lang === "vi";
+  const err = useFieldError("steering_revise", d.id);
+  return (
+    <details className="mt-2 text-sm" open={Boolean(err("body") || err("dueOn") || err("revisionNote"))}>
+      <summary className="cursor-pointer text-brand-700 underline">{vi ? "Sửa ý kiến chỉ đạo" : "Revise the directive"}</summary>
+      <StepForm intent="steering_revise" target={d.id} submit={vi ? "Lưu sửa đổi" : "Save the revision"} className="mt-2 grid grid-cols-1 gap-2 md:grid-cols-2">
+        <input type="hidden" name="directiveId" value={d.id} />
+        <input type="hidden" name="expectedVersion" value={d.version} />
+        <Field label={vi ? "Nội dung ý kiến chỉ đạo" : "Directive"} error={err("body")}>
+          <textarea name="body" rows={3} defaultValue={d.body} className={inputCls} />
+        </Field>
+        <Field label={vi ? "Thời hạn thực hiện (dd/mm/yyyy)" : "Deadline (dd/mm/yyyy)"} error={err("dueOn")}>
+          <input name="dueOn" defaultValue={formatDateVi(d.due_on)} className={inputCls} placeholder="dd/mm/yyyy" />
+        </Field>
+        <Field label={vi ? "Lý do sửa" : "Reason for the revision"} error={err("revisionNote")}>
+          <input name="revisionNote" className={inputCls} />
+        </Field>
+      </StepForm>
+    </details>
   );
 }
 

@@ -135,6 +135,7 @@ export interface DirectiveRow {
   answer: string | null; answered_on: string | null; addressee_name: string | null; case_id: string | null;
   addressee_unit_id: string | null; addressee_user_id: string | null;
   case_number: string | null; flag_id: string | null; state: ReturnType<typeof directiveStatus>;
+  revised_on: string | null; revision_note: string | null;
 }
 
 /** Directives visible to the user, narrowed by a condition. */
@@ -142,7 +143,8 @@ export async function loadDirectives(tx: TxSql, today: string, where: { flagId?:
   const rows = await tx<Omit<DirectiveRow, "state">[]>`
     select d.id, d.version, c.name as committee_name, d.body, d.issued_on::text as issued_on, d.due_on::text as due_on,
            d.answer, d.answered_on::text as answered_on, coalesce(u.name, pr.full_name) as addressee_name,
-           d.case_id, f.case_number, d.flag_id, d.addressee_unit_id, d.addressee_user_id
+           d.case_id, f.case_number, d.flag_id, d.addressee_unit_id, d.addressee_user_id,
+           d.revised_on::text as revised_on, d.revision_note
     from public.steering_directives d
     join public.steering_committees c on c.id = d.committee_id
     left join public.units u on u.id = d.addressee_unit_id

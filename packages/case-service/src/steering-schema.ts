@@ -60,6 +60,16 @@ export const AnswerDirectiveSchema = z.object({
 });
 export type AnswerDirectiveInput = z.infer<typeof AnswerDirectiveSchema>;
 
+/** The committee revises a directive it issued, before it is answered: text, deadline, and why. */
+export const ReviseDirectiveSchema = z.object({
+  directiveId: id("Ý kiến chỉ đạo"),
+  expectedVersion: version,
+  body: text("Nội dung ý kiến chỉ đạo", 4000, 3),
+  dueOn: viDate("Thời hạn thực hiện"),
+  revisionNote: text("Lý do sửa", 1000, 3),
+});
+export type ReviseDirectiveInput = z.infer<typeof ReviseDirectiveSchema>;
+
 export const ProgressReportSchema = z.object({
   idempotencyKey: key,
   flagId: id("Việc được theo dõi"),

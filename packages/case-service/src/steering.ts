@@ -35,6 +35,7 @@ import type {
   MinutesInput,
   ProgressReportInput,
   ProposeFlagInput,
+  ReviseDirectiveInput,
 } from "./steering-schema.ts";
 
 const refuse = (code: string, message_vi: string, message_en: string, field?: string): { ok: false; error: ServiceError } => ({
@@ -236,6 +237,37 @@ export async function answerDirective(
     update public.steering_directives set answer = ${input.answer}, answered_on = ${today}, answered_by = ${actor.userId}, version = version + 1
     where id = ${input.directiveId} returning version`;
   return { ok: true, version: u!.version, duplicate: false };
+}
+
+/**
+ * The committee revises a directive it issued, until the addressee answers: the text and the
+ * deadline, with the reason. Stale versions get the conflict message; sending the same revision
+ * again changes nothing.
+ */
+export async function reviseDirective(
+  tx: TxSql, input: ReviseDirectiveInput, actor: Actor, today: string,
+): Promise<ServiceResult<{ version: number; changed: boolean }>> {
+  const [d] = await tx<{ committee_id: string; version: number; answer: string | null; body: string; due_on: string; issued_on: string; revision_note: string | null }[]>`
+    select committee_id, version, answer, body, due_on::text, issued_on::text, revision_note
+    from public.steering_directives where id = ${input.directiveId}`;
+  if (!d) return refuse("directive_not_found", "Ý kiến chỉ đạo: không tìm thấy.", "Directive not found.", "directiveId");
+  const committee = await loadCommittee(tx, d.committee_id);
+  if (!committee?.is_member) return notMember();
+  if (d.body === input.body && d.due_on === input.dueOn && d.revision_note === input.revisionNote)
+    return { ok: true, version: d.version, changed: false };
+  if (d.answer !== null)
+    return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời: không sửa được nữa.", "This directive has been answered and can no longer be changed.", "body");
+  if (d.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  const deadline = input.dueOn === d.due_on ? null : directiveDeadlineProblem(input.dueOn, today);
+  if (deadline) return refuse("bad_deadline", deadline, "Deadline: must be today or later (and within two years).", "dueOn");
+  const [u] = await tx<{ version: number }[]>`
+    update public.steering_directives
+    set body = ${input.body}, due_on = ${input.dueOn}, revised_on = ${today}, revision_note = ${input.revisionNote},
+        version = version + 1
+    where id = ${input.directiveId} and version = ${input.expectedVersion}
+    returning version`;
+  if (!u) return { ok: false, error: conflict() };
+  return { ok: true, version: u.version, changed: true };
 }
 
 // ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
   MeetingSchema,
   ProgressReportSchema,
   ProposeFlagSchema,
+  ReviseDirectiveSchema,
   answerDirective,
   asUserStep,
   createMeeting,
@@ -22,6 +23,7 @@ import {
   planCoercion,
   postProgressReport,
   proposeFlag,
+  reviseDirective,
   steeringFieldErrors,
   suggestCandidates,
   updateCommitteeSettings,
@@ -177,6 +179,47 @@ describe("directives", () => {
     expect(await asUserStep(ctx.app, h.claims, (tx) => answerDirective(tx, answer, h.actor, TODAY))).toMatchObject({ ok: true, duplicate: true });
     const other = AnswerDirectiveSchema.parse({ ...answer, answer: "Trả lời khác" });
     expect(await asUserStep(ctx.app, h.claims, (tx) => answerDirective(tx, other, h.actor, TODAY))).toMatchObject({ ok: false, error: { code: "already_answered" } });
+  });
+
+  it("the committee revises a directive until it is answered: a later deadline with its reason, once, never on a stale version", async () => {
+    const m = memberA();
+    const issued = await asUserStep(ctx.app, m.claims, (tx) => issueDirective(tx, DirectiveSchema.parse(form()), m.actor, TODAY));
+    if (!issued.ok) throw new Error(issued.error.message_vi);
+    const revise = (over: Record<string, unknown> = {}) => ReviseDirectiveSchema.parse({
+      directiveId: issued.directiveId, expectedVersion: 1, body: "Báo cáo phương án kê biên, bán đấu giá tài sản; mời Công an phối hợp",
+      dueOn: "15/12/2026", revisionNote: "Chờ ý kiến của Công an thành phố", ...over,
+    });
+    const noReason = ReviseDirectiveSchema.safeParse({ ...revise(), dueOn: "15/12/2026", revisionNote: "" });
+    expect(noReason.success).toBe(false);
+    if (!noReason.success) expect(steeringFieldErrors(noReason.error).revisionNote).toMatch(/^Lý do sửa/);
+
+    // The addressee may not revise what it was told to do.
+    const h = headA1();
+    expect(await asUserStep(ctx.app, h.claims, (tx) => reviseDirective(tx, revise(), h.actor, TODAY))).toMatchObject({ ok: false, error: { code: "not_member" } });
+    const past = await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise({ dueOn: "01/11/2026" }), m.actor, TODAY));
+    expect(past).toMatchObject({ ok: false, error: { code: "bad_deadline", field: "dueOn" } });
+
+    expect(await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise(), m.actor, TODAY))).toMatchObject({ ok: true, version: 2, changed: true });
+    expect(await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise(), m.actor, TODAY))).toMatchObject({ ok: true, version: 2, changed: false });
+    const stale = await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise({ dueOn: "20/12/2026" }), m.actor, TODAY));
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const [row] = await ctx.owner`
+      select due_on::text, revised_on::text, revision_note, version from public.steering_directives where id = ${issued.directiveId}`;
+    expect(row).toEqual({ due_on: "2026-12-15", revised_on: TODAY, revision_note: "Chờ ý kiến của Công an thành phố", version: 2 });
+    const [audit] = await ctx.owner<{ n: number }[]>`
+      select count(*)::int as n from public.audit_log where table_name = 'steering_directives' and op = 'UPDATE' and row_id = ${issued.directiveId}`;
+    expect(audit!.n).toBe(1);
+
+    // Answered: it stays as it was answered, through the service and in the database.
+    const answered = await asUserStep(ctx.app, h.claims, (tx) =>
+      answerDirective(tx, AnswerDirectiveSchema.parse({ directiveId: issued.directiveId, expectedVersion: 2, answer: "Đã phối hợp với Công an" }), h.actor, TODAY));
+    expect(answered).toMatchObject({ ok: true, version: 3 });
+    const late = await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise({ expectedVersion: 3, dueOn: "20/12/2026" }), m.actor, TODAY));
+    expect(late).toMatchObject({ ok: false, error: { code: "already_answered" } });
+    await expect(withClaims(ctx.app, m.claims, (tx) =>
+      tx`update public.steering_directives set due_on = '2026-12-31' where id = ${issued.directiveId}`)).rejects.toMatchObject({ code: "23514" });
+    await expect(withClaims(ctx.app, h.claims, (tx) =>
+      tx`update public.steering_directives set revision_note = 'Tự sửa', revised_on = '2026-11-10' where id = ${issued.directiveId}`)).rejects.toMatchObject({ code: "42501" });
   });
 });
 
