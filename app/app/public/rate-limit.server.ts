@@ -5,9 +5,12 @@
  * server is started with TRUST_PROXY naming the proxies in front of it — the address that proxy
  * put in X-Forwarded-For. Without TRUST_PROXY a client cannot pick its own identity with a header.
  *
- * Counters live in this process's memory: one app server (the current deployment). Several
- * servers behind a balancer need a shared counter (docs/decisions/012-public-pages.md).
+ * Counters live in the database (app_private.request_limits, written only by the auth service),
+ * so several app servers behind a balancer count one window per client.
  */
+import { asAuthService, type Sql } from "@thads/db";
+import { appSql } from "../utils/db.server.ts";
+
 export interface LimitRule {
   /** Requests allowed per window. */
   max: number;
@@ -27,30 +30,33 @@ export const LIMITS = {
   rate: { max: envInt("PUBLIC_RATE_LIMIT", 10), windowMs: 60_000 },
 } satisfies Record<string, LimitRule>;
 
-interface Window {
-  start: number;
-  count: number;
-}
-const windows = new Map<string, Window>();
-let lastSweep = 0;
-
 export type LimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-export function hit(bucket: keyof typeof LIMITS, client: string, now = Date.now()): LimitResult {
-  const rule = LIMITS[bucket];
-  if (now - lastSweep > 60_000) {
-    lastSweep = now;
-    for (const [k, w] of windows) if (now - w.start >= 10 * 60_000) windows.delete(k);
-  }
-  const key = `${bucket}:${client}`;
-  let w = windows.get(key);
-  if (!w || now - w.start >= rule.windowMs) {
-    w = { start: now, count: 0 };
-    windows.set(key, w);
-  }
-  w.count++;
-  if (w.count > rule.max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + rule.windowMs - now) / 1000)) };
-  return { ok: true, remaining: rule.max - w.count };
+/** Windows idle this long are deleted now and then, by the hit that happens to come along. */
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+/** Counts one post of `client` in `bucket`; refused once the window's allowance is spent. */
+export async function hit(sql: Sql, bucket: keyof typeof LIMITS, client: string, rule: LimitRule = LIMITS[bucket]): Promise<LimitResult> {
+  const seconds = rule.windowMs / 1000;
+  const [row] = await asAuthService(sql, async (tx) => {
+    if (Math.random() < 0.01) {
+      await tx`delete from app_private.request_limits where window_start < now() - make_interval(secs => ${STALE_AFTER_MS / 1000})`;
+    }
+    return tx<{ hits: number; left_ms: number }[]>`
+      insert into app_private.request_limits as l (bucket, client, window_start, hits)
+      values (${bucket}, ${client.slice(0, 200)}, now(), 1)
+      on conflict (bucket, client) do update set
+        window_start = case when l.window_start <= now() - make_interval(secs => ${seconds}) then now() else l.window_start end,
+        hits = case when l.window_start <= now() - make_interval(secs => ${seconds}) then 1 else l.hits + 1 end
+      returning hits, (extract(epoch from window_start + make_interval(secs => ${seconds}) - now()) * 1000)::int as left_ms`;
+  });
+  if (row!.hits > rule.max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(row!.left_ms / 1000)) };
+  return { ok: true, remaining: rule.max - row!.hits };
+}
+
+/** A public post of this client, counted on the app's pool. */
+export function limitPublicPost(bucket: keyof typeof LIMITS, client: string): Promise<LimitResult> {
+  return hit(appSql(), bucket, client);
 }
 
 export function clientOf(context: unknown): string {

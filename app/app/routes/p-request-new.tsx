@@ -9,7 +9,7 @@ import { NO_STORE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { notifyRequester } from "../public/notify.server.ts";
 import { DuplicateFormError, requestUnits, submitRequest } from "../public/public.server.ts";
-import { clientOf, hit } from "../public/rate-limit.server.ts";
+import { clientOf, limitPublicPost } from "../public/rate-limit.server.ts";
 import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
 import { readPublicForm } from "../public/upload.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
@@ -45,7 +45,7 @@ type ActionData = {
 
 export async function action({ params, request, context: ctx }: Route.ActionArgs) {
   const { province, procedure } = await context(params);
-  const limited = hit("submit", clientOf(ctx));
+  const limited = await limitPublicPost("submit", clientOf(ctx));
   if (!limited.ok) {
     return data<ActionData>(
       { formError: `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${limited.retryAfterSeconds} giây.` },

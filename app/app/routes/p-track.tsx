@@ -7,7 +7,7 @@ import { RatingSchema, TrackSchema } from "../schemas/public-request.ts";
 import { NO_STORE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { rateRequest, trackRequest, type TrackedRequest } from "../public/public.server.ts";
-import { clientOf, hit } from "../public/rate-limit.server.ts";
+import { clientOf, limitPublicPost } from "../public/rate-limit.server.ts";
 import { readPublicForm } from "../public/upload.server.ts";
 import { todayVn } from "../utils/today.ts";
 
@@ -36,7 +36,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if ("formError" in read) return data<ActionData>({ formError: read.formError }, { status: read.status, headers: NO_STORE });
   const form = read.form;
   const intent = form.get("intent") === "rate" ? "rate" : "track";
-  const limited = hit(intent, clientOf(context));
+  const limited = await limitPublicPost(intent, clientOf(context));
   if (!limited.ok) {
     return data<ActionData>(
       { formError: `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${limited.retryAfterSeconds} giây.` },
