@@ -92,7 +92,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : null,
     f.from ? tx`and c.accepted_on >= ${f.from}` : null,
     f.to ? tx`and c.accepted_on <= ${f.to}` : null,
-    f.stat ? statFigureWhere(tx, f) : null,
+    f.stat ? (await statFigureWhere(tx, f)).sql : null,
   ].filter((c) => c !== null);
   const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range}`);
   const order =
