@@ -29,8 +29,9 @@ beforeAll(async () => {
   appUrl.username = "authenticator";
   appUrl.password = TEST_AUTHENTICATOR_PASSWORD;
   app = createAppSql(appUrl.toString(), { max: 1 });
-  [{ id: viewer }] = (await owner<{ id: string }[]>`
-    select p.id from public.profiles p join auth.users a on a.id = p.id where a.email like 'national.viewer@%'`) as [{ id: string }];
+  const [v] = await owner<{ id: string }[]>`
+    select p.id from public.profiles p join auth.users a on a.id = p.id where a.email like 'national.viewer@%'`;
+  viewer = v!.id;
   const rows = await owner<{ code: string }[]>`
     (select code from public.units where kind = 'national')
     union all (select code from public.units where code in ('P-HAI-PHONG', 'P-HO-CHI-MINH', 'P-HAI-PHONG-KV01'))

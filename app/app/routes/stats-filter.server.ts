@@ -82,8 +82,14 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   };
   const event = (kinds: IndexedEvent[]) => caseIdsWith(kinds, { from, to });
   const carried = tx`public.stat_standing_at(c.id, ${before}) is not null`;
-  const accepted = tx`exists (select 1 from public.case_events e where e.case_id = c.id and e.kind = 'acceptance'
-                              and e.effective_date between ${from} and ${to})`;
+  // A case's acceptance is its first event, dated its accepted_on (intake, import, transfer in);
+  // events apply in date order: no case counts in a period before it was accepted, and the list's
+  // walk in acceptance order starts at the period's end.
+  // Checked case by case as the walk meets them (a scalar look-up: an EXISTS would be turned into a
+  // join or a hash over every event of the period).
+  const accepted = tx`(c.accepted_on between ${from} and ${to} and coalesce((
+    select true from public.case_events e where e.case_id = c.id and e.kind = 'acceptance' and e.effective_date between ${from} and ${to}
+    limit 1), false))`;
   const standingTo = tx`public.stat_standing_at(c.id, ${to})`;
   // The unit's scope as in the aggregates: the nation all, a current province its tenant key, a
   // sub-bureau or a former province its own cases.
@@ -109,5 +115,5 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "carried_to_next": return tx`${standingTo} is not null`;
     }
   })();
-  return { sql: tx`and ${cond} ${scope}` };
+  return { sql: tx`and c.accepted_on <= ${to} and ${cond} ${scope}` };
 }
