@@ -113,7 +113,7 @@ export async function recordAssetStep(
 
   const [dup] = await tx`select 1 from public.asset_events where asset_id = ${assetId} and idempotency_key = ${step.idempotencyKey}`;
   if (dup) return { ok: true, version: asset.version, duplicate: true };
-  if (asset.version !== step.version) return { ok: false, error: conflict() };
+  if (asset.version !== step.version) return { ok: false, error: conflict({ vi: "Tài sản", en: "this asset" }) };
 
   if (compareDates(step.effectiveDate, today) > 0) {
     return { ok: false, error: { code: "future_date", field: "effectiveDate", message_vi: "Ngày thực hiện: không được sau hôm nay.", message_en: "Date: cannot be in the future." } };

@@ -14,10 +14,11 @@ export const notFound = (): ServiceError => ({
   message_en: "The case does not exist or you may not act on it.",
 });
 
-export const conflict = (): ServiceError => ({
+/** A stale version: someone else saved first. `subject` names what they changed (default: the case). */
+export const conflict = (subject: { vi: string; en: string } = { vi: "Việc thi hành án", en: "this case" }): ServiceError => ({
   code: "conflict",
-  message_vi: "Việc thi hành án vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi rồi thực hiện lại.",
-  message_en: "Someone else has just updated this case. Reload the page to see the change, then try again.",
+  message_vi: `${subject.vi} vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi rồi thực hiện lại.`,
+  message_en: `Someone else has just updated ${subject.en}. Reload the page to see the change, then try again.`,
 });
 
 export const forbiddenStep = (): ServiceError => ({

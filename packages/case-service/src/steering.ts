@@ -38,6 +38,15 @@ import type {
   ReviseDirectiveInput,
 } from "./steering-schema.ts";
 
+/** What a stale version names in its conflict message. */
+const CHANGED = {
+  flag: { vi: "Đề xuất đưa việc vào danh sách theo dõi", en: "this flag" },
+  minutes: { vi: "Biên bản cuộc họp", en: "these minutes" },
+  directive: { vi: "Ý kiến chỉ đạo", en: "this directive" },
+  coercion: { vi: "Phương án cưỡng chế", en: "this coercion plan" },
+  settings: { vi: "Thiết lập của Ban Chỉ đạo", en: "the committee's settings" },
+} as const;
+
 const refuse = (code: string, message_vi: string, message_en: string, field?: string): { ok: false; error: ServiceError } => ({
   ok: false,
   error: { code, message_vi, message_en, ...(field ? { field } : {}) },
@@ -111,7 +120,7 @@ export async function decideFlag(
   const [f] = await tx<{ status: FlagStatus; version: number }[]>`
     select status, version from public.steering_flags where id = ${input.flagId} for update`;
   if (!f) return notMember();
-  if (f.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (f.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.flag) };
   const next = nextFlagStatus(f.status, input.action);
   if (!next)
     return refuse("invalid_transition",
@@ -128,7 +137,7 @@ export async function decideFlag(
       version = version + 1
     where id = ${input.flagId} and version = ${input.expectedVersion}
     returning version`;
-  if (!u[0]) return { ok: false, error: conflict() };
+  if (!u[0]) return { ok: false, error: conflict(CHANGED.flag) };
   return { ok: true, status: next, version: u[0].version };
 }
 
@@ -168,7 +177,7 @@ export async function recordMinutes(tx: TxSql, input: MinutesInput): Promise<Ser
   if (!seen) return refuse("meeting_not_found", "Cuộc họp: không tìm thấy.", "Meeting not found.", "meetingId");
   const [m] = await tx<{ version: number }[]>`select version from public.steering_meetings where id = ${input.meetingId} for update`;
   if (!m) return notMember();
-  if (m.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (m.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.minutes) };
   const [u] = await tx<{ version: number }[]>`
     update public.steering_meetings set minutes = ${input.minutes}, decisions = ${input.decisions}, version = version + 1
     where id = ${input.meetingId} returning version`;
@@ -232,7 +241,7 @@ export async function answerDirective(
     if (d.answer === input.answer) return { ok: true, version: d.version, duplicate: true };
     return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời.", "This directive has already been answered.", "answer");
   }
-  if (d.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (d.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.directive) };
   const [u] = await tx<{ version: number }[]>`
     update public.steering_directives set answer = ${input.answer}, answered_on = ${today}, answered_by = ${actor.userId}, version = version + 1
     where id = ${input.directiveId} returning version`;
@@ -257,7 +266,7 @@ export async function reviseDirective(
     return { ok: true, version: d.version, changed: false };
   if (d.answer !== null)
     return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời: không sửa được nữa.", "This directive has been answered and can no longer be changed.", "body");
-  if (d.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (d.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.directive) };
   const deadline = input.dueOn === d.due_on ? null : directiveDeadlineProblem(input.dueOn, today);
   if (deadline) return refuse("bad_deadline", deadline, "Deadline: must be today or later (and within two years).", "dueOn");
   const [u] = await tx<{ version: number }[]>`
@@ -266,7 +275,7 @@ export async function reviseDirective(
         version = version + 1
     where id = ${input.directiveId} and version = ${input.expectedVersion}
     returning version`;
-  if (!u) return { ok: false, error: conflict() };
+  if (!u) return { ok: false, error: conflict(CHANGED.directive) };
   return { ok: true, version: u.version, changed: true };
 }
 
@@ -329,7 +338,7 @@ export async function decideCoercion(
   if (!committeeStep && !hasAny(actor, REPORTING_ROLES)) return { ok: false, error: forbiddenStep() };
   const [locked] = await tx<{ version: number }[]>`select version from public.steering_coercion_ops where id = ${input.opId} for update`;
   if (!locked) return { ok: false, error: forbiddenStep() };
-  if (locked.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (locked.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.coercion) };
   const next = nextCoercionStatus(o.status, input.action);
   if (!next) return refuse("invalid_transition", "Thao tác này không áp dụng cho kế hoạch cưỡng chế ở trạng thái hiện tại.", "Not applicable in the current state.");
   const [u] = await tx<{ version: number }[]>`
@@ -413,7 +422,7 @@ export async function updateCommitteeSettings(tx: TxSql, input: CommitteeSetting
   if (!seen) return committeeMissing();
   const [c] = await tx<{ version: number }[]>`select version from public.steering_committees where id = ${input.committeeId} for update`;
   if (!c) return notMember();
-  if (c.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  if (c.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.settings) };
   const problems = thresholdProblems({ minOutstanding: input.minOutstanding, openYears: input.openYears, failedAuctionRounds: input.failedAuctionRounds });
   if (problems.length) return refuse("bad_threshold", problems.join(" "), "Invalid thresholds.");
   const [u] = await tx<{ version: number }[]>`

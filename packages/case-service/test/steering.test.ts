@@ -123,7 +123,7 @@ describe("flagging", () => {
     const m = memberA();
     const stale = await asUserStep(ctx.app, m.claims, (tx) =>
       decideFlag(tx, DecideFlagSchema.parse({ flagId: p.flagId, expectedVersion: 7, action: "accept" }), m.actor, TODAY));
-    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict", message_vi: expect.stringMatching(/^Ý kiến chỉ đạo vừa được người khác cập nhật\. Vui lòng tải lại trang/) } });
     await asUserStep(ctx.app, m.claims, (tx) =>
       decideFlag(tx, DecideFlagSchema.parse({ flagId: p.flagId, expectedVersion: 1, action: "accept" }), m.actor, TODAY));
     const removed = await asUserStep(ctx.app, m.claims, (tx) =>
@@ -202,7 +202,7 @@ describe("directives", () => {
     expect(await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise(), m.actor, TODAY))).toMatchObject({ ok: true, version: 2, changed: true });
     expect(await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise(), m.actor, TODAY))).toMatchObject({ ok: true, version: 2, changed: false });
     const stale = await asUserStep(ctx.app, m.claims, (tx) => reviseDirective(tx, revise({ dueOn: "20/12/2026" }), m.actor, TODAY));
-    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict", message_vi: expect.stringMatching(/^Ý kiến chỉ đạo vừa được người khác cập nhật\. Vui lòng tải lại trang/) } });
     const [row] = await ctx.owner`
       select due_on::text, revised_on::text, revision_note, version from public.steering_directives where id = ${issued.directiveId}`;
     expect(row).toEqual({ due_on: "2026-12-15", revised_on: TODAY, revision_note: "Chờ ý kiến của Công an thành phố", version: 2 });
