@@ -123,7 +123,7 @@ describe("flagging", () => {
     const m = memberA();
     const stale = await asUserStep(ctx.app, m.claims, (tx) =>
       decideFlag(tx, DecideFlagSchema.parse({ flagId: p.flagId, expectedVersion: 7, action: "accept" }), m.actor, TODAY));
-    expect(stale).toMatchObject({ ok: false, error: { code: "conflict", message_vi: expect.stringMatching(/^Ý kiến chỉ đạo vừa được người khác cập nhật\. Vui lòng tải lại trang/) } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict", message_vi: expect.stringMatching(/^Đề xuất đưa việc vào danh sách theo dõi vừa được người khác cập nhật\./) } });
     await asUserStep(ctx.app, m.claims, (tx) =>
       decideFlag(tx, DecideFlagSchema.parse({ flagId: p.flagId, expectedVersion: 1, action: "accept" }), m.actor, TODAY));
     const removed = await asUserStep(ctx.app, m.claims, (tx) =>
