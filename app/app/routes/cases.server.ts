@@ -7,7 +7,7 @@ import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;
 /** The total is counted exactly up to this many rows past the page's start; beyond, the list says "N+". */
-export const COUNT_CAP = 1_000;
+const COUNT_CAP = 1_000;
 /** A statistics drill-down counts further: its total is set beside the figure it opens. */
 const FIGURE_COUNT_CAP = 10_000;
 

@@ -65,14 +65,14 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     if (!u) return { sql: tx`and false` };
     unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly: u.kind === "subunit" || u.merged_into_id !== null };
   }
-  // A set of case ids, hashed once for the statement: work_mem sized for a national year.
-  await tx`select set_config('work_mem', '256MB', true)`;
   const from = f.statFrom;
   const to = f.statTo;
   const before = addCalendarDays(from, -1);
   // Events live in their case's tenant: a province's events are the ones to read for its cases.
   const eventScope = unit && unit.kind !== "national" && unit.provinceId ? tx`and e.province_id = ${unit.provinceId}` : tx``;
+  let usesSets = false;
   const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }) => {
+    usesSets = true;
     const parts = kinds.map((k) => tx`
       select e.case_id from public.case_events e
       where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope}`);
@@ -115,5 +115,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "carried_to_next": return tx`${standingTo} is not null`;
     }
   })();
+  // A set of case ids is hashed once for the statement: memory for a national year's set.
+  if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
   return { sql: tx`and c.accepted_on <= ${to} and ${cond} ${scope}` };
 }

@@ -1,4 +1,4 @@
-import { acceptanceDeadline, toEventRow, type Actor } from "@thads/case-service";
+import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/case-service";
 import { asCaseWriter, type TxSql } from "@thads/db";
 import { mayRecordStep } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
@@ -145,13 +145,8 @@ const newWriteState = (): WriteState => ({
 });
 
 /** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
-const acceptanceOf = (r: ValidRow) => ({
-  kind: "acceptance" as const,
-  effectiveDate: r.input.acceptedOn,
-  provinceId: r.unit.provinceId,
-  unitId: r.unit.id,
-  source: r.input.source,
-});
+const acceptanceOf = (r: ValidRow) =>
+  acceptanceEvent({ acceptedOn: r.input.acceptedOn, provinceId: r.unit.provinceId, unitId: r.unit.id, source: r.input.source });
 
 /** A new case's first deadline depends on its acceptance date alone: worked out once per date. */
 function firstDeadline(state: WriteState, r: ValidRow) {

@@ -3,7 +3,7 @@ import { mayRecordStep } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import type { IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
-import { acceptanceDeadline, toEventRow } from "./ledger.ts";
+import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
 
 /**
  * Takes a case in: judgment (reused when the province already has it), case
@@ -41,15 +41,9 @@ export async function intakeCase(
     insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
     values (${input.unitId}, ${j.courtName}, ${j.number}, ${j.date}, ${j.type}) returning id`)[0]!;
 
-  const acceptanceEvent = {
-    kind: "acceptance" as const,
-    effectiveDate: input.acceptedOn,
-    provinceId: unit.province_id,
-    unitId: input.unitId,
-    source: input.source,
-  };
-  const acceptance = toEventRow(acceptanceEvent);
-  const deadline = acceptanceDeadline(acceptanceEvent);
+  const event = acceptanceEvent({ acceptedOn: input.acceptedOn, provinceId: unit.province_id, unitId: input.unitId, source: input.source });
+  const acceptance = toEventRow(event);
+  const deadline = acceptanceDeadline(event);
   await tx`
     insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
                               is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on,

@@ -18,12 +18,19 @@ export function fromEventRow(row: EventRow): CaseEvent {
   return parseCaseEvent({ ...row.payload, kind: row.kind, effectiveDate: row.effective_date });
 }
 
+type AcceptanceEvent = Extract<CaseEvent, { kind: "acceptance" }>;
+
+/** The acceptance a case is taken in with (intake and bulk import alike): the first event of its ledger. */
+export function acceptanceEvent(c: { acceptedOn: string; provinceId: string; unitId: string; source: AcceptanceEvent["source"] }): AcceptanceEvent {
+  return { kind: "acceptance", effectiveDate: c.acceptedOn, provinceId: c.provinceId, unitId: c.unitId, source: c.source };
+}
+
 /**
  * The first deadline of a case just taken in (the decision's), for the case
  * row's next_deadline_on / next_deadline_kind: what the overdue and due-soon
  * lists read. Later steps recompute it from the whole ledger.
  */
-export function acceptanceDeadline(event: Extract<CaseEvent, { kind: "acceptance" }>): { on: string; kind: DeadlineKind } | null {
+export function acceptanceDeadline(event: AcceptanceEvent): { on: string; kind: DeadlineKind } | null {
   const next = nextDeadline([event], event.effectiveDate, { actors: ["agency"] });
   return next ? { on: next.dueDate, kind: next.kind } : null;
 }
