@@ -1,5 +1,5 @@
 -- Enforcement cases: the core row every screen and statistic starts from.
--- One case per enforcement decision (DESIGN.md §2). Tenant key province_id is
+-- One case per enforcement decision (docs/domain.md §2). Tenant key province_id is
 -- always derived from the owning unit.
 
 create type public.case_status as enum (

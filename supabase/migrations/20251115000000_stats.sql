@@ -1,4 +1,4 @@
--- Official statistics kept current with the case event ledger (DESIGN.md §4,
+-- Official statistics kept current with the case event ledger (docs/domain.md §4,
 -- packages/domain/src/stats). A case's history is a series of dated delta rows
 -- (see deltas.ts): flow columns count what happened that day (acc: accepted /
 -- money decided, trf: transferred out, cmp: completed / money collected, ter:

@@ -2,7 +2,7 @@
 -- list of flagged major cases, meetings with an agenda, directives with an
 -- answer, periodic progress reports and coercion operations.
 --
--- Who sees what (DESIGN.md §5):
+-- Who sees what (docs/domain.md §5):
 --   * a committee member sees the flagged (accepted) cases of their own
 --     committees, read-only, plus those committees' meetings, directives,
 --     reports and operations, and nothing of any other committee;

@@ -1,4 +1,4 @@
--- Each provincial bureau's public pages and its one-stop desk (DESIGN.md §5, §7):
+-- Each provincial bureau's public pages and its one-stop desk (docs/domain.md §5, §7):
 -- page content and announcements edited by the province's staff, requests filed
 -- online by anyone (anon may insert, never read), their status history,
 -- attachments, satisfaction ratings, the public list of debtors not yet

@@ -7,7 +7,7 @@
  *     few odd date ranges, the figures read from the aggregates (readStats) are compared with the
  *     same figures computed by brute force from the raw events (bruteForceStats: a different
  *     formulation, the standing of each case at both ends of the period), and the identities of
- *     DESIGN.md §4 are checked.
+ *     docs/domain.md §4 are checked.
  */
 import { addCalendarDays, cumulativePeriods, identityViolations, STAT_FIGURES, statYearOf, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";

@@ -66,7 +66,7 @@ beforeAll(async () => {
   }
 });
 
-/** DESIGN.md §5 for these tables. */
+/** docs/domain.md §5 for these tables. */
 function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   const own = scope === "own";
   const provinceStaff = tier === "province_head" || tier === "province_staff";

@@ -1,7 +1,7 @@
 /**
  * The tenant isolation matrix: every role tier × every tenant table ×
  * select/insert/update/delete × own vs another tenant, checked against
- * DESIGN.md §5 through the app's own login (authenticator → role + claims).
+ * docs/domain.md §5 through the app's own login (authenticator → role + claims).
  * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
  * zero rows for USING.
  */
@@ -21,7 +21,7 @@ const TABLES = [
 ] as const;
 type Table = (typeof TABLES)[number];
 
-/** DESIGN.md §5 as a table: which tiers may do what, on their own tenant and on another. */
+/** docs/domain.md §5 as a table: which tiers may do what, on their own tenant and on another. */
 function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   const own = scope === "own";
   const natAdmin = tier === "national_admin";

@@ -79,7 +79,7 @@ function build(provinceId: string): CaseEvent[][] {
   return ledgers;
 }
 
-describe("seed 001: Bà Rịa – Vũng Tàu, 1 Oct 2020 – 31 Aug 2021", () => {
+describe("press report: Bà Rịa – Vũng Tàu, 1 Oct 2020 – 31 Aug 2021", () => {
   it("gives 69.66 % of cases and 38.28 % of money, for the former province and within TP Hồ Chí Minh", async () => {
     const sql = ctx.owner;
     const tag = ctx.fx.tag;

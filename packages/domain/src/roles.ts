@@ -1,4 +1,4 @@
-/** Roles of a membership (user × unit × role), DESIGN.md §5. */
+/** Roles of a membership (user × unit × role), docs/domain.md §5. */
 export const ROLES = [
   "national_admin",
   "national_viewer",
@@ -66,7 +66,7 @@ export function isNational(memberships: MembershipRef[]): boolean {
 
 /**
  * May this user open a province's workspace? The directorate and that
- * province's own staff (DESIGN.md §5). The database enforces the same rule
+ * province's own staff (docs/domain.md §5). The database enforces the same rule
  * with RLS; this decides between a page and a 403.
  */
 export function canViewProvince(memberships: MembershipRef[], provinceId: string): boolean {
@@ -180,7 +180,7 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
 }
 
 /**
- * Who may record which step (DESIGN.md §5; issue "who may do what"): clerks take cases in and
+ * Who may record which step (docs/domain.md §5; issue "who may do what"): clerks take cases in and
  * enter decisions, heads assign executors and transfer, executors act on the cases assigned to
  * them, province staff act across their province. The database limits the scope (RLS); this
  * limits the step.

@@ -1,7 +1,7 @@
 import { slugify } from "./text.ts";
 
 /**
- * The 2025 map (DESIGN.md §6): 34 provincial units, each with the provinces
+ * The 2025 map (docs/domain.md §6): 34 provincial units, each with the provinces
  * that merged into it on 1 Jul 2025. `subunits` is the number of regional
  * offices (Phòng THADS khu vực) the demo data gives it (355 in all).
  */

@@ -1,5 +1,5 @@
 /**
- * The enforcement case (`case`) as a pure state machine over its event ledger (DESIGN.md §3).
+ * The enforcement case (`case`) as a pure state machine over its event ledger (docs/domain.md §3).
  *
  *   acceptance → accepted
  *   decision → decided → notification → notified (voluntary compliance period running, then over)

@@ -1,5 +1,5 @@
 /**
- * One-stop and online procedures of a provincial bureau (DESIGN.md §7; seeds 001, 003): what a
+ * One-stop and online procedures of a provincial bureau (docs/domain.md §7): what a
  * citizen, company or bank may ask for, the documents each needs, and the legal time the bureau
  * has to answer, in working days counted from the day the request reaches it.
  *

@@ -1,5 +1,5 @@
 /**
- * Official enforcement statistics (DESIGN.md §4) from a case's event ledger.
+ * Official enforcement statistics (docs/domain.md §4) from a case's event ledger.
  *
  * A case contributes to a unit's figures for a period [from, to] as follows (by cases and by money):
  *  - carried_over: open (accepted, not completed/terminated/transferred) at the end of the day before
@@ -239,7 +239,7 @@ export interface IdentityViolation {
   right: bigint;
 }
 
-/** The identities of DESIGN.md §4 that fail on `v` (empty when all hold). */
+/** The identities of docs/domain.md §4 that fail on `v` (empty when all hold). */
 export function identityViolations(v: StatValues): IdentityViolation[] {
   const checks: [string, bigint, bigint][] = [
     ["total_accepted = carried_over + newly_accepted", v.total_accepted, v.carried_over + v.newly_accepted],

@@ -80,7 +80,7 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
 
 /**
  * EVERY (status × event kind) pair: the resulting status, or "!code" when refused.
- * Written out by hand from DESIGN.md §3 — not derived from the implementation.
+ * Written out by hand from docs/domain.md §3 — not derived from the implementation.
  */
 const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
   accepted: {
