@@ -6,6 +6,7 @@ export default [
   route("logout", "routes/logout.tsx"),
   route("lang", "routes/lang.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route(".well-known/security.txt", "routes/security-txt.ts"),
   layout("routes/workspace.tsx", [
     route("national", "routes/national.tsx"),
     route("province/:slug", "routes/province.tsx"),

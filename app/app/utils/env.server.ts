@@ -11,6 +11,11 @@ const appEnvSchema = z
     COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
     /** Public origin(s) allowed to post forms, comma-separated; default: the request's own origin. */
     ALLOWED_ORIGINS: z.string().optional(),
+    /** Where vulnerabilities are reported (served as /.well-known/security.txt): a mailto: or https: URI. */
+    SECURITY_CONTACT: z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "a mailto: or https: URI")
+      .default("mailto:security@thads.gov.vn"),
   })
   .refine((e) => Boolean(e.SUPABASE_URL) === Boolean(e.SUPABASE_ANON_KEY), {
     message: "SUPABASE_URL and SUPABASE_ANON_KEY go together",
