@@ -8,3 +8,4 @@ export * from "./requests/index.ts";
 export * from "./steering/index.ts";
 export * from "./stats/index.ts";
 export * from "./redact.ts";
+export * from "./spreadsheet.ts";
