@@ -4,7 +4,7 @@ import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
 import type { ReportRow } from "./stats-report.server.ts";
 
 /** Both official forms as a workbook: one sheet per form, one row per office (or province) and the total. */
-export async function statsXlsx(a: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array> {
+export async function statsXlsx(a: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "THADS";
   for (const side of ["cases", "money"] as const) {

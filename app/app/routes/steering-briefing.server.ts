@@ -6,7 +6,7 @@ import { DIRECTIVE_STATE_LABELS } from "./steering-ui.tsx";
 export type BriefingItem = Awaited<ReturnType<typeof loadBriefing>>[number];
 
 /** The briefing pack as a workbook: the watchlist with the latest progress and the open directives; texts through the shared neutraliser. */
-export async function briefingXlsx(committee: Pick<CommitteeRef, "name">, items: BriefingItem[], today: string): Promise<Uint8Array> {
+export async function briefingXlsx(committee: Pick<CommitteeRef, "name">, items: BriefingItem[], today: string): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "THADS";
   const ws = wb.addWorksheet("Danh sách theo dõi");

@@ -20,9 +20,9 @@ const APP_SCHEMAS = ["public", "app_private"];
 type Grants = Record<string, Record<string, Record<string, string[]>>>;
 
 async function tablePrivileges(): Promise<string[]> {
-  const [{ v }] = await sql<{ v: number }[]>`select current_setting('server_version_num')::int as v`;
+  const [row] = await sql<{ v: number }[]>`select current_setting('server_version_num')::int as v`;
   // MAINTAIN exists from PostgreSQL 17.
-  return ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", ...(v >= 170000 ? ["MAINTAIN"] : [])];
+  return ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", ...(Number(row?.v) >= 170000 ? ["MAINTAIN"] : [])];
 }
 
 /** Every privilege each role holds, effective (has_*_privilege: membership and PUBLIC included). */
