@@ -1,5 +1,5 @@
 import { importCases, type ImportProgress } from "@thads/case-import";
-import { hasRole } from "@thads/domain";
+import { describeErrorForLog, hasRole } from "@thads/domain";
 import type { Route } from "./+types/cases-import-run";
 import { parseLang } from "../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
@@ -43,7 +43,7 @@ export async function action({ request }: Route.ActionArgs) {
         );
         send({ result: resultForPage(result) });
       } catch (e) {
-        console.error(e);
+        console.error(`case import failed: ${describeErrorForLog(e)}`);
         send({ formError: vi ? "Hệ thống gặp sự cố khi nhập. Không có dòng nào được ghi." : "The import failed. Nothing was written." });
       }
       controller.close();

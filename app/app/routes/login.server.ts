@@ -1,32 +1,32 @@
-import { isLockedOut, recordAttempt, signInWithSupabase, verifyPassword, createSession } from "@thads/auth";
+import { createSession, signInWithSupabase, throttledSignIn, verifyPassword, type PasswordCheck } from "@thads/auth";
 import { appSql } from "../utils/db.server.ts";
 import { getEnv } from "../utils/env.server.ts";
 
 export type SignInOutcome =
   | { ok: true; token: string }
-  | { ok: false; reason: "invalid" | "locked" | "unavailable" };
+  | { ok: false; reason: "invalid" | "unavailable" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 /**
- * Signs in through Supabase Auth when configured, else against auth.users.
- * Unknown e-mails and wrong passwords get the same answer, and both count
- * towards the lockout.
+ * Signs in through Supabase Auth when configured, else against auth.users, under the sign-in
+ * throttle (per e-mail and address, per address, and a short cool-down per e-mail). Unknown
+ * e-mails and wrong passwords get the same answer, and both count.
  */
 export async function signIn(input: { email: string; password: string; client: string; userAgent?: string }): Promise<SignInOutcome> {
   const sql = appSql();
   const env = getEnv();
-  if (await isLockedOut(sql, input.email, input.client)) return { ok: false, reason: "locked" };
-
-  let userId: string | null = null;
-  if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY) {
-    const result = await signInWithSupabase({ url: env.SUPABASE_URL, anonKey: env.SUPABASE_ANON_KEY }, input.email, input.password);
-    if (!result.ok && result.reason === "unavailable") return { ok: false, reason: "unavailable" };
-    userId = result.ok ? result.userId : null;
-  } else {
-    userId = (await verifyPassword(sql, input.email, input.password))?.userId ?? null;
-  }
-
-  await recordAttempt(sql, input.email, input.client, userId !== null);
-  if (!userId) return { ok: false, reason: "invalid" };
-  const session = await createSession(sql, { userId, ip: input.client, userAgent: input.userAgent });
+  const check: PasswordCheck =
+    env.SUPABASE_URL && env.SUPABASE_ANON_KEY
+      ? async (email, password) => {
+          const result = await signInWithSupabase({ url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY! }, email, password);
+          return result.ok ? { ok: true, userId: result.userId } : { ok: false, reason: result.reason === "unavailable" ? "unavailable" : "invalid" };
+        }
+      : async (email, password) => {
+          const user = await verifyPassword(sql, email, password);
+          return user ? { ok: true, userId: user.userId } : { ok: false, reason: "invalid" };
+        };
+  const outcome = await throttledSignIn(sql, input, check);
+  if (!outcome.ok) return outcome;
+  const session = await createSession(sql, { userId: outcome.userId, ip: input.client, userAgent: input.userAgent });
   return { ok: true, token: session.token };
 }

@@ -40,7 +40,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const key: MessageKey =
       outcome.reason === "locked" ? "login.locked" : outcome.reason === "unavailable" ? "login.unavailable" : "login.invalid";
     const status = outcome.reason === "locked" ? 429 : outcome.reason === "unavailable" ? 503 : 401;
-    return data<ActionData>({ formError: t(lang, key), email }, { status });
+    const headers: HeadersInit = outcome.reason === "locked" ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
+    return data<ActionData>({ formError: t(lang, key), email }, { status, headers });
   }
   return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
     headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, outcome.token, { maxAge: SESSION_ABSOLUTE_HOURS * 3600 }) },

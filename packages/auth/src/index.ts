@@ -3,3 +3,4 @@ export * from "./sessions.ts";
 export * from "./throttle.ts";
 export * from "./password.ts";
 export * from "./supabase.ts";
+export * from "./sign-in.ts";

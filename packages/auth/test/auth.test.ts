@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql } from "@thads/db";
-import { MAX_FAILURES_PER_EMAIL } from "../src/policy.ts";
+import { ACCOUNT_BACKOFF_AFTER, ACCOUNT_BACKOFF_MAX_SECONDS, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_PAIR } from "../src/policy.ts";
 import { verifyPassword } from "../src/password.ts";
 import { createSession, resolveSession, revokeAllSessions, revokeSession, hashToken } from "../src/sessions.ts";
-import { isLockedOut, recordAttempt } from "../src/throttle.ts";
+import { isLockedOut, recordAttempt, throttleState } from "../src/throttle.ts";
+import { throttledSignIn } from "../src/sign-in.ts";
 
 const owner = createOwnerSql(inject("ownerUrl"), { max: 1 });
 const app = createAppSql(inject("appUrl"), { max: 2 });
@@ -42,23 +43,81 @@ describe("password sign-in against auth.users (bcrypt, as Supabase Auth stores i
 });
 
 describe("throttling", () => {
-  it(`locks an e-mail after ${MAX_FAILURES_PER_EMAIL} failures, whether or not it exists`, async () => {
-    for (const address of [email, `nobody.${userId.slice(0, 4)}@thads.vn`]) {
-      for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await recordAttempt(app, address, "10.0.0.1", false);
-      expect(await isLockedOut(app, address, "10.0.0.1")).toBe(false);
-      await recordAttempt(app, address, "10.0.0.1", false);
-      expect(await isLockedOut(app, address, "10.0.0.1")).toBe(true);
+  const tag = userId.slice(0, 4);
+  /** One sign-in as the page does it: throttle, embedded password check, record. */
+  async function attempt(address: string, password: string, client: string): Promise<"ok" | "invalid" | "locked" | "unavailable"> {
+    const outcome = await throttledSignIn(app, { email: address, password, client }, async (e, p) => {
+      const user = await verifyPassword(app, e, p);
+      return user ? { ok: true, userId: user.userId } : { ok: false, reason: "invalid" };
+    });
+    return outcome.ok ? "ok" : outcome.reason;
+  }
+
+  it("an attacker hammering from one address does not lock the owner out from another", async () => {
+    const responses: string[] = [];
+    for (let i = 0; i < 10; i++) responses.push(await attempt(email, "sai-mat-khau", "203.0.113.7"));
+    expect(responses.slice(0, 5)).toEqual(Array(5).fill("invalid"));
+    expect(responses.slice(5)).toEqual(Array(5).fill("locked"));
+    // The same pair stays blocked, even with the right password.
+    expect(await attempt(email, "Đúng-mật-khẩu-1", "203.0.113.7")).toBe("locked");
+    // The owner, elsewhere, signs in.
+    expect(await attempt(email, "Đúng-mật-khẩu-1", "198.51.100.20")).toBe("ok");
+  });
+
+  it("an unknown e-mail gets exactly the answers a known one gets", async () => {
+    const known: string[] = [];
+    const unknown: string[] = [];
+    const ghost = `nobody.${tag}@thads.vn`;
+    for (let i = 0; i < 8; i++) {
+      known.push(await attempt(email, `sai-${i}`, "203.0.113.8"));
+      unknown.push(await attempt(ghost, `sai-${i}`, "203.0.113.9"));
     }
+    expect(unknown).toEqual(known);
+    expect(known).toContain("locked");
+    expect(await attempt(ghost, "sai", "198.51.100.21")).toBe(await attempt(email, "sai", "198.51.100.22"));
   });
-  it("a lock on one e-mail does not lock another from another client", async () => {
-    expect(await isLockedOut(app, `other.${userId.slice(0, 4)}@thads.vn`, "10.0.0.2")).toBe(false);
+
+  it(`blocks an (e-mail, address) pair after ${MAX_FAILURES_PER_PAIR} failures, and only that pair`, async () => {
+    const address = `pair.${tag}@thads.vn`;
+    for (let i = 0; i < MAX_FAILURES_PER_PAIR - 1; i++) await recordAttempt(app, address, "10.0.0.1", false);
+    expect(await isLockedOut(app, address, "10.0.0.1")).toBe(false);
+    await recordAttempt(app, address, "10.0.0.1", false);
+    expect(await isLockedOut(app, address, "10.0.0.1")).toBe(true);
+    expect(await isLockedOut(app, address, "10.0.0.2")).toBe(false);
+    expect(await isLockedOut(app, `other.${tag}@thads.vn`, "10.0.0.1")).toBe(false);
   });
+
+  it(`blocks an address trying many accounts after ${MAX_FAILURES_PER_CLIENT} failures (credential stuffing)`, async () => {
+    const client = "10.0.9.9";
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++) await recordAttempt(app, `stuffed.${i}.${tag}@thads.vn`, client, false);
+    expect(await isLockedOut(app, `fresh.${tag}@thads.vn`, client)).toBe(true);
+    expect(await isLockedOut(app, `fresh.${tag}@thads.vn`, "10.0.9.10")).toBe(false);
+  });
+
+  it("an account attacked from many addresses slows down, with a cool-down that grows but stays short", async () => {
+    const address = `spread.${tag}@thads.vn`;
+    // Below the account threshold nothing is blocked from a new address.
+    for (let i = 0; i < ACCOUNT_BACKOFF_AFTER - 1; i++) await recordAttempt(app, address, `10.1.${i}.1`, false);
+    expect(await isLockedOut(app, address, "10.2.0.1")).toBe(false);
+    await recordAttempt(app, address, "10.1.250.1", false);
+    // At the threshold: a cool-down since the last failure, from every address.
+    expect(await isLockedOut(app, address, "10.2.0.1")).toBe(true);
+    const first = await throttleState(app, address, "10.2.0.1");
+    expect(first.allowed).toBe(false);
+    await recordAttempt(app, address, "10.1.251.1", false);
+    const second = await throttleState(app, address, "10.2.0.1");
+    expect(second.allowed ? 0 : second.retryAfterSeconds).toBeGreaterThan(first.allowed ? 0 : first.retryAfterSeconds);
+    // Never a long lock: once the longest cool-down has passed since the last failure, it may try again.
+    await owner`update app_private.login_attempts set at = at - make_interval(secs => ${ACCOUNT_BACKOFF_MAX_SECONDS + 1})
+                where key = ${`email:${address}`}`;
+    expect(await isLockedOut(app, address, "10.2.0.1")).toBe(false);
+  });
+
   it("old failures expire", async () => {
-    const address = `old.${userId.slice(0, 4)}@thads.vn`;
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await recordAttempt(app, address, "10.0.0.3", false);
+    const address = `old.${tag}@thads.vn`;
+    for (let i = 0; i < MAX_FAILURES_PER_PAIR; i++) await recordAttempt(app, address, "10.0.0.3", false);
     expect(await isLockedOut(app, address, "10.0.0.3")).toBe(true);
-    await owner`update app_private.login_attempts set at = now() - interval '16 minutes' where key = ${`email:${address}`}`;
-    await owner`update app_private.login_attempts set at = now() - interval '16 minutes' where key = 'client:10.0.0.3'`;
+    await owner`update app_private.login_attempts set at = now() - interval '16 minutes' where key like ${`%${address}%`} or key = 'client:10.0.0.3'`;
     expect(await isLockedOut(app, address, "10.0.0.3")).toBe(false);
   });
 });

@@ -1,18 +1,14 @@
 import ExcelJS from "exceljs";
+import { csvLine, sheetCell } from "@thads/domain";
 import { CODE_HINTS, COLUMNS } from "./columns.ts";
-
-/** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * The CSV template: UTF-8 with a BOM (so Excel opens it with Vietnamese
  * letters intact), comma separated, the header row and one example row.
  */
 export function csvTemplate(): string {
-  const header = COLUMNS.map((c) => csvField(c.key)).join(",");
-  const example = COLUMNS.map((c) => csvField(c.example)).join(",");
+  const header = csvLine(COLUMNS.map((c) => c.key));
+  const example = csvLine(COLUMNS.map((c) => c.example));
   return `\uFEFF${header}\r\n${example}\r\n`;
 }
 
@@ -39,7 +35,7 @@ export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer
   const ws = wb.addWorksheet("viec_thi_hanh_an", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.key, key: c.key, width: Math.max(14, Math.min(40, c.example.length + 4)), style: { numFmt: "@" } }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.example])));
+  ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, sheetCell(c.example)])));
   const lastRow = opts.rows ?? 5_000;
   COLUMNS.forEach((c, i) => {
     const list = LISTS[c.key];
@@ -68,7 +64,7 @@ export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer
     { header: "Ví dụ", key: "example", width: 36 },
   ];
   guide.getRow(1).font = { bold: true };
-  for (const c of COLUMNS) guide.addRow({ ...c, required: c.required ? "có" : "không" });
+  for (const c of COLUMNS) guide.addRow(Object.fromEntries(Object.entries({ ...c, required: c.required ? "có" : "không" }).map(([k, v]) => [k, sheetCell(v)])));
   guide.addRow({});
   guide.addRow({ key: "Ghi chú", label: "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề." });
 

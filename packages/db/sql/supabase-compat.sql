@@ -9,7 +9,7 @@
 --     authenticator (NOINHERIT) that switches to them per transaction;
 --   * schema auth with auth.users (the columns the platform and GoTrue use);
 --   * auth.uid(), auth.role(), auth.email(), auth.jwt() reading request.jwt.claims;
---   * Supabase's default privileges on schema public.
+--   * Supabase's default privileges on schema public (on a new database only).
 
 do $$
 begin
@@ -106,8 +106,17 @@ $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
 
--- Supabase grants these on schema public; RLS is what protects the rows.
+-- Supabase grants these on schema public when a project is created, once: so here too, only
+-- before the first migration. Migration 20261204000300_least_privilege.sql takes the default
+-- privileges back (as it does on a Supabase project); running them again on every start would
+-- hand ALL on every later table, function and sequence to the API roles.
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+do $$
+begin
+  if to_regclass('supabase_migrations.schema_migrations') is null then
+    alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+    alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+  end if;
+end
+$$;

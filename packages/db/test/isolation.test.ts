@@ -33,10 +33,9 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   if (tier === "anon") return table === "units" && op === "select" ? "allowed" : "42501";
   switch (table) {
     case "units":
-      if (op === "select") return "allowed"; // the public directory of bureaus
-      if (op === "insert") return allow(natAdmin, "42501");
-      if (op === "update") return allow(natAdmin || (tier === "province_head" && own), "zero_rows");
-      return allow(natAdmin, "zero_rows");
+      // The public directory of bureaus: reference data, maintained by migrations and the
+      // owner's tools, never written through the API (migration 20261204000300).
+      return op === "select" ? "allowed" : "42501";
     case "profiles":
       if (op === "select") return allow(national || ((provinceStaff || subunitStaff) && own), "zero_rows");
       if (op === "insert") return allow(natAdmin || (tier === "province_head" && own), "42501");

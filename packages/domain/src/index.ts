@@ -7,3 +7,5 @@ export * from "./assets/index.ts";
 export * from "./requests/index.ts";
 export * from "./steering/index.ts";
 export * from "./stats/index.ts";
+export * from "./redact.ts";
+export * from "./spreadsheet.ts";
