@@ -1,7 +1,7 @@
 import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
-import { mayRecordStep } from "@thads/domain";
+import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
-import type { IntakeInput } from "./intake-schema.ts";
+import { intakeDateProblems, type IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
 
@@ -15,8 +15,11 @@ export async function intakeCase(
   tx: TxSql,
   input: IntakeInput,
   actor: Actor,
+  today: string = todayInVietnam(),
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "acceptance")) return { ok: false, error: forbiddenStep() };
+  const [badDate] = intakeDateProblems(input, today);
+  if (badDate) return { ok: false, error: badDate };
   await asCaseWriter(tx);
   const caseId = input.idempotencyKey;
   const [existing] = await tx`select id from public.cases where id = ${caseId}`;
