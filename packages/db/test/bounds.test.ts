@@ -134,3 +134,36 @@ describe("statistics aggregates do not overflow", () => {
     expect(report.identityFailures).toEqual([]);
   }, 120_000);
 });
+
+describe("other records, in the database", () => {
+  const refusal = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      return "ok";
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+  };
+
+  it("a target's statistical year is from 1990 to ten years after the current one", async () => {
+    const year = Number((await todayVn()).slice(0, 4));
+    const target = (y: number) => () => ctx.owner`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${ctx.fx.units.a9}, ${y}, 80, 40)`;
+    expect(await refusal(target(year + 11))).toMatch(/^23514: Năm thống kê/);
+    expect(await refusal(target(1989))).toMatch(/^23514: /);
+    expect(await refusal(target(year + 10))).toBe("ok");
+  });
+
+  it("a steering meeting or an auction round more than ten years ahead, an asset step after today, are refused", async () => {
+    const [committee] = await ctx.owner<{ id: string }[]>`
+      insert into public.steering_committees (kind, name) values ('ad_hoc', 'Ban Chỉ đạo chuyên đề thử') returning id`;
+    expect(await refusal(() => ctx.owner`insert into public.steering_meetings (committee_id, held_on, title) values (${committee!.id}, '9999-01-01', 'Họp')`))
+      .toMatch(/^23514: Ngày họp/);
+    const [asset] = await ctx.owner<{ id: string }[]>`
+      insert into public.assets (case_id, kind, description) values (${ctx.fx.cases.a}, 'vehicle', 'Xe tải') returning id`;
+    expect(await refusal(() => ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2099-01-01')`))
+      .toMatch(/^23514: Ngày thực hiện/);
+    expect(await refusal(() => ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2026-09-01')`))
+      .toMatch(/^23514: .*ngày thụ lý/);
+    expect(await refusal(() => ctx.owner`update public.assets set next_round_on = '9999-01-01' where id = ${asset!.id}`)).toMatch(/^23514: /);
+  });
+});
