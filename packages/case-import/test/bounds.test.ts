@@ -21,14 +21,15 @@ async function importRows(rows: RowValues[], today = "2026-01-15") {
 }
 
 describe("import: dates and money in bounds", () => {
-  it("refuses per row an acceptance after today, a legacy date before 1990 and an amount over 10^16 đồng; imports a legacy case of 1995", async () => {
+  it("refuses per row an acceptance after today, dates before 1990, an acceptance before the law in force (2009) and an amount over 10^16 đồng; imports a file of 2010 judged in 1995", async () => {
     const unit = `P-A-${ctx.fx.tag}-KV01`;
     const rows = [
       row(unit, { ngay_thu_ly: "16/01/2026" }),
       row(unit, { ngay_thu_ly: "02/03/1988", ngay_ban_an: "01/02/1988" }),
       row(unit, { so_tien: "10.000.000.000.000.001" }),
-      row(unit, { ngay_thu_ly: "02/03/1995", ngay_ban_an: "01/02/1995" }),
+      row(unit, { ngay_thu_ly: "02/03/2010", ngay_ban_an: "01/02/1995" }),
       row(unit, { ngay_thu_ly: "01/01/2099", ngay_ban_an: "01/01/2099" }),
+      row(unit, { ngay_thu_ly: "02/03/2005", ngay_ban_an: "01/02/2005" }),
     ];
     const r = await importRows(rows);
     expect(r).toMatchObject({ written: true, imported: 1 });
@@ -40,7 +41,9 @@ describe("import: dates and money in bounds", () => {
     expect(by(4)).toEqual([["so_tien", "Số tiền phải thi hành"]]);
     expect(by(5)).toEqual([]);
     expect(by(6)).toEqual([["ngay_thu_ly", "Ngày thụ lý"], ["ngay_ban_an", "Ngày bản án"]]);
-    const [legacy] = await ctx.owner`select accepted_on::text, next_deadline_on from public.cases where case_number = ${rows[3]!.so_thu_ly!}`;
-    expect(legacy).toMatchObject({ accepted_on: "1995-03-02", next_deadline_on: null });
+    expect(by(7)).toEqual([["ngay_thu_ly", "Ngày thụ lý"]]);
+    expect(r.errors.find((e) => e.line === 7)!.message).toContain("không được trước ngày 01/07/2009");
+    const [legacy] = await ctx.owner`select accepted_on::text from public.cases where case_number = ${rows[3]!.so_thu_ly!}`;
+    expect(legacy).toMatchObject({ accepted_on: "2010-03-02" });
   });
 });

@@ -31,13 +31,6 @@ export function acceptanceEvent(c: { acceptedOn: string; provinceId: string; uni
  * lists read. Later steps recompute it from the whole ledger.
  */
 export function acceptanceDeadline(event: AcceptanceEvent): { on: string; kind: DeadlineKind } | null {
-  let next: ReturnType<typeof nextDeadline>;
-  try {
-    next = nextDeadline([event], event.effectiveDate, { actors: ["agency"] });
-  } catch (e) {
-    // A file accepted before the first rule set in force (1 July 2009) has no legal time limits to count.
-    if (e instanceof RangeError) return null;
-    throw e;
-  }
+  const next = nextDeadline([event], event.effectiveDate, { actors: ["agency"] });
   return next ? { on: next.dueDate, kind: next.kind } : null;
 }

@@ -80,6 +80,10 @@ describe("intake dates", () => {
     const j = await intake(intakeForm({ judgment: { courtName: "Tòa án nhân dân", number: `${randomUUID().slice(0, 8)}/85`, date: "01/02/1985", type: "civil" } }));
     expect(j).toMatchObject({ ok: false, error: { code: "date_too_early", field: "judgment.date" } });
   });
+  it("refuses an acceptance before the law in force (1 July 2009) with a reason, not a server error", async () => {
+    const r = await intake(intakeForm({ acceptedOn: "02/03/2005", judgment: { courtName: "Tòa án nhân dân", number: `${randomUUID().slice(0, 8)}/05`, date: "01/02/2005", type: "civil" } }));
+    expect(r).toMatchObject({ ok: false, error: { code: "date_before_rules", field: "acceptedOn" } });
+  });
 });
 
 describe("money caps", () => {

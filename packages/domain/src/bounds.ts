@@ -13,6 +13,7 @@
  * many cases (the statistics) are kept as numeric in the database, never as bigint.
  */
 import { addMonths, compareDates, formatDateVi, isIsoDate, type IsoDate } from "./cases/calendar.ts";
+import { LEGAL_TIME_LIMITS } from "./cases/rules.ts";
 
 /**
  * The largest amount of one obligation, payment, price or valuation: 10^16 đồng (ten million
@@ -62,6 +63,7 @@ export type BoundCode =
   | "date_in_future"
   | "date_before_acceptance"
   | "date_too_far_ahead"
+  | "date_before_rules"
   | "amount_not_positive"
   | "amount_negative"
   | "amount_too_large"
@@ -125,6 +127,26 @@ export function checkPlannedDate(date: string, opts: { field: BoundField; today:
       "date_too_far_ahead",
       `không được quá ${PLANNED_YEARS_AHEAD} năm kể từ hôm nay (muộn nhất ${formatDateVi(latest)}).`,
       `cannot be more than ${PLANNED_YEARS_AHEAD} years ahead (${latest} at the latest).`,
+    );
+  }
+  return null;
+}
+
+/**
+ * A case's acceptance date: a step taken (not after today, not before 1990), and not before the
+ * first rule set in force (1 July 2009): the lifecycle and its deadlines are defined from then on.
+ * A file accepted earlier and still open is taken in with the date it is taken up again.
+ */
+export function checkAcceptanceDate(date: string, opts: { field: BoundField; today: IsoDate }): BoundError | null {
+  const past = checkPastDate(date, opts);
+  if (past) return past;
+  const first = LEGAL_TIME_LIMITS[0]!;
+  if (compareDates(date, first.effectiveFrom) < 0) {
+    return fail(
+      opts.field,
+      "date_before_rules",
+      `không được trước ngày ${formatDateVi(first.effectiveFrom)} (${first.legalBasis_vi} có hiệu lực); việc thụ lý trước đó được nhập với ngày thụ lý lại.`,
+      `cannot be before ${first.effectiveFrom} (${first.legalBasis_en} in force); a file accepted earlier is entered with the date it was taken up again.`,
     );
   }
   return null;

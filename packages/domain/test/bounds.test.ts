@@ -3,6 +3,7 @@ import {
   MAX_CASE_DONG,
   MAX_DONG,
   applyEvent,
+  checkAcceptanceDate,
   checkDong,
   checkPastDate,
   checkPlannedDate,
@@ -46,6 +47,19 @@ describe("dates of steps taken", () => {
   });
   it("refuses what is not a date", () => {
     expect(checkPastDate("2026-02-30", { field, today })?.code).toBe("invalid_date");
+  });
+});
+
+describe("acceptance dates", () => {
+  const today = "2026-12-04";
+  const accepted = { key: "acceptedOn", vi: "Ngày thụ lý", en: "Acceptance date" };
+  it("from the first rule set in force (1 July 2009) to today", () => {
+    expect(checkAcceptanceDate("2009-07-01", { field: accepted, today })).toBeNull();
+    expect(checkAcceptanceDate("2026-12-04", { field: accepted, today })).toBeNull();
+    expect(checkAcceptanceDate("2009-06-30", { field: accepted, today })?.code).toBe("date_before_rules");
+    expect(checkAcceptanceDate("1995-03-02", { field: accepted, today })?.message_vi).toMatch(/^Ngày thụ lý: không được trước ngày 01\/07\/2009/);
+    expect(checkAcceptanceDate("1985-03-02", { field: accepted, today })?.code).toBe("date_too_early");
+    expect(checkAcceptanceDate("2026-12-05", { field: accepted, today })?.code).toBe("date_in_future");
   });
 });
 
