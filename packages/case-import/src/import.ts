@@ -1,7 +1,6 @@
-import { todayInVietnam } from "@thads/domain";
 import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/case-service";
 import { asCaseWriter, type TxSql } from "@thads/db";
-import { mayRecordStep } from "@thads/domain";
+import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
 import type { ColumnKey } from "./columns.ts";
 import type { ImportError, ImportProgress, OnProgress, ParseResult, SourceRow } from "./types.ts";

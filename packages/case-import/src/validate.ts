@@ -193,7 +193,7 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     }
   }
   if (parsed.success) {
-    // Not after today, not before 1990: a legacy file accepted earlier is taken in with the date it is taken up again.
+    // Not after today, not before 1990, an acceptance not before the law in force (1 July 2009): per row and column.
     for (const p of intakeDateProblems(parsed.data, ctx.today ?? todayInVietnam())) {
       const key = PATH_TO_COLUMN[p.field];
       errors.push({ line: row.line, column: key ? columnName(ctx, key) : null, code: "invalid", message: p.message_vi });

@@ -49,7 +49,6 @@ export const IntakeSchema = z.object({
 });
 export type IntakeInput = z.output<typeof IntakeSchema>;
 
-
 /**
  * The dates of an intake (form or import row) against today in Việt Nam: the acceptance and the
  * judgment not after today and not before 1990, the acceptance not before the first rule set in
