@@ -17,7 +17,8 @@
 -- the year): the money columns of stat_daily, stat_monthly and stat_yearly are numeric, and
 -- app_private.stat_case_deltas computes money as numeric. Counts stay bigint.
 --
--- The triggers run after the row is written (AFTER ROW, still within the statement): row-level
+-- The triggers run after the rows are written (AFTER, still within the statement; per statement
+-- over its transition table where imports write in bulk: cases, judgments, the ledger): row-level
 -- security has refused a write to a case the user may not act on before any of them reads that
 -- case's acceptance date, so a refusal never tells anything about another office's cases.
 --
@@ -57,7 +58,8 @@ end
 $$;
 revoke all on function app_private.check_date_bound(date, text, text, date) from public;
 
--- Refuses an amount of đồng (as written in an event's payload) that is not a whole number from 1 to 10^16.
+-- Refuses an amount of đồng (as written in an event's payload) that is not a whole number from 1 to 10^16
+-- (app_private.is_dong below says the same without raising).
 create function app_private.check_dong(p_value text, p_field text) returns numeric
 language plpgsql immutable security definer set search_path = ''
 as $$
@@ -71,8 +73,8 @@ end
 $$;
 revoke all on function app_private.check_dong(text, text) from public;
 
--- Row trigger: TG_ARGV[0] says where the case's acceptance date comes from ('self': the row is the
--- case; 'case': case_id; 'asset': the asset's case; 'flag': the flag's case; 'none'), the other
+-- Row trigger for the tables written a row at a time: TG_ARGV[0] says where the case's acceptance
+-- date comes from ('case': case_id; 'asset': the asset's case; 'flag': the flag's case; 'none'), the other
 -- arguments are 'past:<column>:<label>' or 'planned:<column>:<label>'. On update only the columns
 -- that changed are checked.
 create function app_private.check_record_dates() returns trigger
@@ -86,7 +88,6 @@ declare
   i integer;
 begin
   v_accepted := case tg_argv[0]
-    when 'self' then (v_new ->> 'accepted_on')::date
     when 'case' then (select c.accepted_on from public.cases c where c.id = (v_new ->> 'case_id')::uuid)
     when 'asset' then (select c.accepted_on from public.assets a join public.cases c on c.id = a.case_id where a.id = (v_new ->> 'asset_id')::uuid)
     when 'flag' then (select c.accepted_on from public.steering_flags f join public.cases c on c.id = f.case_id where f.id = (v_new ->> 'flag_id')::uuid)
@@ -96,64 +97,174 @@ begin
     v_col := split_part(tg_argv[i], ':', 2);
     v_label := split_part(tg_argv[i], ':', 3);
     continue when v_old is not null and (v_old ->> v_col) is not distinct from (v_new ->> v_col);
-    perform app_private.check_date_bound((v_new ->> v_col)::date, v_kind, v_label || ' (' || v_col || ')',
-                                         case when v_col = 'accepted_on' then null else v_accepted end);
+    perform app_private.check_date_bound((v_new ->> v_col)::date, v_kind, v_label || ' (' || v_col || ')', v_accepted);
   end loop;
   return new;
 end
 $$;
 revoke all on function app_private.check_record_dates() from public;
 
--- The case ledger: the date (not after today, not before the case's acceptance), and the money an
--- event carries: a payment's amount, a decision's money obligations (each at most 10^16, those of
--- the case's decisions together at most 10^18), the obligations a transfer carries over.
+-- True when a date breaks its bound (the same rules as check_date_bound, which names the field).
+create function app_private.date_out_of_bounds(p_value date, p_kind text, p_accepted date, p_today date) returns boolean
+language sql immutable set search_path = ''
+as $$
+  select p_value is not null
+     and (p_value < date '1990-01-01'
+          or (p_kind = 'past' and p_value > p_today)
+          or (p_kind = 'planned' and p_value > (p_today + interval '10 years')::date)
+          or p_value < p_accepted)
+$$;
+revoke all on function app_private.date_out_of_bounds(date, text, date, date) from public;
+
+-- True for a whole number of đồng from 1 to 10^16 written as text (an event's payload).
+create function app_private.is_dong(p_value text) returns boolean
+language sql immutable set search_path = ''
+as $$
+  select case when p_value ~ '^[0-9]{1,17}$' then p_value::numeric between 1 and 10000000000000000 else false end
+$$;
+revoke all on function app_private.is_dong(text) from public;
+
+-- The case ledger, per statement (bulk imports pay once): the date (not after today, not before
+-- the case's acceptance), and the money an event carries: a payment's amount, a decision's money
+-- obligations (each at most 10^16, those of the case's decisions together at most 10^18), the
+-- obligations a transfer carries over. A refusal names the first offending field.
 create function app_private.check_case_event_bounds() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_accepted date;
-  v_total numeric := 0;
-  o jsonb;
+  v_today date := app_private.today_vn();
+  r record;
 begin
-  select c.accepted_on into v_accepted from public.cases c where c.id = new.case_id;
-  perform app_private.check_date_bound(new.effective_date, 'past', 'Ngày hiệu lực (effective_date)', v_accepted);
-  if new.kind = 'payment' then
-    perform app_private.check_dong(new.payload ->> 'amount', 'Số tiền nộp (payload.amount)');
-  elsif new.kind in ('decision', 'acceptance') and jsonb_typeof(new.payload -> 'obligations') = 'array' then
-    for o in select x from jsonb_array_elements(new.payload -> 'obligations') as t(x) loop
-      continue when o ->> 'kind' is distinct from 'money';
-      if new.kind = 'decision' then
-        v_total := v_total + app_private.check_dong(o ->> 'amount', 'Khoản tiền phải thi hành "' || coalesce(o ->> 'id', '') || '" (payload.obligations.amount)');
-      elsif o ? 'outstanding' then
-        v_total := v_total + app_private.check_dong(o ->> 'outstanding', 'Khoản tiền còn phải thi hành "' || coalesce(o ->> 'code', '') || '" (payload.obligations.outstanding)');
-      end if;
-    end loop;
-    if new.kind = 'decision' then
-      v_total := v_total + coalesce((
-        select sum((x ->> 'amount')::numeric)
-          from public.case_events e cross join lateral jsonb_array_elements(e.payload -> 'obligations') as t(x)
-         where e.case_id = new.case_id and e.id <> new.id and e.kind = 'decision' and jsonb_typeof(e.payload -> 'obligations') = 'array'
-           and x ->> 'kind' = 'money'), 0);
-    end if;
-    if v_total > 1000000000000000000 then
-      raise exception 'Tổng các khoản tiền phải thi hành của việc thi hành án: vượt quá mức tối đa 10^18 đồng / the money obligations of one case exceed 10^18 đồng'
-        using errcode = '23514';
-    end if;
+  select n.effective_date, c.accepted_on into r
+    from new_rows n join public.cases c on c.id = n.case_id
+   where app_private.date_out_of_bounds(n.effective_date, 'past', c.accepted_on, v_today)
+   limit 1;
+  if found then
+    perform app_private.check_date_bound(r.effective_date, 'past', 'Ngày hiệu lực (effective_date)', r.accepted_on);
   end if;
-  return new;
+
+  select n.payload ->> 'amount' as amount into r
+    from new_rows n where n.kind = 'payment' and not app_private.is_dong(n.payload ->> 'amount') limit 1;
+  if found then
+    perform app_private.check_dong(r.amount, 'Số tiền nộp (payload.amount)');
+  end if;
+
+  select coalesce(x ->> 'id', x ->> 'code', '') as id, case n.kind when 'decision' then x ->> 'amount' else x ->> 'outstanding' end as amount
+    into r
+    from new_rows n
+    cross join lateral jsonb_array_elements(case when jsonb_typeof(n.payload -> 'obligations') = 'array' then n.payload -> 'obligations' else '[]'::jsonb end) as t(x)
+   where n.kind in ('decision', 'acceptance') and x ->> 'kind' = 'money' and (n.kind = 'decision' or x ? 'outstanding')
+     and not app_private.is_dong(case n.kind when 'decision' then x ->> 'amount' else x ->> 'outstanding' end)
+   limit 1;
+  if found then
+    perform app_private.check_dong(r.amount, 'Khoản tiền phải thi hành "' || r.id || '" (payload.obligations)');
+  end if;
+
+  if exists (
+    select 1
+      from public.case_events e
+      cross join lateral jsonb_array_elements(case when jsonb_typeof(e.payload -> 'obligations') = 'array' then e.payload -> 'obligations' else '[]'::jsonb end) as t(x)
+     where e.case_id in (select n.case_id from new_rows n where n.kind = 'decision') and e.kind = 'decision' and x ->> 'kind' = 'money'
+     group by e.case_id
+    having sum(case when app_private.is_dong(x ->> 'amount') then (x ->> 'amount')::numeric else 0 end) > 1000000000000000000) then
+    raise exception 'Tổng các khoản tiền phải thi hành của việc thi hành án: vượt quá mức tối đa 10^18 đồng / the money obligations of one case exceed 10^18 đồng'
+      using errcode = '23514';
+  end if;
+  return null;
 end
 $$;
 revoke all on function app_private.check_case_event_bounds() from public;
 
 create trigger case_events_bounds after insert on public.case_events
-  for each row execute function app_private.check_case_event_bounds();
+  referencing new table as new_rows for each statement execute function app_private.check_case_event_bounds();
+
+-- Cases, per statement: the acceptance date, and the decision, closing and last-step dates not
+-- after today nor before the acceptance. On update only the dates that changed.
+create function app_private.check_case_row_dates(n public.cases, o public.cases) returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if o.id is null or n.accepted_on is distinct from o.accepted_on then
+    perform app_private.check_date_bound(n.accepted_on, 'past', 'Ngày thụ lý (accepted_on)', null);
+  end if;
+  if o.id is null or n.decision_date is distinct from o.decision_date then
+    perform app_private.check_date_bound(n.decision_date, 'past', 'Ngày ra quyết định thi hành án (decision_date)', n.accepted_on);
+  end if;
+  if o.id is null or n.closed_on is distinct from o.closed_on then
+    perform app_private.check_date_bound(n.closed_on, 'past', 'Ngày kết thúc việc thi hành án (closed_on)', n.accepted_on);
+  end if;
+  if o.id is null or n.last_event_on is distinct from o.last_event_on then
+    perform app_private.check_date_bound(n.last_event_on, 'past', 'Ngày của bước gần nhất (last_event_on)', n.accepted_on);
+  end if;
+end
+$$;
+revoke all on function app_private.check_case_row_dates(public.cases, public.cases) from public;
+
+create function app_private.check_cases_dates() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_today date := app_private.today_vn();
+  v_new public.cases;
+  v_old public.cases;
+  r record;
+begin
+  if tg_op = 'INSERT' then
+    select n.* into v_new from new_rows n
+     where app_private.date_out_of_bounds(n.accepted_on, 'past', null, v_today)
+        or app_private.date_out_of_bounds(n.decision_date, 'past', n.accepted_on, v_today)
+        or app_private.date_out_of_bounds(n.closed_on, 'past', n.accepted_on, v_today)
+        or app_private.date_out_of_bounds(n.last_event_on, 'past', n.accepted_on, v_today)
+     limit 1;
+  else
+    select n as nn, o as oo into r from new_rows n join old_rows o on o.id = n.id
+     where (n.accepted_on is distinct from o.accepted_on and app_private.date_out_of_bounds(n.accepted_on, 'past', null, v_today))
+        or (n.decision_date is distinct from o.decision_date and app_private.date_out_of_bounds(n.decision_date, 'past', n.accepted_on, v_today))
+        or (n.closed_on is distinct from o.closed_on and app_private.date_out_of_bounds(n.closed_on, 'past', n.accepted_on, v_today))
+        or (n.last_event_on is distinct from o.last_event_on and app_private.date_out_of_bounds(n.last_event_on, 'past', n.accepted_on, v_today))
+     limit 1;
+    if found then
+      v_new := r.nn;
+      v_old := r.oo;
+    end if;
+  end if;
+  if v_new.id is not null then
+    perform app_private.check_case_row_dates(v_new, v_old);
+  end if;
+  return null;
+end
+$$;
+revoke all on function app_private.check_cases_dates() from public;
+
+create trigger cases_date_bounds after insert on public.cases
+  referencing new table as new_rows for each statement execute function app_private.check_cases_dates();
+create trigger cases_date_bounds_update after update on public.cases
+  referencing old table as old_rows new table as new_rows for each statement execute function app_private.check_cases_dates();
+
+-- Judgments, per statement on insert (bulk imports); per row on update.
+create function app_private.check_judgments_dates() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_date date;
+begin
+  select n.judgment_date into v_date from new_rows n
+   where app_private.date_out_of_bounds(n.judgment_date, 'past', null, app_private.today_vn()) limit 1;
+  if found then
+    perform app_private.check_date_bound(v_date, 'past', 'Ngày bản án (judgment_date)', null);
+  end if;
+  return null;
+end
+$$;
+revoke all on function app_private.check_judgments_dates() from public;
+
+create trigger judgments_date_bounds after insert on public.judgments
+  referencing new table as new_rows for each statement execute function app_private.check_judgments_dates();
 
 -- ---------------------------------------------------------------------------
 -- Dates: triggers (today, the case's acceptance) and the fixed floor
 -- ---------------------------------------------------------------------------
-create trigger cases_date_bounds after insert or update on public.cases
-  for each row execute function app_private.check_record_dates('self', 'past:accepted_on:Ngày thụ lý', 'past:decision_date:Ngày ra quyết định thi hành án', 'past:closed_on:Ngày kết thúc việc thi hành án', 'past:last_event_on:Ngày của bước gần nhất');
-create trigger judgments_date_bounds after insert or update on public.judgments
+create trigger judgments_date_bounds_update after update on public.judgments
   for each row execute function app_private.check_record_dates('none', 'past:judgment_date:Ngày bản án');
 create trigger case_obligations_date_bounds after insert or update on public.case_obligations
   for each row execute function app_private.check_record_dates('case', 'past:performed_on:Ngày thực hiện nghĩa vụ');

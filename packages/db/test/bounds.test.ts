@@ -61,6 +61,9 @@ describe("dates of the ledger, in the database", () => {
     expect(await asWriter(insertCase("9999-01-01"))).toMatch(/^23514: .*Ngày thụ lý/);
     expect(await asWriter(insertCase("1985-01-01"))).toMatch(/^23514: /);
     expect(await asWriter(insertCase(await todayVn()))).toBe("ok");
+    expect(await asWriter((tx) => tx`update public.cases set closed_on = '9999-01-01' where id = ${ctx.fx.cases.a}`)).toMatch(/^23514: Ngày kết thúc/);
+    expect(await asWriter((tx) => tx`update public.cases set decision_date = '2026-09-30' where id = ${ctx.fx.cases.a}`)).toMatch(/^23514: .*ngày thụ lý/);
+    expect(await asWriter((tx) => tx`update public.cases set decision_date = '2026-10-02' where id = ${ctx.fx.cases.a}`)).toBe("ok");
     expect(
       await asWriter((tx) => tx`insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
                                 values (${ctx.fx.units.a1}, 'Tòa án nhân dân', ${randomUUID().slice(0, 12)}, '2099-05-05', 'civil')`),
