@@ -103,3 +103,12 @@ describe("money caps", () => {
     expect(await eventCount(id)).toBe(1);
   });
 });
+
+describe("the database's own bounds", () => {
+  it("a date the service let through but the database refuses (a clock ahead of Việt Nam's) is a refusal naming the field, not a failure", async () => {
+    const r = await intake(intakeForm({ acceptedOn: "02/01/2098", judgment: { courtName: "Tòa án nhân dân", number: `${randomUUID().slice(0, 8)}/98`, date: "01/01/2098", type: "civil" } }), "2099-01-01");
+    expect(r).toMatchObject({ ok: false, error: { code: "out_of_bounds" } });
+    expect(!r.ok && r.error.message_vi).toMatch(/^Ngày (bản án|thụ lý) \((judgment_date|accepted_on)\): không được sau ngày hôm nay/);
+    expect(!r.ok && r.error.message_en).toMatch(/cannot be after today$/);
+  });
+});
