@@ -17,7 +17,8 @@ export interface UnitFigures extends CaseFigures {
   slug: string | null;
 }
 
-type Row = { cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null };
+// Money sums over many cases as text: their totals may exceed a bigint (one case is at most 10^18 đồng).
+type Row = { cases: bigint; closed: bigint; money_due: string | null; money_collected: string | null };
 
 function toFigures(r: Row | undefined): CaseFigures {
   const cases = Number(r?.cases ?? 0n);
@@ -26,8 +27,8 @@ function toFigures(r: Row | undefined): CaseFigures {
     cases,
     closed,
     open: cases - closed,
-    moneyDue: String(r?.money_due ?? 0n),
-    moneyCollected: String(r?.money_collected ?? 0n),
+    moneyDue: String(r?.money_due ?? "0"),
+    moneyCollected: String(r?.money_collected ?? "0"),
   };
 }
 
@@ -45,7 +46,7 @@ export async function figuresByUnit(
     left join (
       select ${nation ? tx`province_id` : tx`unit_id`} as id, count(*) as cases,
              count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
-             sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+             sum(money_due)::text as money_due, sum(money_collected)::text as money_collected
       from public.cases
       ${nation ? tx`` : tx`where province_id = ${scope.provinceId}`}
       group by 1

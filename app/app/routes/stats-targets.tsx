@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "react-router";
 import { z } from "zod";
-import { byUnitName, hasRole, isNational, statYearOf } from "@thads/domain";
+import { byUnitName, checkStatYear, hasRole, isNational, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/stats-targets";
 import { PageHeader } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
@@ -30,10 +30,16 @@ async function scopeOf(user: CurrentUser, code: string) {
   });
 }
 
-const yearOf = (params: URLSearchParams) => {
-  const y = Number(params.get("year") ?? statYearOf(todayVn()));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : statYearOf(todayVn());
+/** The statistical year asked for (1990 to ten years ahead); the current one when none or out of range, with the reason. */
+const yearParam = (params: URLSearchParams): { year: number; error?: string } => {
+  const today = todayVn();
+  const current = statYearOf(today);
+  const raw = params.get("year");
+  if (raw === null || raw === "") return { year: current };
+  const bad = checkStatYear(Number(raw), { field: { key: "year", vi: "Năm thống kê", en: "Statistical year" }, today });
+  return bad ? { year: current, error: bad.message_vi } : { year: Number(raw) };
 };
+const yearOf = (params: URLSearchParams) => yearParam(params).year;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -69,7 +75,9 @@ export async function action({ request }: Route.ActionArgs) {
   const params = new URL(request.url).searchParams;
   const code = params.get("unit") ?? "";
   if (!/^[A-Z0-9_-]{2,40}$/.test(code)) notFound();
-  const year = yearOf(params);
+  const { year, error: yearError } = yearParam(params);
+  // Targets are written for the year asked for, never silently for another one.
+  if (yearError) return data<ActionData>({ errors: [yearError] }, { status: 400 });
   const form = await readForm(request, lang);
   const { children } = await scopeOf(user, code);
   const errors: string[] = [];

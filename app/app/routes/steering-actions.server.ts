@@ -96,7 +96,7 @@ export async function runSteeringIntent(intent: SteeringIntent, form: FormData, 
     case "steering_meeting": {
       const p = MeetingSchema.safeParse({ ...fields, flagIds: form.getAll("flagIds").map(String) });
       if (!p.success) return bad(intent, p.error, target);
-      const r = await run((tx) => createMeeting(tx, p.data, actor));
+      const r = await run((tx) => createMeeting(tx, p.data, actor, today));
       return r.ok ? done({ meetingId: r.meetingId }) : refusal(intent, r, lang, target);
     }
     case "steering_minutes": {

@@ -22,14 +22,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const statUnit = (await resolveUnit(tx, unit.code))!;
     const closed = CLOSED_STATUSES as unknown as string[];
-    const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: bigint | null; money_collected: bigint | null }[]>`
+    const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: string | null; money_collected: string | null }[]>`
       select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
-             sum(money_due)::bigint as money_due, sum(money_collected)::bigint as money_collected
+             sum(money_due)::text as money_due, sum(money_collected)::text as money_collected
       from public.cases where unit_id = ${unit.id}`;
-    const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: bigint | null }[]>`
+    const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: string | null }[]>`
       select p.id, p.full_name,
              count(c.id) filter (where c.status <> all (${closed}::public.case_status[])) as open,
-             sum(c.money_due - c.money_collected) filter (where c.status <> all (${closed}::public.case_status[]))::bigint as outstanding
+             sum(c.money_due - c.money_collected) filter (where c.status <> all (${closed}::public.case_status[]))::text as outstanding
       from public.memberships m
       join public.profiles p on p.id = m.user_id
       left join public.cases c on c.executor_id = p.id and c.unit_id = ${unit.id}
@@ -45,10 +45,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       totals: {
         cases: Number(totals?.cases ?? 0n),
         closed: Number(totals?.closed ?? 0n),
-        moneyDue: String(totals?.money_due ?? 0n),
-        moneyCollected: String(totals?.money_collected ?? 0n),
+        moneyDue: totals?.money_due ?? "0",
+        moneyCollected: totals?.money_collected ?? "0",
       },
-      executors: executors.map((e) => ({ id: e.id, name: e.full_name, open: Number(e.open), outstanding: String(e.outstanding ?? 0n) })),
+      executors: executors.map((e) => ({ id: e.id, name: e.full_name, open: Number(e.open), outstanding: e.outstanding ?? "0" })),
       recent: recent.map((c) => ({ ...c, money_due: String(c.money_due) })),
       staff: staff.staff,
       steering: await directiveSummary(tx, [unit.id], todayVn()),

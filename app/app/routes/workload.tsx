@@ -16,10 +16,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!unit || !unit.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const closed = CLOSED_STATUSES as unknown as string[];
-    const rows = await tx<{ id: string; full_name: string; open: number; outstanding: bigint | null; overdue: number; due_week: number }[]>`
+    const rows = await tx<{ id: string; full_name: string; open: number; outstanding: string | null; overdue: number; due_week: number }[]>`
       select p.id, p.full_name,
              count(c.id)::int as open,
-             sum(c.money_due - c.money_collected)::bigint as outstanding,
+             sum(c.money_due - c.money_collected)::text as outstanding,
              count(c.id) filter (where c.next_deadline_on < ${today})::int as overdue,
              count(c.id) filter (where c.next_deadline_on >= ${today} and c.next_deadline_on < ${today}::date + 7)::int as due_week
       from public.memberships m
@@ -32,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       select count(*)::int as n from public.cases where unit_id = ${unit.id} and executor_id is null and status <> all (${closed}::public.case_status[])`;
     return {
       unit: { name: unit.name, code: unit.code },
-      executors: rows.map((r) => ({ ...r, outstanding: String(r.outstanding ?? 0n) })),
+      executors: rows.map((r) => ({ ...r, outstanding: r.outstanding ?? "0" })),
       unassigned: unassigned?.n ?? 0,
     };
   });

@@ -1,6 +1,6 @@
 import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/case-service";
 import { asCaseWriter, type TxSql } from "@thads/db";
-import { mayRecordStep } from "@thads/domain";
+import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
 import type { ColumnKey } from "./columns.ts";
 import type { ImportError, ImportProgress, OnProgress, ParseResult, SourceRow } from "./types.ts";
@@ -23,6 +23,8 @@ export interface ImportOptions {
   checkScopeFirst?: boolean;
   /** Errors kept in the result (default 10,000); `errorCount` counts them all. */
   maxErrors?: number;
+  /** Today in Việt Nam (default: the clock's): no acceptance or judgment may be dated after it. */
+  today?: string;
 }
 
 export interface ImportResult {
@@ -358,7 +360,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
 
   const units = await loadUnits(tx, parsed.rows);
   const scope = opts.checkScopeFirst === false ? undefined : await loadScope(tx);
-  const ctx = { headers: parsed.headers, units, scope };
+  const ctx = { headers: parsed.headers, units, scope, today: opts.today ?? todayInVietnam() };
   const seen = new Map<string, number>();
   // Writing stops at the first error when all or nothing (validation goes on, to report every error).
   const mayWrite = () => !parsed.fatal && !(allOrNothing && errors.count > 0);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { IntakeSchema, type IntakeInput } from "@thads/case-service";
+import { IntakeSchema, intakeDateProblems, type IntakeInput } from "@thads/case-service";
+import { todayInVietnam } from "@thads/domain";
 import { CODE_HINTS, CODES, COLUMN_BY_KEY, normalizeToken, type ColumnKey } from "./columns.ts";
 import type { ImportError, SourceRow } from "./types.ts";
 
@@ -32,6 +33,8 @@ export interface ValidateContext {
   units: ReadonlyMap<string, UnitRef>;
   /** When given, rows for units outside it are refused before anything is written. */
   scope?: Scope;
+  /** Today in Việt Nam (default: the clock's), for the dates' bounds. */
+  today?: string;
 }
 
 // A well-formed placeholder, so that a bad unit code does not hide the row's other errors.
@@ -187,6 +190,13 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
         message += ` Ô đang ghi "${(v.so_tien ?? "").trim()}": không ghi phần thập phân; dấu chấm, dấu phẩy hoặc khoảng trắng chỉ để ngăn cách hàng nghìn.`;
       }
       errors.push({ line: row.line, column: columnName(ctx, key), code: "invalid", message });
+    }
+  }
+  if (parsed.success) {
+    // Not after today, not before 1990, an acceptance not before the law in force (1 July 2009): per row and column.
+    for (const p of intakeDateProblems(parsed.data, ctx.today ?? todayInVietnam())) {
+      const key = PATH_TO_COLUMN[p.field];
+      errors.push({ line: row.line, column: key ? columnName(ctx, key) : null, code: "invalid", message: p.message_vi });
     }
   }
   if (errors.length || !parsed.success || !unit) return { ok: false, errors };

@@ -5,6 +5,8 @@ import {
   auctionRulesFor,
   checkDeposit,
   checkNewRound,
+  checkPastDate,
+  checkPlannedDate,
   compareDates,
   depositOutcome,
   distributeProceeds,
@@ -48,6 +50,7 @@ interface AssetRow {
   buyer_name: string | null;
   proceeds_paid_on: string | null;
   last_step_on: string | null;
+  accepted_on: string;
 }
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
@@ -70,11 +73,14 @@ export async function createAsset(
   await asCaseWriter(tx);
   const [dup] = await tx<{ id: string }[]>`select id from public.assets where case_id = ${input.caseId} and idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, assetId: dup.id, duplicate: true };
-  if (compareDates(input.identifiedOn, today) > 0) {
-    return { ok: false, error: { code: "future_date", field: "identifiedOn", message_vi: "Ngày xác minh tài sản: không được sau hôm nay.", message_en: "Identification date: cannot be in the future." } };
-  }
-  const [visible] = await tx`select 1 from public.cases where id = ${input.caseId}`;
+  const [visible] = await tx<{ accepted_on: string }[]>`select accepted_on::text as accepted_on from public.cases where id = ${input.caseId}`;
   if (!visible) return { ok: false, error: assetNotFound() };
+  const badDate = checkPastDate(input.identifiedOn, {
+    field: { key: "identifiedOn", vi: "Ngày xác minh tài sản", en: "Identification date" },
+    today,
+    acceptedOn: visible.accepted_on,
+  });
+  if (badDate) return { ok: false, error: badDate };
   const [row] = await tx<{ id: string }[]>`
     insert into public.assets (case_id, kind, description, location, ownership_docs, encumbrance_bank, encumbrance_note, idempotency_key, created_by)
     values (${input.caseId}, ${input.kind}, ${input.description}, ${input.location}, ${input.ownershipDocs}, ${input.encumbranceBank},
@@ -107,7 +113,8 @@ export async function recordAssetStep(
   if (!visible) return { ok: false, error: assetNotFound() };
   const [asset] = await tx<AssetRow[]>`
     select a.id, a.case_id, a.status, a.version, a.enforcement_costs, a.sold_price, a.buyer_name, a.proceeds_paid_on::text as proceeds_paid_on,
-           (select max(e.effective_date)::text from public.asset_events e where e.asset_id = a.id) as last_step_on
+           (select max(e.effective_date)::text from public.asset_events e where e.asset_id = a.id) as last_step_on,
+           (select c.accepted_on::text from public.cases c where c.id = a.case_id) as accepted_on
     from public.assets a where a.id = ${assetId} for update`;
   if (!asset) return { ok: false, error: forbiddenStep() };
 
@@ -115,8 +122,11 @@ export async function recordAssetStep(
   if (dup) return { ok: true, version: asset.version, duplicate: true };
   if (asset.version !== step.version) return { ok: false, error: conflict({ vi: "Tài sản", en: "this asset" }) };
 
-  if (compareDates(step.effectiveDate, today) > 0) {
-    return { ok: false, error: { code: "future_date", field: "effectiveDate", message_vi: "Ngày thực hiện: không được sau hôm nay.", message_en: "Date: cannot be in the future." } };
+  const badDate = checkPastDate(step.effectiveDate, { field: { key: "effectiveDate", vi: "Ngày thực hiện", en: "Date" }, today, acceptedOn: asset.accepted_on });
+  if (badDate) return { ok: false, error: badDate };
+  if (step.kind === "round") {
+    const badRound = checkPlannedDate(step.heldOn, { field: { key: "heldOn", vi: "Ngày tổ chức phiên đấu giá", en: "Auction date" }, today, acceptedOn: asset.accepted_on });
+    if (badRound) return { ok: false, error: badRound };
   }
   if (asset.last_step_on && compareDates(step.effectiveDate, asset.last_step_on) < 0) {
     return {

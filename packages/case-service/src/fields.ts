@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate, tryParseDateVi } from "@thads/domain";
+import { MAX_DONG, formatCount, isIsoDate, tryParseDateVi } from "@thads/domain";
 
 /*
  * Form field parsers shared by every form and import: Vietnamese messages that
@@ -21,7 +21,7 @@ export const viDate = (field: string) =>
       return iso;
     });
 
-/** Whole đồng from "12.500.000", "12 500 000", "12,500,000" or "12500000"; "12,5" or "12.5" is refused. */
+/** Whole đồng, at most MAX_DONG, from "12.500.000", "12 500 000", "12,500,000" or "12500000"; "12,5" or "12.5" is refused. */
 export const dongInput = (field: string) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
@@ -33,6 +33,10 @@ export const dongInput = (field: string) =>
       const digits = raw.replace(/[. ,]/g, "");
       if ((!grouped && !plain) || digits.length > 18 || BigInt(digits) <= 0n) {
         ctx.addIssue({ code: "custom", message: `${field}: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000).` });
+        return z.NEVER;
+      }
+      if (BigInt(digits) > MAX_DONG) {
+        ctx.addIssue({ code: "custom", message: `${field}: vượt quá mức tối đa ${formatCount(MAX_DONG)} đồng.` });
         return z.NEVER;
       }
       return BigInt(digits);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkAcceptanceDate, checkPastDate, type BoundError, type IsoDate } from "@thads/domain";
 import { dongInput, optionalText, text, viDate } from "./fields.ts";
 
 /** A party's ID or registration number as intake accepts it (CCCD, CMND, passport, tax code). */
@@ -48,3 +49,17 @@ export const IntakeSchema = z.object({
 });
 export type IntakeInput = z.output<typeof IntakeSchema>;
 
+/**
+ * The dates of an intake (form or import row) against today in Việt Nam: the acceptance and the
+ * judgment not after today and not before 1990, the acceptance not before the first rule set in
+ * force (1 July 2009; a file accepted earlier is taken in again with the date it is taken up).
+ * Field keys are the form's paths ("acceptedOn", "judgment.date").
+ */
+export function intakeDateProblems(input: Pick<IntakeInput, "acceptedOn" | "judgment">, today: IsoDate): BoundError[] {
+  const out: BoundError[] = [];
+  const accepted = checkAcceptanceDate(input.acceptedOn, { field: { key: "acceptedOn", vi: "Ngày thụ lý", en: "Acceptance date" }, today });
+  if (accepted) out.push(accepted);
+  const judgment = checkPastDate(input.judgment.date, { field: { key: "judgment.date", vi: "Ngày bản án", en: "Judgment date" }, today });
+  if (judgment) out.push(judgment);
+  return out;
+}

@@ -1,7 +1,7 @@
 import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
-import { mayRecordStep } from "@thads/domain";
+import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
-import type { IntakeInput } from "./intake-schema.ts";
+import { intakeDateProblems, type IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
 
@@ -15,8 +15,11 @@ export async function intakeCase(
   tx: TxSql,
   input: IntakeInput,
   actor: Actor,
+  today: string = todayInVietnam(),
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "acceptance")) return { ok: false, error: forbiddenStep() };
+  const [badDate] = intakeDateProblems(input, today);
+  if (badDate) return { ok: false, error: badDate };
   await asCaseWriter(tx);
   const caseId = input.idempotencyKey;
   const [existing] = await tx`select id from public.cases where id = ${caseId}`;
@@ -87,9 +90,19 @@ export async function asUserStep<T>(
   } catch (e) {
     if (e instanceof Refused) return e.result;
     if ((e as { code?: string }).code === "23505") return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
+    if ((e as { code?: string }).code === "23514") return { ok: false, error: outOfBounds((e as Error).message) };
     if (e instanceof StepNotPermitted || (e as { code?: string }).code === "42501") return { ok: false, error: forbiddenStep() };
     throw e;
   }
+}
+
+/**
+ * A date or amount the database refused (its bounds triggers and constraints: "field: Vietnamese /
+ * English"), e.g. when the server's clock runs ahead of Việt Nam's today.
+ */
+function outOfBounds(message: string): ServiceError {
+  const [vi, en] = message.includes(" / ") ? [message.slice(0, message.lastIndexOf(" / ")), message.slice(message.lastIndexOf(" / ") + 3)] : [message, message];
+  return { code: "out_of_bounds", message_vi: vi, message_en: en };
 }
 
 /** A unique key another office of the province already holds (rows this user cannot see). */

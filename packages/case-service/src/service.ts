@@ -2,6 +2,7 @@ import { asCaseWriter, type TxSql } from "@thads/db";
 import {
   CASE_EVENT_LABELS,
   applyEvent,
+  checkPastDate,
   deriveState,
   mayRecordStep,
   moneySummary,
@@ -65,6 +66,14 @@ export async function recordEvent(
   const [dup] = await tx`select 1 from public.case_events where case_id = ${caseId} and idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, version: row.version, duplicate: true };
   if (row.version !== input.expectedVersion) return { ok: false, error: conflict() };
+  // Not after today in Việt Nam, not before 1990: a step dated ahead would stand in the append-only
+  // ledger for good (a postponement in 2099 freezes the case). Not before the case's acceptance nor
+  // its last step: the lifecycle's date order (out_of_order) below.
+  const badDate = checkPastDate(event.effectiveDate, {
+    field: { key: "effectiveDate", vi: "Ngày hiệu lực", en: "Effective date" },
+    today: input.today,
+  });
+  if (badDate) return { ok: false, error: badDate };
 
   const events = await loadEvents(tx, caseId);
   const before = derive(events);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLAG_REASONS, FORCE_KINDS } from "@thads/domain";
+import { FLAG_REASONS, FORCE_KINDS, MAX_DONG, formatCount } from "@thads/domain";
 import { optionalText, text, viDate } from "./fields.ts";
 
 /*
@@ -161,6 +161,10 @@ export const CommitteeSettingsSchema = z.object({
       const digits = v.replace(/[.\s,]/g, "");
       if (!/^\d{1,18}$/.test(digits)) {
         ctx.addIssue({ code: "custom", message: "Ngưỡng giá trị còn phải thi hành: phải là số tiền nguyên tính bằng đồng (0 để bỏ tiêu chí này)." });
+        return z.NEVER;
+      }
+      if (BigInt(digits) > MAX_DONG) {
+        ctx.addIssue({ code: "custom", message: `Ngưỡng giá trị còn phải thi hành: tối đa ${formatCount(MAX_DONG)} đồng.` });
         return z.NEVER;
       }
       return BigInt(digits);

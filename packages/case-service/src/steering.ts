@@ -8,6 +8,9 @@
 import type { TxSql } from "@thads/db";
 import {
   addMonths,
+  checkPastDate,
+  checkPlannedDate,
+  todayInVietnam,
   suggestionReasons,
   thresholdProblems,
   type FlagReason,
@@ -146,10 +149,12 @@ export async function decideFlag(
 // ---------------------------------------------------------------------------
 
 export async function createMeeting(
-  tx: TxSql, input: MeetingInput, actor: Actor,
+  tx: TxSql, input: MeetingInput, actor: Actor, today: string = todayInVietnam(),
 ): Promise<ServiceResult<{ meetingId: string; duplicate: boolean }>> {
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_meetings where idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, meetingId: dup.id, duplicate: true };
+  const badDate = checkPlannedDate(input.heldOn, { field: { key: "heldOn", vi: "Ngày họp", en: "Meeting date" }, today });
+  if (badDate) return { ok: false, error: badDate };
   const committee = await loadCommittee(tx, input.committeeId);
   if (!committee) return committeeMissing();
   if (!committee.is_member) return notMember();
@@ -297,6 +302,8 @@ export async function postProgressReport(
   if (!f || f.status !== "accepted")
     return refuse("flag_not_listed", "Việc được theo dõi: không có trong danh sách theo dõi (hoặc đã được đưa ra khỏi danh sách).", "The case is not on a list.", "flagId");
   if (input.period > today) return refuse("future_period", "Kỳ báo cáo: không được là kỳ chưa đến.", "Period: not in the future.", "period");
+  const badPeriod = checkPastDate(input.period, { field: { key: "period", vi: "Kỳ báo cáo", en: "Period" }, today });
+  if (badPeriod) return { ok: false, error: badPeriod };
   const periodStart = reportPeriodStart(input.period, f.cadence);
   const [exists] = await tx`select 1 from public.steering_progress_reports where flag_id = ${input.flagId} and period_start = ${periodStart}`;
   if (exists) return refuse("period_reported", "Kỳ báo cáo: đã có báo cáo tiến độ cho kỳ này.", "A report for this period exists.", "period");
@@ -317,6 +324,8 @@ export async function planCoercion(
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_coercion_ops where idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, opId: dup.id, duplicate: true };
   if (input.plannedOn < today) return refuse("past_date", "Ngày cưỡng chế dự kiến: không được là ngày đã qua.", "Planned date: not in the past.", "plannedOn");
+  const badPlan = checkPlannedDate(input.plannedOn, { field: { key: "plannedOn", vi: "Ngày cưỡng chế dự kiến", en: "Planned date" }, today });
+  if (badPlan) return { ok: false, error: badPlan };
   const [f] = await tx`select 1 from public.steering_flags where committee_id = ${input.committeeId} and case_id = ${input.caseId} and status = 'accepted'`;
   if (!f) return refuse("flag_not_listed", "Ban Chỉ đạo: việc này không có trong danh sách theo dõi của Ban Chỉ đạo đã chọn.", "The case is not on this committee's list.", "committeeId");
   const [o] = await tx<{ id: string }[]>`
@@ -341,6 +350,12 @@ export async function decideCoercion(
   if (locked.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.coercion) };
   const next = nextCoercionStatus(o.status, input.action);
   if (!next) return refuse("invalid_transition", "Thao tác này không áp dụng cho kế hoạch cưỡng chế ở trạng thái hiện tại.", "Not applicable in the current state.");
+  if (input.action === "record_result" && input.executedOn) {
+    const [c] = await tx<{ accepted_on: string }[]>`
+      select c.accepted_on::text as accepted_on from public.steering_coercion_ops o join public.cases c on c.id = o.case_id where o.id = ${input.opId}`;
+    const badDate = checkPastDate(input.executedOn, { field: { key: "executedOn", vi: "Ngày thực hiện", en: "Date carried out" }, today, acceptedOn: c?.accepted_on });
+    if (badDate) return { ok: false, error: badDate };
+  }
   const [u] = await tx<{ version: number }[]>`
     update public.steering_coercion_ops set
       status = ${next},

@@ -166,8 +166,26 @@ describe("asset service", () => {
     expect((await counts(assetId)).events).toBe(2);
     expect(await step(assetId, "valuation", { effectiveDate: "05/10/2026", appraiser: "Thẩm định", value: "1.000.000" }, { version: v })).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(await step(assetId, "round", { effectiveDate: "05/10/2026", heldOn: "20/10/2026", startingPrice: "1.000.000" })).toMatchObject({ ok: false, error: { code: "asset_step_not_allowed" } });
-    expect(await step(assetId, "valuation", { effectiveDate: "05/12/2026", appraiser: "Thẩm định", value: "1.000.000" })).toMatchObject({ ok: false, error: { code: "future_date" } });
+    expect(await step(assetId, "valuation", { effectiveDate: "05/12/2026", appraiser: "Thẩm định", value: "1.000.000" })).toMatchObject({ ok: false, error: { code: "date_in_future", field: "effectiveDate" } });
     expect(await step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "account_freeze", executorName: "B" })).toMatchObject({ ok: false, error: { code: "invalid" } });
+  });
+
+  it("refuses an asset dated before its case's acceptance, and an auction round more than ten years ahead", async () => {
+    const caseId = await enforceableCase(); // accepted 01/09/2026
+    const early = NewAssetSchema.parse({ idempotencyKey: randomUUID(), kind: "vehicle", description: "Xe tải 15 tấn", identifiedOn: "31/08/2026" });
+    const refused = await asUserStep(ctx.app, claims("subunit_head"), (tx) => createAsset(tx, { caseId, ...early }, actor("subunit_head", "subunit_head"), TODAY));
+    expect(refused).toMatchObject({ ok: false, error: { code: "date_before_acceptance", field: "identifiedOn" } });
+    const created = await newAsset(caseId);
+    if (!created.ok) throw new Error(created.error.message_vi);
+    const assetId = created.assetId;
+    expect(await step(assetId, "seizure", { effectiveDate: "31/08/2026", seizureKind: "seizure", executorName: "Trần Văn Bình" }))
+      .toMatchObject({ ok: false, error: { code: "date_before_acceptance", field: "effectiveDate" } });
+    expect(await step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "Trần Văn Bình" })).toMatchObject({ ok: true });
+    expect(await step(assetId, "valuation", { effectiveDate: "05/10/2026", appraiser: "Công ty CP Thẩm định giá Hải Phòng", value: "8.000.000.000" })).toMatchObject({ ok: true });
+    expect(await step(assetId, "contract", { effectiveDate: "07/10/2026", organisation: "Công ty Đấu giá hợp danh Số 1", contractNumber: "16/2026/HĐDG" })).toMatchObject({ ok: true });
+    const far = await step(assetId, "round", { effectiveDate: "08/10/2026", heldOn: "28/10/9999", startingPrice: "8.000.000.000" });
+    expect(far).toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "heldOn" } });
+    expect((await counts(assetId)).rounds).toBe(0);
   });
 
   it("refuses a round whose price falls below the enforcement costs (the floor)", async () => {

@@ -252,7 +252,7 @@ describe("progress reports, meetings, coercion", () => {
   it("the bureau plans, the committee approves, the bureau records the result; each side only its own steps", async () => {
     const h = headA1();
     const plan = CoercionPlanSchema.parse({
-      idempotencyKey: randomUUID(), caseId: ctx.fx.cases.a, committeeId: st.committees.a, plannedOn: "05/12/2026",
+      idempotencyKey: randomUUID(), caseId: ctx.fx.cases.a, committeeId: st.committees.a, plannedOn: "12/11/2026",
       place: "Thửa đất số 12, phường Lê Chân", plan: "Cưỡng chế giao tài sản cho người mua trúng đấu giá",
       forces: [{ kind: "police", count: "25" }, { kind: "local_authority", count: 8 }],
     });
@@ -268,10 +268,43 @@ describe("progress reports, meetings, coercion", () => {
       decideCoercion(tx, CoercionDecisionSchema.parse({ opId: p.opId, expectedVersion: 1, action: "approve", note: "Đồng ý" }), m.actor, TODAY)))
       .toMatchObject({ ok: true, status: "approved", version: 2 });
     const done = await asUserStep(ctx.app, h.claims, (tx) =>
-      decideCoercion(tx, CoercionDecisionSchema.parse({ opId: p.opId, expectedVersion: 2, action: "record_result", executedOn: "05/12/2026", result: "Đã giao tài sản" }), h.actor, TODAY));
+      decideCoercion(tx, CoercionDecisionSchema.parse({ opId: p.opId, expectedVersion: 2, action: "record_result", executedOn: "12/11/2026", result: "Đã giao tài sản" }), h.actor, "2026-11-12"));
     expect(done).toMatchObject({ ok: true, status: "done" });
     const [row] = await ctx.owner`select status, forces from public.steering_coercion_ops where id = ${p.opId}`;
     expect(row).toEqual({ status: "done", forces: [{ kind: "police", count: 25 }, { kind: "local_authority", count: 8 }] });
+  });
+});
+
+describe("dates in bounds", () => {
+  it("a meeting more than ten years ahead, a coercion planned for 9999 and a result dated after today are refused, naming the field", async () => {
+    const m = memberA();
+    const before = await count("steering_meetings");
+    const meeting = MeetingSchema.parse({ idempotencyKey: randomUUID(), committeeId: st.committees.a, heldOn: "01/01/9999", title: "Họp năm 9999" });
+    expect(await asUserStep(ctx.app, m.claims, (tx) => createMeeting(tx, meeting, m.actor, TODAY)))
+      .toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "heldOn" } });
+    expect(await count("steering_meetings")).toBe(before);
+    const h = headA1();
+    const plan = (plannedOn: string) => CoercionPlanSchema.parse({
+      idempotencyKey: randomUUID(), caseId: ctx.fx.cases.a, committeeId: st.committees.a, plannedOn,
+      place: "Thửa đất số 12, phường Lê Chân", plan: "Cưỡng chế giao tài sản", forces: [{ kind: "police", count: 5 }],
+    });
+    expect(await asUserStep(ctx.app, h.claims, (tx) => planCoercion(tx, plan("01/01/9999"), h.actor, TODAY)))
+      .toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "plannedOn" } });
+    const p = await asUserStep(ctx.app, h.claims, (tx) => planCoercion(tx, plan("20/11/2026"), h.actor, TODAY));
+    if (!p.ok) throw new Error(p.error.message_vi);
+    const mm = memberA();
+    await asUserStep(ctx.app, mm.claims, (tx) =>
+      decideCoercion(tx, CoercionDecisionSchema.parse({ opId: p.opId, expectedVersion: 1, action: "approve", note: "Đồng ý" }), mm.actor, TODAY));
+    const future = await asUserStep(ctx.app, h.claims, (tx) =>
+      decideCoercion(tx, CoercionDecisionSchema.parse({ opId: p.opId, expectedVersion: 2, action: "record_result", executedOn: "20/11/2026", result: "Đã giao" }), h.actor, TODAY));
+    expect(future).toMatchObject({ ok: false, error: { code: "date_in_future", field: "executedOn" } });
+  });
+
+  it("the committee's threshold is at most 10^16 đồng", () => {
+    const base = { committeeId: st.committees.a, expectedVersion: 1, reportCadence: "monthly", openYears: 3, failedAuctionRounds: 3 };
+    expect(CommitteeSettingsSchema.safeParse({ ...base, minOutstanding: "10.000.000.000.000.000" }).success).toBe(true);
+    const over = CommitteeSettingsSchema.safeParse({ ...base, minOutstanding: "10.000.000.000.000.001" });
+    expect(over.success ? "" : over.error.issues[0]!.message).toMatch(/^Ngưỡng giá trị còn phải thi hành: /);
   });
 });
 

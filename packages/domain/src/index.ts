@@ -2,6 +2,7 @@ export * from "./text.ts";
 export * from "./units.ts";
 export * from "./roles.ts";
 export * from "./money.ts";
+export * from "./bounds.ts";
 export * from "./cases/index.ts";
 export * from "./assets/index.ts";
 export * from "./requests/index.ts";

@@ -17,6 +17,7 @@
  * Money is a whole number of đồng as `bigint`, never a float.
  */
 import { formatDong } from "../money.ts";
+import { MAX_CASE_DONG, MAX_DONG } from "../bounds.ts";
 import { addCalendarDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "./calendar.ts";
 import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalTimeLimits } from "./rules.ts";
 
@@ -680,6 +681,31 @@ export function nextActions(state: CaseState | null, asOf?: IsoDate): CaseEventK
 const isNonEmpty = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
 
 function validateObligations(list: unknown): CaseRuleError | null {
+  const bad = validateObligationShapes(list);
+  if (bad) return bad;
+  let total = 0n;
+  for (const o of list as ObligationInput[]) {
+    if (o.kind !== "money") continue;
+    if (o.amount > MAX_DONG) {
+      return err(
+        "invalid_amount",
+        `Khoản tiền "${o.id}": vượt quá mức tối đa 10.000.000.000.000.000 đồng (10^16) cho một khoản.`,
+        `Money obligation "${o.id}": exceeds the maximum of 10^16 đồng for one obligation.`,
+      );
+    }
+    total += o.amount;
+  }
+  if (total > MAX_CASE_DONG) {
+    return err(
+      "invalid_amount",
+      `Tổng các khoản tiền phải thi hành vượt quá mức tối đa 10^18 đồng cho một việc thi hành án.`,
+      `The money obligations of one case total more than the maximum of 10^18 đồng.`,
+    );
+  }
+  return null;
+}
+
+function validateObligationShapes(list: unknown): CaseRuleError | null {
   if (!Array.isArray(list) || list.length === 0) {
     return err(
       "invalid_obligations",

@@ -4,19 +4,21 @@
  * A parsed event still has to pass `applyEvent` — the schema checks shape, the lifecycle checks law.
  */
 import { z } from "zod";
+import { MAX_DONG } from "../bounds.ts";
 import { isIsoDate } from "./calendar.ts";
 import { CASE_EVENT_KINDS, COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent } from "./lifecycle.ts";
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: "Ngày phải có dạng YYYY-MM-DD và là ngày có thật" });
 
-/** Whole đồng: a bigint, a decimal string of digits, or a safe integer number. Always > 0 here. */
+/** Whole đồng: a bigint, a decimal string of digits, or a safe integer number. Always > 0 and at most MAX_DONG here. */
 export const dongSchema = z
   .union([
     z.bigint(),
     z.string().regex(/^\d+$/, { message: "Số tiền phải là số nguyên đồng" }).transform((s) => BigInt(s)),
     z.number().int().refine(Number.isSafeInteger, { message: "Số tiền vượt quá 2^53: hãy gửi dạng chuỗi" }).transform((n) => BigInt(n)),
   ])
-  .refine((v) => v > 0n, { message: "Số tiền phải lớn hơn 0" });
+  .refine((v) => v > 0n, { message: "Số tiền phải lớn hơn 0" })
+  .refine((v) => v <= MAX_DONG, { message: "Số tiền vượt quá mức tối đa 10^16 đồng" });
 
 const id = z.string().trim().min(1);
 const base = {
