@@ -24,6 +24,7 @@ import { parseLang, useLang, type Lang } from "../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { isUnsafeKey, nullRecord } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadAssetPage } from "./assets.server.ts";
@@ -49,10 +50,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!(ASSET_FORM_STEPS as string[]).includes(kind)) {
     return data<ActionData>({ kind, formError: lang === "vi" ? "Thao tác không hợp lệ." : "Unknown step." }, { status: 400 });
   }
-  const fields: Record<string, unknown> = {};
-  const ranks: Record<string, string> = {};
+  const fields = nullRecord();
+  const ranks = nullRecord<string>();
   for (const [k, v] of form) {
-    if (typeof v !== "string" || k === "csrf" || k === "intent") continue;
+    if (typeof v !== "string" || k === "csrf" || k === "intent" || isUnsafeKey(k)) continue;
     if (k.startsWith("rank.")) ranks[k.slice(5)] = v;
     else fields[k] = v;
   }

@@ -11,6 +11,7 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadCaseAssets } from "./assets.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (!UUID.test(params.id)) notFound();
   const form = await readForm(request, lang);
-  const parsed = NewAssetSchema.safeParse(Object.fromEntries([...form].filter(([k]) => k !== "csrf")));
+  const parsed = NewAssetSchema.safeParse(formFields(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;

@@ -15,6 +15,7 @@ import { loadCasePage } from "./case.server.ts";
 import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadCaseSteering } from "./steering.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!(STEP_KINDS as string[]).includes(kind)) {
     return data<ActionData>({ kind, formError: lang === "vi" ? "Thao tác không hợp lệ." : "Unknown step." }, { status: 400 });
   }
-  const parsed = parseStep(kind as StepKind, Object.fromEntries(form));
+  const parsed = parseStep(kind as StepKind, formFields(form));
   if (!parsed.ok) return data<ActionData>({ kind, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await asUserStep(appSql(), user.claims, (tx) =>
     recordEvent(tx, {

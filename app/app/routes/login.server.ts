@@ -1,10 +1,15 @@
 import { isLockedOut, recordAttempt, signInWithSupabase, verifyPassword, createSession } from "@thads/auth";
 import { appSql } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv, type AppEnv } from "../utils/env.server.ts";
 
 export type SignInOutcome =
   | { ok: true; token: string }
   | { ok: false; reason: "invalid" | "locked" | "unavailable" };
+
+/** Supabase Auth only when both of its own settings are set; local otherwise. */
+export function signInMode(env: AppEnv = getEnv()): "supabase" | "local" {
+  return Object.hasOwn(env, "SUPABASE_URL") && env.SUPABASE_URL && env.SUPABASE_ANON_KEY ? "supabase" : "local";
+}
 
 /**
  * Signs in through Supabase Auth when configured, else against auth.users.
@@ -17,8 +22,8 @@ export async function signIn(input: { email: string; password: string; client: s
   if (await isLockedOut(sql, input.email, input.client)) return { ok: false, reason: "locked" };
 
   let userId: string | null = null;
-  if (env.SUPABASE_URL && env.SUPABASE_ANON_KEY) {
-    const result = await signInWithSupabase({ url: env.SUPABASE_URL, anonKey: env.SUPABASE_ANON_KEY }, input.email, input.password);
+  if (signInMode(env) === "supabase") {
+    const result = await signInWithSupabase({ url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY!, fetch: undefined }, input.email, input.password);
     if (!result.ok && result.reason === "unavailable") return { ok: false, reason: "unavailable" };
     userId = result.ok ? result.userId : null;
   } else {
