@@ -6,6 +6,7 @@ import { caseStatusLabel, parseLang, useLang } from "../i18n.ts";
 import { STEP_LABELS } from "../labels.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { safeRedirect } from "../utils/redirect.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
@@ -63,7 +64,7 @@ export async function action({ request }: Route.ActionArgs) {
   if ("ok" in r && r.ok) {
     const url = new URL(request.url);
     url.searchParams.set("done", String(r.status ?? intent));
-    return redirect(url.pathname + url.search);
+    return redirect(safeRedirect(url.pathname + url.search, "/steering"));
   }
   return r;
 }
