@@ -28,12 +28,12 @@ import { isUnsafeKey, nullRecord } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadAssetPage } from "./assets.server.ts";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const page = await asUser(user, (tx) => loadAssetPage(tx, params.id, user.memberships.map((m) => m.role), todayVn()));
   if (!page) notFound();
   return page;
@@ -44,7 +44,7 @@ type ActionData = { kind: string; formError?: string; fieldErrors?: Record<strin
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
   const kind = String(form.get("intent") ?? "");
   if (!(ASSET_FORM_STEPS as string[]).includes(kind)) {

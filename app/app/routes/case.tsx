@@ -16,12 +16,12 @@ import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadCaseSteering } from "./steering.server.ts";
 import { formFields } from "../utils/form-nest.ts";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const roles = user.memberships.map((m) => m.role);
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();
@@ -34,7 +34,7 @@ type ActionData = { kind: string; formError?: string; fieldErrors?: Record<strin
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
   const kind = String(form.get("intent") ?? "");
   if (kind === "steering_propose") {
