@@ -197,9 +197,22 @@ const isNumberField = (f: Field) => /^\d+$/.test(f.value) || /amount|money|versi
 /** Any fresh UUID is valid here (a submission key), so an unknown one is no malformed value. */
 const isFreeKey = (f: Field) => /idempotencyKey|^key$/i.test(f.name);
 
+const TODAY_VI = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+
+/** A plausible good value for an empty field, so a malformed one elsewhere is what the server has to catch. */
+function plausible(f: Field): string {
+  if (f.value || f.kind === "hidden" || f.kind === "select" || f.kind === "checkbox" || f.kind === "file") return f.value;
+  if (isDateField(f)) return TODAY_VI;
+  if (/email/i.test(f.name)) return "kiem.thu@example.vn";
+  if (/phone/i.test(f.name)) return "0912345678";
+  if (/idNumber/i.test(f.name)) return "001234567890";
+  if (isNumberField(f)) return "1000000";
+  return f.kind === "textarea" ? "Nội dung kiểm thử tự động, đủ dài để hợp lệ." : "Kiểm thử tự động";
+}
+
 /** Per-field malformed values for a form, each making the whole submission invalid. */
 function fieldVariants(form: FormSpec): { label: string; entries: [string, string][] }[] {
-  const base = form.fields.map((f) => [f.name, f.value] as [string, string]);
+  const base = form.fields.map((f) => [f.name, plausible(f)] as [string, string]);
   const out: { label: string; entries: [string, string][] }[] = [];
   for (const [i, f] of form.fields.entries()) {
     if (f.name === "csrf" || f.kind === "file") continue;
@@ -212,8 +225,8 @@ function fieldVariants(form: FormSpec): { label: string; entries: [string, strin
       const entries = base.map((e, j) => (j === i ? ([e[0], v] as [string, string]) : e));
       out.push({ label: `${f.name}=${short(v)}`, entries });
     }
-    // The same field twice: the malformed value first.
-    out.push({ label: `${f.name} repeated`, entries: [[f.name, NUL], ...base] });
+    // The same field again, malformed before and after the good value (whichever a reader keeps).
+    out.push({ label: `${f.name} repeated`, entries: [[f.name, NUL], ...base, [f.name, NUL]] });
   }
   return out;
 }
