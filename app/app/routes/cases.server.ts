@@ -32,7 +32,9 @@ export const CaseFilterSchema = z.object({
   sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
   page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
   ...StatFilterFields,
-});
+})
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Thụ lý từ ngày: phải trước hoặc bằng ngày kết thúc.", path: ["to"] })
+  .refine((f) => !f.statFrom || !f.statTo || f.statFrom <= f.statTo, { message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", path: ["statTo"] });
 export type CaseFilters = z.output<typeof CaseFilterSchema>;
 
 export interface CaseListRow {
