@@ -231,6 +231,23 @@ function fieldVariants(form: FormSpec): { label: string; entries: [string, strin
   return out;
 }
 
+/** Import files built from the template: each column of the example row malformed in turn, and hostile headers. */
+async function hostileImports(s: Session): Promise<[string, string][]> {
+  const template = (await (await s.ctx.get("/cases/import/template?format=csv")).text()).replace(/^\uFEFF/, "");
+  const [header, example] = template.split(/\r?\n/) as [string, string];
+  const columns = header.split(",");
+  const cells = example.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")).slice(0, columns.length);
+  const out: [string, string][] = [];
+  const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  for (const [i, col] of columns.entries()) {
+    const values = [`a${NUL}b`, ...(/ngay/.test(col) ? ["31/02/2025", "00/00/0000", "31/12/9999"] : []), ...(/tien/.test(col) ? ["99999999999999999999999", "-1"] : [])];
+    for (const v of values) out.push([`${col}=${short(v)}`, `${header}\r\n${cells.map((c, j) => (j === i ? csvCell(v) : c)).join(",")}\r\n`]);
+  }
+  out.push(["__proto__ columns", `${header},__proto__,constructor,prototype\r\n${cells.join(",")},1,1,1\r\n`]);
+  out.push(["NUL header", `${header.replace(/,/, `${NUL},`)}\r\n${example}\r\n`]);
+  return out;
+}
+
 function urlencode(entries: [string, string][]): string {
   return entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
 }
@@ -337,6 +354,16 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
   }
   await pool(gets, 4, (g) => record(`GET ${g.url.slice(0, 160)} as ${g.s.role} (${g.what})`, () => g.s.ctx.get(g.url, { maxRedirects: 0 })));
 
+  // Malformed cookies and credentials on every route.
+  const hostileHeaders = [
+    { Cookie: "thads_lang=%E0%A4%A; thads_csrf=%; thads_session=%ZZ%00" },
+    { Cookie: "thads_session=" + "a".repeat(4000) },
+    { Authorization: "Bearer %00" + "a".repeat(50) },
+    { Authorization: "Bearer ------------------------------" },
+  ];
+  const cookieGets = routes.flatMap(({ pattern }) => hostileHeaders.map((h) => ({ url: validPath(pattern, ids!), h })));
+  await pool(cookieGets, 4, (g) => record(`GET ${g.url} with ${short(JSON.stringify(g.h))}`, () => anonymous.ctx.get(g.url, { headers: g.h, maxRedirects: 0 })));
+
   // 3. Every route's path answers a junk post (urlencoded, JSON, wrong type) with a 4xx.
   for (const { pattern } of routes) {
     const url = validPath(pattern, ids!);
@@ -376,6 +403,19 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     );
     await post("multipart", multipart, `multipart/form-data; boundary=${boundary}`);
     await post("multipart without boundary", multipart, "multipart/form-data");
+    if (form.fields.some((f) => f.kind === "file" && f.name === "file")) {
+      for (const [label, csv] of await hostileImports(s)) {
+        for (const target of [form.action, "/cases/import/run"]) {
+          const b = "----fuzz" + randomUUID();
+          const body = Buffer.concat([
+            Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${s.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="viec.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+            Buffer.from(csv, "utf8"),
+            Buffer.from(`\r\n--${b}--\r\n`),
+          ]);
+          await record(`POST ${target} as ${s.role} (import: ${label})`, () => s.ctx.post(target, { data: body, headers: { "Content-Type": `multipart/form-data; boundary=${b}` }, maxRedirects: 0 }));
+        }
+      }
+    }
     const now = await rowCounts();
     const d = diff(before, now);
     if (d.length) {
