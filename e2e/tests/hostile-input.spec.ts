@@ -413,6 +413,11 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
             Buffer.from(`\r\n--${b}--\r\n`),
           ]);
           await record(`POST ${target} as ${s.role} (import: ${label})`, () => s.ctx.post(target, { data: body, headers: { "Content-Type": `multipart/form-data; boundary=${b}` }, maxRedirects: 0 }));
+          const [{ n }] = (await owner<{ n: number }[]>`select count(*)::int as n from public.cases`) as [{ n: number }];
+          if (n !== before["public.cases"]) {
+            changes.push(`${target} as ${s.role} (import: ${label}): public.cases ${before["public.cases"]} → ${n}`);
+            before["public.cases"] = n;
+          }
         }
       }
     }
