@@ -36,7 +36,7 @@ const BAD_DATES = ["00/00/0000", "31/02/2025", "9999", "31/12/9999", "01/01/0000
 const BAD_NUMBERS = ["-1", "1e309", "NaN", "99999999999999999999999", "1.5", "[object Object]"];
 const OBJECT_KEYS = ["__proto__", "constructor", "toString", "prototype"];
 /** Invalid for any field (a control character, or too large for any form). */
-const ALWAYS_BAD = [NUL, `a${NUL}b`, `x\r\n${NUL}y`, `${NUL}\u0007\u001b\u007f\u0085`];
+const ALWAYS_BAD = [`a${NUL}b`, `x\r\n${NUL}y`, `\u0007\u001b\u007f\u0085`];
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---------------------------------------------------------------- bookkeeping
@@ -329,6 +329,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
   }
   expect(forms.size, "forms found on the pages").toBeGreaterThan(10);
 
+  const phases: string[] = [`routes ${((Date.now() - t0) / 1000).toFixed(0)} s`];
   // 2. Path parameters and query parameters, as the first role that may open the route, and signed out.
   const gets: { what: string; s: Session; url: string }[] = [];
   for (const { pattern, file } of routes) {
@@ -338,22 +339,25 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     for (const s of who) {
       for (const p of malformedPaths(pattern, ids!)) gets.push({ what: "path", s, url: p });
       const every = (v: string) => `${url}?${names.map((n) => `${n}=${encodeURIComponent(v)}`).join("&")}`;
-      for (const v of [...ALWAYS_BAD, "", "x".repeat(6000), ...BAD_DATES, ...MALFORMED_UUIDS, ...BAD_NUMBERS, ...OBJECT_KEYS]) {
+      for (const v of [NUL, "x\r\ny", "", "x".repeat(6000), "00/00/0000", "31/02/2025", "9999-12-31", "0000-01-01", ...MALFORMED_UUIDS.slice(0, 2), "-1", "1e309", "[object Object]", "__proto__", "constructor"]) {
         if (names.length) gets.push({ what: `all params=${short(v)}`, s, url: every(v) });
       }
       if (s === anonymous && who.length > 1) continue;
       for (const n of names) {
-        for (const v of [...BAD_DATES.slice(0, 5), MALFORMED_UUIDS[0]!, randomUUID(), "-1", "1e309", "__proto__", `${NUL}`]) {
+        for (const v of ["31/02/2025", "9999-12-31", MALFORMED_UUIDS[0]!, randomUUID(), "-1"]) {
           gets.push({ what: `${n}=${short(v)}`, s, url: `${url}?${n}=${encodeURIComponent(v)}` });
         }
-        gets.push({ what: `${n} repeated`, s, url: `${url}?${n}=1&${n}=2&${n}=` });
-        gets.push({ what: `${n}[] object`, s, url: `${url}?${n}[__proto__][x]=1&${n}[constructor][prototype][x]=1&__proto__.x=1` });
+      }
+      if (names.length) {
+        gets.push({ what: "repeated", s, url: `${url}?${names.map((n) => `${n}=1&${n}=2&${n}=`).join("&")}` });
+        gets.push({ what: "objects", s, url: `${url}?${names.map((n) => `${n}[__proto__][x]=1&${n}[constructor][prototype][x]=1`).join("&")}&__proto__.x=1` });
       }
       gets.push({ what: "huge query", s, url: `${url}?q=${"a".repeat(100_000)}` });
     }
   }
   await pool(gets, 4, (g) => record(`GET ${g.url.slice(0, 160)} as ${g.s.role} (${g.what})`, () => g.s.ctx.get(g.url, { maxRedirects: 0 })));
 
+  phases.push(`parameters ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // Malformed cookies and credentials on every route.
   const hostileHeaders = [
     { Cookie: "thads_lang=%E0%A4%A; thads_csrf=%; thads_session=%ZZ%00" },
@@ -375,6 +379,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     await record(`POST text ${url} as ${s.role}`, () => s.ctx.post(url, { data: "\u0000\r\n", headers: { "Content-Type": "text/plain" }, maxRedirects: 0 }));
   }
 
+  phases.push(`junk posts ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // 4. Every form: each field malformed, then the body as a whole.
   const changes: string[] = [];
   for (const { form, session: s } of forms.values()) {
@@ -385,7 +390,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
       });
     const csrfEntries = form.fields.some((f) => f.name === "csrf") ? [] : ([["csrf", s.csrf]] as [string, string][]);
     const variants = fieldVariants(form);
-    await pool(variants, 3, (v) => post(v.label, urlencode([...csrfEntries, ...v.entries]), "application/x-www-form-urlencoded"));
+    await pool(variants, 4, (v) => post(v.label, urlencode([...csrfEntries, ...v.entries]), "application/x-www-form-urlencoded"));
     const base = [...csrfEntries, ...form.fields.map((f) => [f.name, f.value] as [string, string])];
     const bad = base.map(([k, v]) => (k === "csrf" || k === "intent" ? [k, v] : [k, NUL]) as [string, string]);
     const hostileKeys: [string, string][] = [["__proto__.polluted", "1"], ["constructor.prototype.polluted", "1"], ["prototype.x", "1"], ["__proto__", "1"], ["judgment.__proto__.polluted", "1"], ["rank.__proto__", "1"], ["SUPABASE_URL", "https://attacker.example"]];
@@ -431,6 +436,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
 
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(`hostile input: ${sent} requests to ${routes.length} routes and ${forms.size} forms in ${seconds} s; ${failures.length} answered 5xx or failed; ${changes.length} forms wrote rows`);
+  console.log(`  phases done at: ${phases.join(", ")}, forms ${seconds} s`);
   console.log(`  answers: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(" ")}`);
   for (const f of failures.slice(0, 80)) console.log(`  ${f}`);
   for (const c of changes) console.log(`  wrote: ${c}`);
