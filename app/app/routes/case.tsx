@@ -18,7 +18,6 @@ import { loadCaseSteering } from "./steering.server.ts";
 import { formFields } from "../utils/form-nest.ts";
 import { isUuid } from "@thads/case-service/input";
 
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.id)) notFound();

@@ -12,7 +12,7 @@ import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
 import { loadProposals, loadWatchlist, visibleCommittees, type WatchFilters } from "./steering.server.ts";
 import { Field, StepForm, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid, stripControlChars } from "@thads/case-service/input";
 
 /** The watchlist: a committee's flagged major cases, most at risk first (members and the directorate). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const only = url.searchParams.get("only");
   const filters: WatchFilters = {
-    q: url.searchParams.get("q")?.slice(0, 100) ?? "",
+    q: stripControlChars(url.searchParams.get("q") ?? "").slice(0, 100),
     reason: (FLAG_REASONS as readonly string[]).includes(url.searchParams.get("reason") ?? "") ? url.searchParams.get("reason")! : "",
     province: isUuid(url.searchParams.get("province") ?? "") ? url.searchParams.get("province")! : "",
     only: only === "overdue" || only === "missing" ? only : "",
