@@ -393,7 +393,9 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     await pool(variants, 4, (v) => post(v.label, urlencode([...csrfEntries, ...v.entries]), "application/x-www-form-urlencoded"));
     const base = [...csrfEntries, ...form.fields.map((f) => [f.name, f.value] as [string, string])];
     const bad = base.map(([k, v]) => (k === "csrf" || k === "intent" ? [k, v] : [k, NUL]) as [string, string]);
-    const hostileKeys: [string, string][] = [["__proto__.polluted", "1"], ["constructor.prototype.polluted", "1"], ["prototype.x", "1"], ["__proto__", "1"], ["judgment.__proto__.polluted", "1"], ["rank.__proto__", "1"], ["SUPABASE_URL", "https://attacker.example"]];
+    const hostileKeys: [string, string][] = [["__proto__.polluted", "1"], ["constructor.prototype.polluted", "1"], ["prototype.x", "1"], ["__proto__", "1"], ["judgment.__proto__.polluted", "1"], ["rank.__proto__", "1"],
+      // What an attacker would plant to send every later sign-in elsewhere (an address where nothing listens).
+      ["__proto__.SUPABASE_URL", "http://127.0.0.1:9/"], ["__proto__.SUPABASE_ANON_KEY", "k".repeat(40)], ["constructor.prototype.ALLOWED_ORIGINS", "http://127.0.0.1:9"]];
     await post("__proto__ keys", urlencode([...bad, ...hostileKeys]), "application/x-www-form-urlencoded");
     await post("empty fields", urlencode(base.map(([k, v]) => (k === "csrf" ? [k, v] : [k, ""]) as [string, string])), "application/x-www-form-urlencoded");
     await post("empty body", "", "application/x-www-form-urlencoded");
