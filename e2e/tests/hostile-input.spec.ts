@@ -359,7 +359,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
 
   phases.push(`parameters ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // Malformed cookies and credentials on every route.
-  const hostileHeaders = [
+  const hostileHeaders: Record<string, string>[] = [
     { Cookie: "thads_lang=%E0%A4%A; thads_csrf=%; thads_session=%ZZ%00" },
     { Cookie: "thads_session=" + "a".repeat(4000) },
     { Authorization: "Bearer %00" + "a".repeat(50) },
@@ -420,7 +420,7 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
             Buffer.from(`\r\n--${b}--\r\n`),
           ]);
           await record(`POST ${target} as ${s.role} (import: ${label})`, () => s.ctx.post(target, { data: body, headers: { "Content-Type": `multipart/form-data; boundary=${b}` }, maxRedirects: 0 }));
-          const [{ n }] = (await owner<{ n: number }[]>`select count(*)::int as n from public.cases`) as [{ n: number }];
+          const [{ n }] = (await owner<{ n: number }[]>`select count(*)::int as n from public.cases`) as unknown as [{ n: number }];
           if (n !== before["public.cases"]) {
             changes.push(`${target} as ${s.role} (import: ${label}): public.cases ${before["public.cases"]} → ${n}`);
             before["public.cases"] = n;
