@@ -3,6 +3,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
+import { rejectHostileTargets } from "./request-guard.js";
 
 const BUILD = "./build/server/index.js";
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +30,7 @@ app.use((_req, res, next) => {
   );
   next();
 });
+app.use(rejectHostileTargets);
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(

@@ -11,7 +11,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { parseLang, t, useLang } from "./i18n.ts";
+import { parseLang, t, useLang, type MessageKey } from "./i18n.ts";
 import { LANG_COOKIE, readCookie } from "./utils/cookies.server.ts";
 import { csrfToken } from "./utils/csrf.server.ts";
 import { getEnv } from "./utils/env.server.ts";
@@ -56,10 +56,13 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 403 ? "403" : status === 404 ? "404" : "500";
   // Bad input rejected before it reached a form (size, type, CSRF): say what was wrong.
+  const body = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { formError?: unknown; messageKey?: unknown }) : null;
   const formError =
-    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "formError" in error.data
-      ? String((error.data as { formError: unknown }).formError)
-      : null;
+    body && typeof body.messageKey === "string" && body.messageKey.startsWith("error.")
+      ? t(lang, body.messageKey as MessageKey)
+      : body && "formError" in body
+        ? String(body.formError)
+        : null;
   return (
     <main className="mx-auto max-w-xl p-8" role="main">
       <p className="text-sm font-semibold text-brand-700">{status}</p>

@@ -34,4 +34,40 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect(null, "/login")).toBe("/login");
   });
+  it("refuses anything a browser could read as another origin or a header break", () => {
+    const offsite = [
+      "/\t/evil.example",
+      "/\t\t/evil.example",
+      "\t//evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/cases\r\nSet-Cookie: x=1",
+      "/cases\nLocation: https://evil.example",
+      "/\\evil.example",
+      "/a\\b",
+      "/\u0000/evil.example",
+      "/cases\u0000",
+      "/cases\u001f",
+      "/cases\u007f",
+      "/cases\u0085",
+      "/cases\u009f",
+      "/cases\u2028",
+      "/cases\u2029",
+      "//evil.example",
+      "///evil.example",
+      " /cases",
+      "javascript:alert(1)",
+      "/javascript:alert(1)".slice(1),
+      "http:/evil.example",
+      "cases",
+      "",
+      "/" + "a".repeat(600),
+    ];
+    for (const to of offsite) expect(safeRedirect(to, "/fallback"), JSON.stringify(to)).toBe("/fallback");
+  });
+  it("keeps plain paths with their query and fragment", () => {
+    for (const to of ["/", "/cases?q=Nguy%E1%BB%85n&page=2", "/p/hai-phong/track#ket-qua", "/cases/new?fromRequest=0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e"]) {
+      expect(safeRedirect(to)).toBe(to);
+    }
+  });
 });

@@ -21,6 +21,7 @@ import type { CurrentUser } from "../utils/user.server.ts";
 import type { RequestFormInput } from "../schemas/public-request.ts";
 import type { UploadedFile } from "./upload.server.ts";
 import { readDeskQueue, type DeskQueueFilter, type QueueRow } from "./desk-queue.server.ts";
+import { isUuid } from "@thads/case-service/input";
 
 export type { QueueRow };
 
@@ -222,7 +223,7 @@ export interface RequestDetail extends QueueRow {
 }
 
 export function requestDetail(user: CurrentUser, id: string): Promise<RequestDetail | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return asUser(user, async (tx) => {
     const [r] = await tx<Omit<RequestDetail, "history" | "files" | "rating">[]>`
       select r.id, r.kind, r.status, r.channel, r.tracking_code, r.requester_name, u.name as unit_name, r.province_id, r.unit_id,
@@ -285,7 +286,7 @@ export async function deskAction(
 }
 
 export async function attachment(user: CurrentUser, requestId: string, fileId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(requestId) || !/^[0-9a-f-]{36}$/.test(fileId)) return null;
+  if (!isUuid(requestId) || !isUuid(fileId)) return null;
   const [row] = await asUser(user, (tx) => tx<{ file_name: string; content_type: string; content: Buffer }[]>`
     select file_name, content_type, content from public.service_request_attachments where id = ${fileId} and request_id = ${requestId}`);
   return row ?? null;
@@ -363,7 +364,7 @@ export async function intakePrefill(user: CurrentUser, requestId: string | null)
  * is rolled back too).
  */
 export async function linkRequestToCase(tx: TxSql, requestId: string, caseId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/.test(requestId)) return false;
+  if (!isUuid(requestId)) return false;
   const rows = await tx`
     update public.service_requests
     set case_id = ${caseId}, version = version + 1,
@@ -393,6 +394,6 @@ export function addAnnouncement(user: CurrentUser, provinceId: string, title: st
 }
 
 export function deleteAnnouncement(user: CurrentUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return Promise.resolve([]);
+  if (!isUuid(id)) return Promise.resolve([]);
   return asUser(user, (tx) => tx`delete from public.public_announcements where id = ${id} returning id`);
 }

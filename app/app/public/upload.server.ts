@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { assertCsrf, CsrfError } from "../utils/csrf.server.ts";
-import { readCapped } from "../utils/form.server.ts";
+import { readCapped, withoutUnsafeNames } from "../utils/form.server.ts";
 import { MAX_FILE_BYTES, MAX_FILES } from "./limits.ts";
 
 export type FileType = "application/pdf" | "image/png" | "image/jpeg";
@@ -48,6 +48,7 @@ export async function readPublicForm(
   } catch {
     return { formError: "Dữ liệu gửi lên không đúng định dạng biểu mẫu.", status: 400 };
   }
+  form = withoutUnsafeNames(form);
   try {
     assertCsrf(request, form);
   } catch (e) {

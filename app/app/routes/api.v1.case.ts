@@ -3,12 +3,13 @@ import { todayVn } from "../utils/today.ts";
 import { apiError, apiUser } from "../utils/api.server.ts";
 import { asUser } from "../utils/user.server.ts";
 import { loadCasePage } from "./case.server.ts";
+import { isUuid } from "@thads/case-service/input";
 
 /** GET /api/v1/cases/:id: a case with parties, obligations, receipts, timeline and deadlines. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(params.id)) {
+  if (!isUuid(params.id)) {
     return apiError(400, "invalid_id", "Mã việc không hợp lệ.");
   }
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, user.memberships.map((m) => m.role), todayVn()));

@@ -24,15 +24,16 @@ import { parseLang, useLang, type Lang } from "../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { isUnsafeKey, nullRecord } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadAssetPage } from "./assets.server.ts";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const page = await asUser(user, (tx) => loadAssetPage(tx, params.id, user.memberships.map((m) => m.role), todayVn()));
   if (!page) notFound();
   return page;
@@ -43,16 +44,16 @@ type ActionData = { kind: string; formError?: string; fieldErrors?: Record<strin
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
   const kind = String(form.get("intent") ?? "");
   if (!(ASSET_FORM_STEPS as string[]).includes(kind)) {
     return data<ActionData>({ kind, formError: lang === "vi" ? "Thao tác không hợp lệ." : "Unknown step." }, { status: 400 });
   }
-  const fields: Record<string, unknown> = {};
-  const ranks: Record<string, string> = {};
+  const fields = nullRecord();
+  const ranks = nullRecord<string>();
   for (const [k, v] of form) {
-    if (typeof v !== "string" || k === "csrf" || k === "intent") continue;
+    if (typeof v !== "string" || k === "csrf" || k === "intent" || isUnsafeKey(k)) continue;
     if (k.startsWith("rank.")) ranks[k.slice(5)] = v;
     else fields[k] = v;
   }

@@ -7,6 +7,7 @@ import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, requireUser } from "../utils/user.server.ts";
 import { assetScope, loadAuctionCalendar, scopeFilter, scopeQuery } from "./assets.server.ts";
+import { MAX_YEAR, MIN_YEAR } from "@thads/case-service/input";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -15,7 +16,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const { unit } = await assetScope(user, url);
   const m = /^(\d{4})-(\d{2})$/.exec(url.searchParams.get("month") ?? "");
-  const [y, mo] = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? [Number(m[1]), Number(m[2])] : [Number(todayVn().slice(0, 4)), Number(todayVn().slice(5, 7))];
+  const inRange = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= MIN_YEAR && Number(m[1]) < MAX_YEAR;
+  const [y, mo] = inRange ? [Number(m[1]), Number(m[2])] : [Number(todayVn().slice(0, 4)), Number(todayVn().slice(5, 7))];
   const from = `${y}-${pad(mo)}-01`;
   const next = mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`;
   const prev = mo === 1 ? `${y - 1}-12` : `${y}-${pad(mo - 1)}`;

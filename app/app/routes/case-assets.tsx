@@ -11,12 +11,13 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadCaseAssets } from "./assets.server.ts";
+import { formFields } from "../utils/form-nest.ts";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const page = await asUser(user, (tx) => loadCaseAssets(tx, params.id));
   if (!page) notFound();
   return { ...page, today: formatDateVi(todayVn()) };
@@ -27,9 +28,9 @@ type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
-  const parsed = NewAssetSchema.safeParse(Object.fromEntries([...form].filter(([k]) => k !== "csrf")));
+  const parsed = NewAssetSchema.safeParse(formFields(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;

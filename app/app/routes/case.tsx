@@ -15,12 +15,12 @@ import { loadCasePage } from "./case.server.ts";
 import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadCaseSteering } from "./steering.server.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { formFields } from "../utils/form-nest.ts";
+import { isUuid } from "@thads/case-service/input";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const roles = user.memberships.map((m) => m.role);
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();
@@ -33,7 +33,7 @@ type ActionData = { kind: string; formError?: string; fieldErrors?: Record<strin
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
   const kind = String(form.get("intent") ?? "");
   if (kind === "steering_propose") {
@@ -43,7 +43,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!(STEP_KINDS as string[]).includes(kind)) {
     return data<ActionData>({ kind, formError: lang === "vi" ? "Thao tác không hợp lệ." : "Unknown step." }, { status: 400 });
   }
-  const parsed = parseStep(kind as StepKind, Object.fromEntries(form));
+  const parsed = parseStep(kind as StepKind, formFields(form));
   if (!parsed.ok) return data<ActionData>({ kind, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await asUserStep(appSql(), user.claims, (tx) =>
     recordEvent(tx, {

@@ -10,6 +10,7 @@ import { JUDGMENT_TYPE_LABELS } from "../labels.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { formFields, nestForm, schemaPaths } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { intakePrefill, linkRequestToCase } from "../public/public.server.ts";
@@ -30,16 +31,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
-/** Flat form fields (judgment.courtName …) → the nested intake input. */
+/** The intake schema's field paths: the only names a posted form may fill. */
+const INTAKE_PATHS = schemaPaths(IntakeSchema);
+
+/** Flat form fields (judgment.courtName …) → the nested intake input; unknown names are dropped. */
 function nest(form: FormData) {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form) {
-    if (typeof value !== "string" || key === "csrf") continue;
-    const parts = key.split(".");
-    let node = out as Record<string, unknown>;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = value;
-  }
+  const out = nestForm(form, INTAKE_PATHS);
   out.isBankCredit = form.get("isBankCredit") === "on";
   out.isCorruption = form.get("isCorruption") === "on";
   for (const p of ["creditor", "debtor"]) {
@@ -53,7 +50,7 @@ export async function action({ request }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
   const form = await readForm(request, lang);
-  const values = Object.fromEntries([...form].filter(([k, v]) => k !== "csrf" && typeof v === "string")) as Record<string, string>;
+  const values = { ...formFields(form) };
   const parsed = IntakeSchema.safeParse(nest(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -3,6 +3,7 @@ import type { TxSql } from "@thads/db";
 import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { ID_NUMBER_PATTERN, JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
 import { dongInput, viDate } from "@thads/case-service/fields";
+import { searchText } from "@thads/case-service/input";
 import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;
@@ -16,7 +17,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 /** The case list's filters, from the query string (bad values get a message naming the filter). */
 export const CaseFilterSchema = z.object({
-  q: optional(z.string().trim().max(100, { message: "Tìm kiếm: tối đa 100 ký tự." })),
+  q: optional(searchText("Tìm kiếm", 100)),
   status: optional(z.enum(CASE_STATUSES, { message: "Trạng thái: không hợp lệ." })),
   category: optional(z.enum(["bank_credit", "corruption"], { message: "Loại việc: không hợp lệ." })),
   judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
@@ -31,7 +32,9 @@ export const CaseFilterSchema = z.object({
   sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
   page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
   ...StatFilterFields,
-});
+})
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Thụ lý từ ngày: phải trước hoặc bằng ngày kết thúc.", path: ["to"] })
+  .refine((f) => !f.statFrom || !f.statTo || f.statFrom <= f.statTo, { message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", path: ["statTo"] });
 export type CaseFilters = z.output<typeof CaseFilterSchema>;
 
 export interface CaseListRow {

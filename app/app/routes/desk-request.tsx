@@ -20,6 +20,7 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -38,7 +39,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
   const form = await readForm(request, lang);
-  const parsed = DeskActionSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
+  const parsed = DeskActionSchema.safeParse(formFields(form));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;

@@ -1,11 +1,16 @@
 import { createSession, signInWithSupabase, throttledSignIn, verifyPassword, type PasswordCheck } from "@thads/auth";
 import { appSql } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv, type AppEnv } from "../utils/env.server.ts";
 
 export type SignInOutcome =
   | { ok: true; token: string }
   | { ok: false; reason: "invalid" | "unavailable" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+/** Supabase Auth only when both of its own settings are set; local otherwise. */
+export function signInMode(env: AppEnv = getEnv()): "supabase" | "local" {
+  return Object.hasOwn(env, "SUPABASE_URL") && env.SUPABASE_URL && env.SUPABASE_ANON_KEY ? "supabase" : "local";
+}
 
 /**
  * Signs in through Supabase Auth when configured, else against auth.users, under the sign-in
@@ -16,9 +21,9 @@ export async function signIn(input: { email: string; password: string; client: s
   const sql = appSql();
   const env = getEnv();
   const check: PasswordCheck =
-    env.SUPABASE_URL && env.SUPABASE_ANON_KEY
+    signInMode(env) === "supabase"
       ? async (email, password) => {
-          const result = await signInWithSupabase({ url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY! }, email, password);
+          const result = await signInWithSupabase({ url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY!, fetch: undefined }, email, password);
           return result.ok ? { ok: true, userId: result.userId } : { ok: false, reason: result.reason === "unavailable" ? "unavailable" : "invalid" };
         }
       : async (email, password) => {

@@ -29,6 +29,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     return data<ActionData>({ fieldErrors: loginFieldErrors(parsed.error), email }, { status: 400 });
   }
+  // Where to go after: decided before any session exists, so a bad target can never fail after sign-in.
+  const target = safeRedirect(parsed.data.redirectTo, "/");
   const client = (context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown";
   const outcome = await signIn({
     email: parsed.data.email,
@@ -43,7 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const headers: HeadersInit = outcome.reason === "locked" ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
     return data<ActionData>({ formError: t(lang, key), email }, { status, headers });
   }
-  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
+  return redirect(target, {
     headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, outcome.token, { maxAge: SESSION_ABSOLUTE_HOURS * 3600 }) },
   });
 }

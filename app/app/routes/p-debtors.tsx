@@ -6,6 +6,7 @@ import { useLang } from "../i18n.ts";
 import { LIST_CACHE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { publicDebtors } from "../public/public.server.ts";
+import { stripControlChars } from "@thads/case-service/input";
 
 export function headers() {
   return LIST_CACHE;
@@ -16,7 +17,7 @@ const PAGE = 50;
 export async function loader({ params, request }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const q = stripControlChars(url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.min(Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1), 1000);
   const list = await publicDebtors(province.id, q, page, PAGE);
   return { province, q, page, ...list };

@@ -5,13 +5,14 @@ import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { PUBLIC_CACHE } from "../public/cache.ts";
 import { listProvinces } from "../public/public.server.ts";
+import { stripControlChars } from "@thads/case-service/input";
 
 export function headers() {
   return PUBLIC_CACHE;
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const q = stripControlChars(new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const provinces = await listProvinces();
   // Former provinces (before 1 Jul 2025) lead to the bureau they merged into.
   const formers = new Map(PROVINCES.map((p) => [slugify(p.name), p.formerProvinces]));

@@ -14,6 +14,7 @@ import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
 import { readPublicForm } from "../public/upload.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
 import { getUser } from "../utils/user.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 export function headers() {
   return NO_STORE;
@@ -55,9 +56,7 @@ export async function action({ params, request, context: ctx }: Route.ActionArgs
   const read = await readPublicForm(request, { maxBytes: MAX_BODY_BYTES, files: true });
   if ("formError" in read) return data<ActionData>({ formError: read.formError }, { status: read.status, headers: NO_STORE });
   const { form, files } = read;
-  const values = Object.fromEntries(
-    [...form].filter(([k, v]) => k !== "csrf" && typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 5000)]),
-  ) as Record<string, string>;
+  const values = Object.fromEntries(Object.entries(formFields(form)).map(([k, v]) => [k, v.slice(0, 5000)]));
   const parsed = REQUEST_FORM_SCHEMAS[procedure.kind].safeParse(values);
   const fieldErrors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;

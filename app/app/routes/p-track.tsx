@@ -10,6 +10,7 @@ import { rateRequest, trackRequest, type TrackedRequest } from "../public/public
 import { clientOf, limitPublicPost } from "../public/rate-limit.server.ts";
 import { readPublicForm } from "../public/upload.server.ts";
 import { todayVn } from "../utils/today.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 export function headers() {
   return NO_STORE;
@@ -45,7 +46,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   const raw = { code: String(form.get("code") ?? ""), factor: String(form.get("factor") ?? "") };
   const values = { code: raw.code.slice(0, 40), factor: raw.factor.slice(0, 30) };
-  const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === "string"));
+  const fields = formFields(form, []);
   const parsed = intent === "rate" ? RatingSchema.safeParse(fields) : TrackSchema.safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { PAGE_EDITOR_ROLES } from "../public/roles.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { forbidden, requireUser } from "../utils/user.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 async function editor(request: Request, slug: string | undefined) {
   const user = await requireUser(request);
@@ -29,7 +30,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const { user, province } = await editor(request, params.slug);
   const form = await readForm(request, lang);
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string"));
+  const values = { ...formFields(form, []) };
   const errors = (issues: { path: PropertyKey[]; message: string }[]) => {
     const fieldErrors: Record<string, string> = {};
     for (const i of issues) fieldErrors[i.path.join(".")] ??= i.message;

@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { addCalendarDays, isIsoDate, STAT_FIGURES, type StatFigure } from "@thads/domain";
+import { isoDateParam } from "@thads/case-service/input";
+import { addCalendarDays, STAT_FIGURES, type StatFigure } from "@thads/domain";
 
-const isoDate = (field: string) =>
-  z.string().refine((v) => isIsoDate(v), { message: `${field}: phải là ngày hợp lệ dạng YYYY-MM-DD.` });
+const isoDate = isoDateParam;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());

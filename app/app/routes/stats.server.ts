@@ -9,7 +9,6 @@ import {
   canViewProvince,
   canViewUnit,
   completionRate,
-  isIsoDate,
   isNational,
   samePeriodLastYear,
   STAT_FIGURES,
@@ -19,9 +18,10 @@ import {
   type StatFigure,
   type UnitStats,
 } from "@thads/domain";
+import { isoDateParam } from "@thads/case-service/input";
 
-const isoDate = (field: string) =>
-  z.string({ message: `${field}: bắt buộc nhập.` }).refine((v) => isIsoDate(v), { message: `${field}: phải là ngày hợp lệ dạng YYYY-MM-DD.` });
+/** A real calendar day, yyyy-mm-dd, in the years the system knows. */
+const isoDate = isoDateParam;
 
 /** ?unit=<code>&from=YYYY-MM-DD&to=YYYY-MM-DD (the API's parameters; the pages default the period). */
 export const StatsQuerySchema = z
@@ -43,8 +43,10 @@ export function periodFrom(params: URLSearchParams, today: string): { from: stri
   const from = params.get("from") || d.from;
   const to = params.get("to") || d.to;
   const errors: string[] = [];
-  if (!isIsoDate(from)) errors.push("Từ ngày: phải là ngày hợp lệ dạng YYYY-MM-DD.");
-  if (!isIsoDate(to)) errors.push("Đến ngày: phải là ngày hợp lệ dạng YYYY-MM-DD.");
+  for (const [value, field] of [[from, "Từ ngày"], [to, "Đến ngày"]] as const) {
+    const r = isoDateParam(field).safeParse(value);
+    if (!r.success) errors.push(r.error.issues[0]!.message);
+  }
   if (errors.length) return { ...d, errors };
   if (from > to) return { ...d, errors: ["Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc."] };
   return { from, to, errors };

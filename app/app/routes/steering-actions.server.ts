@@ -31,6 +31,7 @@ import { appSql } from "../utils/db.server.ts";
 import { todayVn } from "../utils/today.ts";
 import type { CurrentUser } from "../utils/user.server.ts";
 import { refusal, type SteeringActionData } from "./steering.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 export const STEERING_INTENTS = [
   "steering_propose", "steering_decide", "steering_directive", "steering_answer", "steering_revise", "steering_report",
@@ -52,7 +53,7 @@ const bad = (intent: string, error: import("zod").ZodError, target?: string) =>
 export async function runSteeringIntent(intent: SteeringIntent, form: FormData, user: CurrentUser, lang: Lang) {
   const actor: Actor = { userId: user.id, roles: user.memberships.map((m) => m.role) };
   const today = todayVn();
-  const fields = Object.fromEntries(form) as Record<string, string>;
+  const fields = formFields(form);
   const run = <T,>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
   const target = fields.directiveId ?? fields.opId ?? fields.flagId ?? undefined;
   const done = (extra: { flagId?: string; status?: string; directiveId?: string; meetingId?: string } = {}) => ({ intent, ok: true as const, ...extra });

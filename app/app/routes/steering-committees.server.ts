@@ -16,6 +16,7 @@ import type { Lang } from "../i18n.ts";
 import { appSql } from "../utils/db.server.ts";
 import type { CurrentUser } from "../utils/user.server.ts";
 import { refusal, type SteeringActionData } from "./steering.server.ts";
+import { formFields } from "../utils/form-nest.ts";
 
 /*
  * Committee management steps posted from /steering/committees. Each runs as
@@ -32,7 +33,7 @@ const bad = (intent: string, error: import("zod").ZodError, target?: string) => 
 
 export async function runCommitteeIntent(intent: CommitteeIntent, form: FormData, user: CurrentUser, lang: Lang) {
   const actor: Actor = { userId: user.id, roles: user.memberships.map((m) => m.role) };
-  const fields = Object.fromEntries(form) as Record<string, string>;
+  const fields = formFields(form);
   const run = <T,>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
   const done = { intent, ok: true as const };
   switch (intent) {

@@ -13,13 +13,13 @@ import { loadFlagPage } from "./steering.server.ts";
 import {
   COERCION_STATUS_LABELS, DirectiveList, FLAG_STATUS_LABELS, Field, ForceRows, StepForm, forcesText, inputCls, reasonLabel, useFieldError,
 } from "./steering-ui.tsx";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One flagged case, for the committee and for the bureau responsible for it. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const page = await asUser(user, (tx) => loadFlagPage(tx, params.id, todayVn()));
   if (!page) notFound();
   const bureau = !page.flag.is_member && hasRole(user.memberships, "province_head", "province_staff", "subunit_head", "executor");
@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   const form = await readForm(request, lang);
   const intent = String(form.get("intent") ?? "");
   if (!isSteeringIntent(intent)) notFound();

@@ -10,14 +10,14 @@ import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.t
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadDirectives } from "./steering.server.ts";
 import { DirectiveList, FLAG_STATUS_LABELS, Field, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
+import { isUuid } from "@thads/case-service/input";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One meeting: its agenda of cases, minutes and decisions, and the directives it issued. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, "steering_member") && !isNational(user.memberships)) forbidden();
-  if (!UUID.test(params.id)) notFound();
+  if (!isUuid(params.id)) notFound();
   return asUser(user, async (tx) => {
     const [m] = await tx<{ id: string; committee_id: string; committee_name: string; held_on: string; title: string; minutes: string | null; decisions: string | null; version: number; is_member: boolean }[]>`
       select m.id, m.committee_id, c.name as committee_name, m.held_on::text as held_on, m.title, m.minutes, m.decisions, m.version,

@@ -6,11 +6,13 @@ import { caseStatusLabel, parseLang, useLang } from "../i18n.ts";
 import { STEP_LABELS } from "../labels.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { safeRedirect } from "../utils/redirect.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
 import { loadProposals, loadWatchlist, visibleCommittees, type WatchFilters } from "./steering.server.ts";
 import { Field, StepForm, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
+import { isUuid, stripControlChars } from "@thads/case-service/input";
 
 /** The watchlist: a committee's flagged major cases, most at risk first (members and the directorate). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -20,9 +22,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const only = url.searchParams.get("only");
   const filters: WatchFilters = {
-    q: url.searchParams.get("q")?.slice(0, 100) ?? "",
+    q: stripControlChars(url.searchParams.get("q") ?? "").slice(0, 100),
     reason: (FLAG_REASONS as readonly string[]).includes(url.searchParams.get("reason") ?? "") ? url.searchParams.get("reason")! : "",
-    province: /^[0-9a-f-]{36}$/i.test(url.searchParams.get("province") ?? "") ? url.searchParams.get("province")! : "",
+    province: isUuid(url.searchParams.get("province") ?? "") ? url.searchParams.get("province")! : "",
     only: only === "overdue" || only === "missing" ? only : "",
   };
   const today = todayVn();
@@ -63,7 +65,7 @@ export async function action({ request }: Route.ActionArgs) {
   if ("ok" in r && r.ok) {
     const url = new URL(request.url);
     url.searchParams.set("done", String(r.status ?? intent));
-    return redirect(url.pathname + url.search);
+    return redirect(safeRedirect(url.pathname + url.search, "/steering"));
   }
   return r;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isIsoDate, PROCEDURES, REQUEST_KINDS, tryParseDateVi, type RequestKind } from "@thads/domain";
+import { PROCEDURES, REQUEST_KINDS, type RequestKind } from "@thads/domain";
+import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "@thads/case-service/input";
 
 /*
  * The public request forms: one schema per kind (a shared part plus the kind's own fields), used
@@ -12,6 +13,7 @@ const MARKUP = /<\s*[a-z!/?]|javascript:|on\w+\s*=/i;
 const text = (field: string, max: number, min = 1) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
+    .refine((v) => !hasControlChars(v), { message: controlCharsMessage(field), abort: true })
     .trim()
     .min(1, { message: `${field}: bắt buộc nhập.` })
     .min(min, { message: `${field}: ít nhất ${min} ký tự.` })
@@ -21,6 +23,7 @@ const text = (field: string, max: number, min = 1) =>
 const optional = (field: string, max: number) =>
   z
     .string()
+    .refine((v) => !hasControlChars(v), { message: controlCharsMessage(field), abort: true })
     .trim()
     .max(max, { message: `${field}: tối đa ${max} ký tự.` })
     .refine((v) => !MARKUP.test(v), { message: `${field}: không được chứa mã HTML hoặc mã lệnh (ký tự "<", "javascript:"…).` })
@@ -33,12 +36,12 @@ const viDate = (field: string) =>
     .trim()
     .min(1, { message: `${field}: bắt buộc nhập.` })
     .transform((v, ctx) => {
-      const iso = isIsoDate(v) ? v : tryParseDateVi(v);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${field}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).` });
+      const r = readDateInput(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: "custom", message: dateMessage(field, r.reason) });
         return z.NEVER;
       }
-      return iso;
+      return r.iso;
     });
 
 const PHONE_RE = /^\+?[0-9 .()-]{8,20}$/;
@@ -56,6 +59,7 @@ const base = {
   }),
   requesterEmail: z
     .string()
+    .refine((v) => !hasControlChars(v), { message: controlCharsMessage("Thư điện tử"), abort: true })
     .trim()
     .max(254, { message: "Thư điện tử: tối đa 254 ký tự." })
     .optional()

@@ -9,7 +9,13 @@ export function readCookie(request: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      // A malformed value (bad percent-encoding) is no value.
+      return null;
+    }
   }
   return null;
 }
@@ -20,8 +26,11 @@ export function serializeCookie(
   opts: { maxAge?: number; httpOnly?: boolean } = {},
 ): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
-  if (opts.httpOnly ?? true) parts.push("HttpOnly");
+  // Own keys only: an option not given is never read through Object.prototype.
+  const httpOnly = Object.hasOwn(opts, "httpOnly") ? opts.httpOnly !== false : true;
+  const maxAge = Object.hasOwn(opts, "maxAge") ? opts.maxAge : undefined;
+  if (httpOnly) parts.push("HttpOnly");
   if (getEnv().COOKIE_SECURE === "true") parts.push("Secure");
-  if (opts.maxAge !== undefined) parts.push(`Max-Age=${opts.maxAge}`);
+  if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
   return parts.join("; ");
 }

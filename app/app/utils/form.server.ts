@@ -2,6 +2,7 @@ import { data } from "react-router";
 import type { Lang } from "../i18n.ts";
 import { t } from "../i18n.ts";
 import { assertCsrf, CsrfError } from "./csrf.server.ts";
+import { isUnsafeKey } from "./form-nest.ts";
 
 /** Largest form post accepted by the sign-in and settings forms. */
 export const MAX_FORM_BYTES = 16 * 1024;
@@ -29,6 +30,7 @@ export async function readForm(request: Request, lang: Lang): Promise<FormData> 
   } catch {
     throw data({ formError: t(lang, "error.badForm") }, { status: 400 });
   }
+  formData = withoutUnsafeNames(formData);
   try {
     assertCsrf(request, formData);
   } catch (e) {
@@ -36,6 +38,14 @@ export async function readForm(request: Request, lang: Lang): Promise<FormData> 
     throw e;
   }
   return formData;
+}
+
+/** Drops fields named like object machinery ("__proto__", "a.constructor.prototype"): names are data, never paths. */
+export function withoutUnsafeNames(form: FormData): FormData {
+  if (![...form.keys()].some(isUnsafeKey)) return form;
+  const out = new FormData();
+  for (const [k, v] of form) if (!isUnsafeKey(k)) out.append(k, v);
+  return out;
 }
 
 /** Reads the body, stopping as soon as it passes the cap (a missing or lying Content-Length included). */

@@ -18,7 +18,8 @@ export async function signInWithSupabase(
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     // Node 20 has no global WebSocket; realtime is never opened here, but the client wants a transport.
     realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
-    global: config.fetch ? { fetch: config.fetch } : undefined,
+    // Only a fetch the caller set itself; never one read through the prototype.
+    global: Object.hasOwn(config, "fetch") && typeof config.fetch === "function" ? { fetch: config.fetch } : {},
   });
   try {
     const { data, error } = await client.auth.signInWithPassword({ email, password });

@@ -7,6 +7,7 @@ import { CsvError, parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
 import { COLUMN_BY_KEY, COLUMNS, columnForHeader, type ColumnKey } from "./columns.ts";
 import { LIMITS, type ImportError, type OnProgress, type ParseResult, type SourceRow } from "./types.ts";
+import { CONTROL_CHARS, controlCharsMessage } from "@thads/case-service/input";
 
 export interface ParseOptions {
   /** Largest input accepted, in bytes (default 50 MB). */
@@ -52,6 +53,11 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
       positions.push("");
       return;
     }
+    if (CONTROL_CHARS.test(cell)) {
+      errors.push({ line, column: `cột ${i + 1}`, code: "control_chars", message: `Tiêu đề cột thứ ${i + 1} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL): sửa tên cột theo mẫu.` });
+      positions.push(null);
+      return;
+    }
     const key = columnForHeader(cell);
     if (!key) {
       positions.push(null);
@@ -88,6 +94,11 @@ function toRow(header: Header, cells: readonly string[], line: number, errors: I
       bad = true;
     }
     if (!key) return;
+    if (CONTROL_CHARS.test(cell)) {
+      errors.push({ line, column: header.headers[key] ?? key, code: "control_chars", message: controlCharsMessage(COLUMN_BY_KEY.get(key)?.label ?? key) });
+      bad = true;
+      return;
+    }
     if (cell.includes("\uFFFD")) {
       const advice = format === "csv" ? "Hãy lưu tệp dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8)." : "Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.";
       errors.push({ line, column: header.headers[key] ?? key, code: "encoding", message: `${header.headers[key] ?? key}: có ký tự không đọc được. ${advice}` });

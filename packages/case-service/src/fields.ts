@@ -1,24 +1,25 @@
 import { z } from "zod";
-import { MAX_DONG, formatCount, isIsoDate, tryParseDateVi } from "@thads/domain";
+import { MAX_DONG, formatCount } from "@thads/domain";
+import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "./input.ts";
 
 /*
  * Form field parsers shared by every form and import: Vietnamese messages that
  * name the field, dates as dd/mm/yyyy, money as whole đồng.
  */
 
-/** dd/mm/yyyy (or yyyy-mm-dd) → ISO, with the field named in the message. */
+/** dd/mm/yyyy (or yyyy-mm-dd) → ISO, a real calendar day in a sane year range, with the field named in the message. */
 export const viDate = (field: string) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
     .trim()
     .min(1, { message: `${field}: bắt buộc nhập.` })
     .transform((v, ctx) => {
-      const iso = isIsoDate(v) ? v : tryParseDateVi(v);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${field}: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).` });
+      const r = readDateInput(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: "custom", message: dateMessage(field, r.reason) });
         return z.NEVER;
       }
-      return iso;
+      return r.iso;
     });
 
 /** Whole đồng, at most MAX_DONG, from "12.500.000", "12 500 000", "12,500,000" or "12500000"; "12,5" or "12.5" is refused. */
@@ -42,15 +43,20 @@ export const dongInput = (field: string) =>
       return BigInt(digits);
     });
 
+/** Text with no control character (NUL included): refused with the field named. */
+const noControl = (field: string) => (v: string) => !hasControlChars(v);
+
 export const text = (field: string, max: number, min = 1) =>
   z
     .string({ message: `${field}: bắt buộc nhập.` })
+    .refine(noControl(field), { message: controlCharsMessage(field), abort: true })
     .trim()
     .min(min, { message: `${field}: bắt buộc nhập.` })
     .max(max, { message: `${field}: tối đa ${max} ký tự.` });
 export const optionalText = (field: string, max: number) =>
   z
     .string()
+    .refine(noControl(field), { message: controlCharsMessage(field), abort: true })
     .trim()
     .max(max, { message: `${field}: tối đa ${max} ký tự.` })
     .optional()

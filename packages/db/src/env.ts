@@ -23,13 +23,38 @@ const dbEnvSchema = z.object({
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
+/**
+ * The environment's own variables only, in an object without a prototype: a
+ * variable that is not set is never read from a (polluted) Object.prototype.
+ */
+export function ownEnv(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(env)) {
+    const value = (env as Record<string, unknown>)[key];
+    if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Parsed settings with every key of the schema present (unset ones as
+ * undefined), frozen and without a prototype, so no unset key falls back to
+ * Object.prototype.
+ */
+export function completeSettings<T extends object>(keys: readonly string[], data: T): T {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of keys) out[k] = undefined;
+  for (const k of Object.keys(data)) out[k] = (data as Record<string, unknown>)[k];
+  return Object.freeze(out) as T;
+}
+
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
-  const parsed = dbEnvSchema.safeParse(env);
+  const parsed = dbEnvSchema.safeParse(ownEnv(env));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid database environment:\n${issues}`);
   }
-  return parsed.data;
+  return completeSettings(Object.keys(dbEnvSchema.shape), parsed.data);
 }
 
 export function embeddedUrl(port: number = EMBEDDED_DEFAULTS.port): string {
