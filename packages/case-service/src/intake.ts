@@ -2,7 +2,7 @@ import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@th
 import { mayRecordStep } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import type { IntakeInput } from "./intake-schema.ts";
-import { StepNotPermitted, type Actor } from "./service.ts";
+import { StepNotPermitted, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
 
 /**
@@ -87,10 +87,24 @@ export async function asUserStep<T>(
   } catch (e) {
     if (e instanceof Refused) return e.result;
     if ((e as { code?: string }).code === "23505") return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
+    // A reference the database refused (20261204000100): the same answer as the service's own check.
+    const refused = (e as { code?: string }).code === "23514" ? REFERENCE_ERRORS[(e as { constraint_name?: string }).constraint_name ?? ""] : undefined;
+    if (refused) return { ok: false, error: refused() };
     if (e instanceof StepNotPermitted || (e as { code?: string }).code === "42501") return { ok: false, error: forbiddenStep() };
     throw e;
   }
 }
+
+const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
+  cases_executor_of_unit: executorNotInUnit,
+  cases_transfer_target: badTransferTarget,
+  steering_directives_addressee_scope: () => ({
+    code: "addressee_out_of_scope",
+    field: "addresseeUserId",
+    message_vi: "Người nhận: phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.",
+    message_en: "Addressee: must be enforcement staff within the committee's scope.",
+  }),
+};
 
 /** A unique key another office of the province already holds (rows this user cannot see). */
 function uniqueViolation(constraint: string | undefined): ServiceError {
