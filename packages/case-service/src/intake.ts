@@ -101,8 +101,8 @@ const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
   steering_directives_addressee_scope: () => ({
     code: "addressee_out_of_scope",
     field: "addresseeUserId",
-    message_vi: "Người nhận: phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.",
-    message_en: "Addressee: must be enforcement staff within the committee's scope.",
+    message_vi: "Nơi nhận ý kiến chỉ đạo: phải là đơn vị hoặc cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.",
+    message_en: "Addressee: must be a bureau or enforcement staff within the committee's scope.",
   }),
 };
 
