@@ -196,3 +196,81 @@ revoke all on function
 from public, anon, authenticated;
 revoke all on function app_private.may_act_on_case(uuid) from public, anon;
 grant execute on function app_private.may_act_on_case(uuid) to authenticated;
+
+-- ---------------------------------------------------------------------------
+-- Steering committee members: staff (never a requester's account), of the
+-- committee's province for a province committee.
+-- ---------------------------------------------------------------------------
+create function app_private.steering_members_references() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_province uuid;
+begin
+  if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
+    return new;
+  end if;
+  select c.province_id into v_province from public.steering_committees c where c.id = new.committee_id;
+  if not exists (select 1 from public.profiles p join public.units u on u.id = p.unit_id
+                  where p.id = new.user_id and (v_province is null or u.province_id = v_province)) then
+    raise exception 'Thành viên (user_id): phải là cán bộ thuộc phạm vi của Ban Chỉ đạo (Ban Chỉ đạo tỉnh: cán bộ của tỉnh).'
+      using errcode = '23514', constraint = 'steering_members_scope', column = 'user_id';
+  end if;
+  return new;
+end
+$$;
+create trigger steering_committee_members_references before insert or update of committee_id, user_id
+  on public.steering_committee_members
+  for each row execute function app_private.steering_members_references();
+
+-- ---------------------------------------------------------------------------
+-- The person a row names as the one who acted (proposed, decided, issued,
+-- answered, reported, set, recorded) is the caller, never someone else.
+-- The columns are the trigger's arguments; an unchanged value is left alone.
+-- ---------------------------------------------------------------------------
+create function app_private.actor_is_caller() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_col text;
+  v_new text;
+begin
+  if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
+    return new;
+  end if;
+  foreach v_col in array tg_argv loop
+    v_new := to_jsonb(new) ->> v_col;
+    if v_new is not null and v_new is distinct from auth.uid()::text
+       and (tg_op = 'INSERT' or v_new is distinct from to_jsonb(old) ->> v_col) then
+      raise exception 'Người thực hiện (%): phải là chính người đang đăng nhập.', v_col
+        using errcode = '42501', column = v_col;
+    end if;
+  end loop;
+  return new;
+end
+$$;
+create trigger case_events_actor before insert on public.case_events
+  for each row execute function app_private.actor_is_caller('actor_id');
+create trigger asset_events_actor before insert on public.asset_events
+  for each row execute function app_private.actor_is_caller('actor_id');
+create trigger assets_actor before insert or update on public.assets
+  for each row execute function app_private.actor_is_caller('created_by');
+create trigger stat_targets_actor before insert or update on public.stat_targets
+  for each row execute function app_private.actor_is_caller('set_by');
+create trigger steering_flags_actor before insert or update on public.steering_flags
+  for each row execute function app_private.actor_is_caller('proposed_by', 'decided_by');
+create trigger steering_meetings_actor before insert or update on public.steering_meetings
+  for each row execute function app_private.actor_is_caller('created_by');
+create trigger steering_directives_actor before insert or update on public.steering_directives
+  for each row execute function app_private.actor_is_caller('issued_by', 'answered_by');
+create trigger steering_progress_reports_actor before insert on public.steering_progress_reports
+  for each row execute function app_private.actor_is_caller('reported_by');
+create trigger steering_coercion_ops_actor before insert or update on public.steering_coercion_ops
+  for each row execute function app_private.actor_is_caller('created_by', 'decided_by');
+create trigger public_pages_actor before insert or update on public.public_pages
+  for each row execute function app_private.actor_is_caller('updated_by');
+create trigger public_announcements_actor before insert or update on public.public_announcements
+  for each row execute function app_private.actor_is_caller('created_by');
+
+revoke all on function app_private.steering_members_references(), app_private.actor_is_caller()
+from public, anon, authenticated;

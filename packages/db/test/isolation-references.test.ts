@@ -254,3 +254,50 @@ describe("security-definer functions callable through the API", () => {
     expect(code).toBe("42501");
   });
 });
+
+describe("a committee's members are staff of its scope", () => {
+  const add = (committee: string, user: string) => (tx: TxSql) =>
+    tx`insert into public.steering_committee_members (committee_id, user_id, member_role) values (${committee}, ${user}, 'member') returning id`;
+
+  it("a province head adds staff of its own province", async () => {
+    expect(await attempt(ctx.fx.users.province_head!, add(st.committees.a, ctx.fx.users.colleague_a!))).toBe("ok");
+  });
+  it.each([["another province's staff", "colleague_b"], ["a creditor", "creditor"]])(
+    "a province head may not add %s to its committee", async (_label, who) => {
+      expect(await attempt(ctx.fx.users.province_head!, add(st.committees.a, ctx.fx.users[who]!))).toBe("23514");
+    });
+  it("the directorate may not add a creditor to the central committee", async () => {
+    expect(await attempt(ctx.fx.users.national_admin!, add(st.committees.national, ctx.fx.users.creditor!))).toBe("23514");
+  });
+});
+
+describe("the person a row names as its actor is the caller", () => {
+  it("a province head may not set a target in a colleague's name", async () => {
+    const target = (by: string) => (tx: TxSql) =>
+      tx`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate, set_by)
+         values (${ctx.fx.units.a9}, 2031, 80, 40, ${by}) returning id`;
+    expect(await attempt(ctx.fx.users.province_head!, target(ctx.fx.users.province_head!))).toBe("ok");
+    expect(await attempt(ctx.fx.users.province_head!, target(ctx.fx.users.province_staff!))).toBe("42501");
+  });
+  it("a ledger event is recorded in the caller's name only", async () => {
+    const event = (actor: string) => (tx: TxSql) =>
+      tx`insert into public.case_events (case_id, kind, effective_date, payload, actor_id)
+         values (${ctx.fx.cases.a}, 'notification', '2026-10-10', '{}', ${actor})`;
+    expect(await attempt(ctx.fx.users.executor!, event(ctx.fx.users.executor!), { writer: true })).toBe("ok");
+    expect(await attempt(ctx.fx.users.executor!, event(ctx.fx.users.subunit_head!), { writer: true })).toBe("42501");
+  });
+  it("a committee decides a proposal in its own member's name only", async () => {
+    const decide = (by: string) => (tx: TxSql) =>
+      tx`update public.steering_flags set status = 'declined', decided_by = ${by}, decided_on = '2026-11-01'
+         where id = ${st.flags.proposedA} returning id`;
+    expect(await attempt(st.users.memberA, decide(st.users.memberA))).toBe("ok");
+    expect(await attempt(st.users.memberA, decide(ctx.fx.users.province_head!))).toBe("42501");
+  });
+  it("a bureau proposes a case in its own name only", async () => {
+    const propose = (by: string) => (tx: TxSql) =>
+      tx`insert into public.steering_flags (committee_id, case_id, reason, note, proposed_by)
+         values (${st.committees.spareA}, ${ctx.fx.cases.aUnassigned}, 'high_value', 'Giá trị lớn', ${by}) returning id`;
+    expect(await attempt(ctx.fx.users.province_head!, propose(ctx.fx.users.province_head!))).toBe("ok");
+    expect(await attempt(ctx.fx.users.province_head!, propose(ctx.fx.users.subunit_head!))).toBe("42501");
+  });
+});
