@@ -277,3 +277,44 @@ create trigger public_announcements_actor before insert or update on public.publ
 
 revoke all on function app_private.steering_members_references(), app_private.actor_is_caller()
 from public, anon, authenticated;
+
+-- ---------------------------------------------------------------------------
+-- An asset's rows point only at rows of the same asset (a round's auction
+-- contract, a deposit's round) or of the same case (a proceeds line's
+-- payment event in the ledger). Checked against the asset the row names.
+-- ---------------------------------------------------------------------------
+create function app_private.asset_rows_references() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_ref uuid;
+begin
+  if tg_table_name = 'auction_rounds' then
+    if new.contract_id is not null and not exists (
+         select 1 from public.auction_contracts c where c.id = new.contract_id and c.asset_id = new.asset_id) then
+      raise exception 'Hợp đồng đấu giá (contract_id): không thuộc tài sản này.'
+        using errcode = '23514', constraint = 'auction_rounds_contract_of_asset', column = 'contract_id';
+    end if;
+  elsif tg_table_name = 'auction_deposits' then
+    if not exists (select 1 from public.auction_rounds r where r.id = new.round_id and r.asset_id = new.asset_id) then
+      raise exception 'Phiên đấu giá (round_id): không thuộc tài sản này.'
+        using errcode = '23514', constraint = 'auction_deposits_round_of_asset', column = 'round_id';
+    end if;
+  elsif tg_table_name = 'asset_proceeds' then
+    if new.case_event_id is not null and not exists (
+         select 1 from public.case_events e join public.assets a on a.case_id = e.case_id
+          where e.id = new.case_event_id and a.id = new.asset_id) then
+      raise exception 'Bút toán thanh toán (case_event_id): không thuộc việc thi hành án của tài sản này.'
+        using errcode = '23514', constraint = 'asset_proceeds_event_of_case', column = 'case_event_id';
+    end if;
+  end if;
+  return new;
+end
+$$;
+create trigger auction_rounds_references before insert or update of asset_id, contract_id on public.auction_rounds
+  for each row execute function app_private.asset_rows_references();
+create trigger auction_deposits_references before insert or update of asset_id, round_id on public.auction_deposits
+  for each row execute function app_private.asset_rows_references();
+create trigger asset_proceeds_references before insert or update of asset_id, case_event_id on public.asset_proceeds
+  for each row execute function app_private.asset_rows_references();
+revoke all on function app_private.asset_rows_references() from public, anon, authenticated;

@@ -301,3 +301,34 @@ describe("the person a row names as its actor is the caller", () => {
     expect(await attempt(ctx.fx.users.province_head!, propose(ctx.fx.users.subunit_head!))).toBe("42501");
   });
 });
+
+describe("an asset's rows point only at rows of the same asset or case", () => {
+  let assetA: string, assetB: string, roundB: string, contractB: string;
+  beforeAll(async () => {
+    const asset = async (caseId: string) =>
+      (await ctx.owner<{ id: string }[]>`insert into public.assets (case_id, kind, description) values (${caseId}, 'house', 'Nhà số 7 phố Huế') returning id`)[0]!.id;
+    assetA = await asset(ctx.fx.cases.a);
+    assetB = await asset(ctx.fx.cases.b);
+    contractB = (await ctx.owner<{ id: string }[]>`
+      insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on) values (${assetB}, 'Công ty đấu giá Hợp danh', 'HĐ-1', '2026-10-01') returning id`)[0]!.id;
+    roundB = (await ctx.owner<{ id: string }[]>`
+      insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price)
+      values (${assetB}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000) returning id`)[0]!.id;
+  });
+  const asHead = (fn: (tx: TxSql) => PromiseLike<unknown>) => attempt(ctx.fx.users.subunit_head!, fn, { writer: true });
+
+  it("a deposit on A's asset may not name B's auction round", async () => {
+    expect(await asHead((tx) => tx`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on)
+                                   values (${assetA}, ${roundB}, 'Lê Văn C', 100000000, '2026-10-20')`)).toBe("23514");
+  });
+  it("a round on A's asset may not name B's auction contract", async () => {
+    expect(await asHead((tx) => tx`insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price)
+                                   values (${assetA}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000)`)).toBe("23514");
+  });
+  it("a proceeds line of A's asset may not name B's ledger event", async () => {
+    expect(await asHead((tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
+                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.b.event})`)).toBe("23514");
+    expect(await asHead((tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
+                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.a.event})`)).toBe("ok");
+  });
+});
