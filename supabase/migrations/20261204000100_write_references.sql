@@ -114,8 +114,8 @@ revoke all on function app_private.is_case_unit_executor(uuid, uuid) from public
 grant execute on function app_private.is_case_unit_executor(uuid, uuid) to authenticated;
 
 -- ---------------------------------------------------------------------------
--- Steering directives: addressee within the committee's scope; answers by the
--- addressee's side only, in the answerer's own name.
+-- Steering directives: addressee within the committee's scope, meeting of the
+-- same committee; answers by the addressee's side only, in the answerer's own name.
 -- ---------------------------------------------------------------------------
 create function app_private.steering_directives_references() returns trigger
 language plpgsql security definer set search_path = ''
@@ -141,6 +141,12 @@ begin
                         and (v_province is null or m.province_id = v_province)) then
     raise exception 'Người nhận (addresseeUserId): phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.'
       using errcode = '23514', constraint = 'steering_directives_addressee_scope', column = 'addressee_user_id';
+  end if;
+  if new.meeting_id is not null
+     and (tg_op = 'INSERT' or new.meeting_id is distinct from old.meeting_id or new.committee_id is distinct from old.committee_id)
+     and not exists (select 1 from public.steering_meetings mt where mt.id = new.meeting_id and mt.committee_id = new.committee_id) then
+    raise exception 'Cuộc họp (meetingId): không phải cuộc họp của Ban Chỉ đạo này.'
+      using errcode = '23514', constraint = 'steering_directives_meeting_of_committee', column = 'meeting_id';
   end if;
   if v_actor is not null then
     if tg_op = 'INSERT' and (new.answer is not null or new.answered_on is not null or new.answered_by is not null) then

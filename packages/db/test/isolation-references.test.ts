@@ -332,3 +332,13 @@ describe("an asset's rows point only at rows of the same asset or case", () => {
                                    values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.a.event})`)).toBe("ok");
   });
 });
+
+describe("a directive's meeting is one of its committee's", () => {
+  it("a committee may not file a directive under another committee's meeting", async () => {
+    const issue = (meeting: string) => (tx: TxSql) =>
+      tx`insert into public.steering_directives (committee_id, meeting_id, addressee_unit_id, body, issued_on, due_on)
+         values (${st.committees.a}, ${meeting}, ${ctx.fx.units.a1}, 'Báo cáo tiến độ', '2026-11-01', '2026-11-30')`;
+    expect(await attempt(st.users.memberA, issue(st.meetings.a))).toBe("ok");
+    expect(await attempt(st.users.memberA, issue(st.meetings.b))).toBe("23514");
+  });
+});
