@@ -2,7 +2,7 @@ import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@th
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
 import { intakeDateProblems, type IntakeInput } from "./intake-schema.ts";
-import { StepNotPermitted, type Actor } from "./service.ts";
+import { StepNotPermitted, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
 
 /**
@@ -90,7 +90,13 @@ export async function asUserStep<T>(
   } catch (e) {
     if (e instanceof Refused) return e.result;
     if ((e as { code?: string }).code === "23505") return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
-    if ((e as { code?: string }).code === "23514") return { ok: false, error: outOfBounds((e as Error).message) };
+    if ((e as { code?: string }).code === "23514") {
+      // A reference the database refused (20261204000100): the same answer as the service's own check;
+      // any other check is a date or amount bound (20261204000200).
+      const constraint = (e as { constraint_name?: string }).constraint_name ?? "";
+      const refused = Object.hasOwn(REFERENCE_ERRORS, constraint) ? REFERENCE_ERRORS[constraint] : undefined;
+      return { ok: false, error: refused ? refused() : outOfBounds((e as Error).message) };
+    }
     if (e instanceof StepNotPermitted || (e as { code?: string }).code === "42501") return { ok: false, error: forbiddenStep() };
     throw e;
   }
@@ -104,6 +110,17 @@ function outOfBounds(message: string): ServiceError {
   const [vi, en] = message.includes(" / ") ? [message.slice(0, message.lastIndexOf(" / ")), message.slice(message.lastIndexOf(" / ") + 3)] : [message, message];
   return { code: "out_of_bounds", message_vi: vi, message_en: en };
 }
+
+const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
+  cases_executor_of_unit: executorNotInUnit,
+  cases_transfer_target: badTransferTarget,
+  steering_directives_addressee_scope: () => ({
+    code: "addressee_out_of_scope",
+    field: "addresseeUserId",
+    message_vi: "Nơi nhận ý kiến chỉ đạo: phải là đơn vị hoặc cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.",
+    message_en: "Addressee: must be a bureau or enforcement staff within the committee's scope.",
+  }),
+};
 
 /** A unique key another office of the province already holds (rows this user cannot see). */
 function uniqueViolation(constraint: string | undefined): ServiceError {

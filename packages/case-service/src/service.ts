@@ -75,6 +75,9 @@ export async function recordEvent(
   });
   if (badDate) return { ok: false, error: badDate };
 
+  const refProblem = await referenceProblem(tx, caseId, event);
+  if (refProblem) return { ok: false, error: refProblem };
+
   const events = await loadEvents(tx, caseId);
   const before = derive(events);
   if (before.error) return { ok: false, error: before.error };
@@ -124,6 +127,44 @@ export async function recordEvent(
     receivedCaseId = r?.id;
   }
   return { ok: true, version: updated[0].version, duplicate: false, receivedCaseId };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const executorNotInUnit = (): ServiceError => ({
+  code: "executor_not_in_unit",
+  message_vi: "Chấp hành viên: phải là chấp hành viên của đơn vị đang thụ lý việc thi hành án.",
+  message_en: "Executor: must be an executor of the office that holds the case.",
+  field: "executorId",
+});
+
+export const badTransferTarget = (): ServiceError => ({
+  code: "bad_transfer_target",
+  message_vi: "Nơi nhận ủy thác: phải là cơ quan thi hành án dân sự của một tỉnh/thành phố khác đang hoạt động (không phải phòng khu vực, tỉnh cũ đã sáp nhập hay Cục).",
+  message_en: "Transfer to: must be a current provincial bureau of another province (not an office, a merged former province or the directorate).",
+  field: "toProvinceId",
+});
+
+/**
+ * The ids an event names, against the case's own tenant: an executor of the case's unit
+ * (app_private.is_case_unit_executor answers only for a case the caller may act on), a transfer to
+ * a current province (its own province is the lifecycle rule's refusal). The database checks the same (20261204000100).
+ */
+async function referenceProblem(tx: TxSql, caseId: string, event: CaseEvent): Promise<ServiceError | null> {
+  const executorId = event.kind === "executor_change" || event.kind === "decision" ? event.executorId : undefined;
+  if (executorId !== undefined) {
+    if (!UUID.test(executorId)) return executorNotInUnit();
+    const [r] = await tx<{ ok: boolean | null }[]>`select app_private.is_case_unit_executor(${caseId}, ${executorId}) as ok`;
+    if (!r?.ok) return executorNotInUnit();
+  }
+  if (event.kind === "transfer") {
+    if (!UUID.test(event.toProvinceId)) return badTransferTarget();
+    const [u] = await tx`
+      select 1 from public.units
+      where id = ${event.toProvinceId} and kind = 'province' and dissolved_on is null`;
+    if (!u) return badTransferTarget();
+  }
+  return null;
 }
 
 /** RLS refused the change after the checks (e.g. an executor on a case not assigned to them). */

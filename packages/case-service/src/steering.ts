@@ -224,12 +224,23 @@ export async function issueDirective(
     if (caseProvince && u.province_id !== caseProvince)
       return refuse("addressee_out_of_scope", "Đơn vị nhận: phải là cơ quan THADS của tỉnh có việc thi hành án được chỉ đạo.", "Addressee unit: must belong to the case's province.", "addresseeUnitId");
   }
-  const [d] = await tx<{ id: string }[]>`
-    insert into public.steering_directives (committee_id, meeting_id, flag_id, addressee_unit_id, addressee_user_id,
-                                            body, issued_on, due_on, issued_by, idempotency_key)
-    values (${input.committeeId}, ${input.meetingId ?? null}, ${input.flagId ?? null}, ${input.addresseeUnitId ?? null},
-            ${input.addresseeUserId ?? null}, ${input.body}, ${today}, ${input.dueOn}, ${actor.userId}, ${input.idempotencyKey})
-    returning id`;
+  // The person addressed: staff of the committee's scope, which only the database can tell a
+  // committee member (it does not read other users' memberships); its refusal names the field.
+  let d: { id: string } | undefined;
+  try {
+    [d] = await tx.savepoint((sp) => sp<{ id: string }[]>`
+      insert into public.steering_directives (committee_id, meeting_id, flag_id, addressee_unit_id, addressee_user_id,
+                                              body, issued_on, due_on, issued_by, idempotency_key)
+      values (${input.committeeId}, ${input.meetingId ?? null}, ${input.flagId ?? null}, ${input.addresseeUnitId ?? null},
+              ${input.addresseeUserId ?? null}, ${input.body}, ${today}, ${input.dueOn}, ${actor.userId}, ${input.idempotencyKey})
+      returning id`);
+  } catch (e) {
+    const err = e as { code?: string; constraint_name?: string; column_name?: string };
+    if (err.code !== "23514" || err.constraint_name !== "steering_directives_addressee_scope") throw e;
+    return err.column_name === "addressee_unit_id"
+      ? refuse("addressee_out_of_scope", "Đơn vị nhận: phải là cơ quan THADS đang hoạt động thuộc phạm vi của Ban Chỉ đạo.", "Addressee unit: must be a current bureau within the committee's scope.", "addresseeUnitId")
+      : refuse("addressee_out_of_scope", "Cá nhân nhận: phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.", "Addressee: must be enforcement staff within the committee's scope.", "addresseeUserId");
+  }
   return { ok: true, directiveId: d!.id, duplicate: false };
 }
 
@@ -239,9 +250,13 @@ export async function answerDirective(
 ): Promise<ServiceResult<{ version: number; duplicate: boolean }>> {
   const [seen] = await tx<{ id: string }[]>`select id from public.steering_directives where id = ${input.directiveId}`;
   if (!seen) return refuse("directive_not_found", "Ý kiến chỉ đạo: không tìm thấy.", "Directive not found.", "directiveId");
-  const [d] = await tx<{ version: number; answer: string | null }[]>`
-    select version, answer from public.steering_directives where id = ${input.directiveId} for update`;
-  if (!d) return refuse("not_addressee", "Chỉ đơn vị hoặc cá nhân nhận ý kiến chỉ đạo được trả lời.", "Only the addressee may answer.");
+  const [d] = await tx<{ version: number; answer: string | null; is_addressee: boolean }[]>`
+    select version, answer,
+           coalesce(addressee_user_id = (select auth.uid())
+                    or addressee_unit_id = any (app_private.units_for('{subunit_head,province_head,province_staff}')), false) as is_addressee
+    from public.steering_directives where id = ${input.directiveId} for update`;
+  // The committee that issued it reaches the row (to revise it) but never answers it itself.
+  if (!d || !d.is_addressee) return refuse("not_addressee", "Chỉ đơn vị hoặc cá nhân nhận ý kiến chỉ đạo được trả lời.", "Only the addressee may answer.");
   if (d.answer !== null) {
     if (d.answer === input.answer) return { ok: true, version: d.version, duplicate: true };
     return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời.", "This directive has already been answered.", "answer");

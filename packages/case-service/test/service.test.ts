@@ -172,6 +172,44 @@ describe("lifecycle through the ledger", () => {
     expect(await step(id, ["executor", "executor"], { kind: "notification", effectiveDate: "2025-11-07" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("assigns only an executor of the case's own unit, naming the field, writing nothing", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    for (const who of ["colleague_b", "creditor", "clerk", "steering_member"]) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users[who]! });
+      expect(r, who).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+      expect(!r.ok && r.error.message_vi).toMatch(/^Chấp hành viên/);
+    }
+    for (const bad of [randomUUID(), "not-a-uuid"]) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: bad });
+      expect(r, bad).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+    }
+    const other = await takeIn();
+    const d = await step(other, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", executorId: ctx.fx.users.colleague_b!, obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    expect(d).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+    const [c] = await ctx.owner`select executor_id, (select count(*)::int from public.case_events e where e.case_id = ${id}) as n from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ executor_id: null, n: 2 });
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.colleague_a! })).toMatchObject({ ok: true });
+  });
+
+  it("transfers only to a current province other than the case's own, naming the field", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });
+    const dissolved = randomUUID();
+    await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id, dissolved_on)
+                    values (${dissolved}, 'province', ${`P-OLD-${ctx.fx.tag}`}, 'THADS tỉnh cũ', ${ctx.fx.units.national}, ${dissolved}, '2025-07-01')`;
+    for (const [label, target] of [
+      ["office of the same province", ctx.fx.units.a9], ["office of another province", ctx.fx.units.b1],
+      ["national directorate", ctx.fx.units.national], ["dissolved province", dissolved], ["unknown id", randomUUID()], ["not an id", "Hà Nội"],
+    ] as const) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: target });
+      expect(r, label).toMatchObject({ ok: false, error: { code: "bad_transfer_target", field: "toProvinceId" } });
+      expect(!r.ok && r.error.message_vi, label).toMatch(/^Nơi nhận ủy thác/);
+    }
+    const [c] = await ctx.owner`select status, transferred_to_province_id from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ status: "decided", transferred_to_province_id: null });
+  });
+
   it("a transfer opens the case in the receiving province; the sender keeps it read-only", async () => {
     const id = await takeIn();
     await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });

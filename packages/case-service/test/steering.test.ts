@@ -160,6 +160,35 @@ describe("directives", () => {
     expect(await count("steering_directives")).toBe(before);
   });
 
+  it("addressed only within the committee's scope, naming the field; nothing written", async () => {
+    const before = await count("steering_directives");
+    const m = memberA();
+    for (const [label, over, field] of [
+      ["another province's executor", { addresseeUnitId: "", addresseeUserId: ctx.fx.users.colleague_b! }, "addresseeUserId"],
+      ["a creditor", { addresseeUnitId: "", addresseeUserId: ctx.fx.users.creditor! }, "addresseeUserId"],
+      ["another province's office, without a case", { flagId: "", addresseeUnitId: ctx.fx.units.b1 }, "addresseeUnitId"],
+      ["another province, without a case", { flagId: "", addresseeUnitId: ctx.fx.units.b }, "addresseeUnitId"],
+    ] as const) {
+      const r = await asUserStep(ctx.app, m.claims, (tx) => issueDirective(tx, DirectiveSchema.parse(form(over)), m.actor, TODAY));
+      expect(r, label).toMatchObject({ ok: false, error: { field } });
+      expect(!r.ok && r.error.code, label).toMatch(/^(addressee_out_of_scope|bad_addressee)$/);
+    }
+    expect(await count("steering_directives")).toBe(before);
+    const ok = await asUserStep(ctx.app, m.claims, (tx) =>
+      issueDirective(tx, DirectiveSchema.parse(form({ addresseeUnitId: "", addresseeUserId: ctx.fx.users.colleague_a! })), m.actor, TODAY));
+    expect(ok).toMatchObject({ ok: true });
+  });
+
+  it("the committee that issued a directive may not answer it", async () => {
+    const m = memberA();
+    const d = await asUserStep(ctx.app, m.claims, (tx) => issueDirective(tx, DirectiveSchema.parse(form()), m.actor, TODAY));
+    if (!d.ok) throw new Error(d.error.message_vi);
+    const answer = AnswerDirectiveSchema.parse({ directiveId: d.directiveId, expectedVersion: 1, answer: "Ban Chỉ đạo tự trả lời" });
+    expect(await asUserStep(ctx.app, m.claims, (tx) => answerDirective(tx, answer, m.actor, TODAY))).toMatchObject({ ok: false, error: { code: "not_addressee" } });
+    const [row] = await ctx.owner`select answer from public.steering_directives where id = ${d.directiveId}`;
+    expect(row!.answer).toBeNull();
+  });
+
   it("issued once (retry-safe), answered by the addressee's head, not by an executor nor twice", async () => {
     const m = memberA();
     const input = DirectiveSchema.parse(form());

@@ -65,10 +65,11 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
       if (op === "insert") return allow(member, "42501");
       return allow(member, "zero_rows");
     case "steering_directives":
-      // Addressed to sub-bureau 1 of each tenant: its staff read it, its head answers.
+      // Addressed to sub-bureau 1 of each tenant: its staff read it, its head answers; the
+      // committee that issued it reaches the row but may not answer it.
       if (op === "select") return allow(national || bureauReads || member, "zero_rows");
       if (op === "insert") return allow(member, "42501");
-      if (op === "update") return allow((tier === "subunit_head" && own) || member, "zero_rows");
+      if (op === "update") return allow(tier === "subunit_head" && own, member ? "42501" : "zero_rows");
       return "42501";
     case "steering_progress_reports":
       if (op === "select") return allow(national || bureauReads || member, "zero_rows");
@@ -139,7 +140,8 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
         return (tx) => tx`insert into public.steering_directives (committee_id, flag_id, addressee_unit_id, body, issued_on, due_on)
                           values (${committee}, ${st.flags[t]}, ${subunit}, 'Đôn đốc', '2026-11-01', '2026-11-30') returning id`;
       if (op === "update")
-        return (tx) => tx`update public.steering_directives set answer = 'Đã thực hiện', answered_on = '2026-11-10' where id = ${target} returning id`;
+        return (tx) => tx`update public.steering_directives set answer = 'Đã thực hiện', answered_on = '2026-11-10', answered_by = (select auth.uid())
+                          where id = ${target} returning id`;
       return (tx) => tx`delete from public.steering_directives where id = ${target} returning id`;
     }
     case "steering_progress_reports": {
