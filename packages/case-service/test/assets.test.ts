@@ -183,7 +183,7 @@ describe("asset service", () => {
     expect(await step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "Trần Văn Bình" })).toMatchObject({ ok: true });
     expect(await step(assetId, "valuation", { effectiveDate: "05/10/2026", appraiser: "Công ty CP Thẩm định giá Hải Phòng", value: "8.000.000.000" })).toMatchObject({ ok: true });
     expect(await step(assetId, "contract", { effectiveDate: "07/10/2026", organisation: "Công ty Đấu giá hợp danh Số 1", contractNumber: "16/2026/HĐDG" })).toMatchObject({ ok: true });
-    const far = await step(assetId, "round", { effectiveDate: "08/10/2026", heldOn: "28/10/9999", startingPrice: "8.000.000.000" });
+    const far = await step(assetId, "round", { effectiveDate: "08/10/2026", heldOn: "28/10/2099", startingPrice: "8.000.000.000" });
     expect(far).toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "heldOn" } });
     expect((await counts(assetId)).rounds).toBe(0);
   });

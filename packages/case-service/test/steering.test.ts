@@ -305,10 +305,10 @@ describe("progress reports, meetings, coercion", () => {
 });
 
 describe("dates in bounds", () => {
-  it("a meeting more than ten years ahead, a coercion planned for 9999 and a result dated after today are refused, naming the field", async () => {
+  it("a meeting more than ten years ahead, a coercion planned for 2099 and a result dated after today are refused, naming the field", async () => {
     const m = memberA();
     const before = await count("steering_meetings");
-    const meeting = MeetingSchema.parse({ idempotencyKey: randomUUID(), committeeId: st.committees.a, heldOn: "01/01/9999", title: "Họp năm 9999" });
+    const meeting = MeetingSchema.parse({ idempotencyKey: randomUUID(), committeeId: st.committees.a, heldOn: "01/01/2099", title: "Họp năm 2099" });
     expect(await asUserStep(ctx.app, m.claims, (tx) => createMeeting(tx, meeting, m.actor, TODAY)))
       .toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "heldOn" } });
     expect(await count("steering_meetings")).toBe(before);
@@ -317,7 +317,7 @@ describe("dates in bounds", () => {
       idempotencyKey: randomUUID(), caseId: ctx.fx.cases.a, committeeId: st.committees.a, plannedOn,
       place: "Thửa đất số 12, phường Lê Chân", plan: "Cưỡng chế giao tài sản", forces: [{ kind: "police", count: 5 }],
     });
-    expect(await asUserStep(ctx.app, h.claims, (tx) => planCoercion(tx, plan("01/01/9999"), h.actor, TODAY)))
+    expect(await asUserStep(ctx.app, h.claims, (tx) => planCoercion(tx, plan("01/01/2099"), h.actor, TODAY)))
       .toMatchObject({ ok: false, error: { code: "date_too_far_ahead", field: "plannedOn" } });
     const p = await asUserStep(ctx.app, h.claims, (tx) => planCoercion(tx, plan("20/11/2026"), h.actor, TODAY));
     if (!p.ok) throw new Error(p.error.message_vi);
