@@ -6,7 +6,7 @@ declare global {
   var __thadsAppSql: Sql | undefined;
 }
 
-/** The app's pool, logged in as authenticator (never the owner). */
+/** The app's pool, logged in as thads_app (never the owner). */
 export function appSql(): Sql {
   globalThis.__thadsAppSql ??= createAppSql(appUrl(getEnv().db));
   return globalThis.__thadsAppSql;

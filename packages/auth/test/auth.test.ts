@@ -84,19 +84,19 @@ describe("auth.users is read only through definer functions (as on a Supabase pr
       from pg_proc p where p.pronamespace = 'app_private'::regnamespace
         and p.proname in ('auth_user_email', 'check_password') order by 1`;
     expect(fns.map((f) => f.name)).toEqual(["auth_user_email", "check_password"]);
-    const [{ migrator }] = await owner<{ migrator: string }[]>`select current_user as migrator`;
+    const [me] = await owner<{ migrator: string }[]>`select current_user as migrator`;
     for (const f of fns) {
       expect(f.secdef, f.name).toBe(true);
       expect(f.config, f.name).toContain('search_path=""');
-      expect(f.owner, f.name).toBe(migrator);
+      expect(f.owner, f.name).toBe(me?.migrator);
       expect(f.executors, f.name).toEqual(["auth_service"]);
       expect(f.result, f.name).not.toMatch(/password|record|setof/i);
     }
   });
   it("the session check works with auth_service's schema privileges as Supabase leaves them (none on auth)", async () => {
     const { token } = await createSession(app, { userId });
-    const [{ usage }] = await owner<{ usage: boolean }[]>`select has_schema_privilege('auth_service', 'auth', 'usage') as usage`;
-    expect(usage).toBe(false);
+    const [auth] = await owner<{ usage: boolean }[]>`select has_schema_privilege('auth_service', 'auth', 'usage') as usage`;
+    expect(auth?.usage).toBe(false);
     expect(await resolveSession(app, token)).toMatchObject({ userId, email });
     await owner`update auth.users set banned_until = now() + interval '1 hour' where id = ${userId}`;
     try {

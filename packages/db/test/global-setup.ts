@@ -6,7 +6,7 @@ import { createOwnerSql } from "../src/clients.ts";
 import { freePort, startEmbedded } from "../src/embedded.ts";
 import { migrate } from "../src/migrate.ts";
 
-export const TEST_AUTHENTICATOR_PASSWORD = "authenticator-test-only";
+export const TEST_APP_PASSWORD = "thads-app-test-only";
 
 import "./provided.ts";
 
@@ -17,11 +17,11 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port, quiet: true, persistent: false });
   const sql = createOwnerSql(server.url, { max: 1 });
-  await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+  await migrate(sql, { appPassword: TEST_APP_PASSWORD });
   await sql.end();
   const app = new URL(server.url);
-  app.username = "authenticator";
-  app.password = TEST_AUTHENTICATOR_PASSWORD;
+  app.username = "thads_app";
+  app.password = TEST_APP_PASSWORD;
   project.provide("ownerUrl", server.url);
   project.provide("appUrl", app.toString());
   return async () => {

@@ -17,7 +17,7 @@ describe("migration runner", () => {
   });
 
   it("a second run applies nothing and keeps the compat surface idempotent", async () => {
-    const { applied, supabase } = await migrate(sql, { authenticatorPassword: "authenticator-test-only" });
+    const { applied, supabase } = await migrate(sql, { appPassword: "thads-app-test-only" });
     expect(supabase).toBe(false);
     expect(applied).toEqual([]);
   });
