@@ -24,6 +24,17 @@ $$;
 
 grant anon, authenticated, case_writer, auth_service to thads_app;
 
--- Take back the project's own roles from the platform's login.
-revoke auth_service from authenticator;
-revoke case_writer from authenticator;
+-- Take back the project's own roles from the platform's login, where the
+-- earlier migrations managed to grant them.
+do $$
+begin
+  if exists (select 1 from pg_auth_members
+             where roleid = 'auth_service'::regrole and member = 'authenticator'::regrole) then
+    revoke auth_service from authenticator;
+  end if;
+  if exists (select 1 from pg_auth_members
+             where roleid = 'case_writer'::regrole and member = 'authenticator'::regrole) then
+    revoke case_writer from authenticator;
+  end if;
+end
+$$;

