@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { appUrl, createOwnerSql, migrate, ownerUrl, readDbEnv } from "@thads/db";
+import { appPasswordToSet, appUrl, createOwnerSql, migrate, ownerUrl, readDbEnv } from "@thads/db";
 import { startEmbedded, type EmbeddedServer } from "@thads/db/embedded";
 import { buildModel, DEMO_PASSWORD, isSeeded, seed } from "@thads/demo-data";
 import { ROLE_LABELS } from "@thads/domain";
@@ -35,7 +35,7 @@ if (!env.DATABASE_URL) {
 const owner = createOwnerSql(ownerUrl(env), { max: 2 });
 try {
   const { applied, supabase } = await migrate(owner, {
-    authenticatorPassword: env.APP_DATABASE_URL ? undefined : env.AUTHENTICATOR_PASSWORD,
+    appPassword: appPasswordToSet(env),
     log: (m) => console.log(`  ${m}`),
   });
   console.log(`Migrations: ${applied.length} applied${supabase ? " (Supabase project)" : ""} (${elapsed()})`);

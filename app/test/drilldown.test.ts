@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql, migrate, readScopeStats, scopeOf, unitByCode, withClaims, type Sql } from "@thads/db";
-import { TEST_AUTHENTICATOR_PASSWORD } from "@thads/db/test/global-setup";
+import { TEST_APP_PASSWORD } from "@thads/db/test/global-setup";
 import { seed } from "@thads/demo-data";
 import { STAT_FIGURES } from "@thads/domain";
 import { CaseFilterSchema, listCases } from "../app/routes/cases.server.ts";
@@ -23,11 +23,11 @@ beforeAll(async () => {
   const url = new URL(inject("ownerUrl"));
   url.pathname = `/${name}`;
   owner = createOwnerSql(url.toString(), { max: 1 });
-  await migrate(owner, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+  await migrate(owner, { appPassword: TEST_APP_PASSWORD });
   await seed(owner, { cases: 1500, history: true });
   const appUrl = new URL(url);
-  appUrl.username = "authenticator";
-  appUrl.password = TEST_AUTHENTICATOR_PASSWORD;
+  appUrl.username = "thads_app";
+  appUrl.password = TEST_APP_PASSWORD;
   app = createAppSql(appUrl.toString(), { max: 1 });
   const [v] = await owner<{ id: string }[]>`
     select p.id from public.profiles p join auth.users a on a.id = p.id where a.email like 'national.viewer@%'`;

@@ -68,6 +68,7 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
   const n = count(await cell.innerText());
   await cell.click();
   await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Việc thi hành án/);
   expect(count(await page.locator("header p").first().innerText())).toBe(n);
 });
 

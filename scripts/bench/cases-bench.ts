@@ -25,12 +25,12 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.iterations);
-const AUTH_PW = "authenticator-bench-only";
+const AUTH_PW = "thads-app-bench-only";
 const dataDir = path.resolve(".data/bench-cases");
 if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 const server = await startEmbedded({ dataDir, port: 54341, quiet: true });
 const owner = createOwnerSql(server.url, { max: 1 });
-await migrate(owner, { authenticatorPassword: AUTH_PW });
+await migrate(owner, { appPassword: AUTH_PW });
 if (!(await isSeeded(owner))) {
   const t0 = performance.now();
   await seed(owner, {
@@ -40,7 +40,7 @@ if (!(await isSeeded(owner))) {
   console.log(`\n  generated ${Number(values.cases).toLocaleString("en")} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 const appUrl = new URL(server.url);
-appUrl.username = "authenticator";
+appUrl.username = "thads_app";
 appUrl.password = AUTH_PW;
 const app = createAppSql(appUrl.toString(), { max: 1 });
 

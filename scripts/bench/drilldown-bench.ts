@@ -14,12 +14,12 @@ import { CaseFilterSchema, listCases } from "../../app/app/routes/cases.server.t
 
 const { values } = parseArgs({ options: { iterations: { type: "string", default: "5" } } });
 const N = Number(values.iterations);
-const AUTH_PW = "authenticator-bench-only";
+const AUTH_PW = "thads-app-bench-only";
 const server = await startEmbedded({ dataDir: path.resolve(".data/bench-cases"), port: 54341, quiet: true });
 const owner = createOwnerSql(server.url, { max: 1 });
-await migrate(owner, { authenticatorPassword: AUTH_PW });
+await migrate(owner, { appPassword: AUTH_PW });
 const appUrl = new URL(server.url);
-appUrl.username = "authenticator";
+appUrl.username = "thads_app";
 appUrl.password = AUTH_PW;
 const app = createAppSql(appUrl.toString(), { max: 1 });
 

@@ -1,5 +1,5 @@
 /**
- * Benchmark: tenant-scoped queries through the RLS path (authenticator →
+ * Benchmark: tenant-scoped queries through the RLS path (thads_app →
  * authenticated + claims, in one transaction) versus the same queries as the
  * owner, on generated national-scale data, measured interleaved in one run.
  *
@@ -25,14 +25,14 @@ const { values } = parseArgs({
 });
 const CASES = Number(values.cases);
 const N = Number(values.iterations);
-const AUTH_PW = "authenticator-bench-only";
+const AUTH_PW = "thads-app-bench-only";
 
 const dataDir = path.resolve(".data/bench");
 if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 const server = process.env.BENCH_DATABASE_URL ? null : await startEmbedded({ dataDir, port: 54340, quiet: true });
 const ownerUrl = process.env.BENCH_DATABASE_URL ?? server!.url;
 const owner = createOwnerSql(ownerUrl, { max: 1 });
-await migrate(owner, { authenticatorPassword: AUTH_PW });
+await migrate(owner, { appPassword: AUTH_PW });
 if (!(await isSeeded(owner))) {
   const t0 = performance.now();
   await seed(owner, {
@@ -42,7 +42,7 @@ if (!(await isSeeded(owner))) {
   console.log(`\n  generated ${CASES.toLocaleString("en")} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 const appUrl = new URL(ownerUrl);
-appUrl.username = "authenticator";
+appUrl.username = "thads_app";
 appUrl.password = AUTH_PW;
 const app = createAppSql(appUrl.toString(), { max: 1 });
 

@@ -25,17 +25,17 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.iterations);
-const AUTH_PW = "authenticator-bench-only";
+const AUTH_PW = "thads-app-bench-only";
 const dataDir = path.resolve(".data/bench-steering");
 if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 const server = await startEmbedded({ dataDir, port: 54342, quiet: true });
 const owner = createOwnerSql(server.url, { max: 1 });
-await migrate(owner, { authenticatorPassword: AUTH_PW });
+await migrate(owner, { appPassword: AUTH_PW });
 if (!(await isSeeded(owner))) {
   await seed(owner, { cases: Number(values.cases), progress: (d, t) => process.stdout.write(`\r  generating ${Math.round((100 * d) / t)}%`) });
 }
 const appUrl = new URL(server.url);
-appUrl.username = "authenticator";
+appUrl.username = "thads_app";
 appUrl.password = AUTH_PW;
 const app = createAppSql(appUrl.toString(), { max: 1 });
 

@@ -24,7 +24,7 @@ function withInputErrorNet(sql: Sql): Sql {
   });
 }
 
-/** The app's pool, logged in as authenticator (never the owner). */
+/** The app's pool, logged in as thads_app (never the owner). */
 export function appSql(): Sql {
   globalThis.__thadsAppSql ??= withInputErrorNet(createAppSql(appUrl(getEnv().db)));
   return globalThis.__thadsAppSql;

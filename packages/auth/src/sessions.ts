@@ -30,7 +30,9 @@ export async function createSession(
 
 /**
  * Resolves a session token: valid if not revoked, not past its absolute
- * expiry, and used within the idle timeout. Touches last_seen_at.
+ * expiry, and used within the idle timeout, and its user may still sign in
+ * (read through app_private.auth_user_email: the app holds no grant on
+ * schema auth). Touches last_seen_at.
  */
 export async function resolveSession(sql: Sql, token: string): Promise<SessionRecord | null> {
   if (!token || token.length > 100) return null;
@@ -38,15 +40,12 @@ export async function resolveSession(sql: Sql, token: string): Promise<SessionRe
     const [row] = await tx<{ id: string; user_id: string; email: string; created_at: Date; expires_at: Date }[]>`
       update app_private.sessions s
          set last_seen_at = now()
-        from auth.users u
        where s.token_hash = ${hashToken(token)}
-         and u.id = s.user_id
          and s.revoked_at is null
          and s.expires_at > now()
          and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
-         and u.deleted_at is null
-         and (u.banned_until is null or u.banned_until < now())
-      returning s.id, s.user_id, u.email, s.created_at, s.expires_at`;
+         and app_private.auth_user_email(s.user_id) is not null
+      returning s.id, s.user_id, app_private.auth_user_email(s.user_id) as email, s.created_at, s.expires_at`;
     if (!row) return null;
     return { id: row.id, userId: row.user_id, email: row.email, createdAt: row.created_at, expiresAt: row.expires_at };
   });

@@ -40,6 +40,71 @@ describe("password sign-in against auth.users (bcrypt, as Supabase Auth stores i
   it("the app's login reaches auth.users only through auth_service", async () => {
     await expect(app`select encrypted_password from auth.users limit 1`).rejects.toMatchObject({ code: "42501" });
   });
+  it("accepts a hash as Supabase Auth writes it ($2a$) as well as bcryptjs's ($2b$)", async () => {
+    const id = randomUUID();
+    const address = `gotrue.${id.slice(0, 6)}@thads.vn`;
+    const hash2a = bcrypt.hashSync("Mật-khẩu-GoTrue-1", 4).replace(/^\$2b\$/, "$2a$");
+    expect(hash2a.startsWith("$2a$")).toBe(true);
+    await owner`insert into auth.users (id, email, encrypted_password) values (${id}, ${address}, ${hash2a})`;
+    expect(await verifyPassword(app, address, "Mật-khẩu-GoTrue-1")).toEqual({ userId: id });
+    expect(await verifyPassword(app, address, "Mật-khẩu-GoTrue-2")).toBeNull();
+  });
+  it("refuses a user without a password (invited, or signed up through another provider)", async () => {
+    const id = randomUUID();
+    await owner`insert into auth.users (id, email, encrypted_password) values (${id}, ${`nopw.${id.slice(0, 6)}@thads.vn`}, ${""})`;
+    expect(await verifyPassword(app, `nopw.${id.slice(0, 6)}@thads.vn`, "")).toBeNull();
+    expect(await verifyPassword(app, `nopw.${id.slice(0, 6)}@thads.vn`, "x")).toBeNull();
+  });
+  it("records the sign-in time on auth.users", async () => {
+    await owner`update auth.users set last_sign_in_at = null where id = ${userId}`;
+    expect(await verifyPassword(app, email, "Đúng-mật-khẩu-1")).toEqual({ userId });
+    const [row] = await owner<{ recent: boolean }[]>`select last_sign_in_at > now() - interval '1 minute' as recent from auth.users where id = ${userId}`;
+    expect(row?.recent).toBe(true);
+  });
+});
+
+describe("auth.users is read only through definer functions (as on a Supabase project, where the app may not read schema auth)", () => {
+  it("no role the app switches to holds a privilege on any column of auth.users, and auth_service none on schema auth", async () => {
+    const rows = await owner<{ role: string; usage: boolean; read: boolean; write: boolean }[]>`
+      select r.rolname as role,
+             has_schema_privilege(r.rolname, 'auth', 'usage') and r.rolname = 'auth_service' as usage,
+             has_any_column_privilege(r.rolname, 'auth.users', 'select') as read,
+             has_any_column_privilege(r.rolname, 'auth.users', 'update') as write
+      from pg_roles r where r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer')
+      order by 1`;
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r).toEqual({ role: r.role, usage: false, read: false, write: false });
+  });
+  it("the functions auth_service calls are security definer, owned by the migration owner, with an empty search_path, and never return the hash", async () => {
+    const fns = await owner<{ name: string; secdef: boolean; config: string[] | null; result: string; owner: string; executors: string[] }[]>`
+      select p.proname as name, p.prosecdef as secdef, p.proconfig as config,
+             pg_get_function_result(p.oid) as result, pg_get_userbyid(p.proowner) as owner,
+             array(select r.rolname::text from pg_roles r where has_function_privilege(r.oid, p.oid, 'execute')
+                     and r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer', 'service_role') order by 1) as executors
+      from pg_proc p where p.pronamespace = 'app_private'::regnamespace
+        and p.proname in ('auth_user_email', 'check_password') order by 1`;
+    expect(fns.map((f) => f.name)).toEqual(["auth_user_email", "check_password"]);
+    const [me] = await owner<{ migrator: string }[]>`select current_user as migrator`;
+    for (const f of fns) {
+      expect(f.secdef, f.name).toBe(true);
+      expect(f.config, f.name).toContain('search_path=""');
+      expect(f.owner, f.name).toBe(me?.migrator);
+      expect(f.executors, f.name).toEqual(["auth_service"]);
+      expect(f.result, f.name).not.toMatch(/password|record|setof/i);
+    }
+  });
+  it("the session check works with auth_service's schema privileges as Supabase leaves them (none on auth)", async () => {
+    const { token } = await createSession(app, { userId });
+    const [auth] = await owner<{ usage: boolean }[]>`select has_schema_privilege('auth_service', 'auth', 'usage') as usage`;
+    expect(auth?.usage).toBe(false);
+    expect(await resolveSession(app, token)).toMatchObject({ userId, email });
+    await owner`update auth.users set banned_until = now() + interval '1 hour' where id = ${userId}`;
+    try {
+      expect(await resolveSession(app, token)).toBeNull();
+    } finally {
+      await owner`update auth.users set banned_until = null where id = ${userId}`;
+    }
+  });
 });
 
 describe("throttling", () => {

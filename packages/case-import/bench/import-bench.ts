@@ -28,7 +28,7 @@ const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const asXlsx = args.includes("--xlsx");
 const withFloor = args.includes("--floor");
-const PASSWORD = "authenticator-bench-only";
+const PASSWORD = "thads-app-bench-only";
 
 const courts = ["Tòa án nhân dân thành phố Hải Phòng", "Tòa án nhân dân khu vực 1 - Hải Phòng", "Tòa án nhân dân khu vực 2 - Hải Phòng"];
 const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Công ty TNHH Thương mại Hải Âu"];
@@ -169,7 +169,7 @@ async function main() {
     const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), quiet: true, persistent: false });
     ownerUrl = server.url;
     const app = new URL(server.url);
-    app.username = "authenticator";
+    app.username = "thads_app";
     app.password = PASSWORD;
     appUrl = app.toString();
     stop = async () => {
@@ -180,7 +180,7 @@ async function main() {
   const owner = createOwnerSql(ownerUrl, { max: 1 });
   const app = createAppSql(appUrl!, { max: 1 });
   try {
-    if (!process.env.BENCH_DATABASE_URL) await migrate(owner, { authenticatorPassword: PASSWORD });
+    if (!process.env.BENCH_DATABASE_URL) await migrate(owner, { appPassword: PASSWORD });
     const t = await setupTenant(owner);
     const rows = generate(N, t.codes, t.tag);
     const file = asXlsx ? await toXlsx(rows) : Buffer.from(toCsv(rows), "utf8");

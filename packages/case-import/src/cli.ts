@@ -4,7 +4,7 @@
  *   npx tsx packages/case-import/src/cli.ts <file.csv|file.xlsx> --as <email> [--partial] [--dry-run]
  *   npx tsx packages/case-import/src/cli.ts --template out.csv|out.xlsx
  *
- * Connects with the app's login (authenticator) and runs the import under the
+ * Connects with the app's login (thads_app) and runs the import under the
  * user's claims, so row-level security applies exactly as in the web app. The
  * owner connection is used only to find the user by e-mail. Exit code 0: every
  * row imported (or, with --dry-run, would be); 1: errors (listed); 2: usage.

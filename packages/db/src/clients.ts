@@ -31,7 +31,7 @@ export function createOwnerSql(url: string, opts: { max?: number } = {}): Sql {
 }
 
 /**
- * The app's login (authenticator): not the owner, not a superuser, not
+ * The app's login (thads_app): not the owner, not a superuser, not
  * BYPASSRLS. Every query runs inside withClaims/asAnon/asAuthService, which
  * switch to a Supabase role for one transaction.
  */

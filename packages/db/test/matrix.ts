@@ -1,7 +1,7 @@
 /**
  * Shared machinery of the tenant isolation matrix: the role tiers of the
  * fixture, and `probe`, which runs one statement as a tier through the app's
- * own login (authenticator → role + claims) in a transaction that is always
+ * own login (thads_app → role + claims) in a transaction that is always
  * rolled back. Each feature's tables get their own `isolation-*.test.ts`
  * that states the expected outcome of every tier × operation × tenant.
  */

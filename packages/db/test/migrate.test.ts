@@ -1,6 +1,11 @@
 import "./provided.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createOwnerSql } from "../src/clients.ts";
+import { createAppSql, createOwnerSql } from "../src/clients.ts";
+import { freePort, startEmbedded } from "../src/embedded.ts";
 import { CASE_STATUSES, ROLES } from "@thads/domain";
 import { migrate, readMigrations } from "../src/migrate.ts";
 
@@ -16,11 +21,45 @@ describe("migration runner", () => {
     expect(rows[0]?.statements[0]).toContain("create table public.units");
   });
 
-  it("a second run applies nothing and keeps the compat surface idempotent", async () => {
-    const { applied, supabase } = await migrate(sql, { authenticatorPassword: "authenticator-test-only" });
-    expect(supabase).toBe(false);
+  it("a second run on the Supabase-shaped test database applies nothing, and knows it is on Supabase", async () => {
+    const { applied, supabase } = await migrate(sql, { appPassword: "thads-app-test-only" });
+    expect(supabase).toBe(true);
     expect(applied).toEqual([]);
   });
+
+  it("on plain PostgreSQL (postgres the superuser) it applies the compatibility surface, and the app's login signs a user in", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "thads-plain-"));
+    const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), quiet: true, persistent: false, platform: "plain" });
+    const owner = createOwnerSql(server.url, { max: 1 });
+    try {
+      const first = await migrate(owner, { appPassword: "thads-app-plain-only" });
+      expect(first.supabase).toBe(false);
+      expect(first.applied).toEqual(readMigrations().map((m) => m.file));
+      expect((await migrate(owner, { appPassword: "thads-app-plain-only" })).applied).toEqual([]);
+      const id = randomUUID();
+      await owner`insert into auth.users (id, email, encrypted_password)
+                  values (${id}, 'plain@thads.vn', extensions.crypt('Mật-khẩu-plain-1', extensions.gen_salt('bf', 4)))`;
+      const url = new URL(server.url);
+      url.username = "thads_app";
+      url.password = "thads-app-plain-only";
+      const app = createAppSql(url.toString(), { max: 1 });
+      try {
+        const [row] = await app.begin(async (tx) => {
+          await tx`select set_config('role', 'auth_service', true)`;
+          return tx<{ ok: string | null; bad: string | null }[]>`
+            select app_private.check_password('plain@thads.vn', 'Mật-khẩu-plain-1') as ok,
+                   app_private.check_password('plain@thads.vn', 'Mật-khẩu-plain-2') as bad`;
+        });
+        expect(row).toEqual({ ok: id, bad: null });
+      } finally {
+        await app.end();
+      }
+    } finally {
+      await owner.end();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("provides Supabase's auth surface: auth.uid() and auth.jwt() read request.jwt.claims", async () => {
     const claims = { sub: "2b1c7a52-0d1e-4a8e-9a55-3f5b3b1e9d11", role: "authenticated", email: "a@b.vn" };

@@ -23,7 +23,7 @@ chmodSync(dir, 0o755);
 const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), quiet: true, persistent: false });
 const sql = createOwnerSql(server.url, { max: 1 });
 try {
-  await migrate(sql, { authenticatorPassword: "authenticator-bench-only" });
+  await migrate(sql, { appPassword: "thads-app-bench-only" });
   const t0 = performance.now();
   let last = 0;
   await seed(sql, {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createOwnerSql, migrate, verifyStats } from "@thads/db";
-import { TEST_AUTHENTICATOR_PASSWORD } from "@thads/db/test/global-setup";
+import { TEST_APP_PASSWORD } from "@thads/db/test/global-setup";
 import { seed } from "../src/seed.ts";
 
 /**
@@ -22,7 +22,7 @@ describe("statistics on the demo data", () => {
     const url = new URL(inject("ownerUrl"));
     url.pathname = `/${name}`;
     sql = createOwnerSql(url.toString(), { max: 1 });
-    await migrate(sql, { authenticatorPassword: TEST_AUTHENTICATOR_PASSWORD });
+    await migrate(sql, { appPassword: TEST_APP_PASSWORD });
     await seed(sql, { cases: 1500, history: true });
 
     const [legacy] = await sql<{ cases: bigint; provinces: bigint; targets: bigint }[]>`
