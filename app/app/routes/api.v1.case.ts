@@ -3,7 +3,7 @@ import { todayVn } from "../utils/today.ts";
 import { apiError, apiUser } from "../utils/api.server.ts";
 import { asUser } from "../utils/user.server.ts";
 import { loadCasePage } from "./case.server.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 /** GET /api/v1/cases/:id: a case with parties, obligations, receipts, timeline and deadlines. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TxSql } from "@thads/db";
-import { loadEvents } from "@thads/case-service";
+import { loadEvents } from "@thads/core";
 import {
   byUnitName,
   caseDeadlines,

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, recordEvent } from "@thads/case-service";
+import { asUserStep, recordEvent } from "@thads/core";
 import { CASE_STATUS_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong, type CaseStatus } from "@thads/domain";
 import type { Route } from "./+types/case";
 import { FactGrid, Section, Table } from "../components/ui.tsx";
@@ -16,7 +16,7 @@ import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadCaseSteering } from "./steering.server.ts";
 import { formFields } from "../utils/form-nest.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { data, Form, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, intakeCase } from "@thads/case-service";
-import { IntakeSchema, JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { asUserStep, intakeCase } from "@thads/core";
+import { IntakeSchema, JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
 import { formatDateVi, hasRole } from "@thads/domain";
 import type { Route } from "./+types/cases-new";
 import { PageHeader } from "../components/ui.tsx";

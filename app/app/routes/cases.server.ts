@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
 import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
-import { ID_NUMBER_PATTERN, JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
-import { dongInput, viDate } from "@thads/case-service/fields";
-import { searchText } from "@thads/case-service/input";
+import { ID_NUMBER_PATTERN, JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
+import { dongInput, viDate } from "@thads/core/fields";
+import { searchText } from "@thads/core/input";
 import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
 
 export const PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, useSearchParams } from "react-router";
 import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, byUnitName, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
-import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
 import type { Route } from "./+types/cases";
 import { PageHeader, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { isoDateParam } from "@thads/case-service/input";
+import { isoDateParam } from "@thads/core/input";
 import { addCalendarDays, STAT_FIGURES, type StatFigure } from "@thads/domain";
 
 const isoDate = isoDateParam;

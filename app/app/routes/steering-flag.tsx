@@ -13,7 +13,7 @@ import { loadFlagPage } from "./steering.server.ts";
 import {
   COERCION_STATUS_LABELS, DirectiveList, FLAG_STATUS_LABELS, Field, ForceRows, StepForm, forcesText, inputCls, reasonLabel, useFieldError,
 } from "./steering-ui.tsx";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 /** One flagged case, for the committee and for the bureau responsible for it. */

@@ -10,7 +10,7 @@ import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.t
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadDirectives } from "./steering.server.ts";
 import { DirectiveList, FLAG_STATUS_LABELS, Field, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 /** One meeting: its agenda of cases, minutes and decisions, and the directives it issued. */

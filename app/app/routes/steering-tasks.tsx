@@ -7,7 +7,7 @@ import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
-import { suggestCandidates } from "@thads/case-service";
+import { suggestCandidates } from "@thads/core";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadDirectives, loadTenantFlags } from "./steering.server.ts";
 import { DirectiveList, FLAG_STATUS_LABELS, reasonLabel } from "./steering-ui.tsx";

@@ -9,7 +9,7 @@ import {
   type ReportCadence,
 } from "@thads/domain";
 import { data } from "react-router";
-import type { ServiceError } from "@thads/case-service";
+import type { ServiceError } from "@thads/core";
 import type { Lang } from "../i18n.ts";
 
 /*

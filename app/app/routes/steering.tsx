@@ -12,7 +12,7 @@ import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
 import { loadProposals, loadWatchlist, visibleCommittees, type WatchFilters } from "./steering.server.ts";
 import { Field, StepForm, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
-import { isUuid, stripControlChars } from "@thads/case-service/input";
+import { isUuid, stripControlChars } from "@thads/core/input";
 
 /** The watchlist: a committee's flagged major cases, most at risk first (members and the directorate). */
 export async function loader({ request }: Route.LoaderArgs) {

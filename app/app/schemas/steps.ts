@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dongInput, optionalText, text, viDate } from "@thads/case-service/fields";
+import { dongInput, optionalText, text, viDate } from "@thads/core/fields";
 import { COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent, type CaseEventKind } from "@thads/domain";
 
 /**

@@ -25,8 +25,8 @@ import {
   type ReportCadence,
   type CoercionStatus,
 } from "@thads/domain";
-import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
-import type { Actor } from "./service.ts";
+import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
+import type { Actor } from "../cases/service.ts";
 import type {
   AnswerDirectiveInput,
   CommitteeSettingsInput,
@@ -39,7 +39,7 @@ import type {
   ProgressReportInput,
   ProposeFlagInput,
   ReviseDirectiveInput,
-} from "./steering-schema.ts";
+} from "./schema.ts";
 
 /** What a stale version names in its conflict message. */
 const CHANGED = {

@@ -11,7 +11,7 @@ import {
   type CaseState,
   type Role,
 } from "@thads/domain";
-import { conflict, forbiddenStep, notFound, type ServiceError, type ServiceResult } from "./errors.ts";
+import { conflict, forbiddenStep, notFound, type ServiceError, type ServiceResult } from "../shared/errors.ts";
 import { fromEventRow, toEventRow } from "./ledger.ts";
 
 export interface Actor {

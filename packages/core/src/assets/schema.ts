@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSET_KINDS, BIDDER_SITUATIONS, CLAIM_RANKS } from "@thads/domain";
-import { dongInput, optionalText, text, viDate } from "./fields.ts";
+import { dongInput, optionalText, text, viDate } from "../shared/fields.ts";
 
 /*
  * One schema per asset form, shared by the asset pages and the service: Vietnamese messages that

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkAcceptanceDate, checkPastDate, type BoundError, type IsoDate } from "@thads/domain";
-import { dongInput, optionalText, text, viDate } from "./fields.ts";
+import { dongInput, optionalText, text, viDate } from "../shared/fields.ts";
 
 /** A party's ID or registration number as intake accepts it (CCCD, CMND, passport, tax code). */
 export const ID_NUMBER_PATTERN = /^[0-9A-Za-z./-]{6,30}$/;

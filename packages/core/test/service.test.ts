@@ -44,7 +44,7 @@ async function step(caseId: string, who: [string, Role], event: CaseEvent, opts:
 
 describe("money fields", () => {
   it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {
-    const { dongInput } = await import("../src/fields.ts");
+    const { dongInput } = await import("../src/shared/fields.ts");
     const f = dongInput("Số tiền");
     for (const [input, value] of [["12.500.000", 12_500_000n], ["12 500 000", 12_500_000n], ["12,500,000", 12_500_000n], ["12500000", 12_500_000n], ["309.578.330.000 ₫", 309_578_330_000n]] as const) {
       expect(f.parse(input), input).toBe(value);

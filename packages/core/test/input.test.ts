@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { optionalText, text, viDate } from "../src/fields.ts";
-import { IntakeSchema } from "../src/intake-schema.ts";
-import { isUuid, isoDateParam, searchText } from "../src/input.ts";
+import { optionalText, text, viDate } from "../src/shared/fields.ts";
+import { IntakeSchema } from "../src/cases/intake-schema.ts";
+import { isUuid, isoDateParam, searchText } from "../src/shared/input.ts";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 

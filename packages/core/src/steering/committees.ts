@@ -10,15 +10,15 @@
  * only together with that role (app_private.steering_committees_for()).
  */
 import type { TxSql } from "@thads/db";
-import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
-import type { Actor } from "./service.ts";
+import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
+import type { Actor } from "../cases/service.ts";
 import type {
   AddMemberInput,
   ChangeMemberRoleInput,
   CreateCommitteeInput,
   RemoveMemberInput,
   SteeringMemberRole,
-} from "./steering-committees-schema.ts";
+} from "./committees-schema.ts";
 
 const MANAGERS = ["national_admin", "province_head"] as const;
 

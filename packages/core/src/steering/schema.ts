@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FLAG_REASONS, FORCE_KINDS, MAX_DONG, formatCount } from "@thads/domain";
-import { optionalText, text, viDate } from "./fields.ts";
+import { optionalText, text, viDate } from "../shared/fields.ts";
 
 /*
  * Forms of the steering committees' work, shared by the pages and the

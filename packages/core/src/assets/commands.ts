@@ -18,9 +18,9 @@ import {
   type ClaimRank,
   type RoundRecord,
 } from "@thads/domain";
-import type { AssetStepInput, NewAssetInput } from "./assets-schema.ts";
-import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
-import { recordEvent, type Actor } from "./service.ts";
+import type { AssetStepInput, NewAssetInput } from "./schema.ts";
+import { conflict, forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
+import { recordEvent, type Actor } from "../cases/service.ts";
 
 /*
  * Assets of a case: each step in the caller's transaction (run it in withClaims / asUserStep), as

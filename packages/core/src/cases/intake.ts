@@ -1,6 +1,6 @@
 import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
-import { forbiddenStep, type ServiceError, type ServiceResult } from "./errors.ts";
+import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
 import { intakeDateProblems, type IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";

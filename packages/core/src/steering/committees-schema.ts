@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./fields.ts";
+import { text } from "../shared/fields.ts";
 
 /*
  * Forms of committee management (create a committee, add / change / remove a
