@@ -18,318 +18,76 @@
  */
 import { formatDong } from "../money.ts";
 import { MAX_CASE_DONG, MAX_DONG } from "../bounds.ts";
-import { addCalendarDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "./calendar.ts";
-import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalTimeLimits } from "./rules.ts";
+import { addCalendarDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate } from "./calendar.ts";
+import { LEGAL_TIME_LIMITS, periodEnd, rulesFor } from "./rules.ts";
+import {
+  CASE_EVENT_KINDS,
+  CASE_EVENT_LABELS,
+  COERCIVE_MEASURES,
+  SECURITY_MEASURES,
+  type AcceptanceEvent,
+  type CaseEvent,
+  type CaseEventKind,
+  type ObligationInput,
+} from "./events.ts";
+import {
+  CASE_STATUS_LABELS,
+  CaseRuleViolation,
+  type ApplyResult,
+  type CaseRuleCode,
+  type CaseRuleError,
+  type CaseState,
+  type CaseStatus,
+  type LifecycleOptions,
+  type ObligationState,
+  type ResumableStatus,
+} from "./state.ts";
+import { allObligationsSettled, findObligation, isClosed, isInVoluntaryPeriod } from "./queries.ts";
+
+export {
+  CASE_EVENT_KINDS,
+  CASE_EVENT_LABELS,
+  COERCIVE_MEASURES,
+  SECURITY_MEASURES,
+  type AcceptanceEvent,
+  type ActPerformedEvent,
+  type CaseEvent,
+  type CaseEventKind,
+  type ClassificationEvent,
+  type CompletionEvent,
+  type DecisionEvent,
+  type EnforcementActionEvent,
+  type EnforcementMeasure,
+  type ExecutorChangeEvent,
+  type NotificationEvent,
+  type ObligationInput,
+  type PaymentEvent,
+  type PostponementEvent,
+  type ResumptionEvent,
+  type SuspensionEvent,
+  type TerminationEvent,
+  type TransferEvent,
+  type VerificationEvent,
+} from "./events.ts";
+export {
+  CASE_STATUSES,
+  CASE_STATUS_LABELS,
+  CLOSED_STATUSES,
+  CaseRuleViolation,
+  type ApplyResult,
+  type CaseRuleCode,
+  type CaseRuleError,
+  type CaseState,
+  type CaseStatus,
+  type LifecycleOptions,
+  type ObligationState,
+  type ResumableStatus,
+} from "./state.ts";
+export { allObligationsSettled, isClosed, isInVoluntaryPeriod, moneySummary, outstanding, type MoneySummary } from "./queries.ts";
 
 // ---------------------------------------------------------------------------------------------
-// Statuses and events
+// Obligation helpers
 // ---------------------------------------------------------------------------------------------
-
-/** Same values as the `public.case_status` enum in the database. */
-export const CASE_STATUSES = [
-  "accepted",
-  "decided",
-  "notified",
-  "verified",
-  "enforceable",
-  "not_yet_enforceable",
-  "enforcing",
-  "postponed",
-  "suspended",
-  "completed",
-  "terminated",
-  "transferred_out",
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** Statuses a postponed or suspended case can return to. */
-export type ResumableStatus = "decided" | "notified" | "verified" | "enforceable" | "not_yet_enforceable" | "enforcing";
-
-export const CLOSED_STATUSES: readonly CaseStatus[] = ["completed", "terminated", "transferred_out"];
-
-export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: string }>> = {
-  accepted: { vi: "Đã thụ lý", en: "Accepted" },
-  decided: { vi: "Đã ra quyết định thi hành án", en: "Enforcement decision issued" },
-  notified: { vi: "Đã thông báo quyết định thi hành án", en: "Parties notified" },
-  verified: { vi: "Đã xác minh điều kiện thi hành án", en: "Debtor's means verified" },
-  enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
-  not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
-  enforcing: { vi: "Đang tổ chức thi hành", en: "Being enforced" },
-  postponed: { vi: "Hoãn thi hành án", en: "Postponed" },
-  suspended: { vi: "Tạm đình chỉ thi hành án", en: "Suspended" },
-  completed: { vi: "Thi hành xong", en: "Completed" },
-  terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
-  transferred_out: { vi: "Đã ủy thác cho tỉnh khác", en: "Transferred to another province" },
-};
-
-export const CASE_EVENT_KINDS = [
-  "acceptance",
-  "decision",
-  "notification",
-  "verification",
-  "classification",
-  "payment",
-  "act_performed",
-  "enforcement_action",
-  "postponement",
-  "suspension",
-  "resumption",
-  "termination",
-  "completion",
-  "transfer",
-  "executor_change",
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
-
-export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en: string }>> = {
-  acceptance: { vi: "thụ lý", en: "acceptance" },
-  decision: { vi: "quyết định thi hành án", en: "enforcement decision" },
-  notification: { vi: "thông báo quyết định thi hành án", en: "notification" },
-  verification: { vi: "xác minh điều kiện thi hành án", en: "verification" },
-  classification: { vi: "phân loại điều kiện thi hành án", en: "classification" },
-  payment: { vi: "nộp tiền thi hành án", en: "payment" },
-  act_performed: { vi: "thực hiện nghĩa vụ (không phải tiền)", en: "performance of a non-monetary obligation" },
-  enforcement_action: { vi: "biện pháp bảo đảm/cưỡng chế", en: "enforcement measure" },
-  postponement: { vi: "hoãn thi hành án", en: "postponement" },
-  suspension: { vi: "tạm đình chỉ thi hành án", en: "suspension" },
-  resumption: { vi: "tiếp tục thi hành án", en: "resumption" },
-  termination: { vi: "đình chỉ thi hành án", en: "termination" },
-  completion: { vi: "thi hành xong", en: "completion" },
-  transfer: { vi: "ủy thác thi hành án", en: "transfer" },
-  executor_change: { vi: "thay đổi chấp hành viên", en: "executor change" },
-};
-
-/**
- * Security measures (biện pháp bảo đảm) may be applied at once, even during the voluntary period,
- * to stop assets being dispersed; they do not change the status.
- */
-export const SECURITY_MEASURES = ["account_freeze", "temporary_seizure", "transaction_ban"] as const;
-/** Coercive measures (biện pháp cưỡng chế): only for an enforceable case; the case becomes `enforcing`. */
-export const COERCIVE_MEASURES = [
-  "income_deduction",
-  "account_collection",
-  "seizure",
-  "valuation",
-  "auction",
-  "price_reduction",
-  "coercion_with_forces",
-  "other",
-] as const;
-export type EnforcementMeasure = (typeof SECURITY_MEASURES)[number] | (typeof COERCIVE_MEASURES)[number];
-
-export type ObligationInput =
-  | { id: string; kind: "money"; amount: bigint; description?: string }
-  | { id: string; kind: "act"; description: string };
-
-export type ObligationState =
-  | { id: string; kind: "money"; amount: bigint; paid: bigint; description?: string }
-  | { id: string; kind: "act"; description: string; performedOn: IsoDate | null };
-
-interface EventBase {
-  /** ISO date 'YYYY-MM-DD' on which the event takes legal effect. */
-  effectiveDate: IsoDate;
-  id?: string;
-  note?: string;
-}
-
-export interface AcceptanceEvent extends EventBase {
-  kind: "acceptance";
-  /** Tenant key: the (current) province owning the case. */
-  provinceId: string;
-  unitId?: string;
-  /** The court transferred the judgment, a creditor filed a request, or another province entrusted the case. */
-  source: "court_transfer" | "creditor_request" | "transfer_in";
-}
-export interface DecisionEvent extends EventBase {
-  kind: "decision";
-  mode: "ex_officio" | "on_request";
-  obligations: readonly ObligationInput[];
-  decisionNumber?: string;
-  executorId?: string;
-}
-export interface NotificationEvent extends EventBase {
-  kind: "notification";
-}
-export interface VerificationEvent extends EventBase {
-  kind: "verification";
-  /** Debtor in prison with 2+ years left, or no known address: re-verify yearly. Omitted = unchanged. */
-  debtorImprisonedOrUnknownAddress?: boolean;
-  findings?: string;
-}
-export interface ClassificationEvent extends EventBase {
-  kind: "classification";
-  result: "enforceable" | "not_yet_enforceable";
-}
-export interface PaymentEvent extends EventBase {
-  kind: "payment";
-  obligationId: string;
-  /** Đồng, > 0 and not more than the obligation's outstanding amount. */
-  amount: bigint;
-  receiptNumber?: string;
-  /** Who paid (the debtor, or someone on their behalf). */
-  payer?: string;
-  method?: "cash" | "bank_transfer" | "auction_proceeds" | "other";
-}
-export interface ActPerformedEvent extends EventBase {
-  kind: "act_performed";
-  obligationId: string;
-}
-export interface EnforcementActionEvent extends EventBase {
-  kind: "enforcement_action";
-  measure: EnforcementMeasure;
-  /** For `price_reduction`: the reduction of this round, in percent. */
-  reductionPercent?: number;
-}
-export interface PostponementEvent extends EventBase {
-  kind: "postponement";
-  reason?: string;
-}
-export interface SuspensionEvent extends EventBase {
-  kind: "suspension";
-  reason?: string;
-}
-export interface ResumptionEvent extends EventBase {
-  kind: "resumption";
-}
-export interface TerminationEvent extends EventBase {
-  kind: "termination";
-  /** The legal ground (Art. 50); required. */
-  reason: string;
-}
-export interface CompletionEvent extends EventBase {
-  kind: "completion";
-}
-export interface TransferEvent extends EventBase {
-  kind: "transfer";
-  toProvinceId: string;
-  toUnitId?: string;
-}
-export interface ExecutorChangeEvent extends EventBase {
-  kind: "executor_change";
-  executorId: string;
-  /** Why the case changes hands (required for a re-assignment, optional for the first one). */
-  reason?: string;
-}
-
-export type CaseEvent =
-  | AcceptanceEvent
-  | DecisionEvent
-  | NotificationEvent
-  | VerificationEvent
-  | ClassificationEvent
-  | PaymentEvent
-  | ActPerformedEvent
-  | EnforcementActionEvent
-  | PostponementEvent
-  | SuspensionEvent
-  | ResumptionEvent
-  | TerminationEvent
-  | CompletionEvent
-  | TransferEvent
-  | ExecutorChangeEvent;
-
-// ---------------------------------------------------------------------------------------------
-// State
-// ---------------------------------------------------------------------------------------------
-
-export interface CaseState {
-  status: CaseStatus;
-  provinceId: string;
-  unitId: string | null;
-  source: AcceptanceEvent["source"];
-  acceptedOn: IsoDate;
-  decisionMode: DecisionEvent["mode"] | null;
-  decisionNumber: string | null;
-  decidedOn: IsoDate | null;
-  notifiedOn: IsoDate | null;
-  /** Last day of the voluntary compliance period (set by the notification). */
-  voluntaryPeriodEndsOn: IsoDate | null;
-  firstVerifiedOn: IsoDate | null;
-  lastVerifiedOn: IsoDate | null;
-  /** A (re-)verification was recorded and the classification that must follow it is pending. */
-  awaitingClassification: boolean;
-  /** Last explicit classification; kept through enforcing/postponed/suspended/closed. */
-  classification: ClassificationEvent["result"] | null;
-  classifiedOn: IsoDate | null;
-  debtorImprisonedOrUnknownAddress: boolean;
-  enforcementStartedOn: IsoDate | null;
-  executorId: string | null;
-  obligations: readonly ObligationState[];
-  /** While postponed/suspended: the status to return to on resumption. */
-  interruptedFrom: ResumableStatus | null;
-  interruptedOn: IsoDate | null;
-  lastResumedOn: IsoDate | null;
-  transferredTo: { provinceId: string; unitId: string | null } | null;
-  closedOn: IsoDate | null;
-  closingReason: string | null;
-  lastEventDate: IsoDate;
-  eventCount: number;
-}
-
-export type CaseRuleCode =
-  | "invalid_event"
-  | "invalid_date"
-  | "out_of_order"
-  | "not_accepted"
-  | "already_accepted"
-  | "case_closed"
-  | "no_decision"
-  | "already_decided"
-  | "not_notified"
-  | "already_notified"
-  | "voluntary_period_running"
-  | "not_verified"
-  | "awaiting_classification"
-  | "not_enforceable"
-  | "interrupted"
-  | "not_interrupted"
-  | "invalid_obligations"
-  | "unknown_obligation"
-  | "wrong_obligation_kind"
-  | "obligation_settled"
-  | "nothing_outstanding"
-  | "invalid_amount"
-  | "overpayment"
-  | "price_reduction_too_large"
-  | "obligations_not_settled"
-  | "missing_reason"
-  | "transfer_same_province"
-  | "same_executor";
-
-export interface CaseRuleError {
-  code: CaseRuleCode;
-  message_vi: string;
-  message_en: string;
-}
-
-export type ApplyResult = { ok: true; state: CaseState } | { ok: false; error: CaseRuleError };
-
-export interface LifecycleOptions {
-  calendar?: WorkingCalendar;
-  ruleSets?: readonly LegalTimeLimits[];
-}
-
-/** Thrown where a result cannot be returned (e.g. deadlines over an inconsistent ledger). */
-export class CaseRuleViolation extends Error {
-  readonly code: CaseRuleCode;
-  readonly message_vi: string;
-  readonly message_en: string;
-  constructor(error: CaseRuleError) {
-    super(`${error.code}: ${error.message_vi}`);
-    this.name = "CaseRuleViolation";
-    this.code = error.code;
-    this.message_vi = error.message_vi;
-    this.message_en = error.message_en;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Money helpers
-// ---------------------------------------------------------------------------------------------
-
-function findObligation(state: CaseState, obligationId: string): ObligationState | undefined {
-  return state.obligations.find((o) => o.id === obligationId);
-}
 
 type MoneyObligation = Extract<ObligationState, { kind: "money" }>;
 type ActObligation = Extract<ObligationState, { kind: "act" }>;
@@ -378,52 +136,6 @@ function withEnforcementStarted(state: CaseState, date: IsoDate): Pick<CaseState
     status: starts ? "enforcing" : state.status,
     enforcementStartedOn: starts ? (state.enforcementStartedOn ?? date) : state.enforcementStartedOn,
   };
-}
-
-/** Amount still owed on a money obligation (đồng). Throws RangeError for an unknown or non-money one. */
-export function outstanding(state: CaseState, obligationId: string): bigint {
-  const o = findObligation(state, obligationId);
-  if (!o) throw new RangeError(`Unknown obligation ${obligationId}`);
-  if (o.kind !== "money") throw new RangeError(`Obligation ${obligationId} is not a money obligation`);
-  return o.amount - o.paid;
-}
-
-export interface MoneySummary {
-  due: bigint;
-  paid: bigint;
-  outstanding: bigint;
-}
-
-/** Totals over the case's money obligations (đồng). */
-export function moneySummary(state: CaseState): MoneySummary {
-  let due = 0n;
-  let paid = 0n;
-  for (const o of state.obligations) {
-    if (o.kind === "money") {
-      due += o.amount;
-      paid += o.paid;
-    }
-  }
-  return { due, paid, outstanding: due - paid };
-}
-
-/** True when every money obligation is fully paid and every act performed (completion possible). */
-export function allObligationsSettled(state: CaseState): boolean {
-  if (state.obligations.length === 0) return false;
-  return state.obligations.every((o) => (o.kind === "money" ? o.paid === o.amount : o.performedOn !== null));
-}
-
-export function isInVoluntaryPeriod(state: CaseState, date: IsoDate): boolean {
-  return (
-    state.notifiedOn !== null &&
-    state.voluntaryPeriodEndsOn !== null &&
-    compareDates(state.notifiedOn, date) <= 0 &&
-    compareDates(date, state.voluntaryPeriodEndsOn) <= 0
-  );
-}
-
-export function isClosed(state: CaseState): boolean {
-  return CLOSED_STATUSES.includes(state.status);
 }
 
 // ---------------------------------------------------------------------------------------------
