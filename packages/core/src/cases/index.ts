@@ -5,3 +5,5 @@ export * from "./intake.ts";
 export * from "./filters.ts";
 export * from "./figure-filter.ts";
 export * from "./list-cases.ts";
+export * from "./steps-schema.ts";
+export * from "./get-case.ts";
