@@ -2,6 +2,7 @@ export * from "./ledger.ts";
 export * from "./intake-schema.ts";
 export * from "./service.ts";
 export * from "./intake.ts";
+export * from "./intake-units.ts";
 export * from "./filters.ts";
 export * from "./figure-filter.ts";
 export * from "./list-cases.ts";
