@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { TxSql } from "@thads/db";
-import { loadEvents } from "@thads/core";
 import {
   byUnitName,
   caseDeadlines,
@@ -11,7 +10,8 @@ import {
   type CaseEvent,
   type Role,
 } from "@thads/domain";
-import { STEP_KINDS, type StepKind } from "../schemas/steps.ts";
+import { loadEvents } from "./service.ts";
+import { STEP_KINDS, type StepKind } from "./steps-schema.ts";
 
 const money = (v: bigint | null | undefined) => (v ?? 0n).toString();
 

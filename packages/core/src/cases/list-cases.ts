@@ -1,41 +1,13 @@
-import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { CASE_STATUSES, foldVietnamese, type CaseListScope } from "@thads/domain";
-import { ID_NUMBER_PATTERN, JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
-import { dongInput, viDate } from "@thads/core/fields";
-import { searchText } from "@thads/core/input";
-import { StatFilterFields, statFigureWhere } from "./stats-filter.server.ts";
+import { byUnitName, foldVietnamese, type CaseListScope } from "@thads/domain";
+import { statFigureWhere } from "./figure-filter.ts";
+import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
+import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
 
-export const PAGE_SIZE = 50;
 /** The total is counted exactly up to this many rows past the page's start; beyond, the list says "N+". */
 const COUNT_CAP = 1_000;
 /** A statistics drill-down counts further: its total is set beside the figure it opens. */
 const FIGURE_COUNT_CAP = 10_000;
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
-
-/** The case list's filters, from the query string (bad values get a message naming the filter). */
-export const CaseFilterSchema = z.object({
-  q: optional(searchText("Tìm kiếm", 100)),
-  status: optional(z.enum(CASE_STATUSES, { message: "Trạng thái: không hợp lệ." })),
-  category: optional(z.enum(["bank_credit", "corruption"], { message: "Loại việc: không hợp lệ." })),
-  judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
-  executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
-  unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
-  province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
-  overdue: optional(z.enum(["1"])),
-  moneyMin: optional(dongInput("Số tiền từ")),
-  moneyMax: optional(dongInput("Số tiền đến")),
-  from: optional(viDate("Thụ lý từ ngày")),
-  to: optional(viDate("Thụ lý đến ngày")),
-  sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
-  page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
-  ...StatFilterFields,
-})
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Thụ lý từ ngày: phải trước hoặc bằng ngày kết thúc.", path: ["to"] })
-  .refine((f) => !f.statFrom || !f.statTo || f.statFrom <= f.statTo, { message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", path: ["statTo"] });
-export type CaseFilters = z.output<typeof CaseFilterSchema>;
 
 export interface CaseListRow {
   id: string;
@@ -104,7 +76,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
       : f.sort === "deadline_asc"
         ? tx`c.next_deadline_on asc nulls last, c.id`
         : tx`c.accepted_on desc, c.id`;
-  const offset = (f.page - 1) * PAGE_SIZE;
+  const offset = (f.page - 1) * CASE_PAGE_SIZE;
   const columns = tx`
     c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
     c.money_due::text as money_due, c.money_collected::text as money_collected,
@@ -120,16 +92,16 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         from public.cases c
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
-        ${where} order by ${order} limit ${PAGE_SIZE}`
+        ${where} order by ${order} limit ${CASE_PAGE_SIZE}`
     : await tx<CaseListRow[]>`
         select ${columns}
-        from (select c.id from public.cases c ${where} order by ${order} limit ${PAGE_SIZE} offset ${offset}) page
+        from (select c.id from public.cases c ${where} order by ${order} limit ${CASE_PAGE_SIZE} offset ${offset}) page
         join public.cases c on c.id = page.id
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
         order by ${order}`;
   // The total: a short first page is its own count; otherwise count up to the cap.
-  if (offset === 0 && rows.length < PAGE_SIZE) return { rows, total: rows.length, capped: false };
+  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false };
   // The count walks on along the page's own index range, in the page's order: the same
   // index-only walk whether RLS applies or not.
   const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
@@ -137,4 +109,18 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     select count(*)::int as n from (select 1 from public.cases c ${where} order by ${order} limit ${cap + 1}) s`;
   const total = count?.n ?? 0;
   return { rows, total: Math.min(total, cap), capped: total > cap };
+}
+
+/** The executors the list's filter offers: every executor visible (RLS), or the unit's when the list is narrowed to one. */
+export async function listCaseExecutorChoices(tx: TxSql, unitCode: string | undefined) {
+  return tx<{ id: string; full_name: string }[]>`
+      select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
+      where m.role = 'executor' ${unitCode ? tx`and m.unit_id = (select id from public.units where code = ${unitCode})` : tx``}
+      order by p.full_name limit 300`;
+}
+
+/** The current provinces, by name: the directorate's province filter. */
+export async function listCaseProvinceChoices(tx: TxSql) {
+  return byUnitName(await tx<{ code: string; name: string }[]>`
+          select code, name from public.units where kind = 'province' and dissolved_on is null`);
 }

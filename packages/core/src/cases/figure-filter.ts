@@ -1,25 +1,10 @@
 /**
  * The case list's statistics-figure filter: the cases a figure of the official forms counts, for a
  * unit and a period (the list's count equals the figure by cases; definitions in
- * packages/domain/src/stats/figures.ts).
+ * packages/domain/src/stats/figures.ts). Its query-string fields are StatFilterFields (./filters.ts).
  */
-import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { isoDateParam } from "@thads/core/input";
-import { addCalendarDays, STAT_FIGURES, type StatFigure } from "@thads/domain";
-
-const isoDate = isoDateParam;
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
-
-/** Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD. */
-export const StatFilterFields = {
-  stat: optional(z.enum(STAT_FIGURES, { message: "Chỉ tiêu thống kê: không hợp lệ." })),
-  statUnit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị thống kê: mã không hợp lệ." })),
-  statFrom: optional(isoDate("Kỳ thống kê từ ngày")),
-  statTo: optional(isoDate("Kỳ thống kê đến ngày")),
-};
+import { addCalendarDays, type StatFigure } from "@thads/domain";
 
 export interface StatFilter {
   stat?: StatFigure;

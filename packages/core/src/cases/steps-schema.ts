@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dongInput, optionalText, text, viDate } from "@thads/core/fields";
+import { dongInput, optionalText, text, viDate } from "../shared/fields.ts";
 import { COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent, type CaseEventKind } from "@thads/domain";
 
 /**
