@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, beforeAll } from "vitest";
 import { withClaims } from "@thads/db";
 import { useTenantFixture } from "@thads/db/test/fixtures";
-import { DESK_PAGE_SIZE, readDeskQueue } from "../app/public/desk-queue.server.ts";
+import { DESK_PAGE_SIZE, readDeskQueue } from "@thads/core/requests";
 
 const ctx = useTenantFixture();
 /** A tracking code of the right shape (the check symbol is not checked by the database). */

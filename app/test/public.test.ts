@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_KINDS } from "@thads/domain";
 import { sniffFileType } from "../app/public/upload.server.ts";
-import { RatingSchema, REQUEST_FORM_SCHEMAS, TrackSchema } from "../app/schemas/public-request.ts";
+import { RatingSchema, REQUEST_FORM_SCHEMAS, TrackSchema } from "@thads/core/requests/schema";
 
 const valid = {
   idempotencyKey: "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",

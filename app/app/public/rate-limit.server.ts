@@ -9,6 +9,7 @@
  * so several app servers behind a balancer count one window per client.
  */
 import { asAuthService, type Sql } from "@thads/db";
+import { countPost } from "@thads/core/requests";
 import { appSql } from "../utils/db.server.ts";
 
 export interface LimitRule {
@@ -32,26 +33,11 @@ export const LIMITS = {
 
 export type LimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-/** Windows idle this long are deleted now and then, by the hit that happens to come along. */
-const STALE_AFTER_MS = 24 * 60 * 60_000;
-
 /** Counts one post of `client` in `bucket`; refused once the window's allowance is spent. */
 export async function hit(sql: Sql, bucket: keyof typeof LIMITS, client: string, rule: LimitRule = LIMITS[bucket]): Promise<LimitResult> {
-  const seconds = rule.windowMs / 1000;
-  const [row] = await asAuthService(sql, async (tx) => {
-    if (Math.random() < 0.01) {
-      await tx`delete from app_private.request_limits where window_start < now() - make_interval(secs => ${STALE_AFTER_MS / 1000})`;
-    }
-    return tx<{ hits: number; left_ms: number }[]>`
-      insert into app_private.request_limits as l (bucket, client, window_start, hits)
-      values (${bucket}, ${client.slice(0, 200)}, now(), 1)
-      on conflict (bucket, client) do update set
-        window_start = case when l.window_start <= now() - make_interval(secs => ${seconds}) then now() else l.window_start end,
-        hits = case when l.window_start <= now() - make_interval(secs => ${seconds}) then 1 else l.hits + 1 end
-      returning hits, (extract(epoch from window_start + make_interval(secs => ${seconds}) - now()) * 1000)::int as left_ms`;
-  });
-  if (row!.hits > rule.max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(row!.left_ms / 1000)) };
-  return { ok: true, remaining: rule.max - row!.hits };
+  const row = await asAuthService(sql, (tx) => countPost(tx, bucket, client, rule.windowMs / 1000));
+  if (row.hits > rule.max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(row.left_ms / 1000)) };
+  return { ok: true, remaining: rule.max - row.hits };
 }
 
 /** A public post of this client, counted on the app's pool. */

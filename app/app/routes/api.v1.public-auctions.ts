@@ -2,7 +2,7 @@ import { asAnon } from "@thads/db";
 import type { Route } from "./+types/api.v1.public-auctions";
 import { apiError } from "../utils/api.server.ts";
 import { appSql } from "../utils/db.server.ts";
-import { loadPublicNotices } from "./assets.server.ts";
+import { loadPublicNotices } from "@thads/core/assets";
 
 /** GET /api/v1/public/{slug}/auctions: a province's auction notices, for anyone (read as anon). */
 export async function loader({ params }: Route.LoaderArgs) {

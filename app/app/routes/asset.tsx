@@ -27,7 +27,7 @@ import { readForm } from "../utils/form.server.ts";
 import { isUnsafeKey, nullRecord } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
-import { loadAssetPage } from "./assets.server.ts";
+import { loadAssetPage } from "@thads/core/assets";
 import { isUuid } from "@thads/core/input";
 
 

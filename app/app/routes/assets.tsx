@@ -5,7 +5,8 @@ import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, requireUser } from "../utils/user.server.ts";
-import { assetScope, loadAssetList, scopeFilter, scopeQuery } from "./assets.server.ts";
+import { loadAssetList } from "@thads/core/assets";
+import { assetScope, scopeFilter, scopeQuery } from "./assets.server.ts";
 import { AssetTable } from "../components/asset-ui.tsx";
 
 export async function loader({ request }: Route.LoaderArgs) {

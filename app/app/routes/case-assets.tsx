@@ -10,7 +10,7 @@ import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
-import { loadCaseAssets } from "./assets.server.ts";
+import { loadCaseAssets } from "@thads/core/assets";
 import { formFields } from "../utils/form-nest.ts";
 import { isUuid } from "@thads/core/input";
 

@@ -1,13 +1,13 @@
 import { hasRole } from "@thads/domain";
 import type { Route } from "./+types/desk-file";
-import { attachment } from "../public/public.server.ts";
-import { forbidden, notFound, requireUser } from "../utils/user.server.ts";
+import { attachment } from "@thads/core/requests";
+import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 
 /** An attachment, for those RLS lets read it (desk staff in scope, the creditor who filed it). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, "province_head", "province_staff", "subunit_head", "clerk", "creditor")) forbidden();
-  const file = await attachment(user, params.id, params.fileId);
+  const file = await asUser(user, (tx) => attachment(tx, params.id, params.fileId));
   if (!file) notFound();
   return new Response(new Uint8Array(file.content), {
     headers: {

@@ -12,20 +12,20 @@ import {
 import type { Route } from "./+types/desk-request";
 import { PageHeader, Section } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
-import { DeskActionSchema, EXTRA_FIELD_LABELS } from "../schemas/public-request.ts";
+import { DeskActionSchema, EXTRA_FIELD_LABELS } from "@thads/core/requests/schema";
+import { deskAction, requestDetail } from "@thads/core/requests";
 import { notifyRequester } from "../public/notify.server.ts";
-import { deskAction, requestDetail } from "../public/public.server.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
-import { forbidden, notFound, requireUser } from "../utils/user.server.ts";
+import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
 import { formFields } from "../utils/form-nest.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
-  const r = await requestDetail(user, params.id);
+  const r = await asUser(user, (tx) => requestDetail(tx, params.id));
   // Another unit's or province's request does not exist for this user.
   if (!r) notFound();
   const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
@@ -45,7 +45,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
     return data<ActionData>({ fieldErrors }, { status: 400 });
   }
-  const result = await deskAction(user, params.id, parsed.data.action, parsed.data.version, parsed.data.note);
+  const result = await asUser(user, (tx) =>
+    deskAction(tx, { id: params.id, action: parsed.data.action, version: parsed.data.version, note: parsed.data.note, today: todayVn() }),
+  );
   if (!result.ok) return data<ActionData>({ formError: result.message }, { status: result.status });
   if (result.notify) {
     const n = result.notify;

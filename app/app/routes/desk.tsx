@@ -4,9 +4,9 @@ import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus,
 import type { Route } from "./+types/desk";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
-import { deskQueue, deskUnits, oneStopMetrics } from "../public/public.server.ts";
+import { deskUnits, oneStopMetrics, readDeskQueue } from "@thads/core/requests";
 import { todayVn } from "../utils/today.ts";
-import { forbidden, requireUser } from "../utils/user.server.ts";
+import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 
 import { DESK_ROLES } from "../public/roles.ts";
 
@@ -29,9 +29,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   const year = statYearPeriod(statYearOf(today));
   const [{ rows: queue, hasMore }, metrics, units] = await Promise.all([
-    deskQueue(user, { status: filter, unitId: unit, page }),
-    oneStopMetrics(user, year.from, year.to),
-    deskUnits(user),
+    asUser(user, (tx) => readDeskQueue(tx, { status: filter, unitId: unit, page })),
+    asUser(user, (tx) => oneStopMetrics(tx, year.from, year.to)),
+    asUser(user, (tx) => deskUnits(tx, user.memberships)),
   ]);
   const slug = user.memberships.find((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceSlug)?.provinceSlug ?? null;
   const editor = user.memberships.some((m) => (m.role === "province_head" || m.role === "province_staff") && m.provinceSlug === slug);

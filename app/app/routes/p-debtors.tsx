@@ -5,7 +5,8 @@ import { PageHeader, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { LIST_CACHE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
-import { publicDebtors } from "../public/public.server.ts";
+import { publicDebtors } from "@thads/core/requests";
+import { anon } from "../public/public.server.ts";
 import { stripControlChars } from "@thads/core/input";
 
 export function headers() {
@@ -19,7 +20,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const q = stripControlChars(url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.min(Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1), 1000);
-  const list = await publicDebtors(province.id, q, page, PAGE);
+  const list = await anon((tx) => publicDebtors(tx, province.id, q, page, PAGE));
   return { province, q, page, ...list };
 }
 

@@ -4,7 +4,8 @@ import type { Route } from "./+types/p-index";
 import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { PUBLIC_CACHE } from "../public/cache.ts";
-import { listProvinces } from "../public/public.server.ts";
+import { listProvinces } from "@thads/core/requests";
+import { anon } from "../public/public.server.ts";
 import { stripControlChars } from "@thads/core/input";
 
 export function headers() {
@@ -13,7 +14,7 @@ export function headers() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const q = stripControlChars(new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const provinces = await listProvinces();
+  const provinces = await anon((tx) => listProvinces(tx));
   // Former provinces (before 1 Jul 2025) lead to the bureau they merged into.
   const formers = new Map(PROVINCES.map((p) => [slugify(p.name), p.formerProvinces]));
   const needle = foldVietnamese(q.trim());

@@ -5,7 +5,8 @@ import { PageHeader, Section } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { PUBLIC_CACHE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
-import { provincePage } from "../public/public.server.ts";
+import { provincePage } from "@thads/core/requests";
+import { anon } from "../public/public.server.ts";
 
 export function headers() {
   return PUBLIC_CACHE;
@@ -13,7 +14,7 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
-  const page = await provincePage(province.id);
+  const page = await anon((tx) => provincePage(tx, province.id));
   return { province, ...page };
 }
 

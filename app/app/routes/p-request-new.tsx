@@ -4,11 +4,12 @@ import { formatTrackingCode, hasRole, PROCEDURES, procedureBySegment } from "@th
 import type { Route } from "./+types/p-request-new";
 import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
-import { EXTRA_FIELD_LABELS, extraFields, REQUEST_FORM_SCHEMAS } from "../schemas/public-request.ts";
+import { EXTRA_FIELD_LABELS, extraFields, REQUEST_FORM_SCHEMAS } from "@thads/core/requests/schema";
+import { DuplicateFormError, requestUnits } from "@thads/core/requests";
 import { NO_STORE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { notifyRequester } from "../public/notify.server.ts";
-import { DuplicateFormError, requestUnits, submitRequest } from "../public/public.server.ts";
+import { anon, submitRequest } from "../public/public.server.ts";
 import { clientOf, limitPublicPost } from "../public/rate-limit.server.ts";
 import { MAX_BODY_BYTES, MAX_FILE_BYTES, MAX_FILES } from "../public/limits.ts";
 import { readPublicForm } from "../public/upload.server.ts";
@@ -29,7 +30,7 @@ async function context(params: Route.LoaderArgs["params"]) {
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { province, procedure } = await context(params);
-  const units = await requestUnits(province.id);
+  const units = await anon((tx) => requestUnits(tx, province.id));
   const user = await getUser(request);
   const creditor = user && hasRole(user.memberships, "creditor") ? { name: user.fullName } : null;
   const desk = !!user?.memberships.some((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id);
@@ -64,7 +65,7 @@ export async function action({ params, request, context: ctx }: Route.ActionArgs
     fieldErrors.files = "Tệp đính kèm: bắt buộc gửi kèm ít nhất một tệp (bản sao bản án, giấy tờ chứng minh…).";
   }
   if (parsed.success) {
-    const units = await requestUnits(province.id);
+    const units = await anon((tx) => requestUnits(tx, province.id));
     if (!units.some((u) => u.id === parsed.data.unitId)) fieldErrors.unitId = "Nơi nhận yêu cầu: chọn một đơn vị của tỉnh, thành phố này.";
   }
   if (!parsed.success || Object.keys(fieldErrors).length) {

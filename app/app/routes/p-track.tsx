@@ -3,10 +3,11 @@ import { formatDateVi, formatTrackingCode, normalizeTrackingCode, PROCEDURES, RE
 import type { Route } from "./+types/p-track";
 import { PageHeader, Section } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
-import { RatingSchema, TrackSchema } from "../schemas/public-request.ts";
+import { RatingSchema, TrackSchema } from "@thads/core/requests/schema";
+import { rateRequest, trackRequest, type TrackedRequest } from "@thads/core/requests";
 import { NO_STORE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
-import { rateRequest, trackRequest, type TrackedRequest } from "../public/public.server.ts";
+import { anon } from "../public/public.server.ts";
 import { clientOf, limitPublicPost } from "../public/rate-limit.server.ts";
 import { readPublicForm } from "../public/upload.server.ts";
 import { todayVn } from "../utils/today.ts";
@@ -52,19 +53,21 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
     // A rating sent without a score: show the request again with the message under the stars.
-    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await trackRequest(normalizeTrackingCode(values.code) ?? "", values.factor) : null;
+    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await anon((tx) => trackRequest(tx, normalizeTrackingCode(values.code) ?? "", values.factor)) : null;
     const shown = again && again.provinceId === province.id ? again : undefined;
     return data<ActionData>({ fieldErrors, values, request: shown }, { status: 400, headers: NO_STORE });
   }
   const code = normalizeTrackingCode(parsed.data.code);
   // Same answer for a malformed code, an unknown code, a wrong second factor and another province's request.
-  const found = code ? await trackRequest(code, parsed.data.factor) : null;
+  const found = code ? await anon((tx) => trackRequest(tx, code, parsed.data.factor)) : null;
   if (!found || found.provinceId !== province.id) {
     return data<ActionData>({ formError: NOT_FOUND, values }, { status: 404, headers: NO_STORE });
   }
   if (intent === "rate" && "score" in parsed.data && typeof parsed.data.score === "number") {
-    const outcome = await rateRequest(code!, parsed.data.factor, parsed.data.score, "comment" in parsed.data ? (parsed.data.comment as string | null) : null);
-    const again = await trackRequest(code!, parsed.data.factor);
+    const { factor, score } = parsed.data;
+    const comment = "comment" in parsed.data ? (parsed.data.comment as string | null) : null;
+    const outcome = await anon((tx) => rateRequest(tx, code!, factor, score, comment));
+    const again = await anon((tx) => trackRequest(tx, code!, parsed.data.factor));
     const message = {
       ok: "Cảm ơn Ông/Bà đã đánh giá.",
       already_rated: "Yêu cầu này đã được đánh giá.",

@@ -3,13 +3,14 @@ import { formatDateVi } from "@thads/domain";
 import type { Route } from "./+types/province-public";
 import { PageHeader, Section } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
-import { AnnouncementSchema, PublicPageSchema } from "../schemas/public-request.ts";
+import { AnnouncementSchema, PublicPageSchema } from "@thads/core/requests/schema";
+import { addAnnouncement, deleteAnnouncement, provincePage, savePage } from "@thads/core/requests";
 import { requireProvince } from "../public/loaders.server.ts";
-import { addAnnouncement, deleteAnnouncement, provincePage, savePage } from "../public/public.server.ts";
+import { anon } from "../public/public.server.ts";
 import { PAGE_EDITOR_ROLES } from "../public/roles.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
-import { forbidden, requireUser } from "../utils/user.server.ts";
+import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { formFields } from "../utils/form-nest.ts";
 
 async function editor(request: Request, slug: string | undefined) {
@@ -21,7 +22,7 @@ async function editor(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { province } = await editor(request, params.slug);
-  return { province, ...(await provincePage(province.id)) };
+  return { province, ...(await anon((tx) => provincePage(tx, province.id))) };
 }
 
 type ActionData = { fieldErrors?: Record<string, string>; saved?: boolean };
@@ -40,17 +41,17 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "page": {
       const parsed = PublicPageSchema.safeParse(values);
       if (!parsed.success) return errors(parsed.error.issues);
-      await savePage(user, province.id, parsed.data);
+      await asUser(user, (tx) => savePage(tx, province.id, user.id, parsed.data));
       break;
     }
     case "announce": {
       const parsed = AnnouncementSchema.safeParse(values);
       if (!parsed.success) return errors(parsed.error.issues);
-      await addAnnouncement(user, province.id, parsed.data.title, parsed.data.body);
+      await asUser(user, (tx) => addAnnouncement(tx, province.id, user.id, parsed.data.title, parsed.data.body));
       break;
     }
     case "remove":
-      await deleteAnnouncement(user, String(values.id ?? ""));
+      await asUser(user, (tx) => deleteAnnouncement(tx, String(values.id ?? "")));
       break;
     default:
       return data<ActionData>({ fieldErrors: { intent: "Thao tác không hợp lệ." } }, { status: 400 });

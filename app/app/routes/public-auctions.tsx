@@ -5,7 +5,7 @@ import type { Route } from "./+types/public-auctions";
 import { useLang } from "../i18n.ts";
 import { appSql } from "../utils/db.server.ts";
 import { notFound } from "../utils/user.server.ts";
-import { loadPublicNotices } from "./assets.server.ts";
+import { loadPublicNotices } from "@thads/core/assets";
 
 /** Public auction notices of a province: read as the public (anon), only what auction_notices() publishes. */
 export async function loader({ params }: Route.LoaderArgs) {

@@ -3,21 +3,14 @@ import { formatCount, formatDateVi, formatTrackingCode, hasRole, PROCEDURES, REQ
 import type { Route } from "./+types/requests";
 import { PageHeader, Section, Stat, StatGrid } from "../components/ui.tsx";
 import { useLang, useT, type MessageKey } from "../i18n.ts";
-import { myRequests } from "../public/public.server.ts";
+import { creditorHome } from "@thads/core/requests";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, "creditor")) forbidden();
-  return asUser(user, async (tx) => {
-    const [profile] = await tx<{ full_name: string; creditor_kind: string | null }[]>`
-      select full_name, creditor_kind from public.profiles where id = ${user.id}`;
-    // Cases where this creditor is a party are the ones RLS lets it read.
-    const [row] = await tx<{ n: bigint }[]>`select count(*) as n from public.cases`;
-    // Requests filed while signed in (RLS: requester_id = the user).
-    const requests = await myRequests(tx);
-    return { name: profile?.full_name ?? user.email, kind: profile?.creditor_kind ?? "citizen", cases: Number(row?.n ?? 0n), requests };
-  });
+  const home = await asUser(user, (tx) => creditorHome(tx, user.id));
+  return { name: home.fullName ?? user.email, kind: home.creditorKind ?? "citizen", cases: home.cases, requests: home.requests };
 }
 
 export default function Requests() {

@@ -3,7 +3,7 @@
  * first, a page at a time. Takes the caller's transaction, so it runs as whoever the caller is.
  */
 import type { TxSql } from "@thads/db";
-import type { RequestKind, RequestStatus } from "@thads/domain";
+import type { MembershipRef, RequestKind, RequestStatus } from "@thads/domain";
 
 /** Rows per page of the desk queue. */
 export const DESK_PAGE_SIZE = 50;
@@ -41,4 +41,15 @@ export async function readDeskQueue(tx: TxSql, filter: DeskQueueFilter): Promise
     order by r.submitted_at desc, r.id
     limit ${DESK_PAGE_SIZE + 1} offset ${(filter.page - 1) * DESK_PAGE_SIZE}`;
   return { rows: rows.slice(0, DESK_PAGE_SIZE), hasMore: rows.length > DESK_PAGE_SIZE };
+}
+
+/** The units whose desk this user works (sub-bureau heads and clerks: theirs; province staff: all of the province). */
+export function deskUnits(tx: TxSql, memberships: readonly MembershipRef[]) {
+  const units = memberships.filter((m) => m.role === "subunit_head" || m.role === "clerk").map((m) => m.unitId!);
+  const provinces = memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!);
+  return tx<{ id: string; name: string }[]>`
+    select u.id, u.name from public.units u
+    where u.dissolved_on is null and u.kind <> 'national'
+      and (u.id = any (${units}::uuid[]) or u.province_id = any (${provinces}::uuid[]))
+    order by u.kind, u.code`;
 }

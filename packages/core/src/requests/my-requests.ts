@@ -1,0 +1,22 @@
+import type { TxSql } from "@thads/db";
+import type { RequestKind, RequestStatus } from "@thads/domain";
+
+/** A signed-in creditor's own requests (RLS lets it read only those it filed). */
+export function myRequests(tx: TxSql) {
+  return tx<{ tracking_code: string; kind: RequestKind; status: RequestStatus; unit_name: string; submitted_on: string; result_note: string | null }[]>`
+    select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, r.result_note
+    from public.service_requests r join public.units u on u.id = r.unit_id
+    where r.requester_id = (select auth.uid())
+    order by r.submitted_at desc limit 100`;
+}
+
+/** A creditor's home page: its profile, how many cases it is a party to, and its requests. */
+export async function creditorHome(tx: TxSql, userId: string) {
+  const [profile] = await tx<{ full_name: string; creditor_kind: string | null }[]>`
+    select full_name, creditor_kind from public.profiles where id = ${userId}`;
+  // Cases where this creditor is a party are the ones RLS lets it read.
+  const [row] = await tx<{ n: bigint }[]>`select count(*) as n from public.cases`;
+  // Requests filed while signed in (RLS: requester_id = the user).
+  const requests = await myRequests(tx);
+  return { fullName: profile?.full_name ?? null, creditorKind: profile?.creditor_kind ?? null, cases: Number(row?.n ?? 0n), requests };
+}
