@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTenantFixture } from "@thads/db/test/fixtures";
 import { MAX_CASE_DONG } from "@thads/domain";
-import { figuresByUnit } from "../app/routes/overview.server.ts";
+import { figuresByUnit } from "@thads/core/workspace";
 
 /*
  * The dashboards sum money over many cases: the sum of a unit's cases may exceed a bigint even

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CaseFilterSchema } from "@thads/core/cases/filters";
-import { periodFrom, StatsQuerySchema } from "../app/routes/stats.server.ts";
+import { periodFrom, StatsQuerySchema } from "@thads/core/stats/schema";
 
 const IMPOSSIBLE: [string, string][] = [
   ["0000-01-01", "2025-01-01"],

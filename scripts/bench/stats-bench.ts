@@ -17,7 +17,7 @@ import { bruteForceStats, createAppSql, createOwnerSql, migrate, withClaims, typ
 import { startEmbedded } from "@thads/db/embedded";
 import { recordEvent } from "@thads/core";
 import { buildModel } from "@thads/demo-data";
-import { childrenStats, nationalDashboardStats, unitStats } from "../../app/app/routes/stats.server.ts";
+import { childrenStats, nationalDashboardStats, unitStats } from "@thads/core/stats";
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/api.v1.stats";
 import { apiError, apiUser } from "../utils/api.server.ts";
 import { asUser } from "../utils/user.server.ts";
-import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitStats } from "./stats.server.ts";
+import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitStats } from "@thads/core/stats";
 
 /**
  * GET /api/v1/stats?unit=<unit code>&from=YYYY-MM-DD&to=YYYY-MM-DD: the official figures by cases

@@ -1,6 +1,6 @@
 import { canViewProvince, canViewUnit, isNational } from "@thads/domain";
 import { asUser, forbidden, notFound, type CurrentUser } from "../utils/user.server.ts";
-import { unitBySlugOrCode } from "./overview.server.ts";
+import { unitBySlugOrCode } from "@thads/core/workspace";
 
 /*
  * The scope of the unit-wide asset pages (who may see which unit or province). The queries

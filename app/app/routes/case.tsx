@@ -14,7 +14,7 @@ import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
-import { loadCaseSteering } from "./steering.server.ts";
+import { loadCaseSteering } from "@thads/core/steering";
 import { formFields } from "../utils/form-nest.ts";
 import { isUuid } from "@thads/core/input";
 

@@ -1,31 +1,27 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import { formatCount, formatDong, isNational } from "@thads/domain";
 import type { Route } from "./+types/national";
-import type { StatUnit } from "@thads/db";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TileMap, TrendChart, drillHref, viDate } from "../components/stats.tsx";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang, useT } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
-import { staffCounts } from "./overview.server.ts";
-import { nationalDashboardStats, periodFrom } from "./stats.server.ts";
-import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
-import { onTimeShare } from "../utils/desk-figures.ts";
+import { nationalDashboardStats, nationUnit, periodFrom } from "@thads/core/stats";
+import { deskFiguresByProvince, flaggedByProvince, staffCounts, subunitCount } from "@thads/core/workspace";
+import { onTimeShare } from "@thads/core/workspace/desk-figures";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isNational(user.memberships)) forbidden();
   const period = periodFrom(new URL(request.url).searchParams, todayVn());
   const { from, to } = period;
-  const [nation] = await asUser(user, (tx) => tx<StatUnit[]>`
-    select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where kind = 'national' limit 1`);
+  const nation = await asUser(user, (tx) => nationUnit(tx));
   if (!nation) forbidden();
   // The statistics run their reads at once, each in a transaction of its own; the rest beside them.
   const [stats, rest] = await Promise.all([
     nationalDashboardStats((fn) => asUser(user, fn), nation, from, to),
     asUser(user, async (tx) => {
-      const [units] = await tx<{ subunits: bigint }[]>`select count(*) as subunits from public.units where kind = 'subunit' and dissolved_on is null`;
-      return { subunits: Number(units?.subunits ?? 0n), staff: await staffCounts(tx, {}), desk: await deskFiguresByProvince(tx, from, to), flagged: await flaggedByProvince(tx) };
+      return { subunits: await subunitCount(tx), staff: await staffCounts(tx, {}), desk: await deskFiguresByProvince(tx, from, to), flagged: await flaggedByProvince(tx) };
     }),
   ]);
   return {

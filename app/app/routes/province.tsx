@@ -1,16 +1,15 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewProvince, CLOSED_STATUSES, formatCount, formatDong, hasRole, statYearOf } from "@thads/domain";
+import { canViewProvince, formatCount, formatDong, hasRole, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/province";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, drillHref, viDate } from "../components/stats.tsx";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { useLang, useT } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
-import { childrenStats, periodFrom, targetOf, toFigures, trend, unitStats } from "./stats.server.ts";
-import { deskFiguresByProvince, flaggedByProvince } from "./oversight.server.ts";
-import { onTimeShare } from "../utils/desk-figures.ts";
-import { directiveSummary } from "./steering.server.ts";
+import { childrenStats, periodFrom, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
+import { deskFiguresByProvince, flaggedByProvince, overdueByOffice, provinceExecutors, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
+import { onTimeShare } from "@thads/core/workspace/desk-figures";
+import { directiveSummary } from "@thads/core/steering";
 import { DirectivesCallout } from "./steering-ui.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -26,30 +25,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const unit = { id: province.id, kind: "province" as const, code: province.code, name: province.name, province_id: province.id, merged_into_id: null, dissolved_on: null };
     const children = await childrenStats(tx, unit, from, to);
     const staff = await staffCounts(tx, { provinceId: province.id });
-    const closed = CLOSED_STATUSES as unknown as string[];
-    const executors = await tx<{ id: string; full_name: string; unit_code: string; open: bigint; done: bigint; collected: string | null }[]>`
-      with open as (
-        select c.executor_id, count(*) as open from public.cases c
-        where c.province_id = ${province.id} and c.executor_id is not null and c.status <> all (${closed}::public.case_status[])
-        group by 1
-      ), done as (
-        select c.executor_id,
-               count(*) filter (where e.kind in ('completion', 'termination')) as done,
-               sum((e.payload ->> 'amount')::bigint) filter (where e.kind = 'payment') as collected
-        from public.case_events e join public.cases c on c.id = e.case_id
-        where c.province_id = ${province.id} and e.effective_date between ${from} and ${to}
-          and e.kind in ('completion', 'termination', 'payment') and c.executor_id is not null
-        group by 1
-      )
-      select p.id, p.full_name, u.code as unit_code, coalesce(o.open, 0) as open, coalesce(d.done, 0) as done, d.collected::text as collected
-      from public.memberships m join public.profiles p on p.id = m.user_id join public.units u on u.id = m.unit_id
-      left join open o on o.executor_id = p.id left join done d on d.executor_id = p.id
-      where m.role = 'executor' and m.province_id = ${province.id}
-      order by u.code, p.full_name`;
-    const overdue = await tx<{ code: string; name: string; n: bigint }[]>`
-      select u.code, u.name, count(*) as n from public.cases c join public.units u on u.id = c.unit_id
-      where c.province_id = ${province.id} and c.next_deadline_on < ${today} and c.status <> all (${closed}::public.case_status[])
-      group by u.code, u.name order by u.code`;
+    const executorRows = await provinceExecutors(tx, province.id, from, to);
+    const overdue = await overdueByOffice(tx, province.id, today);
     const ownUnits = [province.id, ...children.filter((c) => !c.former).map((c) => c.id)];
     const desk = await deskFiguresByProvince(tx, from, to);
     return {
@@ -62,8 +39,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       totals: toFigures(await unitStats(tx, unit, from, to)),
       target: await targetOf(tx, province.id, statYearOf(to)),
       children,
-      executorRows: executors.map((e) => ({ ...e, open: Number(e.open), done: Number(e.done) })),
-      overdue: overdue.map((o) => ({ ...o, n: Number(o.n) })),
+      executorRows,
+      overdue,
       trend: await trend(tx, unit, to),
       subunitCount: children.filter((c) => !c.former).length,
       mayTarget: user.memberships.some((m) => m.role === "province_head" && m.provinceId === province.id),

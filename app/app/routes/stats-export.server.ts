@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { csvLine, sheetRow } from "@thads/domain";
 import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
-import type { ReportRow } from "./stats-report.server.ts";
+import type { ReportRow } from "@thads/core/stats";
 
 /** Both official forms as a workbook: one sheet per form, one row per office (or province) and the total. */
 export async function statsXlsx(a: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,8 +1,7 @@
 import type { Route } from "./+types/stats-export";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { mayReadStats, periodFrom, resolveUnit } from "./stats.server.ts";
-import { reportRows } from "./stats-report.server.ts";
+import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
 import { statsCsv, statsXlsx } from "./stats-export.server.ts";
 import { formsPdf } from "./stats-pdf.server.ts";
 

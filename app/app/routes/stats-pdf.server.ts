@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
-import type { ReportRow } from "./stats-report.server.ts";
+import type { ReportRow } from "@thads/core/stats";
 
 /**
  * The two official forms as a PDF file (A3 landscape, one form per page, offices or provinces as

@@ -5,9 +5,8 @@ import { drillHref, ExportLinks, PeriodForm, rateText } from "../components/stat
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { mayReadStats, periodFrom, resolveUnit } from "./stats.server.ts";
+import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
 import { FORM_COLUMNS, FORM_TITLES, viDate } from "../stats-forms.ts";
-import { reportRows } from "./stats-report.server.ts";
 
 /** The two official forms of a unit for a period, printable (the browser's print to PDF). */
 export async function loader({ request }: Route.LoaderArgs) {

@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "react-router";
-import { z } from "zod";
-import { byUnitName, checkStatYear, hasRole, isNational, statYearOf } from "@thads/domain";
+import { checkStatYear, hasRole, isNational, statYearOf } from "@thads/domain";
+import { listTargets, resolveUnit, saveTargets, targetChildren, targetRate, TargetConflictError, type TargetInput } from "@thads/core/stats";
 import type { Route } from "./+types/stats-targets";
 import { PageHeader } from "../components/ui.tsx";
 import { parseLang, useLang } from "../i18n.ts";
@@ -8,7 +8,6 @@ import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser, type CurrentUser } from "../utils/user.server.ts";
-import { resolveUnit } from "./stats.server.ts";
 
 /**
  * Yearly targets (chỉ tiêu): the directorate's admins set each province's, a province head sets
@@ -21,12 +20,7 @@ async function scopeOf(user: CurrentUser, code: string) {
     if (!unit) notFound();
     const nation = unit.kind === "national";
     if (nation ? !(isNational(user.memberships) && hasRole(user.memberships, "national_admin")) : !(unit.kind === "province" && unit.merged_into_id === null && user.memberships.some((m) => m.role === "province_head" && m.provinceId === unit.id))) forbidden();
-    const rows = await tx<{ id: string; code: string; name: string }[]>`
-      select id, code, name from public.units
-      where ${nation ? tx`kind = 'province' and dissolved_on is null` : tx`kind = 'subunit' and province_id = ${unit.id} and dissolved_on is null`}
-      order by code`;
-    const children = nation ? byUnitName(rows) : rows;
-    return { unit, children };
+    return { unit, children: await targetChildren(tx, unit) };
   });
 }
 
@@ -48,9 +42,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!/^[A-Z0-9_-]{2,40}$/.test(code)) notFound();
   const year = yearOf(params);
   const { unit, children } = await scopeOf(user, code);
-  const rows = await asUser(user, (tx) => tx<{ unit_id: string; cases_rate: string; money_rate: string; version: string }[]>`
-    select unit_id, cases_rate::text, money_rate::text, version::text as version from public.stat_targets
-    where stat_year = ${year} and unit_id = any (${children.map((c) => c.id)}::uuid[])`);
+  const rows = await asUser(user, (tx) => listTargets(tx, year, children.map((c) => c.id)));
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   return {
     unit: { code: unit.code, name: unit.name },
@@ -58,14 +50,6 @@ export async function loader({ request }: Route.LoaderArgs) {
     rows: children.map((c) => ({ ...c, target: byUnit.get(c.id) ?? null })),
   };
 }
-
-const rate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}([.,]\d{1,2})?$/, { message: `${label}: phải là tỷ lệ phần trăm, tối đa hai chữ số thập phân (ví dụ 81,5).` })
-    .transform((v) => v.replace(",", "."))
-    .refine((v) => Number(v) >= 0 && Number(v) <= 100, { message: `${label}: phải từ 0 đến 100.` });
 
 type ActionData = { errors?: string[]; saved?: number };
 
@@ -81,13 +65,13 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await readForm(request, lang);
   const { children } = await scopeOf(user, code);
   const errors: string[] = [];
-  const rows: { id: string; name: string; cases: string; money: string; version: string | null }[] = [];
+  const rows: TargetInput[] = [];
   for (const c of children) {
     const cases = String(form.get(`c.${c.id}`) ?? "");
     const money = String(form.get(`m.${c.id}`) ?? "");
     if (cases === "" && money === "") continue;
-    const pc = rate(`${c.name} – chỉ tiêu về việc`).safeParse(cases);
-    const pm = rate(`${c.name} – chỉ tiêu về tiền`).safeParse(money);
+    const pc = targetRate(`${c.name} – chỉ tiêu về việc`).safeParse(cases);
+    const pm = targetRate(`${c.name} – chỉ tiêu về tiền`).safeParse(money);
     if (!pc.success) errors.push(pc.error.issues[0]!.message);
     if (!pm.success) errors.push(pm.error.issues[0]!.message);
     const version = String(form.get(`v.${c.id}`) ?? "");
@@ -95,41 +79,18 @@ export async function action({ request }: Route.ActionArgs) {
     else if (pc.success && pm.success) rows.push({ id: c.id, name: c.name, cases: pc.data, money: pm.data, version: version || null });
   }
   if (errors.length) return data<ActionData>({ errors }, { status: 400 });
-  const result = await asUser(user, async (tx) => {
-    const conflicts: string[] = [];
-    for (const r of rows) {
-      const written = r.version
-        ? await tx`update public.stat_targets set cases_rate = ${r.cases}, money_rate = ${r.money}, set_by = ${user.id}, version = version + 1
-                   where unit_id = ${r.id} and stat_year = ${year} and version = ${Number(r.version)} returning id`
-        : await tx`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate, set_by)
-                   values (${r.id}, ${year}, ${r.cases}, ${r.money}, ${user.id}) on conflict (unit_id, stat_year) do nothing returning id`;
-      if (written.length) continue;
-      // Not written: already these values (a resubmission) is fine; anything else changed meanwhile.
-      const [now] = await tx<{ same: boolean }[]>`
-        select cases_rate = ${r.cases}::numeric and money_rate = ${r.money}::numeric as same
-        from public.stat_targets where unit_id = ${r.id} and stat_year = ${year}`;
-      if (!now?.same) conflicts.push(r.name);
-    }
-    if (conflicts.length) throw new ConflictError(conflicts);
-    return rows.length;
-  }).catch((e) => {
-    if (e instanceof ConflictError) return e;
-    if ((e as { code?: string }).code === "42501") return new ConflictError([], true);
+  const result = await asUser(user, (tx) => saveTargets(tx, { year, setBy: user.id, rows })).catch((e) => {
+    if (e instanceof TargetConflictError) return e;
+    if ((e as { code?: string }).code === "42501") return new TargetConflictError([], true);
     throw e;
   });
-  if (result instanceof ConflictError) {
+  if (result instanceof TargetConflictError) {
     return data<ActionData>(
       { errors: [result.denied ? "Không có quyền đặt chỉ tiêu cho các đơn vị này." : `Chỉ tiêu của ${result.units.join(", ")} vừa được người khác sửa; vui lòng tải lại trang và nhập lại.`] },
       { status: result.denied ? 403 : 409 },
     );
   }
   return data<ActionData>({ saved: result });
-}
-
-class ConflictError extends Error {
-  constructor(readonly units: string[], readonly denied = false) {
-    super("conflict");
-  }
 }
 
 export default function StatsTargets() {

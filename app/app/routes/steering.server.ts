@@ -2,12 +2,7 @@ import { data } from "react-router";
 import type { ServiceError } from "@thads/core";
 import type { Lang } from "../i18n.ts";
 
-/*
- * Request glue of the steering committees' screens. The queries and steps
- * live in @thads/core/steering; the case page and the heads' home pages take
- * theirs through here.
- */
-export { directiveSummary, loadCaseSteering } from "@thads/core/steering";
+/* Request glue of the steering committees' screens; their queries and steps live in @thads/core/steering. */
 
 /** A service refusal as the route's action data, with the matching HTTP status. */
 export function refusal(intent: string, result: { ok: false; error: ServiceError }, lang: Lang, target?: string) {

@@ -1,15 +1,15 @@
 import { Link, useLoaderData } from "react-router";
-import { CLOSED_STATUSES, canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
+import { canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx";
 import { caseStatusLabel, useLang, useT } from "../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { staffCounts, unitBySlugOrCode } from "./overview.server.ts";
-import { directiveSummary } from "./steering.server.ts";
+import { officeExecutors, officeTotals, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
+import { directiveSummary } from "@thads/core/steering";
 import { DirectivesCallout } from "./steering-ui.tsx";
 import { todayVn } from "../utils/today.ts";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../components/stats.tsx";
-import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "./stats.server.ts";
+import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -21,35 +21,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!unit || !unit.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const statUnit = (await resolveUnit(tx, unit.code))!;
-    const closed = CLOSED_STATUSES as unknown as string[];
-    const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: string | null; money_collected: string | null }[]>`
-      select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
-             sum(money_due)::text as money_due, sum(money_collected)::text as money_collected
-      from public.cases where unit_id = ${unit.id}`;
-    const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: string | null }[]>`
-      select p.id, p.full_name,
-             count(c.id) filter (where c.status <> all (${closed}::public.case_status[])) as open,
-             sum(c.money_due - c.money_collected) filter (where c.status <> all (${closed}::public.case_status[]))::text as outstanding
-      from public.memberships m
-      join public.profiles p on p.id = m.user_id
-      left join public.cases c on c.executor_id = p.id and c.unit_id = ${unit.id}
-      where m.unit_id = ${unit.id} and m.role = 'executor'
-      group by p.id, p.full_name order by p.full_name`;
-    const recent = await tx<{ id: string; case_number: string; debtor_name: string; status: string; accepted_on: string; money_due: bigint }[]>`
-      select id, case_number, debtor_name, status, accepted_on::text as accepted_on, money_due
-      from public.cases where unit_id = ${unit.id}
-      order by accepted_on desc, id limit 20`;
+    const totals = await officeTotals(tx, unit.id);
+    const executors = await officeExecutors(tx, unit.id);
+    const recent = await recentCases(tx, unit.id);
     const staff = await staffCounts(tx, { unitId: unit.id });
     return {
       unit: { name: unit.name, code: unit.code },
-      totals: {
-        cases: Number(totals?.cases ?? 0n),
-        closed: Number(totals?.closed ?? 0n),
-        moneyDue: totals?.money_due ?? "0",
-        moneyCollected: totals?.money_collected ?? "0",
-      },
-      executors: executors.map((e) => ({ id: e.id, name: e.full_name, open: Number(e.open), outstanding: e.outstanding ?? "0" })),
-      recent: recent.map((c) => ({ ...c, money_due: String(c.money_due) })),
+      totals,
+      executors,
+      recent,
       staff: staff.staff,
       steering: await directiveSummary(tx, [unit.id], todayVn()),
       from, to, errors: period.errors,

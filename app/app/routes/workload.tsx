@@ -1,11 +1,11 @@
 import { Link, useLoaderData } from "react-router";
-import { CLOSED_STATUSES, canViewUnit, formatCount, formatDong } from "@thads/domain";
+import { canViewUnit, formatCount, formatDong } from "@thads/domain";
+import { officeWorkload, unitBySlugOrCode } from "@thads/core/workspace";
 import type { Route } from "./+types/workload";
 import { PageHeader, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { unitBySlugOrCode } from "./overview.server.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -15,26 +15,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const unit = await unitBySlugOrCode(tx, { code: params.code });
     if (!unit || !unit.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
-    const closed = CLOSED_STATUSES as unknown as string[];
-    const rows = await tx<{ id: string; full_name: string; open: number; outstanding: string | null; overdue: number; due_week: number }[]>`
-      select p.id, p.full_name,
-             count(c.id)::int as open,
-             sum(c.money_due - c.money_collected)::text as outstanding,
-             count(c.id) filter (where c.next_deadline_on < ${today})::int as overdue,
-             count(c.id) filter (where c.next_deadline_on >= ${today} and c.next_deadline_on < ${today}::date + 7)::int as due_week
-      from public.memberships m
-      join public.profiles p on p.id = m.user_id
-      left join public.cases c on c.executor_id = p.id and c.unit_id = ${unit.id} and c.status <> all (${closed}::public.case_status[])
-      where m.unit_id = ${unit.id} and m.role = 'executor'
-      group by p.id, p.full_name
-      order by open desc, p.full_name`;
-    const [unassigned] = await tx<{ n: number }[]>`
-      select count(*)::int as n from public.cases where unit_id = ${unit.id} and executor_id is null and status <> all (${closed}::public.case_status[])`;
-    return {
-      unit: { name: unit.name, code: unit.code },
-      executors: rows.map((r) => ({ ...r, outstanding: r.outstanding ?? "0" })),
-      unassigned: unassigned?.n ?? 0,
-    };
+    const { executors, unassigned } = await officeWorkload(tx, unit.id, today);
+    return { unit: { name: unit.name, code: unit.code }, executors, unassigned };
   });
 }
 

@@ -1,5 +1,6 @@
+/** Oversight figures of the dashboards: the one-stop desks and the steering committees' lists, per province. */
 import type { TxSql } from "@thads/db";
-import type { DeskFigures } from "../utils/desk-figures.ts";
+import type { DeskFigures } from "./desk-figures.ts";
 
 interface MetricRow {
   unit_id: string;

@@ -1,3 +1,4 @@
+/** Case and staff figures of the workspace dashboards, as visible to the signed-in user under RLS. */
 import type { TxSql } from "@thads/db";
 import { CLOSED_STATUSES, byUnitName } from "@thads/domain";
 
@@ -84,12 +85,4 @@ export async function staffCounts(
       ${scope.provinceId ? tx`and p.province_id = ${scope.provinceId}` : tx``}
       ${scope.unitId ? tx`and p.unit_id = ${scope.unitId}` : tx``}`;
   return { staff: Number(row?.staff ?? 0n), executors: Number(row?.executors ?? 0n) };
-}
-
-export async function unitBySlugOrCode(tx: TxSql, by: { slug: string } | { code: string }) {
-  const [row] = await tx<{ id: string; kind: string; name: string; code: string; slug: string | null; province_id: string | null; parent_id: string | null }[]>`
-    select id, kind, name, code, slug, province_id, parent_id from public.units
-    where ${"slug" in by ? tx`slug = ${by.slug} and kind = 'province'` : tx`code = ${by.code} and kind = 'subunit'`}
-      and dissolved_on is null`;
-  return row ?? null;
 }

@@ -1,0 +1,60 @@
+/**
+ * The children of a unit with their figures for the period, the same period a year earlier and
+ * their targets: the provinces of the nation, or the offices (and former provinces) of a province.
+ */
+import { readStats, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import { byUnitName, completionRate, samePeriodLastYear, statYearOf, type UnitStats } from "@thads/domain";
+import { toFigures, toStatsZero, type Figures } from "./figures.ts";
+
+export interface ChildRow extends Figures {
+  id: string;
+  code: string;
+  name: string;
+  slug: string | null;
+  former: boolean;
+  target: { cases: string; money: string } | null;
+  previous: { casesRate: string | null; moneyRate: string | null };
+}
+
+export async function childrenStats(
+  tx: TxSql,
+  parent: StatUnit,
+  from: string,
+  to: string,
+  dim: StatDim = "all",
+  /** The children's figures for the period when read elsewhere (readStatsByDim). */
+  current?: Map<string, UnitStats> | Promise<Map<string, UnitStats>>,
+): Promise<ChildRow[]> {
+  const nation = parent.kind === "national";
+  const rows = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
+    select id, code, name, slug, merged_into_id from public.units
+    where ${nation
+      ? tx`kind = 'province' and dissolved_on is null`
+      : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`}
+    order by kind desc, code`;
+  // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
+  const children = nation ? byUnitName(rows) : rows;
+  const groupBy = nation ? "province" : "unit";
+  const scope = nation ? undefined : { provinceIds: [parent.id] };
+  const prev = samePeriodLastYear({ from, to });
+  const [now, before] = await Promise.all([
+    current ?? readStats(tx, { scope, dim, from, to, groupBy }),
+    readStats(tx, { scope, dim, from: prev.from, to: prev.to, groupBy }),
+  ]);
+  const year = statYearOf(to);
+  const targets = await tx<{ unit_id: string; cases_rate: string; money_rate: string }[]>`
+    select unit_id, cases_rate::text, money_rate::text from public.stat_targets
+    where stat_year = ${year} and unit_id = any (${children.map((c) => c.id)}::uuid[])`;
+  const t = new Map(targets.map((x) => [x.unit_id, { cases: x.cases_rate, money: x.money_rate }]));
+  const zero = toStatsZero();
+  return children.map((c) => {
+    const s = now.get(c.id) ?? zero;
+    const p = before.get(c.id) ?? zero;
+    return {
+      id: c.id, code: c.code, name: c.name, slug: c.slug, former: c.merged_into_id !== null,
+      ...toFigures(s),
+      target: t.get(c.id) ?? null,
+      previous: { casesRate: completionRate(p.cases), moneyRate: completionRate(p.money) },
+    };
+  });
+}

@@ -1,0 +1,39 @@
+/** The national dashboard's statistics, read at once on several connections. */
+import { readScopeStats, readStats, sumStats, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import { childrenStats } from "./children.ts";
+import { toFigures } from "./figures.ts";
+import { trend } from "./trend.ts";
+
+/** Runs a step in a transaction of its own, as the signed-in user (RLS). */
+export type AsUser = <T>(fn: (tx: TxSql) => Promise<T>) => Promise<T>;
+
+/**
+ * The national dashboard's statistics: the provinces' league table (with last year and targets),
+ * the nation's figures, the bank-credit and corruption panels and the year's trend. The period is
+ * read grouped by province (the nation is the provinces' sum), the panels for the nation as a
+ * whole; the reads run at once, each in a transaction of its own on another connection.
+ */
+export async function nationalDashboardStats(runAsUser: AsUser, nation: StatUnit, from: string, to: string) {
+  // Five reads already run at once: parallel workers inside each would only compete for the cores.
+  const asUser: AsUser = (fn) =>
+    runAsUser(async (tx) => {
+      await tx`select set_config('max_parallel_workers_per_gather', '0', true)`;
+      return fn(tx);
+    });
+  const all = asUser((tx) => readStats(tx, { dim: "all", from, to, groupBy: "province" }));
+  const nationOf = (dim: StatDim) => asUser((tx) => readScopeStats(tx, { dim, from, to }));
+  const [provinces, now, bank, corruption, trendData] = await Promise.all([
+    asUser((tx) => childrenStats(tx, nation, from, to, "all", all)),
+    all,
+    nationOf("bank"),
+    nationOf("corruption"),
+    asUser((tx) => trend(tx, nation, to)),
+  ]);
+  return {
+    provinces,
+    totals: toFigures(sumStats(now.values())),
+    bank: toFigures(bank),
+    corruption: toFigures(corruption),
+    trend: trendData,
+  };
+}

@@ -1,0 +1,9 @@
+/** Statistics (server side): every query reads or writes in the caller's RLS transaction. */
+export * from "./schema.ts";
+export * from "./units.ts";
+export * from "./figures.ts";
+export * from "./children.ts";
+export * from "./trend.ts";
+export * from "./dashboard.ts";
+export * from "./report.ts";
+export * from "./targets.ts";

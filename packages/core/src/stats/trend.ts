@@ -1,0 +1,17 @@
+/** Cumulative completion rates month by month through the statistical year. */
+import { readCumulativeSeries, scopeOf, type StatUnit, type TxSql } from "@thads/db";
+import { completionRate, statYearOf, type UnitStats } from "@thads/domain";
+
+/** Cumulative completion rates month by month through the statistical year, up to `to`, and the year before. */
+export async function trend(tx: TxSql, unit: StatUnit, to: string) {
+  const year = statYearOf(to);
+  const point = (p: { to: string; stats: UnitStats }) => ({
+    to: p.to,
+    casesRate: completionRate(p.stats.cases),
+    moneyRate: completionRate(p.stats.money),
+    completed: (p.stats.cases.completed + p.stats.cases.terminated).toString(),
+  });
+  const current = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year, to })).map(point);
+  const previous = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year: year - 1, to: `${year - 1}-09-30` })).map(point);
+  return { year, current, previous: previous.slice(0, Math.max(current.length, 1)) };
+}
