@@ -20,26 +20,35 @@ function files(dir: string, exts: readonly string[]): string[] {
   return out;
 }
 
-/** A tagged template on a client or transaction (`tx\`…\``, `sql<Row[]>\`…\``) or an unsafe query. */
-const TAGGED_SQL = /\b(?:tx|sql|db|t|trx|q|s)(?:<[^`>]*(?:<[^`>]*>[^`>]*)*>)?`|\.unsafe\(/;
+/** A tagged template on a client or transaction (`tx\`…\``, `sql<Row[]>\`…\``, generics over several lines) or an unsafe query. */
+const TAGGED_SQL = /\b(?:tx|sql|db|t|trx|q|s)\s*(?:<(?:[^`<>]|<[^`<>]*>)*>)?\s*`|\.unsafe\(/g;
+/** A template literal that starts a statement, whatever its tag. */
+const SQL_TEMPLATE = /`\s*(?:select|insert|update|delete|with|create|alter|drop|grant|revoke|set|call)\s/gi;
+
+/** Line numbers of the matches of both patterns in a file's text. */
+function sqlLines(text: string): number[] {
+  const lines = new Set<number>();
+  for (const re of [TAGGED_SQL, SQL_TEMPLATE]) {
+    for (const m of text.matchAll(re)) lines.add(text.slice(0, m.index).split("\n").length);
+  }
+  return [...lines].sort((a, b) => a - b);
+}
 
 describe("structure", () => {
   it("finds the tagged SQL pattern it looks for", () => {
-    expect(TAGGED_SQL.test("await tx`select 1`")).toBe(true);
-    expect(TAGGED_SQL.test("await tx<{ n: number }[]>`select 1 as n`")).toBe(true);
-    expect(TAGGED_SQL.test("sql.unsafe(text)")).toBe(true);
-    expect(TAGGED_SQL.test("const label = `${a} ${b}`")).toBe(false);
+    expect(sqlLines("await tx`select 1`")).toEqual([1]);
+    expect(sqlLines("await tx<{ n: number }[]>`select 1 as n`")).toEqual([1]);
+    expect(sqlLines("const rows = await tx<\n  { a: string; b: Record<string, number> }[]\n>`\n  values (1)`")).toEqual([1]);
+    expect(sqlLines("await run(`\n  select * from public.cases`)")).toEqual([1]);
+    expect(sqlLines("sql.unsafe(text)")).toEqual([1]);
+    expect(sqlLines("const label = `${a} ${b}`; const s2 = `${n} selected`")).toEqual([]);
   });
 
   it("has no tagged SQL under app/app except the health check", () => {
     const offenders = files(path.join(repo, "app/app"), [".ts", ".tsx"])
       .filter((f) => !f.endsWith(path.join("routes", "healthz.ts")))
       .flatMap((f) =>
-        readFileSync(f, "utf8")
-          .split("\n")
-          .map((line, i) => ({ line, at: `${path.relative(repo, f)}:${i + 1}` }))
-          .filter(({ line }) => TAGGED_SQL.test(line))
-          .map(({ at }) => at),
+        sqlLines(readFileSync(f, "utf8")).map((n) => `${path.relative(repo, f)}:${n}`),
       );
     expect(offenders).toEqual([]);
   });

@@ -1,17 +1,12 @@
 import { redirect } from "react-router";
 import { resolveSession } from "@thads/auth";
 import { withClaims, type Claims, type TxSql } from "@thads/db";
-import type { MembershipRef, Role, UnitKind } from "@thads/domain";
+import { loadProfileAndMemberships, type Membership } from "@thads/core/current-user";
 import { SESSION_COOKIE, readCookie } from "./cookies.server.ts";
 import { appSql } from "./db.server.ts";
 import { perRequest } from "./request-store.server.ts";
 
-export interface Membership extends MembershipRef {
-  unitId: string | null;
-  unitName: string | null;
-  provinceId: string | null;
-  provinceName: string | null;
-}
+export type { Membership };
 
 export interface CurrentUser {
   id: string;
@@ -48,36 +43,8 @@ async function loadUser(token: string): Promise<CurrentUser | null> {
     email: session.email,
     session_id: session.id,
   };
-  return withClaims(appSql(), claims, async (tx) => {
-    const [profile] = await tx<{ full_name: string }[]>`select full_name from public.profiles where id = ${session.userId}`;
-    const rows = await tx<{
-      role: Role; unit_id: string | null; kind: UnitKind | null; code: string | null; unit_name: string | null;
-      province_id: string | null; province_slug: string | null; province_name: string | null;
-    }[]>`
-      select m.role, m.unit_id, u.kind, u.code, u.name as unit_name,
-             m.province_id, p.slug as province_slug, p.name as province_name
-      from public.memberships m
-      left join public.units u on u.id = m.unit_id
-      left join public.units p on p.id = m.province_id
-      where m.user_id = ${session.userId}`;
-    return {
-      id: session.userId,
-      email: session.email,
-      fullName: profile?.full_name ?? session.email,
-      sessionId: session.id,
-      claims,
-      memberships: rows.map((r) => ({
-        role: r.role,
-        unitKind: r.kind,
-        unitCode: r.code,
-        unitId: r.unit_id,
-        unitName: r.unit_name,
-        provinceId: r.province_id,
-        provinceSlug: r.province_slug,
-        provinceName: r.province_name,
-      })),
-    };
-  });
+  const { fullName, memberships } = await withClaims(appSql(), claims, (tx) => loadProfileAndMemberships(tx, session.userId));
+  return { id: session.userId, email: session.email, fullName: fullName ?? session.email, sessionId: session.id, claims, memberships };
 }
 
 /** For every signed-in page: no session → the sign-in page, returning here after. */
