@@ -30,7 +30,7 @@ describe("settings never read through a polluted Object.prototype", () => {
     delete process.env.SUPABASE_ANON_KEY;
     try {
       const { getEnv } = await import("../app/utils/env.server.ts");
-      const { signInMode } = await import("../app/routes/login.server.ts");
+      const { signInMode } = await import("../app/routes/auth/login.server.ts");
       const { ownerUrl, appUrl } = await import("@thads/db");
       plant();
       const env = getEnv();

@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { STAT_FIGURES } from "@thads/domain";
 import { csvTemplate, xlsxTemplate } from "@thads/case-import";
-import { statsCsv, statsXlsx } from "../app/routes/stats-export.server.ts";
-import { briefingXlsx, type BriefingItem } from "../app/routes/steering-briefing.server.ts";
+import { statsCsv, statsXlsx } from "../app/routes/stats/export.server.ts";
+import { briefingXlsx, type BriefingItem } from "../app/routes/steering/briefing.server.ts";
 
 /** Names a spreadsheet would run as formulas if written as they are. */
 const HOSTILE = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3+cmd", "\t=1+1", "\r=1+1"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { t } from "../app/i18n.ts";
-import { LoginSchema, loginFieldErrors } from "../app/schemas/login.ts";
+import { LoginSchema, loginFieldErrors } from "../app/routes/auth/login-schema.ts";
 import { safeRedirect } from "../app/utils/redirect.ts";
 
 describe("sign-in form schema", () => {

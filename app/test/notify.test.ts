@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { formatTrackingCode, newTrackingCode } from "@thads/domain";
-import { logNotifier, notifyRequester, setNotifier } from "../app/public/notify.server.ts";
+import { logNotifier, notifyRequester, setNotifier } from "../app/routes/public/notify.server.ts";
 
 describe("the development notifier's log", () => {
   let lines: string[];

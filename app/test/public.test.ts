@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_KINDS } from "@thads/domain";
-import { sniffFileType } from "../app/public/upload.server.ts";
+import { sniffFileType } from "../app/routes/public/upload.server.ts";
 import { RatingSchema, REQUEST_FORM_SCHEMAS, TrackSchema } from "@thads/core/requests/schema";
 
 const valid = {

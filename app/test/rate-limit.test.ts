@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, withClaims } from "@thads/db";
 import "@thads/db/test/provided";
-import { hit, LIMITS } from "../app/public/rate-limit.server.ts";
+import { hit, LIMITS } from "../app/routes/public/rate-limit.server.ts";
 
 // Two pools: two app servers behind a balancer.
 const serverA = createAppSql(inject("appUrl"), { max: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STAT_FIGURES } from "@thads/domain";
-import { formsPdf } from "../app/routes/stats-pdf.server.ts";
+import { formsPdf } from "../app/routes/stats/pdf.server.ts";
 
 const figures = (n: number) => Object.fromEntries(STAT_FIGURES.map((k, i) => [k, String(n * (i + 1))])) as Record<(typeof STAT_FIGURES)[number], string>;
 const row = (name: string, n: number, total = false) => ({

@@ -1,0 +1,24 @@
+import { caseListScope } from "@thads/domain";
+import type { Route } from "./+types/cases";
+import { todayVn } from "../../utils/today.ts";
+import { apiError, apiUser } from "../../utils/api.server.ts";
+import { asUser } from "../../utils/user.server.ts";
+import { listCases } from "@thads/core/cases";
+import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
+
+/** GET /api/v1/cases: the same list, filters and RLS as the case list page. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await apiUser(request);
+  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return apiError(400, "invalid_filter", parsed.error.issues.map((i) => i.message).join(" "), {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    });
+  }
+  const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn(), caseListScope(user.memberships)));
+  return Response.json(
+    { data: result.rows, page: parsed.data.page, pageSize: CASE_PAGE_SIZE, total: result.total, totalIsCapped: result.capped },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}

@@ -1,0 +1,29 @@
+import type { Route } from "./+types/stats";
+import { apiError, apiUser } from "../../utils/api.server.ts";
+import { asUser } from "../../utils/user.server.ts";
+import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitStats } from "@thads/core/stats";
+
+/**
+ * GET /api/v1/stats?unit=<unit code>&from=YYYY-MM-DD&to=YYYY-MM-DD: the official figures by cases
+ * and by money for a unit and period, authorised like the statistics pages, read under RLS.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await apiUser(request);
+  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  const parsed = StatsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return apiError(400, "invalid_query", parsed.error.issues.map((i) => i.message).join(" "), {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    });
+  }
+  const { unit: code, from, to } = parsed.data;
+  const result = await asUser(user, async (tx) => {
+    const unit = await resolveUnit(tx, code);
+    if (!unit) return { status: 404 as const };
+    if (!mayReadStats(user.memberships, unit)) return { status: 403 as const };
+    return { status: 200 as const, body: toJson(unit.code, from, to, await unitStats(tx, unit, from, to)) };
+  });
+  if (result.status === 404) return apiError(404, "unit_not_found", `Không tìm thấy đơn vị có mã ${code}.`);
+  if (result.status === 403) return apiError(403, "forbidden", `Không có quyền xem số liệu thống kê của đơn vị ${code}.`);
+  return Response.json(result.body, { headers: { "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,120 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
+import { formatDateVi } from "@thads/domain";
+import type { Route } from "./+types/public-pages";
+import { PageHeader, Section } from "../../components/ui.tsx";
+import { parseLang, useLang } from "../../i18n.ts";
+import { AnnouncementSchema, PublicPageSchema } from "@thads/core/requests/schema";
+import { addAnnouncement, deleteAnnouncement, provincePage, savePage } from "@thads/core/requests";
+import { requireProvince } from "../public/loaders.server.ts";
+import { anon } from "../public/public.server.ts";
+import { PAGE_EDITOR_ROLES } from "../public/roles.ts";
+import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
+import { readForm } from "../../utils/form.server.ts";
+import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
+import { formFields } from "../../utils/form-nest.ts";
+
+async function editor(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const province = await requireProvince(slug);
+  if (!user.memberships.some((m) => (PAGE_EDITOR_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id)) forbidden();
+  return { user, province };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { province } = await editor(request, params.slug);
+  return { province, ...(await anon((tx) => provincePage(tx, province.id))) };
+}
+
+type ActionData = { fieldErrors?: Record<string, string>; saved?: boolean };
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const lang = parseLang(readCookie(request, LANG_COOKIE));
+  const { user, province } = await editor(request, params.slug);
+  const form = await readForm(request, lang);
+  const values = { ...formFields(form, []) };
+  const errors = (issues: { path: PropertyKey[]; message: string }[]) => {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of issues) fieldErrors[i.path.join(".")] ??= i.message;
+    return data<ActionData>({ fieldErrors }, { status: 400 });
+  };
+  switch (values.intent) {
+    case "page": {
+      const parsed = PublicPageSchema.safeParse(values);
+      if (!parsed.success) return errors(parsed.error.issues);
+      await asUser(user, (tx) => savePage(tx, province.id, user.id, parsed.data));
+      break;
+    }
+    case "announce": {
+      const parsed = AnnouncementSchema.safeParse(values);
+      if (!parsed.success) return errors(parsed.error.issues);
+      await asUser(user, (tx) => addAnnouncement(tx, province.id, user.id, parsed.data.title, parsed.data.body));
+      break;
+    }
+    case "remove":
+      await asUser(user, (tx) => deleteAnnouncement(tx, String(values.id ?? "")));
+      break;
+    default:
+      return data<ActionData>({ fieldErrors: { intent: "Thao tác không hợp lệ." } }, { status: 400 });
+  }
+  return redirect(`/province/${province.slug}/public?saved=1`);
+}
+
+export default function EditPublicPage() {
+  const { province, content, announcements } = useLoaderData<typeof loader>();
+  const a = useActionData<ActionData>();
+  const nav = useNavigation();
+  const vi = useLang() === "vi";
+  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const fe = a?.fieldErrors ?? {};
+  const area = (name: keyof typeof content, label: string, max: number, rows = 4) => (
+    <label className="flex flex-col text-sm">
+      {label}
+      <textarea name={name} rows={rows} maxLength={max} defaultValue={content[name]} className="rounded border border-slate-300 px-2 py-1" />
+      {fe[name] ? <span role="alert" className="text-red-700">{fe[name]}</span> : null}
+    </label>
+  );
+  return (
+    <>
+      <PageHeader title={vi ? "Trang thông tin công khai" : "Public page"} subtitle={province.name} />
+      <p className="mb-4"><Link to={`/p/${province.slug}`} className="text-brand-700 underline">{vi ? "Xem trang công khai" : "View the public page"}</Link></p>
+      <Form method="post" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+        <input type="hidden" name="intent" value="page" />
+        {area("intro", vi ? "Giới thiệu" : "Introduction", 5000, 6)}
+        {area("deskHours", vi ? "Giờ làm việc bộ phận một cửa" : "One-stop desk hours", 500, 2)}
+        {area("contacts", vi ? "Liên hệ" : "Contacts", 2000)}
+        {area("proceduresNote", vi ? "Ghi chú về thủ tục" : "Note on procedures", 3000)}
+        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Lưu" : "Save"}</button>
+      </Form>
+      <Section title={vi ? "Thông báo" : "Announcements"}>
+        <Form method="post" className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+          <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+          <input type="hidden" name="intent" value="announce" />
+          <label className="flex flex-col text-sm">
+            {vi ? "Tiêu đề thông báo" : "Title"}
+            <input name="title" maxLength={300} className="rounded border border-slate-300 px-2 py-1" />
+            {fe.title ? <span role="alert" className="text-red-700">{fe.title}</span> : null}
+          </label>
+          <label className="flex flex-col text-sm">
+            {vi ? "Nội dung thông báo" : "Text"}
+            <textarea name="body" rows={3} maxLength={10000} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">{vi ? "Đăng thông báo" : "Publish"}</button>
+        </Form>
+        <ul className="space-y-2">
+          {announcements.map((n) => (
+            <li key={n.id} className="flex items-start justify-between gap-2 rounded border border-slate-200 bg-white p-3 text-sm">
+              <div><p className="text-xs text-slate-500">{formatDateVi(n.published_on)}</p><p className="font-semibold">{n.title}</p></div>
+              <Form method="post">
+                <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" className="text-red-700 underline">{vi ? "Gỡ" : "Remove"}</button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
+import {
+  actionsFor,
+  formatDateVi,
+  formatTrackingCode,
+  hasRole,
+  PROCEDURES,
+  REQUEST_ACTION_LABELS,
+  REQUEST_STATUS_LABELS,
+  timeliness,
+} from "@thads/domain";
+import type { Route } from "./+types/request";
+import { PageHeader, Section } from "../../components/ui.tsx";
+import { parseLang, useLang } from "../../i18n.ts";
+import { DeskActionSchema, EXTRA_FIELD_LABELS } from "@thads/core/requests/schema";
+import { deskAction, requestDetail } from "@thads/core/requests";
+import { notifyRequester } from "../public/notify.server.ts";
+import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
+import { readForm } from "../../utils/form.server.ts";
+import { todayVn } from "../../utils/today.ts";
+import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
+import { DESK_ROLES } from "../public/roles.ts";
+import { formFields } from "../../utils/form-nest.ts";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
+  const r = await asUser(user, (tx) => requestDetail(tx, params.id));
+  // Another unit's or province's request does not exist for this user.
+  if (!r) notFound();
+  const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
+  return { r, today: todayVn(), mayIntake };
+}
+
+type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const lang = parseLang(readCookie(request, LANG_COOKIE));
+  const user = await requireUser(request);
+  if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
+  const form = await readForm(request, lang);
+  const parsed = DeskActionSchema.safeParse(formFields(form));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+    return data<ActionData>({ fieldErrors }, { status: 400 });
+  }
+  const result = await asUser(user, (tx) =>
+    deskAction(tx, { id: params.id, action: parsed.data.action, version: parsed.data.version, note: parsed.data.note, today: todayVn() }),
+  );
+  if (!result.ok) return data<ActionData>({ formError: result.message }, { status: result.status });
+  if (result.notify) {
+    const n = result.notify;
+    notifyRequester(
+      { email: n.email, phone: n.phone },
+      `Yêu cầu ${formatTrackingCode(n.code)}: ${REQUEST_STATUS_LABELS[result.status].vi}`,
+      `${PROCEDURES[n.kind].name.vi} mã ${formatTrackingCode(n.code)} đã chuyển sang trạng thái "${REQUEST_STATUS_LABELS[result.status].vi}".`,
+    );
+  }
+  return redirect(`/desk/${params.id}`);
+}
+
+export default function DeskRequest() {
+  const { r, today, mayIntake } = useLoaderData<typeof loader>();
+  const a = useActionData<ActionData>();
+  const nav = useNavigation();
+  const lang = useLang();
+  const vi = lang === "vi";
+  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const t = r.due_on ? timeliness(r.due_on, r.closed_on, today) : null;
+  const procedure = PROCEDURES[r.kind];
+  const actions = actionsFor(r.status);
+  return (
+    <>
+      <PageHeader title={`${procedure.name[lang]} · ${formatTrackingCode(r.tracking_code)}`} subtitle={r.unit_name} />
+      <p>
+        {vi ? "Trạng thái: " : "Status: "}<strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
+        {r.due_on ? <> · {vi ? "Hạn: " : "Due: "}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {vi ? `Hạn ${procedure.deadlineWorkingDays} ngày làm việc kể từ ngày nhận` : `${procedure.deadlineWorkingDays} working days from receipt`}</>}
+        {t && (t.state === "late" || t.state === "overdue") ? <span className="ml-2 font-semibold text-red-700">{vi ? `Quá hạn ${t.workingDaysLate} ngày làm việc` : `${t.workingDaysLate} working days late`}</span> : null}
+      </p>
+      {r.case_id ? <p className="mt-1"><Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">{vi ? "Việc thi hành án đã thụ lý" : "The case taken in"}</Link></p> : null}
+      {a?.formError ? <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
+
+      <Section title={vi ? "Người yêu cầu" : "Requester"}>
+        <dl className="grid grid-cols-1 gap-1 text-sm md:grid-cols-2">
+          <div><dt className="inline text-slate-600">{vi ? "Họ tên: " : "Name: "}</dt><dd className="inline">{r.requester_name}</dd></div>
+          <div><dt className="inline text-slate-600">{vi ? "Số giấy tờ: " : "ID: "}</dt><dd className="inline">{r.requester_id_number ?? "–"}</dd></div>
+          <div><dt className="inline text-slate-600">{vi ? "Điện thoại: " : "Phone: "}</dt><dd className="inline">{r.requester_phone ?? "–"}</dd></div>
+          <div><dt className="inline text-slate-600">{vi ? "Thư điện tử: " : "E-mail: "}</dt><dd className="inline">{r.requester_email ?? "–"}</dd></div>
+          <div className="md:col-span-2"><dt className="inline text-slate-600">{vi ? "Địa chỉ: " : "Address: "}</dt><dd className="inline">{r.requester_address ?? "–"}</dd></div>
+        </dl>
+      </Section>
+      <Section title={vi ? "Nội dung" : "Content"}>
+        <dl className="space-y-1 text-sm">
+          {Object.entries(r.details).filter(([k]) => k !== "content").map(([k, val]) => (
+            <div key={k}><dt className="inline text-slate-600">{EXTRA_FIELD_LABELS[k]?.[lang] ?? k}: </dt><dd className="inline">{val ?? "–"}</dd></div>
+          ))}
+        </dl>
+        <p className="mt-2 whitespace-pre-line rounded bg-white p-3 text-sm">{r.details.content}</p>
+        <ul className="mt-2 text-sm" data-testid="request-files">
+          {r.files.map((f) => (
+            <li key={f.id}><a href={`/desk/${r.id}/files/${f.id}`} className="text-brand-700 underline">{f.file_name}</a> ({Math.ceil(f.size_bytes / 1024)} KB)</li>
+          ))}
+        </ul>
+      </Section>
+
+      {actions.length ? (
+        <Section title={vi ? "Xử lý" : "Handle"}>
+          <div className="flex flex-wrap gap-4">
+            {r.kind === "enforcement_request" && !r.case_id && (r.status === "received" || r.status === "processing") && mayIntake ? (
+              <Link to={`/cases/new?fromRequest=${r.id}`} className="self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Thụ lý thành việc thi hành án" : "Take in as a case"}</Link>
+            ) : null}
+            {actions.map((act) => (
+              <Form key={act} method="post" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3" noValidate>
+                <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+                <input type="hidden" name="version" value={r.version} />
+                <input type="hidden" name="action" value={act} />
+                {act === "return" || act === "reject" ? (
+                  <label className="flex flex-col text-sm">
+                    {act === "return" ? (vi ? "Kết quả giải quyết" : "Result") : vi ? "Lý do từ chối" : "Reason"}
+                    <textarea name="note" rows={2} maxLength={4000} className="rounded border border-slate-300 px-2 py-1" />
+                  </label>
+                ) : null}
+                <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-3 py-1 text-white">{REQUEST_ACTION_LABELS[act][lang]}</button>
+              </Form>
+            ))}
+          </div>
+        </Section>
+      ) : null}
+      {r.result_note ? <Section title={vi ? "Kết quả" : "Result"}><p className="whitespace-pre-line text-sm">{r.result_note}</p></Section> : null}
+      {r.rating ? <p className="mt-4 text-sm">{vi ? "Đánh giá: " : "Rating: "}{r.rating.score}/5 {r.rating.comment ? `· ${r.rating.comment}` : ""}</p> : null}
+
+      <Section title={vi ? "Lịch sử" : "History"}>
+        <ol className="space-y-1 text-sm" data-testid="request-history">
+          {r.history.map((h, i) => (
+            <li key={i}>{new Date(h.at).toLocaleString(vi ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}{h.actor ? ` · ${h.actor}` : ""}{h.note ? ` · ${h.note}` : ""}</li>
+          ))}
+        </ol>
+      </Section>
+    </>
+  );
+}

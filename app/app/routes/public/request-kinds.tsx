@@ -1,0 +1,39 @@
+import { Link, useLoaderData } from "react-router";
+import { PROCEDURES, REQUEST_KINDS } from "@thads/domain";
+import type { Route } from "./+types/request-kinds";
+import { PageHeader } from "../../components/ui.tsx";
+import { useLang } from "../../i18n.ts";
+import { PUBLIC_CACHE } from "./cache.ts";
+import { requireProvince } from "./loaders.server.ts";
+
+export function headers() {
+  return PUBLIC_CACHE;
+}
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const province = await requireProvince(params.slug);
+  return { province };
+}
+
+export default function RequestKinds() {
+  const { province } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const vi = lang === "vi";
+  return (
+    <>
+      <PageHeader title={vi ? "Gửi yêu cầu trực tuyến" : "File a request online"} subtitle={province.name} />
+      <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
+        {REQUEST_KINDS.map((k) => {
+          const p = PROCEDURES[k];
+          return (
+            <li key={k} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link to={`/p/${province.slug}/requests/new/${p.segment}`} className="font-semibold text-brand-700 hover:underline">{p.name[lang]}</Link>
+              <p className="mt-1 text-sm text-slate-700">{p.summary[lang]}</p>
+              <p className="mt-1 text-xs text-slate-500">{vi ? `Thời hạn giải quyết: ${p.deadlineWorkingDays} ngày làm việc` : `Time limit: ${p.deadlineWorkingDays} working days`}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

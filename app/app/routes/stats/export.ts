@@ -1,0 +1,55 @@
+import type { Route } from "./+types/export";
+import { todayVn } from "../../utils/today.ts";
+import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
+import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
+import { statsCsv, statsXlsx } from "./export.server.ts";
+import { formsPdf } from "./pdf.server.ts";
+
+/**
+ * GET /stats/export?unit=<code>&from=…&to=…&format=xlsx|csv|pdf: both official forms for the unit and
+ * period, one row per office (or province) and the total; numbers stored as numbers.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const params = new URL(request.url).searchParams;
+  const code = params.get("unit") ?? "";
+  if (!/^[A-Z0-9_-]{2,40}$/.test(code)) notFound();
+  const period = periodFrom(params, todayVn());
+  if (period.errors.length) return new Response(period.errors.join(" "), { status: 400 });
+  const { unit, rows } = await asUser(user, async (tx) => {
+    const unit = await resolveUnit(tx, code);
+    if (!unit) notFound();
+    if (!mayReadStats(user.memberships, unit)) forbidden();
+    return { unit, rows: await reportRows(tx, unit, period.from, period.to) };
+  });
+  const name = `thong-ke-${unit.code.toLowerCase()}-${period.from}-${period.to}`;
+  if (params.get("format") === "pdf") {
+    const pdf = await formsPdf({ unitName: unit.name, from: period.from, to: period.to, rows });
+    return new Response(pdf, {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${name}.pdf"`,
+        "Content-Length": String(pdf.byteLength),
+      },
+    });
+  }
+  if (params.get("format") === "csv") {
+    const csv = new TextEncoder().encode("\uFEFF" + statsCsv(rows));
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+        "Content-Length": String(csv.byteLength),
+      },
+    });
+  }
+  const xlsx = await statsXlsx({ unitName: unit.name, from: period.from, to: period.to, rows });
+  return new Response(xlsx, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+      // The page's download button shows how much has arrived.
+      "Content-Length": String(xlsx.byteLength),
+    },
+  });
+}

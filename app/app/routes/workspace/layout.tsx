@@ -1,0 +1,68 @@
+import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "react-router";
+import { navFor, ROLE_LABELS } from "@thads/domain";
+import type { Route } from "./+types/layout";
+import { LangSwitch } from "../../components/lang-switch.tsx";
+import { useLang, useT } from "../../i18n.ts";
+import { requireUser } from "../../utils/user.server.ts";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return {
+    fullName: user.fullName,
+    email: user.email,
+    roles: [...new Set(user.memberships.map((m) => m.role))],
+    unitName: user.memberships[0]?.unitName ?? null,
+    nav: navFor(user.memberships),
+  };
+}
+
+export default function Workspace() {
+  const { fullName, roles, unitName, nav } = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const tr = useT();
+  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <a href="/" className="font-bold tracking-wide">
+            {tr("app.short")} <span className="hidden font-normal sm:inline">· {tr("app.name")}</span>
+          </a>
+          <nav aria-label={tr("nav.main")} className="flex flex-1 flex-wrap gap-1">
+            {nav.map((item) => (
+              <NavLink
+                key={item.href}
+                to={item.href}
+                className={({ isActive }) =>
+                  `rounded px-3 py-1 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
+                }
+              >
+                {item.label[lang]}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="text-right text-sm leading-tight">
+            <div className="font-semibold" data-testid="user-name">{fullName}</div>
+            <div className="text-white/80">
+              {roles.map((r) => ROLE_LABELS[r][lang]).join(", ")}
+              {unitName ? ` · ${unitName}` : ""}
+            </div>
+          </div>
+          <div className="rounded bg-white px-2 py-1">
+            <LangSwitch />
+          </div>
+          <Form method="post" action="/logout">
+            <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+            <button type="submit" className="rounded border border-white/60 px-3 py-1 text-sm hover:bg-white/10">
+              {tr("nav.signOut")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <Outlet />
+        <p className="mt-10 text-xs text-slate-500">{tr("footer.note")}</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { Link, useLoaderData } from "react-router";
+import { canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
+import type { Route } from "./+types/unit";
+import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
+import { caseStatusLabel, useLang, useT } from "../../i18n.ts";
+import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
+import { officeExecutors, officeTotals, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
+import { directiveSummary } from "@thads/core/steering";
+import { DirectivesCallout } from "../steering/steering-ui.tsx";
+import { todayVn } from "../../utils/today.ts";
+import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
+import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!/^[A-Z0-9_-]{2,40}$/.test(params.code)) notFound();
+  const period = periodFrom(new URL(request.url).searchParams, todayVn());
+  const { from, to } = period;
+  return asUser(user, async (tx) => {
+    const unit = await unitBySlugOrCode(tx, { code: params.code });
+    if (!unit || !unit.province_id) notFound();
+    if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
+    const statUnit = (await resolveUnit(tx, unit.code))!;
+    const totals = await officeTotals(tx, unit.id);
+    const executors = await officeExecutors(tx, unit.id);
+    const recent = await recentCases(tx, unit.id);
+    const staff = await staffCounts(tx, { unitId: unit.id });
+    return {
+      unit: { name: unit.name, code: unit.code },
+      totals,
+      executors,
+      recent,
+      staff: staff.staff,
+      steering: await directiveSummary(tx, [unit.id], todayVn()),
+      from, to, errors: period.errors,
+      stats: toFigures(await unitStats(tx, statUnit, from, to)),
+      target: await targetOf(tx, unit.id, statYearOf(to)),
+      trend: await trend(tx, statUnit, to),
+    };
+  });
+}
+
+export default function Unit() {
+  const d = useLoaderData<typeof loader>();
+  const tr = useT();
+  const lang = useLang();
+  const vi = lang === "vi";
+  return (
+    <>
+      <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
+      <p className="-mt-4 mb-6 flex gap-4 text-sm">
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>{tr("subunit.allCases")}</Link>
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>{tr("subunit.overdue")}</Link>
+        <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
+        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{lang === "vi" ? "Tài sản, đấu giá" : "Assets, auctions"}</Link>
+      </p>
+      <DirectivesCallout summary={d.steering} lang={lang} />
+      <Section title={vi ? `Kết quả thi hành án: ${viDate(d.from)} – ${viDate(d.to)}` : `Results: ${viDate(d.from)} – ${viDate(d.to)}`}>
+        <PeriodForm from={d.from} to={d.to} vi={vi} errors={d.errors} />
+        <div className="mb-4 flex flex-wrap items-center gap-6">
+          <span>{vi ? "Tỷ lệ về việc / chỉ tiêu: " : "Cases rate / target: "}<RateBadge rate={d.stats.casesRate} target={d.target?.cases} vi={vi} testId="unit-rate-cases" /></span>
+          <span>{vi ? "Tỷ lệ về tiền / chỉ tiêu: " : "Money rate / target: "}<RateBadge rate={d.stats.moneyRate} target={d.target?.money} vi={vi} testId="unit-rate-money" /></span>
+          <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} />
+        </div>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <OfficialForm side="cases" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.cases} />
+          <OfficialForm side="money" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.money} />
+        </div>
+        <div className="mt-6">
+          <TrendChart current={d.trend.current} previous={d.trend.previous} vi={vi} />
+        </div>
+      </Section>
+      <h2 className="mb-2 mt-8 text-lg font-semibold">{vi ? "Hiện trạng" : "Now"}</h2>
+      <StatGrid>
+        <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
+        <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
+        <Stat label={tr("stat.cases")} value={formatCount(d.totals.cases)} testId="stat-cases" />
+        <Stat label={tr("stat.open")} value={formatCount(d.totals.cases - d.totals.closed)} />
+        <Stat label={tr("stat.moneyDue")} value={formatDong(d.totals.moneyDue)} />
+        <Stat label={tr("stat.moneyCollected")} value={formatDong(d.totals.moneyCollected)} />
+      </StatGrid>
+      <Section title={tr("subunit.executors")}>
+        <Table head={[tr("table.executor"), tr("table.open"), tr("table.moneyDue")]}>
+          {d.executors.map((e) => (
+            <tr key={e.id}>
+              <td className="px-3 py-2">{e.name}</td>
+              <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+      <Section title={tr("subunit.recent")}>
+        <Table head={[tr("table.caseNumber"), tr("table.debtor"), tr("table.status"), tr("table.acceptedOn"), tr("table.moneyDue")]}>
+          {d.recent.map((c) => (
+            <tr key={c.id}>
+              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${c.id}`}>{c.case_number}</Link></td>
+              <td className="px-3 py-2">{c.debtor_name}</td>
+              <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDong(c.money_due)}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+    </>
+  );
+}

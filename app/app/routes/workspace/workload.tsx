@@ -1,0 +1,47 @@
+import { Link, useLoaderData } from "react-router";
+import { canViewUnit, formatCount, formatDong } from "@thads/domain";
+import { officeWorkload, unitBySlugOrCode } from "@thads/core/workspace";
+import type { Route } from "./+types/workload";
+import { PageHeader, Table } from "../../components/ui.tsx";
+import { useLang } from "../../i18n.ts";
+import { todayVn } from "../../utils/today.ts";
+import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!/^[A-Z0-9_-]{2,40}$/.test(params.code)) notFound();
+  const today = todayVn();
+  return asUser(user, async (tx) => {
+    const unit = await unitBySlugOrCode(tx, { code: params.code });
+    if (!unit || !unit.province_id) notFound();
+    if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
+    const { executors, unassigned } = await officeWorkload(tx, unit.id, today);
+    return { unit: { name: unit.name, code: unit.code }, executors, unassigned };
+  });
+}
+
+export default function Workload() {
+  const d = useLoaderData<typeof loader>();
+  const lang = useLang();
+  const vi = lang === "vi";
+  const max = Math.max(1, ...d.executors.map((e) => e.open));
+  return (
+    <>
+      <PageHeader title={vi ? `Khối lượng công việc · ${d.unit.name}` : `Workload · ${d.unit.name}`} subtitle={vi ? `${formatCount(d.unassigned)} việc chưa phân công` : `${formatCount(d.unassigned)} unassigned cases`} />
+      <Table head={vi ? ["Chấp hành viên", "Việc đang giải quyết", "", "Tiền còn phải thi hành", "Quá hạn", "Đến hạn trong 7 ngày"] : ["Executor", "Open cases", "", "Money outstanding", "Overdue", "Due within 7 days"]}>
+        {d.executors.map((e) => (
+          <tr key={e.id} data-testid="workload-row">
+            <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}`}>{e.full_name}</Link></td>
+            <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
+            <td className="px-3 py-2" aria-hidden="true"><div className="h-2 w-40 rounded bg-slate-200"><div className="h-2 rounded bg-sky-600" style={{ width: `${(100 * e.open) / max}%` }} /></div></td>
+            <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
+            <td className={`px-3 py-2 tabular-nums ${e.overdue ? "font-semibold text-red-700" : ""}`}>
+              <Link className="underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&overdue=1`}>{formatCount(e.overdue)}</Link>
+            </td>
+            <td className="px-3 py-2 tabular-nums">{formatCount(e.due_week)}</td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}
