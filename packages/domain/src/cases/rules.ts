@@ -124,6 +124,7 @@ export type LegalRuleUnit = "days" | "working_days" | "months" | "years" | "perc
 /** Code names of the rules (docs/domain.md glossary terms in `LEGAL_RULE_NAMES`). */
 export const LEGAL_RULE_CODES = [
   "limitationYears",
+  "limitationStopReasons",
   "courtTransferDays",
   "incompleteRequestWorkingDays",
   "decisionWorkingDays",
@@ -169,6 +170,7 @@ export type LegalRuleCode = (typeof LEGAL_RULE_CODES)[number];
 /** What each rule is, in the glossary's words. */
 export const LEGAL_RULE_NAMES: Readonly<Record<LegalRuleCode, string>> = {
   limitationYears: "Limitation period for requesting enforcement, from the judgment taking effect (or the due date)",
+  limitationStopReasons: "Periods not counted in the limitation period",
   courtTransferDays: "Court transfers the judgment to the agency, from the judgment taking effect",
   incompleteRequestWorkingDays: "Incomplete request flagged to the requester, from receipt",
   decisionWorkingDays: "Enforcement decision (on request or ex officio), from receipt",
@@ -251,6 +253,12 @@ function rule(value: number | string, unit: LegalRuleUnit, sources: readonly Leg
   return note === undefined ? { value, unit, sources } : { value, unit, sources, note };
 }
 
+/** What may stop the limitation clock for requesting enforcement (see ./limitation.ts). */
+export const LIMITATION_STOP_REASONS = ["postponement", "suspension", "emergency", "objective_obstacle", "force_majeure"] as const;
+export type LimitationStopReason = (typeof LIMITATION_STOP_REASONS)[number];
+const STOP_REASONS_2015: readonly LimitationStopReason[] = ["postponement", "suspension", "objective_obstacle", "force_majeure"];
+const STOP_REASONS_2026: readonly LimitationStopReason[] = ["emergency", "objective_obstacle", "force_majeure"];
+
 /** Rules common to both sets that are not enforcement law (the product keeps them in the table too). */
 const FEE_EXEMPTION = rule(5, "working_days", [src("Circular 216/2016/TT-BTC", "—", "F1", { verified: "unverified" })],
   "No time limit found in the texts read; 5 working days kept as the product's reading (fee rates and exemptions not read).");
@@ -263,6 +271,8 @@ const DEPOSIT_MAX = rule(20, "percent", [src(LDG, "39", "U9", { clause: "1" })],
 const RULES_2015: LegalRuleSet["rules"] = {
   limitationYears: rule(5, "years", [src(L26, "30", "A2", { clause: "1" })],
     "Time of postponement or suspension (unless the creditor agreed to the postponement), objective obstacles and force majeure is not counted (Art. 30(2)–(3)).") ,
+  limitationStopReasons: rule(STOP_REASONS_2015.join(", "), "rule", [src(L26, "30", "A3", { clause: "2, 3" }), src(D62, "4", "A3", { clause: "2–4" })],
+    "Not a postponement the creditor agreed to."),
   courtTransferDays: rule(30, "days", [src(L26, "28", "A1", { clause: "1" })]),
   decisionWorkingDays: rule(5, "working_days", [src(L26, "36", "A5", { clause: "1" }), src(L26, "36", "A6", { clause: "2 ¶2" })]),
   bankruptcyDecisionWorkingDays: rule(3, "working_days", [src(L26, "36", "A8", { clause: "2 ¶4", point: "e" })]),
@@ -306,6 +316,8 @@ const RULES_2015: LegalRuleSet["rules"] = {
 const RULES_2026: LegalRuleSet["rules"] = {
   limitationYears: rule(5, "years", [src(L106, "34", "A2n", { clause: "2 ¶1" }), src(D152, "10", "A2n", { clause: "1" })],
     "Only time of emergency, objective obstacles or force majeure is not counted (Art. 34(2) ¶2); no limitation on a request renewed after a return (¶3)."),
+  limitationStopReasons: rule(STOP_REASONS_2026.join(", "), "rule", [src(L106, "34", "A3n", { clause: "2 ¶2" }), src(D152, "10", "A3n", { clause: "2" })],
+    "Postponement and suspension no longer stop the clock."),
   courtTransferDays: rule(15, "days", [src(L106, "33", "A1n", { clause: "1" })], "Where the procedure law sets no other time."),
   incompleteRequestWorkingDays: rule(1, "working_days", [src(D152, "9", "A10", { clause: "6" })]),
   decisionWorkingDays: rule(5, "working_days", [src(L106, "34", "A5n", { clause: "3 ¶2" }), src(L106, "33", "A6n", { clause: "3", point: "a" })]),
@@ -355,6 +367,7 @@ const RULES_2009: LegalRuleSet["rules"] = Object.fromEntries(
   (
     [
       "limitationYears",
+      "limitationStopReasons",
       "courtTransferDays",
       "decisionWorkingDays",
       "notificationWorkingDays",
@@ -426,6 +439,14 @@ export function legalValueOn(code: LegalRuleCode, date: IsoDate, sets: readonly 
   const r = legalRuleOn(code, date, sets);
   if (typeof r.value !== "number") throw new TypeError(`Rule '${code}' is not a number`);
   return r.value;
+}
+
+/** The reasons that stop the limitation clock under the rules in force on `date`. */
+export function limitationStopReasonsOn(date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): readonly LimitationStopReason[] {
+  const set = legalRuleSetFor(date, sets);
+  const r = set.rules.limitationStopReasons;
+  if (!r || typeof r.value !== "string") return [];
+  return r.value.split(", ").filter((x): x is LimitationStopReason => (LIMITATION_STOP_REASONS as readonly string[]).includes(x));
 }
 
 /** The source citation as printed: "Decree 152/2026/NĐ-CP, Art. 32(3)". */
