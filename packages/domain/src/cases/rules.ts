@@ -89,6 +89,7 @@ export interface LegalTimeLimits {
 
 /** The instruments the rules come from (docs/law-sources.md, "Instruments"). */
 export const LEGAL_INSTRUMENTS = [
+  "Law 26/2008/QH12 (2008 wording)",
   "Law 26/2008 (amended)",
   "Decree 62/2015/NĐ-CP",
   "Law 106/2025/QH15",
@@ -386,7 +387,9 @@ const RULES_2009: LegalRuleSet["rules"] = Object.fromEntries(
       code,
       {
         ...r,
-        sources: r.sources.filter((s) => s.instrument === L26).map((s) => ({ ...s, verified: "unverified" as const })),
+        sources: r.sources
+          .filter((s) => s.instrument === L26)
+          .map((s) => ({ ...s, instrument: "Law 26/2008/QH12 (2008 wording)" as const, verified: "unverified" as const })),
         note: "Value of the amended law; the 2008 wording was not read.",
       },
     ];
@@ -400,8 +403,8 @@ export const LEGAL_RULE_SETS: readonly LegalRuleSet[] = [
     name: "Law 26/2008/QH12 before the 2014 amendment",
     rules: {
       ...RULES_2009,
-      voluntaryDays: rule(15, "days", [src(L26, "45", "B6a", { clause: "1", verified: "unverified" })], "2008 wording, not read."),
-      reverificationMonthsExtended: rule(6, "months", [src(L26, "44", "V2", { clause: "2", verified: "unverified" })],
+      voluntaryDays: rule(15, "days", [src("Law 26/2008/QH12 (2008 wording)", "45", "B6a", { clause: "1", verified: "unverified" })], "2008 wording, not read."),
+      reverificationMonthsExtended: rule(6, "months", [src("Law 26/2008/QH12 (2008 wording)", "44", "V2", { clause: "2", verified: "unverified" })],
         "No longer interval before the 2014 amendment (2008 wording, not read)."),
     },
   },

@@ -228,6 +228,7 @@ export interface ProcedureLimit {
 }
 
 const INSTRUMENT_VI: Readonly<Record<LegalInstrument, string>> = {
+  "Law 26/2008/QH12 (2008 wording)": "Luật Thi hành án dân sự số 26/2008/QH12",
   "Law 26/2008 (amended)": "Luật Thi hành án dân sự 2008 (sửa đổi, bổ sung)",
   "Decree 62/2015/NĐ-CP": "Nghị định 62/2015/NĐ-CP",
   "Law 106/2025/QH15": "Luật Thi hành án dân sự số 106/2025/QH15",
