@@ -3,7 +3,7 @@ import { createAppSql, createOwnerSql, migrate, readScopeStats, scopeOf, unitByC
 import { TEST_APP_PASSWORD } from "@thads/db/test/global-setup";
 import { seed } from "@thads/demo-data";
 import { STAT_FIGURES } from "@thads/domain";
-import { CaseFilterSchema, listCases } from "../app/routes/cases.server.ts";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
 
 /**
  * Every figure of the official forms opens exactly its cases: on seeded demo data (a database of

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { IntakeSchema } from "@thads/case-service/intake-schema";
+import { IntakeSchema } from "@thads/core/cases/intake-schema";
 import { nestForm, schemaPaths } from "../app/utils/form-nest.ts";
 
 const HOSTILE = [

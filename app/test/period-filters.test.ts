@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CaseFilterSchema } from "../app/routes/cases.server.ts";
+import { CaseFilterSchema } from "@thads/core/cases/filters";
 import { periodFrom, StatsQuerySchema } from "../app/routes/stats.server.ts";
 
 const IMPOSSIBLE: [string, string][] = [

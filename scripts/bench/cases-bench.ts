@@ -1,6 +1,6 @@
 /**
  * Benchmark of the case list as users run it (the real query of the case list
- * page, app/app/routes/cases.server.ts), through RLS and as owner, interleaved
+ * page, packages/core/src/cases/list-cases.ts), through RLS and as owner, interleaved
  * in one run, on generated national-scale data.
  *
  *   npx tsx scripts/bench/cases-bench.ts --cases 5000000 [--iterations 200] [--fresh]
@@ -14,7 +14,7 @@ import { rmSync } from "node:fs";
 import { createAppSql, createOwnerSql, migrate, withClaims, type TxSql } from "@thads/db";
 import { startEmbedded } from "@thads/db/embedded";
 import { buildModel, isSeeded, seed } from "@thads/demo-data";
-import { CaseFilterSchema, listCases } from "../../app/app/routes/cases.server.ts";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
 import type { CaseListScope } from "@thads/domain";
 
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createAppSql, createOwnerSql, migrate, withClaims } from "@thads/db";
 import { startEmbedded } from "@thads/db/embedded";
-import { CaseFilterSchema, listCases } from "../../app/app/routes/cases.server.ts";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
 
 const { values } = parseArgs({ options: { iterations: { type: "string", default: "5" } } });
 const N = Number(values.iterations);

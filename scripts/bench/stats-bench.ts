@@ -15,7 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { bruteForceStats, createAppSql, createOwnerSql, migrate, withClaims, type StatUnit, type TxSql } from "@thads/db";
 import { startEmbedded } from "@thads/db/embedded";
-import { recordEvent } from "@thads/case-service";
+import { recordEvent } from "@thads/core";
 import { buildModel } from "@thads/demo-data";
 import { childrenStats, nationalDashboardStats, unitStats } from "../../app/app/routes/stats.server.ts";
 

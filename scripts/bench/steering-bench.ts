@@ -15,7 +15,7 @@ import { rmSync } from "node:fs";
 import { createAppSql, createOwnerSql, migrate, withClaims, type TxSql } from "@thads/db";
 import { startEmbedded } from "@thads/db/embedded";
 import { buildModel, isSeeded, seed } from "@thads/demo-data";
-import { CaseFilterSchema, listCases } from "../../app/app/routes/cases.server.ts";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
 
 const { values } = parseArgs({
   options: {

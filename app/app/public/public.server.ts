@@ -21,7 +21,7 @@ import type { CurrentUser } from "../utils/user.server.ts";
 import type { RequestFormInput } from "../schemas/public-request.ts";
 import type { UploadedFile } from "./upload.server.ts";
 import { readDeskQueue, type DeskQueueFilter, type QueueRow } from "./desk-queue.server.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 export type { QueueRow };
 

@@ -2,8 +2,8 @@ import type { Route } from "./+types/api.v1.case";
 import { todayVn } from "../utils/today.ts";
 import { apiError, apiUser } from "../utils/api.server.ts";
 import { asUser } from "../utils/user.server.ts";
-import { loadCasePage } from "./case.server.ts";
-import { isUuid } from "@thads/case-service/input";
+import { loadCasePage } from "@thads/core/cases";
+import { isUuid } from "@thads/core/input";
 
 /** GET /api/v1/cases/:id: a case with parties, obligations, receipts, timeline and deadlines. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -3,7 +3,8 @@ import type { Route } from "./+types/api.v1.cases";
 import { todayVn } from "../utils/today.ts";
 import { apiError, apiUser } from "../utils/api.server.ts";
 import { asUser } from "../utils/user.server.ts";
-import { CaseFilterSchema, listCases, PAGE_SIZE } from "./cases.server.ts";
+import { listCases } from "@thads/core/cases";
+import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 
 /** GET /api/v1/cases: the same list, filters and RLS as the case list page. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   }
   const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn(), caseListScope(user.memberships)));
   return Response.json(
-    { data: result.rows, page: parsed.data.page, pageSize: PAGE_SIZE, total: result.total, totalIsCapped: result.capped },
+    { data: result.rows, page: parsed.data.page, pageSize: CASE_PAGE_SIZE, total: result.total, totalIsCapped: result.capped },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, parseAssetStep, recordAssetStep, ASSET_FORM_STEPS, type AssetFormStep } from "@thads/case-service";
+import { asUserStep, parseAssetStep, recordAssetStep, ASSET_FORM_STEPS, type AssetFormStep } from "@thads/core";
 import {
   ASSET_KIND_LABELS,
   ASSET_STATUS_LABELS,
@@ -28,7 +28,7 @@ import { isUnsafeKey, nullRecord } from "../utils/form-nest.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadAssetPage } from "./assets.server.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 export async function loader({ request, params }: Route.LoaderArgs) {

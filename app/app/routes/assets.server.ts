@@ -8,7 +8,7 @@ import {
   type AssetStatus,
   type Role,
 } from "@thads/domain";
-import { ASSET_FORM_STEPS, type AssetFormStep } from "@thads/case-service";
+import { ASSET_FORM_STEPS, type AssetFormStep } from "@thads/core";
 import { canViewProvince, canViewUnit, isNational } from "@thads/domain";
 import { asUser, forbidden, notFound, type CurrentUser } from "../utils/user.server.ts";
 import { unitBySlugOrCode } from "./overview.server.ts";

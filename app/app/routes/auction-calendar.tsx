@@ -7,7 +7,7 @@ import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, requireUser } from "../utils/user.server.ts";
 import { assetScope, loadAuctionCalendar, scopeFilter, scopeQuery } from "./assets.server.ts";
-import { MAX_YEAR, MIN_YEAR } from "@thads/case-service/input";
+import { MAX_YEAR, MIN_YEAR } from "@thads/core/input";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -1,5 +1,5 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, createAsset, NewAssetSchema } from "@thads/case-service";
+import { asUserStep, createAsset, NewAssetSchema } from "@thads/core";
 import { ASSET_KINDS, ASSET_KIND_LABELS, formatDateVi } from "@thads/domain";
 import type { Route } from "./+types/case-assets";
 import { AssetTable, Field } from "../components/asset-ui.tsx";
@@ -12,7 +12,7 @@ import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { loadCaseAssets } from "./assets.server.ts";
 import { formFields } from "../utils/form-nest.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { formatDateVi, type Role } from "@thads/domain";
 import { Section } from "../components/ui.tsx";
 import type { Lang } from "../i18n.ts";
-import type { loadCaseSteering } from "./steering.server.ts";
+import type { loadCaseSteering } from "@thads/core/steering";
 import { COERCION_STATUS_LABELS, FLAG_STATUS_LABELS, Field, ReasonSelect, StepForm, forcesText, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
 
 type CaseSteering = Awaited<ReturnType<typeof loadCaseSteering>>;

@@ -1,22 +1,22 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, recordEvent } from "@thads/case-service";
+import { asUserStep, recordEvent } from "@thads/core";
+import { loadCasePage } from "@thads/core/cases";
+import { parseStep, STEP_KINDS, type StepKind } from "@thads/core/cases/steps-schema";
 import { CASE_STATUS_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong, type CaseStatus } from "@thads/domain";
 import type { Route } from "./+types/case";
 import { FactGrid, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang, type Lang } from "../i18n.ts";
 import { JUDGMENT_TYPE_LABELS, MEASURE_LABELS, PARTY_ROLE_LABELS, PAYMENT_METHOD_LABELS, STEP_LABELS } from "../labels.ts";
-import { parseStep, STEP_KINDS, type StepKind } from "../schemas/steps.ts";
 import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { appSql } from "../utils/db.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
-import { loadCasePage } from "./case.server.ts";
 import { CaseSteeringPanel, CoercionTimelineItems } from "./case-steering.tsx";
 import { runSteeringIntent } from "./steering-actions.server.ts";
 import { loadCaseSteering } from "./steering.server.ts";
 import { formFields } from "../utils/form-nest.ts";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { data, Form, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { asUserStep, intakeCase } from "@thads/case-service";
-import { IntakeSchema, JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { asUserStep, intakeCase } from "@thads/core";
+import { listIntakeUnits } from "@thads/core/cases";
+import { IntakeSchema, JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
 import { formatDateVi, hasRole } from "@thads/domain";
 import type { Route } from "./+types/cases-new";
 import { PageHeader } from "../components/ui.tsx";
@@ -18,12 +19,7 @@ import { intakePrefill, linkRequestToCase } from "../public/public.server.ts";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff")) forbidden();
-  const units = await asUser(user, (tx) => tx<{ id: string; name: string }[]>`
-    select u.id, u.name from public.units u
-    where u.dissolved_on is null and u.kind <> 'national'
-      and (u.id = any (${user.memberships.filter((m) => m.role === "clerk" || m.role === "subunit_head").map((m) => m.unitId!)}::uuid[])
-           or u.province_id = any (${user.memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!)}::uuid[]))
-    order by u.kind, u.code`);
+  const units = await asUser(user, (tx) => listIntakeUnits(tx, user.memberships));
   // Taking in an enforcement request from the one-stop desk: its details prefill the form.
   const prefill = await intakePrefill(user, new URL(request.url).searchParams.get("fromRequest"));
   return { units, idempotencyKey: randomUUID(), today: formatDateVi(todayVn()), prefill };

@@ -1,14 +1,14 @@
 import { Form, Link, useLoaderData, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, byUnitName, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
-import { JUDGMENT_TYPES } from "@thads/case-service/intake-schema";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DEADLINE_LABELS, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
+import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
+import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
+import { listCaseExecutorChoices, listCaseProvinceChoices, listCases } from "@thads/core/cases";
 import type { Route } from "./+types/cases";
 import { PageHeader, Table } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { JUDGMENT_TYPE_LABELS } from "../labels.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, requireUser } from "../utils/user.server.ts";
-import { CaseFilterSchema, listCases, PAGE_SIZE } from "./cases.server.ts";
-
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -19,19 +19,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   return asUser(user, async (tx) => {
     const result = await listCases(tx, filters, today, caseListScope(user.memberships));
-    const executors = await tx<{ id: string; full_name: string }[]>`
-      select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
-      where m.role = 'executor' ${filters.unit ? tx`and m.unit_id = (select id from public.units where code = ${filters.unit})` : tx``}
-      order by p.full_name limit 300`;
-    const provinces = isNational(user.memberships)
-      ? byUnitName(await tx<{ code: string; name: string }[]>`
-          select code, name from public.units where kind = 'province' and dissolved_on is null`)
-      : [];
+    const executors = await listCaseExecutorChoices(tx, filters.unit);
+    const provinces = isNational(user.memberships) ? await listCaseProvinceChoices(tx) : [];
     return {
       ...result,
       provinces,
       page: filters.page,
-      pageSize: PAGE_SIZE,
+      pageSize: CASE_PAGE_SIZE,
       today,
       filterErrors,
       executors,

@@ -6,7 +6,7 @@ import { useLang } from "../i18n.ts";
 import { LIST_CACHE } from "../public/cache.ts";
 import { requireProvince } from "../public/loaders.server.ts";
 import { publicDebtors } from "../public/public.server.ts";
-import { stripControlChars } from "@thads/case-service/input";
+import { stripControlChars } from "@thads/core/input";
 
 export function headers() {
   return LIST_CACHE;

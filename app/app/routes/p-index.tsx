@@ -5,7 +5,7 @@ import { PageHeader } from "../components/ui.tsx";
 import { useLang } from "../i18n.ts";
 import { PUBLIC_CACHE } from "../public/cache.ts";
 import { listProvinces } from "../public/public.server.ts";
-import { stripControlChars } from "@thads/case-service/input";
+import { stripControlChars } from "@thads/core/input";
 
 export function headers() {
   return PUBLIC_CACHE;

@@ -18,7 +18,7 @@ import {
   type StatFigure,
   type UnitStats,
 } from "@thads/domain";
-import { isoDateParam } from "@thads/case-service/input";
+import { isoDateParam } from "@thads/core/input";
 
 /** A real calendar day, yyyy-mm-dd, in the years the system knows. */
 const isoDate = isoDateParam;

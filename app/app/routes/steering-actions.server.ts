@@ -25,7 +25,7 @@ import {
   reviseDirective,
   steeringFieldErrors,
   type Actor,
-} from "@thads/case-service";
+} from "@thads/core";
 import type { Lang } from "../i18n.ts";
 import { appSql } from "../utils/db.server.ts";
 import { todayVn } from "../utils/today.ts";

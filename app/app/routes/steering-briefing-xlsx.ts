@@ -2,7 +2,7 @@ import { hasRole, isNational } from "@thads/domain";
 import type { Route } from "./+types/steering-briefing-xlsx";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { loadBriefing, visibleCommittees } from "./steering.server.ts";
+import { loadBriefing, visibleCommittees } from "@thads/core/steering";
 import { briefingXlsx } from "./steering-briefing.server.ts";
 
 /** The briefing pack as a workbook: the watchlist with the latest progress and the open directives. */

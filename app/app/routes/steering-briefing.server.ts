@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { FLAG_REASON_LABELS, formatDateVi, CASE_STATUS_LABELS, sheetRow, type CaseStatus, type FlagReason } from "@thads/domain";
-import type { CommitteeRef, loadBriefing } from "./steering.server.ts";
+import type { BriefingItem, CommitteeRef } from "@thads/core/steering";
 import { DIRECTIVE_STATE_LABELS } from "./steering-ui.tsx";
 
-export type BriefingItem = Awaited<ReturnType<typeof loadBriefing>>[number];
+export type { BriefingItem };
 
 /** The briefing pack as a workbook: the watchlist with the latest progress and the open directives; texts through the shared neutraliser. */
 export async function briefingXlsx(committee: Pick<CommitteeRef, "name">, items: BriefingItem[], today: string): Promise<Uint8Array<ArrayBuffer>> {

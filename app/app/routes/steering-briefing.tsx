@@ -4,7 +4,7 @@ import type { Route } from "./+types/steering-briefing";
 import { caseStatusLabel, useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
-import { loadBriefing, visibleCommittees } from "./steering.server.ts";
+import { loadBriefing, visibleCommittees } from "@thads/core/steering";
 import { DIRECTIVE_STATE_LABELS, reasonLabel } from "./steering-ui.tsx";
 
 /** The briefing pack as a printable page (print or save as PDF from the browser). */

@@ -11,7 +11,7 @@ import {
   removeCommitteeMember,
   steeringFieldErrors,
   type Actor,
-} from "@thads/case-service";
+} from "@thads/core";
 import type { Lang } from "../i18n.ts";
 import { appSql } from "../utils/db.server.ts";
 import type { CurrentUser } from "../utils/user.server.ts";

@@ -1,6 +1,6 @@
 import { Form, Link, redirect, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import { hasRole } from "@thads/domain";
-import { managedCommittees } from "@thads/case-service";
+import { managedCommittees } from "@thads/core/steering";
 import type { Route } from "./+types/steering-committees";
 import { PageHeader, Section, Table } from "../components/ui.tsx";
 import { parseLang, useLang, type Lang } from "../i18n.ts";

@@ -9,11 +9,11 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, notFound, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
-import { loadFlagPage } from "./steering.server.ts";
+import { loadFlagPage } from "@thads/core/steering";
 import {
   COERCION_STATUS_LABELS, DirectiveList, FLAG_STATUS_LABELS, Field, ForceRows, StepForm, forcesText, inputCls, reasonLabel, useFieldError,
 } from "./steering-ui.tsx";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 /** One flagged case, for the committee and for the bureau responsible for it. */

@@ -8,9 +8,9 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../utils/user.server.ts";
 import { runSteeringIntent } from "./steering-actions.server.ts";
-import { loadDirectives } from "./steering.server.ts";
+import { loadMeeting } from "@thads/core/steering";
 import { DirectiveList, FLAG_STATUS_LABELS, Field, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
-import { isUuid } from "@thads/case-service/input";
+import { isUuid } from "@thads/core/input";
 
 
 /** One meeting: its agenda of cases, minutes and decisions, and the directives it issued. */
@@ -19,22 +19,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!hasRole(user.memberships, "steering_member") && !isNational(user.memberships)) forbidden();
   if (!isUuid(params.id)) notFound();
   return asUser(user, async (tx) => {
-    const [m] = await tx<{ id: string; committee_id: string; committee_name: string; held_on: string; title: string; minutes: string | null; decisions: string | null; version: number; is_member: boolean }[]>`
-      select m.id, m.committee_id, c.name as committee_name, m.held_on::text as held_on, m.title, m.minutes, m.decisions, m.version,
-             m.committee_id = any (app_private.steering_committees_for()) as is_member
-      from public.steering_meetings m join public.steering_committees c on c.id = m.committee_id where m.id = ${params.id}`;
-    if (!m) notFound();
-    const agenda = await tx<{ flag_id: string; position: number; case_number: string; debtor_name: string; flag_status: string; case_status: string | null; money_due: bigint; money_collected: bigint | null }[]>`
-      select i.flag_id, i.position, f.case_number, f.debtor_name, f.status as flag_status, c.status::text as case_status, f.money_due, c.money_collected
-      from public.steering_meeting_items i join public.steering_flags f on f.id = i.flag_id
-      left join public.cases c on c.id = f.case_id
-      where i.meeting_id = ${params.id} order by i.position`;
-    const directives = (await loadDirectives(tx, todayVn(), { committeeId: m.committee_id })).filter((d) => d.flag_id && agenda.some((a) => a.flag_id === d.flag_id));
-    return {
-      meeting: m,
-      agenda: agenda.map((a) => ({ ...a, money_due: a.money_due.toString(), money_collected: a.money_collected?.toString() ?? null })),
-      directives,
-    };
+    const page = await loadMeeting(tx, params.id, todayVn());
+    if (!page) notFound();
+    return page;
   });
 }
 

@@ -9,7 +9,7 @@ import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { runSteeringIntent } from "./steering-actions.server.ts";
-import { visibleCommittees } from "./steering.server.ts";
+import { agendaCandidates, listMeetings, visibleCommittees } from "@thads/core/steering";
 import { Field, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
 
 /** A committee's meetings, and a new meeting with its agenda of cases. */
@@ -22,20 +22,11 @@ export async function loader({ request }: Route.LoaderArgs) {
     const committees = await visibleCommittees(tx, { onlyMine: !national });
     const committee = committees.find((c) => c.id === url.searchParams.get("committee")) ?? committees.find((c) => c.is_member) ?? committees[0];
     if (!committee) return { committee: null, meetings: [], flags: [], key: randomUUID(), today: todayVn() };
-    const meetings = await tx<{ id: string; held_on: string; title: string; items: bigint; directives: bigint; has_minutes: boolean }[]>`
-      select m.id, m.held_on::text as held_on, m.title,
-             (select count(*) from public.steering_meeting_items i where i.meeting_id = m.id) as items,
-             (select count(*) from public.steering_directives d where d.meeting_id = m.id) as directives,
-             m.minutes is not null as has_minutes
-      from public.steering_meetings m where m.committee_id = ${committee.id} order by m.held_on desc`;
-    const flags = committee.is_member
-      ? await tx<{ id: string; case_number: string; debtor_name: string; status: string }[]>`
-          select id, case_number, debtor_name, status from public.steering_flags
-          where committee_id = ${committee.id} and status in ('proposed', 'accepted') order by status, case_number`
-      : [];
+    const meetings = await listMeetings(tx, committee.id);
+    const flags = committee.is_member ? await agendaCandidates(tx, committee.id) : [];
     return {
       committee: { id: committee.id, name: committee.name, isMember: committee.is_member },
-      meetings: meetings.map((m) => ({ ...m, items: Number(m.items), directives: Number(m.directives) })),
+      meetings,
       flags,
       key: randomUUID(),
       today: todayVn(),

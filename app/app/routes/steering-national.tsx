@@ -5,7 +5,7 @@ import { PageHeader, Section, Stat, StatGrid, Table } from "../components/ui.tsx
 import { useLang } from "../i18n.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
-import { loadNationalSteering } from "./steering.server.ts";
+import { loadNationalSteering } from "@thads/core/steering";
 
 /** The directorate's view: every committee's list, and overdue directives per province. */
 export async function loader({ request }: Route.LoaderArgs) {

@@ -7,9 +7,8 @@ import { LANG_COOKIE, readCookie } from "../utils/cookies.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
-import { suggestCandidates } from "@thads/case-service";
+import { loadDirectives, loadTenantFlags, provinceCommitteeOf, suggestCandidates } from "@thads/core/steering";
 import { runSteeringIntent } from "./steering-actions.server.ts";
-import { loadDirectives, loadTenantFlags } from "./steering.server.ts";
 import { DirectiveList, FLAG_STATUS_LABELS, reasonLabel } from "./steering-ui.tsx";
 
 const ANSWERING = ["subunit_head", "province_head", "province_staff"] as const;
@@ -25,10 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return asUser(user, async (tx) => {
     const directives = await loadDirectives(tx, today, { addresseeUnitIds: unitIds, addresseeUserId: user.id });
     const provinceIds = user.memberships.filter((m) => m.role === "province_head" || m.role === "province_staff").map((m) => m.provinceId!);
-    const [committee] = provinceIds.length
-      ? await tx<{ id: string; name: string }[]>`
-          select id, name from public.steering_committees where kind = 'province' and province_id = any (${provinceIds}::uuid[]) order by name limit 1`
-      : [];
+    const committee = await provinceCommitteeOf(tx, provinceIds);
     return {
       suggestions: committee ? { committee, items: await suggestCandidates(tx, committee.id, today, 20) } : null,
       directives: directives.map((d) => ({ ...d, canAnswer: d.addressee_user_id === user.id || answerUnits.has(d.addressee_unit_id) })),

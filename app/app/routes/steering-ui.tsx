@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { Form, useActionData, useNavigation, useRouteLoaderData } from "react-router";
 import { FLAG_REASONS, FLAG_REASON_LABELS, FORCE_KINDS, FORCE_LABELS, formatDateVi, type DirectiveStatus } from "@thads/domain";
 import type { Lang } from "../i18n.ts";
-import type { DirectiveRow, SteeringActionData } from "./steering.server.ts";
+import type { DirectiveRow } from "@thads/core/steering";
+import type { SteeringActionData } from "./steering.server.ts";
 
 /*
  * Pieces shared by the steering committees' pages: a form that posts one

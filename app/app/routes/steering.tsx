@@ -10,9 +10,9 @@ import { safeRedirect } from "../utils/redirect.ts";
 import { todayVn } from "../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./steering-actions.server.ts";
-import { loadProposals, loadWatchlist, visibleCommittees, type WatchFilters } from "./steering.server.ts";
+import { loadProposals, loadWatchlist, visibleCommittees } from "@thads/core/steering";
+import { parseWatchFilters } from "@thads/core/steering/watch-filters";
 import { Field, StepForm, inputCls, reasonLabel, useFieldError } from "./steering-ui.tsx";
-import { isUuid, stripControlChars } from "@thads/case-service/input";
 
 /** The watchlist: a committee's flagged major cases, most at risk first (members and the directorate). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -20,13 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const national = isNational(user.memberships);
   if (!hasRole(user.memberships, "steering_member") && !national) forbidden();
   const url = new URL(request.url);
-  const only = url.searchParams.get("only");
-  const filters: WatchFilters = {
-    q: stripControlChars(url.searchParams.get("q") ?? "").slice(0, 100),
-    reason: (FLAG_REASONS as readonly string[]).includes(url.searchParams.get("reason") ?? "") ? url.searchParams.get("reason")! : "",
-    province: isUuid(url.searchParams.get("province") ?? "") ? url.searchParams.get("province")! : "",
-    only: only === "overdue" || only === "missing" ? only : "",
-  };
+  const filters = parseWatchFilters(url.searchParams);
   const today = todayVn();
   return asUser(user, async (tx) => {
     const committees = await visibleCommittees(tx, { onlyMine: !national });

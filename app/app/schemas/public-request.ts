@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROCEDURES, REQUEST_KINDS, type RequestKind } from "@thads/domain";
-import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "@thads/case-service/input";
+import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "@thads/core/input";
 
 /*
  * The public request forms: one schema per kind (a shared part plus the kind's own fields), used

@@ -1,4 +1,4 @@
-import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/case-service";
+import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/core";
 import { asCaseWriter, type TxSql } from "@thads/db";
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";

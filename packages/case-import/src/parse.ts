@@ -7,7 +7,7 @@ import { CsvError, parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
 import { COLUMN_BY_KEY, COLUMNS, columnForHeader, type ColumnKey } from "./columns.ts";
 import { LIMITS, type ImportError, type OnProgress, type ParseResult, type SourceRow } from "./types.ts";
-import { CONTROL_CHARS, controlCharsMessage } from "@thads/case-service/input";
+import { CONTROL_CHARS, controlCharsMessage } from "@thads/core/input";
 
 export interface ParseOptions {
   /** Largest input accepted, in bytes (default 50 MB). */

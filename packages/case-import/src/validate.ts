@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { IntakeSchema, intakeDateProblems, type IntakeInput } from "@thads/case-service";
+import { IntakeSchema, intakeDateProblems, type IntakeInput } from "@thads/core";
 import { todayInVietnam } from "@thads/domain";
 import { CODE_HINTS, CODES, COLUMN_BY_KEY, normalizeToken, type ColumnKey } from "./columns.ts";
 import type { ImportError, SourceRow } from "./types.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
 import { useTenantFixture } from "@thads/db/test/fixtures";
 import type { Role } from "@thads/domain";
-import type { Actor } from "@thads/case-service";
+import type { Actor } from "@thads/core";
 import { importCases } from "../src/import.ts";
 import { parseCsv } from "../src/parse.ts";
 import { csv, row, type RowValues } from "./helpers.ts";

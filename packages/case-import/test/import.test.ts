@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { IntakeSchema, asUserStep, intakeCase, type Actor } from "@thads/case-service";
+import { IntakeSchema, asUserStep, intakeCase, type Actor } from "@thads/core";
 import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
 import { useTenantFixture } from "@thads/db/test/fixtures";
 import type { Role } from "@thads/domain";

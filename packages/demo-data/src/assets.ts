@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Sql, TxSql } from "@thads/db";
-import { asUserStep, createAsset, parseAssetStep, recordAssetStep, type Actor, type AssetFormStep } from "@thads/case-service";
+import { asUserStep, createAsset, parseAssetStep, recordAssetStep, type Actor, type AssetFormStep } from "@thads/core";
 import { addCalendarDays, formatDateVi, minReducedPrice, type AssetKind } from "@thads/domain";
 import type { DemoModel } from "./model.ts";
 import { pick, rng } from "./prng.ts";

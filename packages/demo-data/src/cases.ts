@@ -29,7 +29,7 @@ export type CaseRow = Row<typeof CASE_COLUMNS>;
 export type JudgmentRow = Row<typeof JUDGMENT_COLUMNS>;
 export type PartyRow = Row<typeof PARTY_COLUMNS>;
 export type ObligationRow = Row<typeof OBLIGATION_COLUMNS>;
-/** `payload` is the jsonb text, exactly what case-service's `toEventRow` gives for the event. */
+/** `payload` is the jsonb text, exactly what the core package's `toEventRow` gives for the event. */
 export type EventRow = Row<typeof EVENT_COLUMNS>;
 
 /** One case with everything that belongs to it, as rows for the database. */
@@ -154,7 +154,7 @@ function courtName(r: () => number, unit: UnitInfo, judgmentDay: number, appeal:
 
 const bigintJson = (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v);
 
-/** The jsonb payload of an event: what `toEventRow` (case-service) stores. */
+/** The jsonb payload of an event: what `toEventRow` (packages/core) stores. */
 export function eventPayload(event: CaseEvent): string {
   const { kind: _kind, effectiveDate: _date, ...rest } = event as CaseEvent & Record<string, unknown>;
   return JSON.stringify(rest, bigintJson);
@@ -163,7 +163,7 @@ export function eventPayload(event: CaseEvent): string {
 /**
  * Generates cases one at a time with their judgment, parties, obligations and event ledger
  * (streams millions without holding them). Deterministic for a given seed, count, unit list and
- * today. The case row is the projection case-service's recordEvent would hold after recording
+ * today. The case row is the projection the core package's recordEvent would hold after recording
  * the same events one by one on `today`:
  *  - status, executor_id, decision_date, closed_on, last_event_on, source: the derived state;
  *  - money_due: the sum of the money obligations once decided (before, the judgment's amount, as

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromEventRow, toEventRow } from "@thads/case-service";
+import { fromEventRow, toEventRow } from "@thads/core";
 import {
   addWorkingDays,
   caseDeadlines,
@@ -30,7 +30,7 @@ describe("generated case histories", () => {
     expect(other.map((c) => c.case.id)).not.toEqual(cases.slice(0, 50).map((c) => c.case.id));
   });
 
-  it("store each event exactly as case-service's toEventRow does", () => {
+  it("store each event exactly as the core package's toEventRow does", () => {
     for (const c of cases.slice(0, 3000)) {
       for (const [k, e] of ledger(c).entries()) {
         const row = toEventRow(e);

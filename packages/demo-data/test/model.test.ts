@@ -1,6 +1,6 @@
 import "../../db/test/provided.ts";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { fromEventRow, type EventRow } from "@thads/case-service";
+import { fromEventRow, type EventRow } from "@thads/core";
 import { createAppSql, createOwnerSql, withClaims } from "@thads/db";
 import { ROLES, deriveState, moneySummary, nextDeadline, requestDueOn, type CaseEvent, type RequestKind } from "@thads/domain";
 import {

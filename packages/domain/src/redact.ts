@@ -5,7 +5,8 @@
  */
 
 /** A tracking code as shown (`XXXX-XXXX-XXXX-C`) or stored (13 symbols). */
-const TRACKING = /\b[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z*~$=]\b/g;
+/** Ends where no letter or digit follows: a check symbol may be `*~$=`, after which `\b` never matches before `.` or a space. */
+const TRACKING = /\b[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z*~$=](?![0-9A-Za-z])/g;
 /** Phone and ID numbers: 8 or more digits, possibly with +, spaces, dots or dashes between them. */
 const LONG_NUMBER = /\+?\d(?:[\s.-]?\d){7,}/g;
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[^\s@"'<>(),;:]+/g;

@@ -56,9 +56,41 @@ export interface MembershipRef {
   provinceId?: string | null;
 }
 
-const NATIONAL_ROLES: readonly Role[] = ["national_admin", "national_viewer"];
-const PROVINCE_ROLES: readonly Role[] = ["province_head", "province_staff"];
-const SUBUNIT_ROLES: readonly Role[] = ["subunit_head", "executor", "clerk"];
+/**
+ * The role groups the database's row-level security names (app_private.role_groups(),
+ * migration 20261205000100_role_group_helpers.sql): one list per business rule, so a
+ * policy says "units where the user is on the sub-bureau's staff" rather than spelling
+ * out the roles. A database test compares the two; change both together.
+ */
+export const ROLE_GROUPS = {
+  /** The directorate: every case in the country, read only. */
+  national: ["national_admin", "national_viewer"],
+  /** A province's bureau, head and staff, across their province. */
+  province_staff: ["province_head", "province_staff"],
+  /** The province head: grants roles, sets targets, reads the audit trail. */
+  province_head: ["province_head"],
+  /** A sub-bureau's staff: head, executors, clerks (read their unit). */
+  unit_staff: ["subunit_head", "executor", "clerk"],
+  /** A sub-bureau's head and clerks: take cases and requests in. */
+  unit_office: ["subunit_head", "clerk"],
+  /** Executors: act on the cases assigned to them. */
+  executor: ["executor"],
+  /** A sub-bureau's head and executors: report progress, run coercion. */
+  unit_enforcement: ["subunit_head", "executor"],
+  /** The sub-bureau head: flags cases to the steering committee. */
+  unit_head: ["subunit_head"],
+  /** Heads of a unit (with province staff): answer a steering directive addressed to it. */
+  heads: ["subunit_head", "province_head", "province_staff"],
+  /** Everyone on a bureau's staff, province or sub-bureau. */
+  enforcement_staff: ["subunit_head", "executor", "clerk", "province_head", "province_staff"],
+  /** The roles a province head may give within the province. */
+  province_head_grants: ["province_staff", "subunit_head", "executor", "clerk", "steering_member"],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
+const NATIONAL_ROLES: readonly Role[] = ROLE_GROUPS.national;
+const PROVINCE_ROLES: readonly Role[] = ROLE_GROUPS.province_staff;
+const SUBUNIT_ROLES: readonly Role[] = ROLE_GROUPS.unit_staff;
 
 export function isNational(memberships: MembershipRef[]): boolean {
   return memberships.some((m) => NATIONAL_ROLES.includes(m.role));
@@ -185,7 +217,7 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
  * them, province staff act across their province. The database limits the scope (RLS); this
  * limits the step.
  */
-const HEADS: readonly Role[] = ["subunit_head", "province_head", "province_staff"];
+const HEADS: readonly Role[] = ROLE_GROUPS.heads;
 const STEP_ROLES: Record<string, readonly Role[]> = {
   acceptance: ["clerk", ...HEADS],
   decision: ["clerk", ...HEADS],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeErrorForLog, maskContact, redactForLog } from "../src/redact.ts";
+import { formatTrackingCode, isTrackingCode, newTrackingCode } from "../src/requests/tracking.ts";
 
 describe("log redaction", () => {
   it("masks a phone, an ID number and an e-mail but keeps a hint", () => {
@@ -12,6 +13,23 @@ describe("log redaction", () => {
     const out = redactForLog(text);
     for (const secret of ["7K3M-9QXW-A2BC-5", "7K3M9QXWA2BC5", "0912 345 678", "001203004567", "a.b@x.vn", "s3cr3t"]) expect(out).not.toContain(secret);
     expect(out).toContain("postgres://postgres:***@db:5432/postgres");
+  });
+  it("hides a tracking code whatever its check symbol, before a full stop, a colon, a space or the end", () => {
+    // Draw codes until every check symbol (the digits, letters and * ~ $ = U) has been seen.
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 100_000 && seen.size < 37; i++) {
+      const code = newTrackingCode();
+      seen.set(code.at(-1)!, code);
+    }
+    expect(seen.size).toBe(37);
+    for (const code of seen.values()) {
+      expect(isTrackingCode(code)).toBe(true);
+      for (const shown of [code, formatTrackingCode(code)]) {
+        for (const text of [`Mã tra cứu: ${shown}.`, `Mã ${shown}: đã tiếp nhận`, `${shown} `, shown]) {
+          expect(redactForLog(text), text).not.toContain(shown);
+        }
+      }
+    }
   });
   it("an error keeps its name, code and masked message, never its detail", () => {
     const e = Object.assign(new Error("duplicate key 001203004567"), { code: "23505", detail: "Key (id_number)=(001203004567) already exists." });

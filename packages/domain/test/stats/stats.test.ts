@@ -203,7 +203,8 @@ describe("property: random histories", () => {
       expect(agg).toEqual(sum);
       assertIdentities(agg);
     }
-  });
+    // Thousands of histories over every period: seconds on a busy machine, not the default five.
+  }, 60_000);
 
   it("next period's carried over is this period's carried to next", () => {
     for (const l of ledgers.slice(0, 100)) {

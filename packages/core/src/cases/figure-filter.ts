@@ -1,0 +1,106 @@
+/**
+ * The case list's statistics-figure filter: the cases a figure of the official forms counts, for a
+ * unit and a period (the list's count equals the figure by cases; definitions in
+ * packages/domain/src/stats/figures.ts). Its query-string fields are StatFilterFields (./filters.ts).
+ */
+import type { TxSql } from "@thads/db";
+import { addCalendarDays, type StatFigure } from "@thads/domain";
+
+export interface StatFilter {
+  stat?: StatFigure;
+  statUnit?: string;
+  statFrom?: string;
+  statTo?: string;
+}
+
+/** Ledger events whose cases a figure reads as a set (each has its partial index, migration 20251201000400). */
+type IndexedEvent = "completion" | "termination" | "transfer" | "suspension" | "postponement" | "not_yet_enforceable";
+const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
+  completion: "e.kind = 'completion'",
+  termination: "e.kind = 'termination'",
+  transfer: "e.kind = 'transfer'",
+  suspension: "e.kind = 'suspension'",
+  postponement: "e.kind = 'postponement'",
+  not_yet_enforceable: "e.kind = 'classification' and e.payload ->> 'result' = 'not_yet_enforceable'",
+};
+
+/** The unit a figure is for, as the aggregates scope it. */
+interface FigureUnit {
+  id: string;
+  kind: "national" | "province" | "subunit";
+  provinceId: string | null;
+  /** A sub-bureau, or a province merged into another: its own cases. */
+  ownCasesOnly: boolean;
+}
+
+/**
+ * The SQL condition on cases `c` for a figure (true when no figure is asked for), and the memory
+ * its sets of cases may take. The unit's scope is a range of the list's own index (its province or
+ * its unit); the cases with a completion, termination, transfer, suspension, postponement or
+ * not-yet-enforceable classification are read once as a set (its partial index), which the walk
+ * of the list then probes, rather than one ledger look-up per case.
+ */
+export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: ReturnType<TxSql> }> {
+  // (Wrapped: a fragment is a thenable, and an async function would run it.)
+  if (!f.stat || !f.statFrom || !f.statTo) return { sql: tx`` };
+  let unit: FigureUnit | null = null;
+  if (f.statUnit) {
+    const [u] = await tx<{ id: string; kind: FigureUnit["kind"]; province_id: string | null; merged_into_id: string | null }[]>`
+      select id, kind, province_id, merged_into_id from public.units where code = ${f.statUnit}`;
+    if (!u) return { sql: tx`and false` };
+    unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly: u.kind === "subunit" || u.merged_into_id !== null };
+  }
+  const from = f.statFrom;
+  const to = f.statTo;
+  const before = addCalendarDays(from, -1);
+  // Events live in their case's tenant: a province's events are the ones to read for its cases.
+  const eventScope = unit && unit.kind !== "national" && unit.provinceId ? tx`and e.province_id = ${unit.provinceId}` : tx``;
+  let usesSets = false;
+  const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }) => {
+    usesSets = true;
+    const parts = kinds.map((k) => tx`
+      select e.case_id from public.case_events e
+      where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope}`);
+    const union = parts.slice(1).reduce((q, part) => tx`${q} union all ${part}`, parts[0]!);
+    // Inside CASE the subquery is not turned into a join: it is read once and hashed.
+    return tx`(case when true then c.id in (${union}) end)`;
+  };
+  const event = (kinds: IndexedEvent[]) => caseIdsWith(kinds, { from, to });
+  const carried = tx`public.stat_standing_at(c.id, ${before}) is not null`;
+  // A case's acceptance is its first event, dated its accepted_on (intake, import, transfer in);
+  // events apply in date order: no case counts in a period before it was accepted, and the list's
+  // walk in acceptance order starts at the period's end.
+  // Checked case by case as the walk meets them (a scalar look-up: an EXISTS would be turned into a
+  // join or a hash over every event of the period).
+  const accepted = tx`(c.accepted_on between ${from} and ${to} and coalesce((
+    select true from public.case_events e where e.case_id = c.id and e.kind = 'acceptance' and e.effective_date between ${from} and ${to}
+    limit 1), false))`;
+  const standingTo = tx`public.stat_standing_at(c.id, ${to})`;
+  // The unit's scope as in the aggregates: the nation all, a current province its tenant key, a
+  // sub-bureau or a former province its own cases.
+  const scope = !unit || unit.kind === "national" ? tx`` : unit.ownCasesOnly ? tx`and c.unit_id = ${unit.id}` : tx`and c.province_id = ${unit.id}`;
+  const open = (codes: string[]) => tx`${standingTo} = any (${codes}::text[])`;
+  // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
+  const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to })} and ${open([code])}`;
+  const cond = (() => {
+    switch (f.stat) {
+      case "carried_over": return carried;
+      case "newly_accepted": return accepted;
+      case "total_accepted": return tx`(${carried} or ${accepted})`;
+      case "transferred_out": return event(["transfer"]);
+      case "to_enforce": return tx`(${carried} or ${accepted}) and not ${event(["transfer"])}`;
+      case "enforceable": return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot"])})`;
+      case "completed": return event(["completion"]);
+      case "terminated": return event(["termination"]);
+      case "in_progress": return open(["ip"]);
+      case "postponed": return openAfter("pp", "postponement");
+      case "suspended": return openAfter("sp", "suspension");
+      case "other": return open(["ot"]);
+      case "not_yet_enforceable": return openAfter("ny", "not_yet_enforceable");
+      case "carried_to_next": return tx`${standingTo} is not null`;
+    }
+  })();
+  // A set of case ids is hashed once for the statement: memory for a national year's set.
+  if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
+  return { sql: tx`and c.accepted_on <= ${to} and ${cond} ${scope}` };
+}

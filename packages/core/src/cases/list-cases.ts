@@ -1,0 +1,126 @@
+import type { TxSql } from "@thads/db";
+import { byUnitName, foldVietnamese, type CaseListScope } from "@thads/domain";
+import { statFigureWhere } from "./figure-filter.ts";
+import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
+import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
+
+/** The total is counted exactly up to this many rows past the page's start; beyond, the list says "N+". */
+const COUNT_CAP = 1_000;
+/** A statistics drill-down counts further: its total is set beside the figure it opens. */
+const FIGURE_COUNT_CAP = 10_000;
+
+export interface CaseListRow {
+  id: string;
+  case_number: string;
+  debtor_name: string;
+  creditor_name: string | null;
+  status: string;
+  accepted_on: string;
+  money_due: string;
+  money_collected: string;
+  next_deadline_on: string | null;
+  next_deadline_kind: string | null;
+  executor_name: string | null;
+  unit_code: string;
+  is_bank_credit: boolean;
+  is_corruption: boolean;
+}
+
+/**
+ * One page of cases visible to the user (RLS), filtered and sorted, with a
+ * capped total: exact up to COUNT_CAP rows past the page's start, so a deeper
+ * page counts further and "Next" stays offered while the total is capped.
+ * Both walk the covering list index (index-only: the search text and every
+ * filter column are in it); the page then reads its rows by id.
+ * `scope` narrows the walk to the user's own unit or province range; RLS
+ * still decides which rows may be read.
+ */
+export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope = { kind: "none" }) {
+  const folded = f.q ? foldVietnamese(f.q).replace(/[%_\\]/g, "") : "";
+  const needle = folded ? `%${folded}%` : null;
+  // A search that could be a party's ID number (as intake accepts it, with a digit) also looks it up exactly.
+  const idNumber = f.q && ID_NUMBER_PATTERN.test(f.q.trim()) && /\d/.test(f.q) ? f.q.trim() : null;
+  // One id is written as "=", so the index range comes out in list order with no sort.
+  const oneOf = (ids: string[]) => (ids.length === 1 ? tx`= ${ids[0]!}::uuid` : tx`= any(${ids}::uuid[])`);
+  const range = f.unit
+    ? tx`and c.unit_id = (select id from public.units where code = ${f.unit})`
+    : f.province
+      ? tx`and c.province_id = (select id from public.units where code = ${f.province} and kind = 'province')`
+      : scope.kind === "units"
+      ? tx`and c.unit_id ${oneOf(scope.ids)}`
+      : scope.kind === "provinces"
+        ? tx`and c.province_id ${oneOf(scope.ids)}`
+        : tx``;
+  // The filters beyond the range, each one condition (none: the plain list).
+  const conditions = [
+    needle
+      ? idNumber
+        ? tx`and (c.search_text like ${needle} or c.id = any(select p.case_id from public.case_parties p where p.id_number = ${idNumber}))`
+        : tx`and c.search_text like ${needle}`
+      : null,
+    f.status ? tx`and c.status = ${f.status}` : null,
+    f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : null,
+    f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : null,
+    f.executor ? tx`and c.executor_id = ${f.executor}` : null,
+    f.overdue ? tx`and c.next_deadline_on < ${today}` : null,
+    f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : null,
+    f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : null,
+    f.from ? tx`and c.accepted_on >= ${f.from}` : null,
+    f.to ? tx`and c.accepted_on <= ${f.to}` : null,
+    f.stat ? (await statFigureWhere(tx, f)).sql : null,
+  ].filter((c) => c !== null);
+  const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range}`);
+  const order =
+    f.sort === "money_desc"
+      ? tx`c.money_due desc, c.id`
+      : f.sort === "deadline_asc"
+        ? tx`c.next_deadline_on asc nulls last, c.id`
+        : tx`c.accepted_on desc, c.id`;
+  const offset = (f.page - 1) * CASE_PAGE_SIZE;
+  const columns = tx`
+    c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
+    c.money_due::text as money_due, c.money_collected::text as money_collected,
+    c.next_deadline_on::text as next_deadline_on, c.next_deadline_kind,
+    p.full_name as executor_name, u.code as unit_code, c.is_bank_credit, c.is_corruption`;
+  // The page. Filtered, sorted otherwise or deeper in: its ids from the covering index
+  // (index-only: rows that do not match are never fetched), then their rows. The plain
+  // first page in list order: its 50 rows read in one walk of the same index.
+  const plain = offset === 0 && f.sort === "accepted_desc" && conditions.length === 0;
+  const rows = plain
+    ? await tx<CaseListRow[]>`
+        select ${columns}
+        from public.cases c
+        join public.units u on u.id = c.unit_id
+        left join public.profiles p on p.id = c.executor_id
+        ${where} order by ${order} limit ${CASE_PAGE_SIZE}`
+    : await tx<CaseListRow[]>`
+        select ${columns}
+        from (select c.id from public.cases c ${where} order by ${order} limit ${CASE_PAGE_SIZE} offset ${offset}) page
+        join public.cases c on c.id = page.id
+        join public.units u on u.id = c.unit_id
+        left join public.profiles p on p.id = c.executor_id
+        order by ${order}`;
+  // The total: a short first page is its own count; otherwise count up to the cap.
+  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false };
+  // The count walks on along the page's own index range, in the page's order: the same
+  // index-only walk whether RLS applies or not.
+  const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
+  const [count] = await tx<{ n: number }[]>`
+    select count(*)::int as n from (select 1 from public.cases c ${where} order by ${order} limit ${cap + 1}) s`;
+  const total = count?.n ?? 0;
+  return { rows, total: Math.min(total, cap), capped: total > cap };
+}
+
+/** The executors the list's filter offers: every executor visible (RLS), or the unit's when the list is narrowed to one. */
+export async function listCaseExecutorChoices(tx: TxSql, unitCode: string | undefined) {
+  return tx<{ id: string; full_name: string }[]>`
+      select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
+      where m.role = 'executor' ${unitCode ? tx`and m.unit_id = (select id from public.units where code = ${unitCode})` : tx``}
+      order by p.full_name limit 300`;
+}
+
+/** The current provinces, by name: the directorate's province filter. */
+export async function listCaseProvinceChoices(tx: TxSql) {
+  return byUnitName(await tx<{ code: string; name: string }[]>`
+          select code, name from public.units where kind = 'province' and dissolved_on is null`);
+}

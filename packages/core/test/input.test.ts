@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { optionalText, text, viDate } from "../src/shared/fields.ts";
+import { IntakeSchema } from "../src/cases/intake-schema.ts";
+import { isUuid, isoDateParam, searchText } from "../src/shared/input.ts";
+
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+
+describe("input primitives", () => {
+  it("text fields refuse NUL and other control characters, naming the field", () => {
+    for (const bad of ["a\u0000b", "\u0000", "abc\u0007", "x\u001b[31m", "x\u007f", "x\u0085"]) {
+      expect(firstMessage(text("Tòa án", 300).safeParse(bad)), JSON.stringify(bad)).toBe("Tòa án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).");
+      expect(optionalText("Địa chỉ", 500).safeParse(bad).success).toBe(false);
+    }
+    // Multi-line text keeps its line breaks and tabs.
+    expect(text("Nội dung", 100).safeParse("dòng 1\r\ndòng 2\tx").success).toBe(true);
+  });
+
+  it("dates must be real calendar days in a sane year range", () => {
+    for (const bad of ["00/00/0000", "31/02/2025", "29/02/2025", "01/01/0000", "31/12/9999", "9999-12-31", "0000-01-01", "01/13/2025", "1/1/1899"]) {
+      expect(viDate("Ngày thụ lý").safeParse(bad).success, bad).toBe(false);
+      expect(isoDateParam("Từ ngày").safeParse(bad).success, bad).toBe(false);
+    }
+    expect(firstMessage(viDate("Ngày thụ lý").safeParse("31/12/9999"))).toBe("Ngày thụ lý: năm phải từ 1900 đến 2100.");
+    expect(viDate("Ngày thụ lý").safeParse("29/02/2024").data).toBe("2024-02-29");
+  });
+
+  it("ids are real UUIDs, not any 36 characters of hex and dashes", () => {
+    expect(isUuid("------------------------------------")).toBe(false);
+    expect(isUuid("aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa")).toBe(false);
+    expect(isUuid("0b8c1d7e1f2a-4b3c-8d4e-5f6a7b8c9d0e-")).toBe(false);
+    expect(isUuid("0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e\n")).toBe(false);
+    expect(isUuid("0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e")).toBe(true);
+    expect(isUuid(crypto.randomUUID())).toBe(true);
+  });
+
+  it("a search box drops control characters instead of failing", () => {
+    expect(searchText("Tìm kiếm", 100).parse("  Nguyễn\u0000 Văn\nA ")).toBe("Nguyễn Văn A");
+  });
+
+  it("the intake form refuses NUL in a party's name", () => {
+    const r = IntakeSchema.safeParse({ debtor: { kind: "person", fullName: "Nguyễn\u0000" } });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.some((i) => i.message === "Tên người phải thi hành án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).")).toBe(true);
+  });
+});

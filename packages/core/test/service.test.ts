@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { withClaims, type Claims } from "@thads/db";
+import { useTenantFixture } from "@thads/db/test/fixtures";
+import type { CaseEvent, Role } from "@thads/domain";
+import { IntakeSchema, asUserStep, intakeCase, recordEvent, type Actor } from "../src/index.ts";
+
+const ctx = useTenantFixture();
+const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
+const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
+
+function intakeForm(overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: randomUUID(),
+    unitId: ctx.fx.units.a1,
+    caseNumber: `${Math.floor(Math.random() * 1e6)}/QĐ-CTHADS`,
+    acceptedOn: "03/11/2025",
+    source: "court_transfer",
+    decisionKind: "on_request",
+    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: `${Math.floor(Math.random() * 1e6)}/2025/DS-ST`, date: "20/10/2025", type: "civil" },
+    creditor: { kind: "organization", fullName: "Ngân hàng TMCP Á Châu" },
+    debtor: { kind: "person", fullName: "Nguyễn Văn Á", idNumber: "031085001234", address: "Lê Chân, Hải Phòng" },
+    amount: "150.000.000",
+    ...overrides,
+  };
+}
+
+async function takeIn(form = intakeForm()) {
+  const input = IntakeSchema.parse(form);
+  const r = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
+  if (!r.ok) throw new Error(r.error.message_vi);
+  return r.caseId;
+}
+
+async function step(caseId: string, who: [string, Role], event: CaseEvent, opts: { key?: string; version?: number } = {}) {
+  const version =
+    opts.version ??
+    (await withClaims(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`))[0]?.version ??
+    0;
+  return asUserStep(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) =>
+    recordEvent(tx, { caseId, expectedVersion: version, event, idempotencyKey: opts.key ?? randomUUID(), actor: actor(who[0], who[1]), today: "2026-01-15" }),
+  );
+}
+
+describe("money fields", () => {
+  it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {
+    const { dongInput } = await import("../src/shared/fields.ts");
+    const f = dongInput("Số tiền");
+    for (const [input, value] of [["12.500.000", 12_500_000n], ["12 500 000", 12_500_000n], ["12,500,000", 12_500_000n], ["12500000", 12_500_000n], ["309.578.330.000 ₫", 309_578_330_000n]] as const) {
+      expect(f.parse(input), input).toBe(value);
+    }
+    for (const bad of ["12,5", "12.5", "1.2345", "12.500,000", "-5", "0", "abc", "", "9".repeat(19)]) {
+      expect(f.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+});
+
+describe("intake", () => {
+  it("names the field for each bad input and writes nothing", () => {
+    const bad = IntakeSchema.safeParse(intakeForm({ acceptedOn: "31/02/2025", amount: "-5", judgment: { courtName: "", number: "1", date: "x", type: "civil" } }));
+    expect(bad.success).toBe(false);
+    const messages = bad.success ? [] : bad.error.issues.map((i) => i.message);
+    expect(messages).toContain("Ngày thụ lý: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).");
+    expect(messages).toContain("Số tiền phải thi hành: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000).");
+    expect(messages).toContain("Tòa án: bắt buộc nhập.");
+    expect(messages).toContain("Ngày bản án: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).");
+  });
+
+  it("takes a case in once, however often the form is sent", async () => {
+    const form = intakeForm();
+    const id = await takeIn(form);
+    expect(await takeIn(form)).toBe(id);
+    const rows = await ctx.owner`select count(*)::int as n from public.case_events where case_id = ${id}`;
+    expect(rows[0]!.n).toBe(1);
+    const [c] = await ctx.owner`select status, province_id, money_due from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ status: "accepted", province_id: ctx.fx.units.a, money_due: 150_000_000n });
+  });
+
+  it("refuses a duplicate case number in the province with the field named", async () => {
+    const form = intakeForm();
+    await takeIn(form);
+    const input = IntakeSchema.parse({ ...form, idempotencyKey: randomUUID() });
+    const r = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
+    expect(r).toMatchObject({ ok: false, error: { code: "duplicate_number", field: "caseNumber" } });
+  });
+
+  it("a number or judgment already held by another office of the province gets a clear answer", async () => {
+    const form = intakeForm();
+    // Another office (a9) of the same province registered the judgment and used the number.
+    const [j] = await ctx.owner<{ id: string }[]>`
+      insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
+      values (${ctx.fx.units.a9}, ${form.judgment.courtName}, ${form.judgment.number}, '2025-10-20', 'civil') returning id`;
+    await ctx.owner`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, judgment_id)
+      values (${ctx.fx.units.a9}, ${ctx.fx.units.a}, ${form.caseNumber}, '2025-11-01', 'on_request', 'civil', 'X', ${j!.id})`;
+    const input = IntakeSchema.parse(form);
+    const taken = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
+    expect(taken).toMatchObject({ ok: false, error: { code: "duplicate_number", field: "caseNumber" } });
+    // With a new number the province's judgment is found and reused.
+    const id = await takeIn({ ...form, idempotencyKey: randomUUID(), caseNumber: `${form.caseNumber}-B` });
+    const [c] = await ctx.owner`select judgment_id from public.cases where id = ${id}`;
+    expect(c!.judgment_id).toBe(j!.id);
+  });
+
+  it("an executor may not take cases in", async () => {
+    const input = IntakeSchema.parse(intakeForm());
+    const r = await asUserStep(ctx.app, claims(ctx.fx.users.executor!), (tx) => intakeCase(tx, input, actor("executor", "executor")));
+    expect(r).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+});
+
+describe("lifecycle through the ledger", () => {
+  it("decision → assignment → notification → verification → classification → two payments → completion", async () => {
+    const id = await takeIn();
+    const executor = ctx.fx.users.executor!;
+    expect(await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }] })).toMatchObject({ ok: true });
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: executor })).toMatchObject({ ok: true });
+    for (const e of [
+      { kind: "notification", effectiveDate: "2025-11-07" },
+      { kind: "verification", effectiveDate: "2025-11-20" },
+      { kind: "classification", effectiveDate: "2025-11-21", result: "enforceable" },
+      { kind: "payment", effectiveDate: "2025-12-01", obligationId: "O1", amount: 100_000_000n },
+      { kind: "payment", effectiveDate: "2025-12-15", obligationId: "O1", amount: 50_000_000n },
+      { kind: "completion", effectiveDate: "2025-12-16" },
+    ] as CaseEvent[]) {
+      const r = await step(id, ["executor", "executor"], e);
+      expect(r, e.kind).toMatchObject({ ok: true });
+    }
+    const [c] = await ctx.owner`select status, money_due, money_collected, executor_id, closed_on::text, version from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ status: "completed", money_due: 150_000_000n, money_collected: 150_000_000n, executor_id: executor, closed_on: "2025-12-16", version: 9 });
+    const [o] = await ctx.owner`select paid from public.case_obligations where case_id = ${id}`;
+    expect(o!.paid).toBe(150_000_000n);
+  });
+
+  it("refuses an invalid step with the reason, writing nothing", async () => {
+    const id = await takeIn();
+    const r = await step(id, ["clerk", "clerk"], { kind: "notification", effectiveDate: "2025-11-05" });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message_vi.length).toBeGreaterThan(10);
+    const [n] = await ctx.owner`select count(*)::int as n from public.case_events where case_id = ${id}`;
+    expect(n!.n).toBe(1);
+  });
+
+  it("refuses an overpayment and a payment dated before the last step", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }] });
+    await step(id, ["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-07" });
+    const over = await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-10", obligationId: "O1", amount: 2_000_000n });
+    expect(over).toMatchObject({ ok: false, error: { code: "overpayment" } });
+    const early = await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-01", obligationId: "O1", amount: 1000n });
+    expect(early).toMatchObject({ ok: false, error: { code: "out_of_order" } });
+  });
+
+  it("a repeated submission is recorded once; a stale version is a conflict", async () => {
+    const id = await takeIn();
+    const key = randomUUID();
+    const decision: CaseEvent = { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] };
+    const first = await step(id, ["clerk", "clerk"], decision, { key, version: 1 });
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    expect(await step(id, ["clerk", "clerk"], decision, { key, version: 1 })).toMatchObject({ ok: true, duplicate: true });
+    const stale = await step(id, ["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-07" }, { version: 1 });
+    expect(stale).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const [n] = await ctx.owner`select count(*)::int as n from public.case_events where case_id = ${id}`;
+    expect(n!.n).toBe(2);
+  });
+
+  it("an executor cannot act on a case assigned to someone else; a clerk cannot assign", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    expect(await step(id, ["clerk", "clerk"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.colleague_a! });
+    expect(await step(id, ["executor", "executor"], { kind: "notification", effectiveDate: "2025-11-07" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+
+  it("assigns only an executor of the case's own unit, naming the field, writing nothing", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    for (const who of ["colleague_b", "creditor", "clerk", "steering_member"]) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users[who]! });
+      expect(r, who).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+      expect(!r.ok && r.error.message_vi).toMatch(/^Chấp hành viên/);
+    }
+    for (const bad of [randomUUID(), "not-a-uuid"]) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: bad });
+      expect(r, bad).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+    }
+    const other = await takeIn();
+    const d = await step(other, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", executorId: ctx.fx.users.colleague_b!, obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    expect(d).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
+    const [c] = await ctx.owner`select executor_id, (select count(*)::int from public.case_events e where e.case_id = ${id}) as n from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ executor_id: null, n: 2 });
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.colleague_a! })).toMatchObject({ ok: true });
+  });
+
+  it("transfers only to a current province other than the case's own, naming the field", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });
+    const dissolved = randomUUID();
+    await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id, dissolved_on)
+                    values (${dissolved}, 'province', ${`P-OLD-${ctx.fx.tag}`}, 'THADS tỉnh cũ', ${ctx.fx.units.national}, ${dissolved}, '2025-07-01')`;
+    for (const [label, target] of [
+      ["office of the same province", ctx.fx.units.a9], ["office of another province", ctx.fx.units.b1],
+      ["national directorate", ctx.fx.units.national], ["dissolved province", dissolved], ["unknown id", randomUUID()], ["not an id", "Hà Nội"],
+    ] as const) {
+      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: target });
+      expect(r, label).toMatchObject({ ok: false, error: { code: "bad_transfer_target", field: "toProvinceId" } });
+      expect(!r.ok && r.error.message_vi, label).toMatch(/^Nơi nhận ủy thác/);
+    }
+    const [c] = await ctx.owner`select status, transferred_to_province_id from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ status: "decided", transferred_to_province_id: null });
+  });
+
+  it("a transfer opens the case in the receiving province; the sender keeps it read-only", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });
+    await step(id, ["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-07" });
+    await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-10", obligationId: "O1", amount: 2_000_000n });
+    const same = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: ctx.fx.units.a });
+    expect(same).toMatchObject({ ok: false, error: { code: "transfer_same_province" } });
+    const sent = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: ctx.fx.units.b });
+    expect(sent).toMatchObject({ ok: true });
+    const receivedId = sent.ok ? sent.receivedCaseId! : "";
+    const [received] = await ctx.owner`select province_id, unit_id, status, money_due, transferred_from_case_id from public.cases where id = ${receivedId}`;
+    expect(received).toMatchObject({ province_id: ctx.fx.units.b, unit_id: ctx.fx.units.b, status: "accepted", money_due: 7_000_000n, transferred_from_case_id: id });
+    // The sender still reads its case, but can no longer change it.
+    const seen = await withClaims(ctx.app, claims(ctx.fx.users.subunit_head!), (tx) => tx`select status from public.cases where id = ${id}`);
+    expect(seen[0]?.status).toBe("transferred_out");
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "suspension", effectiveDate: "2025-11-21" })).toMatchObject({ ok: false });
+    // The sender cannot see the receiver's case.
+    const hidden = await withClaims(ctx.app, claims(ctx.fx.users.province_head!), (tx) => tx`select id from public.cases where id = ${receivedId}`);
+    expect(hidden).toHaveLength(0);
+  });
+});

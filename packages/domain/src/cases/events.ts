@@ -1,0 +1,166 @@
+/**
+ * The events of an enforcement case's ledger (docs/domain.md §3): their kinds, labels and details.
+ */
+import type { IsoDate } from "./calendar.ts";
+
+export const CASE_EVENT_KINDS = [
+  "acceptance",
+  "decision",
+  "notification",
+  "verification",
+  "classification",
+  "payment",
+  "act_performed",
+  "enforcement_action",
+  "postponement",
+  "suspension",
+  "resumption",
+  "termination",
+  "completion",
+  "transfer",
+  "executor_change",
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en: string }>> = {
+  acceptance: { vi: "thụ lý", en: "acceptance" },
+  decision: { vi: "quyết định thi hành án", en: "enforcement decision" },
+  notification: { vi: "thông báo quyết định thi hành án", en: "notification" },
+  verification: { vi: "xác minh điều kiện thi hành án", en: "verification" },
+  classification: { vi: "phân loại điều kiện thi hành án", en: "classification" },
+  payment: { vi: "nộp tiền thi hành án", en: "payment" },
+  act_performed: { vi: "thực hiện nghĩa vụ (không phải tiền)", en: "performance of a non-monetary obligation" },
+  enforcement_action: { vi: "biện pháp bảo đảm/cưỡng chế", en: "enforcement measure" },
+  postponement: { vi: "hoãn thi hành án", en: "postponement" },
+  suspension: { vi: "tạm đình chỉ thi hành án", en: "suspension" },
+  resumption: { vi: "tiếp tục thi hành án", en: "resumption" },
+  termination: { vi: "đình chỉ thi hành án", en: "termination" },
+  completion: { vi: "thi hành xong", en: "completion" },
+  transfer: { vi: "ủy thác thi hành án", en: "transfer" },
+  executor_change: { vi: "thay đổi chấp hành viên", en: "executor change" },
+};
+
+/**
+ * Security measures (biện pháp bảo đảm) may be applied at once, even during the voluntary period,
+ * to stop assets being dispersed; they do not change the status.
+ */
+export const SECURITY_MEASURES = ["account_freeze", "temporary_seizure", "transaction_ban"] as const;
+/** Coercive measures (biện pháp cưỡng chế): only for an enforceable case; the case becomes `enforcing`. */
+export const COERCIVE_MEASURES = [
+  "income_deduction",
+  "account_collection",
+  "seizure",
+  "valuation",
+  "auction",
+  "price_reduction",
+  "coercion_with_forces",
+  "other",
+] as const;
+export type EnforcementMeasure = (typeof SECURITY_MEASURES)[number] | (typeof COERCIVE_MEASURES)[number];
+
+export type ObligationInput =
+  | { id: string; kind: "money"; amount: bigint; description?: string }
+  | { id: string; kind: "act"; description: string };
+
+interface EventBase {
+  /** ISO date 'YYYY-MM-DD' on which the event takes legal effect. */
+  effectiveDate: IsoDate;
+  id?: string;
+  note?: string;
+}
+
+export interface AcceptanceEvent extends EventBase {
+  kind: "acceptance";
+  /** Tenant key: the (current) province owning the case. */
+  provinceId: string;
+  unitId?: string;
+  /** The court transferred the judgment, a creditor filed a request, or another province entrusted the case. */
+  source: "court_transfer" | "creditor_request" | "transfer_in";
+}
+export interface DecisionEvent extends EventBase {
+  kind: "decision";
+  mode: "ex_officio" | "on_request";
+  obligations: readonly ObligationInput[];
+  decisionNumber?: string;
+  executorId?: string;
+}
+export interface NotificationEvent extends EventBase {
+  kind: "notification";
+}
+export interface VerificationEvent extends EventBase {
+  kind: "verification";
+  /** Debtor in prison with 2+ years left, or no known address: re-verify yearly. Omitted = unchanged. */
+  debtorImprisonedOrUnknownAddress?: boolean;
+  findings?: string;
+}
+export interface ClassificationEvent extends EventBase {
+  kind: "classification";
+  result: "enforceable" | "not_yet_enforceable";
+}
+export interface PaymentEvent extends EventBase {
+  kind: "payment";
+  obligationId: string;
+  /** Đồng, > 0 and not more than the obligation's outstanding amount. */
+  amount: bigint;
+  receiptNumber?: string;
+  /** Who paid (the debtor, or someone on their behalf). */
+  payer?: string;
+  method?: "cash" | "bank_transfer" | "auction_proceeds" | "other";
+}
+export interface ActPerformedEvent extends EventBase {
+  kind: "act_performed";
+  obligationId: string;
+}
+export interface EnforcementActionEvent extends EventBase {
+  kind: "enforcement_action";
+  measure: EnforcementMeasure;
+  /** For `price_reduction`: the reduction of this round, in percent. */
+  reductionPercent?: number;
+}
+export interface PostponementEvent extends EventBase {
+  kind: "postponement";
+  reason?: string;
+}
+export interface SuspensionEvent extends EventBase {
+  kind: "suspension";
+  reason?: string;
+}
+export interface ResumptionEvent extends EventBase {
+  kind: "resumption";
+}
+export interface TerminationEvent extends EventBase {
+  kind: "termination";
+  /** The legal ground (Art. 50); required. */
+  reason: string;
+}
+export interface CompletionEvent extends EventBase {
+  kind: "completion";
+}
+export interface TransferEvent extends EventBase {
+  kind: "transfer";
+  toProvinceId: string;
+  toUnitId?: string;
+}
+export interface ExecutorChangeEvent extends EventBase {
+  kind: "executor_change";
+  executorId: string;
+  /** Why the case changes hands (required for a re-assignment, optional for the first one). */
+  reason?: string;
+}
+
+export type CaseEvent =
+  | AcceptanceEvent
+  | DecisionEvent
+  | NotificationEvent
+  | VerificationEvent
+  | ClassificationEvent
+  | PaymentEvent
+  | ActPerformedEvent
+  | EnforcementActionEvent
+  | PostponementEvent
+  | SuspensionEvent
+  | ResumptionEvent
+  | TerminationEvent
+  | CompletionEvent
+  | TransferEvent
+  | ExecutorChangeEvent;

@@ -1,0 +1,62 @@
+/**
+ * Acceptance (thụ lý): opens the case in its province. The first event of every ledger, and only that.
+ */
+import { d, err, isNonEmpty, no, ok, type Step } from "./shared.ts";
+
+export const acceptance: Step<"acceptance"> = {
+  kind: "acceptance",
+
+  guard(state) {
+    if (state === null) return null;
+    return err(
+      "already_accepted",
+      `Việc thi hành án đã được thụ lý ngày ${d(state.acceptedOn)}; không thể thụ lý lần nữa.`,
+      `The case was already accepted on ${state.acceptedOn}.`,
+    );
+  },
+
+  effect(state, e, { date }) {
+    if (state !== null) return no(acceptance.guard(state)!);
+    if (!isNonEmpty(e.provinceId)) {
+      return no(err("invalid_event", `Phải ghi rõ tỉnh/thành phố thụ lý việc thi hành án.`, `The accepting province is required.`));
+    }
+    if (e.source !== "court_transfer" && e.source !== "creditor_request" && e.source !== "transfer_in") {
+      return no(
+        err(
+          "invalid_event",
+          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer), đơn yêu cầu (creditor_request) hoặc ủy thác từ tỉnh khác (transfer_in).`,
+          `The source must be court_transfer, creditor_request or transfer_in.`,
+        ),
+      );
+    }
+    return ok({
+      status: "accepted",
+      provinceId: e.provinceId,
+      unitId: e.unitId ?? null,
+      source: e.source,
+      acceptedOn: date,
+      decisionMode: null,
+      decisionNumber: null,
+      decidedOn: null,
+      notifiedOn: null,
+      voluntaryPeriodEndsOn: null,
+      firstVerifiedOn: null,
+      lastVerifiedOn: null,
+      awaitingClassification: false,
+      classification: null,
+      classifiedOn: null,
+      debtorImprisonedOrUnknownAddress: false,
+      enforcementStartedOn: null,
+      executorId: null,
+      obligations: [],
+      interruptedFrom: null,
+      interruptedOn: null,
+      lastResumedOn: null,
+      transferredTo: null,
+      closedOn: null,
+      closingReason: null,
+      lastEventDate: date,
+      eventCount: 1,
+    });
+  },
+};
