@@ -97,7 +97,7 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       "Thông báo của Bộ LĐTB&XH về lịch nghỉ Tết Âm lịch, Quốc khánh 2024; Thủ tướng đồng ý hoán đổi ngày làm việc 29/4/2024 sang 4/5/2024",
     citations: [
       LABOUR_CODE,
-      { id: "tet-2024", reference: "Lịch nghỉ Tết Giáp Thìn 8/2–14/2/2024 (số văn bản chưa xác định)", status: "official", verified: "unverified", row: "C0" },
+      { id: "tet-2024", reference: "Lịch nghỉ Tết Giáp Thìn 8/2–14/2/2024 (số văn bản chưa xác định; không có dòng nghiên cứu)", status: "official", verified: "unverified", row: "—" },
       { id: "vpcp-2450", reference: "Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi 29/4 sang thứ Bảy 4/5/2024)", status: "official", verified: "partly", row: "C1" },
       { id: "qk-2024", reference: "Lịch nghỉ Quốc khánh 31/8–3/9/2024 (số văn bản chưa xác định)", status: "official", verified: "partly", row: "C1b" },
     ],
