@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, procedureLimitOn, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang } from "../../i18n.ts";
@@ -98,7 +98,7 @@ export default function Desk() {
                 <td className="px-3 py-2">{r.unit_name}</td>
                 <td className="px-3 py-2">{formatDateVi(r.submitted_on)}</td>
                 <td className={`px-3 py-2 ${late ? "font-semibold text-red-700" : ""}`}>
-                  {r.due_on ? formatDateVi(r.due_on) : vi ? `${PROCEDURES[r.kind].deadlineWorkingDays} ngày làm việc` : `${PROCEDURES[r.kind].deadlineWorkingDays} working days`}
+                  {r.due_on ? formatDateVi(r.due_on) : vi ? `${procedureLimitOn(r.kind, r.submitted_on).workingDays} ngày làm việc` : `${procedureLimitOn(r.kind, r.submitted_on).workingDays} working days`}
                   {late ? (vi ? " · quá hạn" : " · late") : ""}
                 </td>
                 <td className="px-3 py-2">{REQUEST_STATUS_LABELS[r.status][lang]}{isClosedStatus(r.status) ? "" : ""}</td>

@@ -5,6 +5,7 @@ import {
   formatTrackingCode,
   hasRole,
   PROCEDURES,
+  procedureLimitOn,
   REQUEST_ACTION_LABELS,
   REQUEST_STATUS_LABELS,
   timeliness,
@@ -75,7 +76,7 @@ export default function DeskRequest() {
       <PageHeader title={`${procedure.name[lang]} · ${formatTrackingCode(r.tracking_code)}`} subtitle={r.unit_name} />
       <p>
         {vi ? "Trạng thái: " : "Status: "}<strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
-        {r.due_on ? <> · {vi ? "Hạn: " : "Due: "}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {vi ? `Hạn ${procedure.deadlineWorkingDays} ngày làm việc kể từ ngày nhận` : `${procedure.deadlineWorkingDays} working days from receipt`}</>}
+        {r.due_on ? <> · {vi ? "Hạn: " : "Due: "}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {vi ? `Hạn ${procedureLimitOn(r.kind, r.submitted_on).workingDays} ngày làm việc kể từ ngày nhận` : `${procedureLimitOn(r.kind, r.submitted_on).workingDays} working days from receipt`}</>}
         {t && (t.state === "late" || t.state === "overdue") ? <span className="ml-2 font-semibold text-red-700">{vi ? `Quá hạn ${t.workingDaysLate} ngày làm việc` : `${t.workingDaysLate} working days late`}</span> : null}
       </p>
       {r.case_id ? <p className="mt-1"><Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">{vi ? "Việc thi hành án đã thụ lý" : "The case taken in"}</Link></p> : null}

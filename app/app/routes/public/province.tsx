@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { formatDateVi, PROCEDURES, REQUEST_KINDS } from "@thads/domain";
+import { formatDateVi, PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/province";
 import { PageHeader, Section } from "../../components/ui.tsx";
 import { useLang } from "../../i18n.ts";
@@ -15,11 +16,11 @@ export function headers() {
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
   const page = await anon((tx) => provincePage(tx, province.id));
-  return { province, ...page };
+  return { province, ...page, today: todayVn() };
 }
 
 export default function ProvincePage() {
-  const { province, content, units, announcements } = useLoaderData<typeof loader>();
+  const { province, content, units, announcements, today } = useLoaderData<typeof loader>();
   const lang = useLang();
   const vi = lang === "vi";
   const base = `/p/${province.slug}`;
@@ -58,17 +59,18 @@ export default function ProvincePage() {
         <div className="space-y-3">
           {REQUEST_KINDS.map((k) => {
             const p = PROCEDURES[k];
+            const limit = procedureLimitOn(k, today);
             return (
               <details key={k} className="rounded border border-slate-200 bg-white p-3" data-testid="procedure">
                 <summary className="cursor-pointer font-semibold">
-                  {p.name[lang]} · {vi ? `${p.deadlineWorkingDays} ngày làm việc` : `${p.deadlineWorkingDays} working days`}
+                  {p.name[lang]} · {vi ? `${limit.workingDays} ngày làm việc` : `${limit.workingDays} working days`}
                 </summary>
                 <p className="mt-2 text-sm">{p.summary[lang]}</p>
                 <p className="mt-2 text-sm font-semibold">{vi ? "Hồ sơ gồm:" : "Documents:"}</p>
                 <ul className="ml-5 list-disc text-sm">
                   {p.documents.map((d) => <li key={d.code}>{d[lang]}{d.required ? "" : vi ? " (nếu có)" : " (optional)"}</li>)}
                 </ul>
-                <p className="mt-2 text-xs text-slate-600">{vi ? "Căn cứ: " : "Basis: "}{p.basis}</p>
+                <p className="mt-2 text-xs text-slate-600">{vi ? "Căn cứ: " : "Basis: "}{limit.basis}</p>
                 <Link to={`${base}/requests/new/${p.segment}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">{vi ? "Nộp trực tuyến" : "File online"}</Link>
               </details>
             );

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { PROCEDURES, REQUEST_KINDS } from "@thads/domain";
+import { PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-kinds";
 import { PageHeader } from "../../components/ui.tsx";
 import { useLang } from "../../i18n.ts";
@@ -12,11 +13,11 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
-  return { province };
+  return { province, today: todayVn() };
 }
 
 export default function RequestKinds() {
-  const { province } = useLoaderData<typeof loader>();
+  const { province, today } = useLoaderData<typeof loader>();
   const lang = useLang();
   const vi = lang === "vi";
   return (
@@ -29,7 +30,7 @@ export default function RequestKinds() {
             <li key={k} className="rounded-lg border border-slate-200 bg-white p-4">
               <Link to={`/p/${province.slug}/requests/new/${p.segment}`} className="font-semibold text-brand-700 hover:underline">{p.name[lang]}</Link>
               <p className="mt-1 text-sm text-slate-700">{p.summary[lang]}</p>
-              <p className="mt-1 text-xs text-slate-500">{vi ? `Thời hạn giải quyết: ${p.deadlineWorkingDays} ngày làm việc` : `Time limit: ${p.deadlineWorkingDays} working days`}</p>
+              <p className="mt-1 text-xs text-slate-500">{vi ? `Thời hạn giải quyết: ${procedureLimitOn(k, today).workingDays} ngày làm việc` : `Time limit: ${procedureLimitOn(k, today).workingDays} working days`}</p>
             </li>
           );
         })}

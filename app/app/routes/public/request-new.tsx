@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
-import { formatTrackingCode, hasRole, PROCEDURES, procedureBySegment } from "@thads/domain";
+import { formatTrackingCode, hasRole, PROCEDURES, procedureBySegment, procedureLimitOn } from "@thads/domain";
+import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-new";
 import { PageHeader } from "../../components/ui.tsx";
 import { useLang } from "../../i18n.ts";
@@ -34,7 +35,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const user = await getUser(request);
   const creditor = user && hasRole(user.memberships, "creditor") ? { name: user.fullName } : null;
   const desk = !!user?.memberships.some((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id);
-  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor, desk };
+  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor, desk, today: todayVn() };
 }
 
 type ActionData = {
@@ -107,6 +108,7 @@ export default function NewRequest() {
   const vi = lang === "vi";
   const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
   const procedure = PROCEDURES[d.kind];
+  const limitDays = procedureLimitOn(d.kind, d.today).workingDays;
   const fe = a?.fieldErrors ?? {};
   const v = a?.values ?? {};
 
@@ -123,7 +125,7 @@ export default function NewRequest() {
               : "Keep this code. To see the result, enter it with the phone or ID number you gave."}
           </p>
           <p className="mt-1 text-sm">
-            {vi ? `Thời hạn giải quyết: ${procedure.deadlineWorkingDays} ngày làm việc kể từ ngày nhận yêu cầu.` : `Time limit: ${procedure.deadlineWorkingDays} working days from receipt.`}
+            {vi ? `Thời hạn giải quyết: ${limitDays} ngày làm việc kể từ ngày nhận yêu cầu.` : `Time limit: ${limitDays} working days from receipt.`}
           </p>
           <Link to={`/p/${d.province.slug}/track`} className="mt-4 inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Tra cứu kết quả" : "Track it"}</Link>
         </div>
@@ -148,7 +150,7 @@ export default function NewRequest() {
       ) : null}
       <p className="mb-2 text-sm text-slate-700">{procedure.summary[lang]}</p>
       <p className="mb-4 text-sm">
-        {vi ? `Thời hạn giải quyết: ${procedure.deadlineWorkingDays} ngày làm việc. Hồ sơ: ` : `Time limit: ${procedure.deadlineWorkingDays} working days. Documents: `}
+        {vi ? `Thời hạn giải quyết: ${limitDays} ngày làm việc. Hồ sơ: ` : `Time limit: ${limitDays} working days. Documents: `}
         {procedure.documents.map((doc) => doc[lang]).join("; ")}.
       </p>
       {a?.formError ? <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}

@@ -2,7 +2,7 @@
  * Auction rounds, the price-reduction rule, the floor and deposits: pure checks over an asset's
  * history. Money is whole đồng (bigint); dates are ISO 'YYYY-MM-DD'.
  */
-import { addCalendarDays, compareDates, formatDateVi, isIsoDate, type IsoDate } from "../cases/calendar.ts";
+import { addCalendarDays, addWorkingDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "../cases/calendar.ts";
 import { formatDong } from "../money.ts";
 import type { AuctionRules } from "./rules.ts";
 import { assetError, type AssetCheck } from "./status.ts";
@@ -77,8 +77,8 @@ function latestValuation(items: readonly ValuationRecord[]): ValuationRecord | u
  * date: a valuation exists; the previous round has a result; dates follow the previous round; the
  * first round after a valuation starts at the valued price; after a failed round the price is
  * reduced by at most the rule's percentage and the round is announced within the rule's days;
- * after a cancelled round the price stays; and the price does not fall below the enforcement
- * costs (the floor: the asset then goes back unless the creditor takes it).
+ * after a cancelled round the price stays; and the price stays above the floor costs (the floor:
+ * at or below them the asset goes back unless the creditor takes it).
  */
 export function checkNewRound(input: {
   rounds: readonly RoundRecord[];
@@ -170,26 +170,35 @@ export function checkNewRound(input: {
     }
   }
 
-  const floor = checkFloor(price, input.enforcementCosts);
+  const floor = checkFloor(price, input.enforcementCosts, rules);
   if (!floor.ok) return floor;
   return { ok: true, plan: { roundNo, basePrice, minPrice, reductionBasisPoints: reductionBasisPoints(basePrice, price) } };
 }
 
+const FLOOR_COSTS_LABEL = {
+  coercion_costs: { vi: "chi phí cưỡng chế", en: "coercion costs" },
+  enforcement_costs: { vi: "chi phí thi hành án", en: "enforcement costs" },
+} as const;
+
 /**
- * The floor: when the price would fall below the enforcement costs, selling cannot pay even the
- * costs; the asset goes back to the debtor unless the creditor takes it at that price.
+ * The floor: when the reduced price is EQUAL TO OR LOWER THAN the costs, selling cannot pay more
+ * than the costs; the asset goes back to the debtor unless the creditor takes it. Under Law
+ * 26/2008 Art. 104(3) the costs are the coercion costs; under Law 106/2025 Art. 83(3) and Decree
+ * 152/2026 Art. 65(7)(b) the enforcement costs, and the auction is stopped. `costs` is the amount
+ * of the costs the rule set names (`rules.floorCosts`).
  */
-export function checkFloor(price: bigint, enforcementCosts: bigint): AssetCheck<{ floor: bigint }> {
-  if (enforcementCosts < 0n) return assetError("negative_costs", "Chi phí thi hành án không được là số âm.", "Enforcement costs cannot be negative.", "enforcementCosts");
-  if (price < enforcementCosts) {
+export function checkFloor(price: bigint, costs: bigint, rules?: Pick<AuctionRules, "floorCosts">): AssetCheck<{ floor: bigint }> {
+  const label = FLOOR_COSTS_LABEL[rules?.floorCosts ?? "enforcement_costs"];
+  if (costs < 0n) return assetError("negative_costs", "Chi phí thi hành án không được là số âm.", "Enforcement costs cannot be negative.", "enforcementCosts");
+  if (costs > 0n && price <= costs) {
     return assetError(
       "below_floor",
-      `Giá ${vnd(price)} thấp hơn chi phí thi hành án (${vnd(enforcementCosts)}): trả lại tài sản cho người phải thi hành án, trừ khi người được thi hành án nhận tài sản.`,
-      `The price ${price} VND is below the enforcement costs (${enforcementCosts} VND): the asset goes back to the debtor unless the creditor takes it.`,
+      `Giá ${vnd(price)} bằng hoặc thấp hơn ${label.vi} (${vnd(costs)}): trả lại tài sản cho người phải thi hành án, trừ khi người được thi hành án nhận tài sản.`,
+      `The price ${price} VND is equal to or lower than the ${label.en} (${costs} VND): the asset goes back to the debtor unless the creditor takes it.`,
       "startingPrice",
     );
   }
-  return { ok: true, floor: enforcementCosts };
+  return { ok: true, floor: costs };
 }
 
 /** What the floor leaves as options once it is reached. */
@@ -197,11 +206,113 @@ export function floorOptions(): readonly ("return" | "hand_to_creditor")[] {
   return ["hand_to_creditor", "return"];
 }
 
-/** Re-valuation is due when the market moved `revaluationMarketMovePercent` % or more from the last value. */
+/**
+ * @deprecated The 20 % market move is the price-change valuation of an asset a judgment gives to
+ * a party (Decree 62 Art. 17(1)(c), Decree 152 Art. 62(1)), not a ground to re-value a seized
+ * asset; use `checkRevaluation` (Law 26/2008 Art. 99, Law 106 Art. 82(2)).
+ */
 export function revaluationDue(lastValue: bigint, marketValue: bigint, rules: AuctionRules): boolean {
-  if (lastValue <= 0n || marketValue < 0n) throw new RangeError("Values must be positive");
-  const diff = marketValue > lastValue ? marketValue - lastValue : lastValue - marketValue;
-  return diff * 100n >= lastValue * BigInt(rules.revaluationMarketMovePercent);
+  return priceChangeValuationDue(lastValue, marketValue, rules);
+}
+
+/**
+ * Price-change valuation (Decree 62 Art. 17(1)(c); Decree 152 Art. 62(1)): where a judgment gives
+ * a party an asset against payment of its value, a new valuation is due when the price at
+ * enforcement moved by the rule's percentage or more from the value when the judgment took effect.
+ */
+export function priceChangeValuationDue(valueAtJudgment: bigint, marketValue: bigint, rules: AuctionRules): boolean {
+  if (valueAtJudgment <= 0n || marketValue < 0n) throw new RangeError("Values must be positive");
+  const diff = marketValue > valueAtJudgment ? marketValue - valueAtJudgment : valueAtJudgment - marketValue;
+  return diff * 100n >= valueAtJudgment * BigInt(rules.priceChangeValuationPercent);
+}
+
+/** Grounds to re-value a seized asset (Law 26/2008 Art. 99(1); Law 106/2025 Art. 82(2)). */
+export const REVALUATION_GROUNDS = ["party_request", "serious_breach", "certificate_expired"] as const;
+export type RevaluationGround = (typeof REVALUATION_GROUNDS)[number];
+
+/**
+ * May a seized asset be re-valued? (a) a serious breach in the valuation; (b) on a party's written
+ * request made within `revaluationRequestWorkingDays` working days of being told the result, and
+ * only `revaluationOnRequestTimes` time(s); (c) from 01/07/2026 also when the valuation certificate
+ * expired before the auction contract was signed. The rules in force on the request date apply.
+ */
+export function checkRevaluation(
+  input: {
+    ground: RevaluationGround;
+    /** When the requesting party was told the valuation result (ground party_request). */
+    resultNotifiedOn?: IsoDate;
+    /** When the request (or the finding of the breach) was made. */
+    requestedOn: IsoDate;
+    /** Re-valuations already made on a party's request. */
+    previousOnRequest: number;
+    rules: AuctionRules;
+  },
+  calendar: WorkingCalendar = VN_CALENDAR,
+): AssetCheck<{ lastDay?: IsoDate }> {
+  const { ground, rules } = input;
+  if (ground === "certificate_expired" && compareDates(rules.effectiveFrom, "2026-07-01") < 0) {
+    return assetError(
+      "revaluation_ground",
+      "Trước ngày 01/07/2026 chỉ thẩm định lại khi có vi phạm nghiêm trọng hoặc theo yêu cầu của đương sự (Luật THADS 2008, Điều 99).",
+      "Before 1 Jul 2026 a seized asset is re-valued only for a serious breach or on a party's request (Law 26/2008, Art. 99).",
+      "ground",
+    );
+  }
+  if (ground !== "party_request") return { ok: true };
+  if (input.previousOnRequest >= rules.revaluationOnRequestTimes) {
+    return assetError(
+      "revaluation_once",
+      `Thẩm định lại theo yêu cầu của đương sự chỉ được thực hiện ${rules.revaluationOnRequestTimes} lần.`,
+      `A re-valuation on a party's request is allowed only ${rules.revaluationOnRequestTimes} time(s).`,
+      "ground",
+    );
+  }
+  if (!input.resultNotifiedOn || !isIsoDate(input.resultNotifiedOn)) {
+    return assetError("bad_date", "Cần ngày đương sự được thông báo kết quả thẩm định giá.", "The date the party was told the valuation result is needed.", "resultNotifiedOn");
+  }
+  const lastDay = addWorkingDays(input.resultNotifiedOn, rules.revaluationRequestWorkingDays, calendar);
+  if (compareDates(input.requestedOn, lastDay) > 0) {
+    return assetError(
+      "revaluation_late",
+      `Yêu cầu thẩm định lại phải gửi trong ${rules.revaluationRequestWorkingDays} ngày làm việc kể từ ngày nhận thông báo kết quả thẩm định giá (chậm nhất ${formatDateVi(lastDay)}).`,
+      `A re-valuation must be requested within ${rules.revaluationRequestWorkingDays} working days of being told the result (by ${lastDay}).`,
+      "requestedOn",
+    );
+  }
+  return { ok: true, lastDay };
+}
+
+/** The parties must be told of a failed auction by this day (from the organisation's notice). */
+export function failedAuctionNoticeDueOn(noticeReceivedOn: IsoDate, rules: AuctionRules, calendar: WorkingCalendar = VN_CALENDAR): IsoDate {
+  return addWorkingDays(noticeReceivedOn, rules.failedAuctionNoticeWorkingDays, calendar);
+}
+
+/** May the creditor take the asset, after `reductions` price reductions with the auction still failing? */
+export function creditorMayTakeAsset(reductions: number, rules: AuctionRules): boolean {
+  return reductions >= rules.creditorMayTakeAfterReductions;
+}
+
+/**
+ * The last day for the buyer to pay: `buyerPaymentDays` after the successful auction, or up to
+ * `buyerPaymentMaxDaysByAgreement` when the parties and the buyer agreed an extension (from
+ * 01/07/2026; before, no extension). Calendar days, the last day rolled to a working day.
+ */
+export function buyerPaymentDueOn(
+  soldOn: IsoDate,
+  rules: AuctionRules,
+  agreedDays?: number,
+  calendar: WorkingCalendar = VN_CALENDAR,
+): IsoDate {
+  const days = agreedDays === undefined ? rules.buyerPaymentDays : agreedDays;
+  if (!Number.isInteger(days) || days <= 0) throw new RangeError(`Bad number of days: ${days}`);
+  if (days > rules.buyerPaymentMaxDaysByAgreement) {
+    throw new RangeError(`The buyer pays within at most ${rules.buyerPaymentMaxDaysByAgreement} days under the rules from ${rules.effectiveFrom}`);
+  }
+  return nextWorkingDay(addCalendarDays(soldOn, days), calendar);
+}
+
+function nextWorkingDay(date: IsoDate, calendar: WorkingCalendar): IsoDate {
+  return addWorkingDays(date, 0, calendar);
 }
 
 /** Counts failed rounds (no bidder, winner walked away) since the last sale attempt. */
@@ -234,9 +345,10 @@ export const BIDDER_SITUATIONS = [
   "round_cancelled",
   "winner_paid",
   "winner_refused",
-  "withdrew_without_reason",
   "absent_without_reason",
+  "disqualified",
   "refused_to_sign",
+  "withdrew_bid",
 ] as const;
 export type BidderSituation = (typeof BIDDER_SITUATIONS)[number];
 
@@ -244,13 +356,23 @@ export const BIDDER_SITUATION_LABELS: Readonly<Record<BidderSituation, { vi: str
   not_winner: { vi: "Không trúng đấu giá", en: "Did not win" },
   round_cancelled: { vi: "Phiên bị hủy", en: "Round cancelled" },
   winner_paid: { vi: "Trúng đấu giá và nộp đủ tiền", en: "Won and paid" },
-  winner_refused: { vi: "Trúng đấu giá nhưng từ chối mua", en: "Won but refused to buy" },
-  withdrew_without_reason: { vi: "Rút hồ sơ không có lý do chính đáng", en: "Withdrew without good reason" },
-  absent_without_reason: { vi: "Không tham gia phiên không có lý do chính đáng", en: "Absent without good reason" },
+  winner_refused: { vi: "Từ chối kết quả trúng đấu giá", en: "Refused the winning result" },
+  absent_without_reason: { vi: "Đã nộp tiền đặt trước nhưng không tham gia phiên, không do bất khả kháng", en: "Paid the deposit but did not attend, without force majeure" },
+  disqualified: { vi: "Bị truất quyền tham gia đấu giá", en: "Disqualified from the auction" },
   refused_to_sign: { vi: "Từ chối ký biên bản đấu giá", en: "Refused to sign the minutes" },
+  withdrew_bid: { vi: "Rút lại giá đã trả hoặc giá đã chấp nhận", en: "Withdrew a bid or an accepted price" },
 };
 
-/** Law on Property Auction 2016, Art. 39(6): what happens to a deposit. */
+/**
+ * What happens to a deposit. It is forfeited ONLY on the grounds of the Law on Property Auction
+ * 2016, Art. 39(6) — no other ground may be added (Art. 39(7)); applied in enforcement by Decree
+ * 62 Art. 27(5) / Decree 152 Art. 65(4):
+ *   (a) paid but did not attend, without force majeure — `absent_without_reason`;
+ *   (b) disqualified for a breach of Art. 9(5) — `disqualified`;
+ *   (c) refused to sign the auction minutes (Art. 44(3)) — `refused_to_sign`;
+ *   (d) withdrew a bid or an accepted price (Art. 50) — `withdrew_bid`;
+ *   (đ) refused the winning result (Art. 51) — `winner_refused`.
+ */
 export function depositOutcome(situation: BidderSituation): Exclude<DepositOutcome, "held"> {
   switch (situation) {
     case "not_winner":
@@ -258,13 +380,23 @@ export function depositOutcome(situation: BidderSituation): Exclude<DepositOutco
       return "refunded";
     case "winner_paid":
       return "applied";
-    case "winner_refused":
-    case "withdrew_without_reason":
     case "absent_without_reason":
+    case "disqualified":
     case "refused_to_sign":
+    case "withdrew_bid":
+    case "winner_refused":
       return "forfeited";
   }
 }
+
+/** The ground of Law on Property Auction 2016 Art. 39(6) for each forfeiting situation. */
+export const DEPOSIT_FORFEIT_GROUNDS: Readonly<Partial<Record<BidderSituation, string>>> = {
+  absent_without_reason: "Law on Property Auction 01/2016/QH14, Art. 39(6)(a)",
+  disqualified: "Law on Property Auction 01/2016/QH14, Art. 39(6)(b)",
+  refused_to_sign: "Law on Property Auction 01/2016/QH14, Art. 39(6)(c)",
+  withdrew_bid: "Law on Property Auction 01/2016/QH14, Art. 39(6)(d)",
+  winner_refused: "Law on Property Auction 01/2016/QH14, Art. 39(6)(đ)",
+};
 
 /** A deposit is a positive amount between the rule's percentages of the round's starting price. */
 export function checkDeposit(amount: bigint, startingPrice: bigint, rules: AuctionRules): AssetCheck {

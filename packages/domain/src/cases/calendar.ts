@@ -106,7 +106,7 @@ export interface WorkingCalendar {
   readonly name: string;
   /** Weekday dates that are days off (holidays, substitute and swapped days). */
   readonly daysOff: ReadonlySet<IsoDate>;
-  /** Weekend dates that are working days (make-up days). */
+  /** Weekend dates that are working days (make-up days, làm bù: e.g. Saturday 22/08/2026). */
   readonly workingWeekendDays: ReadonlySet<IsoDate>;
   /** Which years have data, and how firm it is. */
   readonly years: ReadonlyMap<number, "official" | "provisional">;
@@ -125,6 +125,10 @@ export function createCalendar(name: string, data: readonly HolidayYear[]): Work
   for (const year of data) {
     if (years.has(year.year)) throw new RangeError(`Holiday data lists year ${year.year} twice`);
     years.set(year.year, year.status);
+    const cited = new Set(year.citations.map((c) => c.id));
+    for (const entry of [...year.daysOff, ...year.extraWorkingDays]) {
+      if (!cited.has(entry.cite)) throw new RangeError(`Holiday data for ${entry.date} cites '${entry.cite}', not among year ${year.year}'s citations`);
+    }
     for (const entry of year.daysOff) {
       if (Number(entry.date.slice(0, 4)) !== year.year) {
         throw new RangeError(`Holiday ${entry.date} is listed under year ${year.year}`);

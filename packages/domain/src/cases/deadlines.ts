@@ -30,7 +30,15 @@ import {
   type CaseState,
   type LifecycleOptions,
 } from "./lifecycle.ts";
-import { LEGAL_TIME_LIMITS, periodEnd, rulesFor, type LegalPeriod, type LegalTimeLimits } from "./rules.ts";
+import {
+  LEGAL_TIME_LIMITS,
+  periodEnd,
+  rulesFor,
+  type LegalPeriod,
+  type LegalSource,
+  type LegalTimeLimits,
+  type TimeLimitField,
+} from "./rules.ts";
 
 export type DeadlineKind = "decision" | "notification" | "voluntary_period_end" | "verification" | "reverification";
 
@@ -58,6 +66,8 @@ export interface Deadline {
   period: LegalPeriod;
   /** `effectiveFrom` of the rule set that gave the period. */
   ruleSetFrom: IsoDate;
+  /** Where the period comes from (the rule set's sources for it). */
+  sources: readonly LegalSource[];
   /** When the deadline stopped running (met, elapsed, or the case closed); null while open. */
   closedOn: IsoDate | null;
   closedBy: "met" | "elapsed" | "case_closed" | null;
@@ -89,6 +99,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
   const open = (kind: DeadlineKind, actor: Deadline["actor"], startDate: IsoDate, period: (r: LegalTimeLimits) => LegalPeriod) => {
     const rules = rulesFor(startDate, ruleSets);
     const p = period(rules);
+    const sources = sourcesOf(kind, rules, state);
     const dueDate = periodEnd(startDate, p, rules, calendar);
     deadlines.push({
       kind,
@@ -99,6 +110,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
       dueDate,
       period: p,
       ruleSetFrom: rules.effectiveFrom,
+      sources,
       closedOn: null,
       closedBy: null,
       late: false,
@@ -184,6 +196,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
               period: p,
               dueDate,
               ruleSetFrom: rules.effectiveFrom,
+              sources: sourcesOf(x.kind, rules, state),
               calendarStatus: calendarStatusBetween(date, dueDate, calendar),
             };
           }
@@ -201,6 +214,26 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
   // As of `asOf`, a period whose last day is `asOf` is still running.
   elapse(asOf);
   return deadlines;
+}
+
+/** The rule of each deadline kind. */
+function fieldOf(kind: DeadlineKind, state: CaseState | null): TimeLimitField {
+  switch (kind) {
+    case "decision":
+      return "decisionWorkingDays";
+    case "notification":
+      return "notificationWorkingDays";
+    case "voluntary_period_end":
+      return "voluntaryDays";
+    case "verification":
+      return "verificationDays";
+    case "reverification":
+      return state?.debtorImprisonedOrUnknownAddress ? "reverificationMonthsExtended" : "reverificationMonths";
+  }
+}
+
+function sourcesOf(kind: DeadlineKind, rules: LegalTimeLimits, state: CaseState | null): readonly LegalSource[] {
+  return rules.sources?.[fieldOf(kind, state)] ?? [];
 }
 
 /** The length of a restarted period, from the rule set in force at the restart. */

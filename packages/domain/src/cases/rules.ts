@@ -1,9 +1,13 @@
 /**
  * Legal time limits of civil judgment enforcement, keyed by the date they take effect.
  *
- * This is the ONE place limits live: callers ask `rulesFor(date)` and never hard-code a number.
- * A period is governed by the rule set in force on the day the period starts (the date of the
- * event it runs from).
+ * This is the ONE place limits live: `LEGAL_RULE_SETS` is the table of legal rules, one set per
+ * effective date (Law 26/2008 as amended and Decree 62/2015 until 30/06/2026; Law 106/2025/QH15
+ * and Decree 152/2026/NĐ-CP from 01/07/2026), each rule with its sources (instrument, article,
+ * clause, point, and how far it was verified — docs/law-sources.md). `docs/legal-rules.md` is
+ * generated from it (`npm run docs:legal-rules`). Callers ask `rulesFor(date)` / `legalRuleOn(code,
+ * date)` and never hard-code a number. A period is governed by the rule set in force on the day
+ * the period starts (the date of the event it runs from).
  */
 import {
   addCalendarDays,
@@ -20,20 +24,34 @@ import {
 export interface ComplaintTimeLimits {
   /** Decisions and acts before coercion: days from receiving the decision or learning of the act. */
   beforeCoercionDays: number;
-  /** Account freeze (phong tỏa tài khoản): working days. */
-  accountFreezeWorkingDays: number;
+  /** Account freeze (phong tỏa tài khoản): working days; null when the set has no separate limit (Law 106). */
+  accountFreezeWorkingDays: number | null;
   /** Other security measures (biện pháp bảo đảm): days. */
   securityMeasureDays: number;
   /** Coercion (cưỡng chế) and everything after it: days. */
   coercionAndAfterDays: number;
 }
 
+/** The numeric time limits of a case, as read by the lifecycle and deadlines. */
+export const TIME_LIMIT_FIELDS = [
+  "courtTransferDays",
+  "decisionWorkingDays",
+  "notificationWorkingDays",
+  "voluntaryDays",
+  "verificationDays",
+  "reverificationMonths",
+  "reverificationMonthsExtended",
+  "maxPriceReductionPercent",
+  "resultConfirmationWorkingDays",
+] as const satisfies readonly LegalRuleCode[];
+export type TimeLimitField = (typeof TIME_LIMIT_FIELDS)[number];
+
 export interface LegalTimeLimits {
   /** First day this set is in force (ISO date). */
   effectiveFrom: IsoDate;
   legalBasis_vi: string;
   legalBasis_en: string;
-  /** `confirmed` values were checked against the law's text; `to_confirm` must still be. */
+  /** `confirmed`: every limit below has a verified source; `to_confirm`: at least one has not. */
   status: "confirmed" | "to_confirm";
   note?: string;
 
@@ -56,6 +74,8 @@ export interface LegalTimeLimits {
   /** Confirmation of enforcement results (one-stop / online): working days. */
   resultConfirmationWorkingDays: number;
   complaints: ComplaintTimeLimits;
+  /** Where each limit above comes from (`LEGAL_RULE_SETS`). */
+  sources: Readonly<Record<TimeLimitField, readonly LegalSource[]>>;
   /**
    * Civil Code 2015, Art. 148(5): when the last day of a period counted in days or months is a
    * weekend or public holiday, the period ends at the end of the next working day.
@@ -63,73 +83,444 @@ export interface LegalTimeLimits {
   rollPeriodEndToWorkingDay: boolean;
 }
 
-const COMPLAINTS_2014: ComplaintTimeLimits = {
-  beforeCoercionDays: 15,
-  accountFreezeWorkingDays: 3,
-  securityMeasureDays: 10,
-  coercionAndAfterDays: 30,
+// ---------------------------------------------------------------------------------------------
+// The table of legal rules, each with its source
+// ---------------------------------------------------------------------------------------------
+
+/** The instruments the rules come from (docs/law-sources.md, "Instruments"). */
+export const LEGAL_INSTRUMENTS = [
+  "Law 26/2008/QH12 (2008 wording)",
+  "Law 26/2008 (amended)",
+  "Decree 62/2015/NĐ-CP",
+  "Law 106/2025/QH15",
+  "Decree 152/2026/NĐ-CP",
+  "Law on Property Auction 01/2016/QH14",
+  "Circular 216/2016/TT-BTC",
+  "Law on Denunciations 25/2018/QH14",
+] as const;
+export type LegalInstrument = (typeof LEGAL_INSTRUMENTS)[number];
+
+/**
+ * How far a source was checked, as marked in docs/law-sources.md: `verified` — the article itself
+ * was read; `partly` — only a secondary source; `unverified` — the text was not found, the value is
+ * the best-supported one and must not be relied on as law until read.
+ */
+export type Verification = "verified" | "partly" | "unverified";
+
+export interface LegalSource {
+  instrument: LegalInstrument;
+  /** Article (Điều). */
+  article: string;
+  /** Clause (khoản), paragraph (¶) where useful. */
+  clause?: string;
+  /** Point (điểm). */
+  point?: string;
+  verified: Verification;
+  /** Row of docs/law-sources.md the source was checked in. */
+  row?: string;
+}
+
+export type LegalRuleUnit = "days" | "working_days" | "months" | "years" | "percent" | "times" | "rule";
+
+/** Code names of the rules (docs/domain.md glossary terms in `LEGAL_RULE_NAMES`). */
+export const LEGAL_RULE_CODES = [
+  "limitationYears",
+  "limitationStopReasons",
+  "courtTransferDays",
+  "incompleteRequestWorkingDays",
+  "decisionWorkingDays",
+  "bankruptcyDecisionWorkingDays",
+  "caseFileWorkingDays",
+  "notificationWorkingDays",
+  "voluntaryDays",
+  "verificationDays",
+  "reverificationMonths",
+  "reverificationMonthsExtended",
+  "publishDebtorWorkingDays",
+  "publishChangeWorkingDays",
+  "publishWithdrawWorkingDays",
+  "resultConfirmationWorkingDays",
+  "executorChangeWorkingDays",
+  "feeExemptionWorkingDays",
+  "coercionCostExemptionWorkingDays",
+  "complaintAcceptanceWorkingDays",
+  "secondComplaintAcceptanceDays",
+  "denunciationAcceptanceWorkingDays",
+  "complaintBeforeCoercionDays",
+  "complaintAccountFreezeWorkingDays",
+  "complaintSecurityMeasureDays",
+  "complaintCoercionAndAfterDays",
+  "secondComplaintDays",
+  "revaluationRequestWorkingDays",
+  "revaluationOnRequestTimes",
+  "priceChangeValuationPercent",
+  "failedAuctionNoticeWorkingDays",
+  "reductionAgreementDays",
+  "reductionDecisionWorkingDays",
+  "maxPriceReductionPercent",
+  "creditorMayTakeAfterReductions",
+  "auctionFloor",
+  "buyerPaymentDays",
+  "buyerPaymentMaxDaysByAgreement",
+  "depositMinPercent",
+  "depositMaxPercent",
+  "paymentDays",
+] as const;
+export type LegalRuleCode = (typeof LEGAL_RULE_CODES)[number];
+
+/** What each rule is, in the glossary's words. */
+export const LEGAL_RULE_NAMES: Readonly<Record<LegalRuleCode, string>> = {
+  limitationYears: "Limitation period for requesting enforcement, from the judgment taking effect (or the due date)",
+  limitationStopReasons: "Periods not counted in the limitation period",
+  courtTransferDays: "Court transfers the judgment to the agency, from the judgment taking effect",
+  incompleteRequestWorkingDays: "Incomplete request flagged to the requester, from receipt",
+  decisionWorkingDays: "Enforcement decision (on request or ex officio), from receipt",
+  bankruptcyDecisionWorkingDays: "Enforcement decision on a court's bankruptcy decision, from receipt",
+  caseFileWorkingDays: "Case file opened by the executor, from the executor's assignment",
+  notificationWorkingDays: "Notification of a decision to the parties, from its date",
+  voluntaryDays: "Voluntary compliance period, from (valid) notification",
+  verificationDays: "Verification of the debtor's means, from the end of the voluntary period",
+  reverificationMonths: "Re-verification of a not-yet-enforceable case, at least every",
+  reverificationMonthsExtended: "…when the debtor serves 2+ years in prison or has no known address, at least every",
+  publishDebtorWorkingDays: "Not-yet-enforceable debtor published, from the classification",
+  publishChangeWorkingDays: "Change to a published debtor's details published, from learning of it",
+  publishWithdrawWorkingDays: "Published debtor withdrawn, from termination / compliance",
+  resultConfirmationWorkingDays: "Confirmation of enforcement results (one-stop), from receipt",
+  executorChangeWorkingDays: "Request to change the executor (one-stop), from receipt",
+  feeExemptionWorkingDays: "Exemption or reduction of enforcement fees (one-stop), from receipt",
+  coercionCostExemptionWorkingDays: "Exemption or reduction of coercion costs (one-stop), from receipt",
+  complaintAcceptanceWorkingDays: "Acceptance of a (first) complaint, from receipt",
+  secondComplaintAcceptanceDays: "Acceptance of a second complaint, from receipt",
+  denunciationAcceptanceWorkingDays: "Acceptance of a denunciation, from receipt",
+  complaintBeforeCoercionDays: "Complaint limitation: decisions and acts before security or coercive measures",
+  complaintAccountFreezeWorkingDays: "Complaint limitation: account freeze",
+  complaintSecurityMeasureDays: "Complaint limitation: (other) security measures",
+  complaintCoercionAndAfterDays: "Complaint limitation: coercion and after",
+  secondComplaintDays: "Complaint limitation: second complaint, from the first decision",
+  revaluationRequestWorkingDays: "Re-valuation of a seized asset on a party's request, within … of the valuation result",
+  revaluationOnRequestTimes: "Re-valuation on a party's request: how many times",
+  priceChangeValuationPercent: "Price-change valuation of an asset a judgment gives to a party: market move of at least",
+  failedAuctionNoticeWorkingDays: "Parties told of a failed auction, from the auction organisation's notice",
+  reductionAgreementDays: "Parties may agree the price reduction, from being told",
+  reductionDecisionWorkingDays: "Executor decides the price reduction, from the failed-auction notice",
+  maxPriceReductionPercent: "Price reduction per round, at most, of the previous starting price",
+  creditorMayTakeAfterReductions: "Creditor may take the asset from after this many price reductions",
+  auctionFloor: "Auction floor: the asset goes back when the reduced price is equal to or lower than",
+  buyerPaymentDays: "Buyer pays, from the successful auction",
+  buyerPaymentMaxDaysByAgreement: "Buyer pays at the latest, if the parties and buyer agree an extension",
+  depositMinPercent: "Auction deposit, at least, of the starting price",
+  depositMaxPercent: "Auction deposit, at most, of the starting price",
+  paymentDays: "Payment of collected money to the creditors, from collection",
 };
 
-/** Every rule set, in effective-date order. */
-export const LEGAL_TIME_LIMITS: readonly LegalTimeLimits[] = [
+export interface LegalRule {
+  value: number | string;
+  unit: LegalRuleUnit;
+  sources: readonly LegalSource[];
+  note?: string;
+}
+
+export interface LegalRuleSet {
+  /** First day the set is in force. */
+  effectiveFrom: IsoDate;
+  name: string;
+  rules: Readonly<Partial<Record<LegalRuleCode, LegalRule>>>;
+}
+
+const L26: LegalInstrument = "Law 26/2008 (amended)";
+const D62: LegalInstrument = "Decree 62/2015/NĐ-CP";
+const L106: LegalInstrument = "Law 106/2025/QH15";
+const D152: LegalInstrument = "Decree 152/2026/NĐ-CP";
+const LDG: LegalInstrument = "Law on Property Auction 01/2016/QH14";
+
+/** A source; verified unless said otherwise. */
+function src(
+  instrument: LegalInstrument,
+  article: string,
+  row: string,
+  more: { clause?: string; point?: string; verified?: Verification } = {},
+): LegalSource {
+  return {
+    instrument,
+    article,
+    ...(more.clause !== undefined ? { clause: more.clause } : {}),
+    ...(more.point !== undefined ? { point: more.point } : {}),
+    verified: more.verified ?? "verified",
+    row,
+  };
+}
+
+function rule(value: number | string, unit: LegalRuleUnit, sources: readonly LegalSource[], note?: string): LegalRule {
+  return note === undefined ? { value, unit, sources } : { value, unit, sources, note };
+}
+
+/** What may stop the limitation clock for requesting enforcement (see ./limitation.ts). */
+export const LIMITATION_STOP_REASONS = ["postponement", "suspension", "emergency", "objective_obstacle", "force_majeure"] as const;
+export type LimitationStopReason = (typeof LIMITATION_STOP_REASONS)[number];
+const STOP_REASONS_2015: readonly LimitationStopReason[] = ["postponement", "suspension", "objective_obstacle", "force_majeure"];
+const STOP_REASONS_2026: readonly LimitationStopReason[] = ["emergency", "objective_obstacle", "force_majeure"];
+
+/** Rules common to both sets that are not enforcement law (the product keeps them in the table too). */
+const FEE_EXEMPTION = rule(5, "working_days", [src("Circular 216/2016/TT-BTC", "—", "F1", { verified: "unverified" })],
+  "No time limit found in the texts read; 5 working days kept as the product's reading (fee rates and exemptions not read).");
+const DENUNCIATION = rule(7, "working_days", [{ instrument: "Law on Denunciations 25/2018/QH14", article: "24", verified: "unverified" }],
+  "Acceptance follows the Law on Denunciations (L106 Art. 110 sets only the time to resolve); that law was not read.");
+const DEPOSIT_MIN = rule(5, "percent", [src(LDG, "39", "U9", { clause: "1" })], "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.");
+const DEPOSIT_MAX = rule(20, "percent", [src(LDG, "39", "U9", { clause: "1" })], "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.");
+
+/** Law 26/2008 as amended by Law 64/2014 (from 01/07/2015) and Decree 62/2015 (from 01/09/2015). */
+const RULES_2015: LegalRuleSet["rules"] = {
+  limitationYears: rule(5, "years", [src(L26, "30", "A2", { clause: "1" })],
+    "Time of postponement or suspension (unless the creditor agreed to the postponement), objective obstacles and force majeure is not counted (Art. 30(2)–(3)).") ,
+  limitationStopReasons: rule(STOP_REASONS_2015.join(", "), "rule", [src(L26, "30", "A3", { clause: "2, 3" }), src(D62, "4", "A3", { clause: "2–4" })],
+    "Not a postponement the creditor agreed to."),
+  courtTransferDays: rule(30, "days", [src(L26, "28", "A1", { clause: "1" })]),
+  decisionWorkingDays: rule(5, "working_days", [src(L26, "36", "A5", { clause: "1" }), src(L26, "36", "A6", { clause: "2 ¶2" })]),
+  bankruptcyDecisionWorkingDays: rule(3, "working_days", [src(L26, "36", "A8", { clause: "2 ¶4", point: "e" })]),
+  notificationWorkingDays: rule(3, "working_days", [src(L26, "39", "B1", { clause: "2" })]),
+  voluntaryDays: rule(10, "days", [src(L26, "45", "B6", { clause: "1" })]),
+  verificationDays: rule(10, "days", [src(L26, "44", "V1", { clause: "1" })]),
+  reverificationMonths: rule(6, "months", [src(L26, "44", "V2", { clause: "2" })]),
+  reverificationMonthsExtended: rule(12, "months", [src(L26, "44", "V2", { clause: "2" })]),
+  publishDebtorWorkingDays: rule(5, "working_days", [src(D62, "11", "P1", { clause: "1" })]),
+  publishChangeWorkingDays: rule(3, "working_days", [src(D62, "11", "P2", { clause: "2" })]),
+  publishWithdrawWorkingDays: rule(2, "working_days", [src(D62, "11", "P3", { clause: "3" })]),
+  resultConfirmationWorkingDays: rule(5, "working_days", [src(L26, "53", "O1"), src(D62, "37", "O1")]),
+  executorChangeWorkingDays: rule(5, "working_days", [src(D62, "10", "O2", { clause: "3" })]),
+  feeExemptionWorkingDays: FEE_EXEMPTION,
+  coercionCostExemptionWorkingDays: rule(5, "working_days", [src(D62, "44", "O3", { clause: "2 ¶3" })]),
+  complaintAcceptanceWorkingDays: rule(5, "working_days", [src(L26, "148", "O4")]),
+  denunciationAcceptanceWorkingDays: DENUNCIATION,
+  complaintBeforeCoercionDays: rule(15, "days", [src(L26, "140", "K1", { clause: "2", point: "a" })]),
+  complaintAccountFreezeWorkingDays: rule(3, "working_days", [src(L26, "140", "K2", { clause: "2", point: "b ¶1" })]),
+  complaintSecurityMeasureDays: rule(10, "days", [src(L26, "140", "K3", { clause: "2", point: "b ¶2" })]),
+  complaintCoercionAndAfterDays: rule(30, "days", [src(L26, "140", "K4", { clause: "2", point: "c, d" })]),
+  revaluationRequestWorkingDays: rule(5, "working_days", [src(L26, "99", "U1", { clause: "1" })],
+    "Only on a party's request made before the public auction notice, with the cost advanced; or for a serious breach of Art. 98 by the executor."),
+  revaluationOnRequestTimes: rule(1, "times", [src(L26, "99", "U1", { clause: "1" })]),
+  priceChangeValuationPercent: rule(20, "percent", [src(D62, "17", "U2", { clause: "1", point: "c" })],
+    "Where a judgment gives a party an asset against payment of its value (L26 Art. 59); not a re-valuation of a seized asset."),
+  failedAuctionNoticeWorkingDays: rule(5, "working_days", [src(L26, "104", "U3", { clause: "1" })]),
+  reductionAgreementDays: rule(10, "days", [src(L26, "104", "U3", { clause: "1" })], "Without agreement the executor decides the reduction."),
+  maxPriceReductionPercent: rule(10, "percent", [src(L26, "104", "U4", { clause: "5" })]),
+  creditorMayTakeAfterReductions: rule(2, "times", [src(L26, "104", "U5", { clause: "2" })]),
+  auctionFloor: rule("coercion costs", "rule", [src(L26, "104", "U6", { clause: "3" })],
+    "Reduced value equal to or lower than the coercion costs and the creditor does not take the asset: it goes back to the debtor."),
+  buyerPaymentDays: rule(30, "days", [src(D62, "27", "U7", { clause: "3 ¶2" })]),
+  buyerPaymentMaxDaysByAgreement: rule(30, "days", [src(D62, "27", "U7", { clause: "3 ¶2" })], "No extension."),
+  depositMinPercent: DEPOSIT_MIN,
+  depositMaxPercent: DEPOSIT_MAX,
+  paymentDays: rule(10, "days", [src(L26, "47", "M3", { clause: "5" })]),
+};
+
+/** Law 106/2025/QH15 and Decree 152/2026/NĐ-CP, from 01/07/2026. */
+const RULES_2026: LegalRuleSet["rules"] = {
+  limitationYears: rule(5, "years", [src(L106, "34", "A2n", { clause: "2 ¶1" }), src(D152, "10", "A2n", { clause: "1" })],
+    "Only time of emergency, objective obstacles or force majeure is not counted (Art. 34(2) ¶2); no limitation on a request renewed after a return (¶3)."),
+  limitationStopReasons: rule(STOP_REASONS_2026.join(", "), "rule", [src(L106, "34", "A3n", { clause: "2 ¶2" }), src(D152, "10", "A3n", { clause: "2" })],
+    "Postponement and suspension no longer stop the clock."),
+  courtTransferDays: rule(15, "days", [src(L106, "33", "A1n", { clause: "1" })], "Where the procedure law sets no other time."),
+  incompleteRequestWorkingDays: rule(1, "working_days", [src(D152, "9", "A10", { clause: "6" })]),
+  decisionWorkingDays: rule(5, "working_days", [src(L106, "34", "A5n", { clause: "3 ¶2" }), src(L106, "33", "A6n", { clause: "3", point: "a" })]),
+  bankruptcyDecisionWorkingDays: rule(3, "working_days", [src(L106, "33", "A8n", { clause: "3", point: "c" })]),
+  caseFileWorkingDays: rule(2, "working_days", [src(D152, "12", "A11", { clause: "2" })]),
+  notificationWorkingDays: rule(3, "working_days", [src(L106, "35", "B1n", { clause: "1 ¶2" })]),
+  voluntaryDays: rule(10, "days", [src(L106, "36", "B6n", { clause: "1" })]),
+  verificationDays: rule(9, "days", [src(L106, "37", "V1n", { clause: "1" })]),
+  reverificationMonths: rule(6, "months", [src(L106, "38", "V2n", { clause: "3" })]),
+  reverificationMonthsExtended: rule(12, "months", [src(L106, "38", "V2n", { clause: "3" })]),
+  publishDebtorWorkingDays: rule(5, "working_days", [src(D152, "23", "P1n", { clause: "1" })]),
+  publishChangeWorkingDays: rule(3, "working_days", [src(D152, "23", "P2n", { clause: "2 ¶1" })]),
+  publishWithdrawWorkingDays: rule(3, "working_days", [src(D152, "23", "P3n", { clause: "2 ¶2" })]),
+  resultConfirmationWorkingDays: rule(3, "working_days", [src(D152, "32", "O1n", { clause: "3" })]),
+  executorChangeWorkingDays: rule(3, "working_days", [src(D152, "13", "O2n", { clause: "3" })]),
+  feeExemptionWorkingDays: FEE_EXEMPTION,
+  coercionCostExemptionWorkingDays: rule(3, "working_days", [src(D152, "87", "O3n", { clause: "2 ¶3" })]),
+  complaintAcceptanceWorkingDays: rule(5, "working_days", [src(L106, "104", "O4n")]),
+  secondComplaintAcceptanceDays: rule(10, "days", [src(L106, "104", "O4n")]),
+  denunciationAcceptanceWorkingDays: DENUNCIATION,
+  complaintBeforeCoercionDays: rule(15, "days", [src(L106, "96", "K1n", { clause: "2", point: "a" })], "From valid notification."),
+  complaintSecurityMeasureDays: rule(10, "days", [src(L106, "96", "K1n", { clause: "2", point: "b" })],
+    "All security measures, account freeze included (no separate account-freeze limit); from valid notification."),
+  complaintCoercionAndAfterDays: rule(30, "days", [src(L106, "96", "K1n", { clause: "2", point: "c" })], "From valid notification."),
+  secondComplaintDays: rule(15, "days", [src(L106, "96", "K2n", { clause: "3" })]),
+  revaluationRequestWorkingDays: rule(5, "working_days", [src(L106, "82", "U1n", { clause: "2" })],
+    "Also on a serious breach found by a competent authority, or when the valuation certificate expired before the auction contract."),
+  revaluationOnRequestTimes: rule(1, "times", [src(L106, "82", "U1n", { clause: "2" })]),
+  priceChangeValuationPercent: rule(20, "percent", [src(L106, "82", "U2n", { clause: "5" }), src(D152, "62", "U2n", { clause: "1" })],
+    "Where a judgment gives a party an asset against payment of its value; not a re-valuation of a seized asset."),
+  failedAuctionNoticeWorkingDays: rule(2, "working_days", [src(D152, "65", "U3n", { clause: "6 ¶1" })]),
+  reductionDecisionWorkingDays: rule(5, "working_days", [src(L106, "83", "U3r", { clause: "3 ¶1" })]),
+  maxPriceReductionPercent: rule(10, "percent", [src(L106, "83", "U4n", { clause: "3 ¶1" })]),
+  creditorMayTakeAfterReductions: rule(2, "times", [src(L106, "83", "U5n", { clause: "3 ¶2" }), src(D152, "65", "U5n", { clause: "6" })],
+    "At the last reduced price."),
+  auctionFloor: rule("enforcement costs", "rule", [src(L106, "83", "U6n", { clause: "3 ¶3" }), src(D152, "65", "U6n", { clause: "7", point: "b" })],
+    "Reduced value equal to or lower than the enforcement costs and the creditor does not take the asset: it goes back to the debtor; the auction is stopped."),
+  buyerPaymentDays: rule(30, "days", [src(D152, "65", "U7n", { clause: "1" })]),
+  buyerPaymentMaxDaysByAgreement: rule(60, "days", [src(D152, "65", "U7n", { clause: "1" })], "If the parties and the buyer agree."),
+  depositMinPercent: DEPOSIT_MIN,
+  depositMaxPercent: DEPOSIT_MAX,
+  paymentDays: rule(10, "days", [src(L106, "54", "M3n", { clause: "6" })]),
+};
+
+/** The 2008 wording (before Law 64/2014) was not read: the case limits are kept, marked unverified. */
+const RULES_2009: LegalRuleSet["rules"] = Object.fromEntries(
+  (
+    [
+      "limitationYears",
+      "limitationStopReasons",
+      "courtTransferDays",
+      "decisionWorkingDays",
+      "notificationWorkingDays",
+      "verificationDays",
+      "reverificationMonths",
+      "maxPriceReductionPercent",
+      "resultConfirmationWorkingDays",
+      "complaintBeforeCoercionDays",
+      "complaintAccountFreezeWorkingDays",
+      "complaintSecurityMeasureDays",
+      "complaintCoercionAndAfterDays",
+    ] as const
+  ).map((code) => {
+    const r = RULES_2015[code]!;
+    return [
+      code,
+      {
+        ...r,
+        sources: r.sources
+          .filter((s) => s.instrument === L26)
+          .map((s) => ({ ...s, instrument: "Law 26/2008/QH12 (2008 wording)" as const, verified: "unverified" as const })),
+        note: "Value of the amended law; the 2008 wording was not read.",
+      },
+    ];
+  }),
+);
+
+/** Every legal rule set, in effective-date order. */
+export const LEGAL_RULE_SETS: readonly LegalRuleSet[] = [
   {
     effectiveFrom: "2009-07-01",
-    legalBasis_vi: "Luật Thi hành án dân sự số 26/2008/QH12 (trước khi sửa đổi năm 2014)",
-    legalBasis_en: "Law on Civil Judgment Enforcement 26/2008/QH12 (before the 2014 amendment)",
-    status: "to_confirm",
+    name: "Law 26/2008/QH12 before the 2014 amendment",
+    rules: {
+      ...RULES_2009,
+      voluntaryDays: rule(15, "days", [src("Law 26/2008/QH12 (2008 wording)", "45", "B6a", { clause: "1", verified: "unverified" })], "2008 wording, not read."),
+      reverificationMonthsExtended: rule(6, "months", [src("Law 26/2008/QH12 (2008 wording)", "44", "V2", { clause: "2", verified: "unverified" })],
+        "No longer interval before the 2014 amendment (2008 wording, not read)."),
+    },
+  },
+  { effectiveFrom: "2015-07-01", name: "Law 26/2008 as amended (Law 64/2014/QH13) and Decree 62/2015/NĐ-CP", rules: RULES_2015 },
+  { effectiveFrom: "2026-07-01", name: "Law 106/2025/QH15 and Decree 152/2026/NĐ-CP", rules: RULES_2026 },
+];
+
+function pickByDate<T extends { effectiveFrom: IsoDate }>(date: IsoDate, sets: readonly T[], what: string): T {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
+  let found: T | undefined;
+  for (const set of sets) {
+    if (compareDates(set.effectiveFrom, date) <= 0 && (!found || compareDates(set.effectiveFrom, found.effectiveFrom) > 0)) {
+      found = set;
+    }
+  }
+  if (!found) throw new RangeError(`No ${what} are defined for ${date} (rules start on ${sets[0]?.effectiveFrom ?? "—"})`);
+  return found;
+}
+
+/** The legal rule set in force on `date`. Throws RangeError for a malformed or too early date. */
+export function legalRuleSetFor(date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): LegalRuleSet {
+  return pickByDate(date, sets, "legal rules");
+}
+
+/** One rule as in force on `date`. Throws RangeError when that set has no such rule. */
+export function legalRuleOn(code: LegalRuleCode, date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): LegalRule & { effectiveFrom: IsoDate } {
+  const set = legalRuleSetFor(date, sets);
+  const r = set.rules[code];
+  if (!r) throw new RangeError(`The rule set in force on ${date} (from ${set.effectiveFrom}) has no rule '${code}'`);
+  return { ...r, effectiveFrom: set.effectiveFrom };
+}
+
+/** A numeric rule's value; throws when the rule is missing or not a number. */
+export function legalValueOn(code: LegalRuleCode, date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): number {
+  const r = legalRuleOn(code, date, sets);
+  if (typeof r.value !== "number") throw new TypeError(`Rule '${code}' is not a number`);
+  return r.value;
+}
+
+/** The reasons that stop the limitation clock under the rules in force on `date`. */
+export function limitationStopReasonsOn(date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): readonly LimitationStopReason[] {
+  const set = legalRuleSetFor(date, sets);
+  const r = set.rules.limitationStopReasons;
+  if (!r || typeof r.value !== "string") return [];
+  return r.value.split(", ").filter((x): x is LimitationStopReason => (LIMITATION_STOP_REASONS as readonly string[]).includes(x));
+}
+
+/** The source citation as printed: "Decree 152/2026/NĐ-CP, Art. 32(3)". */
+export function formatSource(s: LegalSource): string {
+  const clause = s.clause ? `(${s.clause})` : "";
+  const point = s.point ? `(${s.point})` : "";
+  return `${s.instrument}, Art. ${s.article}${clause}${point}`;
+}
+
+/** The weakest mark among sources: unverified < partly < verified. */
+export function weakestVerification(sources: readonly LegalSource[]): Verification {
+  if (sources.some((s) => s.verified === "unverified")) return "unverified";
+  if (sources.some((s) => s.verified === "partly")) return "partly";
+  return "verified";
+}
+
+function numberRule(set: LegalRuleSet, code: LegalRuleCode): number {
+  const r = set.rules[code];
+  if (!r || typeof r.value !== "number") throw new Error(`Rule set ${set.effectiveFrom} lacks the number '${code}'`);
+  return r.value;
+}
+
+/** The case time limits of a legal rule set. */
+function timeLimitsOf(set: LegalRuleSet, basis: { vi: string; en: string; note?: string }): LegalTimeLimits {
+  const sources = Object.fromEntries(TIME_LIMIT_FIELDS.map((f) => [f, set.rules[f]?.sources ?? []])) as Record<TimeLimitField, readonly LegalSource[]>;
+  const allVerified = TIME_LIMIT_FIELDS.every((f) => sources[f].length > 0 && weakestVerification(sources[f]) === "verified");
+  const freeze = set.rules.complaintAccountFreezeWorkingDays;
+  return {
+    effectiveFrom: set.effectiveFrom,
+    legalBasis_vi: basis.vi,
+    legalBasis_en: basis.en,
+    status: allVerified ? "confirmed" : "to_confirm",
+    ...(basis.note !== undefined ? { note: basis.note } : {}),
+    courtTransferDays: numberRule(set, "courtTransferDays"),
+    decisionWorkingDays: numberRule(set, "decisionWorkingDays"),
+    notificationWorkingDays: numberRule(set, "notificationWorkingDays"),
+    voluntaryDays: numberRule(set, "voluntaryDays"),
+    verificationDays: numberRule(set, "verificationDays"),
+    reverificationMonths: numberRule(set, "reverificationMonths"),
+    reverificationMonthsExtended: numberRule(set, "reverificationMonthsExtended"),
+    maxPriceReductionPercent: numberRule(set, "maxPriceReductionPercent"),
+    resultConfirmationWorkingDays: numberRule(set, "resultConfirmationWorkingDays"),
+    complaints: {
+      beforeCoercionDays: numberRule(set, "complaintBeforeCoercionDays"),
+      accountFreezeWorkingDays: freeze && typeof freeze.value === "number" ? freeze.value : null,
+      securityMeasureDays: numberRule(set, "complaintSecurityMeasureDays"),
+      coercionAndAfterDays: numberRule(set, "complaintCoercionAndAfterDays"),
+    },
+    sources,
+    rollPeriodEndToWorkingDay: true,
+  };
+}
+
+/** Every case time-limit set, in effective-date order, read from `LEGAL_RULE_SETS`. */
+export const LEGAL_TIME_LIMITS: readonly LegalTimeLimits[] = [
+  timeLimitsOf(LEGAL_RULE_SETS[0]!, {
+    vi: "Luật Thi hành án dân sự số 26/2008/QH12 (trước khi sửa đổi năm 2014)",
+    en: "Law on Civil Judgment Enforcement 26/2008/QH12 (before the 2014 amendment)",
     note:
       "Only for periods that started before 1 Jul 2015. The voluntary period was 15 days before the 2014 " +
       "amendment shortened it to 10, and the yearly re-verification for imprisoned / address-unknown " +
       "debtors came with that amendment. Other values copied from the amended law: confirm against the 2008 text.",
-    courtTransferDays: 30,
-    decisionWorkingDays: 5,
-    notificationWorkingDays: 3,
-    voluntaryDays: 15,
-    verificationDays: 10,
-    reverificationMonths: 6,
-    reverificationMonthsExtended: 6,
-    maxPriceReductionPercent: 10,
-    resultConfirmationWorkingDays: 5,
-    complaints: COMPLAINTS_2014,
-    rollPeriodEndToWorkingDay: true,
-  },
-  {
-    effectiveFrom: "2015-07-01",
-    legalBasis_vi: "Luật Thi hành án dân sự 2008, sửa đổi, bổ sung bởi Luật số 64/2014/QH13",
-    legalBasis_en: "Law on Civil Judgment Enforcement 2008 as amended by Law 64/2014/QH13",
-    status: "confirmed",
-    courtTransferDays: 30,
-    decisionWorkingDays: 5,
-    notificationWorkingDays: 3,
-    voluntaryDays: 10,
-    verificationDays: 10,
-    reverificationMonths: 6,
-    reverificationMonthsExtended: 12,
-    maxPriceReductionPercent: 10,
-    resultConfirmationWorkingDays: 5,
-    complaints: COMPLAINTS_2014,
-    rollPeriodEndToWorkingDay: true,
-  },
-  {
-    effectiveFrom: "2026-07-01",
-    legalBasis_vi: "Luật Thi hành án dân sự số 106/2025/QH15",
-    legalBasis_en: "Law on Civil Judgment Enforcement 106/2025/QH15",
-    // PLACEHOLDER: same values as the amended 2008 law. Every value MUST be confirmed against the
-    // text of Law 106/2025/QH15 (and its implementing decree) before 1 Jul 2026.
-    status: "to_confirm",
-    note: "Placeholder carrying the 2014 values; confirm each limit against the text of Law 106/2025/QH15.",
-    courtTransferDays: 30,
-    decisionWorkingDays: 5,
-    notificationWorkingDays: 3,
-    voluntaryDays: 10,
-    verificationDays: 10,
-    reverificationMonths: 6,
-    reverificationMonthsExtended: 12,
-    maxPriceReductionPercent: 10,
-    resultConfirmationWorkingDays: 5,
-    complaints: COMPLAINTS_2014,
-    rollPeriodEndToWorkingDay: true,
-  },
+  }),
+  timeLimitsOf(LEGAL_RULE_SETS[1]!, {
+    vi: "Luật Thi hành án dân sự 2008, sửa đổi, bổ sung bởi Luật số 64/2014/QH13; Nghị định 62/2015/NĐ-CP",
+    en: "Law on Civil Judgment Enforcement 2008 as amended by Law 64/2014/QH13; Decree 62/2015/NĐ-CP",
+  }),
+  timeLimitsOf(LEGAL_RULE_SETS[2]!, {
+    vi: "Luật Thi hành án dân sự số 106/2025/QH15; Nghị định 152/2026/NĐ-CP",
+    en: "Law on Civil Judgment Enforcement 106/2025/QH15; Decree 152/2026/NĐ-CP",
+  }),
 ];
 
 /**
@@ -137,17 +528,7 @@ export const LEGAL_TIME_LIMITS: readonly LegalTimeLimits[] = [
  * first set (1 Jul 2009, when the 2008 law took effect).
  */
 export function rulesFor(date: IsoDate, ruleSets: readonly LegalTimeLimits[] = LEGAL_TIME_LIMITS): LegalTimeLimits {
-  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
-  let found: LegalTimeLimits | undefined;
-  for (const set of ruleSets) {
-    if (compareDates(set.effectiveFrom, date) <= 0 && (!found || compareDates(set.effectiveFrom, found.effectiveFrom) > 0)) {
-      found = set;
-    }
-  }
-  if (!found) {
-    throw new RangeError(`No enforcement time limits are defined for ${date} (rules start on ${ruleSets[0]?.effectiveFrom ?? "—"})`);
-  }
-  return found;
+  return pickByDate(date, ruleSets, "enforcement time limits");
 }
 
 /** A legal period: N working days, N (calendar) days or N months. */

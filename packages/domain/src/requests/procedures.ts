@@ -3,10 +3,20 @@
  * citizen, company or bank may ask for, the documents each needs, and the legal time the bureau
  * has to answer, in working days counted from the day the request reaches it.
  *
- * The deadlines live here and nowhere else. Values marked `toConfirm` are the platform's reading
- * of the texts and must be confirmed by the directorate before they are relied on in rankings.
+ * The time limits are not kept here: each procedure names its rule in the table of legal rules
+ * (`LEGAL_RULE_SETS`, ../cases/rules.ts), and `procedureLimitOn(kind, date)` reads the rule set in
+ * force on the day the request was received — the limits change on 01/07/2026 (Decree 152/2026).
+ * A limit whose source is not verified is flagged `toConfirm`.
  */
 import { addWorkingDays, compareDates, VN_CALENDAR, workingDaysBetween, type IsoDate, type WorkingCalendar } from "../cases/calendar.ts";
+import {
+  legalRuleOn,
+  weakestVerification,
+  type LegalInstrument,
+  type LegalRuleCode,
+  type LegalSource,
+  type Verification,
+} from "../cases/rules.ts";
 
 /** Same values as the `public.request_kind` enum in the database. */
 export const REQUEST_KINDS = [
@@ -38,11 +48,10 @@ export interface Procedure {
   segment: string;
   name: { vi: string; en: string };
   summary: { vi: string; en: string };
-  /** Legal time to give the result (or the first formal answer), in working days from receipt. */
-  deadlineWorkingDays: number;
-  basis: string;
-  /** The reading of the law needs the directorate's confirmation. */
-  toConfirm: boolean;
+  /** The rule of `LEGAL_RULE_SETS` that gives the time to answer (see `procedureLimitOn`). */
+  rule: LegalRuleCode;
+  /** What the time limit is for, in Vietnamese (the citation is added from the rule's sources). */
+  limitSubject_vi: string;
   /** May be filed online (all of them); `desk` = also at the one-stop desk. */
   channels: readonly ("online" | "desk")[];
   documents: readonly RequiredDocument[];
@@ -72,9 +81,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Người được thi hành án hoặc người phải thi hành án yêu cầu cơ quan THADS ra quyết định thi hành án theo yêu cầu.",
       en: "A creditor or debtor asks the bureau to issue an enforcement decision on request.",
     },
-    deadlineWorkingDays: 5,
-    basis: "Luật Thi hành án dân sự, Điều 36 khoản 1: ra quyết định thi hành án trong 05 ngày làm việc kể từ ngày nhận được yêu cầu",
-    toConfirm: false,
+    rule: "decisionWorkingDays",
+    limitSubject_vi: "ra quyết định thi hành án kể từ ngày nhận được yêu cầu",
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn yêu cầu thi hành án (theo mẫu trên trang)", en: "Enforcement request form (this page)", required: true },
@@ -93,9 +101,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Đương sự đề nghị cơ quan THADS xác nhận kết quả thi hành án đã đạt được.",
       en: "A party asks the bureau to confirm what has been enforced.",
     },
-    deadlineWorkingDays: 5,
-    basis: "Luật Thi hành án dân sự, Điều 53: xác nhận kết quả thi hành án trong 05 ngày làm việc",
-    toConfirm: false,
+    rule: "resultConfirmationWorkingDays",
+    limitSubject_vi: "cấp giấy xác nhận kết quả thi hành án kể từ ngày nhận được yêu cầu",
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị xác nhận kết quả thi hành án", en: "Request form", required: true },
@@ -112,9 +119,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Đương sự đề nghị thay đổi chấp hành viên khi có căn cứ cho rằng chấp hành viên không khách quan.",
       en: "A party asks for another executor where the assigned one may not be impartial.",
     },
-    deadlineWorkingDays: 5,
-    basis: "Luật Thi hành án dân sự, Điều 21; Nghị định 62/2015/NĐ-CP (thời hạn trả lời do Thủ trưởng quyết định)",
-    toConfirm: true,
+    rule: "executorChangeWorkingDays",
+    limitSubject_vi: "xem xét, quyết định thay đổi chấp hành viên kể từ ngày nhận được yêu cầu",
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị thay đổi chấp hành viên, nêu rõ lý do", en: "Request stating the grounds", required: true },
@@ -131,9 +137,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Người được thi hành án thuộc diện được miễn, giảm phí thi hành án đề nghị xét miễn, giảm.",
       en: "A creditor entitled to it asks for an exemption or reduction of the enforcement fee.",
     },
-    deadlineWorkingDays: 5,
-    basis: "Thông tư 216/2016/TT-BTC về phí thi hành án dân sự (miễn, giảm phí)",
-    toConfirm: true,
+    rule: "feeExemptionWorkingDays",
+    limitSubject_vi: "xét miễn, giảm phí thi hành án",
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị miễn, giảm phí thi hành án", en: "Request form", required: true },
@@ -150,9 +155,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Người phải thi hành án có hoàn cảnh đặc biệt khó khăn đề nghị miễn, giảm chi phí cưỡng chế.",
       en: "A debtor in particular hardship asks for an exemption or reduction of coercion costs.",
     },
-    deadlineWorkingDays: 5,
-    basis: "Luật Thi hành án dân sự, Điều 73; Nghị định 62/2015/NĐ-CP, Điều 46",
-    toConfirm: true,
+    rule: "coercionCostExemptionWorkingDays",
+    limitSubject_vi: "xem xét, quyết định miễn, giảm chi phí cưỡng chế kể từ ngày nhận được đơn và tài liệu kèm theo",
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị miễn, giảm chi phí cưỡng chế", en: "Request form", required: true },
@@ -166,12 +170,11 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     segment: "khieu-nai",
     name: { vi: "Khiếu nại về thi hành án", en: "Complaint about enforcement" },
     summary: {
-      vi: "Khiếu nại quyết định, hành vi của Thủ trưởng cơ quan THADS hoặc chấp hành viên. Lưu ý thời hiệu khiếu nại (15 ngày, 3 ngày làm việc, 10 ngày hoặc 30 ngày tùy quyết định, hành vi).",
-      en: "A complaint about a decision or act of the head of the bureau or an executor. Mind the limitation periods (15 days, 3 working days, 10 or 30 days depending on the act).",
+      vi: "Khiếu nại quyết định, hành vi của Thủ trưởng cơ quan THADS hoặc chấp hành viên. Lưu ý thời hiệu khiếu nại (15 ngày, 10 ngày hoặc 30 ngày tùy quyết định, hành vi; trước 01/07/2026 riêng phong tỏa tài khoản là 3 ngày làm việc).",
+      en: "A complaint about a decision or act of the head of the bureau or an executor. Mind the limitation periods (15, 10 or 30 days depending on the act; before 1 Jul 2026 an account freeze had 3 working days).",
     },
-    deadlineWorkingDays: 5,
-    basis: "Luật Thi hành án dân sự, Điều 145: thụ lý hoặc trả lời không thụ lý trong 05 ngày làm việc kể từ ngày nhận đơn",
-    toConfirm: true,
+    rule: "complaintAcceptanceWorkingDays",
+    limitSubject_vi: "thụ lý khiếu nại (lần đầu) và thông báo cho người khiếu nại kể từ ngày nhận được đơn",
     channels: ["online", "desk"],
     documents: [
       { code: "complaint_form", vi: "Đơn khiếu nại ghi rõ quyết định, hành vi bị khiếu nại và lý do", en: "Complaint naming the decision or act and the grounds", required: true },
@@ -188,9 +191,8 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
       vi: "Tố cáo hành vi vi phạm pháp luật của công chức thi hành án dân sự.",
       en: "Report of an unlawful act by an enforcement official.",
     },
-    deadlineWorkingDays: 7,
-    basis: "Luật Tố cáo 2018, Điều 24 (thụ lý trong 07 ngày làm việc); Luật Thi hành án dân sự, Điều 157",
-    toConfirm: true,
+    rule: "denunciationAcceptanceWorkingDays",
+    limitSubject_vi: "thụ lý tố cáo",
     channels: ["online", "desk"],
     documents: [
       { code: "denunciation_form", vi: "Đơn tố cáo ghi rõ người bị tố cáo và hành vi vi phạm", en: "Denunciation naming the person and the act", required: true },
@@ -209,12 +211,70 @@ export function procedureBySegment(segment: string): Procedure | null {
   return Object.values(PROCEDURES).find((p) => p.segment === segment) ?? null;
 }
 
+/** A procedure's time limit as in force on a date, with its citation. */
+export interface ProcedureLimit {
+  kind: RequestKind;
+  /** Working days from receipt. */
+  workingDays: number;
+  /** First day of the rule set the limit comes from. */
+  effectiveFrom: IsoDate;
+  sources: readonly LegalSource[];
+  /** Weakest verification mark among the sources. */
+  verified: Verification;
+  /** The reading of the law needs the directorate's confirmation (a source is not verified). */
+  toConfirm: boolean;
+  /** Vietnamese basis as shown to the public: the citation and what the limit is for. */
+  basis: string;
+}
+
+const INSTRUMENT_VI: Readonly<Record<LegalInstrument, string>> = {
+  "Law 26/2008/QH12 (2008 wording)": "Luật Thi hành án dân sự số 26/2008/QH12",
+  "Law 26/2008 (amended)": "Luật Thi hành án dân sự 2008 (sửa đổi, bổ sung)",
+  "Decree 62/2015/NĐ-CP": "Nghị định 62/2015/NĐ-CP",
+  "Law 106/2025/QH15": "Luật Thi hành án dân sự số 106/2025/QH15",
+  "Decree 152/2026/NĐ-CP": "Nghị định 152/2026/NĐ-CP",
+  "Law on Property Auction 01/2016/QH14": "Luật Đấu giá tài sản 01/2016/QH14",
+  "Circular 216/2016/TT-BTC": "Thông tư 216/2016/TT-BTC",
+  "Law on Denunciations 25/2018/QH14": "Luật Tố cáo 25/2018/QH14",
+};
+
+/** "Nghị định 152/2026/NĐ-CP, Điều 87 khoản 2". */
+export function formatSourceVi(s: LegalSource): string {
+  const article = s.article === "—" ? "" : `, Điều ${s.article}`;
+  const clause = s.clause ? ` khoản ${s.clause.replace(/ ¶(\d+)/, " đoạn $1")}` : "";
+  const point = s.point ? ` điểm ${s.point}` : "";
+  return `${INSTRUMENT_VI[s.instrument]}${article}${clause}${point}`;
+}
+
 /**
- * Legal due date of a request: the N-th working day after it reached the bureau. A request filed
- * online on a day off reaches the bureau on the next working day, so counting starts from there.
+ * The time limit of a procedure for a request received on `date`: read from the rule set in force
+ * that day (before 01/07/2026 Law 26/2008 as amended and Decree 62/2015; from then on Law 106/2025
+ * and Decree 152/2026). Throws RangeError for a malformed date or one before the rules.
+ */
+export function procedureLimitOn(kind: RequestKind, date: IsoDate): ProcedureLimit {
+  const p = PROCEDURES[kind];
+  const r = legalRuleOn(p.rule, date);
+  if (typeof r.value !== "number" || r.unit !== "working_days") throw new TypeError(`Rule '${p.rule}' is not a number of working days`);
+  const verified = weakestVerification(r.sources);
+  const cites = r.sources.map(formatSourceVi).join("; ");
+  return {
+    kind,
+    workingDays: r.value,
+    effectiveFrom: r.effectiveFrom,
+    sources: r.sources,
+    verified,
+    toConfirm: verified !== "verified",
+    basis: `${cites}: ${p.limitSubject_vi} trong ${String(r.value).padStart(2, "0")} ngày làm việc${verified === "verified" ? "" : " (chưa đối chiếu được văn bản)"}`,
+  };
+}
+
+/**
+ * Legal due date of a request: the N-th working day after it reached the bureau, N from the rule
+ * set in force on that day. A request filed online on a day off reaches the bureau on the next
+ * working day, so counting starts from there.
  */
 export function requestDueOn(kind: RequestKind, receivedOn: IsoDate, calendar: WorkingCalendar = VN_CALENDAR): IsoDate {
-  return addWorkingDays(receivedOn, PROCEDURES[kind].deadlineWorkingDays, calendar);
+  return addWorkingDays(receivedOn, procedureLimitOn(kind, receivedOn).workingDays, calendar);
 }
 
 export type Timeliness =

@@ -14,6 +14,12 @@ import {
   minReducedPrice,
   nextAssetSteps,
   proRata,
+  BIDDER_SITUATIONS,
+  buyerPaymentDueOn,
+  checkRevaluation,
+  creditorMayTakeAsset,
+  failedAuctionNoticeDueOn,
+  priceChangeValuationDue,
   revaluationDue,
   rulesFor,
   type RoundRecord,
@@ -33,8 +39,9 @@ const round = (roundNo: number, heldOn: string, price: bigint, result: RoundReco
 describe("auction rules by effective date", () => {
   it("take the per-round reduction from the case rules module", () => {
     expect(rules.maxPriceReductionPercent).toBe(rulesFor("2025-11-10").maxPriceReductionPercent);
-    expect(rules).toMatchObject({ maxPriceReductionPercent: 10, nextRoundWithinDays: 10, revaluationMarketMovePercent: 20 });
-    expect(auctionRulesFor("2026-07-01").status).toBe("to_confirm");
+    expect(rules).toMatchObject({ maxPriceReductionPercent: 10, nextRoundWithinDays: 10, priceChangeValuationPercent: 20 });
+    // Deposit percentages rest on the 2016 wording of the Auction Law (the 2024 amendment was not read): verified.
+    expect(auctionRulesFor("2026-07-01").status).toBe("confirmed");
     expect(AUCTION_RULE_SETS.map((s) => s.effectiveFrom)).toEqual(["2015-07-01", "2026-07-01"]);
   });
   it("refuse malformed and too early dates", () => {
@@ -184,12 +191,29 @@ describe("price reduction rule", () => {
 });
 
 describe("the floor", () => {
-  it("sends the asset back when the price falls below the enforcement costs", () => {
-    expect(checkFloor(100n, 100n).ok).toBe(true);
+  it("sends the asset back when the price is equal to or lower than the costs", () => {
+    expect(checkFloor(101n, 100n).ok).toBe(true);
+    const equal = checkFloor(100n, 100n);
+    expect(!equal.ok && equal.error.code).toBe("below_floor");
     const r = checkFloor(99n, 100n);
     expect(!r.ok && r.error.code).toBe("below_floor");
     if (!r.ok) expect(r.error.message_vi).toContain("trả lại tài sản");
     expect(!checkFloor(10n, -1n).ok).toBe(true);
+  });
+  it("compares with the coercion costs until 30/06/2026 and the enforcement costs from 01/07/2026", () => {
+    const before = auctionRulesFor("2026-06-30");
+    const after = auctionRulesFor("2026-07-01");
+    expect(before.floorCosts).toBe("coercion_costs");
+    expect(after.floorCosts).toBe("enforcement_costs");
+    const a = checkFloor(100n, 100n, before);
+    const b = checkFloor(100n, 100n, after);
+    expect(!a.ok && a.error.message_vi).toContain("chi phí cưỡng chế");
+    expect(!b.ok && b.error.message_vi).toContain("chi phí thi hành án");
+    expect(before.sources.auctionFloor).toEqual([{ instrument: "Law 26/2008 (amended)", article: "104", clause: "3", verified: "verified", row: "U6" }]);
+    expect(after.sources.auctionFloor!.map((x) => `${x.instrument} ${x.article}(${x.clause})${x.point ? `(${x.point})` : ""}`)).toEqual([
+      "Law 106/2025/QH15 83(3 ¶3)",
+      "Decree 152/2026/NĐ-CP 65(7)(b)",
+    ]);
   });
   it("stops a reduced round that would fall below it", () => {
     const r = checkNewRound({
@@ -203,12 +227,65 @@ describe("the floor", () => {
   });
 });
 
-describe("re-valuation", () => {
-  it("is due when the market moves 20% or more either way", () => {
-    expect(revaluationDue(100n, 120n, rules)).toBe(true);
-    expect(revaluationDue(100n, 80n, rules)).toBe(true);
-    expect(revaluationDue(100n, 119n, rules)).toBe(false);
-    expect(() => revaluationDue(0n, 10n, rules)).toThrow(RangeError);
+describe("price-change valuation (Decree 62 Art. 17, Decree 152 Art. 62)", () => {
+  it("is due when the market moves 20% or more either way, in both sets", () => {
+    for (const r of [auctionRulesFor("2026-06-30"), auctionRulesFor("2026-07-01")]) {
+      expect(priceChangeValuationDue(100n, 120n, r)).toBe(true);
+      expect(priceChangeValuationDue(100n, 80n, r)).toBe(true);
+      expect(priceChangeValuationDue(100n, 119n, r)).toBe(false);
+    }
+    expect(revaluationDue(100n, 120n, rules)).toBe(true); // deprecated alias
+    expect(() => priceChangeValuationDue(0n, 10n, rules)).toThrow(RangeError);
+  });
+});
+
+describe("re-valuation of a seized asset (Law 26/2008 Art. 99, Law 106 Art. 82(2))", () => {
+  const old = auctionRulesFor("2026-06-30");
+  const neu = auctionRulesFor("2026-07-01");
+  it("on a party's request: within 5 working days of being told the result, once", () => {
+    for (const r of [old, neu]) {
+      expect(r.revaluationRequestWorkingDays).toBe(5);
+      expect(r.revaluationOnRequestTimes).toBe(1);
+    }
+    // Told Monday 22/06/2026 → last day Monday 29/06/2026.
+    expect(checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-06-22", requestedOn: "2026-06-29", previousOnRequest: 0, rules: old })).toEqual({ ok: true, lastDay: "2026-06-29" });
+    const late = checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-06-22", requestedOn: "2026-06-30", previousOnRequest: 0, rules: old });
+    expect(!late.ok && late.error.code).toBe("revaluation_late");
+    const twice = checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-07-01", requestedOn: "2026-07-02", previousOnRequest: 1, rules: neu });
+    expect(!twice.ok && twice.error.code).toBe("revaluation_once");
+    // Across the National Day break 2026: told Friday 21/08 → Sat 22/08 (make-up), 24, 25, 26, 27/08.
+    expect(checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-08-21", requestedOn: "2026-08-27", previousOnRequest: 0, rules: neu })).toEqual({ ok: true, lastDay: "2026-08-27" });
+  });
+  it("for a serious breach at any time; an expired certificate only from 01/07/2026", () => {
+    expect(checkRevaluation({ ground: "serious_breach", requestedOn: "2026-06-30", previousOnRequest: 3, rules: old }).ok).toBe(true);
+    const expired = checkRevaluation({ ground: "certificate_expired", requestedOn: "2026-06-30", previousOnRequest: 0, rules: old });
+    expect(!expired.ok && expired.error.code).toBe("revaluation_ground");
+    expect(checkRevaluation({ ground: "certificate_expired", requestedOn: "2026-07-01", previousOnRequest: 0, rules: neu }).ok).toBe(true);
+  });
+});
+
+describe("failed auctions, the creditor taking the asset, the buyer paying (both sets)", () => {
+  const old = auctionRulesFor("2026-06-30");
+  const neu = auctionRulesFor("2026-07-01");
+  it("tells the parties of a failed auction within 5 working days (Law 26 Art. 104(1)) / 2 working days (Decree 152 Art. 65(6))", () => {
+    expect(old.failedAuctionNoticeWorkingDays).toBe(5);
+    expect(neu.failedAuctionNoticeWorkingDays).toBe(2);
+    expect(failedAuctionNoticeDueOn("2026-06-30", old)).toBe("2026-07-07");
+    expect(failedAuctionNoticeDueOn("2026-07-01", neu)).toBe("2026-07-03");
+  });
+  it("lets the creditor take the asset from after the second reduction", () => {
+    for (const r of [old, neu]) {
+      expect(creditorMayTakeAsset(1, r)).toBe(false);
+      expect(creditorMayTakeAsset(2, r)).toBe(true);
+    }
+  });
+  it("has the buyer pay within 30 days; up to 60 by agreement only from 01/07/2026", () => {
+    expect(buyerPaymentDueOn("2026-06-30", old)).toBe("2026-07-30");
+    expect(() => buyerPaymentDueOn("2026-06-30", old, 45)).toThrow(RangeError);
+    expect(buyerPaymentDueOn("2026-07-01", neu)).toBe("2026-07-31");
+    // 60 days after Wed 1 Jul 2026 is Sunday 30 Aug (National Day break) → Thursday 3 Sep.
+    expect(buyerPaymentDueOn("2026-07-01", neu, 60)).toBe("2026-09-03");
+    expect(() => buyerPaymentDueOn("2026-07-01", neu, 61)).toThrow(RangeError);
   });
 });
 
@@ -217,9 +294,12 @@ describe("deposits", () => {
     expect(depositOutcome("not_winner")).toBe("refunded");
     expect(depositOutcome("round_cancelled")).toBe("refunded");
     expect(depositOutcome("winner_paid")).toBe("applied");
-    for (const s of ["winner_refused", "withdrew_without_reason", "absent_without_reason", "refused_to_sign"] as const) {
+    // Forfeited only on the grounds of the Auction Law 2016, Art. 39(6)(a)–(đ).
+    for (const s of ["absent_without_reason", "disqualified", "refused_to_sign", "withdrew_bid", "winner_refused"] as const) {
       expect(depositOutcome(s), s).toBe("forfeited");
     }
+    expect(BIDDER_SITUATIONS).not.toContain("withdrew_without_reason");
+    expect(BIDDER_SITUATIONS.filter((s) => depositOutcome(s) === "forfeited")).toHaveLength(5);
   });
   it("must be 5–20% of the starting price", () => {
     expect(checkDeposit(4n * B, 47n * B, rules).ok).toBe(true);

@@ -156,7 +156,8 @@ describe("Vietnamese holiday data", () => {
       for (const md of ["01-01", "04-30", "05-01", "09-02"]) expect(dates).toContain(`${year.year}-${md}`);
       expect(dates).toContain(hung[year.year]);
       // National Day: 2/9 plus one adjacent day.
-      expect(dates.filter((d) => d.startsWith(`${year.year}-09`) || d === `${year.year}-08-31`)).toHaveLength(2);
+      const national = year.daysOff.filter((h) => h.kind !== "swapped").map((h) => h.date);
+      expect(national.filter((d) => d.startsWith(`${year.year}-09`) || d === `${year.year}-08-31`)).toHaveLength(2);
     }
   });
 
@@ -187,6 +188,37 @@ describe("Vietnamese holiday data", () => {
     expect(isWorkingDay("2025-10-01")).toBe(true);
   });
 
+  it("knows the 2026 National Day break: Sat 29/8 – Wed 2/9, Mon 31/8 swapped with Saturday 22/8", () => {
+    expect(isWorkingDay("2026-08-22")).toBe(true); // make-up Saturday
+    expect(isWorkingDay("2026-08-29")).toBe(false);
+    expect(isWorkingDay("2026-08-30")).toBe(false);
+    expect(isWorkingDay("2026-08-31")).toBe(false); // swapped Monday
+    expect(isWorkingDay("2026-09-01")).toBe(false);
+    expect(isWorkingDay("2026-09-02")).toBe(false);
+    expect(isWorkingDay("2026-09-03")).toBe(true);
+    expect(addWorkingDays("2026-08-21", 1)).toBe("2026-08-22");
+    expect(addWorkingDays("2026-08-28", 1)).toBe("2026-09-03");
+    expect(workingDaysBetween("2026-08-20", "2026-08-24")).toBe(3); // Fri 21, Sat 22, Mon 24
+    expect(workingDaysBetween("2026-08-28", "2026-09-03")).toBe(1);
+  });
+
+  it("cites a source with a status for every holiday entry; the unverified 2026 swap is marked so", () => {
+    for (const year of VN_HOLIDAYS) {
+      const ids = new Set(year.citations.map((c) => c.id));
+      for (const e of [...year.daysOff, ...year.extraWorkingDays]) expect(ids.has(e.cite), `${e.date} ${e.cite}`).toBe(true);
+    }
+    const y2026 = VN_HOLIDAYS.find((y) => y.year === 2026)!;
+    const swap = y2026.citations.find((c) => c.id === y2026.daysOff.find((h) => h.date === "2026-08-31")!.cite)!;
+    expect(swap).toMatchObject({ status: "provisional", verified: "unverified", row: "C6" });
+    expect(y2026.extraWorkingDays.find((d) => d.date === "2026-08-22")!.cite).toBe(swap.id);
+    for (const c of VN_HOLIDAYS.find((y) => y.year === 2027)!.citations.filter((c) => c.id !== "labour-code")) {
+      expect(c.status).toBe("provisional");
+    }
+    expect(() =>
+      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [], daysOff: [{ date: "2025-06-02", kind: "holiday", name_vi: "", name_en: "", cite: "nope" }], extraWorkingDays: [] }]),
+    ).toThrow(/cites 'nope'/);
+  });
+
   it("falls back to the fixed solar holidays in years without data", () => {
     expect(isWorkingDay("2030-09-02")).toBe(false);
     expect(isWorkingDay("2030-04-30")).toBe(false);
@@ -196,18 +228,18 @@ describe("Vietnamese holiday data", () => {
 
   it("rejects inconsistent data", () => {
     expect(() =>
-      createCalendar("bad", [{ year: 2025, status: "official", source: "", daysOff: [], extraWorkingDays: [{ date: "2025-04-28", reason_vi: "", reason_en: "" }] }]),
+      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [], extraWorkingDays: [{ date: "2025-04-28", reason_vi: "", reason_en: "", cite: "x" }] }]),
     ).toThrow(/not a weekend day/);
     expect(() =>
-      createCalendar("bad", [{ year: 2025, status: "official", source: "", daysOff: [{ date: "2026-01-01", kind: "holiday", name_vi: "", name_en: "" }], extraWorkingDays: [] }]),
+      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [{ date: "2026-01-01", kind: "holiday", name_vi: "", name_en: "", cite: "x" }], extraWorkingDays: [] }]),
     ).toThrow(/listed under year 2025/);
-    const y = { year: 2025, status: "official" as const, source: "", daysOff: [], extraWorkingDays: [] };
+    const y = { year: 2025, status: "official", source: "", citations: [], daysOff: [], extraWorkingDays: [] } as const;
     expect(() => createCalendar("bad", [y, y])).toThrow(/twice/);
   });
 
   it("supports a custom calendar", () => {
     const cal = createCalendar("test", [
-      { year: 2031, status: "official", source: "test", daysOff: [{ date: "2031-06-02", kind: "holiday", name_vi: "x", name_en: "x" }], extraWorkingDays: [] },
+      { year: 2031, status: "official", source: "test", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [{ date: "2031-06-02", kind: "holiday", name_vi: "x", name_en: "x", cite: "x" }], extraWorkingDays: [] },
     ]);
     expect(isWorkingDay("2031-06-02", cal)).toBe(false);
     expect(isWorkingDay("2031-06-02", VN_CALENDAR)).toBe(true);

@@ -281,6 +281,30 @@ describe("rules switch on 1 Jul 2026", () => {
     expect(after.dueDate).toBe("2026-07-08");
   });
 
+  it("verification: 10 days when the voluntary period ends before 1 Jul 2026, 9 days from then on (Law 106 Art. 37(1))", () => {
+    const n1 = [acceptance("2026-06-15"), decision("2026-06-17"), notification("2026-06-19")];
+    const n2 = [acceptance("2026-06-15"), decision("2026-06-17"), notification("2026-06-22")];
+    const v1 = find(caseDeadlines(n1, "2026-06-30"), "verification");
+    const v2 = find(caseDeadlines(n2, "2026-07-02"), "verification");
+    expect(v1).toMatchObject({ startDate: "2026-06-29", period: { unit: "days", amount: 10 }, dueDate: "2026-07-09", ruleSetFrom: "2015-07-01" });
+    expect(v1.sources).toEqual([{ instrument: "Law 26/2008 (amended)", article: "44", clause: "1", verified: "verified", row: "V1" }]);
+    // Voluntary period ends Thursday 2 Jul → 9 days → Saturday 11 Jul → Monday 13 Jul.
+    expect(v2).toMatchObject({ startDate: "2026-07-02", period: { unit: "days", amount: 9 }, dueDate: "2026-07-13", ruleSetFrom: "2026-07-01" });
+    expect(v2.sources).toEqual([{ instrument: "Law 106/2025/QH15", article: "37", clause: "1", verified: "verified", row: "V1n" }]);
+  });
+
+  it("each deadline carries the sources of its period", () => {
+    const d = find(caseDeadlines([acceptance("2026-07-01")], "2026-07-01"), "decision");
+    expect(d.sources.map((x) => `${x.instrument} ${x.article}`)).toEqual(["Law 106/2025/QH15 34", "Law 106/2025/QH15 33"]);
+  });
+
+  it("counts the make-up Saturday 22/08/2026 and skips Monday 31/08/2026", () => {
+    // Accepted Wednesday 19 Aug 2026: 20, 21, Sat 22 (make-up), 24, 25 → due Tuesday 25 Aug.
+    expect(find(caseDeadlines([acceptance("2026-08-19")], "2026-08-19"), "decision").dueDate).toBe("2026-08-25");
+    // Accepted Thursday 27 Aug: 28, then 29/8–2/9 off (31/8 swapped) → 3, 4, 7, 8 Sep.
+    expect(find(caseDeadlines([acceptance("2026-08-27")], "2026-08-27"), "decision").dueDate).toBe("2026-09-08");
+  });
+
   it("a changed limit in the table changes the deadlines — nothing is hard-coded", () => {
     const hypothetical: LegalTimeLimits[] = LEGAL_TIME_LIMITS.map((r) =>
       r.effectiveFrom === "2026-07-01" ? { ...r, decisionWorkingDays: 7, voluntaryDays: 15 } : r,

@@ -40,11 +40,28 @@ describe("legal time limits by effective date", () => {
     });
   });
 
-  it("switch to Law 106/2025/QH15 on 1 Jul 2026 (placeholder values, flagged to confirm)", () => {
+  it("switch to Law 106/2025/QH15 and Decree 152/2026 on 1 Jul 2026", () => {
     const r = rulesFor("2026-07-01");
     expect(r.effectiveFrom).toBe("2026-07-01");
     expect(r.legalBasis_vi).toContain("106/2025/QH15");
-    expect(r.status).toBe("to_confirm");
+    expect(r.status).toBe("confirmed");
+    expect(r).toMatchObject({
+      decisionWorkingDays: 5,
+      notificationWorkingDays: 3,
+      voluntaryDays: 10,
+      verificationDays: 9,
+      reverificationMonths: 6,
+      reverificationMonthsExtended: 12,
+      maxPriceReductionPercent: 10,
+      courtTransferDays: 15,
+      resultConfirmationWorkingDays: 3,
+      complaints: { beforeCoercionDays: 15, accountFreezeWorkingDays: null, securityMeasureDays: 10, coercionAndAfterDays: 30 },
+    });
+    expect(r.sources.resultConfirmationWorkingDays).toEqual([
+      { instrument: "Decree 152/2026/NĐ-CP", article: "32", clause: "3", verified: "verified", row: "O1n" },
+    ]);
+    expect(rulesFor("2009-07-01").status).toBe("to_confirm");
+    expect(rulesFor("2026-06-30").status).toBe("confirmed");
     expect(rulesFor("2030-01-01").effectiveFrom).toBe("2026-07-01");
   });
 

@@ -10,6 +10,7 @@ import {
   normalizeSecondFactor,
   normalizeTrackingCode,
   procedureBySegment,
+  procedureLimitOn,
   PROCEDURES,
   REQUEST_KINDS,
   REQUEST_STATUSES,
@@ -24,9 +25,13 @@ describe("procedures", () => {
     for (const kind of REQUEST_KINDS) {
       const p = PROCEDURES[kind];
       expect(p.kind).toBe(kind);
-      expect(Number.isInteger(p.deadlineWorkingDays) && p.deadlineWorkingDays > 0).toBe(true);
+      for (const date of ["2026-06-30", "2026-07-01"]) {
+        const limit = procedureLimitOn(kind, date);
+        expect(Number.isInteger(limit.workingDays) && limit.workingDays > 0).toBe(true);
+        expect(limit.sources.length).toBeGreaterThan(0);
+        expect(limit.basis.length).toBeGreaterThan(10);
+      }
       expect(p.documents.some((d) => d.required)).toBe(true);
-      expect(p.basis.length).toBeGreaterThan(10);
       expect(procedureBySegment(p.segment)).toBe(p);
     }
     expect(new Set(REQUEST_KINDS.map((k) => PROCEDURES[k].segment)).size).toBe(REQUEST_KINDS.length);
@@ -35,16 +40,54 @@ describe("procedures", () => {
     expect(isRequestKind("x")).toBe(false);
   });
 
-  it("an enforcement request and a result confirmation are due 5 working days after receipt (Art. 36, 53)", () => {
-    expect(PROCEDURES.enforcement_request.deadlineWorkingDays).toBe(5);
-    expect(PROCEDURES.result_confirmation.deadlineWorkingDays).toBe(5);
+  it("an enforcement request is due 5 working days after receipt, a result confirmation 5 until 30/06/2026 and 3 from 01/07/2026", () => {
+    expect(procedureLimitOn("enforcement_request", "2026-10-05").workingDays).toBe(5);
+    expect(procedureLimitOn("result_confirmation", "2026-06-30").workingDays).toBe(5);
+    expect(procedureLimitOn("result_confirmation", "2026-07-01").workingDays).toBe(3);
     // Monday 5 Oct 2026 → Monday 12 Oct 2026.
     expect(requestDueOn("enforcement_request", "2026-10-05")).toBe("2026-10-12");
-    // Filed on Saturday 10 Oct 2026: counting starts on Monday, due Friday 16 Oct.
-    expect(requestDueOn("result_confirmation", "2026-10-10")).toBe("2026-10-16");
+    // Filed on Saturday 10 Oct 2026: counting starts on Monday, due Wednesday 14 Oct (3 working days).
+    expect(requestDueOn("result_confirmation", "2026-10-10")).toBe("2026-10-14");
+    // Before the new decree: filed Saturday 11 Oct 2025, due Friday 17 Oct (5 working days).
+    expect(requestDueOn("result_confirmation", "2025-10-11")).toBe("2025-10-17");
     // Across Tết 2026 (16–20 Feb off): received Friday 13 Feb → due Friday 27 Feb.
     expect(requestDueOn("enforcement_request", "2026-02-13")).toBe("2026-02-27");
     expect(requestDueOn("denunciation", "2026-10-05")).toBe(addWorkingDays("2026-10-05", 7));
+  });
+
+  it("changes the one-stop time limits on 01/07/2026, each with its citation", () => {
+    const at = (kind: Parameters<typeof procedureLimitOn>[0]) => {
+      const before = procedureLimitOn(kind, "2026-06-30");
+      const after = procedureLimitOn(kind, "2026-07-01");
+      return [before.workingDays, before.basis, after.workingDays, after.basis] as const;
+    };
+    const [rc0, rcb0, rc1, rcb1] = at("result_confirmation");
+    expect([rc0, rc1]).toEqual([5, 3]);
+    expect(rcb0).toContain("Nghị định 62/2015/NĐ-CP, Điều 37");
+    expect(rcb1).toContain("Nghị định 152/2026/NĐ-CP, Điều 32 khoản 3");
+    const [ec0, ecb0, ec1, ecb1] = at("executor_change");
+    expect([ec0, ec1]).toEqual([5, 3]);
+    expect(ecb0).toContain("Nghị định 62/2015/NĐ-CP, Điều 10 khoản 3");
+    expect(ecb1).toContain("Nghị định 152/2026/NĐ-CP, Điều 13 khoản 3");
+    const [cc0, ccb0, cc1, ccb1] = at("coercion_cost_exemption");
+    expect([cc0, cc1]).toEqual([5, 3]);
+    expect(ccb0).toContain("Nghị định 62/2015/NĐ-CP, Điều 44 khoản 2");
+    expect(ccb1).toContain("Nghị định 152/2026/NĐ-CP, Điều 87 khoản 2");
+    const [ca0, cab0, ca1, cab1] = at("complaint");
+    expect([ca0, ca1]).toEqual([5, 5]);
+    expect(cab0).toContain("Luật Thi hành án dân sự 2008 (sửa đổi, bổ sung), Điều 148");
+    expect(cab1).toContain("Luật Thi hành án dân sự số 106/2025/QH15, Điều 104");
+    const [er0, , er1] = at("enforcement_request");
+    expect([er0, er1]).toEqual([5, 5]);
+    expect(procedureLimitOn("coercion_cost_exemption", "2026-07-01")).toMatchObject({ effectiveFrom: "2026-07-01", verified: "verified", toConfirm: false });
+    expect(procedureLimitOn("fee_exemption", "2026-07-01")).toMatchObject({ workingDays: 5, verified: "unverified", toConfirm: true });
+    expect(procedureLimitOn("denunciation", "2026-06-30")).toMatchObject({ workingDays: 7, toConfirm: true });
+    // Received Tuesday 30 Jun 2026 → 5 working days → Tuesday 7 Jul; Wednesday 1 Jul → 3 → Monday 6 Jul.
+    expect(requestDueOn("executor_change", "2026-06-30")).toBe("2026-07-07");
+    expect(requestDueOn("executor_change", "2026-07-01")).toBe("2026-07-06");
+    expect(requestDueOn("coercion_cost_exemption", "2026-06-30")).toBe("2026-07-07");
+    expect(requestDueOn("coercion_cost_exemption", "2026-07-01")).toBe("2026-07-06");
+    expect(() => procedureLimitOn("executor_change", "2015-06-30")).toThrow(RangeError);
   });
 });
 
