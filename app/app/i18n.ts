@@ -1,5 +1,14 @@
-import { useRouteLoaderData } from "react-router";
+import { useRootData } from "./utils/root-data.ts";
 import { CASE_STATUS_LABELS } from "@thads/domain";
+
+/*
+ * One translation mechanism for the UI: messages by key, both languages of a
+ * feature in one catalog (`routes/<feature>/messages.ts`, made with
+ * `defineMessages`), Vietnamese first. The compiler refuses a catalog whose
+ * English lacks a Vietnamese key or has one more; app/test/messages.test.ts
+ * checks every catalog at run time too (same keys, no empty text, the same
+ * `{placeholders}` in both languages). ADR 018.
+ */
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
@@ -160,8 +169,44 @@ const en: Record<MessageKey, string> = {
   "footer.note": "Figures are computed live from the database, within your account's access.",
 };
 
-export function t(lang: Lang, key: MessageKey): string {
-  return lang === "en" ? en[key] : vi[key];
+/** A feature's messages in both languages, by key. */
+export interface Catalog<K extends string> {
+  readonly vi: Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+}
+
+/** Values put into a message's `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A catalog from its Vietnamese messages and their English translation. The
+ * English object must carry exactly the Vietnamese keys.
+ */
+export function defineMessages<const V extends Record<string, string>, const E extends { readonly [K in keyof V]: string }>(
+  vi: V,
+  en: E & Record<Exclude<keyof E, keyof V>, never>,
+): Catalog<keyof V & string> {
+  return { vi, en: en as unknown as Record<keyof V & string, string> };
+}
+
+/** One message in a language, its `{name}` placeholders filled; an unknown placeholder stays visible. */
+export function translate<K extends string>(catalog: Catalog<K>, lang: Lang, key: K, params?: MessageParams): string {
+  const text = (lang === "en" ? catalog.en : catalog.vi)[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/** The page's translator for a catalog: `const m = useMessages(messages); m("title")`. */
+export function useMessages<K extends string>(catalog: Catalog<K>): (key: K, params?: MessageParams) => string {
+  const lang = useLang();
+  return (key, params) => translate(catalog, lang, key, params);
+}
+
+/** The messages every page shares (navigation, sign-in, errors). */
+export const common: Catalog<MessageKey> = { vi, en };
+
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return translate(common, lang, key, params);
 }
 
 export function caseStatusLabel(lang: Lang, status: string): string {
@@ -174,11 +219,9 @@ export function parseLang(value: string | null | undefined): Lang {
 
 /** The language of the current page, from the root loader. */
 export function useLang(): Lang {
-  const data = useRouteLoaderData("root") as { lang?: Lang } | undefined;
-  return data?.lang ?? "vi";
+  return useRootData()?.lang ?? "vi";
 }
 
-export function useT(): (key: MessageKey) => string {
-  const lang = useLang();
-  return (key) => t(lang, key);
+export function useT(): (key: MessageKey, params?: MessageParams) => string {
+  return useMessages(common);
 }

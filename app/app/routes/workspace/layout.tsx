@@ -1,6 +1,9 @@
-import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "react-router";
+import type { ReactNode } from "react";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "react-router";
 import { navFor, ROLE_LABELS } from "@thads/domain";
 import type { Route } from "./+types/layout";
+import { ErrorPanel } from "../../components/error-panel.tsx";
+import { AppForm } from "../../components/form.tsx";
 import { LangSwitch } from "../../components/lang-switch.tsx";
 import { useLang, useT } from "../../i18n.ts";
 import { requireUser } from "../../utils/user.server.ts";
@@ -16,11 +19,31 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
+type WorkspaceData = Awaited<ReturnType<typeof loader>>;
+
 export default function Workspace() {
-  const { fullName, roles, unitName, nav } = useLoaderData<typeof loader>();
+  return (
+    <WorkspaceShell data={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </WorkspaceShell>
+  );
+}
+
+/** A page's error inside the workspace keeps the header and its navigation. */
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("routes/workspace/layout");
+  if (!data) return <ErrorPanel />;
+  return (
+    <WorkspaceShell data={data}>
+      <ErrorPanel />
+    </WorkspaceShell>
+  );
+}
+
+function WorkspaceShell({ data, children }: { data: WorkspaceData; children: ReactNode }) {
+  const { fullName, roles, unitName, nav } = data;
   const lang = useLang();
   const tr = useT();
-  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
   return (
     <div className="min-h-screen">
       <header className="border-b border-brand-800 bg-brand-700 text-white">
@@ -51,16 +74,15 @@ export default function Workspace() {
           <div className="rounded bg-white px-2 py-1">
             <LangSwitch />
           </div>
-          <Form method="post" action="/logout">
-            <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+          <AppForm action="/logout">
             <button type="submit" className="rounded border border-white/60 px-3 py-1 text-sm hover:bg-white/10">
               {tr("nav.signOut")}
             </button>
-          </Form>
+          </AppForm>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <Outlet />
+        {children}
         <p className="mt-10 text-xs text-slate-500">{tr("footer.note")}</p>
       </main>
     </div>
