@@ -21,7 +21,7 @@ function files(dir: string, exts: readonly string[]): string[] {
 }
 
 /** A tagged template on a client or transaction (`tx\`…\``, `sql<Row[]>\`…\``, generics over several lines) or an unsafe query. */
-const TAGGED_SQL = /\b(?:tx|sql|db|t|trx|q|s)\s*(?:<(?:[^`<>]|<[^`<>]*>)*>)?\s*`|\.unsafe\(/g;
+const TAGGED_SQL = /(?<![`'’])\b(?:tx|sql|db|t|trx|q|s|owner|anon)\s*(?:<(?:[^`<>]|<[^`<>]*>)*>)?\s*`|\.unsafe\(/g;
 /** A template literal that starts a statement, whatever its tag. */
 const SQL_TEMPLATE = /`\s*(?:select|insert|update|delete|with|create|alter|drop|grant|revoke|set|call)\s/gi;
 
@@ -41,6 +41,8 @@ describe("structure", () => {
     expect(sqlLines("const rows = await tx<\n  { a: string; b: Record<string, number> }[]\n>`\n  values (1)`")).toEqual([1]);
     expect(sqlLines("await run(`\n  select * from public.cases`)")).toEqual([1]);
     expect(sqlLines("sql.unsafe(text)")).toEqual([1]);
+    expect(sqlLines("await owner`select 1`")).toEqual([1]);
+    expect(sqlLines("/** a message's `{name}` placeholders, run as `anon` here */")).toEqual([]);
     expect(sqlLines("const label = `${a} ${b}`; const s2 = `${n} selected`")).toEqual([]);
   });
 
