@@ -3,6 +3,7 @@ import type { Route } from "./+types/cases";
 import { todayVn } from "../../utils/today.ts";
 import { apiError, apiUser } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
+import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
 import { listCases } from "@thads/core/cases";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 
@@ -12,9 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return apiError(400, "invalid_filter", parsed.error.issues.map((i) => i.message).join(" "), {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
-    });
+    return apiError(400, "invalid_filter", errorMessagesOf(parsed.error).join(" "), { fields: fieldErrorsOf(parsed.error, { depth: "top" }) });
   }
   const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn(), caseListScope(user.memberships)));
   return Response.json(

@@ -1,6 +1,7 @@
 import type { Route } from "./+types/stats";
 import { apiError, apiUser } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
+import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
 import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitStats } from "@thads/core/stats";
 
 /**
@@ -12,9 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
   const parsed = StatsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return apiError(400, "invalid_query", parsed.error.issues.map((i) => i.message).join(" "), {
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
-    });
+    return apiError(400, "invalid_query", errorMessagesOf(parsed.error).join(" "), { fields: fieldErrorsOf(parsed.error, { depth: "top" }) });
   }
   const { unit: code, from, to } = parsed.data;
   const result = await asUser(user, async (tx) => {

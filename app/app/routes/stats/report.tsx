@@ -2,7 +2,8 @@ import { useLoaderData } from "react-router";
 import { formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/report";
 import { drillHref, ExportLinks, PeriodForm, rateText } from "./stats-ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useMessages } from "../../i18n.ts";
+import { statsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
@@ -25,15 +26,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function StatsReport() {
   const d = useLoaderData<typeof loader>();
-  const vi = useLang() === "vi";
+  const m = useMessages(statsMessages);
   return (
     <div className="print:text-[10px]">
-      <PeriodForm from={d.from} to={d.to} vi={vi} errors={d.errors} hidden={{ unit: d.unit.code }} />
+      <PeriodForm from={d.from} to={d.to} errors={d.errors} hidden={{ unit: d.unit.code }} />
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
         <button type="button" onClick={() => window.print()} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">
-          {vi ? "In / lưu PDF" : "Print / save as PDF"}
+          {m("report.print")}
         </button>
-        <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} />
+        <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} />
       </div>
       {(["cases", "money"] as const).map((side) => (
         <section key={side} className="mb-10 break-after-page">

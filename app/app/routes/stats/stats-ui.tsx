@@ -3,9 +3,11 @@
  * cases it counts, rates against targets, the tile map of Việt Nam and the trend chart (plain SVG,
  * see docs/decisions/010-statistics-views.md).
  */
-import { useState } from "react";
 import { Form, Link } from "react-router";
 import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES, type StatFigure } from "@thads/domain";
+import { useLang, useMessages } from "../../i18n.ts";
+import { DownloadLink } from "./download-link.tsx";
+import { statsMessages } from "./messages.ts";
 
 export interface FiguresView {
   cases: Record<StatFigure, string>;
@@ -23,21 +25,22 @@ export function drillHref(fig: StatFigure, unitCode: string, from: string, to: s
 export const rateText = (r: string | null) => (r === null ? "—" : `${r.replace(".", ",")}%`);
 export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export function PeriodForm({ from, to, vi, errors, hidden = {} }: { from: string; to: string; vi: boolean; errors: string[]; hidden?: Record<string, string> }) {
+export function PeriodForm({ from, to, errors, hidden = {} }: { from: string; to: string; errors: string[]; hidden?: Record<string, string> }) {
+  const m = useMessages(statsMessages);
   return (
     <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <label className="text-sm">
-        <span className="block text-slate-600">{vi ? "Từ ngày" : "From"}</span>
+        <span className="block text-slate-600">{m("period.from")}</span>
         <input type="date" name="from" defaultValue={from} className="rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="text-sm">
-        <span className="block text-slate-600">{vi ? "Đến ngày" : "To"}</span>
+        <span className="block text-slate-600">{m("period.to")}</span>
         <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" />
       </label>
-      <button className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">{vi ? "Xem" : "Show"}</button>
+      <button className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">{m("period.show")}</button>
       {errors.length ? (
         <p role="alert" className="w-full text-sm text-red-700">
           {errors.join(" ")}
@@ -48,7 +51,8 @@ export function PeriodForm({ from, to, vi, errors, hidden = {} }: { from: string
 }
 
 /** A rate with its target and the same period last year: green at or above target, red 5 points or more below. */
-export function RateBadge({ rate, target, previous, vi, testId }: { rate: string | null; target?: string | null; previous?: string | null; vi: boolean; testId?: string }) {
+export function RateBadge({ rate, target, previous, testId }: { rate: string | null; target?: string | null; previous?: string | null; testId?: string }) {
+  const m = useMessages(statsMessages);
   const r = rate === null ? null : Number(rate);
   const t = target ? Number(target) : null;
   const tone = r === null || t === null ? "text-slate-800" : r >= t ? "text-emerald-700" : r < t - 5 ? "text-red-700" : "text-amber-700";
@@ -61,9 +65,7 @@ export function RateBadge({ rate, target, previous, vi, testId }: { rate: string
       </span>
       {delta !== null ? (
         <span className="text-xs text-slate-500 tabular-nums">
-          {vi ? "cùng kỳ " : "last year "}
-          {rateText(previous ?? null)} ({delta >= 0 ? "+" : ""}
-          {delta.toFixed(2).replace(".", ",")})
+          {m("rate.lastYear", { rate: rateText(previous ?? null), delta: `${delta >= 0 ? "+" : ""}${delta.toFixed(2).replace(".", ",")}` })}
         </span>
       ) : null}
     </span>
@@ -71,9 +73,11 @@ export function RateBadge({ rate, target, previous, vi, testId }: { rate: string
 }
 
 /** One official form (by cases or by money) of one unit, every figure linking to its cases. */
-export function OfficialForm({ side, f, unitCode, from, to, vi, target, extra }: {
-  side: "cases" | "money"; f: FiguresView; unitCode: string; from: string; to: string; vi: boolean; target?: string | null; extra?: Record<string, string>;
+export function OfficialForm({ side, f, unitCode, from, to, target, extra }: {
+  side: "cases" | "money"; f: FiguresView; unitCode: string; from: string; to: string; target?: string | null; extra?: Record<string, string>;
 }) {
+  const m = useMessages(statsMessages);
+  const lang = useLang();
   const fmt = (v: string) => (side === "cases" ? formatCount(BigInt(v)) : formatDong(v));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -82,7 +86,7 @@ export function OfficialForm({ side, f, unitCode, from, to, vi, target, extra }:
           {STAT_FIGURES.map((k) => (
             <tr key={k}>
               <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700">
-                {vi ? STAT_FIGURE_LABELS[k].vi : STAT_FIGURE_LABELS[k].en}
+                {STAT_FIGURE_LABELS[k][lang]}
               </th>
               <td className="px-3 py-1.5 text-right tabular-nums">
                 <Link className="text-blue-800 underline print:no-underline print:text-black" to={drillHref(k, unitCode, from, to, extra)} data-testid={`fig-${side}-${k}`} data-value={f[side][k]}>
@@ -92,9 +96,9 @@ export function OfficialForm({ side, f, unitCode, from, to, vi, target, extra }:
             </tr>
           ))}
           <tr className="bg-slate-50">
-            <th scope="row" className="px-3 py-1.5 text-left font-semibold">{vi ? "Tỷ lệ thi hành xong" : "Completion rate"}</th>
+            <th scope="row" className="px-3 py-1.5 text-left font-semibold">{m("form.rate")}</th>
             <td className="px-3 py-1.5 text-right">
-              <RateBadge rate={side === "cases" ? f.casesRate : f.moneyRate} target={target} vi={vi} testId={`rate-${side}`} />
+              <RateBadge rate={side === "cases" ? f.casesRate : f.moneyRate} target={target} testId={`rate-${side}`} />
             </td>
           </tr>
         </tbody>
@@ -120,9 +124,10 @@ export function provinceShortName(unitName: string): string {
   return unitName.replace(/^Thi hành án dân sự (tỉnh|thành phố) /, "");
 }
 
-export function TileMap({ rows, from, to, vi }: {
-  rows: { name: string; slug: string | null; casesRate: string | null; target: { cases: string } | null }[]; from: string; to: string; vi: boolean;
+export function TileMap({ rows, from, to }: {
+  rows: { name: string; slug: string | null; casesRate: string | null; target: { cases: string } | null }[]; from: string; to: string;
 }) {
+  const m = useMessages(statsMessages);
   const color = (r: string | null, t: string | null) => {
     if (r === null) return "bg-slate-200 text-slate-700";
     const v = Number(r);
@@ -151,20 +156,18 @@ export function TileMap({ rows, from, to, vi }: {
         })}
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        {vi
-          ? "Xanh: đạt chỉ tiêu về việc; vàng: dưới chỉ tiêu không quá 5 điểm; đỏ: thấp hơn chỉ tiêu trên 5 điểm."
-          : "Green: at or above the cases target; amber: up to 5 points below; red: more than 5 points below."}
+        {m("map.legend")}
       </p>
     </div>
   );
 }
 
 /** Cumulative completion rate month by month, this statistical year against the previous one. */
-export function TrendChart({ current, previous, vi }: {
+export function TrendChart({ current, previous }: {
   current: { to: string; casesRate: string | null; moneyRate: string | null }[];
   previous: { to: string; casesRate: string | null; moneyRate: string | null }[];
-  vi: boolean;
 }) {
+  const m = useMessages(statsMessages);
   const W = 560, H = 200, P = 30;
   const x = (i: number) => P + (i * (W - 2 * P)) / 11;
   const y = (v: number) => H - P - (v / 100) * (H - 2 * P);
@@ -173,15 +176,15 @@ export function TrendChart({ current, previous, vi }: {
   const months = ["10", "11", "12", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-2xl" role="img" aria-label={vi ? "Tỷ lệ thi hành xong lũy kế theo tháng" : "Cumulative completion rate by month"}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="w-full max-w-2xl" role="img" aria-label={m("trend.label")}>
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line x1={P} x2={W - P} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
             <text x={4} y={y(v) + 4} fontSize="10" fill="#475569">{v}%</text>
           </g>
         ))}
-        {months.map((m, i) => (
-          <text key={m} x={x(i) - 4} y={H - 8} fontSize="10" fill="#475569">T{m}</text>
+        {months.map((month, i) => (
+          <text key={month} x={x(i) - 4} y={H - 8} fontSize="10" fill="#475569">T{month}</text>
         ))}
         <polyline points={line(previous, "casesRate")} fill="none" stroke="#94a3b8" strokeDasharray="4 3" strokeWidth="2" />
         <polyline points={line(previous, "moneyRate")} fill="none" stroke="#fcd34d" strokeDasharray="4 3" strokeWidth="2" />
@@ -189,81 +192,23 @@ export function TrendChart({ current, previous, vi }: {
         <polyline points={line(current, "moneyRate")} fill="none" stroke="#d97706" strokeWidth="2.5" />
       </svg>
       <figcaption className="text-xs text-slate-600">
-        {vi
-          ? "Xanh: tỷ lệ về việc; cam: về tiền; nét đứt: cùng kỳ năm trước."
-          : "Blue: rate by cases; orange: by money; dashed: the previous year."}
+        {m("trend.caption")}
       </figcaption>
     </figure>
   );
 }
 
-export function ExportLinks({ unitCode, from, to, vi }: { unitCode: string; from: string; to: string; vi: boolean }) {
+export function ExportLinks({ unitCode, from, to }: { unitCode: string; from: string; to: string }) {
+  const m = useMessages(statsMessages);
   const q = `unit=${encodeURIComponent(unitCode)}&from=${from}&to=${to}`;
   return (
     <div className="flex flex-wrap items-center gap-2 print:hidden">
       <Link to={`/stats/report?${q}`} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700">
-        {vi ? "Biểu mẫu báo cáo (in / PDF)" : "Report forms (print / PDF)"}
+        {m("export.report")}
       </Link>
-      <DownloadLink href={`/stats/export?${q}&format=xlsx`} label={vi ? "Tải .xlsx" : "Download .xlsx"} vi={vi} testId="export-xlsx" />
-      <DownloadLink href={`/stats/export?${q}&format=csv`} label={vi ? "Tải .csv" : "Download .csv"} vi={vi} />
-      <DownloadLink href={`/stats/export?${q}&format=pdf`} label={vi ? "Tải .pdf" : "Download .pdf"} vi={vi} testId="export-pdf" />
+      <DownloadLink href={`/stats/export?${q}&format=xlsx`} label={m("export.xlsx")} testId="export-xlsx" />
+      <DownloadLink href={`/stats/export?${q}&format=csv`} label={m("export.csv")} />
+      <DownloadLink href={`/stats/export?${q}&format=pdf`} label={m("export.pdf")} testId="export-pdf" />
     </div>
-  );
-}
-
-/**
- * A download that shows its progress: with JavaScript the file is fetched and the share received
- * so far is shown (the export sends its length), then saved under the server's file name; without
- * JavaScript it is a plain download link.
- */
-export function DownloadLink({ href, label, vi, testId }: { href: string; label: string; vi: boolean; testId?: string }) {
-  const [progress, setProgress] = useState<number | null>(null);
-  const [failed, setFailed] = useState(false);
-  async function onClick(e: React.MouseEvent<HTMLAnchorElement>) {
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || progress !== null) return;
-    e.preventDefault();
-    setFailed(false);
-    setProgress(0);
-    try {
-      const res = await fetch(href);
-      if (!res.ok || !res.body) throw new Error(String(res.status));
-      const total = Number(res.headers.get("Content-Length") ?? "0");
-      const reader = res.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let received = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        received += value.byteLength;
-        if (total > 0) setProgress(Math.min(100, Math.round((100 * received) / total)));
-      }
-      const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? "thong-ke";
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get("Content-Type") ?? "application/octet-stream" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      setFailed(true);
-    } finally {
-      setProgress(null);
-    }
-  }
-  return (
-    <span className="inline-flex items-center gap-2">
-      <a href={href} onClick={onClick} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700" data-testid={testId} download>
-        {label}
-      </a>
-      {progress !== null ? (
-        <span className="inline-flex items-center gap-1 text-xs text-slate-600" role="status">
-          {vi ? "Đang tải" : "Downloading"} <progress max={100} value={progress} className="w-20" aria-label={vi ? "Tiến độ tải tệp" : "Download progress"} /> {progress}%
-        </span>
-      ) : null}
-      {failed ? <span role="alert" className="text-xs text-red-700">{vi ? "Không tải được tệp. Vui lòng thử lại." : "The file could not be downloaded. Try again."}</span> : null}
-    </span>
   );
 }

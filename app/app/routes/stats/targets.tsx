@@ -1,13 +1,16 @@
-import { data, Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "react-router";
+import { data, Link, useActionData, useLoaderData } from "react-router";
 import { checkStatYear, hasRole, isNational, statYearOf } from "@thads/domain";
-import { listTargets, resolveUnit, saveTargets, targetChildren, targetRate, TargetConflictError, type TargetInput } from "@thads/core/stats";
+import { listTargets, resolveUnit, saveTargets, targetChildren } from "@thads/core/stats";
 import type { Route } from "./+types/targets";
+import { AppForm } from "../../components/form.tsx";
 import { PageHeader } from "../../components/ui.tsx";
-import { parseLang, useLang } from "../../i18n.ts";
+import { parseLang, useMessages } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser, type CurrentUser } from "../../utils/user.server.ts";
+import { statsMessages } from "./messages.ts";
+import { refusalMessage, refusalOf, targetRowsFrom } from "./targets.server.ts";
 
 /**
  * Yearly targets (chỉ tiêu): the directorate's admins set each province's, a province head sets
@@ -30,7 +33,7 @@ const yearParam = (params: URLSearchParams): { year: number; error?: string } =>
   const current = statYearOf(today);
   const raw = params.get("year");
   if (raw === null || raw === "") return { year: current };
-  const bad = checkStatYear(Number(raw), { field: { key: "year", vi: "Năm thống kê", en: "Statistical year" }, today });
+  const bad = checkStatYear(Number(raw), { field: { key: "year", vi: statsMessages.vi["targets.year"], en: statsMessages.en["targets.year"] }, today });
   return bad ? { year: current, error: bad.message_vi } : { year: Number(raw) };
 };
 const yearOf = (params: URLSearchParams) => yearParam(params).year;
@@ -64,68 +67,48 @@ export async function action({ request }: Route.ActionArgs) {
   if (yearError) return data<ActionData>({ errors: [yearError] }, { status: 400 });
   const form = await readForm(request, lang);
   const { children } = await scopeOf(user, code);
-  const errors: string[] = [];
-  const rows: TargetInput[] = [];
-  for (const c of children) {
-    const cases = String(form.get(`c.${c.id}`) ?? "");
-    const money = String(form.get(`m.${c.id}`) ?? "");
-    if (cases === "" && money === "") continue;
-    const pc = targetRate(`${c.name} – chỉ tiêu về việc`).safeParse(cases);
-    const pm = targetRate(`${c.name} – chỉ tiêu về tiền`).safeParse(money);
-    if (!pc.success) errors.push(pc.error.issues[0]!.message);
-    if (!pm.success) errors.push(pm.error.issues[0]!.message);
-    const version = String(form.get(`v.${c.id}`) ?? "");
-    if (version !== "" && !/^\d{1,9}$/.test(version)) errors.push(`${c.name}: phiên bản biểu mẫu không hợp lệ; vui lòng tải lại trang.`);
-    else if (pc.success && pm.success) rows.push({ id: c.id, name: c.name, cases: pc.data, money: pm.data, version: version || null });
-  }
+  const { rows, errors } = targetRowsFrom(form, children);
   if (errors.length) return data<ActionData>({ errors }, { status: 400 });
-  const result = await asUser(user, (tx) => saveTargets(tx, { year, setBy: user.id, rows })).catch((e) => {
-    if (e instanceof TargetConflictError) return e;
-    if ((e as { code?: string }).code === "42501") return new TargetConflictError([], true);
-    throw e;
+  const result = await asUser(user, (tx) => saveTargets(tx, { year, setBy: user.id, rows })).catch((e: unknown) => {
+    const refusal = refusalOf(e);
+    if (!refusal) throw e;
+    return refusal;
   });
-  if (result instanceof TargetConflictError) {
-    return data<ActionData>(
-      { errors: [result.denied ? "Không có quyền đặt chỉ tiêu cho các đơn vị này." : `Chỉ tiêu của ${result.units.join(", ")} vừa được người khác sửa; vui lòng tải lại trang và nhập lại.`] },
-      { status: result.denied ? 403 : 409 },
-    );
-  }
+  if (typeof result !== "number") return data<ActionData>({ errors: [refusalMessage(result)] }, { status: result.denied ? 403 : 409 });
   return data<ActionData>({ saved: result });
 }
 
 export default function StatsTargets() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
-  const vi = useLang() === "vi";
-  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const m = useMessages(statsMessages);
   return (
     <>
-      <PageHeader title={vi ? `Chỉ tiêu năm thống kê ${d.year}` : `Targets, statistical year ${d.year}`} subtitle={d.unit.name} />
+      <PageHeader title={m("targets.title", { year: d.year })} subtitle={d.unit.name} />
       <p className="mb-4 text-sm">
-        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year - 1}`}>{vi ? "Năm trước" : "Previous year"}</Link>
+        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year - 1}`}>{m("targets.previousYear")}</Link>
         {" · "}
-        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year + 1}`}>{vi ? "Năm sau" : "Next year"}</Link>
+        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year + 1}`}>{m("targets.nextYear")}</Link>
       </p>
       {a?.errors?.length ? (
         <ul role="alert" className="mb-4 list-disc pl-5 text-sm text-red-700">{a.errors.map((e) => <li key={e}>{e}</li>)}</ul>
       ) : null}
-      {a?.saved !== undefined ? <p role="status" className="mb-4 text-sm text-emerald-700">{vi ? `Đã lưu ${a.saved} chỉ tiêu.` : `${a.saved} targets saved.`}</p> : null}
-      <Form method="post" className="space-y-2" noValidate>
-        <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+      {a?.saved !== undefined ? <p role="status" className="mb-4 text-sm text-emerald-700">{m("targets.saved", { count: a.saved })}</p> : null}
+      <AppForm className="space-y-2" noValidate>
         <table className="min-w-full text-sm">
-          <thead><tr className="text-left"><th className="px-2 py-1">{vi ? "Đơn vị" : "Unit"}</th><th className="px-2 py-1">{vi ? "Về việc (%)" : "Cases (%)"}</th><th className="px-2 py-1">{vi ? "Về tiền (%)" : "Money (%)"}</th></tr></thead>
+          <thead><tr className="text-left"><th className="px-2 py-1">{m("targets.unit")}</th><th className="px-2 py-1">{m("targets.cases")}</th><th className="px-2 py-1">{m("targets.money")}</th></tr></thead>
           <tbody>
             {d.rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-2 py-1">{r.name}<input type="hidden" name={`v.${r.id}`} value={r.target?.version ?? ""} /></td>
-                <td className="px-2 py-1"><input name={`c.${r.id}`} defaultValue={r.target?.cases_rate ?? ""} inputMode="decimal" aria-label={`${r.name}: ${vi ? "chỉ tiêu về việc" : "cases target"}`} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
-                <td className="px-2 py-1"><input name={`m.${r.id}`} defaultValue={r.target?.money_rate ?? ""} inputMode="decimal" aria-label={`${r.name}: ${vi ? "chỉ tiêu về tiền" : "money target"}`} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
+                <td className="px-2 py-1"><input name={`c.${r.id}`} defaultValue={r.target?.cases_rate ?? ""} inputMode="decimal" aria-label={m("targets.casesLabel", { name: r.name })} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
+                <td className="px-2 py-1"><input name={`m.${r.id}`} defaultValue={r.target?.money_rate ?? ""} inputMode="decimal" aria-label={m("targets.moneyLabel", { name: r.name })} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
               </tr>
             ))}
           </tbody>
         </table>
-        <button className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Lưu chỉ tiêu" : "Save targets"}</button>
-      </Form>
+        <button className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("targets.save")}</button>
+      </AppForm>
     </>
   );
 }

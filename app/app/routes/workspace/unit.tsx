@@ -2,11 +2,12 @@ import { Link, useLoaderData } from "react-router";
 import { canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
-import { caseStatusLabel, useLang, useT } from "../../i18n.ts";
+import { caseStatusLabel, useLang, useMessages, useT } from "../../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { officeExecutors, officeTotals, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
 import { directiveSummary } from "@thads/core/steering";
 import { DirectivesCallout } from "../steering/steering-ui.tsx";
+import { workspaceMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
 import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
@@ -43,8 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function Unit() {
   const d = useLoaderData<typeof loader>();
   const tr = useT();
+  const m = useMessages(workspaceMessages);
   const lang = useLang();
-  const vi = lang === "vi";
   return (
     <>
       <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
@@ -52,25 +53,25 @@ export default function Unit() {
         <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>{tr("subunit.allCases")}</Link>
         <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>{tr("subunit.overdue")}</Link>
         <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
-        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{lang === "vi" ? "Tài sản, đấu giá" : "Assets, auctions"}</Link>
+        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{m("unit.assets")}</Link>
       </p>
       <DirectivesCallout summary={d.steering} lang={lang} />
-      <Section title={vi ? `Kết quả thi hành án: ${viDate(d.from)} – ${viDate(d.to)}` : `Results: ${viDate(d.from)} – ${viDate(d.to)}`}>
-        <PeriodForm from={d.from} to={d.to} vi={vi} errors={d.errors} />
+      <Section title={m("unit.results", { from: viDate(d.from), to: viDate(d.to) })}>
+        <PeriodForm from={d.from} to={d.to} errors={d.errors} />
         <div className="mb-4 flex flex-wrap items-center gap-6">
-          <span>{vi ? "Tỷ lệ về việc / chỉ tiêu: " : "Cases rate / target: "}<RateBadge rate={d.stats.casesRate} target={d.target?.cases} vi={vi} testId="unit-rate-cases" /></span>
-          <span>{vi ? "Tỷ lệ về tiền / chỉ tiêu: " : "Money rate / target: "}<RateBadge rate={d.stats.moneyRate} target={d.target?.money} vi={vi} testId="unit-rate-money" /></span>
-          <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} />
+          <span>{m("rate.casesTarget")}{" "}<RateBadge rate={d.stats.casesRate} target={d.target?.cases} testId="unit-rate-cases" /></span>
+          <span>{m("rate.moneyTarget")}{" "}<RateBadge rate={d.stats.moneyRate} target={d.target?.money} testId="unit-rate-money" /></span>
+          <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} />
         </div>
         <div className="grid gap-8 lg:grid-cols-2">
-          <OfficialForm side="cases" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.cases} />
-          <OfficialForm side="money" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} vi={vi} target={d.target?.money} />
+          <OfficialForm side="cases" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} target={d.target?.cases} />
+          <OfficialForm side="money" f={d.stats} unitCode={d.unit.code} from={d.from} to={d.to} target={d.target?.money} />
         </div>
         <div className="mt-6">
-          <TrendChart current={d.trend.current} previous={d.trend.previous} vi={vi} />
+          <TrendChart current={d.trend.current} previous={d.trend.previous} />
         </div>
       </Section>
-      <h2 className="mb-2 mt-8 text-lg font-semibold">{vi ? "Hiện trạng" : "Now"}</h2>
+      <h2 className="mb-2 mt-8 text-lg font-semibold">{m("unit.now")}</h2>
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />

@@ -3,9 +3,10 @@ import { canViewUnit, formatCount, formatDong } from "@thads/domain";
 import { officeWorkload, unitBySlugOrCode } from "@thads/core/workspace";
 import type { Route } from "./+types/workload";
 import { PageHeader, Table } from "../../components/ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
+import { workspaceMessages } from "./messages.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -22,13 +23,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Workload() {
   const d = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(workspaceMessages);
   const max = Math.max(1, ...d.executors.map((e) => e.open));
   return (
     <>
-      <PageHeader title={vi ? `Khối lượng công việc · ${d.unit.name}` : `Workload · ${d.unit.name}`} subtitle={vi ? `${formatCount(d.unassigned)} việc chưa phân công` : `${formatCount(d.unassigned)} unassigned cases`} />
-      <Table head={vi ? ["Chấp hành viên", "Việc đang giải quyết", "", "Tiền còn phải thi hành", "Quá hạn", "Đến hạn trong 7 ngày"] : ["Executor", "Open cases", "", "Money outstanding", "Overdue", "Due within 7 days"]}>
+      <PageHeader title={m("workload.title", { unit: d.unit.name })} subtitle={m("workload.unassigned", { count: formatCount(d.unassigned) })} />
+      <Table head={[m("workload.executor"), m("workload.open"), "", m("workload.outstanding"), m("workload.overdue"), m("workload.dueWeek")]}>
         {d.executors.map((e) => (
           <tr key={e.id} data-testid="workload-row">
             <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}`}>{e.full_name}</Link></td>
