@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, isClosedStatus, PROCEDURES, procedureLimitOn, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, PROCEDURES, procedureLimitOn, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -103,7 +103,7 @@ export default function Desk() {
                   {r.due_on ? formatDateVi(r.due_on) : m("queue.workingDays", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}
                   {late ? ` · ${m("queue.late")}` : ""}
                 </td>
-                <td className="px-3 py-2">{REQUEST_STATUS_LABELS[r.status][lang]}{isClosedStatus(r.status) ? "" : ""}</td>
+                <td className="px-3 py-2">{REQUEST_STATUS_LABELS[r.status][lang]}</td>
               </tr>
             );
           })}

@@ -14,6 +14,8 @@ import {
   intakePrefill as prefillFromRequest,
   retriedRequestCode,
   submitConflict,
+  trackRequest,
+  type TrackedRequest,
   type RequestAttachment,
   type RequestFormInput,
 } from "@thads/core/requests";
@@ -78,6 +80,12 @@ export function filerOf(user: CurrentUser | null, provinceId: string, unitId: st
      ((m.role === "subunit_head" || m.role === "clerk") && m.unitId === unitId)));
   if (desk) return { user, as: "desk" };
   return hasRole(user.memberships, "creditor") ? { user, as: "creditor" } : null;
+}
+
+/** A request by its tracking code and second factor, only when it belongs to this province. */
+export async function trackInProvince(provinceId: string, code: string, factor: string): Promise<TrackedRequest | null> {
+  const found = await anon((tx) => trackRequest(tx, code, factor));
+  return found && found.provinceId === provinceId ? found : null;
 }
 
 /** Intake form values prefilled from an enforcement request the user may handle. */

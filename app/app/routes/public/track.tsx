@@ -9,7 +9,7 @@ import { RatingSchema, TrackSchema } from "@thads/core/requests/schema";
 import { rateRequest, trackRequest, type TrackedRequest } from "@thads/core/requests";
 import { NO_STORE } from "./cache.ts";
 import { requireProvince } from "./loaders.server.ts";
-import { anon } from "./public.server.ts";
+import { anon, trackInProvince } from "./public.server.ts";
 import { clientOf, limitPublicPost } from "./rate-limit.server.ts";
 import { readPublicForm } from "./upload.server.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -36,6 +36,15 @@ type ActionData = {
 
 const NOT_FOUND = "Không tìm thấy yêu cầu với mã tra cứu và số điện thoại / số CCCD đã nhập. Vui lòng kiểm tra lại.";
 
+/** The answer to a rating, by the outcome of recording it. */
+const RATED = {
+  ok: "Cảm ơn Ông/Bà đã đánh giá.",
+  already_rated: "Yêu cầu này đã được đánh giá.",
+  not_closed: "Chỉ đánh giá được sau khi yêu cầu đã giải quyết xong.",
+  not_found: NOT_FOUND,
+  invalid: "Mức độ hài lòng: chọn từ 1 đến 5.",
+} as const;
+
 export async function action({ params, request, context }: Route.ActionArgs) {
   const province = await requireProvince(params.slug);
   const read = await readPublicForm(request, { maxBytes: 8 * 1024 });
@@ -56,14 +65,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     // A rating sent without a score: show the request again with the message under the stars.
-    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await anon((tx) => trackRequest(tx, normalizeTrackingCode(values.code) ?? "", values.factor)) : null;
-    const shown = again && again.provinceId === province.id ? again : undefined;
-    return data<ActionData>({ fieldErrors, values, request: shown }, { status: 400, headers: NO_STORE });
+    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await trackInProvince(province.id, normalizeTrackingCode(values.code) ?? "", values.factor) : null;
+    return data<ActionData>({ fieldErrors, values, request: again ?? undefined }, { status: 400, headers: NO_STORE });
   }
   const code = normalizeTrackingCode(parsed.data.code);
   // Same answer for a malformed code, an unknown code, a wrong second factor and another province's request.
-  const found = code ? await anon((tx) => trackRequest(tx, code, parsed.data.factor)) : null;
-  if (!found || found.provinceId !== province.id) {
+  const found = code ? await trackInProvince(province.id, code, parsed.data.factor) : null;
+  if (!found) {
     return data<ActionData>({ formError: NOT_FOUND, values }, { status: 404, headers: NO_STORE });
   }
   if (intent === "rate" && "score" in parsed.data && typeof parsed.data.score === "number") {
@@ -71,14 +79,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const comment = "comment" in parsed.data ? (parsed.data.comment as string | null) : null;
     const outcome = await anon((tx) => rateRequest(tx, code!, factor, score, comment));
     const again = await anon((tx) => trackRequest(tx, code!, parsed.data.factor));
-    const message = {
-      ok: "Cảm ơn Ông/Bà đã đánh giá.",
-      already_rated: "Yêu cầu này đã được đánh giá.",
-      not_closed: "Chỉ đánh giá được sau khi yêu cầu đã giải quyết xong.",
-      not_found: NOT_FOUND,
-      invalid: "Mức độ hài lòng: chọn từ 1 đến 5.",
-    }[outcome];
-    return data<ActionData>({ request: again ?? found, values, rated: message }, { status: outcome === "ok" ? 200 : 409, headers: NO_STORE });
+    return data<ActionData>({ request: again ?? found, values, rated: RATED[outcome] }, { status: outcome === "ok" ? 200 : 409, headers: NO_STORE });
   }
   return data<ActionData>({ request: found, values }, { headers: NO_STORE });
 }
