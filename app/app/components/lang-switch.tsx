@@ -1,19 +1,19 @@
-import { Form, useLocation, useRouteLoaderData } from "react-router";
-import { useLang, useT } from "../i18n.ts";
+import { useLocation } from "react-router";
+import { LANGS, useLang, useT } from "../i18n.ts";
+import { AppForm } from "./form.tsx";
 
 export function LangSwitch() {
   const lang = useLang();
   const tr = useT();
   const location = useLocation();
-  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const other = LANGS.find((l) => l !== lang) ?? "vi";
   return (
-    <Form method="post" action="/lang">
-      <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
-      <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
+    <AppForm action="/lang">
+      <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="text-sm text-slate-700 underline hover:text-slate-900" lang={lang === "vi" ? "en" : "vi"}>
+      <button type="submit" className="text-sm text-slate-700 underline hover:text-slate-900" lang={other}>
         {tr("lang.switch")}
       </button>
-    </Form>
+    </AppForm>
   );
 }

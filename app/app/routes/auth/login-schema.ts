@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrorsOf } from "@thads/core/field-errors";
 import type { MessageKey } from "../../i18n.ts";
 
 /** The sign-in form, shared by the page and its action. Messages are i18n keys. */
@@ -19,11 +20,8 @@ export const LoginSchema = z.object({
 export type LoginInput = z.infer<typeof LoginSchema>;
 export type LoginFieldErrors = Partial<Record<"email" | "password", MessageKey>>;
 
+/** The message key of the e-mail's and the password's first error (a field's first path segment). */
 export function loginFieldErrors(error: z.ZodError): LoginFieldErrors {
-  const out: LoginFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if ((field === "email" || field === "password") && !out[field]) out[field] = issue.message as MessageKey;
-  }
-  return out;
+  const { email, password } = fieldErrorsOf(error, { depth: "top" });
+  return { ...(email ? { email: email as MessageKey } : {}), ...(password ? { password: password as MessageKey } : {}) };
 }

@@ -1,7 +1,9 @@
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
+import { data, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
 import { SESSION_ABSOLUTE_HOURS } from "@thads/auth";
 import type { Route } from "./+types/login";
-import { parseLang, t, useLang, useT, type MessageKey } from "../../i18n.ts";
+import { parseLang, t, useMessages, useT, type MessageKey } from "../../i18n.ts";
+import { AppForm, Field, fieldProps } from "../../components/form.tsx";
+import { authMessages } from "./messages.ts";
 import { LoginSchema, loginFieldErrors, type LoginFieldErrors } from "./login-schema.ts";
 import { LANG_COOKIE, readCookie, serializeCookie, SESSION_COOKIE } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -50,14 +52,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
 }
 
-export default function Login({ matches }: Route.ComponentProps) {
+export default function Login() {
   const tr = useT();
-  const lang = useLang();
+  const m = useMessages(authMessages);
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const csrf = (matches[0]?.loaderData as { csrf?: string } | undefined)?.csrf ?? "";
   const fe = actionData?.fieldErrors ?? {};
+  const emailError = fe.email ? tr(fe.email) : null;
+  const passwordError = fe.password ? tr(fe.password) : null;
   const busy = navigation.state === "submitting";
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
@@ -74,38 +77,31 @@ export default function Login({ matches }: Route.ComponentProps) {
               {actionData.formError}
             </p>
           ) : null}
-          <Form method="post" className="mt-6 space-y-4" noValidate>
-            <input type="hidden" name="csrf" value={csrf} />
+          <AppForm className="mt-6 space-y-4" noValidate>
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-            <div>
-              <label htmlFor="email" className="block text-sm font-medium">{tr("login.email")}</label>
+            <Field name="email" label={tr("login.email")} error={emailError}>
               <input
-                id="email" name="email" type="email" autoComplete="username" required maxLength={254}
+                {...fieldProps("email", emailError)} type="email" autoComplete="username" required maxLength={254}
                 defaultValue={actionData?.email ?? ""}
-                aria-invalid={fe.email ? true : undefined} aria-describedby={fe.email ? "email-error" : undefined}
-                className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+                className="block w-full rounded border border-slate-300 px-3 py-2"
               />
-              {fe.email ? <p id="email-error" className="mt-1 text-sm text-red-700">{tr(fe.email)}</p> : null}
-            </div>
-            <div>
-              <label htmlFor="password" className="block text-sm font-medium">{tr("login.password")}</label>
+            </Field>
+            <Field name="password" label={tr("login.password")} error={passwordError}>
               <input
-                id="password" name="password" type="password" autoComplete="current-password" required maxLength={200}
-                aria-invalid={fe.password ? true : undefined} aria-describedby={fe.password ? "password-error" : undefined}
-                className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+                {...fieldProps("password", passwordError)} type="password" autoComplete="current-password" required maxLength={200}
+                className="block w-full rounded border border-slate-300 px-3 py-2"
               />
-              {fe.password ? <p id="password-error" className="mt-1 text-sm text-red-700">{tr(fe.password)}</p> : null}
-            </div>
+            </Field>
             <button
               type="submit" disabled={busy}
               className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
             >
               {tr("login.submit")}
             </button>
-          </Form>
+          </AppForm>
         </div>
         <p className="mt-4 text-center text-sm">
-          <a href="/p" className="text-brand-700 underline">{lang === "vi" ? "Gửi yêu cầu, tra cứu kết quả thi hành án (không cần đăng nhập)" : "File a request or track it (no sign-in needed)"}</a>
+          <a href="/p" className="text-brand-700 underline">{m("login.publicLink")}</a>
         </p>
       </div>
     </main>

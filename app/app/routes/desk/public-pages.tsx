@@ -1,8 +1,11 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
+import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { formatDateVi } from "@thads/domain";
 import type { Route } from "./+types/public-pages";
 import { PageHeader, Section } from "../../components/ui.tsx";
-import { parseLang, useLang } from "../../i18n.ts";
+import { AppForm, Field, fieldProps } from "../../components/form.tsx";
+import { parseLang, useMessages } from "../../i18n.ts";
+import { fieldErrorsOf } from "@thads/core/field-errors";
+import { deskMessages } from "./messages.ts";
 import { AnnouncementSchema, PublicPageSchema } from "@thads/core/requests/schema";
 import { addAnnouncement, deleteAnnouncement, provincePage, savePage } from "@thads/core/requests";
 import { requireProvince } from "../public/loaders.server.ts";
@@ -32,21 +35,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { user, province } = await editor(request, params.slug);
   const form = await readForm(request, lang);
   const values = { ...formFields(form, []) };
-  const errors = (issues: { path: PropertyKey[]; message: string }[]) => {
-    const fieldErrors: Record<string, string> = {};
-    for (const i of issues) fieldErrors[i.path.join(".")] ??= i.message;
-    return data<ActionData>({ fieldErrors }, { status: 400 });
-  };
+  const errors = (error: Parameters<typeof fieldErrorsOf>[0]) => data<ActionData>({ fieldErrors: fieldErrorsOf(error) }, { status: 400 });
   switch (values.intent) {
     case "page": {
       const parsed = PublicPageSchema.safeParse(values);
-      if (!parsed.success) return errors(parsed.error.issues);
+      if (!parsed.success) return errors(parsed.error);
       await asUser(user, (tx) => savePage(tx, province.id, user.id, parsed.data));
       break;
     }
     case "announce": {
       const parsed = AnnouncementSchema.safeParse(values);
-      if (!parsed.success) return errors(parsed.error.issues);
+      if (!parsed.success) return errors(parsed.error);
       await asUser(user, (tx) => addAnnouncement(tx, province.id, user.id, parsed.data.title, parsed.data.body));
       break;
     }
@@ -63,54 +62,45 @@ export default function EditPublicPage() {
   const { province, content, announcements } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
-  const vi = useLang() === "vi";
-  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const m = useMessages(deskMessages);
   const fe = a?.fieldErrors ?? {};
   const area = (name: keyof typeof content, label: string, max: number, rows = 4) => (
-    <label className="flex flex-col text-sm">
-      {label}
-      <textarea name={name} rows={rows} maxLength={max} defaultValue={content[name]} className="rounded border border-slate-300 px-2 py-1" />
-      {fe[name] ? <span role="alert" className="text-red-700">{fe[name]}</span> : null}
-    </label>
+    <Field name={name} label={label} error={fe[name]} className="text-sm">
+      <textarea {...fieldProps(name, fe[name])} rows={rows} maxLength={max} defaultValue={content[name]} className="w-full rounded border border-slate-300 px-2 py-1" />
+    </Field>
   );
   return (
     <>
-      <PageHeader title={vi ? "Trang thông tin công khai" : "Public page"} subtitle={province.name} />
-      <p className="mb-4"><Link to={`/p/${province.slug}`} className="text-brand-700 underline">{vi ? "Xem trang công khai" : "View the public page"}</Link></p>
-      <Form method="post" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-        <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+      <PageHeader title={m("page.title")} subtitle={province.name} />
+      <p className="mb-4"><Link to={`/p/${province.slug}`} className="text-brand-700 underline">{m("page.view")}</Link></p>
+      <AppForm className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="intent" value="page" />
-        {area("intro", vi ? "Giới thiệu" : "Introduction", 5000, 6)}
-        {area("deskHours", vi ? "Giờ làm việc bộ phận một cửa" : "One-stop desk hours", 500, 2)}
-        {area("contacts", vi ? "Liên hệ" : "Contacts", 2000)}
-        {area("proceduresNote", vi ? "Ghi chú về thủ tục" : "Note on procedures", 3000)}
-        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Lưu" : "Save"}</button>
-      </Form>
-      <Section title={vi ? "Thông báo" : "Announcements"}>
-        <Form method="post" className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-          <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+        {area("intro", m("page.intro"), 5000, 6)}
+        {area("deskHours", m("page.deskHours"), 500, 2)}
+        {area("contacts", m("page.contacts"), 2000)}
+        {area("proceduresNote", m("page.proceduresNote"), 3000)}
+        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("page.save")}</button>
+      </AppForm>
+      <Section title={m("page.announcements")}>
+        <AppForm className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
           <input type="hidden" name="intent" value="announce" />
-          <label className="flex flex-col text-sm">
-            {vi ? "Tiêu đề thông báo" : "Title"}
-            <input name="title" maxLength={300} className="rounded border border-slate-300 px-2 py-1" />
-            {fe.title ? <span role="alert" className="text-red-700">{fe.title}</span> : null}
-          </label>
-          <label className="flex flex-col text-sm">
-            {vi ? "Nội dung thông báo" : "Text"}
-            <textarea name="body" rows={3} maxLength={10000} className="rounded border border-slate-300 px-2 py-1" />
-          </label>
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">{vi ? "Đăng thông báo" : "Publish"}</button>
-        </Form>
+          <Field name="title" label={m("page.announcementTitle")} error={fe.title} className="text-sm">
+            <input {...fieldProps("title", fe.title)} maxLength={300} className="w-full rounded border border-slate-300 px-2 py-1" />
+          </Field>
+          <Field name="body" label={m("page.announcementBody")} className="text-sm">
+            <textarea {...fieldProps("body")} rows={3} maxLength={10000} className="w-full rounded border border-slate-300 px-2 py-1" />
+          </Field>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">{m("page.publish")}</button>
+        </AppForm>
         <ul className="space-y-2">
           {announcements.map((n) => (
             <li key={n.id} className="flex items-start justify-between gap-2 rounded border border-slate-200 bg-white p-3 text-sm">
               <div><p className="text-xs text-slate-500">{formatDateVi(n.published_on)}</p><p className="font-semibold">{n.title}</p></div>
-              <Form method="post">
-                <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+              <AppForm>
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className="text-red-700 underline">{vi ? "Gỡ" : "Remove"}</button>
-              </Form>
+                <button type="submit" className="text-red-700 underline">{m("page.remove")}</button>
+              </AppForm>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "react-router";
+import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import {
   actionsFor,
   formatDateVi,
@@ -12,7 +12,10 @@ import {
 } from "@thads/domain";
 import type { Route } from "./+types/request";
 import { PageHeader, Section } from "../../components/ui.tsx";
-import { parseLang, useLang } from "../../i18n.ts";
+import { AppForm } from "../../components/form.tsx";
+import { parseLang, useLang, useMessages, type Lang } from "../../i18n.ts";
+import { fieldErrorsOf } from "@thads/core/field-errors";
+import { deskMessages } from "./messages.ts";
 import { DeskActionSchema, EXTRA_FIELD_LABELS } from "@thads/core/requests/schema";
 import { deskAction, requestDetail } from "@thads/core/requests";
 import { notifyRequester } from "../public/notify.server.ts";
@@ -42,9 +45,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await readForm(request, lang);
   const parsed = DeskActionSchema.safeParse(formFields(form));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-    return data<ActionData>({ fieldErrors }, { status: 400 });
+    return data<ActionData>({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   }
   const result = await asUser(user, (tx) =>
     deskAction(tx, { id: params.id, action: parsed.data.action, version: parsed.data.version, note: parsed.data.note, today: todayVn() }),
@@ -61,13 +62,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirect(`/desk/${params.id}`);
 }
 
+/** The locale of a date and time shown in each language. */
+const LOCALES: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
+
 export default function DeskRequest() {
   const { r, today, mayIntake } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const lang = useLang();
-  const vi = lang === "vi";
-  const root = useRouteLoaderData("root") as { csrf?: string } | undefined;
+  const m = useMessages(deskMessages);
   const t = r.due_on ? timeliness(r.due_on, r.closed_on, today) : null;
   const procedure = PROCEDURES[r.kind];
   const actions = actionsFor(r.status);
@@ -75,23 +78,23 @@ export default function DeskRequest() {
     <>
       <PageHeader title={`${procedure.name[lang]} · ${formatTrackingCode(r.tracking_code)}`} subtitle={r.unit_name} />
       <p>
-        {vi ? "Trạng thái: " : "Status: "}<strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
-        {r.due_on ? <> · {vi ? "Hạn: " : "Due: "}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {vi ? `Hạn ${procedureLimitOn(r.kind, r.submitted_on).workingDays} ngày làm việc kể từ ngày nhận` : `${procedureLimitOn(r.kind, r.submitted_on).workingDays} working days from receipt`}</>}
-        {t && (t.state === "late" || t.state === "overdue") ? <span className="ml-2 font-semibold text-red-700">{vi ? `Quá hạn ${t.workingDaysLate} ngày làm việc` : `${t.workingDaysLate} working days late`}</span> : null}
+        {m("request.status")}<strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
+        {r.due_on ? <> · {m("request.due")}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {m("request.limit", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}</>}
+        {t && (t.state === "late" || t.state === "overdue") ? <span className="ml-2 font-semibold text-red-700">{m("request.late", { days: t.workingDaysLate })}</span> : null}
       </p>
-      {r.case_id ? <p className="mt-1"><Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">{vi ? "Việc thi hành án đã thụ lý" : "The case taken in"}</Link></p> : null}
+      {r.case_id ? <p className="mt-1"><Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">{m("request.case")}</Link></p> : null}
       {a?.formError ? <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
 
-      <Section title={vi ? "Người yêu cầu" : "Requester"}>
+      <Section title={m("request.requester")}>
         <dl className="grid grid-cols-1 gap-1 text-sm md:grid-cols-2">
-          <div><dt className="inline text-slate-600">{vi ? "Họ tên: " : "Name: "}</dt><dd className="inline">{r.requester_name}</dd></div>
-          <div><dt className="inline text-slate-600">{vi ? "Số giấy tờ: " : "ID: "}</dt><dd className="inline">{r.requester_id_number ?? "–"}</dd></div>
-          <div><dt className="inline text-slate-600">{vi ? "Điện thoại: " : "Phone: "}</dt><dd className="inline">{r.requester_phone ?? "–"}</dd></div>
-          <div><dt className="inline text-slate-600">{vi ? "Thư điện tử: " : "E-mail: "}</dt><dd className="inline">{r.requester_email ?? "–"}</dd></div>
-          <div className="md:col-span-2"><dt className="inline text-slate-600">{vi ? "Địa chỉ: " : "Address: "}</dt><dd className="inline">{r.requester_address ?? "–"}</dd></div>
+          <div><dt className="inline text-slate-600">{m("request.name")}</dt><dd className="inline">{r.requester_name}</dd></div>
+          <div><dt className="inline text-slate-600">{m("request.idNumber")}</dt><dd className="inline">{r.requester_id_number ?? "–"}</dd></div>
+          <div><dt className="inline text-slate-600">{m("request.phone")}</dt><dd className="inline">{r.requester_phone ?? "–"}</dd></div>
+          <div><dt className="inline text-slate-600">{m("request.email")}</dt><dd className="inline">{r.requester_email ?? "–"}</dd></div>
+          <div className="md:col-span-2"><dt className="inline text-slate-600">{m("request.address")}</dt><dd className="inline">{r.requester_address ?? "–"}</dd></div>
         </dl>
       </Section>
-      <Section title={vi ? "Nội dung" : "Content"}>
+      <Section title={m("request.content")}>
         <dl className="space-y-1 text-sm">
           {Object.entries(r.details).filter(([k]) => k !== "content").map(([k, val]) => (
             <div key={k}><dt className="inline text-slate-600">{EXTRA_FIELD_LABELS[k]?.[lang] ?? k}: </dt><dd className="inline">{val ?? "–"}</dd></div>
@@ -106,35 +109,34 @@ export default function DeskRequest() {
       </Section>
 
       {actions.length ? (
-        <Section title={vi ? "Xử lý" : "Handle"}>
+        <Section title={m("request.handle")}>
           <div className="flex flex-wrap gap-4">
             {r.kind === "enforcement_request" && !r.case_id && (r.status === "received" || r.status === "processing") && mayIntake ? (
-              <Link to={`/cases/new?fromRequest=${r.id}`} className="self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white">{vi ? "Thụ lý thành việc thi hành án" : "Take in as a case"}</Link>
+              <Link to={`/cases/new?fromRequest=${r.id}`} className="self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("request.takeIn")}</Link>
             ) : null}
             {actions.map((act) => (
-              <Form key={act} method="post" className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3" noValidate>
-                <input type="hidden" name="csrf" value={root?.csrf ?? ""} />
+              <AppForm key={act} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3" noValidate>
                 <input type="hidden" name="version" value={r.version} />
                 <input type="hidden" name="action" value={act} />
                 {act === "return" || act === "reject" ? (
                   <label className="flex flex-col text-sm">
-                    {act === "return" ? (vi ? "Kết quả giải quyết" : "Result") : vi ? "Lý do từ chối" : "Reason"}
+                    {m(act === "return" ? "request.resultNote" : "request.rejectReason")}
                     <textarea name="note" rows={2} maxLength={4000} className="rounded border border-slate-300 px-2 py-1" />
                   </label>
                 ) : null}
                 <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-3 py-1 text-white">{REQUEST_ACTION_LABELS[act][lang]}</button>
-              </Form>
+              </AppForm>
             ))}
           </div>
         </Section>
       ) : null}
-      {r.result_note ? <Section title={vi ? "Kết quả" : "Result"}><p className="whitespace-pre-line text-sm">{r.result_note}</p></Section> : null}
-      {r.rating ? <p className="mt-4 text-sm">{vi ? "Đánh giá: " : "Rating: "}{r.rating.score}/5 {r.rating.comment ? `· ${r.rating.comment}` : ""}</p> : null}
+      {r.result_note ? <Section title={m("request.result")}><p className="whitespace-pre-line text-sm">{r.result_note}</p></Section> : null}
+      {r.rating ? <p className="mt-4 text-sm">{m("request.rating")}{r.rating.score}/5 {r.rating.comment ? `· ${r.rating.comment}` : ""}</p> : null}
 
-      <Section title={vi ? "Lịch sử" : "History"}>
+      <Section title={m("request.history")}>
         <ol className="space-y-1 text-sm" data-testid="request-history">
           {r.history.map((h, i) => (
-            <li key={i}>{new Date(h.at).toLocaleString(vi ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}{h.actor ? ` · ${h.actor}` : ""}{h.note ? ` · ${h.note}` : ""}</li>
+            <li key={i}>{new Date(h.at).toLocaleString(LOCALES[lang], { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}{h.actor ? ` · ${h.actor}` : ""}{h.note ? ` · ${h.note}` : ""}</li>
           ))}
         </ol>
       </Section>

@@ -2,7 +2,8 @@ import { Link, useLoaderData } from "react-router";
 import { formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/debtors";
 import { PageHeader, Table } from "../../components/ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useMessages } from "../../i18n.ts";
+import { publicMessages } from "./messages.ts";
 import { LIST_CACHE } from "./cache.ts";
 import { requireProvince } from "./loaders.server.ts";
 import { publicDebtors } from "@thads/core/requests";
@@ -26,24 +27,24 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 
 export default function Debtors() {
   const { province, q, page, total, rows } = useLoaderData<typeof loader>();
-  const vi = useLang() === "vi";
+  const m = useMessages(publicMessages);
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader
-        title={vi ? "Danh sách người phải thi hành án chưa có điều kiện thi hành" : "Debtors not yet able to satisfy their judgments"}
-        subtitle={`${province.name} · ${vi ? "công khai theo Điều 44a Luật Thi hành án dân sự" : "published under Art. 44a of the Law on Civil Judgment Enforcement"}`}
+        title={m("debtors.title")}
+        subtitle={m("debtors.subtitle", { province: province.name })}
       />
       <form method="get" className="mb-4 flex gap-2" role="search">
         <label className="flex flex-1 flex-col text-sm">
-          {vi ? "Tìm theo tên (không cần dấu)" : "Search by name (diacritics optional)"}
+          {m("debtors.search")}
           <input name="q" defaultValue={q} maxLength={100} className="rounded border border-slate-300 px-2 py-1" />
         </label>
-        <button type="submit" className="self-end rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">{vi ? "Tìm" : "Search"}</button>
+        <button type="submit" className="self-end rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">{m("debtors.find")}</button>
       </form>
-      <p className="mb-2 text-sm text-slate-600" data-testid="debtor-total">{vi ? `${formatCount(total)} người` : `${formatCount(total)} debtors`}</p>
-      <Table head={vi ? ["Người phải thi hành án", "Địa chỉ", "Nghĩa vụ chưa thi hành", "Cơ quan ra quyết định"] : ["Debtor", "Address", "Outstanding obligation", "Deciding bureau"]}>
+      <p className="mb-2 text-sm text-slate-600" data-testid="debtor-total">{m("debtors.total", { count: formatCount(total) })}</p>
+      <Table head={[m("debtors.col.name"), m("debtors.col.address"), m("debtors.col.outstanding"), m("debtors.col.bureau")]}>
         {rows.map((r, i) => (
           <tr key={i} data-testid="debtor-row">
             <td className="px-3 py-2 font-medium">{r.name}</td>
@@ -57,10 +58,10 @@ export default function Debtors() {
         ))}
       </Table>
       {pages > 1 ? (
-        <nav className="mt-4 flex gap-3 text-sm" aria-label={vi ? "Trang" : "Pages"}>
-          {page > 1 ? <Link to={link(page - 1)} className="underline">{vi ? "Trang trước" : "Previous"}</Link> : null}
+        <nav className="mt-4 flex gap-3 text-sm" aria-label={m("debtors.pages")}>
+          {page > 1 ? <Link to={link(page - 1)} className="underline">{m("debtors.previous")}</Link> : null}
           <span>{page} / {pages}</span>
-          {page < pages ? <Link to={link(page + 1)} className="underline">{vi ? "Trang sau" : "Next"}</Link> : null}
+          {page < pages ? <Link to={link(page + 1)} className="underline">{m("debtors.next")}</Link> : null}
         </nav>
       ) : null}
     </>

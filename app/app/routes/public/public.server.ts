@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { asAnon, type TxSql } from "@thads/db";
-import { newTrackingCode, type RequestKind } from "@thads/domain";
+import { hasRole, newTrackingCode, type RequestKind } from "@thads/domain";
 import {
   DuplicateFormError,
   factorKeys,
@@ -14,6 +14,8 @@ import {
   intakePrefill as prefillFromRequest,
   retriedRequestCode,
   submitConflict,
+  trackRequest,
+  type TrackedRequest,
   type RequestAttachment,
   type RequestFormInput,
 } from "@thads/core/requests";
@@ -63,6 +65,27 @@ export async function submitRequest(
     if (conflict === "code_taken") return submitRequest(kind, input, files, filer);
     throw e;
   }
+}
+
+/**
+ * Who files a request: desk staff of this province file a walk-in request for a citizen (province
+ * head and staff for any office, sub-bureau heads and clerks for their own); a signed-in creditor
+ * files its own; anyone else files as the public.
+ */
+export function filerOf(user: CurrentUser | null, provinceId: string, unitId: string): { user: CurrentUser; as: "creditor" | "desk" } | null {
+  if (!user) return null;
+  const desk = user.memberships.some((m) =>
+    m.provinceId === provinceId &&
+    ((m.role === "province_head" || m.role === "province_staff") ||
+     ((m.role === "subunit_head" || m.role === "clerk") && m.unitId === unitId)));
+  if (desk) return { user, as: "desk" };
+  return hasRole(user.memberships, "creditor") ? { user, as: "creditor" } : null;
+}
+
+/** A request by its tracking code and second factor, only when it belongs to this province. */
+export async function trackInProvince(provinceId: string, code: string, factor: string): Promise<TrackedRequest | null> {
+  const found = await anon((tx) => trackRequest(tx, code, factor));
+  return found && found.provinceId === provinceId ? found : null;
 }
 
 /** Intake form values prefilled from an enforcement request the user may handle. */

@@ -3,7 +3,8 @@ import { PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-kinds";
 import { PageHeader } from "../../components/ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useMessages } from "../../i18n.ts";
+import { publicMessages } from "./messages.ts";
 import { PUBLIC_CACHE } from "./cache.ts";
 import { requireProvince } from "./loaders.server.ts";
 
@@ -19,10 +20,10 @@ export async function loader({ params }: Route.LoaderArgs) {
 export default function RequestKinds() {
   const { province, today } = useLoaderData<typeof loader>();
   const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(publicMessages);
   return (
     <>
-      <PageHeader title={vi ? "Gửi yêu cầu trực tuyến" : "File a request online"} subtitle={province.name} />
+      <PageHeader title={m("kinds.title")} subtitle={province.name} />
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {REQUEST_KINDS.map((k) => {
           const p = PROCEDURES[k];
@@ -30,7 +31,7 @@ export default function RequestKinds() {
             <li key={k} className="rounded-lg border border-slate-200 bg-white p-4">
               <Link to={`/p/${province.slug}/requests/new/${p.segment}`} className="font-semibold text-brand-700 hover:underline">{p.name[lang]}</Link>
               <p className="mt-1 text-sm text-slate-700">{p.summary[lang]}</p>
-              <p className="mt-1 text-xs text-slate-500">{vi ? `Thời hạn giải quyết: ${procedureLimitOn(k, today).workingDays} ngày làm việc` : `Time limit: ${procedureLimitOn(k, today).workingDays} working days`}</p>
+              <p className="mt-1 text-xs text-slate-500">{m("kinds.limit", { days: procedureLimitOn(k, today).workingDays })}</p>
             </li>
           );
         })}
