@@ -129,6 +129,8 @@ test("bad input gets clear errors and stores nothing", async ({ page }) => {
   await page.locator('input[type="file"]').setInputFiles({ name: "ban-an.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
   await expect(page.getByText("Tên người phải thi hành án: không được chứa mã HTML hoặc mã lệnh")).toBeVisible();
+  // The form comes back with what was typed, the requester's name included.
+  await expect(page.getByLabel("Họ tên người yêu cầu")).toHaveValue(name);
 
   // A file that claims to be a PDF but is not.
   await fillRequest(page, name);

@@ -28,9 +28,10 @@ export function RequestForm({
 }) {
   const m = useMessages(publicMessages);
   const lang = useLang();
-  const input = (name: string, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+  // What the requester typed wins over the account's name when the form comes back with an error.
+  const input = (name: string, label: string, { defaultValue, ...props }: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field key={name} name={name} label={label} error={fe[name]} className="text-sm">
-      <input {...fieldProps(name, fe[name])} defaultValue={v[name] ?? (props.defaultValue as string | undefined)} className={CONTROL} {...props} />
+      <input {...fieldProps(name, fe[name])} {...props} defaultValue={v[name] ?? (defaultValue as string | undefined)} className={CONTROL} />
     </Field>
   );
   return (
