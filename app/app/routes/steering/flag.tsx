@@ -13,8 +13,9 @@ import { loadFlagPage } from "@thads/core/steering";
 import { isUuid } from "@thads/core/input";
 import { FlagCoercion } from "./flag-coercion.tsx";
 import { FlagReports } from "./flag-reports.tsx";
+import { DirectiveList } from "./directive-list.tsx";
 import { steeringMessages } from "./messages.ts";
-import { DirectiveList, WrappingField, StepForm, inputCls, label, reasonLabel, useFieldError } from "./steering-ui.tsx";
+import { WrappingField, StepForm, inputCls, label, reasonLabel, useFieldError } from "./steering-ui.tsx";
 
 /** One flagged case, for the committee and for the bureau responsible for it. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -9,8 +9,9 @@ import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { runSteeringIntent } from "./actions.server.ts";
 import { loadMeeting } from "@thads/core/steering";
+import { DirectiveList } from "./directive-list.tsx";
 import { steeringMessages } from "./messages.ts";
-import { DirectiveList, WrappingField, StepForm, inputCls, label, useFieldError } from "./steering-ui.tsx";
+import { WrappingField, StepForm, inputCls, label, useFieldError } from "./steering-ui.tsx";
 import { isUuid } from "@thads/core/input";
 
 

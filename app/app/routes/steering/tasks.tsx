@@ -9,8 +9,9 @@ import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { loadDirectives, loadTenantFlags, provinceCommitteeOf, suggestCandidates } from "@thads/core/steering";
 import { runSteeringIntent } from "./actions.server.ts";
+import { DirectiveList } from "./directive-list.tsx";
 import { steeringMessages } from "./messages.ts";
-import { DirectiveList, label, reasonLabel } from "./steering-ui.tsx";
+import { label, reasonLabel } from "./steering-ui.tsx";
 
 const ANSWERING = ["subunit_head", "province_head", "province_staff"] as const;
 const BUREAU = [...ANSWERING, "executor", "clerk"] as const;
