@@ -23,9 +23,9 @@ import {
   proposeFlag,
   recordMinutes,
   reviseDirective,
-  steeringFieldErrors,
   type Actor,
 } from "@thads/core";
+import { fieldErrorsOf } from "@thads/core/field-errors";
 import type { Lang } from "../../i18n.ts";
 import { appSql } from "../../utils/db.server.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -43,8 +43,11 @@ export function isSteeringIntent(v: string): v is SteeringIntent {
   return (STEERING_INTENTS as readonly string[]).includes(v);
 }
 
-const bad = (intent: string, error: import("zod").ZodError, target?: string) =>
-  data<SteeringActionData>({ intent, target, fieldErrors: steeringFieldErrors(error), formError: Object.values(steeringFieldErrors(error))[0] }, { status: 400 });
+/** A form that did not parse: the first message of each field (keyed by its top-level name), the first of all above the form. */
+const bad = (intent: string, error: import("zod").ZodError, target?: string) => {
+  const fieldErrors = fieldErrorsOf(error, { depth: "top" });
+  return data<SteeringActionData>({ intent, target, fieldErrors, formError: Object.values(fieldErrors)[0] }, { status: 400 });
+};
 
 /**
  * Runs one steering step posted from a form. Returns the action data for the

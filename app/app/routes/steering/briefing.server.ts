@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { FLAG_REASON_LABELS, formatDateVi, CASE_STATUS_LABELS, sheetRow, type CaseStatus, type FlagReason } from "@thads/domain";
 import type { BriefingItem, CommitteeRef } from "@thads/core/steering";
-import { DIRECTIVE_STATE_LABELS } from "./steering-ui.tsx";
+import { translate } from "../../i18n.ts";
+import { steeringMessages } from "./messages.ts";
 
 export type { BriefingItem };
 
@@ -37,7 +38,7 @@ export async function briefingXlsx(committee: Pick<CommitteeRef, "name">, items:
   wd.addRow(sheetRow(["Số việc", "Nội dung", "Nơi nhận", "Ngày ban hành", "Thời hạn", "Tình trạng"])).font = { bold: true };
   for (const i of items) {
     for (const d of i.directives) {
-      const row = wd.addRow(sheetRow([i.caseNumber, d.body, d.addressee_name ?? "", formatDateVi(d.issued_on), formatDateVi(d.due_on), DIRECTIVE_STATE_LABELS[d.state].vi]));
+      const row = wd.addRow(sheetRow([i.caseNumber, d.body, d.addressee_name ?? "", formatDateVi(d.issued_on), formatDateVi(d.due_on), translate(steeringMessages, "vi", `directiveState.${d.state}`)]));
       if (d.state === "overdue") row.font = { color: { argb: "FFB91C1C" }, bold: true };
     }
   }

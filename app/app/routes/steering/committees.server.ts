@@ -9,9 +9,9 @@ import {
   changeCommitteeMemberRole,
   createCommittee,
   removeCommitteeMember,
-  steeringFieldErrors,
   type Actor,
 } from "@thads/core";
+import { fieldErrorsOf } from "@thads/core/field-errors";
 import type { Lang } from "../../i18n.ts";
 import { appSql } from "../../utils/db.server.ts";
 import type { CurrentUser } from "../../utils/user.server.ts";
@@ -27,7 +27,7 @@ export type CommitteeIntent = (typeof COMMITTEE_INTENTS)[number];
 export const isCommitteeIntent = (v: string): v is CommitteeIntent => (COMMITTEE_INTENTS as readonly string[]).includes(v);
 
 const bad = (intent: string, error: import("zod").ZodError, target?: string) => {
-  const fieldErrors = steeringFieldErrors(error);
+  const fieldErrors = fieldErrorsOf(error, { depth: "top" });
   return data<SteeringActionData>({ intent, target, fieldErrors, formError: Object.values(fieldErrors)[0] }, { status: 400 });
 };
 

@@ -3,14 +3,15 @@ import { Link, redirect, useLoaderData } from "react-router";
 import { formatDateVi, hasRole, isNational } from "@thads/domain";
 import type { Route } from "./+types/meetings";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
-import { parseLang, useLang } from "../../i18n.ts";
+import { parseLang, useMessages } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { runSteeringIntent } from "./actions.server.ts";
 import { agendaCandidates, listMeetings, visibleCommittees } from "@thads/core/steering";
-import { Field, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
+import { steeringMessages } from "./messages.ts";
+import { WrappingField, StepForm, inputCls, useFieldError } from "./steering-ui.tsx";
 
 /** A committee's meetings, and a new meeting with its agenda of cases. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -46,39 +47,38 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function SteeringMeetings() {
   const d = useLoaderData<typeof loader>();
-  const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(steeringMessages);
   const err = useFieldError("steering_meeting");
-  if (!d.committee) return <PageHeader title={vi ? "Cuộc họp của Ban Chỉ đạo" : "Committee meetings"} />;
+  if (!d.committee) return <PageHeader title={m("meetings.title")} />;
   return (
     <>
-      <p className="text-sm"><Link to={`/steering?committee=${d.committee.id}`} className="underline">{vi ? "← Danh sách theo dõi" : "← Watchlist"}</Link></p>
-      <PageHeader title={vi ? "Cuộc họp của Ban Chỉ đạo" : "Committee meetings"} subtitle={d.committee.name} />
-      <Table head={vi ? ["Ngày họp", "Cuộc họp", "Số việc", "Ý kiến chỉ đạo", "Biên bản"] : ["Date", "Meeting", "Cases", "Directives", "Minutes"]}>
-        {d.meetings.map((m) => (
-          <tr key={m.id} data-testid="meeting-row">
-            <td className="px-3 py-2 tabular-nums">{formatDateVi(m.held_on)}</td>
-            <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/meetings/${m.id}`}>{m.title}</Link></td>
-            <td className="px-3 py-2 tabular-nums">{m.items}</td>
-            <td className="px-3 py-2 tabular-nums">{m.directives}</td>
-            <td className="px-3 py-2">{m.has_minutes ? (vi ? "Đã có" : "Yes") : vi ? "Chưa có" : "Not yet"}</td>
+      <p className="text-sm"><Link to={`/steering?committee=${d.committee.id}`} className="underline">{m("common.backToWatchlist")}</Link></p>
+      <PageHeader title={m("meetings.title")} subtitle={d.committee.name} />
+      <Table head={[m("meetings.col.heldOn"), m("meetings.col.meeting"), m("meetings.col.cases"), m("common.directives"), m("meetings.col.minutes")]}>
+        {d.meetings.map((row) => (
+          <tr key={row.id} data-testid="meeting-row">
+            <td className="px-3 py-2 tabular-nums">{formatDateVi(row.held_on)}</td>
+            <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/meetings/${row.id}`}>{row.title}</Link></td>
+            <td className="px-3 py-2 tabular-nums">{row.items}</td>
+            <td className="px-3 py-2 tabular-nums">{row.directives}</td>
+            <td className="px-3 py-2">{m(row.has_minutes ? "meetings.hasMinutes" : "meetings.noMinutes")}</td>
           </tr>
         ))}
       </Table>
       {d.committee.isMember ? (
-        <Section title={vi ? "Lên lịch cuộc họp" : "Schedule a meeting"}>
-          <StepForm intent="steering_meeting" submit={vi ? "Tạo cuộc họp" : "Create"}>
+        <Section title={m("meetings.schedule")}>
+          <StepForm intent="steering_meeting" submit={m("meetings.create")}>
             <input type="hidden" name="idempotencyKey" value={d.key} />
             <input type="hidden" name="committeeId" value={d.committee.id} />
-            <Field label={vi ? "Ngày họp (dd/mm/yyyy)" : "Date"} error={err("heldOn")}><input name="heldOn" defaultValue={formatDateVi(d.today)} className={inputCls} /></Field>
-            <Field label={vi ? "Tên cuộc họp" : "Title"} error={err("title")}><input name="title" className={inputCls} /></Field>
+            <WrappingField label={m("meetings.heldOn")} error={err("heldOn")}><input name="heldOn" defaultValue={formatDateVi(d.today)} className={inputCls} /></WrappingField>
+            <WrappingField label={m("meetings.name")} error={err("title")}><input name="title" className={inputCls} /></WrappingField>
             <fieldset className="col-span-full">
-              <legend className="mb-1 text-sm">{vi ? "Chương trình họp: các việc đưa ra xem xét" : "Agenda"}</legend>
+              <legend className="mb-1 text-sm">{m("meetings.agenda")}</legend>
               <div className="grid grid-cols-1 gap-1 md:grid-cols-2">
                 {d.flags.map((f) => (
                   <label key={f.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="flagIds" value={f.id} />
-                    {f.case_number} · {f.debtor_name}{f.status === "proposed" ? (vi ? " (đề xuất mới)" : " (proposed)") : ""}
+                    {f.case_number} · {f.debtor_name}{f.status === "proposed" ? ` ${m("meetings.proposedTag")}` : ""}
                   </label>
                 ))}
               </div>

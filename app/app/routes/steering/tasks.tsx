@@ -2,14 +2,16 @@ import { Link, redirect, useLoaderData } from "react-router";
 import { formatDateVi, formatDong, hasRole } from "@thads/domain";
 import type { Route } from "./+types/tasks";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
-import { parseLang, useLang } from "../../i18n.ts";
+import { parseLang, useLang, useMessages } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { loadDirectives, loadTenantFlags, provinceCommitteeOf, suggestCandidates } from "@thads/core/steering";
 import { runSteeringIntent } from "./actions.server.ts";
-import { DirectiveList, FLAG_STATUS_LABELS, reasonLabel } from "./steering-ui.tsx";
+import { DirectiveList } from "./directive-list.tsx";
+import { steeringMessages } from "./messages.ts";
+import { label, reasonLabel } from "./steering-ui.tsx";
 
 const ANSWERING = ["subunit_head", "province_head", "province_staff"] as const;
 const BUREAU = [...ANSWERING, "executor", "clerk"] as const;
@@ -47,19 +49,18 @@ export async function action({ request }: Route.ActionArgs) {
 export default function SteeringTasks() {
   const d = useLoaderData<typeof loader>();
   const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(steeringMessages);
   const overdue = d.directives.filter((x) => x.state === "overdue").length;
   return (
     <>
-      <PageHeader title={vi ? "Nhiệm vụ theo ý kiến chỉ đạo" : "Directives to my unit"}
-        subtitle={vi ? `${d.directives.filter((x) => !x.answer).length} chưa trả lời, ${overdue} quá hạn` : `${d.directives.filter((x) => !x.answer).length} open, ${overdue} overdue`} />
-      {d.done ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{vi ? "Đã gửi trả lời." : "Answer sent."}</p> : null}
-      <Section title={vi ? "Ý kiến chỉ đạo gửi đơn vị" : "Directives"}>
-        <DirectiveList items={d.directives} lang={lang} answerable showCase />
+      <PageHeader title={m("tasks.title")} subtitle={m("tasks.subtitle", { open: d.directives.filter((x) => !x.answer).length, overdue })} />
+      {d.done ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{m("tasks.done")}</p> : null}
+      <Section title={m("tasks.directives")}>
+        <DirectiveList items={d.directives} answerable showCase />
       </Section>
       {d.suggestions ? (
-        <Section title={vi ? `Gợi ý đề xuất theo tiêu chí của ${d.suggestions.committee.name}` : `Suggested for ${d.suggestions.committee.name}`}>
-          <Table head={vi ? ["Việc", "Ngày thụ lý", "Còn phải thi hành", "Tiêu chí"] : ["Case", "Accepted", "Outstanding", "Criteria"]}>
+        <Section title={m("tasks.suggestions", { committee: d.suggestions.committee.name })}>
+          <Table head={[m("common.case"), m("tasks.col.acceptedOn"), m("common.outstanding"), m("tasks.col.criteria")]}>
             {d.suggestions.items.map((x) => (
               <tr key={x.caseId} data-testid="suggestion">
                 <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${x.caseId}`}>{x.caseNumber}</Link><div className="text-xs text-slate-600">{x.debtorName}</div></td>
@@ -71,14 +72,14 @@ export default function SteeringTasks() {
           </Table>
         </Section>
       ) : null}
-      <Section title={vi ? "Vụ việc của đơn vị trong danh sách theo dõi của Ban Chỉ đạo" : "Our cases on a committee's list"}>
-        <Table head={vi ? ["Việc", "Ban Chỉ đạo", "Tình trạng", "Báo cáo tiến độ"] : ["Case", "Committee", "State", "Progress reports"]}>
+      <Section title={m("tasks.flags")}>
+        <Table head={[m("common.case"), m("common.committee"), m("common.listState"), m("common.progressReports")]}>
           {d.flags.map((f) => (
             <tr key={f.id} data-testid="tenant-flag">
               <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/flags/${f.id}`}>{f.caseNumber}</Link><div className="text-xs text-slate-600">{f.debtorName}</div></td>
               <td className="px-3 py-2">{f.committeeName}</td>
-              <td className="px-3 py-2">{FLAG_STATUS_LABELS[f.status]?.[lang]}</td>
-              <td className={`px-3 py-2 ${f.missing.length ? "font-semibold text-red-700" : ""}`}>{f.missing.length ? `${vi ? "Thiếu" : "Missing"}: ${f.missing.join(", ")}` : vi ? "Đủ" : "Up to date"}</td>
+              <td className="px-3 py-2">{label(m, "flagStatus", f.status)}</td>
+              <td className={`px-3 py-2 ${f.missing.length ? "font-semibold text-red-700" : ""}`}>{f.missing.length ? m("tasks.missing", { periods: f.missing.join(", ") }) : m("common.upToDate")}</td>
             </tr>
           ))}
         </Table>
