@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong, type AssetKind, type AssetStatus } from "@thads/domain";
-import { useLang } from "../../i18n.ts";
+import { useLang, useMessages } from "../../i18n.ts";
 import { Table } from "../../components/ui.tsx";
+import { assetsMessages } from "./messages.ts";
 
 /** Billions of đồng with one decimal, Vietnamese style: 150000000000 → "150 tỷ", 47500000000 → "47,5 tỷ"; below a billion, millions ("41 tr"). */
 export function billions(v: string): string {
@@ -17,7 +17,8 @@ export function billions(v: string): string {
  * Starting prices of the auction rounds as a small SVG step chart (no chart library: one series,
  * a few dozen points). Sold rounds are green, failed ones red, scheduled grey.
  */
-export function PriceChart({ rounds, lang }: { rounds: { round_no: number; held_on: string; starting_price: string; result: string }[]; lang: "vi" | "en" }) {
+export function PriceChart({ rounds }: { rounds: { round_no: number; held_on: string; starting_price: string; result: string }[] }) {
+  const m = useMessages(assetsMessages);
   if (rounds.length === 0) return null;
   const W = 640, H = 220, L = 70, R = 12, T = 12, B = 36;
   const prices = rounds.map((r) => Number(BigInt(r.starting_price) / 1_000_000n)); // millions: enough precision for a chart
@@ -27,7 +28,7 @@ export function PriceChart({ rounds, lang }: { rounds: { round_no: number; held_
   const path = prices.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(p).toFixed(1)}`).join(" ");
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   const color = (r: string) => (r === "sold" ? "#047857" : r === "scheduled" ? "#64748b" : r === "cancelled" ? "#b45309" : "#b91c1c");
-  const title = lang === "vi" ? "Giá khởi điểm qua các phiên đấu giá" : "Starting price by auction round";
+  const title = m("chart.title");
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} className="w-full max-w-3xl" data-testid="price-chart">
@@ -42,40 +43,34 @@ export function PriceChart({ rounds, lang }: { rounds: { round_no: number; held_
         {rounds.map((r, i) => (
           <g key={r.round_no} data-testid="chart-point" data-price={r.starting_price}>
             <circle cx={x(i)} cy={y(prices[i]!)} r="4" fill={color(r.result)}>
-              <title>{`${lang === "vi" ? "Phiên" : "Round"} ${r.round_no} · ${formatDateVi(r.held_on)} · ${billions(r.starting_price)}`}</title>
+              <title>{m("chart.point", { round: r.round_no, date: formatDateVi(r.held_on), price: billions(r.starting_price) })}</title>
             </circle>
             {rounds.length <= 30 ? <text x={x(i)} y={H - B + 14} fontSize="9" textAnchor="middle" fill="#475569">{r.round_no}</text> : null}
           </g>
         ))}
-        <text x={(L + W - R) / 2} y={H - 4} fontSize="10" textAnchor="middle" fill="#475569">{lang === "vi" ? "Phiên đấu giá" : "Round"}</text>
+        <text x={(L + W - R) / 2} y={H - 4} fontSize="10" textAnchor="middle" fill="#475569">{m("chart.axis")}</text>
       </svg>
       <figcaption className="mt-1 text-xs text-slate-600">
-        {lang === "vi" ? "Xanh: bán thành · Đỏ: không thành · Vàng: hủy · Xám: chưa tổ chức" : "Green: sold · Red: failed · Amber: cancelled · Grey: scheduled"}
+        {m("chart.legend")}
       </figcaption>
     </figure>
   );
 }
 
-export function Field({ name, label, error, children }: { name: string; label: string; error?: string; children?: ReactNode }) {
-  return (
-    <label className="flex flex-col text-sm">
-      {label}
-      {children ?? <input name={name} aria-invalid={error ? true : undefined} className="rounded border border-slate-300 px-2 py-1" />}
-      {error ? <span className="text-red-700" role="alert">{error}</span> : null}
-    </label>
-  );
-}
-
 export function AssetTable({ rows, showCase = false }: { rows: { id: string; case_number: string; kind: string; description: string; status: string; latest_value: string | null; current_price: string | null; failed_rounds: number; next_round_on: string | null; unit_name: string; encumbrance_bank: string | null }[]; showCase?: boolean }) {
   const lang = useLang();
-  const vi = lang === "vi";
-  if (rows.length === 0) return <p className="text-slate-600" data-testid="no-assets">{vi ? "Chưa có tài sản nào." : "No assets yet."}</p>;
+  const m = useMessages(assetsMessages);
+  if (rows.length === 0) return <p className="text-slate-600" data-testid="no-assets">{m("table.empty")}</p>;
+  const head = [
+    ...(showCase ? (["table.case", "table.unit"] as const) : []),
+    ...(["table.asset", "table.kind", "table.status", "table.valuedAt", "table.currentPrice", "table.failedRounds", "table.nextRound"] as const),
+  ].map((k) => m(k));
   return (
-    <Table head={[...(showCase ? [vi ? "Việc" : "Case", vi ? "Đơn vị" : "Unit"] : []), ...(vi ? ["Tài sản", "Loại", "Trạng thái", "Giá thẩm định", "Giá hiện tại", "Số phiên không thành", "Phiên tới"] : ["Asset", "Kind", "Status", "Valued at", "Current price", "Failed rounds", "Next round"])]}>
+    <Table head={head}>
       {rows.map((r) => (
         <tr key={r.id} data-testid="asset-row">
           {showCase ? <><td className="px-3 py-2">{r.case_number}</td><td className="px-3 py-2">{r.unit_name}</td></> : null}
-          <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/assets/${r.id}`}>{r.description}</Link>{r.encumbrance_bank ? <span className="block text-xs text-slate-600">{vi ? "Thế chấp: " : "Mortgaged: "}{r.encumbrance_bank}</span> : null}</td>
+          <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/assets/${r.id}`}>{r.description}</Link>{r.encumbrance_bank ? <span className="block text-xs text-slate-600">{m("table.mortgaged", { bank: r.encumbrance_bank })}</span> : null}</td>
           <td className="px-3 py-2">{ASSET_KIND_LABELS[r.kind as AssetKind]?.[lang] ?? r.kind}</td>
           <td className="px-3 py-2" data-testid="asset-status">{ASSET_STATUS_LABELS[r.status as AssetStatus]?.[lang] ?? r.status}</td>
           <td className="px-3 py-2 tabular-nums">{r.latest_value ? formatDong(r.latest_value) : "—"}</td>

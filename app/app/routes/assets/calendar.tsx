@@ -3,7 +3,8 @@ import { ROUND_RESULT_LABELS, formatDateVi, formatDong, type RoundResult } from 
 import type { Route } from "./+types/calendar";
 import { billions } from "./asset-ui.tsx";
 import { PageHeader } from "../../components/ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useMessages } from "../../i18n.ts";
+import { assetsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, requireUser } from "../../utils/user.server.ts";
 import { loadAuctionCalendar } from "@thads/core/assets";
@@ -11,6 +12,7 @@ import { assetScope, scopeFilter, scopeQuery } from "./scope.server.ts";
 import { MAX_YEAR, MIN_YEAR } from "@thads/core/input";
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const WEEKDAYS = ["calendar.dow.mon", "calendar.dow.tue", "calendar.dow.wed", "calendar.dow.thu", "calendar.dow.fri", "calendar.dow.sat", "calendar.dow.sun"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -30,7 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AuctionCalendar() {
   const d = useLoaderData<typeof loader>();
   const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(assetsMessages);
   const days = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
   const firstDow = (new Date(Date.UTC(d.year, d.month - 1, 1)).getUTCDay() + 6) % 7; // Monday first
   const byDay = new Map<number, typeof d.rounds>();
@@ -41,20 +43,20 @@ export default function AuctionCalendar() {
   const cells = [...Array(firstDow).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   return (
     <>
-      <PageHeader title={vi ? `Lịch đấu giá tháng ${pad(d.month)}/${d.year} · ${d.unit.name}` : `Auction calendar ${pad(d.month)}/${d.year} · ${d.unit.name}`} subtitle={vi ? `${d.rounds.length} phiên` : `${d.rounds.length} rounds`} />
+      <PageHeader title={m("calendar.title", { month: pad(d.month), year: d.year, unit: d.unit.name })} subtitle={m("calendar.count", { count: d.rounds.length })} />
       <nav className="mb-4 flex gap-4 text-sm">
-        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.prev}`}>{vi ? "← Tháng trước" : "← Previous"}</Link>
-        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.next}`}>{vi ? "Tháng sau →" : "Next →"}</Link>
-        <Link className="underline" to={`/assets?${d.scope}`}>{vi ? "Danh sách tài sản" : "Asset list"}</Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.prev}`}>{m("calendar.prev")}</Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.next}`}>{m("calendar.next")}</Link>
+        <Link className="underline" to={`/assets?${d.scope}`}>{m("calendar.list")}</Link>
       </nav>
       <div className="grid grid-cols-7 gap-1 text-xs" data-testid="calendar">
-        {(vi ? ["T2", "T3", "T4", "T5", "T6", "T7", "CN"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]).map((h) => <div key={h} className="p-1 font-semibold text-slate-600">{h}</div>)}
+        {WEEKDAYS.map((k) => <div key={k} className="p-1 font-semibold text-slate-600">{m(k)}</div>)}
         {cells.map((day, i) => (
           <div key={i} className={`min-h-20 rounded border p-1 ${day ? "border-slate-200 bg-white" : "border-transparent"}`}>
             {day ? <div className="font-semibold">{day}</div> : null}
             {day ? (byDay.get(day) ?? []).map((r) => (
               <Link key={r.id} to={`/assets/${r.asset_id}`} data-testid="calendar-round" className="mt-1 block truncate rounded bg-sky-50 px-1 text-sky-900 hover:underline" title={`${r.description} · ${formatDong(r.starting_price)}`}>
-                {vi ? "P." : "R"}{r.round_no} · {billions(r.starting_price)} · {ROUND_RESULT_LABELS[r.result as RoundResult]?.[lang]}
+                {m("calendar.roundShort", { round: r.round_no })} · {billions(r.starting_price)} · {ROUND_RESULT_LABELS[r.result as RoundResult]?.[lang]}
               </Link>
             )) : null}
           </div>
@@ -62,7 +64,7 @@ export default function AuctionCalendar() {
       </div>
       <ul className="mt-6 space-y-1 text-sm">
         {d.rounds.map((r) => (
-          <li key={r.id}>{formatDateVi(r.held_on)} · {r.unit_name} · {r.case_number} · <Link className="underline" to={`/assets/${r.asset_id}`}>{r.description}</Link> · {vi ? "phiên" : "round"} {r.round_no} · {formatDong(r.starting_price)}</li>
+          <li key={r.id}>{formatDateVi(r.held_on)} · {r.unit_name} · {r.case_number} · <Link className="underline" to={`/assets/${r.asset_id}`}>{r.description}</Link> · {m("calendar.round", { round: r.round_no })} · {formatDong(r.starting_price)}</li>
         ))}
       </ul>
     </>

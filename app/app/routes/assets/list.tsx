@@ -2,7 +2,8 @@ import { Link, useLoaderData } from "react-router";
 import { ASSET_STATUSES, ASSET_STATUS_LABELS, auctionRulesFor } from "@thads/domain";
 import type { Route } from "./+types/list";
 import { PageHeader } from "../../components/ui.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useMessages } from "../../i18n.ts";
+import { assetsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, requireUser } from "../../utils/user.server.ts";
 import { loadAssetList } from "@thads/core/assets";
@@ -33,18 +34,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Assets() {
   const d = useLoaderData<typeof loader>();
   const lang = useLang();
-  const vi = lang === "vi";
+  const m = useMessages(assetsMessages);
   return (
     <>
       <PageHeader
-        title={d.stuck ? (vi ? `Tài sản tồn đọng sau ${d.minFailed} phiên không thành · ${d.unit.name}` : `Assets stuck after ${d.minFailed} failed rounds · ${d.unit.name}`) : vi ? `Tài sản thi hành án · ${d.unit.name}` : `Assets · ${d.unit.name}`}
-        subtitle={d.stuck ? (vi ? "Danh sách để Thủ trưởng xem xét và đề xuất Ban Chỉ đạo tháo gỡ." : "For the head's review and the steering committee.") : null}
+        title={d.stuck ? m("list.title.stuck", { min: d.minFailed, unit: d.unit.name }) : m("list.title", { unit: d.unit.name })}
+        subtitle={d.stuck ? m("list.subtitle.stuck") : null}
       />
       <nav className="mb-4 flex flex-wrap gap-3 text-sm">
-        <Link className="underline" to={`/assets?${d.scope}`}>{vi ? "Tất cả" : "All"}</Link>
+        <Link className="underline" to={`/assets?${d.scope}`}>{m("list.filter.all")}</Link>
         <Link className="underline" to={`/assets?${d.scope}&status=at_auction`}>{ASSET_STATUS_LABELS.at_auction[lang]}</Link>
-        <Link className="underline" to={`/assets?${d.scope}&stuck=1`}>{vi ? "Tồn đọng" : "Stuck"}</Link>
-        <Link className="underline" to={`/assets/calendar?${d.scope}`}>{vi ? "Lịch đấu giá" : "Auction calendar"}</Link>
+        <Link className="underline" to={`/assets?${d.scope}&stuck=1`}>{m("list.filter.stuck")}</Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}`}>{m("list.filter.calendar")}</Link>
       </nav>
       <AssetTable rows={d.rows} showCase />
     </>
