@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROCEDURES, REQUEST_KINDS, type RequestKind } from "@thads/domain";
-import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "../shared/input.ts";
+import { viDate } from "../shared/fields.ts";
+import { controlCharsMessage, hasControlChars } from "../shared/input.ts";
 
 /*
  * The public request forms: one schema per kind (a shared part plus the kind's own fields), used
@@ -29,20 +30,6 @@ const optional = (field: string, max: number) =>
     .refine((v) => !MARKUP.test(v), { message: `${field}: không được chứa mã HTML hoặc mã lệnh (ký tự "<", "javascript:"…).` })
     .optional()
     .transform((v) => (v ? v : null));
-
-const viDate = (field: string) =>
-  z
-    .string({ message: `${field}: bắt buộc nhập.` })
-    .trim()
-    .min(1, { message: `${field}: bắt buộc nhập.` })
-    .transform((v, ctx) => {
-      const r = readDateInput(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: "custom", message: dateMessage(field, r.reason) });
-        return z.NEVER;
-      }
-      return r.iso;
-    });
 
 const PHONE_RE = /^\+?[0-9 .()-]{8,20}$/;
 const ID_RE = /^[0-9A-Za-z./-]{6,30}$/;
