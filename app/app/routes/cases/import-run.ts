@@ -1,10 +1,11 @@
 import { importCases, type ImportProgress } from "@thads/case-import";
 import { describeErrorForLog, hasRole } from "@thads/domain";
 import type { Route } from "./+types/import-run";
-import { parseLang } from "../../i18n.ts";
+import { parseLang, translate } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { IMPORT_ROLES, readImportUpload, resultForPage } from "./import.server.ts";
+import { casesMessages } from "./messages.ts";
 
 /**
  * POST /cases/import/run: the same import as the page's form, answered as a
@@ -13,10 +14,10 @@ import { IMPORT_ROLES, readImportUpload, resultForPage } from "./import.server.t
  * how far it has got. The import is one transaction, as on the page.
  */
 export async function action({ request }: Route.ActionArgs) {
-  const vi = parseLang(readCookie(request, LANG_COOKIE)) === "vi";
+  const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...IMPORT_ROLES)) forbidden();
-  const upload = await readImportUpload(request, vi);
+  const upload = await readImportUpload(request, lang);
   const headers = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" };
   if (!upload.ok) return new Response(JSON.stringify({ formError: upload.formError }) + "\n", { status: upload.status, headers });
 
@@ -44,7 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
         send({ result: resultForPage(result) });
       } catch (e) {
         console.error(`case import failed: ${describeErrorForLog(e)}`);
-        send({ formError: vi ? "Hệ thống gặp sự cố khi nhập. Không có dòng nào được ghi." : "The import failed. Nothing was written." });
+        send({ formError: translate(casesMessages, lang, "import.error.failed") });
       }
       controller.close();
     },
