@@ -1,0 +1,94 @@
+import { Form, useSearchParams } from "react-router";
+import { CASE_STATUSES, CASE_STATUS_LABELS } from "@thads/domain";
+import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
+import { useLang, useMessages } from "../../i18n.ts";
+import { JUDGMENT_TYPE_LABELS } from "../../labels.ts";
+import { casesMessages } from "./messages.ts";
+
+const control = "rounded border border-slate-300 px-2 py-1";
+
+/** The case list's filters: a GET form, so the filtered list has an address. */
+export function CaseFilters({ provinces, executors }: { provinces: { code: string; name: string }[]; executors: { id: string; full_name: string }[] }) {
+  const m = useMessages(casesMessages);
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const value = (name: string) => params.get(name) ?? "";
+  return (
+    <Form method="get" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4" aria-label={m("filter.label")}>
+      <label className="col-span-2 flex flex-col">
+        {m("filter.q")}
+        <input name="q" defaultValue={value("q")} maxLength={100} className={control} placeholder="nguyen van a" />
+      </label>
+      {provinces.length ? (
+        <label className="flex flex-col">
+          {m("filter.province")}
+          <select name="province" defaultValue={value("province")} className={control}>
+            <option value="">{m("filter.nationwide")}</option>
+            {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          </select>
+        </label>
+      ) : null}
+      <label className="flex flex-col">
+        {m("list.col.status")}
+        <select name="status" defaultValue={value("status")} className={control}>
+          <option value="">{m("filter.all")}</option>
+          {CASE_STATUSES.map((s) => <option key={s} value={s}>{CASE_STATUS_LABELS[s][lang]}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        {m("filter.category")}
+        <select name="category" defaultValue={value("category")} className={control}>
+          <option value="">{m("filter.all")}</option>
+          <option value="bank_credit">{m("filter.category.bankCredit")}</option>
+          <option value="corruption">{m("filter.category.corruption")}</option>
+        </select>
+      </label>
+      <label className="flex flex-col">
+        {m("filter.judgmentType")}
+        <select name="judgmentType" defaultValue={value("judgmentType")} className={control}>
+          <option value="">{m("filter.all")}</option>
+          {JUDGMENT_TYPES.map((j) => <option key={j} value={j}>{JUDGMENT_TYPE_LABELS[j]?.[lang] ?? j}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        {m("executor")}
+        <select name="executor" defaultValue={value("executor")} className={control}>
+          <option value="">{m("filter.all")}</option>
+          {executors.map((e) => <option key={e.id} value={e.id}>{e.full_name}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        {m("filter.moneyMin")}
+        <input name="moneyMin" defaultValue={value("moneyMin")} inputMode="numeric" className={control} />
+      </label>
+      <label className="flex flex-col">
+        {m("filter.moneyMax")}
+        <input name="moneyMax" defaultValue={value("moneyMax")} inputMode="numeric" className={control} />
+      </label>
+      <label className="flex flex-col">
+        {m("filter.from")}
+        <input name="from" defaultValue={value("from")} placeholder="dd/mm/yyyy" className={control} />
+      </label>
+      <label className="flex flex-col">
+        {m("filter.to")}
+        <input name="to" defaultValue={value("to")} placeholder="dd/mm/yyyy" className={control} />
+      </label>
+      <label className="flex flex-col">
+        {m("filter.sort")}
+        <select name="sort" defaultValue={params.get("sort") ?? "accepted_desc"} className={control}>
+          <option value="accepted_desc">{m("filter.sort.acceptedDesc")}</option>
+          <option value="money_desc">{m("filter.sort.moneyDesc")}</option>
+          <option value="deadline_asc">{m("filter.sort.deadlineAsc")}</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={params.get("overdue") === "1"} />
+        {m("filter.overdue")}
+      </label>
+      {params.get("unit") ? <input type="hidden" name="unit" value={value("unit")} /> : null}
+      <div className="flex items-end">
+        <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white">{m("filter.submit")}</button>
+      </div>
+    </Form>
+  );
+}
