@@ -176,3 +176,21 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   await page.goto(`/cases/${id}`);
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
 });
+
+test.describe("without JavaScript, the server renders the refused form", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an intake refused for a missing field names it and keeps what was typed, the acceptance date included", async ({ page }) => {
+    await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+    await expect(page).toHaveURL(/\/unit\//);
+    await page.goto("/cases/new");
+    await page.getByLabel("Số thụ lý / số quyết định").fill(`KT-${run}`);
+    await page.getByLabel("Ngày thụ lý (dd/mm/yyyy)").fill("05/10/2026");
+    await page.getByLabel("Số tiền phải thi hành (đồng)").fill("150.000.000");
+    await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+    await expect(page.getByText("Tòa án: bắt buộc nhập.")).toBeVisible();
+    await expect(page).toHaveURL(/\/cases\/new$/);
+    await expect(page.getByLabel("Ngày thụ lý (dd/mm/yyyy)")).toHaveValue("05/10/2026");
+    await expect(page.getByLabel("Số thụ lý / số quyết định")).toHaveValue(`KT-${run}`);
+  });
+});

@@ -129,8 +129,6 @@ test("bad input gets clear errors and stores nothing", async ({ page }) => {
   await page.locator('input[type="file"]').setInputFiles({ name: "ban-an.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
   await expect(page.getByText("Tên người phải thi hành án: không được chứa mã HTML hoặc mã lệnh")).toBeVisible();
-  // The form comes back with what was typed, the requester's name included.
-  await expect(page.getByLabel("Họ tên người yêu cầu")).toHaveValue(name);
 
   // A file that claims to be a PDF but is not.
   await fillRequest(page, name);
@@ -278,4 +276,18 @@ test("a signed-in creditor files a request and finds it among its own", async ({
   const code = (await page.getByTestId("tracking-code").textContent())!.trim();
   await page.goto("/requests");
   await expect(page.getByTestId("my-requests").locator("li").filter({ hasText: code })).toContainText("Đã gửi, chờ tiếp nhận");
+});
+
+test.describe("without JavaScript, the server renders the refused form", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a request refused for a missing file comes back with what was typed, the requester's name included", async ({ page }) => {
+    const name = `Lê Thị Giữ ${run}`;
+    await openForm(page);
+    await fillRequest(page, name);
+    await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+    await expect(page.getByText("Tệp đính kèm: bắt buộc gửi kèm ít nhất một tệp")).toBeVisible();
+    await expect(page.getByLabel("Họ tên người yêu cầu")).toHaveValue(name);
+    await expect(page.getByLabel("Tòa án đã xét xử")).toHaveValue("Tòa án nhân dân thành phố Hải Phòng");
+  });
 });

@@ -57,9 +57,10 @@ export default function NewCase() {
   const m = useMessages(casesMessages);
   const fe = a?.fieldErrors ?? {};
   const v = a?.values ?? d.prefill ?? {};
-  const input = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  // What was posted wins over a field's default (today's date, a prefilled value) when the form comes back.
+  const input = (name: string, label: string, { defaultValue, ...props }: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field name={name} label={label} error={fe[name]} className="text-sm">
-      <input {...fieldProps(name, fe[name])} defaultValue={v[name] ?? (props.defaultValue as string | undefined)} className={control} {...props} />
+      <input {...fieldProps(name, fe[name])} {...props} defaultValue={v[name] ?? (defaultValue as string | undefined)} className={control} />
     </Field>
   );
   const select = (name: string, label: string, options: [string, string][]) => (
