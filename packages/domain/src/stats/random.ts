@@ -40,11 +40,13 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
   const steps = o.steps ?? 14;
   for (let i = 0; i < steps; i++) {
     date = addCalendarDays(date, Math.floor(r() * 45));
+    // A case without means waits months between steps: long enough to reach the separate register.
+    if (state.status === "not_yet_enforceable" || state.status === "separate_register") date = addCalendarDays(date, 150);
     const moneyOb = state.obligations.find((x) => x.kind === "money" && x.paid < x.amount);
     const actOb = state.obligations.find((x) => x.kind === "act" && x.performedOn === null);
     const candidates: CaseEvent[] = [
       {
-        kind: "decision", effectiveDate: date, mode: "ex_officio",
+        kind: "decision", effectiveDate: date, mode: state.source === "creditor_request" ? "on_request" : "ex_officio",
         obligations: r() < 0.85
           ? [{ id: "m1", kind: "money", amount: BigInt(1 + Math.floor(r() * 5_000_000)) * 1000n }, ...(r() < 0.2 ? [{ id: "a1", kind: "act" as const, description: "Giao tài sản" }] : [])]
           : [{ id: "a1", kind: "act", description: "Giao tài sản" }],
@@ -68,6 +70,12 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
       candidates.push({ kind: "payment", effectiveDate: date, obligationId: moneyOb.id, amount: left });
     }
     if (actOb) candidates.push({ kind: "act_performed", effectiveDate: date, obligationId: actOb.id });
+    if (state.status === "not_yet_enforceable") {
+      candidates.push({ kind: "register_transfer", effectiveDate: date }, { kind: "request_returned", effectiveDate: date, noticeNumber: `${i}/TB-THADS` });
+    }
+    if (state.status === "separate_register") {
+      candidates.push({ kind: "register_reopening", effectiveDate: date, newInformation: "Người phải thi hành án có thu nhập mới" });
+    }
     // Endings are rarer than steps forward.
     let event = pick(r, candidates);
     if ((event.kind === "termination" || event.kind === "transfer") && r() < 0.6) event = pick(r, candidates);
