@@ -53,7 +53,7 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
       },
       { kind: "notification", effectiveDate: date },
       { kind: "verification", effectiveDate: date },
-      { kind: "classification", effectiveDate: date, result: r() < 0.7 ? "enforceable" : "not_yet_enforceable" },
+      { kind: "classification", effectiveDate: date, result: r() < (state.status === "not_yet_enforceable" ? 0.2 : 0.7) ? "enforceable" : "not_yet_enforceable" },
       { kind: "enforcement_action", effectiveDate: date, measure: pick(r, ["seizure", "account_freeze", "auction"] as const) },
       { kind: "postponement", effectiveDate: date, reason: "Đương sự đề nghị" },
       { kind: "suspension", effectiveDate: date, reason: "Tòa án yêu cầu" },
@@ -79,6 +79,20 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     // Endings are rarer than steps forward.
     let event = pick(r, candidates);
     if ((event.kind === "termination" || event.kind === "transfer") && r() < 0.6) event = pick(r, candidates);
+    // Half the time the case takes its next natural step (decision, notification, verification,
+    // classification; without means a re-verification, and in time the separate register or the
+    // return of the request; from the register, a reopening), so that every road is travelled.
+    const byKind = (k: CaseEvent["kind"]) => candidates.find((c) => c.kind === k);
+    const natural: (CaseEvent | undefined)[] =
+      state.status === "accepted" ? [byKind("decision")]
+      : state.status === "decided" ? [byKind("notification")]
+      : state.status === "notified" ? [byKind("verification")]
+      : state.status === "verified" || state.awaitingClassification ? [byKind("classification")]
+      : state.status === "not_yet_enforceable" ? [byKind("verification"), byKind("register_transfer"), byKind("request_returned")]
+      : state.status === "separate_register" ? [byKind("register_reopening")]
+      : [];
+    const inclined = state.status === "not_yet_enforceable" || state.status === "separate_register" ? 0.85 : 0.5;
+    if (natural.length > 0 && r() < inclined) event = pick(r, natural) ?? event;
     const res = applyEvent(state, event, o.lifecycle);
     if (res.ok) {
       events.push(event);
