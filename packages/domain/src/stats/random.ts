@@ -26,6 +26,8 @@ export interface RandomLedgerOptions {
   spreadDays?: number;
   /** Maximum number of proposals. */
   steps?: number;
+  /** No event after this date (e.g. today, where the database refuses later dates). */
+  until?: IsoDate;
   lifecycle?: LifecycleOptions;
 }
 
@@ -42,6 +44,7 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     date = addCalendarDays(date, Math.floor(r() * 45));
     // A case without means waits months between steps: long enough to reach the separate register.
     if (state.status === "not_yet_enforceable" || state.status === "separate_register") date = addCalendarDays(date, 150);
+    if (o.until !== undefined && date > o.until) break;
     const moneyOb = state.obligations.find((x) => x.kind === "money" && x.paid < x.amount);
     const actOb = state.obligations.find((x) => x.kind === "act" && x.performedOn === null);
     const candidates: CaseEvent[] = [
