@@ -40,9 +40,9 @@ create type public.asset_kind as enum ('land_use_right', 'house', 'vehicle', 'ma
 create type public.asset_status as enum ('identified', 'seized', 'valued', 'at_auction', 'sold', 'delivered', 'returned', 'handed_to_creditor');
 create type public.asset_step_kind as enum ('identification', 'seizure', 'valuation', 'contract', 'round', 'round_result', 'deposit', 'deposit_settlement', 'sale', 'delivery', 'return', 'hand_to_creditor');
 create type public.auction_round_result as enum ('scheduled', 'sold', 'no_bidder', 'cancelled', 'buyer_withdrew');
-create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change');
+create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening');
 create type public.case_source as enum ('court_transfer', 'creditor_request', 'transfer_in');
-create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out');
+create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out', 'separate_register', 'returned');
 create type public.coercion_status as enum ('planned', 'approved', 'rejected', 'done', 'cancelled');
 create type public.creditor_kind as enum ('citizen', 'company', 'bank');
 create type public.decision_kind as enum ('ex_officio', 'on_request');
@@ -860,6 +860,14 @@ create table public.stat_daily (
   ot_m numeric default 0 not null,
   ny_n bigint default 0 not null,
   ny_m numeric default 0 not null,
+  reg_n bigint default 0 not null,
+  reg_m numeric default 0 not null,
+  reo_n bigint default 0 not null,
+  reo_m numeric default 0 not null,
+  ret_n bigint default 0 not null,
+  ret_m numeric default 0 not null,
+  sr_n bigint default 0 not null,
+  sr_m numeric default 0 not null,
   constraint stat_daily_pkey PRIMARY KEY (unit_id, dim, day),
   constraint stat_daily_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
   constraint stat_daily_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
@@ -892,6 +900,14 @@ create table public.stat_monthly (
   ot_m numeric default 0 not null,
   ny_n bigint default 0 not null,
   ny_m numeric default 0 not null,
+  reg_n bigint default 0 not null,
+  reg_m numeric default 0 not null,
+  reo_n bigint default 0 not null,
+  reo_m numeric default 0 not null,
+  ret_n bigint default 0 not null,
+  ret_m numeric default 0 not null,
+  sr_n bigint default 0 not null,
+  sr_m numeric default 0 not null,
   constraint stat_monthly_pkey PRIMARY KEY (unit_id, dim, month),
   constraint stat_monthly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
   constraint stat_monthly_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric)),
@@ -947,6 +963,14 @@ create table public.stat_yearly (
   ot_m numeric default 0 not null,
   ny_n bigint default 0 not null,
   ny_m numeric default 0 not null,
+  reg_n bigint default 0 not null,
+  reg_m numeric default 0 not null,
+  reo_n bigint default 0 not null,
+  reo_m numeric default 0 not null,
+  ret_n bigint default 0 not null,
+  ret_m numeric default 0 not null,
+  sr_n bigint default 0 not null,
+  sr_m numeric default 0 not null,
   constraint stat_yearly_pkey PRIMARY KEY (unit_id, dim, year),
   constraint stat_yearly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
   constraint stat_yearly_year_check CHECK (((EXTRACT(month FROM year) = (10)::numeric) AND (EXTRACT(day FROM year) = (1)::numeric))),
@@ -1340,6 +1364,9 @@ CREATE INDEX case_events_completion_idx ON public.case_events USING btree (effec
 CREATE INDEX case_events_not_yet_enforceable_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE ((kind = 'classification'::public.case_event_kind) AND ((payload ->> 'result'::text) = 'not_yet_enforceable'::text));
 CREATE INDEX case_events_postponement_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'postponement'::public.case_event_kind);
 CREATE INDEX case_events_province_id_idx ON public.case_events USING btree (province_id);
+CREATE INDEX case_events_register_reopening_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'register_reopening'::public.case_event_kind);
+CREATE INDEX case_events_register_transfer_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'register_transfer'::public.case_event_kind);
+CREATE INDEX case_events_request_returned_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'request_returned'::public.case_event_kind);
 CREATE INDEX case_events_suspension_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'suspension'::public.case_event_kind);
 CREATE INDEX case_events_termination_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'termination'::public.case_event_kind);
 CREATE INDEX case_events_transfer_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'transfer'::public.case_event_kind);
@@ -2617,11 +2644,11 @@ begin
       as k(case_id, unit_id, province_id, jt, bank, corruption)
   ), d as (
     select k.unit_id, k.province_id, x.dim, t.day,
-           p_sign * sum(t.acc_n) as acc_n, p_sign * sum(t.acc_m) as acc_m, p_sign * sum(t.trf_n) as trf_n, p_sign * sum(t.trf_m) as trf_m,
-           p_sign * sum(t.cmp_n) as cmp_n, p_sign * sum(t.cmp_m) as cmp_m, p_sign * sum(t.ter_n) as ter_n, p_sign * sum(t.ter_m) as ter_m,
-           p_sign * sum(t.ip_n) as ip_n, p_sign * sum(t.ip_m) as ip_m, p_sign * sum(t.pp_n) as pp_n, p_sign * sum(t.pp_m) as pp_m,
-           p_sign * sum(t.sp_n) as sp_n, p_sign * sum(t.sp_m) as sp_m, p_sign * sum(t.ot_n) as ot_n, p_sign * sum(t.ot_m) as ot_m,
-           p_sign * sum(t.ny_n) as ny_n, p_sign * sum(t.ny_m) as ny_m
+           p_sign * sum(t.acc_n) as acc_n, p_sign * sum(t.acc_m) as acc_m, p_sign * sum(t.trf_n) as trf_n, p_sign * sum(t.trf_m) as trf_m, p_sign * sum(t.cmp_n) as cmp_n, p_sign * sum(t.cmp_m) as cmp_m,
+           p_sign * sum(t.ter_n) as ter_n, p_sign * sum(t.ter_m) as ter_m, p_sign * sum(t.reg_n) as reg_n, p_sign * sum(t.reg_m) as reg_m, p_sign * sum(t.reo_n) as reo_n, p_sign * sum(t.reo_m) as reo_m,
+           p_sign * sum(t.ret_n) as ret_n, p_sign * sum(t.ret_m) as ret_m, p_sign * sum(t.ip_n) as ip_n, p_sign * sum(t.ip_m) as ip_m, p_sign * sum(t.pp_n) as pp_n, p_sign * sum(t.pp_m) as pp_m,
+           p_sign * sum(t.sp_n) as sp_n, p_sign * sum(t.sp_m) as sp_m, p_sign * sum(t.ot_n) as ot_n, p_sign * sum(t.ot_m) as ot_m, p_sign * sum(t.ny_n) as ny_n, p_sign * sum(t.ny_m) as ny_m,
+           p_sign * sum(t.sr_n) as sr_n, p_sign * sum(t.sr_m) as sr_m
     from app_private.stat_case_deltas(p_case_ids, p_except) t
     join keys k on k.case_id = t.case_id
     cross join lateral unnest(array['all', 'jt:' || k.jt]
@@ -2629,64 +2656,84 @@ begin
                               || case when k.corruption then array['corruption'] else '{}'::text[] end) as x(dim)
     group by 1, 2, 3, 4
   ), daily as (
-    insert into public.stat_daily as s (unit_id, province_id, dim, day, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
-                                        ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m)
-    select unit_id, province_id, dim, day, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
-           ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m
+    insert into public.stat_daily as s (unit_id, province_id, dim, day,
+        acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m, reg_n, reg_m, reo_n, reo_m,
+        ret_n, ret_m, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m,
+        sr_n, sr_m)
+    select unit_id, province_id, dim, day,
+        acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m, reg_n, reg_m, reo_n, reo_m,
+        ret_n, ret_m, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m,
+        sr_n, sr_m
     from d order by unit_id, dim, day
     on conflict (unit_id, dim, day) do update set
       acc_n = s.acc_n + excluded.acc_n, acc_m = s.acc_m + excluded.acc_m, trf_n = s.trf_n + excluded.trf_n, trf_m = s.trf_m + excluded.trf_m,
       cmp_n = s.cmp_n + excluded.cmp_n, cmp_m = s.cmp_m + excluded.cmp_m, ter_n = s.ter_n + excluded.ter_n, ter_m = s.ter_m + excluded.ter_m,
-      ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m, pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m,
-      sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m, ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m,
-      ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m
+      reg_n = s.reg_n + excluded.reg_n, reg_m = s.reg_m + excluded.reg_m, reo_n = s.reo_n + excluded.reo_n, reo_m = s.reo_m + excluded.reo_m,
+      ret_n = s.ret_n + excluded.ret_n, ret_m = s.ret_m + excluded.ret_m, ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m,
+      pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m, sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m,
+      ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m, ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m,
+      sr_n = s.sr_n + excluded.sr_n, sr_m = s.sr_m + excluded.sr_m
     returning 1
   ), monthly as (
-    insert into public.stat_monthly as s (unit_id, province_id, dim, month, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
-                                          ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m)
-    select unit_id, province_id, dim, date_trunc('month', day)::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
-           sum(ter_n), sum(ter_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m), sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m)
+    insert into public.stat_monthly as s (unit_id, province_id, dim, month,
+        acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m, reg_n, reg_m, reo_n, reo_m,
+        ret_n, ret_m, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m,
+        sr_n, sr_m)
+    select unit_id, province_id, dim, date_trunc('month', day)::date,
+         sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m), sum(ter_n), sum(ter_m), sum(reg_n), sum(reg_m),
+         sum(reo_n), sum(reo_m), sum(ret_n), sum(ret_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m),
+         sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m), sum(sr_n), sum(sr_m)
     from d group by 1, 2, 3, 4 order by 1, 3, 4
     on conflict (unit_id, dim, month) do update set
       acc_n = s.acc_n + excluded.acc_n, acc_m = s.acc_m + excluded.acc_m, trf_n = s.trf_n + excluded.trf_n, trf_m = s.trf_m + excluded.trf_m,
       cmp_n = s.cmp_n + excluded.cmp_n, cmp_m = s.cmp_m + excluded.cmp_m, ter_n = s.ter_n + excluded.ter_n, ter_m = s.ter_m + excluded.ter_m,
-      ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m, pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m,
-      sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m, ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m,
-      ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m
+      reg_n = s.reg_n + excluded.reg_n, reg_m = s.reg_m + excluded.reg_m, reo_n = s.reo_n + excluded.reo_n, reo_m = s.reo_m + excluded.reo_m,
+      ret_n = s.ret_n + excluded.ret_n, ret_m = s.ret_m + excluded.ret_m, ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m,
+      pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m, sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m,
+      ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m, ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m,
+      sr_n = s.sr_n + excluded.sr_n, sr_m = s.sr_m + excluded.sr_m
     returning 1
   )
-  insert into public.stat_yearly as s (unit_id, province_id, dim, year, acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m,
-                                       ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m)
-  select unit_id, province_id, dim, (date_trunc('year', day + interval '3 months') - interval '3 months')::date, sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m),
-         sum(ter_n), sum(ter_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m), sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m)
+  insert into public.stat_yearly as s (unit_id, province_id, dim, year,
+      acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m, reg_n, reg_m, reo_n, reo_m,
+        ret_n, ret_m, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m,
+        sr_n, sr_m)
+  select unit_id, province_id, dim, (date_trunc('year', day + interval '3 months') - interval '3 months')::date,
+         sum(acc_n), sum(acc_m), sum(trf_n), sum(trf_m), sum(cmp_n), sum(cmp_m), sum(ter_n), sum(ter_m), sum(reg_n), sum(reg_m),
+         sum(reo_n), sum(reo_m), sum(ret_n), sum(ret_m), sum(ip_n), sum(ip_m), sum(pp_n), sum(pp_m), sum(sp_n), sum(sp_m),
+         sum(ot_n), sum(ot_m), sum(ny_n), sum(ny_m), sum(sr_n), sum(sr_m)
   from d group by 1, 2, 3, 4 order by 1, 3, 4
   on conflict (unit_id, dim, year) do update set
     acc_n = s.acc_n + excluded.acc_n, acc_m = s.acc_m + excluded.acc_m, trf_n = s.trf_n + excluded.trf_n, trf_m = s.trf_m + excluded.trf_m,
     cmp_n = s.cmp_n + excluded.cmp_n, cmp_m = s.cmp_m + excluded.cmp_m, ter_n = s.ter_n + excluded.ter_n, ter_m = s.ter_m + excluded.ter_m,
-    ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m, pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m,
-    sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m, ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m,
-    ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m;
+    reg_n = s.reg_n + excluded.reg_n, reg_m = s.reg_m + excluded.reg_m, reo_n = s.reo_n + excluded.reo_n, reo_m = s.reo_m + excluded.reo_m,
+    ret_n = s.ret_n + excluded.ret_n, ret_m = s.ret_m + excluded.ret_m, ip_n = s.ip_n + excluded.ip_n, ip_m = s.ip_m + excluded.ip_m,
+    pp_n = s.pp_n + excluded.pp_n, pp_m = s.pp_m + excluded.pp_m, sp_n = s.sp_n + excluded.sp_n, sp_m = s.sp_m + excluded.sp_m,
+    ot_n = s.ot_n + excluded.ot_n, ot_m = s.ot_m + excluded.ot_m, ny_n = s.ny_n + excluded.ny_n, ny_m = s.ny_m + excluded.ny_m,
+    sr_n = s.sr_n + excluded.sr_n, sr_m = s.sr_m + excluded.sr_m;
 end
 $function$;
 -- function app_private.stat_add(p_case_ids uuid[], p_except bigint[], p_sign integer, p_units uuid[], p_provinces uuid[], p_types text[], p_bank boolean[], p_corruption boolean[]): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.stat_case_deltas(p_case_ids uuid[], p_except bigint[] DEFAULT '{}'::bigint[])
- RETURNS TABLE(case_id uuid, day date, acc_n bigint, acc_m numeric, trf_n bigint, trf_m numeric, cmp_n bigint, cmp_m numeric, ter_n bigint, ter_m numeric, ip_n bigint, ip_m numeric, pp_n bigint, pp_m numeric, sp_n bigint, sp_m numeric, ot_n bigint, ot_m numeric, ny_n bigint, ny_m numeric)
+ RETURNS TABLE(case_id uuid, day date, acc_n bigint, acc_m numeric, trf_n bigint, trf_m numeric, cmp_n bigint, cmp_m numeric, ter_n bigint, ter_m numeric, reg_n bigint, reg_m numeric, reo_n bigint, reo_m numeric, ret_n bigint, ret_m numeric, ip_n bigint, ip_m numeric, pp_n bigint, pp_m numeric, sp_n bigint, sp_m numeric, ot_n bigint, ot_m numeric, ny_n bigint, ny_m numeric, sr_n bigint, sr_m numeric)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
   with ev as (
-    select e.case_id, e.id, e.kind, e.effective_date as day,
-           case e.kind
+    select e.case_id, e.id, e.kind::text as kind, e.effective_date as day,
+           case e.kind::text
              when 'decision' then coalesce((select sum((o ->> 'amount')::numeric) from jsonb_array_elements(e.payload -> 'obligations') o
                                             where o ->> 'kind' = 'money'), 0)
              when 'payment' then (e.payload ->> 'amount')::numeric
              else 0 end as amount,
-           case when e.kind in ('acceptance', 'decision', 'notification') then 'ot'
-                when e.kind = 'classification' then case when e.payload ->> 'result' = 'not_yet_enforceable' then 'ny' else 'ip' end
-                when e.kind in ('termination', 'completion', 'transfer') then 'x' end as base,
-           case e.kind when 'postponement' then 'pp' when 'suspension' then 'sp' when 'resumption' then 'r' end as intr
+           case when e.kind::text in ('acceptance', 'decision', 'notification') then 'ot'
+                when e.kind::text = 'classification' then case when e.payload ->> 'result' = 'not_yet_enforceable' then 'ny' else 'ip' end
+                when e.kind::text = 'register_transfer' then 'sr'
+                when e.kind::text = 'register_reopening' then 'ny'
+                when e.kind::text in ('termination', 'completion', 'transfer', 'request_returned') then 'x' end as base,
+           case e.kind::text when 'postponement' then 'pp' when 'suspension' then 'sp' when 'resumption' then 'r' end as intr
     from public.case_events e
     where e.case_id = any (p_case_ids)
       and not exists (select 1 from unnest(p_except) as x(id) where x.id = e.id)
@@ -2720,6 +2767,12 @@ AS $function$
     (case when s4.kind = 'payment' then s4.amount when s4.kind = 'completion' then s4.owed_before else 0 end)::numeric,
     (s4.kind = 'termination')::int::bigint,
     (case when s4.kind = 'termination' then s4.owed_before else 0 end)::numeric,
+    (s4.kind = 'register_transfer')::int::bigint,
+    (case when s4.kind = 'register_transfer' then s4.owed_before else 0 end)::numeric,
+    (s4.kind = 'register_reopening')::int::bigint,
+    (case when s4.kind = 'register_reopening' then s4.owed_before else 0 end)::numeric,
+    (s4.kind = 'request_returned')::int::bigint,
+    (case when s4.kind = 'request_returned' then s4.owed_before else 0 end)::numeric,
     ((s4.st is not distinct from 'ip')::int - (s4.st_before is not distinct from 'ip')::int)::bigint,
     (case when s4.st is not distinct from 'ip' then s4.owed_after else 0 end - case when s4.st_before is not distinct from 'ip' then s4.owed_before else 0 end)::numeric,
     ((s4.st is not distinct from 'pp')::int - (s4.st_before is not distinct from 'pp')::int)::bigint,
@@ -2729,7 +2782,9 @@ AS $function$
     ((s4.st is not distinct from 'ot')::int - (s4.st_before is not distinct from 'ot')::int)::bigint,
     (case when s4.st is not distinct from 'ot' then s4.owed_after else 0 end - case when s4.st_before is not distinct from 'ot' then s4.owed_before else 0 end)::numeric,
     ((s4.st is not distinct from 'ny')::int - (s4.st_before is not distinct from 'ny')::int)::bigint,
-    (case when s4.st is not distinct from 'ny' then s4.owed_after else 0 end - case when s4.st_before is not distinct from 'ny' then s4.owed_before else 0 end)::numeric
+    (case when s4.st is not distinct from 'ny' then s4.owed_after else 0 end - case when s4.st_before is not distinct from 'ny' then s4.owed_before else 0 end)::numeric,
+    ((s4.st is not distinct from 'sr')::int - (s4.st_before is not distinct from 'sr')::int)::bigint,
+    (case when s4.st is not distinct from 'sr' then s4.owed_after else 0 end - case when s4.st_before is not distinct from 'sr' then s4.owed_before else 0 end)::numeric
   from s4
 $function$;
 -- function app_private.stat_case_deltas(p_case_ids uuid[], p_except bigint[]): executed by its owner only
@@ -3334,13 +3389,15 @@ declare
   v_code text;
   v_newest text;
 begin
-  for r in select e.kind, e.payload ->> 'result' as result
+  for r in select e.kind::text as kind, e.payload ->> 'result' as result
              from public.case_events e
             where e.case_id = p_case_id and e.effective_date <= p_on
             order by e.effective_date desc, e.id desc loop
     v_code := case when r.kind in ('acceptance', 'decision', 'notification') then 'ot'
                    when r.kind = 'classification' then case when r.result = 'not_yet_enforceable' then 'ny' else 'ip' end
-                   when r.kind in ('termination', 'completion', 'transfer') then 'x'
+                   when r.kind = 'register_transfer' then 'sr'
+                   when r.kind = 'register_reopening' then 'ny'
+                   when r.kind in ('termination', 'completion', 'transfer', 'request_returned') then 'x'
                    when r.kind = 'postponement' then 'pp'
                    when r.kind = 'suspension' then 'sp'
                    when r.kind = 'resumption' then 'r' end;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { optionalText, text, viDate } from "../src/shared/fields.ts";
 import { IntakeSchema } from "../src/cases/intake-schema.ts";
+import { parseStep } from "../src/cases/steps-schema.ts";
 import { isUuid, isoDateParam, searchText } from "../src/shared/input.ts";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
@@ -41,5 +42,24 @@ describe("input primitives", () => {
     const r = IntakeSchema.safeParse({ debtor: { kind: "person", fullName: "Nguyễn\u0000" } });
     expect(r.success).toBe(false);
     expect(r.error?.issues.some((i) => i.message === "Tên người phải thi hành án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).")).toBe(true);
+  });
+});
+
+describe("the separate register's step forms", () => {
+  const common = { version: "3", idempotencyKey: "6f1c2a52-3b1e-4c39-9a55-0d7d2b1f0a11", effectiveDate: "18/07/2028" };
+  it("a returned request names its notice and confirms the procuracy was told; the event keeps the notice only", () => {
+    const missing = parseStep("request_returned", { ...common, noticeNumber: "" });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) {
+      expect(missing.fieldErrors.noticeNumber).toContain("Số thông báo gửi lại yêu cầu thi hành án");
+      expect(missing.fieldErrors.procuracyNotified).toContain("Viện kiểm sát");
+    }
+    const r = parseStep("request_returned", { ...common, noticeNumber: "25/TB-THADS", procuracyNotified: "on" });
+    expect(r.ok && r.event).toEqual({ kind: "request_returned", effectiveDate: "2028-07-18", noticeNumber: "25/TB-THADS" });
+  });
+  it("a reopening needs the new information; the move to the register needs only its date", () => {
+    const blank = parseStep("register_reopening", { ...common, newInformation: "" });
+    expect(!blank.ok && blank.fieldErrors.newInformation).toContain("Thông tin mới về điều kiện thi hành án");
+    expect(parseStep("register_transfer", common)).toMatchObject({ ok: true, event: { kind: "register_transfer", effectiveDate: "2028-07-18" } });
   });
 });

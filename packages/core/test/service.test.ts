@@ -32,13 +32,13 @@ async function takeIn(form = intakeForm()) {
   return r.caseId;
 }
 
-async function step(caseId: string, who: [string, Role], event: CaseEvent, opts: { key?: string; version?: number } = {}) {
+async function step(caseId: string, who: [string, Role], event: CaseEvent, opts: { key?: string; version?: number; today?: string } = {}) {
   const version =
     opts.version ??
     (await withClaims(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`))[0]?.version ??
     0;
   return asUserStep(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) =>
-    recordEvent(tx, { caseId, expectedVersion: version, event, idempotencyKey: opts.key ?? randomUUID(), actor: actor(who[0], who[1]), today: "2026-01-15" }),
+    recordEvent(tx, { caseId, expectedVersion: version, event, idempotencyKey: opts.key ?? randomUUID(), actor: actor(who[0], who[1]), today: opts.today ?? "2026-01-15" }),
   );
 }
 
@@ -130,6 +130,39 @@ describe("lifecycle through the ledger", () => {
     expect(c).toMatchObject({ status: "completed", money_due: 150_000_000n, money_collected: 150_000_000n, executor_id: executor, closed_on: "2025-12-16", version: 9 });
     const [o] = await ctx.owner`select paid from public.case_obligations where case_id = ${id}`;
     expect(o!.paid).toBe(150_000_000n);
+  });
+
+  it("a case without means moves to the separate register when due (heads), and comes back on new information", async () => {
+    const id = await takeIn();
+    const today = "2026-12-01";
+    expect(await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }] }, { today })).toMatchObject({ ok: true });
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! }, { today })).toMatchObject({ ok: true });
+    for (const e of [
+      { kind: "notification", effectiveDate: "2025-11-07" },
+      { kind: "verification", effectiveDate: "2025-11-20" },
+      { kind: "classification", effectiveDate: "2025-11-21", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2026-05-20" },
+      { kind: "classification", effectiveDate: "2026-05-20", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2026-11-18" },
+      { kind: "classification", effectiveDate: "2026-11-18", result: "not_yet_enforceable" },
+    ] as CaseEvent[]) {
+      expect(await step(id, ["executor", "executor"], e, { today }), e.kind).toMatchObject({ ok: true });
+    }
+    // Old rules (decided not yet enforceable on 21/11/2025): a year, verified twice, then 3 working days.
+    const [d] = await ctx.owner`select next_deadline_on::text, next_deadline_kind from public.cases where id = ${id}`;
+    expect(d).toMatchObject({ next_deadline_on: "2026-11-26", next_deadline_kind: "separate_register" });
+    // 21/11/2026 is a Saturday: the year runs to Monday 23/11; the move is possible from the 24th.
+    const move: CaseEvent = { kind: "register_transfer", effectiveDate: "2026-11-24" };
+    expect(await step(id, ["executor", "executor"], move, { today })).toMatchObject({ ok: false });
+    const moved = await step(id, ["subunit_head", "subunit_head"], move, { today });
+    expect(moved, JSON.stringify(moved)).toMatchObject({ ok: true });
+    const [c] = await ctx.owner`select status, next_deadline_on from public.cases where id = ${id}`;
+    expect(c).toMatchObject({ status: "separate_register", next_deadline_on: null });
+    const refused = await step(id, ["executor", "executor"], { kind: "verification", effectiveDate: "2026-11-30" }, { today });
+    expect(refused).toMatchObject({ ok: false });
+    expect(await step(id, ["executor", "executor"], { kind: "register_reopening", effectiveDate: "2026-11-30", newInformation: "Ngân hàng báo người phải thi hành án có tài khoản" }, { today })).toMatchObject({ ok: true });
+    const [back] = await ctx.owner`select status, next_deadline_on::text, next_deadline_kind from public.cases where id = ${id}`;
+    expect(back).toMatchObject({ status: "not_yet_enforceable", next_deadline_on: "2026-12-10", next_deadline_kind: "new_information_verification" });
   });
 
   it("refuses an invalid step with the reason, writing nothing", async () => {

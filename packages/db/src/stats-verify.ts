@@ -11,7 +11,7 @@
  */
 import { addCalendarDays, cumulativePeriods, identityViolations, STAT_FIGURES, statYearOf, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";
-import { readStats } from "./stats.ts";
+import { FLOW_COLS, readStats, STOCK_COLS } from "./stats.ts";
 
 type AnySql = Sql | TxSql;
 
@@ -39,10 +39,17 @@ export async function bruteForceStats(
                when 'payment' then (e.payload ->> 'amount')::bigint else 0 end as amount,
              case when e.kind in ('acceptance', 'decision', 'notification') then 'ot'
                   when e.kind = 'classification' then case when e.payload ->> 'result' = 'not_yet_enforceable' then 'ny' else 'ip' end
-                  when e.kind in ('termination', 'completion', 'transfer') then 'x' end as base,
+                  when e.kind = 'register_transfer' then 'sr'
+                  when e.kind = 'register_reopening' then 'ny'
+                  when e.kind in ('termination', 'completion', 'transfer', 'request_returned') then 'x' end as base,
              case e.kind when 'postponement' then 'pp' when 'suspension' then 'sp' when 'resumption' then 'r' end as intr
       from public.case_events e join public.cases c on c.id = e.case_id
       where e.effective_date <= ${to} and ${where}
+    ), ev2 as (
+      -- The outstanding money at each event (a move, a reopening or a return pays nothing itself).
+      select ev.*, sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end)
+                     over (partition by case_id order by d, id) as owed_at
+      from ev
     ), per_case as (
       select ev.case_id,
         (array_agg(base order by d desc, id desc) filter (where base is not null and d <= ${before}))[1] as b0,
@@ -56,8 +63,14 @@ export async function bruteForceStats(
         coalesce(sum(amount) filter (where kind = 'payment' and d >= ${from}), 0) as pay_m,
         count(*) filter (where kind = 'completion' and d >= ${from}) as cmp_n,
         count(*) filter (where kind = 'termination' and d >= ${from}) as ter_n,
-        count(*) filter (where kind = 'transfer' and d >= ${from}) as trf_n
-      from ev group by ev.case_id
+        count(*) filter (where kind = 'transfer' and d >= ${from}) as trf_n,
+        count(*) filter (where kind = 'register_transfer' and d >= ${from}) as reg_n,
+        coalesce(sum(owed_at) filter (where kind = 'register_transfer' and d >= ${from}), 0) as reg_m,
+        count(*) filter (where kind = 'register_reopening' and d >= ${from}) as reo_n,
+        coalesce(sum(owed_at) filter (where kind = 'register_reopening' and d >= ${from}), 0) as reo_m,
+        count(*) filter (where kind = 'request_returned' and d >= ${from}) as ret_n,
+        coalesce(sum(owed_at) filter (where kind = 'request_returned' and d >= ${from}), 0) as ret_m
+      from ev2 ev group by ev.case_id
     ), standing as (
       select p.*,
         case when i0 in ('pp', 'sp') then i0 when b0 = 'x' then null else b0 end as s0,
@@ -65,16 +78,21 @@ export async function bruteForceStats(
       from per_case p
     )
     select ${key} as k,
-      count(*) filter (where s0 is not null) as carried_over_n, coalesce(sum(owed0) filter (where s0 is not null), 0) as carried_over_m,
+      count(*) filter (where s0 is not null and s0 <> 'sr') as carried_over_n,
+      coalesce(sum(owed0) filter (where s0 is not null and s0 <> 'sr'), 0) as carried_over_m,
       sum(acc_n) as newly_accepted_n, sum(acc_m) as newly_accepted_m,
+      sum(reo_n) as reopened_n, sum(reo_m) as reopened_m,
       sum(trf_n) as transferred_out_n, coalesce(sum(owed1) filter (where trf_n > 0), 0) as transferred_out_m,
+      sum(reg_n) as registered_n, sum(reg_m) as registered_m,
+      sum(ret_n) as returned_n, sum(ret_m) as returned_m,
       sum(cmp_n) as completed_n, sum(pay_m) + coalesce(sum(owed1) filter (where cmp_n > 0), 0) as completed_m,
       sum(ter_n) as terminated_n, coalesce(sum(owed1) filter (where ter_n > 0), 0) as terminated_m,
       count(*) filter (where s1 = 'ip') as in_progress_n, coalesce(sum(owed1) filter (where s1 = 'ip'), 0) as in_progress_m,
       count(*) filter (where s1 = 'pp') as postponed_n, coalesce(sum(owed1) filter (where s1 = 'pp'), 0) as postponed_m,
       count(*) filter (where s1 = 'sp') as suspended_n, coalesce(sum(owed1) filter (where s1 = 'sp'), 0) as suspended_m,
       count(*) filter (where s1 = 'ot') as other_n, coalesce(sum(owed1) filter (where s1 = 'ot'), 0) as other_m,
-      count(*) filter (where s1 = 'ny') as not_yet_enforceable_n, coalesce(sum(owed1) filter (where s1 = 'ny'), 0) as not_yet_enforceable_m
+      count(*) filter (where s1 = 'ny') as not_yet_enforceable_n, coalesce(sum(owed1) filter (where s1 = 'ny'), 0) as not_yet_enforceable_m,
+      count(*) filter (where s1 = 'sr') as separate_register_n, coalesce(sum(owed1) filter (where s1 = 'sr'), 0) as separate_register_m
     from standing s join public.cases c on c.id = s.case_id
     group by 1`;
   const out = new Map<string, UnitStats>();
@@ -82,9 +100,11 @@ export async function bruteForceStats(
     const side = (u: "n" | "m") => {
       const v = (k: string) => BigInt(r[`${k}_${u}`] ?? "0");
       return withDerived({
-        carried_over: v("carried_over"), newly_accepted: v("newly_accepted"), transferred_out: v("transferred_out"),
+        carried_over: v("carried_over"), newly_accepted: v("newly_accepted"), reopened: v("reopened"),
+        transferred_out: v("transferred_out"), registered: v("registered"), returned: v("returned"),
         completed: v("completed"), terminated: v("terminated"), in_progress: v("in_progress"), postponed: v("postponed"),
         suspended: v("suspended"), other: v("other"), not_yet_enforceable: v("not_yet_enforceable"),
+        separate_register: v("separate_register"),
       });
     };
     out.set(String(r.k), { cases: side("n"), money: side("m") });
@@ -109,7 +129,7 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
   // 1. Rows: live against rebuilt from the events, in a transaction rolled back.
   await sql
     .begin(async (tx) => {
-      const cols = "acc_n, acc_m, trf_n, trf_m, cmp_n, cmp_m, ter_n, ter_m, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m";
+      const cols = [...STOCK_COLS, ...FLOW_COLS].join(", ");
       const nonzero = cols.split(", ").map((c) => `${c} <> 0`).join(" or ");
       await tx.unsafe(`create temp table live_daily on commit drop as select * from public.stat_daily where ${nonzero}`);
       await tx.unsafe(`create temp table live_monthly on commit drop as select * from public.stat_monthly where ${nonzero}`);

@@ -5,7 +5,7 @@
  * and public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
  * the app's users. Definitions: packages/domain/src/stats.
  */
-import { addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, STAT_FIGURES, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
+import { ACTIVE_STOCKS, addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, STAT_FIGURES, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";
 
 type AnySql = Sql | TxSql;
@@ -71,9 +71,13 @@ function toStats(row: Record<string, string | null>): UnitStats {
   const v = (k: string) => BigInt(row[k] ?? "0");
   const side = (u: "n" | "m") =>
     withDerived({
-      carried_over: DELTA_STOCKS.reduce((t, s) => t + v(`${s}_${u}_before`), 0n),
+      // The separate register (sr) is outside the active workload: not carried over.
+      carried_over: ACTIVE_STOCKS.reduce((t, s) => t + v(`${s}_${u}_before`), 0n),
       newly_accepted: v(`acc_${u}`),
+      reopened: v(`reo_${u}`),
       transferred_out: v(`trf_${u}`),
+      registered: v(`reg_${u}`),
+      returned: v(`ret_${u}`),
       completed: v(`cmp_${u}`),
       terminated: v(`ter_${u}`),
       in_progress: v(`ip_${u}_after`),
@@ -81,6 +85,7 @@ function toStats(row: Record<string, string | null>): UnitStats {
       suspended: v(`sp_${u}_after`),
       other: v(`ot_${u}_after`),
       not_yet_enforceable: v(`ny_${u}_after`),
+      separate_register: v(`sr_${u}_after`),
     });
   return { cases: side("n"), money: side("m") };
 }

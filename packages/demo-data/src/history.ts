@@ -6,7 +6,9 @@
  *   acceptance → decision → notification → (voluntary period) → verification → classification
  *   → enforceable: payments / coercive measures → completion
  *   → not yet enforceable: re-verification every 6 months (12 when the debtor is in prison or
- *     has no known address) until conditions change
+ *     has no known address) until conditions change; a case still without means when the register
+ *     period is over moves to the separate register, or (2026 rules, on request) has its request
+ *     returned, on the last day on time (three in five; the rest wait, overdue)
  *   termination, postponement and suspension at any of these stages; executor changes now and then.
  *
  * Dates respect the legal time limits most of the time; a share of steps is late, and some cases
@@ -14,6 +16,9 @@
  */
 import {
   applyEvent,
+  registerDueDate,
+  registerStart,
+  registerStepOf,
   type CaseEvent,
   type CaseState,
   type EnforcementMeasure,
@@ -381,9 +386,21 @@ export function buildHistory(r: () => number, p: HistoryPlan): BuiltHistory {
     else until = C + 90 + expo(r, 300);
     const months = extended ? 365 : 182;
     let lastV = V;
+    /** The move to the separate register (or the return of the request) once due before `by`. */
+    const registerBy = (by: number): boolean => {
+      if (stage !== "nye" || final !== "none" || b.state?.status !== "not_yet_enforceable") return false;
+      // Three cases in five are moved on time; the rest are a backlog, their move overdue.
+      if (p.acceptedDay % 5 >= 3) return false;
+      const reg = registerStepOf(b.state);
+      if (reg === null || reg.verifications < reg.minVerifications) return false;
+      const due = dayOf(registerDueDate(reg, registerStart(reg, iso(lastV))));
+      if (due > by || due > today) return false;
+      return b.add(due, { kind: reg.step }, p.headId);
+    };
     for (;;) {
       const late = r() < 0.3;
       const next = nextWorking(lastV + (late ? months + 5 + Math.floor(r() * 300) : months - Math.floor(r() * 45)));
+      if (registerBy(Math.min(next, until))) return b.done();
       if (next > until || next > today) break;
       if (!b.add(next, { kind: "verification", findings: FINDINGS_UNCHANGED })) return b.done();
       if (!b.add(next, { kind: "classification", result: "not_yet_enforceable" })) return b.done();

@@ -223,6 +223,9 @@ const STEP_ROLES: Record<string, readonly Role[]> = {
   decision: ["clerk", ...HEADS],
   executor_change: HEADS,
   transfer: HEADS,
+  // The agency moves a case to the separate register, or returns the request (D62 Art. 9(5); D152 Art. 22).
+  register_transfer: HEADS,
+  request_returned: HEADS,
 };
 const ACTING_ROLES: readonly Role[] = ["executor", ...HEADS];
 

@@ -14,7 +14,16 @@ export interface StatFilter {
 }
 
 /** Ledger events whose cases a figure reads as a set (each has its partial index, migration 20251201000400). */
-type IndexedEvent = "completion" | "termination" | "transfer" | "suspension" | "postponement" | "not_yet_enforceable";
+type IndexedEvent =
+  | "completion"
+  | "termination"
+  | "transfer"
+  | "suspension"
+  | "postponement"
+  | "not_yet_enforceable"
+  | "register_transfer"
+  | "register_reopening"
+  | "request_returned";
 const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   completion: "e.kind = 'completion'",
   termination: "e.kind = 'termination'",
@@ -22,6 +31,10 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   suspension: "e.kind = 'suspension'",
   postponement: "e.kind = 'postponement'",
   not_yet_enforceable: "e.kind = 'classification' and e.payload ->> 'result' = 'not_yet_enforceable'",
+  // Migration 20261205000300.
+  register_transfer: "e.kind = 'register_transfer'",
+  register_reopening: "e.kind = 'register_reopening'",
+  request_returned: "e.kind = 'request_returned'",
 };
 
 /** The unit a figure is for, as the aggregates scope it. */
@@ -66,7 +79,8 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     return tx`(case when true then c.id in (${union}) end)`;
   };
   const event = (kinds: IndexedEvent[]) => caseIdsWith(kinds, { from, to });
-  const carried = tx`public.stat_standing_at(c.id, ${before}) is not null`;
+  // Open at the end of the day before, in the active workload (the separate register is not carried over).
+  const carried = tx`coalesce(public.stat_standing_at(c.id, ${before}) <> 'sr', false)`;
   // A case's acceptance is its first event, dated its accepted_on (intake, import, transfer in);
   // events apply in date order: no case counts in a period before it was accepted, and the list's
   // walk in acceptance order starts at the period's end.
@@ -86,9 +100,14 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     switch (f.stat) {
       case "carried_over": return carried;
       case "newly_accepted": return accepted;
-      case "total_accepted": return tx`(${carried} or ${accepted})`;
+      case "reopened": return event(["register_reopening"]);
+      case "total_accepted": return tx`(${carried} or ${accepted} or ${event(["register_reopening"])})`;
       case "transferred_out": return event(["transfer"]);
-      case "to_enforce": return tx`(${carried} or ${accepted}) and not ${event(["transfer"])}`;
+      case "registered": return event(["register_transfer"]);
+      case "returned": return event(["request_returned"]);
+      // = enforceable + not yet enforceable (docs/domain.md §4): ended in the period, or open in the
+      // active workload at its end (a case carried over, moved to the register and reopened counts once).
+      case "to_enforce": return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot", "ny"])})`;
       case "enforceable": return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot"])})`;
       case "completed": return event(["completion"]);
       case "terminated": return event(["termination"]);
@@ -97,7 +116,8 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "suspended": return openAfter("sp", "suspension");
       case "other": return open(["ot"]);
       case "not_yet_enforceable": return openAfter("ny", "not_yet_enforceable");
-      case "carried_to_next": return tx`${standingTo} is not null`;
+      case "carried_to_next": return tx`coalesce(${standingTo} <> 'sr', false)`;
+      case "separate_register": return openAfter("sr", "register_transfer");
     }
   })();
   // A set of case ids is hashed once for the statement: memory for a national year's set.

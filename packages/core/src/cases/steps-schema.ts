@@ -55,6 +55,15 @@ export const STEP_SCHEMAS = {
     executorId: z.uuid({ message: "Chấp hành viên: chọn một người." }),
     reason: optionalText("Lý do thay đổi", 500),
   }),
+  register_transfer: z.object(common),
+  request_returned: z.object({
+    ...common,
+    noticeNumber: text("Số thông báo gửi lại yêu cầu thi hành án", 60),
+    procuracyNotified: checkbox.refine((v) => v, {
+      message: "Thông báo cho Viện kiểm sát: phải gửi thông báo gửi lại yêu cầu thi hành án cho Viện kiểm sát nhân dân có thẩm quyền.",
+    }),
+  }),
+  register_reopening: z.object({ ...common, newInformation: text("Thông tin mới về điều kiện thi hành án", 2000) }),
 } satisfies Partial<Record<CaseEventKind, z.ZodType>>;
 
 export type StepKind = keyof typeof STEP_SCHEMAS;
@@ -90,7 +99,9 @@ export function parseStep(kind: StepKind, fields: Record<string, unknown>): Step
       ],
     };
   } else {
-    const clean = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
+    // The procuracy's notice is confirmed on the form (D152 Art. 22(2)); the event keeps the notice number.
+    const { procuracyNotified: _confirmed, ...fields } = v as Record<string, unknown>;
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, x]) => x !== null && x !== undefined));
     event = { kind, ...clean } as unknown as CaseEvent;
   }
   return { ok: true, event, version, idempotencyKey };

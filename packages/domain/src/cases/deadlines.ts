@@ -7,7 +7,13 @@
  *   voluntary_period_end  N days after notification (the debtor's period, informational)
  *   verification          N days after the voluntary period ends
  *   reverification        N months after the last verification of a not-yet-enforceable case
- *                         (the extended number when the debtor is imprisoned or has no known address)
+ *                         (the extended number when the debtor is imprisoned or has no known address);
+ *                         under the old rules not after the second such verification (L26 Art. 44(2))
+ *   separate_register     the move of a not-yet-enforceable case to the separate register, once its
+ *                         conditions hold (old rules: 3 working days; 2026: ex officio, no time
+ *                         stated, due on the first working day) — ./register.ts
+ *   request_return        2026 rules, a case on request: the return of the request, likewise
+ *   new_information_verification  N days after a case is reopened from the register on new information
  *
  * While a case is postponed or suspended its agency deadlines are paused; on resumption a pending
  * period runs again from the later of its natural start and the resumption date. (Assumption to
@@ -30,8 +36,11 @@ import {
   type CaseState,
   type LifecycleOptions,
 } from "./lifecycle.ts";
+import { registerDueDate, registerStart, registerStepOf } from "./register.ts";
 import {
   LEGAL_TIME_LIMITS,
+  legalRuleOn,
+  legalValueOn,
   periodEnd,
   rulesFor,
   type LegalPeriod,
@@ -40,7 +49,15 @@ import {
   type TimeLimitField,
 } from "./rules.ts";
 
-export type DeadlineKind = "decision" | "notification" | "voluntary_period_end" | "verification" | "reverification";
+export type DeadlineKind =
+  | "decision"
+  | "notification"
+  | "voluntary_period_end"
+  | "verification"
+  | "reverification"
+  | "separate_register"
+  | "request_return"
+  | "new_information_verification";
 
 export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, { vi: string; en: string }>> = {
   decision: { vi: "Hạn ra quyết định thi hành án", en: "Enforcement decision due" },
@@ -48,6 +65,9 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, { vi: string; en: st
   voluntary_period_end: { vi: "Hết thời hạn tự nguyện thi hành án", en: "End of voluntary compliance period" },
   verification: { vi: "Hạn xác minh điều kiện thi hành án", en: "Verification due" },
   reverification: { vi: "Hạn xác minh lại điều kiện thi hành án", en: "Re-verification due" },
+  separate_register: { vi: "Hạn chuyển sổ theo dõi riêng", en: "Move to the separate register due" },
+  request_return: { vi: "Hạn gửi lại yêu cầu thi hành án", en: "Return of the request due" },
+  new_information_verification: { vi: "Hạn xác minh khi có thông tin mới", en: "Verification on new information due" },
 };
 
 /** "Due soon" threshold in working days (product setting, not a legal limit). */
@@ -118,6 +138,32 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
       calendarStatus: calendarStatusBetween(startDate, dueDate, calendar),
     });
   };
+  /** The register step of a not-yet-enforceable case, once verified often enough (./register.ts). */
+  const openRegister = (date: IsoDate) => {
+    if (state === null) return;
+    const r = registerStepOf(state, calendar, ruleSets);
+    if (r === null || r.verifications < r.minVerifications) return;
+    const kind: DeadlineKind = r.step === "register_transfer" ? "separate_register" : "request_return";
+    if (deadlines.some((x) => isOpen(x) && x.kind === kind)) return;
+    const startDate = registerStart(r, date);
+    const dueDate = registerDueDate(r, startDate, calendar);
+    deadlines.push({
+      kind,
+      actor: "agency",
+      label_vi: DEADLINE_LABELS[kind].vi,
+      label_en: DEADLINE_LABELS[kind].en,
+      startDate,
+      dueDate,
+      period: { unit: "working_days", amount: r.workingDays === 0 ? 1 : r.workingDays },
+      ruleSetFrom: r.ruleSetFrom,
+      sources: r.sources,
+      closedOn: null,
+      closedBy: null,
+      late: false,
+      paused: false,
+      calendarStatus: calendarStatusBetween(startDate, dueDate, calendar),
+    });
+  };
   const isOpen = (x: Deadline) => x.closedOn === null;
   const close = (kinds: readonly DeadlineKind[], on: IsoDate, by: "met" | "case_closed") => {
     for (const x of deadlines) {
@@ -164,17 +210,42 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
         break;
       }
       case "verification":
-        close(["verification", "reverification"], date, "met");
+        close(["verification", "reverification", "new_information_verification"], date, "met");
         break;
       case "classification":
         if (event.result === "not_yet_enforceable") {
           const last = state.lastVerifiedOn ?? date;
           const extended = state.debtorImprisonedOrUnknownAddress;
-          open("reverification", "agency", last, (x) => ({
-            unit: "months",
-            amount: extended ? x.reverificationMonthsExtended : x.reverificationMonths,
-          }));
+          // Old rules: after the second verification, only on new information (L26 Art. 44(2)).
+          const stopsAfter = registerStepOf(state, calendar, ruleSets)?.reverificationStopsAfter ?? null;
+          if (stopsAfter === null || state.verificationsWhileNotYetEnforceable < stopsAfter) {
+            open("reverification", "agency", last, (x) => ({
+              unit: "months",
+              amount: extended ? x.reverificationMonthsExtended : x.reverificationMonths,
+            }));
+          }
+          openRegister(date);
+        } else {
+          // Enforceable: the register step no longer arises.
+          for (let i = deadlines.length - 1; i >= 0; i--) {
+            const x = deadlines[i]!;
+            if (isOpen(x) && (x.kind === "separate_register" || x.kind === "request_return")) deadlines.splice(i, 1);
+          }
         }
+        break;
+      case "register_transfer":
+        close(["separate_register"], date, "met");
+        close(["reverification", "new_information_verification"], date, "case_closed");
+        break;
+      case "request_returned":
+        close(["request_return"], date, "met");
+        close(ALL_KINDS, date, "case_closed");
+        break;
+      case "register_reopening":
+        open("new_information_verification", "agency", date, () => ({
+          unit: "days",
+          amount: legalValueOn("newInformationVerificationDays", date),
+        }));
         break;
       case "postponement":
       case "suspension":
@@ -205,7 +276,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
       case "completion":
       case "termination":
       case "transfer":
-        close(["decision", "notification", "voluntary_period_end", "verification", "reverification"], date, "case_closed");
+        close(ALL_KINDS, date, "case_closed");
         break;
       default:
         break;
@@ -216,8 +287,19 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
   return deadlines;
 }
 
-/** The rule of each deadline kind. */
-function fieldOf(kind: DeadlineKind, state: CaseState | null): TimeLimitField {
+const ALL_KINDS: readonly DeadlineKind[] = [
+  "decision",
+  "notification",
+  "voluntary_period_end",
+  "verification",
+  "reverification",
+  "separate_register",
+  "request_return",
+  "new_information_verification",
+];
+
+/** The rule of each deadline kind (null: not a case time limit, see sourcesOf). */
+function fieldOf(kind: DeadlineKind, state: CaseState | null): TimeLimitField | null {
   switch (kind) {
     case "decision":
       return "decisionWorkingDays";
@@ -229,11 +311,18 @@ function fieldOf(kind: DeadlineKind, state: CaseState | null): TimeLimitField {
       return "verificationDays";
     case "reverification":
       return state?.debtorImprisonedOrUnknownAddress ? "reverificationMonthsExtended" : "reverificationMonths";
+    case "separate_register":
+    case "request_return":
+    case "new_information_verification":
+      return null;
   }
 }
 
 function sourcesOf(kind: DeadlineKind, rules: LegalTimeLimits, state: CaseState | null): readonly LegalSource[] {
-  return rules.sources?.[fieldOf(kind, state)] ?? [];
+  const field = fieldOf(kind, state);
+  if (field !== null) return rules.sources?.[field] ?? [];
+  if (kind === "new_information_verification") return legalRuleOn("newInformationVerificationDays", rules.effectiveFrom).sources;
+  return (state && registerStepOf(state)?.sources) ?? [];
 }
 
 /** The length of a restarted period, from the rule set in force at the restart. */
@@ -247,7 +336,11 @@ function periodAmount(kind: DeadlineKind, rules: LegalTimeLimits, state: CaseSta
       return rules.verificationDays;
     case "reverification":
       return state.debtorImprisonedOrUnknownAddress ? rules.reverificationMonthsExtended : rules.reverificationMonths;
+    case "new_information_verification":
+      return legalValueOn("newInformationVerificationDays", rules.effectiveFrom);
     case "voluntary_period_end":
+    case "separate_register":
+    case "request_return":
       return fallback.amount;
   }
 }

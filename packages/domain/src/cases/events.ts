@@ -19,6 +19,9 @@ export const CASE_EVENT_KINDS = [
   "completion",
   "transfer",
   "executor_change",
+  "register_transfer",
+  "request_returned",
+  "register_reopening",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -38,6 +41,9 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
   completion: { vi: "thi hành xong", en: "completion" },
   transfer: { vi: "ủy thác thi hành án", en: "transfer" },
   executor_change: { vi: "thay đổi chấp hành viên", en: "executor change" },
+  register_transfer: { vi: "chuyển sổ theo dõi riêng", en: "move to the separate register" },
+  request_returned: { vi: "gửi lại yêu cầu thi hành án", en: "return of the request" },
+  register_reopening: { vi: "xác minh lại khi có thông tin mới (đưa ra khỏi sổ theo dõi riêng)", en: "reopening from the separate register" },
 };
 
 /**
@@ -148,6 +154,32 @@ export interface ExecutorChangeEvent extends EventBase {
   reason?: string;
 }
 
+/**
+ * A not-yet-enforceable case moves to the separate register (sổ theo dõi riêng): old rules
+ * (D62 Art. 9(5)) for every case; 2026 rules (D152 Art. 22(1)) for a case decided ex officio.
+ */
+export interface RegisterTransferEvent extends EventBase {
+  kind: "register_transfer";
+}
+/**
+ * 2026 rules, a case on request: the agency returns the request to the requester in writing, with
+ * a notice to the procuracy (D152 Art. 22(2)); the case ends (D152 Art. 32(1)(d)).
+ */
+export interface RequestReturnedEvent extends EventBase {
+  kind: "request_returned";
+  /** Number of the written notice returning the request. */
+  noticeNumber?: string;
+}
+/**
+ * New information about the debtor's means brings a case back from the separate register: it is
+ * verified (within 10 days) and enforced (D62 Art. 9(6); D152 Art. 22(1) ¶2).
+ */
+export interface RegisterReopeningEvent extends EventBase {
+  kind: "register_reopening";
+  /** The new information and who gave it (required). */
+  newInformation: string;
+}
+
 export type CaseEvent =
   | AcceptanceEvent
   | DecisionEvent
@@ -163,4 +195,7 @@ export type CaseEvent =
   | TerminationEvent
   | CompletionEvent
   | TransferEvent
-  | ExecutorChangeEvent;
+  | ExecutorChangeEvent
+  | RegisterTransferEvent
+  | RequestReturnedEvent
+  | RegisterReopeningEvent;

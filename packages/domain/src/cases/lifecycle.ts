@@ -10,6 +10,9 @@
  *   completion (all obligations settled) → completed;  termination → terminated
  *   postponement → postponed, suspension → suspended; resumption → back to the state before
  *   transfer (to ANOTHER province only) → transferred_out
+ *   not_yet_enforceable, register period over (./register.ts): register_transfer → separate_register
+ *   (out of the active workload; register_reopening on new information → not_yet_enforceable), or,
+ *   2026 rules on request, request_returned → returned (the case ends)
  *
  * The voluntary compliance period is not a separate status: a `notified` case carries
  * `voluntaryPeriodEndsOn`, and `isInVoluntaryPeriod(state, date)` tells whether it is running.
@@ -38,6 +41,9 @@ export {
   type ObligationInput,
   type PaymentEvent,
   type PostponementEvent,
+  type RegisterReopeningEvent,
+  type RegisterTransferEvent,
+  type RequestReturnedEvent,
   type ResumptionEvent,
   type SuspensionEvent,
   type TerminationEvent,

@@ -79,6 +79,9 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("completion") }),
   z.object({ ...base, kind: z.literal("transfer"), toProvinceId: id, toUnitId: z.string().optional() }),
   z.object({ ...base, kind: z.literal("executor_change"), executorId: id, reason: z.string().optional() }),
+  z.object({ ...base, kind: z.literal("register_transfer") }),
+  z.object({ ...base, kind: z.literal("request_returned"), noticeNumber: z.string().optional() }),
+  z.object({ ...base, kind: z.literal("register_reopening"), newInformation: z.string().trim().min(1) }),
 ]);
 
 // Compile-time checks: the schema covers every kind and produces valid CaseEvents.

@@ -19,13 +19,15 @@ export const CASE_STATUSES = [
   "completed",
   "terminated",
   "transferred_out",
+  "separate_register",
+  "returned",
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses a postponed or suspended case can return to. */
 export type ResumableStatus = "decided" | "notified" | "verified" | "enforceable" | "not_yet_enforceable" | "enforcing";
 
-export const CLOSED_STATUSES: readonly CaseStatus[] = ["completed", "terminated", "transferred_out"];
+export const CLOSED_STATUSES: readonly CaseStatus[] = ["completed", "terminated", "transferred_out", "returned"];
 
 export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: string }>> = {
   accepted: { vi: "Đã thụ lý", en: "Accepted" },
@@ -40,6 +42,8 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: s
   completed: { vi: "Thi hành xong", en: "Completed" },
   terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
   transferred_out: { vi: "Đã ủy thác cho tỉnh khác", en: "Transferred to another province" },
+  separate_register: { vi: "Sổ theo dõi riêng", en: "Separate register" },
+  returned: { vi: "Đã gửi lại yêu cầu thi hành án", en: "Request returned" },
 };
 
 export type ObligationState =
@@ -66,6 +70,18 @@ export interface CaseState {
   classification: ClassificationEvent["result"] | null;
   classifiedOn: IsoDate | null;
   debtorImprisonedOrUnknownAddress: boolean;
+  /**
+   * Date of the decision that the case is not yet enforceable (the first not-yet-enforceable
+   * classification since the case was last classified enforceable); null otherwise. The separate
+   * register and the return of a request count from it (D62 Art. 9(5)(a); L106 Art. 38(4)).
+   */
+  notYetEnforceableSince: IsoDate | null;
+  /** Verifications recorded while the case was not yet enforceable, since that decision (D62 Art. 9(5)(b)). */
+  verificationsWhileNotYetEnforceable: number;
+  /** Date the case moved to the separate register (kept after a reopening); null if never. */
+  registeredOn: IsoDate | null;
+  /** Date of the last reopening from the separate register on new information; null if none. */
+  reopenedOn: IsoDate | null;
   enforcementStartedOn: IsoDate | null;
   executorId: string | null;
   obligations: readonly ObligationState[];
@@ -108,7 +124,12 @@ export type CaseRuleCode =
   | "obligations_not_settled"
   | "missing_reason"
   | "transfer_same_province"
-  | "same_executor";
+  | "same_executor"
+  | "in_separate_register"
+  | "not_in_separate_register"
+  | "register_conditions_not_met"
+  | "wrong_decision_mode"
+  | "missing_information";
 
 export interface CaseRuleError {
   code: CaseRuleCode;

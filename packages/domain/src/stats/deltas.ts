@@ -1,8 +1,10 @@
 /**
  * The aggregate scheme: a case's history as dated delta rows, so that any period's figures are
  * sums of rows (what the database keeps per unit and day/month, updated with each event):
- *  - flow columns (acc, trf, cmp, ter) count what happened on that day;
- *  - stock columns (ip, pp, sp, ot, ny: the standings of open cases) change by +1/−1 (cases) and by
+ *  - flow columns (acc, trf, cmp, ter; reg: moved to the separate register, reo: reopened from it,
+ *    ret: request returned) count what happened on that day;
+ *  - stock columns (ip, pp, sp, ot, ny: the standings of the active workload; sr: the separate
+ *    register, outside it) change by +1/−1 (cases) and by
  *    the outstanding amount (money) when a case enters or leaves a standing, so the standing at the
  *    end of day d is the sum of stock deltas up to d.
  * `figuresFromDeltas(caseDeltas(events), from, to)` equals `caseStats(events, from, to)` for every
@@ -12,8 +14,10 @@ import { addCalendarDays, type IsoDate } from "../cases/calendar.ts";
 import { applyEvent, moneySummary, sortEvents, type CaseEvent, type CaseState, type LifecycleOptions } from "../cases/lifecycle.ts";
 import { assertPeriod, standingOf, withDerived, type StatStanding, type UnitStats } from "./figures.ts";
 
-export const DELTA_FLOWS = ["acc", "trf", "cmp", "ter"] as const;
-export const DELTA_STOCKS = ["ip", "pp", "sp", "ot", "ny"] as const;
+export const DELTA_FLOWS = ["acc", "trf", "cmp", "ter", "reg", "reo", "ret"] as const;
+/** The stocks of the active workload: what is carried over. */
+export const ACTIVE_STOCKS = ["ip", "pp", "sp", "ot", "ny"] as const;
+export const DELTA_STOCKS = [...ACTIVE_STOCKS, "sr"] as const;
 export type DeltaFlow = (typeof DELTA_FLOWS)[number];
 export type DeltaStock = (typeof DELTA_STOCKS)[number];
 /** Column names: `<flow|stock>_n` (cases) and `<flow|stock>_m` (money, đồng), as in the database. */
@@ -28,6 +32,7 @@ export const STOCK_OF: Readonly<Record<StatStanding, DeltaStock>> = {
   suspended: "sp",
   other: "ot",
   not_yet_enforceable: "ny",
+  separate_register: "sr",
 };
 
 export function zeroDelta(day: IsoDate): DeltaRow {
@@ -81,6 +86,18 @@ export function caseDeltas(events: readonly CaseEvent[], options: LifecycleOptio
         row.trf_n += 1n;
         row.trf_m += owedBefore;
         break;
+      case "register_transfer":
+        row.reg_n += 1n;
+        row.reg_m += owedBefore;
+        break;
+      case "register_reopening":
+        row.reo_n += 1n;
+        row.reo_m += owedBefore;
+        break;
+      case "request_returned":
+        row.ret_n += 1n;
+        row.ret_m += owedBefore;
+        break;
       default:
         break;
     }
@@ -98,9 +115,12 @@ export function figuresFromDeltas(rows: readonly DeltaRow[], from: IsoDate, to: 
     rows.reduce((t, r) => (r.day <= hi && (lo === null || r.day >= lo) ? t + r[col] : t), 0n);
   const side = (u: "n" | "m") =>
     withDerived({
-      carried_over: DELTA_STOCKS.reduce((t, s) => t + sum(`${s}_${u}`, null, dayBefore), 0n),
+      carried_over: ACTIVE_STOCKS.reduce((t, s) => t + sum(`${s}_${u}`, null, dayBefore), 0n),
       newly_accepted: sum(`acc_${u}`, from, to),
+      reopened: sum(`reo_${u}`, from, to),
       transferred_out: sum(`trf_${u}`, from, to),
+      registered: sum(`reg_${u}`, from, to),
+      returned: sum(`ret_${u}`, from, to),
       completed: sum(`cmp_${u}`, from, to),
       terminated: sum(`ter_${u}`, from, to),
       in_progress: sum(`ip_${u}`, null, to),
@@ -108,6 +128,7 @@ export function figuresFromDeltas(rows: readonly DeltaRow[], from: IsoDate, to: 
       suspended: sum(`sp_${u}`, null, to),
       other: sum(`ot_${u}`, null, to),
       not_yet_enforceable: sum(`ny_${u}`, null, to),
+      separate_register: sum(`sr_${u}`, null, to),
     });
   return { cases: side("n"), money: side("m") };
 }

@@ -37,8 +37,11 @@ import {
 export const STAT_FIGURES = [
   "carried_over",
   "newly_accepted",
+  "reopened",
   "total_accepted",
   "transferred_out",
+  "registered",
+  "returned",
   "to_enforce",
   "enforceable",
   "completed",
@@ -49,6 +52,7 @@ export const STAT_FIGURES = [
   "other",
   "not_yet_enforceable",
   "carried_to_next",
+  "separate_register",
 ] as const;
 export type StatFigure = (typeof STAT_FIGURES)[number];
 
@@ -62,8 +66,11 @@ export interface UnitStats {
 export const STAT_FIGURE_LABELS: Readonly<Record<StatFigure, { vi: string; en: string }>> = {
   carried_over: { vi: "Năm trước chuyển sang", en: "Carried over" },
   newly_accepted: { vi: "Thụ lý mới", en: "Newly accepted" },
+  reopened: { vi: "Đưa ra khỏi sổ theo dõi riêng (có thông tin mới)", en: "Reopened from the separate register" },
   total_accepted: { vi: "Tổng số thụ lý", en: "Total accepted" },
   transferred_out: { vi: "Ủy thác", en: "Transferred out" },
+  registered: { vi: "Chuyển sổ theo dõi riêng", en: "Moved to the separate register" },
+  returned: { vi: "Gửi lại yêu cầu thi hành án", en: "Request returned" },
   to_enforce: { vi: "Tổng số phải thi hành", en: "To enforce" },
   enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
   completed: { vi: "Thi hành xong", en: "Completed" },
@@ -74,11 +81,17 @@ export const STAT_FIGURE_LABELS: Readonly<Record<StatFigure, { vi: string; en: s
   other: { vi: "Khác (chưa phân loại)", en: "Other (not classified yet)" },
   not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
   carried_to_next: { vi: "Chuyển kỳ sau", en: "Carried to next period" },
+  separate_register: { vi: "Sổ theo dõi riêng (cuối kỳ)", en: "In the separate register (end of period)" },
 };
 
-/** Where an open case stands, for the statistics. Closed cases: null. */
-export type StatStanding = "in_progress" | "postponed" | "suspended" | "other" | "not_yet_enforceable";
+/**
+ * Where an open case stands, for the statistics. Closed cases: null. The separate register is a
+ * standing outside the active workload (not carried over, not to enforce).
+ */
+export type StatStanding = "in_progress" | "postponed" | "suspended" | "other" | "not_yet_enforceable" | "separate_register";
+/** The standings of the active workload (carried over, carried to the next period). */
 export const STAT_STANDINGS: readonly StatStanding[] = ["in_progress", "postponed", "suspended", "other", "not_yet_enforceable"];
+export const isActiveStanding = (s: StatStanding | null): boolean => s !== null && s !== "separate_register";
 
 export function standingOf(status: CaseStatus): StatStanding | null {
   switch (status) {
@@ -91,6 +104,8 @@ export function standingOf(status: CaseStatus): StatStanding | null {
       return "suspended";
     case "not_yet_enforceable":
       return "not_yet_enforceable";
+    case "separate_register":
+      return "separate_register";
     case "accepted":
     case "decided":
     case "notified":
@@ -99,6 +114,7 @@ export function standingOf(status: CaseStatus): StatStanding | null {
     case "completed":
     case "terminated":
     case "transferred_out":
+    case "returned":
       return null;
   }
 }
@@ -118,12 +134,12 @@ export function addStats(a: UnitStats, b: UnitStats): UnitStats {
 
 /** Fills the derived figures from the primary ones (the identities as definitions). */
 export function withDerived(v: Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">): StatValues {
-  const total_accepted = v.carried_over + v.newly_accepted;
+  const total_accepted = v.carried_over + v.newly_accepted + v.reopened;
   const enforceable = v.completed + v.terminated + v.in_progress + v.postponed + v.suspended + v.other;
   return {
     ...v,
     total_accepted,
-    to_enforce: total_accepted - v.transferred_out,
+    to_enforce: total_accepted - v.transferred_out - v.registered - v.returned,
     enforceable,
     carried_to_next: v.in_progress + v.postponed + v.suspended + v.other + v.not_yet_enforceable,
   } as StatValues;
@@ -153,7 +169,7 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
   const m = zeroPrimary();
 
   const open = (s: CaseState | null) => s !== null && standingOf(s.status) !== null;
-  if (open(before.state)) {
+  if (before.state !== null && isActiveStanding(standingOf(before.state.status))) {
     c.carried_over = 1n;
     m.carried_over = outstandingOf(before.state);
   }
@@ -193,6 +209,18 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
           c.transferred_out += 1n;
           m.transferred_out += owed;
           break;
+        case "register_transfer":
+          c.registered += 1n;
+          m.registered += owed;
+          break;
+        case "register_reopening":
+          c.reopened += 1n;
+          m.reopened += owed;
+          break;
+        case "request_returned":
+          c.returned += 1n;
+          m.returned += owed;
+          break;
         default:
           break;
       }
@@ -205,8 +233,8 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
 type Primary = Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">;
 function zeroPrimary(): Primary {
   return {
-    carried_over: 0n, newly_accepted: 0n, transferred_out: 0n, completed: 0n, terminated: 0n,
-    in_progress: 0n, postponed: 0n, suspended: 0n, other: 0n, not_yet_enforceable: 0n,
+    carried_over: 0n, newly_accepted: 0n, reopened: 0n, transferred_out: 0n, registered: 0n, returned: 0n, completed: 0n, terminated: 0n,
+    in_progress: 0n, postponed: 0n, suspended: 0n, other: 0n, not_yet_enforceable: 0n, separate_register: 0n,
   };
 }
 
@@ -242,8 +270,12 @@ export interface IdentityViolation {
 /** The identities of docs/domain.md §4 that fail on `v` (empty when all hold). */
 export function identityViolations(v: StatValues): IdentityViolation[] {
   const checks: [string, bigint, bigint][] = [
-    ["total_accepted = carried_over + newly_accepted", v.total_accepted, v.carried_over + v.newly_accepted],
-    ["to_enforce = total_accepted − transferred_out", v.to_enforce, v.total_accepted - v.transferred_out],
+    ["total_accepted = carried_over + newly_accepted + reopened", v.total_accepted, v.carried_over + v.newly_accepted + v.reopened],
+    [
+      "to_enforce = total_accepted − transferred_out − registered − returned",
+      v.to_enforce,
+      v.total_accepted - v.transferred_out - v.registered - v.returned,
+    ],
     ["to_enforce = enforceable + not_yet_enforceable", v.to_enforce, v.enforceable + v.not_yet_enforceable],
     [
       "enforceable = completed + terminated + in_progress + postponed + suspended + other",

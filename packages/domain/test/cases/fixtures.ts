@@ -49,6 +49,30 @@ export const LEDGERS: Record<CaseStatus, CaseEvent[]> = (() => {
     ],
     terminated: [...upToEnforceable, { kind: "termination", effectiveDate: "2025-03-28", reason: "Người được thi hành án từ bỏ quyền" }],
     transferred_out: [...upToEnforceable, { kind: "transfer", effectiveDate: "2025-03-28", toProvinceId: OTHER_PROVINCE }],
+    // Old rules: not yet enforceable on 20/03/2024, verified twice, moved a year and a day later.
+    separate_register: [
+      { ...a, effectiveDate: "2024-02-01" },
+      { ...dec, effectiveDate: "2024-02-05" },
+      { kind: "notification", effectiveDate: "2024-02-06" },
+      { kind: "verification", effectiveDate: "2024-03-19" },
+      { kind: "classification", effectiveDate: "2024-03-20", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2024-09-16" },
+      { kind: "classification", effectiveDate: "2024-09-16", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2025-03-17" },
+      { kind: "classification", effectiveDate: "2025-03-17", result: "not_yet_enforceable" },
+      { kind: "register_transfer", effectiveDate: "2025-03-21" },
+    ],
+    // 2026 rules, on request: not yet enforceable on 15/07/2026, request returned once the two years (to 17/07/2028, the 15th a Saturday) are over.
+    returned: [
+      { ...a, effectiveDate: "2026-07-01" },
+      { ...dec, effectiveDate: "2026-07-03" },
+      { kind: "notification", effectiveDate: "2026-07-03" },
+      { kind: "verification", effectiveDate: "2026-07-14" },
+      { kind: "classification", effectiveDate: "2026-07-15", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2027-01-12" },
+      { kind: "classification", effectiveDate: "2027-01-12", result: "not_yet_enforceable" },
+      { kind: "request_returned", effectiveDate: "2028-07-18", noticeNumber: "12/TB-THADS" },
+    ],
   };
 })();
 

@@ -21,13 +21,12 @@ import { acceptance, decision, LEDGERS, OTHER_PROVINCE, PROVINCE, reach, stateOf
 const PROBE = "2025-06-02";
 
 /** A valid-looking event of each kind, dated PROBE. */
-function probe(kind: CaseEventKind): CaseEvent {
-  const effectiveDate = PROBE;
+function probe(kind: CaseEventKind, effectiveDate = PROBE): CaseEvent {
   switch (kind) {
     case "acceptance":
       return { kind, effectiveDate, provinceId: PROVINCE, source: "court_transfer" };
     case "decision":
-      return { ...(decision(PROBE) as CaseEvent & { kind: "decision" }) };
+      return { ...(decision(effectiveDate) as CaseEvent & { kind: "decision" }) };
     case "notification":
     case "resumption":
     case "completion":
@@ -51,8 +50,17 @@ function probe(kind: CaseEventKind): CaseEvent {
       return { kind, effectiveDate, toProvinceId: OTHER_PROVINCE };
     case "executor_change":
       return { kind, effectiveDate, executorId: "executor-2", reason: "Điều động chấp hành viên" };
+    case "register_transfer":
+      return { kind, effectiveDate };
+    case "request_returned":
+      return { kind, effectiveDate, noticeNumber: "1/TB-THADS" };
+    case "register_reopening":
+      return { kind, effectiveDate, newInformation: "Người phải thi hành án được nhận thừa kế" };
   }
 }
+
+/** The probe date of a status whose fixture ends after PROBE. */
+const probeDate = (status: CaseStatus) => (status === "returned" ? "2028-08-01" : PROBE);
 
 type Outcome = CaseStatus | `!${string}`;
 const CLOSED_ROW = (): Record<CaseEventKind, Outcome> => {
@@ -76,6 +84,9 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   completion: "!interrupted",
   transfer: "!interrupted",
   executor_change: self,
+  register_transfer: "!interrupted",
+  request_returned: "!interrupted",
+  register_reopening: "!not_in_separate_register",
 });
 
 /**
@@ -99,6 +110,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!no_decision",
     transfer: "!no_decision",
     executor_change: "accepted",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   decided: {
     acceptance: "!already_accepted",
@@ -116,6 +130,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!not_notified",
     transfer: "transferred_out",
     executor_change: "decided",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   notified: {
     acceptance: "!already_accepted",
@@ -133,6 +150,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!obligations_not_settled",
     transfer: "transferred_out",
     executor_change: "notified",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   verified: {
     acceptance: "!already_accepted",
@@ -150,6 +170,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!obligations_not_settled",
     transfer: "transferred_out",
     executor_change: "verified",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   enforceable: {
     acceptance: "!already_accepted",
@@ -167,6 +190,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!obligations_not_settled",
     transfer: "transferred_out",
     executor_change: "enforceable",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   not_yet_enforceable: {
     acceptance: "!already_accepted",
@@ -184,6 +210,9 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!obligations_not_settled",
     transfer: "transferred_out",
     executor_change: "not_yet_enforceable",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!wrong_decision_mode",
+    register_reopening: "!not_in_separate_register",
   },
   enforcing: {
     acceptance: "!already_accepted",
@@ -201,12 +230,36 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     completion: "!obligations_not_settled",
     transfer: "transferred_out",
     executor_change: "enforcing",
+    register_transfer: "!register_conditions_not_met",
+    request_returned: "!register_conditions_not_met",
+    register_reopening: "!not_in_separate_register",
   },
   postponed: INTERRUPTED_ROW("postponed"),
   suspended: INTERRUPTED_ROW("suspended"),
   completed: CLOSED_ROW(),
   terminated: CLOSED_ROW(),
   transferred_out: CLOSED_ROW(),
+  separate_register: {
+    acceptance: "!already_accepted",
+    decision: "!in_separate_register",
+    notification: "!in_separate_register",
+    verification: "!in_separate_register",
+    classification: "!in_separate_register",
+    payment: "!in_separate_register",
+    act_performed: "!in_separate_register",
+    enforcement_action: "!in_separate_register",
+    postponement: "!in_separate_register",
+    suspension: "!in_separate_register",
+    resumption: "!in_separate_register",
+    termination: "!in_separate_register",
+    completion: "!in_separate_register",
+    transfer: "!in_separate_register",
+    executor_change: "separate_register",
+    register_transfer: "!in_separate_register",
+    request_returned: "!in_separate_register",
+    register_reopening: "not_yet_enforceable",
+  },
+  returned: CLOSED_ROW(),
 };
 
 /** nextActions(state, PROBE) for each fixture state, by hand. */
@@ -273,12 +326,14 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
   completed: [],
   terminated: [],
   transferred_out: [],
+  separate_register: ["executor_change", "register_reopening"],
+  returned: [],
 };
 
 describe("transition matrix: every status × every event kind", () => {
-  it("covers all 12 statuses and 15 event kinds", () => {
+  it("covers all 14 statuses and 18 event kinds", () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
-    expect(CASE_EVENT_KINDS).toHaveLength(15);
+    expect(CASE_EVENT_KINDS).toHaveLength(18);
   });
 
   for (const status of CASE_STATUSES) {
@@ -289,7 +344,7 @@ describe("transition matrix: every status × every event kind", () => {
         it(label, () => {
           const before = reach(status);
           const snapshot = structuredClone(before);
-          const r = applyEvent(before, probe(kind));
+          const r = applyEvent(before, probe(kind, probeDate(status)));
           if (expected.startsWith("!")) {
             expect(r.ok).toBe(false);
             if (!r.ok) {
@@ -301,7 +356,7 @@ describe("transition matrix: every status × every event kind", () => {
             expect(r.ok).toBe(true);
             if (r.ok) {
               expect(r.state.status).toBe(expected);
-              expect(r.state.lastEventDate).toBe(PROBE);
+              expect(r.state.lastEventDate).toBe(probeDate(status));
               expect(r.state.eventCount).toBe(before.eventCount + 1);
             }
           }
@@ -311,7 +366,7 @@ describe("transition matrix: every status × every event kind", () => {
       }
 
       it("nextActions lists exactly the kinds possible now", () => {
-        expect(nextActions(reach(status), PROBE)).toEqual(NEXT_ACTIONS[status]);
+        expect(nextActions(reach(status), probeDate(status))).toEqual(NEXT_ACTIONS[status]);
       });
     });
   }

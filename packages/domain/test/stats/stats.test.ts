@@ -91,7 +91,7 @@ describe("identities", () => {
     const s = zeroStats();
     s.cases.total_accepted = 5n;
     const v = identityViolations(s.cases);
-    expect(v.map((x) => x.identity)).toContain("total_accepted = carried_over + newly_accepted");
+    expect(v.map((x) => x.identity)).toContain("total_accepted = carried_over + newly_accepted + reopened");
     expect(() => assertIdentities(s)).toThrow(StatIdentityError);
   });
 });
@@ -170,9 +170,15 @@ describe("one case's contribution", () => {
 
 describe("property: random histories", () => {
   const r = prng(20251115);
-  const ledgers = Array.from({ length: 300 }, () =>
-    randomLedger(r, { provinceId: "p1", otherProvinceId: "p2", start: "2022-06-01", spreadDays: 900, steps: 16 }),
-  );
+  const ledgers = [
+    ...Array.from({ length: 300 }, () =>
+      randomLedger(r, { provinceId: "p1", otherProvinceId: "p2", start: "2022-06-01", spreadDays: 900, steps: 16 }),
+    ),
+    // Cases under the 2026 rules: the separate register for ex officio cases, returned requests.
+    ...Array.from({ length: 300 }, () =>
+      randomLedger(r, { provinceId: "p1", otherProvinceId: "p2", start: "2026-01-01", spreadDays: 300, steps: 16 }),
+    ),
+  ];
   const periods = [
     { from: "2022-10-01", to: "2023-09-30" },
     { from: "2023-10-01", to: "2024-08-31" },
@@ -180,11 +186,17 @@ describe("property: random histories", () => {
     { from: "2023-02-14", to: "2023-02-14" },
     { from: "2021-01-01", to: "2026-12-31" },
     ...cumulativePeriods(2024),
+    { from: "2026-10-01", to: "2027-09-30" },
+    { from: "2027-10-01", to: "2028-09-30" },
+    { from: "2028-10-01", to: "2029-09-30" },
   ];
 
   it("generates varied histories (every ending and standing occurs)", () => {
     const statuses = new Set(ledgers.map((l) => caseStats(l, "2000-01-01", "2030-12-31")).flatMap((s) => STAT_FIGURES.filter((k) => s.cases[k] > 0n)));
-    for (const k of ["completed", "terminated", "transferred_out", "in_progress", "postponed", "suspended", "other", "not_yet_enforceable"] as const) {
+    for (const k of [
+      "completed", "terminated", "transferred_out", "in_progress", "postponed", "suspended", "other", "not_yet_enforceable",
+      "registered", "reopened", "returned", "separate_register",
+    ] as const) {
       expect(statuses.has(k), k).toBe(true);
     }
   });

@@ -39,6 +39,17 @@ export const classification = onOpenCase("classification", {
     }
     const status: CaseStatus =
       event.result === "not_yet_enforceable" ? "not_yet_enforceable" : state.status === "enforcing" ? "enforcing" : "enforceable";
-    return ok({ ...base, status, classification: event.result, classifiedOn: date, awaitingClassification: false });
+    // The not-yet-enforceable decision: the first such classification since the case was last
+    // enforceable; the separate register counts from it. An enforceable classification clears it.
+    const nye = event.result === "not_yet_enforceable";
+    return ok({
+      ...base,
+      status,
+      classification: event.result,
+      classifiedOn: date,
+      awaitingClassification: false,
+      notYetEnforceableSince: nye ? (state.notYetEnforceableSince ?? date) : null,
+      verificationsWhileNotYetEnforceable: nye ? state.verificationsWhileNotYetEnforceable : 0,
+    });
   },
 });

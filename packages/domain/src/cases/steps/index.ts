@@ -16,6 +16,9 @@ import { executorChange } from "./executor-change.ts";
 import { notification } from "./notification.ts";
 import { payment } from "./payment.ts";
 import { postponement } from "./postponement.ts";
+import { registerReopening } from "./register-reopening.ts";
+import { registerTransfer } from "./register-transfer.ts";
+import { requestReturned } from "./request-returned.ts";
 import { resumption } from "./resumption.ts";
 import { suspension } from "./suspension.ts";
 import { termination } from "./termination.ts";
@@ -43,5 +46,8 @@ export const STEPS: StepRegistry = {
   completion,
   transfer,
   executor_change: executorChange,
+  register_transfer: registerTransfer,
+  request_returned: requestReturned,
+  register_reopening: registerReopening,
 };
 

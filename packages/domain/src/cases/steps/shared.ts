@@ -63,7 +63,12 @@ function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
       ? { vi: `đã thi hành xong ngày ${d(on)}`, en: `was completed on ${on}` }
       : state.status === "terminated"
         ? { vi: `đã bị đình chỉ thi hành án ngày ${d(on)}`, en: `was terminated on ${on}` }
-        : {
+        : state.status === "returned"
+          ? {
+              vi: `đã kết thúc ngày ${d(on)} do gửi lại yêu cầu thi hành án; người được thi hành án có thể yêu cầu lại khi người phải thi hành án có điều kiện thi hành`,
+              en: `ended on ${on} when the request was returned; the creditor may request again once the debtor has means`,
+            }
+          : {
             vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
             en: `was transferred to another province on ${on}; the receiving province carries it on`,
           };
@@ -71,6 +76,21 @@ function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
     "case_closed",
     `Không thể ghi nhận ${vi(kind)}: việc thi hành án ${what.vi}.`,
     `Cannot record ${en(kind)}: the case ${what.en}.`,
+  );
+}
+
+/**
+ * A case in the separate register is out of the active workload: only its reopening on new
+ * information, or a change of executor, may be recorded (anything else follows the reopening).
+ */
+const STEPS_IN_REGISTER: readonly CaseEventKind[] = ["register_reopening", "executor_change"];
+
+function inRegisterError(state: CaseState, kind: CaseEventKind): CaseRuleError {
+  const since = state.registeredOn ?? state.lastEventDate;
+  return err(
+    "in_separate_register",
+    `Không thể ghi nhận ${vi(kind)}: việc thi hành án đã chuyển sang sổ theo dõi riêng từ ngày ${d(since)}; khi có thông tin mới về điều kiện thi hành án, phải ghi nhận xác minh lại khi có thông tin mới trước.`,
+    `Cannot record ${en(kind)}: the case has been in the separate register since ${since}; record its reopening on new information first.`,
   );
 }
 
@@ -91,6 +111,7 @@ export function onOpenCase<K extends Exclude<CaseEventKind, "acceptance">>(kind:
     guard(state, date) {
       if (state === null) return notAcceptedError(kind);
       if (isClosed(state)) return closedError(state, kind);
+      if (state.status === "separate_register" && !STEPS_IN_REGISTER.includes(kind)) return inRegisterError(state, kind);
       return step.guard(state, date);
     },
     effect(state, event, context) {

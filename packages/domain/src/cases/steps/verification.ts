@@ -38,6 +38,9 @@ export const verification = onOpenCase("verification", {
       firstVerifiedOn: state.firstVerifiedOn ?? date,
       lastVerifiedOn: date,
       debtorImprisonedOrUnknownAddress: typeof flag === "boolean" ? flag : state.debtorImprisonedOrUnknownAddress,
+      // A verification of a case decided not yet enforceable counts towards the separate register.
+      verificationsWhileNotYetEnforceable:
+        state.status === "not_yet_enforceable" ? state.verificationsWhileNotYetEnforceable + 1 : state.verificationsWhileNotYetEnforceable,
     };
     if (state.status === "notified") return ok({ ...next, status: "verified", awaitingClassification: false });
     // Re-verification of a classified case: its status stands until the classification that follows.
