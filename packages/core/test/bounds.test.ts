@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { MAX_DONG, type CaseEvent, type Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, dongInput, intakeCase, recordEvent, type Actor } from "../src/index.ts";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
-import { buildSteeringFixture, type SteeringFixture } from "@thads/db/test/steering-fixture";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 import type { Role } from "@thads/domain";
 import {
   AnswerDirectiveSchema,
@@ -34,7 +34,7 @@ import {
 const ctx = useTenantFixture();
 let st: SteeringFixture;
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
 });
 const TODAY = "2026-11-10";
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
