@@ -1,4 +1,4 @@
-import { dbTestConfig } from "../packages/db/test/vitest.db.ts";
+import { dbTestConfig } from "../packages/test-support/src/vitest.ts";
 
 // Unit tests, and the queries that take a transaction, against a throwaway embedded PostgreSQL.
 export default dbTestConfig();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, beforeAll } from "vitest";
 import { withClaims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { DESK_PAGE_SIZE, readDeskQueue } from "@thads/core/requests";
 
 const ctx = useTenantFixture();

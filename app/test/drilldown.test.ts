@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql, migrate, readScopeStats, scopeOf, unitByCode, withClaims, type Sql } from "@thads/db";
-import { TEST_APP_PASSWORD } from "@thads/db/test/global-setup";
+import { TEST_APP_PASSWORD } from "@thads/test-support/global-setup";
 import { seed } from "@thads/demo-data";
 import { STAT_FIGURES } from "@thads/domain";
 import { CaseFilterSchema, listCases } from "@thads/core/cases";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { MAX_CASE_DONG } from "@thads/domain";
 import { figuresByUnit } from "@thads/core/workspace";
 

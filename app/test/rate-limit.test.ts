@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, withClaims } from "@thads/db";
-import "@thads/db/test/provided";
+import "@thads/test-support/provided";
 import { hit, LIMITS } from "../app/routes/public/rate-limit.server.ts";
 
 // Two pools: two app servers behind a balancer.

@@ -1,3 +1,3 @@
-import { dbTestConfig } from "../db/test/vitest.db.ts";
+import { dbTestConfig } from "../test-support/src/vitest.ts";
 
 export default dbTestConfig({ testTimeout: 60_000 });

@@ -1,4 +1,4 @@
-import "../../db/test/provided.ts";
+import "@thads/test-support/provided";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChains } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /** The set-based audit of inserts (supabase/migrations/20251103000000_import_speed.sql). */
 const ctx = useTenantFixture();

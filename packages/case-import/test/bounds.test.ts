@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { Role } from "@thads/domain";
 import type { Actor } from "@thads/core";
 import { importCases } from "../src/import.ts";

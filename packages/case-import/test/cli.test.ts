@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { csv, row } from "./helpers.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

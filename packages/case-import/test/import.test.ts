@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { IntakeSchema, asUserStep, intakeCase, type Actor } from "@thads/core";
 import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { Role } from "@thads/domain";
 import { importCases, type ImportOptions } from "../src/import.ts";
 import { parseCsv } from "../src/parse.ts";

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { withClaims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { COLUMNS } from "../src/columns.ts";
 import { importCases } from "../src/import.ts";
 import { parseXlsx } from "../src/parse.ts";

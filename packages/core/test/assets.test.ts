@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { CaseEvent, Role } from "@thads/domain";
 import {
   IntakeSchema,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { caseFactories } from "@thads/test-support/cases";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { MAX_DONG, type CaseEvent, type Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, dongInput, intakeCase, recordEvent, type Actor } from "../src/index.ts";
 
@@ -12,37 +13,7 @@ const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated"
 const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
 const TODAY = "2026-01-15";
 
-function intakeForm(overrides: Record<string, unknown> = {}) {
-  return {
-    idempotencyKey: randomUUID(),
-    unitId: ctx.fx.units.a1,
-    caseNumber: `${Math.floor(Math.random() * 1e9)}/QĐ-CTHADS`,
-    acceptedOn: "03/11/2025",
-    source: "court_transfer",
-    decisionKind: "on_request",
-    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: `${Math.floor(Math.random() * 1e9)}/2025/DS-ST`, date: "20/10/2025", type: "civil" },
-    creditor: { kind: "organization", fullName: "Ngân hàng TMCP Á Châu" },
-    debtor: { kind: "person", fullName: "Nguyễn Văn Á" },
-    amount: "150.000.000",
-    ...overrides,
-  };
-}
-
-const intake = (form: Record<string, unknown>, today = TODAY) =>
-  asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, IntakeSchema.parse(form), actor("clerk", "clerk"), today));
-
-async function takeIn() {
-  const r = await intake(intakeForm());
-  if (!r.ok) throw new Error(r.error.message_vi);
-  return r.caseId;
-}
-
-async function step(caseId: string, who: [string, Role], event: CaseEvent) {
-  const [c] = await withClaims(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`);
-  return asUserStep(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) =>
-    recordEvent(tx, { caseId, expectedVersion: c!.version, event, idempotencyKey: randomUUID(), actor: actor(who[0], who[1]), today: TODAY }),
-  );
-}
+const { intakeForm, intake, takeIn, step } = caseFactories(ctx, { today: TODAY });
 
 const eventCount = async (id: string) => (await ctx.owner<{ n: number }[]>`select count(*)::int as n from public.case_events where case_id = ${id}`)[0]!.n;
 

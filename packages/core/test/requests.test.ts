@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { asAnon } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { newTrackingCode } from "@thads/domain";
 import { factorKeys, insertRequest, retriedRequestCode, submitConflict, type NewRequest } from "../src/requests/index.ts";
 import { REQUEST_FORM_SCHEMAS } from "../src/requests/schema.ts";

@@ -1,46 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { caseFactories } from "@thads/test-support/cases";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { CaseEvent, Role } from "@thads/domain";
-import { IntakeSchema, asUserStep, intakeCase, recordEvent, type Actor } from "../src/index.ts";
+import { IntakeSchema, asUserStep, intakeCase, type Actor } from "../src/index.ts";
 
 const ctx = useTenantFixture();
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
 const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
-
-function intakeForm(overrides: Record<string, unknown> = {}) {
-  return {
-    idempotencyKey: randomUUID(),
-    unitId: ctx.fx.units.a1,
-    caseNumber: `${Math.floor(Math.random() * 1e6)}/QĐ-CTHADS`,
-    acceptedOn: "03/11/2025",
-    source: "court_transfer",
-    decisionKind: "on_request",
-    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: `${Math.floor(Math.random() * 1e6)}/2025/DS-ST`, date: "20/10/2025", type: "civil" },
-    creditor: { kind: "organization", fullName: "Ngân hàng TMCP Á Châu" },
-    debtor: { kind: "person", fullName: "Nguyễn Văn Á", idNumber: "031085001234", address: "Lê Chân, Hải Phòng" },
-    amount: "150.000.000",
-    ...overrides,
-  };
-}
-
-async function takeIn(form = intakeForm()) {
-  const input = IntakeSchema.parse(form);
-  const r = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
-  if (!r.ok) throw new Error(r.error.message_vi);
-  return r.caseId;
-}
-
-async function step(caseId: string, who: [string, Role], event: CaseEvent, opts: { key?: string; version?: number; today?: string } = {}) {
-  const version =
-    opts.version ??
-    (await withClaims(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`))[0]?.version ??
-    0;
-  return asUserStep(ctx.app, claims(ctx.fx.users[who[0]]!), (tx) =>
-    recordEvent(tx, { caseId, expectedVersion: version, event, idempotencyKey: opts.key ?? randomUUID(), actor: actor(who[0], who[1]), today: opts.today ?? "2026-01-15" }),
-  );
-}
+const { intakeForm, takeIn, step } = caseFactories(ctx, { today: "2026-01-15" });
 
 describe("money fields", () => {
   it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withClaims, type Claims, type TxSql } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { listTargets, resolveUnit, saveTargets, targetChildren, TargetConflictError, type TargetInput } from "../src/stats/index.ts";
 
 /*

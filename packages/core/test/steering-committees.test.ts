@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
-import { buildSteeringFixture, type SteeringFixture } from "@thads/db/test/steering-fixture";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 import type { Role } from "@thads/domain";
 import {
   AddMemberSchema,
@@ -24,7 +24,7 @@ let st: SteeringFixture;
 /** Two provinces without a committee, the first with its own head. */
 let fresh: { c: string; d: string; headC: string };
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
   const tag = randomUUID().slice(0, 8).toUpperCase();
   const province = async (code: string) => {
     const id = randomUUID();

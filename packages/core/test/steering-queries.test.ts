@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
-import { buildSteeringFixture, type SteeringFixture } from "@thads/db/test/steering-fixture";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 import {
   agendaCandidates,
   listMeetings,
@@ -19,7 +19,7 @@ import {
 const ctx = useTenantFixture();
 let st: SteeringFixture;
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
 });
 const TODAY = "2026-11-10";
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });

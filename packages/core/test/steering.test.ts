@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
-import { useTenantFixture } from "@thads/db/test/fixtures";
-import { buildSteeringFixture, type SteeringFixture } from "@thads/db/test/steering-fixture";
+import { intakeForm, takeInCase } from "@thads/test-support/cases";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 import type { Role } from "@thads/domain";
 import {
   AnswerDirectiveSchema,
@@ -34,7 +35,7 @@ import {
 const ctx = useTenantFixture();
 let st: SteeringFixture;
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
 });
 const TODAY = "2026-11-10";
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
@@ -51,12 +52,16 @@ const seesCase = async (userId: string, caseId: string) =>
 const flagVersion = async (flagId: string) =>
   (await ctx.owner<{ version: number }[]>`select version from public.steering_flags where id = ${flagId}`)[0]!.version;
 
+/** A case taken in by A1's clerk through the intake service. */
+const takeInA1 = (fields: Record<string, unknown>) =>
+  takeInCase(ctx.app, { userId: ctx.fx.users.clerk!, roles: ["clerk"] }, intakeForm(ctx.fx.units.a1, fields), TODAY);
+
 async function newCase(unit: string, opts: { corruption?: boolean } = {}) {
-  const [row] = await ctx.owner<{ id: string }[]>`
-    insert into public.cases (unit_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due, is_corruption)
-    values (${unit}, ${`${randomUUID().slice(0, 8)}/QĐ`}, '2021-03-01', 'ex_officio', 'business', 'Công ty CP Thép Hải Long', 120000000000, ${opts.corruption ?? false})
-    returning id`;
-  return row!.id;
+  return takeInCase(ctx.app, { userId: ctx.fx.users.clerk!, roles: ["clerk"] }, intakeForm(unit, {
+    caseNumber: `${randomUUID().slice(0, 8)}/QĐ`, acceptedOn: "01/03/2021", decisionKind: "ex_officio", isCorruption: opts.corruption ?? false,
+    judgment: { courtName: "Tòa án nhân dân", number: `${randomUUID().slice(0, 8)}/2021/KDTM-ST`, date: "01/02/2021", type: "business" },
+    debtor: { kind: "organization", fullName: "Công ty CP Thép Hải Long" }, amount: "120.000.000.000",
+  }), TODAY);
 }
 
 describe("flagging", () => {
@@ -340,9 +345,7 @@ describe("dates in bounds", () => {
 describe("suggestions", () => {
   it("the committee's thresholds suggest the bureau's own open cases not yet on the list, with their reasons", async () => {
     const big = await newCase(ctx.fx.units.a1);
-    const small = await ctx.owner<{ id: string }[]>`
-      insert into public.cases (unit_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due)
-      values (${ctx.fx.units.a1}, ${`${randomUUID().slice(0, 8)}/QĐ`}, '2026-06-01', 'on_request', 'civil', 'Lê Văn Tâm', 20000000) returning id`;
+    const small = [{ id: await takeInA1({ acceptedOn: "01/06/2026", debtor: { kind: "person", fullName: "Lê Văn Tâm" }, amount: "20.000.000" }) }];
     const s = staffA();
     const list = await withClaims(ctx.app, s.claims, (tx) => suggestCandidates(tx, st.committees.a, TODAY, 500));
     const ids = list.map((x) => x.caseId);
@@ -366,9 +369,10 @@ describe("suggestions", () => {
 
 describe("suggestions from the auctions", () => {
   it("a case whose seized asset failed at auction as often as the committee's threshold is suggested for it", async () => {
-    const stuck = await ctx.owner<{ id: string }[]>`
-      insert into public.cases (unit_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due)
-      values (${ctx.fx.units.a1}, ${`${randomUUID().slice(0, 8)}/QĐ`}, '2026-06-01', 'on_request', 'business', 'Công ty TNHH Hải Âu', 900000000) returning id`;
+    const stuck = [{ id: await takeInA1({
+      acceptedOn: "01/06/2026", judgment: { courtName: "Tòa án nhân dân", number: `${randomUUID().slice(0, 8)}/2026/KDTM-ST`, date: "01/05/2026", type: "business" },
+      debtor: { kind: "organization", fullName: "Công ty TNHH Hải Âu" }, amount: "900.000.000",
+    }) }];
     const caseId = stuck[0]!.id;
     const s = staffA();
     const reasons = async () =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChains } from "../src/audit.ts";
 import { asCaseWriter, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 
 const ctx = useTenantFixture();
 const { owner, app } = ctx;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { asCaseWriter, withClaims, type Claims } from "../src/rls.ts";
 import { readStats } from "../src/stats.ts";
 import { verifyStats } from "../src/stats-verify.ts";
-import { useTenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /*
  * Dates and money out of bounds are refused by the database itself, for a client that writes

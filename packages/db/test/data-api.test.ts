@@ -1,9 +1,9 @@
-import "./provided.ts";
+import "@thads/test-support/provided";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql } from "../src/clients.ts";
-import { useTenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 import { MIGRATIONS_DIR } from "../src/migrate.ts";
 
 /**

@@ -1,4 +1,4 @@
-import "./provided.ts";
+import "@thads/test-support/provided";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,4 @@
-import "./provided.ts";
+import "@thads/test-support/provided";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createOwnerSql } from "../src/clients.ts";
 

@@ -8,8 +8,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asAnon, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
 
 const ctx = useTenantFixture();
 let checked = 0;

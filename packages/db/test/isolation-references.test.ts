@@ -14,14 +14,14 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asAnon, asCaseWriter, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "./fixtures.ts";
-import { buildSteeringFixture, type SteeringFixture } from "./steering-fixture.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 
 const ctx = useTenantFixture();
 let st: SteeringFixture;
 let dissolvedProvince: string;
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
   dissolvedProvince = randomUUID();
   await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id, dissolved_on, merged_into_id)
                   values (${dissolvedProvince}, 'province', ${`P-OLD-${ctx.fx.tag}`}, 'THADS tỉnh cũ', ${ctx.fx.units.national},

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
 
 /**
  * Tenant isolation of the statistics tables: the aggregates (written only by the event triggers)

@@ -7,14 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asCaseWriter, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
-import { buildSteeringFixture, type SteeringFixture } from "./steering-fixture.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { combinations, probe as probeAs, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
+import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 
 const ctx = useTenantFixture();
 let st: SteeringFixture;
 beforeAll(async () => {
-  st = await buildSteeringFixture(ctx.owner, ctx.fx);
+  st = await buildSteeringFixture(ctx.owner, ctx.fx, ctx.app);
 });
 let checked = 0;
 let leaks = 0;

@@ -7,8 +7,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
-import { useTenantFixture } from "./fixtures.ts";
-import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "./matrix.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
 
 const ctx = useTenantFixture();
 afterAll(() => {

@@ -1,4 +1,4 @@
-import "./provided.ts";
+import "@thads/test-support/provided";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

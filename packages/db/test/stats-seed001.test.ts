@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, completionRate, deriveState, samePeriodLastYear, statYearPeriod, type CaseEvent } from "@thads/domain";
 import { readScopeStats, scopeOf, unitByCode } from "../src/stats.ts";
-import { useTenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /**
  * Seed 001: Bà Rịa – Vũng Tàu, 1 Oct 2020 – 31 Aug 2021: 7,048 cases completed = 69.66 % of the

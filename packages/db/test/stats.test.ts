@@ -3,15 +3,14 @@ import {
   addStats,
   caseStats,
   cumulativePeriods,
-  prng,
-  randomLedger,
   zeroStats,
   type CaseEvent,
   type UnitStats,
 } from "@thads/domain";
+import { randomLedger, rng } from "@thads/test-support/random";
 import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats.ts";
 import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
-import { useTenantFixture } from "./fixtures.ts";
+import { useTenantFixture } from "@thads/test-support/fixtures";
 
 const ctx = useTenantFixture();
 
@@ -49,7 +48,7 @@ const UNTIL = "2026-09-30";
 
 describe("statistics aggregates against the domain definitions", () => {
   it("random histories, written in bulk, event by event and back-dated: aggregates equal the per-case sum", async () => {
-    const r = prng(7331);
+    const r = rng(7331);
     const units = [ctx.fx.units.a1, ctx.fx.units.a9, ctx.fx.units.b1];
     const ledgers: { unit: string; caseId: string; events: CaseEvent[]; bank: boolean; type: string }[] = [];
     for (let i = 0; i < 90; i++) {
@@ -142,7 +141,7 @@ describe("statistics aggregates against the domain definitions", () => {
   });
 
   it("moving a case to another sub-bureau moves its figures", async () => {
-    const events = randomLedger(prng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10, until: UNTIL });
+    const events = randomLedger(rng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10, until: UNTIL });
     const caseId = await insertCase(ctx.fx.units.a1, "move");
     await ctx.owner`insert into public.case_events ${ctx.owner(events.map((e) => row(caseId, e)), "case_id", "kind", "effective_date", "payload")}`;
     const p = { from: "2022-10-01", to: "2026-09-30" };

@@ -1,4 +1,4 @@
-import "../../db/test/provided.ts";
+import "@thads/test-support/provided";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { fromEventRow, type EventRow } from "@thads/core";
 import { createAppSql, createOwnerSql, withClaims } from "@thads/db";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createOwnerSql, migrate, verifyStats } from "@thads/db";
-import { TEST_APP_PASSWORD } from "@thads/db/test/global-setup";
+import { TEST_APP_PASSWORD } from "@thads/test-support/global-setup";
 import { seed } from "../src/seed.ts";
 
 /**

@@ -1,4 +1,3 @@
 export * from "./figures.ts";
 export * from "./deltas.ts";
 export * from "./year.ts";
-export * from "./random.ts";

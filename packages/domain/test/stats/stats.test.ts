@@ -10,8 +10,6 @@ import {
   figuresFromDeltas,
   identityViolations,
   percent,
-  prng,
-  randomLedger,
   samePeriodLastYear,
   STAT_FIGURES,
   statYearMonths,
@@ -22,6 +20,7 @@ import {
   type CaseEvent,
   type DeltaRow,
 } from "../../src/index.ts";
+import { randomLedger, rng } from "@thads/test-support/random";
 import { acceptance, decision, LEDGERS } from "../cases/fixtures.ts";
 
 const FROM = "2024-10-01";
@@ -169,7 +168,7 @@ describe("one case's contribution", () => {
 });
 
 describe("property: random histories", () => {
-  const r = prng(20251115);
+  const r = rng(20251115);
   const ledgers = [
     ...Array.from({ length: 300 }, () =>
       randomLedger(r, { provinceId: "p1", otherProvinceId: "p2", start: "2022-06-01", spreadDays: 900, steps: 16 }),

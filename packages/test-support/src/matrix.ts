@@ -5,8 +5,7 @@
  * rolled back. Each feature's tables get their own `isolation-*.test.ts`
  * that states the expected outcome of every tier × operation × tenant.
  */
-import type { TxSql } from "../src/clients.ts";
-import { asAnon, asCaseWriter, withClaims } from "../src/rls.ts";
+import { asAnon, asCaseWriter, withClaims, type TxSql } from "@thads/db";
 import type { useTenantFixture } from "./fixtures.ts";
 
 export const TIERS = [

@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Vitest settings for every package whose tests use a database: one
  * throwaway embedded PostgreSQL per run (global-setup.ts), test files one
- * after another against it.
+ * after another against it. A package's vitest.config.ts:
+ * `export default dbTestConfig();`
  */
 export function dbTestConfig(opts: { testTimeout?: number } = {}) {
   return defineConfig({

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createOwnerSql } from "../src/clients.ts";
-import { freePort, startEmbedded } from "../src/embedded.ts";
-import { migrate } from "../src/migrate.ts";
+import { createOwnerSql, migrate } from "@thads/db";
+import { freePort, startEmbedded } from "@thads/db/embedded";
 
 export const TEST_APP_PASSWORD = "thads-app-test-only";
 

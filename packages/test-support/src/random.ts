@@ -1,21 +1,15 @@
 /**
- * Random but valid case ledgers, for property tests of the statistics (here and against the
- * database aggregates). Each step proposes an event and keeps it only if the lifecycle accepts it.
+ * Seeded randomness for tests. The one seeded generator is demo-data's
+ * mulberry32 (`rng`, the generator the demo data is built with); tests take
+ * it from here. `randomLedger` gives random but valid case ledgers, for
+ * property tests of the statistics (in memory and against the database
+ * aggregates): each step proposes an event and keeps it only if the
+ * lifecycle accepts it.
  */
-import { addCalendarDays, type IsoDate } from "../cases/calendar.ts";
-import { applyEvent, moneySummary, type CaseEvent, type CaseState, type LifecycleOptions } from "../cases/lifecycle.ts";
+import { pick, rng } from "@thads/demo-data/prng";
+import { addCalendarDays, applyEvent, type CaseEvent, type CaseState, type IsoDate, type LifecycleOptions } from "@thads/domain";
 
-/** mulberry32: a small deterministic PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { pick, rng };
 
 export interface RandomLedgerOptions {
   provinceId: string;
@@ -30,8 +24,6 @@ export interface RandomLedgerOptions {
   until?: IsoDate;
   lifecycle?: LifecycleOptions;
 }
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent[] {
   let date = addCalendarDays(o.start, Math.floor(r() * (o.spreadDays ?? 400)));

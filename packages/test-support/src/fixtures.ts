@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createAppSql, createOwnerSql, type Sql } from "../src/clients.ts";
+import { createAppSql, createOwnerSql, type Sql } from "@thads/db";
+import { intakeForm, recordSteps, takeInCase } from "./cases.ts";
 import "./provided.ts";
 
 /**
  * Two tenants (A, B) with a sub-bureau each, one actor per role tier in A (and
  * the directorate), colleagues in both tenants, and target rows to probe.
- * Written through the owner path with triggers on (so audit rows exist too).
+ * The reference data (units, users, memberships) is written through the owner
+ * path with triggers on (so audit rows exist too); the cases are taken in and
+ * decided through the case service, as each tenant's clerk on the app's
+ * login (`app`), like the app.
  */
-export async function buildTenantFixture(sql: Sql) {
+export async function buildTenantFixture(sql: Sql, app: Sql) {
   const id = (): string => randomUUID();
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
   const u = {
@@ -49,34 +53,38 @@ export async function buildTenantFixture(sql: Sql) {
   await addUser("creditor", null, "creditor", true);
   await addUser("colleague_a", u.a1, "executor");
   await addUser("colleague_b", u.b1, "executor");
+  await addUser("clerk_b", u.b1, "clerk");
   await addUser("spare_a", null, null);
   await addUser("spare_b", null, null);
 
-  const caseRow = async (unit: string, executor: string, n: string) => {
-    const [row] = await sql<{ id: string }[]>`
-      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due, executor_id)
-      values (${unit}, ${unit}, ${`${n}/${tag}`}, '2026-10-01', 'on_request', 'civil', 'Nguyễn Văn Á', 1000000, ${executor})
-      returning id`;
-    return row!.id;
+  const caseRow = async (unit: string, clerk: string, executor: string, n: string) => {
+    const actor = { userId: users[clerk]!, roles: ["clerk" as const] };
+    const id = await takeInCase(app, actor, intakeForm(unit, {
+      caseNumber: `${n}/${tag}`, acceptedOn: "01/10/2026", decisionKind: "on_request",
+      judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2026/DS-ST`, date: "01/09/2026", type: "civil" },
+      debtor: { kind: "person", fullName: "Nguyễn Văn Á" }, amount: "1.000.000",
+    }), "2026-10-01");
+    await recordSteps(app, actor, id, [
+      { kind: "decision", effectiveDate: "2026-10-01", mode: "on_request", executorId: executor, obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }] },
+    ], "2026-10-01");
+    return id;
   };
   const cases = {
-    a: await caseRow(u.a1, users.executor!, "1"),
-    aUnassigned: await caseRow(u.a1, users.colleague_a!, "2"),
-    b: await caseRow(u.b1, users.colleague_b!, "3"),
+    a: await caseRow(u.a1, "clerk", users.executor!, "1"),
+    aUnassigned: await caseRow(u.a1, "clerk", users.colleague_a!, "2"),
+    b: await caseRow(u.b1, "clerk_b", users.colleague_b!, "3"),
   };
-  const caseChildren = async (caseId: string, unit: string) => {
-    const [j] = await sql<{ id: string }[]>`
-      insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
-      values (${unit}, 'Tòa án nhân dân', ${`${caseId.slice(0, 8)}/2026/DS-ST`}, '2026-09-01', 'civil') returning id`;
-    const [p] = await sql<{ id: string }[]>`
-      insert into public.case_parties (case_id, role, kind, full_name) values (${caseId}, 'debtor', 'person', 'Nguyễn Văn Á') returning id`;
-    const [o] = await sql<{ id: string }[]>`
-      insert into public.case_obligations (case_id, code, kind, amount) values (${caseId}, 'O1', 'money', 1000000) returning id`;
-    const [e] = await sql<{ id: bigint }[]>`
-      insert into public.case_events (case_id, kind, effective_date, payload) values (${caseId}, 'acceptance', '2026-10-01', '{}') returning id`;
-    return { judgment: j!.id, party: p!.id, obligation: o!.id, event: e!.id };
+  /** The rows the intake and the decision made for the case, to probe. */
+  const caseChildren = async (caseId: string) => {
+    const [row] = await sql<{ judgment: string; party: string; obligation: string; event: bigint }[]>`
+      select c.judgment_id as judgment,
+             (select id from public.case_parties where case_id = c.id and role = 'debtor') as party,
+             (select id from public.case_obligations where case_id = c.id and code = 'O1') as obligation,
+             (select id from public.case_events where case_id = c.id and kind = 'acceptance') as event
+        from public.cases c where c.id = ${caseId}`;
+    return row!;
   };
-  const children = { a: await caseChildren(cases.a, u.a1), b: await caseChildren(cases.b, u.b1) };
+  const children = { a: await caseChildren(cases.a), b: await caseChildren(cases.b) };
 
   const membershipOf = async (user: string) =>
     (await sql<{ id: string }[]>`select id from public.memberships where user_id = ${user}`)[0]!.id;
@@ -107,7 +115,7 @@ export function useTenantFixture() {
     fx: undefined as unknown as TenantFixture,
   };
   beforeAll(async () => {
-    ctx.fx = await buildTenantFixture(ctx.owner);
+    ctx.fx = await buildTenantFixture(ctx.owner, ctx.app);
   });
   afterAll(async () => {
     await ctx.owner.end();

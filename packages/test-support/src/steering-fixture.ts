@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Sql } from "../src/clients.ts";
+import type { Sql } from "@thads/db";
+import { intakeForm, takeInCase } from "./cases.ts";
 import type { TenantFixture } from "./fixtures.ts";
 
 /**
@@ -8,8 +9,11 @@ import type { TenantFixture } from "./fixtures.ts";
  * anti-corruption committee, and one of each steering row per tenant.
  * Flagged: case a (A's committee), case b (B's committee), and a corruption
  * case in each tenant on the national list. Unflagged: aUnassigned, bSpare.
+ * The committees and their rows are reference data written through the owner
+ * path; the extra cases are taken in through the case service on the app's
+ * login (`app`).
  */
-export async function buildSteeringFixture(sql: Sql, fx: TenantFixture) {
+export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql) {
   const tag = fx.tag;
   const addUser = async (key: string, unit: string, role: string) => {
     const id = randomUUID();
@@ -45,19 +49,21 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture) {
   };
   await member(committees.national, users.memberNational, "member");
 
-  const caseRow = async (unit: string, n: string, corruption: boolean) =>
-    (await sql<{ id: string }[]>`
-      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, money_due, is_corruption)
-      values (${unit}, ${unit}, ${`${n}/${tag}`}, '2020-10-01', 'ex_officio', 'criminal', 'Công ty TNHH Minh Phát', 50000000000, ${corruption})
-      returning id`)[0]!.id;
+  const caseRow = async (unit: string, n: string, corruption: boolean) => {
+    const clerk = unit === fx.units.b1 ? fx.users.clerk_b! : fx.users.clerk!;
+    return takeInCase(app, { userId: clerk, roles: ["clerk"] }, intakeForm(unit, {
+      caseNumber: `${n}/${tag}`, acceptedOn: "01/10/2020", decisionKind: "ex_officio", isCorruption: corruption,
+      judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2020/HS-ST`, date: "01/09/2020", type: "criminal" },
+      creditor: { kind: "organization", fullName: "Nhà nước" },
+      debtor: { kind: "organization", fullName: "Công ty TNHH Minh Phát" }, amount: "50.000.000.000",
+    }), "2020-10-01");
+  };
   const cases = {
     bSpare: await caseRow(fx.units.b1, "S1", false),
     corruptionA: await caseRow(fx.units.a1, "TN1", true),
     corruptionB: await caseRow(fx.units.b1, "TN2", true),
     proposedA: await caseRow(fx.units.a1, "P1", false),
   };
-  await sql`insert into public.case_events (case_id, kind, effective_date, payload)
-            values (${cases.corruptionB}, 'acceptance', '2020-10-01', '{}')`;
   const flag = async (c: string, caseId: string, status: string) =>
     (await sql<{ id: string }[]>`
       insert into public.steering_flags (committee_id, case_id, reason, note, status, decided_on)
