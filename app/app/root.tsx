@@ -11,10 +11,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   getEnv();
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const csrf = csrfToken(request);
-  return data(
-    { lang, csrf: csrf.token },
-    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
-  );
+  return data({ lang, csrf: csrf.token }, csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -43,7 +40,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   return (
-    <main className="mx-auto max-w-xl p-8" role="main">
+    <main className="mx-auto max-w-xl p-8">
       <ErrorPanel />
     </main>
   );

@@ -15,9 +15,15 @@ describe("Postgres data errors are the caller's bad input", () => {
       () => sql`select ${"99999999999999999999"}::bigint`,
     ];
     for (const run of attempts) {
-      const e = await run().then(() => null, (err: unknown) => err);
+      const e = await run().then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(e, String(run)).not.toBeNull();
-      expect(classifyDbError(e), `${String(run)} ${(e as { code?: string }).code} ${String(e)}`).toEqual({ status: 400, messageKey: "error.badData" });
+      expect(classifyDbError(e), `${String(run)} ${(e as { code?: string }).code} ${String(e)}`).toEqual({
+        status: 400,
+        messageKey: "error.badData",
+      });
     }
   });
   it("an unknown foreign id is 422; other errors stay errors", () => {

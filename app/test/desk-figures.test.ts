@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { onTimeShare, type DeskFigures } from "@thads/core/workspace/desk-figures";
 
 const f = (closedOnTime: number, closedLate: number): DeskFigures => ({
-  received: closedOnTime + closedLate + 3, online: 2, closedOnTime, closedLate, openOverdue: 1, ratings: 0, averageRating: null,
+  received: closedOnTime + closedLate + 3,
+  online: 2,
+  closedOnTime,
+  closedLate,
+  openOverdue: 1,
+  ratings: 0,
+  averageRating: null,
 });
 
 describe("onTimeShare", () => {

@@ -6,7 +6,12 @@ import { DESK_PAGE_SIZE, readDeskQueue } from "@thads/core/requests";
 
 const ctx = useTenantFixture();
 /** A tracking code of the right shape (the check symbol is not checked by the database). */
-const code = () => randomUUID().replace(/-/g, "").toUpperCase().replace(/[ILOU]/g, "7").slice(0, 12) + "0";
+const code = () =>
+  `${randomUUID()
+    .replace(/-/g, "")
+    .toUpperCase()
+    .replace(/[ILOU]/g, "7")
+    .slice(0, 12)}0`;
 
 describe("the desk queue, a page at a time", () => {
   const mine: string[] = [];

@@ -52,16 +52,22 @@ describe("a figure's drill-down", () => {
     expect(units).toHaveLength(5);
     const mismatches: string[] = [];
     let nonZero = 0;
-    for (const [from, to] of [["2025-10-01", "2026-09-30"], ["2024-10-01", "2025-03-31"]] as const) {
+    for (const [from, to] of [
+      ["2025-10-01", "2026-09-30"],
+      ["2024-10-01", "2025-03-31"],
+    ] as const) {
       for (const code of units) {
         const unit = (await unitByCode(owner, code))!;
         const stats = await readScopeStats(owner, { scope: scopeOf(unit), dim: "all", from, to });
         for (const figure of STAT_FIGURES) {
           const f = CaseFilterSchema.parse({ stat: figure, statUnit: code, statFrom: from, statTo: to });
-          const list = await withClaims(app, { sub: viewer, role: "authenticated" }, (tx) => listCases(tx, f, "2026-11-27", { kind: "national" }));
+          const list = await withClaims(app, { sub: viewer, role: "authenticated" }, (tx) =>
+            listCases(tx, f, "2026-11-27", { kind: "national" }),
+          );
           const expected = Number(stats.cases[figure]);
           if (expected > 0) nonZero++;
-          if (list.capped || list.total !== expected) mismatches.push(`${code} ${from}..${to} ${figure}: list ${list.total}, figure ${expected}`);
+          if (list.capped || list.total !== expected)
+            mismatches.push(`${code} ${from}..${to} ${figure}: list ${list.total}, figure ${expected}`);
         }
       }
     }

@@ -25,7 +25,11 @@ afterEach(() => {
 describe("settings never read through a polluted Object.prototype", () => {
   it("getEnv keeps sign-in local and the database embedded", async () => {
     vi.resetModules();
-    const saved = { SUPABASE_URL: process.env.SUPABASE_URL, SUPABASE_ANON_KEY: process.env.SUPABASE_ANON_KEY, DATABASE_URL: process.env.DATABASE_URL };
+    const saved = {
+      SUPABASE_URL: process.env.SUPABASE_URL,
+      SUPABASE_ANON_KEY: process.env.SUPABASE_ANON_KEY,
+      DATABASE_URL: process.env.DATABASE_URL,
+    };
     delete process.env.SUPABASE_URL;
     delete process.env.SUPABASE_ANON_KEY;
     try {

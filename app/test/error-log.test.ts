@@ -6,9 +6,12 @@ describe("the server's error log", () => {
 
   it("logs a failed loader's error without the values its detail repeats", () => {
     const lines: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" ")));
+    vi.spyOn(console, "error").mockImplementation(
+      (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === "string" ? a : (JSON.stringify(a) ?? String(a)))).join(" ")),
+    );
     const error = Object.assign(new Error('duplicate key value violates unique constraint "case_parties_id_number_key"'), {
-      name: "PostgresError", code: "23505",
+      name: "PostgresError",
+      code: "23505",
       detail: "Key (id_number)=(001203004567) already exists.",
       parameters: ["001203004567", "0912345678", "7K3M-9QXW-A2BC-5"],
     });

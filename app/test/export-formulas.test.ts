@@ -9,8 +9,17 @@ import { briefingXlsx, type BriefingItem } from "../app/routes/steering/briefing
 const HOSTILE = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3+cmd", "\t=1+1", "\r=1+1"];
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-const figures = (n: number) => Object.fromEntries(STAT_FIGURES.map((k, i) => [k, String(n * (i + 1))])) as Record<(typeof STAT_FIGURES)[number], string>;
-const rows = HOSTILE.map((name, i) => ({ code: `U-${i}`, name, total: false, cases: figures(i + 1), money: figures(1000 * (i + 1)), casesRate: "50.00", moneyRate: null }));
+const figures = (n: number) =>
+  Object.fromEntries(STAT_FIGURES.map((k, i) => [k, String(n * (i + 1))])) as Record<(typeof STAT_FIGURES)[number], string>;
+const rows = HOSTILE.map((name, i) => ({
+  code: `U-${i}`,
+  name,
+  total: false,
+  cases: figures(i + 1),
+  money: figures(1000 * (i + 1)),
+  casesRate: "50.00",
+  moneyRate: null,
+}));
 
 /** The fields of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -21,15 +30,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") { row.push(field); field = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(field); out.push(row); row = []; field = ""; i++; }
-    else field += ch;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
   }
-  if (field !== "" || row.length) { row.push(field); out.push(row); }
+  if (field !== "" || row.length) {
+    row.push(field);
+    out.push(row);
+  }
   return out;
 }
 
@@ -65,10 +86,21 @@ describe("exports never hand a spreadsheet a formula", () => {
 
   it("the steering briefing workbook neutralises case, party, unit and directive texts", async () => {
     const item = {
-      caseNumber: "+CASE-1", debtorName: '=HYPERLINK("http://evil","x")', provinceName: "@SUM(1)", unitName: "-2+3+cmd",
-      reason: "major_value", status: "in_progress", moneyDue: "1000", moneyCollected: "10",
-      nextDeadlineOn: null, lastActionOn: null, daysSinceAction: null, openDirectives: 1, overdueDirectives: 0,
-      missingPeriods: [], lastReport: { label: "Tháng 10/2025", body: "=cmd|' /C calc'!A0" },
+      caseNumber: "+CASE-1",
+      debtorName: '=HYPERLINK("http://evil","x")',
+      provinceName: "@SUM(1)",
+      unitName: "-2+3+cmd",
+      reason: "major_value",
+      status: "in_progress",
+      moneyDue: "1000",
+      moneyCollected: "10",
+      nextDeadlineOn: null,
+      lastActionOn: null,
+      daysSinceAction: null,
+      openDirectives: 1,
+      overdueDirectives: 0,
+      missingPeriods: [],
+      lastReport: { label: "Tháng 10/2025", body: "=cmd|' /C calc'!A0" },
       directives: [{ body: "@SUM(1)", addressee_name: "=1+1", issued_on: "2025-10-01", due_on: "2025-10-15", state: "open" }],
     } as unknown as BriefingItem;
     const cells = await sheetStrings(await briefingXlsx({ name: "+Ban chỉ đạo" }, [item], "2025-10-20"));

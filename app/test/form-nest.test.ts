@@ -28,7 +28,11 @@ describe("nestForm: form keys are data, never object paths", () => {
   });
 
   it("never reaches Object.prototype and drops unknown keys", () => {
-    const fields: [string, string][] = [...HOSTILE.map((k) => [k, "yes"] as [string, string]), ["judgment.courtName", "TAND TP Hải Phòng"], ["unknown.field", "x"]];
+    const fields: [string, string][] = [
+      ...HOSTILE.map((k) => [k, "yes"] as [string, string]),
+      ["judgment.courtName", "TAND TP Hải Phòng"],
+      ["unknown.field", "x"],
+    ];
     const out = nestForm(fields, allowed);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -42,7 +46,12 @@ describe("nestForm: form keys are data, never object paths", () => {
 
   it("feeds the intake schema like a plain object would", () => {
     const out = nestForm(
-      [["judgment.courtName", "TAND"], ["judgment.number", "12/2025/DS-ST"], ["creditor.kind", "person"], ["csrf", "t"]],
+      [
+        ["judgment.courtName", "TAND"],
+        ["judgment.number", "12/2025/DS-ST"],
+        ["creditor.kind", "person"],
+        ["csrf", "t"],
+      ],
       allowed,
     );
     const r = IntakeSchema.safeParse(out);

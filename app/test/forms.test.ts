@@ -61,12 +61,17 @@ describe("safeRedirect", () => {
       "http:/evil.example",
       "cases",
       "",
-      "/" + "a".repeat(600),
+      `/${"a".repeat(600)}`,
     ];
     for (const to of offsite) expect(safeRedirect(to, "/fallback"), JSON.stringify(to)).toBe("/fallback");
   });
   it("keeps plain paths with their query and fragment", () => {
-    for (const to of ["/", "/cases?q=Nguy%E1%BB%85n&page=2", "/p/hai-phong/track#ket-qua", "/cases/new?fromRequest=0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e"]) {
+    for (const to of [
+      "/",
+      "/cases?q=Nguy%E1%BB%85n&page=2",
+      "/p/hai-phong/track#ket-qua",
+      "/cases/new?fromRequest=0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",
+    ]) {
       expect(safeRedirect(to)).toBe(to);
     }
   });

@@ -36,7 +36,11 @@ describe("the development notifier's log", () => {
 
   it("a failed send logs no recipient either", async () => {
     const phone = "0987654321";
-    setNotifier({ send: async (n) => { throw new Error(`gateway refused ${n.to}: ${n.body}`); } });
+    setNotifier({
+      send: async (n) => {
+        throw new Error(`gateway refused ${n.to}: ${n.body}`);
+      },
+    });
     const code = newTrackingCode();
     notifyRequester({ email: null, phone }, "s", `Mã tra cứu: ${formatTrackingCode(code)}`);
     await new Promise((r) => setTimeout(r, 10));

@@ -23,11 +23,16 @@ describe("period filters refuse impossible ranges", () => {
       const p = periodFrom(new URLSearchParams({ from, to }), "2025-06-01");
       expect(p.errors.length, `${from}..${to}`).toBeGreaterThan(0);
     }
-    expect(periodFrom(new URLSearchParams({ from: "9999-01-01" }), "2025-06-01").errors[0]).toBe("Từ ngày: phải là ngày hợp lệ dạng YYYY-MM-DD, năm từ 1900 đến 2100.");
+    expect(periodFrom(new URLSearchParams({ from: "9999-01-01" }), "2025-06-01").errors[0]).toBe(
+      "Từ ngày: phải là ngày hợp lệ dạng YYYY-MM-DD, năm từ 1900 đến 2100.",
+    );
   });
   it("the case list's figure filter and acceptance dates", () => {
     for (const [from, to] of IMPOSSIBLE) {
-      expect(CaseFilterSchema.safeParse({ stat: "newly_accepted", statUnit: "P-HAI-PHONG", statFrom: from, statTo: to }).success, `${from}..${to}`).toBe(false);
+      expect(
+        CaseFilterSchema.safeParse({ stat: "newly_accepted", statUnit: "P-HAI-PHONG", statFrom: from, statTo: to }).success,
+        `${from}..${to}`,
+      ).toBe(false);
     }
     expect(CaseFilterSchema.safeParse({ from: "31/12/9999" }).success).toBe(false);
     expect(CaseFilterSchema.safeParse({ q: "Nguyễn\u0000 Văn" }).data?.q).toBe("Nguyễn Văn");

@@ -37,29 +37,44 @@ describe("public request forms", () => {
       expect(e.content).toBe("Nội dung yêu cầu: bắt buộc nhập.");
       expect(e.unitId).toBe("Nơi nhận yêu cầu: chọn một đơn vị.");
     }
-    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, judgmentCourt: "" })).judgmentCourt).toBe("Tòa án đã xét xử: bắt buộc nhập.");
+    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, judgmentCourt: "" })).judgmentCourt).toBe(
+      "Tòa án đã xét xử: bắt buộc nhập.",
+    );
     expect(errors(REQUEST_FORM_SCHEMAS.complaint.safeParse(valid)).subject).toBe("Quyết định, hành vi bị khiếu nại: bắt buộc nhập.");
   });
 
   it("need a phone or an ID number, to open the status page later", () => {
     const e = errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, requesterPhone: "" }));
     expect(e.requesterPhone).toContain("nhập ít nhất một");
-    expect(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, requesterPhone: "", requesterIdNumber: "031190001234" }).success).toBe(true);
-    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, requesterPhone: "abc" })).requesterPhone).toContain("chỉ gồm chữ số");
+    expect(
+      REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, requesterPhone: "", requesterIdNumber: "031190001234" }).success,
+    ).toBe(true);
+    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, requesterPhone: "abc" })).requesterPhone).toContain(
+      "chỉ gồm chữ số",
+    );
   });
 
   it("refuse markup and script in any text field", () => {
-    for (const bad of ['<script>alert(1)</script>', "<img src=x onerror=alert(1)>", "javascript:alert(1)", 'x" onclick="y']) {
+    for (const bad of ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", 'x" onclick="y']) {
       const e = errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, debtorName: bad }));
       expect(e.debtorName, bad).toContain("không được chứa mã HTML");
     }
     // Ordinary punctuation stays allowed.
-    expect(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, content: "Số tiền 5.000.000 đồng (năm triệu) > 3 tháng chưa trả; lãi 10%." }).success).toBe(true);
+    expect(
+      REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({
+        ...valid,
+        content: "Số tiền 5.000.000 đồng (năm triệu) > 3 tháng chưa trả; lãi 10%.",
+      }).success,
+    ).toBe(true);
   });
 
   it("refuse bad dates and over-long text with the field's name", () => {
-    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, judgmentDate: "31/02/2026" })).judgmentDate).toContain("Ngày bản án, quyết định: ngày không hợp lệ");
-    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, content: "x".repeat(4001) })).content).toBe("Nội dung yêu cầu: tối đa 4000 ký tự.");
+    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, judgmentDate: "31/02/2026" })).judgmentDate).toContain(
+      "Ngày bản án, quyết định: ngày không hợp lệ",
+    );
+    expect(errors(REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({ ...valid, content: "x".repeat(4001) })).content).toBe(
+      "Nội dung yêu cầu: tối đa 4000 ký tự.",
+    );
   });
 
   it("tracking and rating need their fields", () => {

@@ -43,15 +43,14 @@ describe("structure", () => {
     expect(sqlLines("sql.unsafe(text)")).toEqual([1]);
     expect(sqlLines("await owner`select 1`")).toEqual([1]);
     expect(sqlLines("/** a message's `{name}` placeholders, run as `anon` here */")).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text under test is source code holding template literals
     expect(sqlLines("const label = `${a} ${b}`; const s2 = `${n} selected`")).toEqual([]);
   });
 
   it("has no tagged SQL under app/app except the health check", () => {
     const offenders = files(path.join(repo, "app/app"), [".ts", ".tsx"])
       .filter((f) => !f.endsWith(path.join("routes", "healthz.ts")))
-      .flatMap((f) =>
-        sqlLines(readFileSync(f, "utf8")).map((n) => `${path.relative(repo, f)}:${n}`),
-      );
+      .flatMap((f) => sqlLines(readFileSync(f, "utf8")).map((n) => `${path.relative(repo, f)}:${n}`));
     expect(offenders).toEqual([]);
   });
 

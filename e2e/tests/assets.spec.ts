@@ -5,7 +5,13 @@ const HEAD = "hai-phong.kv01.head@demo.thads.vn";
 const run = Date.now().toString(36).toUpperCase();
 
 /** Opens a step's form (case page or asset page), fills it and records it; waits for the next version. */
-async function step(page: Page, name: string, date: string, fill: (form: Locator) => Promise<void> = async () => {}, dateLabel = "Ngày thực hiện (dd/mm/yyyy)") {
+async function step(
+  page: Page,
+  name: string,
+  date: string,
+  fill: (form: Locator) => Promise<void> = async () => {},
+  dateLabel = "Ngày thực hiện (dd/mm/yyyy)",
+) {
   const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
   await form.locator("summary").click();
   const version = Number(await form.locator('input[name="version"]').inputValue());
@@ -16,7 +22,13 @@ async function step(page: Page, name: string, date: string, fill: (form: Locator
 }
 
 /** Submits a step that must be refused; returns its form for the checks. */
-async function refused(page: Page, name: string, date: string, fill: (form: Locator) => Promise<void>, dateLabel = "Ngày thực hiện (dd/mm/yyyy)") {
+async function refused(
+  page: Page,
+  name: string,
+  date: string,
+  fill: (form: Locator) => Promise<void>,
+  dateLabel = "Ngày thực hiện (dd/mm/yyyy)",
+) {
   const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
   await form.locator("summary").click();
   await form.getByLabel(dateLabel).fill(date);
@@ -26,7 +38,10 @@ async function refused(page: Page, name: string, date: string, fill: (form: Loca
   return form;
 }
 
-test("seize, value, a failed round, a reduced round that sells, deposit and proceeds into the case, distributed in the legal order", async ({ page, browser }) => {
+test("seize, value, a failed round, a reduced round that sells, deposit and proceeds into the case, distributed in the legal order", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, HEAD);
   await expect(page).toHaveURL(/\/unit\//);
 
@@ -97,7 +112,13 @@ test("seize, value, a failed round, a reduced round that sells, deposit and proc
   await expect(page.getByTestId("reduction-hint")).toContainText("1.800.000.000 ₫");
 
   // Bad input is refused with the reason and nothing is written: 15% off, a negative price, a round dated before the last.
-  let form = await refused(page, "Thông báo phiên đấu giá", "07/11/2026", round("17/11/2026", "1.700.000.000"), "Ngày thông báo (dd/mm/yyyy)");
+  let form = await refused(
+    page,
+    "Thông báo phiên đấu giá",
+    "07/11/2026",
+    round("17/11/2026", "1.700.000.000"),
+    "Ngày thông báo (dd/mm/yyyy)",
+  );
   await expect(form.getByRole("alert").first()).toContainText("giảm tối đa 10%");
   await page.goto(assetUrl);
   form = await refused(page, "Thông báo phiên đấu giá", "07/11/2026", round("17/11/2026", "-1.800.000.000"), "Ngày thông báo (dd/mm/yyyy)");
@@ -123,7 +144,19 @@ test("seize, value, a failed round, a reduced round that sells, deposit and proc
   const listed = ((await api.json()) as { data: Record<string, unknown>[] }).data.filter((n) => String(n.description).includes(run));
   expect(listed).toHaveLength(1);
   expect(listed[0]).toMatchObject({ round_no: 2, starting_price: "1800000000", held_on: "2026-11-17" });
-  expect(Object.keys(listed[0]!).sort()).toEqual(["announced_on", "asset_kind", "description", "held_on", "location", "organisation", "round_id", "round_no", "starting_price", "unit_name", "venue"]);
+  expect(Object.keys(listed[0]!).sort()).toEqual([
+    "announced_on",
+    "asset_kind",
+    "description",
+    "held_on",
+    "location",
+    "organisation",
+    "round_id",
+    "round_no",
+    "starting_price",
+    "unit_name",
+    "venue",
+  ]);
 
   await step(page, "Nhận tiền đặt trước", "10/11/2026", async (f) => {
     await f.getByLabel("Người đặt trước").fill("Công ty TNHH Minh Phát");

@@ -73,7 +73,10 @@ test("a case from intake to completion, with its timeline and deadlines, hidden 
   await step(page, "Phân loại điều kiện thi hành án", "22/10/2026", async (f) => {
     await f.getByLabel("Kết quả").selectOption("enforceable");
   });
-  for (const [date, amount, receipt] of [["01/11/2026", "100.000.000", "BL-001"], ["15/11/2026", "50.000.000", "BL-002"]] as const) {
+  for (const [date, amount, receipt] of [
+    ["01/11/2026", "100.000.000", "BL-001"],
+    ["15/11/2026", "50.000.000", "BL-002"],
+  ] as const) {
     await step(page, "Thu tiền", date, async (f) => {
       await f.getByLabel("Khoản phải thi hành").selectOption("O1");
       await f.getByLabel("Số tiền thu (đồng)").fill(amount);
@@ -158,7 +161,16 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   const csrf = await page.locator('input[name="csrf"]').first().inputValue();
   const version = await page.locator('details[data-step="decision"] input[name="version"]').inputValue();
   const key = await page.locator('details[data-step="decision"] input[name="idempotencyKey"]').inputValue();
-  const form = { csrf, intent: "decision", version, idempotencyKey: key, effectiveDate: "07/10/2026", decisionNumber: "X/QĐ", mode: "on_request", amount: "1.000.000" };
+  const form = {
+    csrf,
+    intent: "decision",
+    version,
+    idempotencyKey: key,
+    effectiveDate: "07/10/2026",
+    decisionNumber: "X/QĐ",
+    mode: "on_request",
+    amount: "1.000.000",
+  };
   const headers = { Origin: `http://localhost:${process.env.E2E_PORT ?? 3100}` };
   const first = await page.request.post(`/cases/${id}`, { form, headers, maxRedirects: 0 });
   expect(first.status()).toBe(302);
@@ -171,7 +183,11 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   });
   expect(stale.status()).toBe(409);
   expect(await stale.text()).toContain("vừa được người khác cập nhật");
-  const bad = await page.request.post(`/cases/${id}`, { form: { ...form, intent: "payment", amount: "-5", idempotencyKey: crypto.randomUUID() }, headers, maxRedirects: 0 });
+  const bad = await page.request.post(`/cases/${id}`, {
+    form: { ...form, intent: "payment", amount: "-5", idempotencyKey: crypto.randomUUID() },
+    headers,
+    maxRedirects: 0,
+  });
   expect(bad.status()).toBe(400);
   await page.goto(`/cases/${id}`);
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);

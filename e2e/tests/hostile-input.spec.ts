@@ -31,7 +31,12 @@ const ROLES: Record<string, string | null> = {
 
 const NUL = "\u0000";
 const HUGE = "a".repeat(100_000);
-const MALFORMED_UUIDS = ["------------------------------------", "0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0g", "0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0", "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa"];
+const MALFORMED_UUIDS = [
+  "------------------------------------",
+  "0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0g",
+  "0b8c1d7e-1f2a-4b3c-8d4e-5f6a7b8c9d0",
+  "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa",
+];
 const BAD_DATES = ["00/00/0000", "31/02/2025", "9999", "31/12/9999", "01/01/0000", "0000-01-01", "9999-12-31", "2025-02-31"];
 const BAD_NUMBERS = ["-1", "1e309", "NaN", "99999999999999999999999", "1.5", "[object Object]"];
 const OBJECT_KEYS = ["__proto__", "constructor", "toString", "prototype"];
@@ -62,9 +67,11 @@ async function record(what: string, run: () => Promise<APIResponse>): Promise<AP
 /** Runs tasks a few at a time. */
 async function pool<T>(items: T[], size: number, fn: (t: T) => Promise<unknown>) {
   let i = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (i < items.length) await fn(items[i++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
 }
 
 /** Rows of every table of the main schema (volatile sign-in/throttle tables live in app_private). */
@@ -78,11 +85,16 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 const diff = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k]} → ${b[k]}`);
+  Object.keys({ ...a, ...b })
+    .filter((k) => a[k] !== b[k])
+    .map((k) => `${k}: ${a[k]} → ${b[k]}`);
 
 // ---------------------------------------------------------------- routes and their parameters
 
-interface RoutePattern { pattern: string; file: string }
+interface RoutePattern {
+  pattern: string;
+  file: string;
+}
 
 function routePatterns(): RoutePattern[] {
   const src = readFileSync(path.join(APP, "routes.ts"), "utf8");
@@ -111,23 +123,38 @@ function queryNames(file: string): string[] {
   return [...names].slice(0, 30);
 }
 
-interface Ids { caseId: string; assetId: string; requestId: string; flagId: string; meetingId: string; committeeId: string }
+interface Ids {
+  caseId: string;
+  assetId: string;
+  requestId: string;
+  flagId: string;
+  meetingId: string;
+  committeeId: string;
+}
 
 function validPath(pattern: string, ids: Ids): string {
   const idFor = (p: string) =>
-    p.startsWith("cases/") || p.startsWith("api/v1/cases/") ? ids.caseId
-    : p.startsWith("assets/") ? ids.assetId
-    : p.startsWith("desk/") ? ids.requestId
-    : p.startsWith("steering/flags/") ? ids.flagId
-    : p.startsWith("steering/meetings/") ? ids.meetingId
-    : randomUUID();
-  return "/" + pattern
-    .replace(":slug", "hai-phong")
-    .replace(":code", "P-HAI-PHONG-KV01")
-    .replace(":kind", "enforcement_request")
-    .replace(":fileId", randomUUID())
-    .replace(":id", idFor(pattern))
-    .replace("*", "khong-co-trang-nay");
+    p.startsWith("cases/") || p.startsWith("api/v1/cases/")
+      ? ids.caseId
+      : p.startsWith("assets/")
+        ? ids.assetId
+        : p.startsWith("desk/")
+          ? ids.requestId
+          : p.startsWith("steering/flags/")
+            ? ids.flagId
+            : p.startsWith("steering/meetings/")
+              ? ids.meetingId
+              : randomUUID();
+  return (
+    "/" +
+    pattern
+      .replace(":slug", "hai-phong")
+      .replace(":code", "P-HAI-PHONG-KV01")
+      .replace(":kind", "enforcement_request")
+      .replace(":fileId", randomUUID())
+      .replace(":id", idFor(pattern))
+      .replace("*", "khong-co-trang-nay")
+  );
 }
 
 /** The same path with one parameter replaced by a malformed value. */
@@ -135,7 +162,18 @@ function malformedPaths(pattern: string, ids: Ids): string[] {
   const params = pattern.split("/").filter((s) => s.startsWith(":"));
   const out: string[] = [];
   for (const p of params) {
-    const values = [...MALFORMED_UUIDS, randomUUID(), ...OBJECT_KEYS, "%00", "a%0d%0ab", "%E0%A4%A", "..%2f..%2fetc", "x".repeat(3000), "1", "' or 1=1 --"];
+    const values = [
+      ...MALFORMED_UUIDS,
+      randomUUID(),
+      ...OBJECT_KEYS,
+      "%00",
+      "a%0d%0ab",
+      "%E0%A4%A",
+      "..%2f..%2fetc",
+      "x".repeat(3000),
+      "1",
+      "' or 1=1 --",
+    ];
     const withHole = validPath(pattern.replace(p, "§"), ids);
     for (const v of values) out.push(withHole.replace("§", v.includes("%") ? v : encodeURIComponent(v)));
   }
@@ -144,11 +182,28 @@ function malformedPaths(pattern: string, ids: Ids): string[] {
 
 // ---------------------------------------------------------------- forms
 
-interface Field { name: string; value: string; kind: "hidden" | "text" | "select" | "checkbox" | "textarea" | "file" | "other"; label: string }
-interface FormSpec { action: string; method: string; enctype: string; fields: Field[]; page: string }
+interface Field {
+  name: string;
+  value: string;
+  kind: "hidden" | "text" | "select" | "checkbox" | "textarea" | "file" | "other";
+  label: string;
+}
+interface FormSpec {
+  action: string;
+  method: string;
+  enctype: string;
+  fields: Field[];
+  page: string;
+}
 
 const decodeEntities = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x2F;/g, "/").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#x2F;/g, "/")
+    .replace(/&amp;/g, "&");
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
@@ -168,7 +223,13 @@ function formsOf(html: string, page: string): FormSpec[] {
       const fa = attrs(f[2]!);
       if (!fa.name) continue;
       const around = body.slice(Math.max(0, f.index! - 200), f.index!);
-      const label = decodeEntities(around.replace(/<[^>]+>/g, " ").trim().split(/\s{2,}/).at(-1) ?? "");
+      const label = decodeEntities(
+        around
+          .replace(/<[^>]+>/g, " ")
+          .trim()
+          .split(/\s{2,}/)
+          .at(-1) ?? "",
+      );
       if (f[1] === "select") {
         const opts = [...(f[3] ?? "").matchAll(/<option\b([^>]*)>/g)].map((o) => attrs(o[1]!));
         const chosen = opts.find((o) => "selected" in o) ?? opts[0];
@@ -187,17 +248,29 @@ function formsOf(html: string, page: string): FormSpec[] {
       }
     }
     const action = new URL(a.action || page, BASE);
-    out.push({ action: action.pathname + action.search, method: "post", enctype: a.enctype ?? "application/x-www-form-urlencoded", fields, page });
+    out.push({
+      action: action.pathname + action.search,
+      method: "post",
+      enctype: a.enctype ?? "application/x-www-form-urlencoded",
+      fields,
+      page,
+    });
   }
   return out;
 }
 
-const isDateField = (f: Field) => /date|On$|held|deadline|dd\/mm/i.test(f.name + " " + f.label) || /^\d{2}\/\d{2}\/\d{4}$/.test(f.value);
-const isNumberField = (f: Field) => /^\d+$/.test(f.value) || /amount|money|version|score|min|max|target|round|price|value|count|page/i.test(f.name);
+const isDateField = (f: Field) => /date|On$|held|deadline|dd\/mm/i.test(`${f.name} ${f.label}`) || /^\d{2}\/\d{2}\/\d{4}$/.test(f.value);
+const isNumberField = (f: Field) =>
+  /^\d+$/.test(f.value) || /amount|money|version|score|min|max|target|round|price|value|count|page/i.test(f.name);
 /** Any fresh UUID is valid here (a submission key), so an unknown one is no malformed value. */
 const isFreeKey = (f: Field) => /idempotencyKey|^key$/i.test(f.name);
 
-const TODAY_VI = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+const TODAY_VI = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+}).format(new Date());
 
 /** A plausible good value for an empty field, so a malformed one elsewhere is what the server has to catch. */
 function plausible(f: Field): string {
@@ -236,12 +309,20 @@ async function hostileImports(s: Session): Promise<[string, string][]> {
   const template = (await (await s.ctx.get("/cases/import/template?format=csv")).text()).replace(/^\uFEFF/, "");
   const [header, example] = template.split(/\r?\n/) as [string, string];
   const columns = header.split(",");
-  const cells = example.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")).slice(0, columns.length);
+  const cells = example
+    .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+    .map((c) => c.replace(/,$/, ""))
+    .slice(0, columns.length);
   const out: [string, string][] = [];
   const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
   for (const [i, col] of columns.entries()) {
-    const values = [`a${NUL}b`, ...(/ngay/.test(col) ? ["31/02/2025", "00/00/0000", "31/12/9999"] : []), ...(/tien/.test(col) ? ["99999999999999999999999", "-1"] : [])];
-    for (const v of values) out.push([`${col}=${short(v)}`, `${header}\r\n${cells.map((c, j) => (j === i ? csvCell(v) : c)).join(",")}\r\n`]);
+    const values = [
+      `a${NUL}b`,
+      ...(/ngay/.test(col) ? ["31/02/2025", "00/00/0000", "31/12/9999"] : []),
+      ...(/tien/.test(col) ? ["99999999999999999999999", "-1"] : []),
+    ];
+    for (const v of values)
+      out.push([`${col}=${short(v)}`, `${header}\r\n${cells.map((c, j) => (j === i ? csvCell(v) : c)).join(",")}\r\n`]);
   }
   out.push(["__proto__ columns", `${header},__proto__,constructor,prototype\r\n${cells.join(",")},1,1,1\r\n`]);
   out.push(["NUL header", `${header.replace(/,/, `${NUL},`)}\r\n${example}\r\n`]);
@@ -254,7 +335,11 @@ function urlencode(entries: [string, string][]): string {
 
 // ---------------------------------------------------------------- sessions
 
-interface Session { role: string; ctx: APIRequestContext; csrf: string }
+interface Session {
+  role: string;
+  ctx: APIRequestContext;
+  csrf: string;
+}
 
 async function csrfOf(ctx: APIRequestContext, page = "/login"): Promise<string> {
   const html = await (await ctx.get(page, { maxRedirects: 5 })).text();
@@ -312,12 +397,15 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     const url = validPath(pattern, ids!);
     for (const s of sessions) {
       const r = await record(`GET ${url} as ${s.role}`, () => s.ctx.get(url, { maxRedirects: 0 }));
-      if (!r || r.status() !== 200) continue;
+      if (r?.status() !== 200) continue;
       if (!best.has(pattern)) best.set(pattern, s);
       if (!(r.headers()["content-type"] ?? "").includes("text/html")) continue;
       for (const form of formsOf(await r.text(), url)) {
         const intent = form.fields.find((f) => f.name === "intent")?.value ?? "";
-        const key = `${form.action.split("?")[0]}|${intent}|${form.fields.map((f) => f.name).sort().join(",")}`;
+        const key = `${form.action.split("?")[0]}|${intent}|${form.fields
+          .map((f) => f.name)
+          .sort()
+          .join(",")}`;
         // Signing out is fuzzed signed out only, so the roles keep their sessions.
         if (form.action.startsWith("/logout") && s.role !== "anonymous") {
           forms.set(`${key}|anon`, { form, session: anonymous });
@@ -339,7 +427,22 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     for (const s of who) {
       for (const p of malformedPaths(pattern, ids!)) gets.push({ what: "path", s, url: p });
       const every = (v: string) => `${url}?${names.map((n) => `${n}=${encodeURIComponent(v)}`).join("&")}`;
-      for (const v of [NUL, "x\r\ny", "", "x".repeat(6000), "00/00/0000", "31/02/2025", "9999-12-31", "0000-01-01", ...MALFORMED_UUIDS.slice(0, 2), "-1", "1e309", "[object Object]", "__proto__", "constructor"]) {
+      for (const v of [
+        NUL,
+        "x\r\ny",
+        "",
+        "x".repeat(6000),
+        "00/00/0000",
+        "31/02/2025",
+        "9999-12-31",
+        "0000-01-01",
+        ...MALFORMED_UUIDS.slice(0, 2),
+        "-1",
+        "1e309",
+        "[object Object]",
+        "__proto__",
+        "constructor",
+      ]) {
         if (names.length) gets.push({ what: `all params=${short(v)}`, s, url: every(v) });
       }
       if (s === anonymous && who.length > 1) continue;
@@ -350,33 +453,51 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
       }
       if (names.length) {
         gets.push({ what: "repeated", s, url: `${url}?${names.map((n) => `${n}=1&${n}=2&${n}=`).join("&")}` });
-        gets.push({ what: "objects", s, url: `${url}?${names.map((n) => `${n}[__proto__][x]=1&${n}[constructor][prototype][x]=1`).join("&")}&__proto__.x=1` });
+        gets.push({
+          what: "objects",
+          s,
+          url: `${url}?${names.map((n) => `${n}[__proto__][x]=1&${n}[constructor][prototype][x]=1`).join("&")}&__proto__.x=1`,
+        });
       }
       gets.push({ what: "huge query", s, url: `${url}?q=${"a".repeat(100_000)}` });
     }
   }
-  await pool(gets, 4, (g) => record(`GET ${g.url.slice(0, 160)} as ${g.s.role} (${g.what})`, () => g.s.ctx.get(g.url, { maxRedirects: 0 })));
+  await pool(gets, 4, (g) =>
+    record(`GET ${g.url.slice(0, 160)} as ${g.s.role} (${g.what})`, () => g.s.ctx.get(g.url, { maxRedirects: 0 })),
+  );
 
   phases.push(`parameters ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // Malformed cookies and credentials on every route.
   const hostileHeaders: Record<string, string>[] = [
     { Cookie: "thads_lang=%E0%A4%A; thads_csrf=%; thads_session=%ZZ%00" },
-    { Cookie: "thads_session=" + "a".repeat(4000) },
-    { Authorization: "Bearer %00" + "a".repeat(50) },
+    { Cookie: `thads_session=${"a".repeat(4000)}` },
+    { Authorization: `Bearer %00${"a".repeat(50)}` },
     { Authorization: "Bearer ------------------------------" },
   ];
   const cookieGets = routes.flatMap(({ pattern }) => hostileHeaders.map((h) => ({ url: validPath(pattern, ids!), h })));
-  await pool(cookieGets, 4, (g) => record(`GET ${g.url} with ${short(JSON.stringify(g.h))}`, () => anonymous.ctx.get(g.url, { headers: g.h, maxRedirects: 0 })));
+  await pool(cookieGets, 4, (g) =>
+    record(`GET ${g.url} with ${short(JSON.stringify(g.h))}`, () => anonymous.ctx.get(g.url, { headers: g.h, maxRedirects: 0 })),
+  );
 
   // 3. Every route's path answers a junk post (urlencoded, JSON, wrong type) with a 4xx.
   for (const { pattern } of routes) {
     const url = validPath(pattern, ids!);
     const s = best.get(pattern) ?? anonymous;
     if (url.startsWith("/logout")) continue;
-    await record(`POST junk ${url} as ${s.role}`, () => s.ctx.post(url, { data: `csrf=${s.csrf}&x=${encodeURIComponent(NUL)}`, headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 }));
+    await record(`POST junk ${url} as ${s.role}`, () =>
+      s.ctx.post(url, {
+        data: `csrf=${s.csrf}&x=${encodeURIComponent(NUL)}`,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        maxRedirects: 0,
+      }),
+    );
     const json = `{"csrf":"${s.csrf}","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}`;
-    await record(`POST json ${url} as ${s.role}`, () => s.ctx.post(url, { data: json, headers: { "Content-Type": "application/json" }, maxRedirects: 0 }));
-    await record(`POST text ${url} as ${s.role}`, () => s.ctx.post(url, { data: "\u0000\r\n", headers: { "Content-Type": "text/plain" }, maxRedirects: 0 }));
+    await record(`POST json ${url} as ${s.role}`, () =>
+      s.ctx.post(url, { data: json, headers: { "Content-Type": "application/json" }, maxRedirects: 0 }),
+    );
+    await record(`POST text ${url} as ${s.role}`, () =>
+      s.ctx.post(url, { data: "\u0000\r\n", headers: { "Content-Type": "text/plain" }, maxRedirects: 0 }),
+    );
   }
 
   phases.push(`junk posts ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -393,17 +514,30 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     await pool(variants, 4, (v) => post(v.label, urlencode([...csrfEntries, ...v.entries]), "application/x-www-form-urlencoded"));
     const base = [...csrfEntries, ...form.fields.map((f) => [f.name, f.value] as [string, string])];
     const bad = base.map(([k, v]) => (k === "csrf" || k === "intent" ? [k, v] : [k, NUL]) as [string, string]);
-    const hostileKeys: [string, string][] = [["__proto__.polluted", "1"], ["constructor.prototype.polluted", "1"], ["prototype.x", "1"], ["__proto__", "1"], ["judgment.__proto__.polluted", "1"], ["rank.__proto__", "1"],
+    const hostileKeys: [string, string][] = [
+      ["__proto__.polluted", "1"],
+      ["constructor.prototype.polluted", "1"],
+      ["prototype.x", "1"],
+      ["__proto__", "1"],
+      ["judgment.__proto__.polluted", "1"],
+      ["rank.__proto__", "1"],
       // What an attacker would plant to send every later sign-in elsewhere (an address where nothing listens).
-      ["__proto__.SUPABASE_URL", "http://127.0.0.1:9/"], ["__proto__.SUPABASE_ANON_KEY", "k".repeat(40)], ["constructor.prototype.ALLOWED_ORIGINS", "http://127.0.0.1:9"]];
+      ["__proto__.SUPABASE_URL", "http://127.0.0.1:9/"],
+      ["__proto__.SUPABASE_ANON_KEY", "k".repeat(40)],
+      ["constructor.prototype.ALLOWED_ORIGINS", "http://127.0.0.1:9"],
+    ];
     await post("__proto__ keys", urlencode([...bad, ...hostileKeys]), "application/x-www-form-urlencoded");
-    await post("empty fields", urlencode(base.map(([k, v]) => (k === "csrf" ? [k, v] : [k, ""]) as [string, string])), "application/x-www-form-urlencoded");
+    await post(
+      "empty fields",
+      urlencode(base.map(([k, v]) => (k === "csrf" ? [k, v] : [k, ""]) as [string, string])),
+      "application/x-www-form-urlencoded",
+    );
     await post("empty body", "", "application/x-www-form-urlencoded");
     await post("bad percent-encoding", `csrf=${s.csrf}&%ZZ=%E0%A4%A&x=%`, "application/x-www-form-urlencoded");
     await post("huge body", urlencode([...bad, ["big", HUGE]]), "application/x-www-form-urlencoded");
     await post("json body", JSON.stringify(Object.fromEntries(bad)), "application/json");
     await post("wrong content type", urlencode(bad), "text/plain");
-    const boundary = "----fuzz" + randomUUID();
+    const boundary = `----fuzz${randomUUID()}`;
     const multipart = Buffer.from(
       bad.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") +
         `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\u0000\r\n--${boundary}--\r\n`,
@@ -413,13 +547,17 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
     if (form.fields.some((f) => f.kind === "file" && f.name === "file")) {
       for (const [label, csv] of await hostileImports(s)) {
         for (const target of [form.action, "/cases/import/run"]) {
-          const b = "----fuzz" + randomUUID();
+          const b = `----fuzz${randomUUID()}`;
           const body = Buffer.concat([
-            Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${s.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="viec.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+            Buffer.from(
+              `--${b}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${s.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="viec.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+            ),
             Buffer.from(csv, "utf8"),
             Buffer.from(`\r\n--${b}--\r\n`),
           ]);
-          await record(`POST ${target} as ${s.role} (import: ${label})`, () => s.ctx.post(target, { data: body, headers: { "Content-Type": `multipart/form-data; boundary=${b}` }, maxRedirects: 0 }));
+          await record(`POST ${target} as ${s.role} (import: ${label})`, () =>
+            s.ctx.post(target, { data: body, headers: { "Content-Type": `multipart/form-data; boundary=${b}` }, maxRedirects: 0 }),
+          );
           const [{ n }] = (await owner<{ n: number }[]>`select count(*)::int as n from public.cases`) as unknown as [{ n: number }];
           if (n !== before["public.cases"]) {
             changes.push(`${target} as ${s.role} (import: ${label}): public.cases ${before["public.cases"]} → ${n}`);
@@ -437,9 +575,16 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
   }
 
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  console.log(`hostile input: ${sent} requests to ${routes.length} routes and ${forms.size} forms in ${seconds} s; ${failures.length} answered 5xx or failed; ${changes.length} forms wrote rows`);
+  console.log(
+    `hostile input: ${sent} requests to ${routes.length} routes and ${forms.size} forms in ${seconds} s; ${failures.length} answered 5xx or failed; ${changes.length} forms wrote rows`,
+  );
   console.log(`  phases done at: ${phases.join(", ")}, forms ${seconds} s`);
-  console.log(`  answers: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(" ")}`);
+  console.log(
+    `  answers: ${[...statuses]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, n]) => `${k}×${n}`)
+      .join(" ")}`,
+  );
   for (const f of failures.slice(0, 80)) console.log(`  ${f}`);
   for (const c of changes) console.log(`  wrote: ${c}`);
 
@@ -449,7 +594,10 @@ test("malformed input anywhere is a 4xx, never a 5xx, and writes nothing", async
   expect(home.status()).toBe(302);
   expect(home.headers().location).not.toContain("login");
   const fresh = await signIn("anonymous again", null);
-  const wrong = await fresh.ctx.post("/login", { form: { email: "khong-ton-tai@demo.thads.vn", password: "sai-mat-khau", csrf: fresh.csrf }, maxRedirects: 0 });
+  const wrong = await fresh.ctx.post("/login", {
+    form: { email: "khong-ton-tai@demo.thads.vn", password: "sai-mat-khau", csrf: fresh.csrf },
+    maxRedirects: 0,
+  });
   await fresh.ctx.dispose();
   expect(wrong.status(), "a wrong password is refused locally (401), not sent elsewhere (503)").toBe(401);
 

@@ -6,9 +6,15 @@ const run = Date.now().toString(36).toUpperCase();
 async function templateRows(page: import("@playwright/test").Page, tag: string) {
   const template = await page.request.get("/cases/import/template?format=csv");
   expect(template.status()).toBe(200);
-  const [header, example] = (await template.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [header, example] = (await template.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const row = (n: number, amount: string) =>
-    example!.replace("125/QĐ-THADS", `${tag}-${n}/QĐ-NHAP`).replace("45/2025/DS-ST", `${tag}-${n}/2025/DS-ST`).replace("150.000.000", amount);
+    example!
+      .replace("125/QĐ-THADS", `${tag}-${n}/QĐ-NHAP`)
+      .replace("45/2025/DS-ST", `${tag}-${n}/2025/DS-ST`)
+      .replace("150.000.000", amount);
   const csv = (rows: string[]) => Buffer.from(`${header}\n${rows.join("\n")}\n`, "utf8");
   return { row, csv };
 }
@@ -40,7 +46,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/unit\//);
     const { row, csv } = await templateRows(page, `${run}N`);
     await page.goto("/cases/import");
-    await page.getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)").setInputFiles({ name: "nhap.csv", mimeType: "text/csv", buffer: csv([row(1, "7.000.000"), row(2, "8.000.000")]) });
+    await page
+      .getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)")
+      .setInputFiles({ name: "nhap.csv", mimeType: "text/csv", buffer: csv([row(1, "7.000.000"), row(2, "8.000.000")]) });
     await page.getByRole("button", { name: "Nhập" }).click();
     await expect(page.getByTestId("import-summary")).toContainText("đã nhập 2 việc");
   });
@@ -51,13 +59,21 @@ test("a clerk imports a CSV: a bad row is reported by line and column and nothin
   await expect(page).toHaveURL(/\/unit\//);
   const template = await page.request.get("/cases/import/template?format=csv");
   expect(template.status()).toBe(200);
-  const [header, example] = (await template.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [header, example] = (await template.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const row = (n: number, amount: string) =>
-    example!.replace("125/QĐ-THADS", `${run}-${n}/QĐ-NHAP`).replace("45/2025/DS-ST", `${run}-${n}/2025/DS-ST`).replace("150.000.000", amount);
+    example!
+      .replace("125/QĐ-THADS", `${run}-${n}/QĐ-NHAP`)
+      .replace("45/2025/DS-ST", `${run}-${n}/2025/DS-ST`)
+      .replace("150.000.000", amount);
   const csv = (rows: string[]) => Buffer.from(`${header}\n${rows.join("\n")}\n`, "utf8");
 
   await page.goto("/cases/import");
-  await page.getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)").setInputFiles({ name: "nhap.csv", mimeType: "text/csv", buffer: csv([row(1, "150.000.000"), row(2, "-5"), row(3, "20.000.000")]) });
+  await page
+    .getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)")
+    .setInputFiles({ name: "nhap.csv", mimeType: "text/csv", buffer: csv([row(1, "150.000.000"), row(2, "-5"), row(3, "20.000.000")]) });
   await page.getByRole("button", { name: "Nhập" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("Không dòng nào được ghi.");
   const error = page.getByTestId("import-error");
@@ -69,7 +85,11 @@ test("a clerk imports a CSV: a bad row is reported by line and column and nothin
   await expect(page.getByTestId("case-row")).toHaveCount(0);
 
   await page.goto("/cases/import");
-  await page.getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)").setInputFiles({ name: "nhap.csv", mimeType: "text/csv", buffer: csv([row(1, "150.000.000"), row(2, "5.000.000"), row(3, "20.000.000")]) });
+  await page.getByLabel("Tệp (.csv, .xlsx; tối đa 20 MB)").setInputFiles({
+    name: "nhap.csv",
+    mimeType: "text/csv",
+    buffer: csv([row(1, "150.000.000"), row(2, "5.000.000"), row(3, "20.000.000")]),
+  });
   await page.getByRole("button", { name: "Nhập" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("đã nhập 3 việc");
   await page.goto(`/cases?q=${encodeURIComponent(`${run}-`)}`);

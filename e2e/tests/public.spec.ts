@@ -22,7 +22,9 @@ async function fillRequest(page: Page, name: string) {
   await page.getByLabel("Ngày bản án, quyết định (dd/mm/yyyy)").fill("01/10/2026");
   await page.getByLabel("Tên người phải thi hành án").fill(`Công ty TNHH Hàng Hải ${run}`);
   await page.getByLabel("Địa chỉ người phải thi hành án").fill("Số 1 Điện Biên Phủ, Hải Phòng");
-  await page.getByLabel("Nội dung yêu cầu").fill("Đề nghị ra quyết định thi hành án buộc công ty trả số tiền 200.000.000 đồng theo bản án.");
+  await page
+    .getByLabel("Nội dung yêu cầu")
+    .fill("Đề nghị ra quyết định thi hành án buộc công ty trả số tiền 200.000.000 đồng theo bản án.");
 }
 
 async function track(page: Page, code: string, factor = PHONE) {
@@ -32,7 +34,9 @@ async function track(page: Page, code: string, factor = PHONE) {
   await page.getByRole("button", { name: "Tra cứu" }).click();
 }
 
-test("a citizen files on Hải Phòng's page, the desk receives it, takes it in as a case and returns the result; Hà Nội never sees it", async ({ page }) => {
+test("a citizen files on Hải Phòng's page, the desk receives it, takes it in as a case and returns the result; Hà Nội never sees it", async ({
+  page,
+}) => {
   // Public pages: the landing page finds Hải Phòng by a former province's name, without diacritics.
   await page.goto("/p?q=hai duong");
   await expect(page.getByTestId("province-card")).toHaveCount(1);
@@ -62,14 +66,22 @@ test("a citizen files on Hải Phòng's page, the desk receives it, takes it in 
   await page.getByRole("button", { name: "Tiếp nhận" }).click();
   await expect(page.getByTestId("request-status")).toHaveText("Đã tiếp nhận");
   await expect(page.getByTestId("request-due")).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
-  const file = await page.request.get(await page.getByTestId("request-files").getByRole("link").getAttribute("href").then((h) => h!));
+  const file = await page.request.get(
+    await page
+      .getByTestId("request-files")
+      .getByRole("link")
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(file.status()).toBe(200);
   expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // … turns it into a case: the intake form comes prefilled from the request.
   await page.getByRole("link", { name: "Thụ lý thành việc thi hành án" }).click();
   await expect(page.getByLabel("Số bản án")).toHaveValue(`${run}/2026/DS-ST`);
-  await expect(page.getByRole("group", { name: "Người phải thi hành án" }).getByLabel("Họ tên / tên tổ chức")).toHaveValue(`Công ty TNHH Hàng Hải ${run}`);
+  await expect(page.getByRole("group", { name: "Người phải thi hành án" }).getByLabel("Họ tên / tên tổ chức")).toHaveValue(
+    `Công ty TNHH Hàng Hải ${run}`,
+  );
   await page.getByLabel("Số thụ lý / số quyết định").fill(`YC-${run}`);
   await page.getByLabel("Số tiền phải thi hành (đồng)").fill("200.000.000");
   await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
@@ -132,7 +144,9 @@ test("bad input gets clear errors and stores nothing", async ({ page }) => {
 
   // A file that claims to be a PDF but is not.
   await fillRequest(page, name);
-  await page.locator('input[type="file"]').setInputFiles({ name: "ban-an.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "ban-an.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
   await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
   await expect(page.getByRole("alert").first()).toContainText('Tệp đính kèm "ban-an.pdf": chỉ nhận tệp PDF, PNG hoặc JPEG.');
 

@@ -15,12 +15,24 @@ async function anonymous(): Promise<{ ctx: APIRequestContext; csrf: string }> {
 }
 
 const sessionsOf = async () =>
-  Number((await owner<{ n: number }[]>`
+  Number(
+    (
+      await owner<{ n: number }[]>`
     select count(*)::int as n from app_private.sessions s join auth.users u on u.id = s.user_id
-    where u.email = ${EMAIL} and s.revoked_at is null`)[0]!.n);
+    where u.email = ${EMAIL} and s.revoked_at is null`
+    )[0]!.n,
+  );
 
 test("sign-in with a hostile redirect target goes home, with exactly one working session", async () => {
-  for (const redirectTo of ["/\r\nSet-Cookie: evil=1", "/cases\nLocation: https://evil.example", "/\t/evil.example", "/\\evil.example", "//evil.example", "/\u2028/evil.example", "/x\u0000"]) {
+  for (const redirectTo of [
+    "/\r\nSet-Cookie: evil=1",
+    "/cases\nLocation: https://evil.example",
+    "/\t/evil.example",
+    "/\\evil.example",
+    "//evil.example",
+    "/\u2028/evil.example",
+    "/x\u0000",
+  ]) {
     const { ctx, csrf } = await anonymous();
     const before = await sessionsOf();
     const r = await ctx.post("/login", { form: { email: EMAIL, password: PASSWORD, csrf, redirectTo }, maxRedirects: 0 });
@@ -37,7 +49,10 @@ test("sign-in with a hostile redirect target goes home, with exactly one working
 
 test("sign-in keeps a plain same-site target", async () => {
   const { ctx, csrf } = await anonymous();
-  const r = await ctx.post("/login", { form: { email: EMAIL, password: PASSWORD, csrf, redirectTo: "/cases?status=open" }, maxRedirects: 0 });
+  const r = await ctx.post("/login", {
+    form: { email: EMAIL, password: PASSWORD, csrf, redirectTo: "/cases?status=open" },
+    maxRedirects: 0,
+  });
   expect(r.status()).toBe(302);
   expect(r.headers().location).toBe("/cases?status=open");
   await ctx.dispose();

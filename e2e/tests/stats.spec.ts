@@ -30,8 +30,23 @@ test("a province user sees its own province only, in the pages and the API", asy
   const body = await own.json();
   expect(Object.keys(body)).toEqual(["unit", "from", "to", "cases", "money"]);
   expect(Object.keys(body.cases).sort()).toEqual(
-    ["carried_over", "newly_accepted", "total_accepted", "transferred_out", "to_enforce", "enforceable", "completed", "terminated",
-     "in_progress", "postponed", "suspended", "other", "not_yet_enforceable", "completion_rate", "carried_to_next"].sort(),
+    [
+      "carried_over",
+      "newly_accepted",
+      "total_accepted",
+      "transferred_out",
+      "to_enforce",
+      "enforceable",
+      "completed",
+      "terminated",
+      "in_progress",
+      "postponed",
+      "suspended",
+      "other",
+      "not_yet_enforceable",
+      "completion_rate",
+      "carried_to_next",
+    ].sort(),
   );
   expect(typeof body.money.enforceable).toBe("string");
   expect(body.money.enforceable).toMatch(/^\d+$/);
@@ -83,9 +98,26 @@ test("the .xlsx export parses back to the same numbers as the API", async ({ pag
   const file = await (await download).path();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file!);
-  const keys = ["carried_over", "newly_accepted", "total_accepted", "transferred_out", "to_enforce", "enforceable", "completed", "terminated",
-    "in_progress", "postponed", "suspended", "other", "not_yet_enforceable", "carried_to_next"];
-  for (const [sheet, side] of [["Ve viec", "cases"], ["Ve tien", "money"]] as const) {
+  const keys = [
+    "carried_over",
+    "newly_accepted",
+    "total_accepted",
+    "transferred_out",
+    "to_enforce",
+    "enforceable",
+    "completed",
+    "terminated",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "not_yet_enforceable",
+    "carried_to_next",
+  ];
+  for (const [sheet, side] of [
+    ["Ve viec", "cases"],
+    ["Ve tien", "money"],
+  ] as const) {
     const ws = wb.getWorksheet(sheet)!;
     const header = (ws.getRow(4).values as unknown[]).slice(1);
     expect(header[0]).toBe("Mã đơn vị");
@@ -124,7 +156,9 @@ test("a province head sets an office's target and sees it against the office's r
   await expect(page.getByTestId("subunits").locator("tbody tr").first()).toContainText("/ 83,25%");
 });
 
-test("a sub-bureau's page shows its own official forms; a figure opens exactly its cases; the export shows its progress and downloads", async ({ page }) => {
+test("a sub-bureau's page shows its own official forms; a figure opens exactly its cases; the export shows its progress and downloads", async ({
+  page,
+}) => {
   await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
   await expect(page).toHaveURL(/\/unit\/P-HAI-PHONG-KV01$/);
   await page.goto("/unit/P-HAI-PHONG-KV01?from=2025-10-01&to=2026-09-30");

@@ -4,7 +4,9 @@ import { signIn } from "./helpers.ts";
 const NEW_SECRETARY = "ha-noi.staff2@staff.thads.vn";
 const OLD_SECRETARY = "ha-noi.steering@demo.thads.vn";
 
-test("a province head adds a member by e-mail as secretary; a bad e-mail and a second secretary get errors naming the field", async ({ page }) => {
+test("a province head adds a member by e-mail as secretary; a bad e-mail and a second secretary get errors naming the field", async ({
+  page,
+}) => {
   await signIn(page, "ha-noi.head@demo.thads.vn");
   await expect(page).toHaveURL(/\/province\/ha-noi$/);
   await page.getByRole("link", { name: "Ban Chỉ đạo THADS của tỉnh" }).click();

@@ -30,7 +30,10 @@ async function takeIn(page: Page, number: string) {
   await page.getByLabel("Số bản án").fill(`${number}/2026/KDTM-ST`);
   await page.getByLabel("Ngày bản án (dd/mm/yyyy)").fill("01/10/2026");
   await page.getByRole("group", { name: "Người được thi hành án" }).getByLabel("Họ tên / tên tổ chức").fill("Ngân hàng TMCP Á Châu");
-  await page.getByRole("group", { name: "Người phải thi hành án" }).getByLabel("Họ tên / tên tổ chức").fill(`Công ty CP Thép Hải Long ${run}`);
+  await page
+    .getByRole("group", { name: "Người phải thi hành án" })
+    .getByLabel("Họ tên / tên tổ chức")
+    .fill(`Công ty CP Thép Hải Long ${run}`);
   await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   const id = page.url().split("/").at(-1)!;
@@ -98,15 +101,25 @@ test("proposed by the province, accepted by its committee, directed to the regio
   await form.getByLabel("Thời hạn thực hiện").fill(vnDate(-3));
   await form.getByRole("button", { name: "Ban hành" }).click();
   // No addressee and a past deadline: both refused, nothing written.
-  await expect(page.locator('form[data-intent="steering_directive"]').getByRole("alert").first()).toContainText("Nơi nhận ý kiến chỉ đạo: chọn đơn vị hoặc cá nhân nhận.");
+  await expect(page.locator('form[data-intent="steering_directive"]').getByRole("alert").first()).toContainText(
+    "Nơi nhận ý kiến chỉ đạo: chọn đơn vị hoặc cá nhân nhận.",
+  );
   await page.locator('form[data-intent="steering_directive"]').getByLabel("Đơn vị nhận").selectOption({ label: KV01 });
-  await page.locator('form[data-intent="steering_directive"]').getByLabel("Nội dung ý kiến chỉ đạo").fill(`Khẩn trương xác minh tài sản bảo đảm ${run}, báo cáo Ban Chỉ đạo`);
+  await page
+    .locator('form[data-intent="steering_directive"]')
+    .getByLabel("Nội dung ý kiến chỉ đạo")
+    .fill(`Khẩn trương xác minh tài sản bảo đảm ${run}, báo cáo Ban Chỉ đạo`);
   await page.locator('form[data-intent="steering_directive"]').getByLabel("Thời hạn thực hiện").fill(vnDate(-3));
   await page.locator('form[data-intent="steering_directive"]').getByRole("button", { name: "Ban hành" }).click();
-  await expect(page.locator('form[data-intent="steering_directive"]').getByRole("alert").first()).toContainText("Thời hạn thực hiện ý kiến chỉ đạo không được là ngày đã qua.");
+  await expect(page.locator('form[data-intent="steering_directive"]').getByRole("alert").first()).toContainText(
+    "Thời hạn thực hiện ý kiến chỉ đạo không được là ngày đã qua.",
+  );
   await expect(page.getByTestId("directive")).toHaveCount(0);
   await page.locator('form[data-intent="steering_directive"]').getByLabel("Đơn vị nhận").selectOption({ label: KV01 });
-  await page.locator('form[data-intent="steering_directive"]').getByLabel("Nội dung ý kiến chỉ đạo").fill(`Khẩn trương xác minh tài sản bảo đảm ${run}, báo cáo Ban Chỉ đạo`);
+  await page
+    .locator('form[data-intent="steering_directive"]')
+    .getByLabel("Nội dung ý kiến chỉ đạo")
+    .fill(`Khẩn trương xác minh tài sản bảo đảm ${run}, báo cáo Ban Chỉ đạo`);
   await page.locator('form[data-intent="steering_directive"]').getByLabel("Thời hạn thực hiện").fill(vnDate(14));
   await page.locator('form[data-intent="steering_directive"]').getByRole("button", { name: "Ban hành" }).click();
   await expect(page).toHaveURL(/done=steering_directive/);

@@ -106,7 +106,9 @@ console.log(`\nData: ${total.toLocaleString("en")} cases, ${events.toLocaleStrin
 console.log("| Query | rows | RLS p50 | RLS p95 | Owner p50 | Owner p95 | RLS/owner (p50 / p95) |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.rows} | ${f(r.rlsP50)} | ${f(r.rlsP95)} | ${f(r.ownP50)} | ${f(r.ownP95)} | ${(r.rlsP50 / r.ownP50).toFixed(2)}× / ${(r.rlsP95 / r.ownP95).toFixed(2)}× |`);
+  console.log(
+    `| ${r.name} | ${r.rows} | ${f(r.rlsP50)} | ${f(r.rlsP95)} | ${f(r.ownP50)} | ${f(r.ownP95)} | ${(r.rlsP50 / r.ownP50).toFixed(2)}× / ${(r.rlsP95 / r.ownP95).toFixed(2)}× |`,
+  );
 }
 await app.end();
 await owner.end();

@@ -33,11 +33,17 @@ const queries: [string, Record<string, string>][] = [
   ["Nation, terminated in March 2025", { stat: "terminated", statUnit: nation!.code, ...march }],
   ["Nation, transferred out in statistical year 2025", { stat: "transferred_out", statUnit: nation!.code, ...year }],
   ["Nation, suspended at 31/03/2025", { stat: "suspended", statUnit: nation!.code, statFrom: "2024-10-01", statTo: "2025-03-31" }],
-  ["Nation, not yet enforceable at 31/03/2025", { stat: "not_yet_enforceable", statUnit: nation!.code, statFrom: "2024-10-01", statTo: "2025-03-31" }],
+  [
+    "Nation, not yet enforceable at 31/03/2025",
+    { stat: "not_yet_enforceable", statUnit: nation!.code, statFrom: "2024-10-01", statTo: "2025-03-31" },
+  ],
   ["Nation, newly accepted in statistical year 2025", { stat: "newly_accepted", statUnit: nation!.code, ...year }],
   ["Hải Phòng, completed in March 2025", { stat: "completed", statUnit: "P-HAI-PHONG", ...march }],
   ["Hải Phòng, enforceable in statistical year 2025", { stat: "enforceable", statUnit: "P-HAI-PHONG", ...year }],
-  ["Sub-bureau KV01, suspended at 31/03/2025", { stat: "suspended", statUnit: "P-HAI-PHONG-KV01", statFrom: "2024-10-01", statTo: "2025-03-31" }],
+  [
+    "Sub-bureau KV01, suspended at 31/03/2025",
+    { stat: "suspended", statUnit: "P-HAI-PHONG-KV01", statFrom: "2024-10-01", statTo: "2025-03-31" },
+  ],
 ];
 const [{ cases } = { cases: 0n }] = await owner<{ cases: bigint }[]>`select count(*) as cases from public.cases`;
 console.log(`\nData: ${cases.toLocaleString("en")} cases; ${N} runs each after one warm-up; ms.\n`);
@@ -45,7 +51,8 @@ console.log("| Drill-down (first page and total) | total | p50 | max |");
 console.log("|---|---:|---:|---:|");
 for (const [name, q] of queries) {
   const f = CaseFilterSchema.parse(q);
-  const run = () => withClaims(app, { sub: viewer!.id, role: "authenticated" }, (tx) => listCases(tx, f, "2026-11-27", { kind: "national" }));
+  const run = () =>
+    withClaims(app, { sub: viewer!.id, role: "authenticated" }, (tx) => listCases(tx, f, "2026-11-27", { kind: "national" }));
   const first = await run();
   const times: number[] = [];
   for (let i = 0; i < N; i++) {

@@ -114,10 +114,14 @@ console.log(`\nData: ${totalCases.toLocaleString("en")} cases; ${N} interleaved 
 console.log("| Query | RLS p50 | RLS p95 | Owner p50 | Owner p95 | RLS/owner (p50) | RLS/owner (p95) |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const r of results) {
-  console.log(`| ${r.name} | ${f(r.rlsP50)} | ${f(r.rlsP95)} | ${f(r.ownP50)} | ${f(r.ownP95)} | ${(r.rlsP50 / r.ownP50).toFixed(2)}× | ${(r.rlsP95 / r.ownP95).toFixed(2)}× |`);
+  console.log(
+    `| ${r.name} | ${f(r.rlsP50)} | ${f(r.rlsP95)} | ${f(r.ownP50)} | ${f(r.ownP95)} | ${(r.rlsP50 / r.ownP50).toFixed(2)}× | ${(r.rlsP95 / r.ownP95).toFixed(2)}× |`,
+  );
 }
 console.log(`\nWhole request transaction (setup + first page through RLS): p50 ${f(pct(e2e, 50))} ms, p95 ${f(pct(e2e, 95))} ms.`);
-console.log(`\nPer-request setup (set role + request.jwt.claims in the transaction): p50 ${f(pct(withSetup, 50) - pct(bare, 50))} ms over a bare transaction (bare p50 ${f(pct(bare, 50))} ms, with setup p50 ${f(pct(withSetup, 50))} ms, p95 ${f(pct(withSetup, 95))} ms).`);
+console.log(
+  `\nPer-request setup (set role + request.jwt.claims in the transaction): p50 ${f(pct(withSetup, 50) - pct(bare, 50))} ms over a bare transaction (bare p50 ${f(pct(bare, 50))} ms, with setup p50 ${f(pct(withSetup, 50))} ms, p95 ${f(pct(withSetup, 95))} ms).`,
+);
 
 await app.end();
 await owner.end();

@@ -55,7 +55,11 @@ const model = buildModel();
 const nationalUser = model.users.find((u) => u.email.startsWith("national.admin@"))!;
 const provinceHead = model.users.find((u) => u.email.startsWith("hai-phong.head@"))!;
 const unitOf = async (code: string) =>
-  (await owner<StatUnit[]>`select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where code = ${code}`)[0]!;
+  (
+    await owner<
+      StatUnit[]
+    >`select id, kind, code, name, province_id, merged_into_id, dissolved_on::text from public.units where code = ${code}`
+  )[0]!;
 const nation = await unitOf("NATIONAL");
 const province = await unitOf("P-HAI-PHONG");
 
@@ -83,7 +87,11 @@ const results: Record<string, { p50: number; p95: number }> = {};
 results["national dashboard (league table, last year, targets, panels, 24-point trend)"] = await time(N, dashboard);
 results["province report forms (Hải Phòng)"] = await time(N, () => as(provinceHead.id, form));
 results["brute force from events: nation by province"] = await time(B, () => bruteForceStats(owner, from, to, "province"), false);
-results["brute force from events: province by office"] = await time(B, () => bruteForceStats(owner, from, to, "unit", { provinceIds: [province.id] }), false);
+results["brute force from events: province by office"] = await time(
+  B,
+  () => bruteForceStats(owner, from, to, "unit", { provinceIds: [province.id] }),
+  false,
+);
 
 // Recording one event with the aggregates current: a small payment on an enforced case, through
 // the case service as the province head, rolled back each time.
@@ -96,7 +104,10 @@ const record = () =>
   as(provinceHead.id, async (tx) => {
     const t = performance.now();
     const r = await recordEvent(tx, {
-      caseId: target!.id, expectedVersion: target!.version, idempotencyKey: crypto.randomUUID(), today: "2026-11-27",
+      caseId: target!.id,
+      expectedVersion: target!.version,
+      idempotencyKey: crypto.randomUUID(),
+      today: "2026-11-27",
       actor: { userId: provinceHead.id, roles: ["province_head"] } as never,
       event: { kind: "payment", effectiveDate: "2026-11-20", obligationId: target!.code, amount: 1000n },
     });
@@ -111,18 +122,25 @@ const writes: number[] = [];
 for (let i = 0; i < N + 3; i++) writes.push(await record());
 results["record one case event (case service, aggregates current)"] = { p50: pct(writes.slice(3), 50), p95: pct(writes.slice(3), 95) };
 const t0 = performance.now();
-await owner.begin(async (tx) => {
-  await tx`select app_private.stat_add(array[${target!.id}]::uuid[], '{}', 1,
+await owner
+  .begin(async (tx) => {
+    await tx`select app_private.stat_add(array[${target!.id}]::uuid[], '{}', 1,
     array[(select unit_id from public.cases where id = ${target!.id})], array[${province.id}]::uuid[],
     array[(select judgment_type::text from public.cases where id = ${target!.id})], array[false], array[false])`;
-  throw new Rollback();
-}).catch((e) => { if (!(e instanceof Rollback)) throw e; });
+    throw new Rollback();
+  })
+  .catch((e) => {
+    if (!(e instanceof Rollback)) throw e;
+  });
 results["aggregate upkeep alone for one case (stat_add, one call)"] = { p50: performance.now() - t0, p95: performance.now() - t0 };
 
 console.log(`\nperiod ${from} – ${to}, ${N} iterations (brute force: ${B})`);
-for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(62)} p50 ${v.p50.toFixed(1).padStart(9)} ms   p95 ${v.p95.toFixed(1).padStart(9)} ms`);
+for (const [k, v] of Object.entries(results))
+  console.log(`${k.padEnd(62)} p50 ${v.p50.toFixed(1).padStart(9)} ms   p95 ${v.p95.toFixed(1).padStart(9)} ms`);
 const ratio = (a: string, b: string) => (results[b]!.p50 / results[a]!.p50).toFixed(0);
-console.log(`brute force / aggregates (p50): nation ${ratio("national dashboard (league table, last year, targets, panels, 24-point trend)", "brute force from events: nation by province")}×, province ${ratio("province report forms (Hải Phòng)", "brute force from events: province by office")}×`);
+console.log(
+  `brute force / aggregates (p50): nation ${ratio("national dashboard (league table, last year, targets, panels, 24-point trend)", "brute force from events: nation by province")}×, province ${ratio("province report forms (Hải Phòng)", "brute force from events: province by office")}×`,
+);
 await app.end();
 await owner.end();
 await server.stop();

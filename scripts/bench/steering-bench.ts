@@ -32,7 +32,10 @@ const server = await startEmbedded({ dataDir, port: 54342, quiet: true });
 const owner = createOwnerSql(server.url, { max: 1 });
 await migrate(owner, { appPassword: AUTH_PW });
 if (!(await isSeeded(owner))) {
-  await seed(owner, { cases: Number(values.cases), progress: (d, t) => process.stdout.write(`\r  generating ${Math.round((100 * d) / t)}%`) });
+  await seed(owner, {
+    cases: Number(values.cases),
+    progress: (d, t) => process.stdout.write(`\r  generating ${Math.round((100 * d) / t)}%`),
+  });
 }
 const appUrl = new URL(server.url);
 appUrl.username = "thads_app";
@@ -66,7 +69,11 @@ const count = async (tx: TxSql) => Number((await tx<{ n: bigint }[]>`select coun
 const queries: Q[] = [
   { name: "Sub-bureau case list, first page", userId: user("hai-phong.kv01.head@demo.thads.vn"), run: list({ unit: "P-HAI-PHONG-KV01" }) },
   { name: "Province case list, first page", userId: user("hai-phong.head@demo.thads.vn"), run: list({}) },
-  { name: "Count of every case a province head may read (other provinces' rows reach the last term)", userId: user("hai-phong.head@demo.thads.vn"), run: count },
+  {
+    name: "Count of every case a province head may read (other provinces' rows reach the last term)",
+    userId: user("hai-phong.head@demo.thads.vn"),
+    run: count,
+  },
   { name: "Count of every case, directorate", userId: user("national.viewer@demo.thads.vn"), run: count },
   { name: "Count of every case, Hải Phòng committee member", userId: user("hai-phong.steering@demo.thads.vn"), run: count },
 ];
@@ -74,7 +81,7 @@ const queries: Q[] = [
 const results = [];
 for (const q of queries) {
   const times = { with: [] as number[], without: [] as number[] };
-  let rows = { with: 0, without: 0 };
+  const rows = { with: 0, without: 0 };
   for (let i = 0; i < N + 5; i++) {
     for (const k of ["with", "without"] as const) {
       await setPolicy(k === "with" ? WITH : WITHOUT);
@@ -85,7 +92,12 @@ for (const q of queries) {
       });
     }
   }
-  results.push({ name: q.name, rows, p50: { with: pct(times.with, 50), without: pct(times.without, 50) }, p95: { with: pct(times.with, 95), without: pct(times.without, 95) } });
+  results.push({
+    name: q.name,
+    rows,
+    p50: { with: pct(times.with, 50), without: pct(times.without, 50) },
+    p95: { with: pct(times.with, 95), without: pct(times.without, 95) },
+  });
 }
 await setPolicy(WITH);
 const [{ n } = { n: 0n }] = await owner<{ n: bigint }[]>`select count(*) as n from public.cases`;
@@ -93,7 +105,10 @@ const f = (x: number) => x.toFixed(2);
 console.log(`\nData: ${n.toLocaleString("en")} cases; ${N} alternated iterations; ms.\n`);
 console.log("| Query | rows (with / without) | p50 with | p50 without | p95 with | p95 without |");
 console.log("|---|---:|---:|---:|---:|---:|");
-for (const r of results) console.log(`| ${r.name} | ${r.rows.with} / ${r.rows.without} | ${f(r.p50.with)} | ${f(r.p50.without)} | ${f(r.p95.with)} | ${f(r.p95.without)} |`);
+for (const r of results)
+  console.log(
+    `| ${r.name} | ${r.rows.with} / ${r.rows.without} | ${f(r.p50.with)} | ${f(r.p50.without)} | ${f(r.p95.with)} | ${f(r.p95.without)} |`,
+  );
 await app.end();
 await owner.end();
 await server.stop();

@@ -45,7 +45,9 @@ interface Outcome {
 async function submit(client: string, n: number, key = randomUUID()): Promise<Outcome & { key: string }> {
   const form = new FormData();
   const fields: Record<string, string> = {
-    csrf, idempotencyKey: key, unitId,
+    csrf,
+    idempotencyKey: key,
+    unitId,
     requesterName: `Tải ${run} ${client} ${n}`,
     requesterPhone: `09${String(n).padStart(8, "0")}`,
     requesterAddress: "Số 1 Lạch Tray, Hải Phòng",
@@ -75,7 +77,9 @@ const deadline = Date.now() + SECONDS * 1000;
 // Each client stays within the limit, with a margin for latency jitter between the server's window and ours.
 const interval = (60_000 / LIMIT) * 1.05;
 
-console.log(`${CLIENTS} clients × ${SECONDS} s against ${BASE}${FORM_PATH} (limit ${LIMIT}/min per client, one every ${interval.toFixed(0)} ms)`);
+console.log(
+  `${CLIENTS} clients × ${SECONDS} s against ${BASE}${FORM_PATH} (limit ${LIMIT}/min per client, one every ${interval.toFixed(0)} ms)`,
+);
 const t0 = Date.now();
 await Promise.all(
   Array.from({ length: CLIENTS }, async (_, i) => {
@@ -129,7 +133,11 @@ const [db] = await owner<{ requests: bigint; distinct_codes: bigint; files: bigi
          (select count(*) from public.service_request_events e join public.service_requests x on x.id = e.request_id
            where x.requester_name like ${`Tải ${run} %`}) as history
   from public.service_requests r where r.requester_name like ${`Tải ${run} %`}`;
-const stored = new Set((await owner<{ c: string }[]>`select tracking_code as c from public.service_requests where requester_name like ${`Tải ${run} %`}`).map((r) => r.c));
+const stored = new Set(
+  (await owner<{ c: string }[]>`select tracking_code as c from public.service_requests where requester_name like ${`Tải ${run} %`}`).map(
+    (r) => r.c,
+  ),
+);
 await owner.end();
 const expectedStored = new Set([...firstCode.values(), ...burst.filter((b) => b.code).map((b) => b.code!)]);
 const lost = [...expectedStored].filter((c) => !stored.has(c)).length;
@@ -148,14 +156,25 @@ const report = {
   latencyMs: { p50: Number(q(0.5)), p95: Number(q(0.95)), p99: Number(q(0.99)), max: Number(lat.at(-1)!.toFixed(0)) },
   burst: { sent: burst.length, accepted: burstOk, tooMany: burst429 },
   database: {
-    requests: Number(db!.requests), distinctCodes: Number(db!.distinct_codes), attachments: Number(db!.files), historyRows: Number(db!.history),
-    expected: expectedStored.size, lost, unexpected: extra, retryCodeMismatches: retryMismatch,
+    requests: Number(db!.requests),
+    distinctCodes: Number(db!.distinct_codes),
+    attachments: Number(db!.files),
+    historyRows: Number(db!.history),
+    expected: expectedStored.size,
+    lost,
+    unexpected: extra,
+    retryCodeMismatches: retryMismatch,
   },
 };
 console.log(JSON.stringify(report, null, 2));
 const pass =
-  errors.length === 0 && lost === 0 && extra === 0 && retryMismatch === 0 &&
-  report.database.requests === expectedStored.size && report.database.attachments === expectedStored.size &&
-  burstOk === LIMIT && burst429 === 10;
+  errors.length === 0 &&
+  lost === 0 &&
+  extra === 0 &&
+  retryMismatch === 0 &&
+  report.database.requests === expectedStored.size &&
+  report.database.attachments === expectedStored.size &&
+  burstOk === LIMIT &&
+  burst429 === 10;
 console.log(pass ? "PASS" : "FAIL");
 process.exit(pass ? 0 : 1);

@@ -65,7 +65,5 @@ export function Field({
 
 /** The attributes a control of `Field` needs: id, name and, with an error, its accessible description. */
 export function fieldProps(name: string, error?: string | null) {
-  return error
-    ? { id: name, name, "aria-invalid": true as const, "aria-describedby": errorId(name) }
-    : { id: name, name };
+  return error ? { id: name, name, "aria-invalid": true as const, "aria-describedby": errorId(name) } : { id: name, name };
 }

@@ -72,7 +72,9 @@ export function FactGrid({ facts }: { facts: [label: string, value: string, test
       {facts.map(([k, v, id]) => (
         <div key={id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <dt className="text-xs text-slate-600">{k}</dt>
-          <dd className="mt-1 font-semibold tabular-nums" data-testid={id}>{v}</dd>
+          <dd className="mt-1 font-semibold tabular-nums" data-testid={id}>
+            {v}
+          </dd>
         </div>
       ))}
     </dl>

@@ -20,11 +20,7 @@ export function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-export function serializeCookie(
-  name: string,
-  value: string,
-  opts: { maxAge?: number; httpOnly?: boolean } = {},
-): string {
+export function serializeCookie(name: string, value: string, opts: { maxAge?: number; httpOnly?: boolean } = {}): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
   // Own keys only: an option not given is never read through Object.prototype.
   const httpOnly = Object.hasOwn(opts, "httpOnly") ? opts.httpOnly !== false : true;

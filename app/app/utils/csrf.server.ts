@@ -18,7 +18,12 @@ export class CsrfError extends Error {}
  */
 export function assertCsrf(request: Request, formData: FormData): void {
   const origin = request.headers.get("Origin");
-  const allowed = new Set([new URL(request.url).origin, ...(getEnv().ALLOWED_ORIGINS?.split(",").map((o) => o.trim()) ?? [])]);
+  const allowed = new Set([
+    new URL(request.url).origin,
+    ...(getEnv()
+      .ALLOWED_ORIGINS?.split(",")
+      .map((o) => o.trim()) ?? []),
+  ]);
   if (origin && origin !== "null" && !allowed.has(origin)) throw new CsrfError("origin");
   const cookie = readCookie(request, CSRF_COOKIE);
   const field = formData.get("csrf");

@@ -16,8 +16,7 @@ function withInputErrorNet(sql: Sql): Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop === "begin") {
-        return (...args: unknown[]) =>
-          (target.begin as (...a: unknown[]) => Promise<unknown>)(...args).catch(rethrowDbInputError);
+        return (...args: unknown[]) => (target.begin as (...a: unknown[]) => Promise<unknown>)(...args).catch(rethrowDbInputError);
       }
       return Reflect.get(target, prop, receiver);
     },

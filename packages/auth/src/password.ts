@@ -7,7 +7,10 @@ import { asAuthService, type Sql } from "@thads/db";
  * same bcrypt check. Returns the user id, or null.
  */
 export async function verifyPassword(sql: Sql, email: string, password: string): Promise<{ userId: string } | null> {
-  const [row] = await asAuthService(sql, (tx) => tx<{ id: string | null }[]>`
-    select app_private.check_password(${email.trim().toLowerCase()}, ${password}) as id`);
+  const [row] = await asAuthService(
+    sql,
+    (tx) => tx<{ id: string | null }[]>`
+    select app_private.check_password(${email.trim().toLowerCase()}, ${password}) as id`,
+  );
   return row?.id ? { userId: row.id } : null;
 }

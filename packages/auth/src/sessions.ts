@@ -20,11 +20,14 @@ export async function createSession(
   input: { userId: string; ip?: string; userAgent?: string },
 ): Promise<{ token: string; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
-  const [row] = await asAuthService(sql, (tx) => tx<{ id: string }[]>`
+  const [row] = await asAuthService(
+    sql,
+    (tx) => tx<{ id: string }[]>`
     insert into app_private.sessions (token_hash, user_id, expires_at, ip, user_agent)
     values (${hashToken(token)}, ${input.userId}, now() + make_interval(hours => ${SESSION_ABSOLUTE_HOURS}),
             ${input.ip ?? null}, ${input.userAgent?.slice(0, 300) ?? null})
-    returning id`);
+    returning id`,
+  );
   return { token, sessionId: row!.id };
 }
 
@@ -52,15 +55,21 @@ export async function resolveSession(sql: Sql, token: string): Promise<SessionRe
 }
 
 export async function revokeSession(sql: Sql, token: string): Promise<void> {
-  await asAuthService(sql, (tx) => tx`
+  await asAuthService(
+    sql,
+    (tx) => tx`
     update app_private.sessions set revoked_at = now()
-    where token_hash = ${hashToken(token)} and revoked_at is null`);
+    where token_hash = ${hashToken(token)} and revoked_at is null`,
+  );
 }
 
 /** Signs a user out everywhere (e.g. after a password change or a compromise). */
 export async function revokeAllSessions(sql: Sql, userId: string): Promise<number> {
-  const rows = await asAuthService(sql, (tx) => tx`
+  const rows = await asAuthService(
+    sql,
+    (tx) => tx`
     update app_private.sessions set revoked_at = now()
-    where user_id = ${userId} and revoked_at is null returning id`);
+    where user_id = ${userId} and revoked_at is null returning id`,
+  );
   return rows.length;
 }

@@ -2,7 +2,10 @@ import type { Sql } from "@thads/db";
 import { recordAttempt, throttleState } from "./throttle.ts";
 
 /** A password check: the embedded one (verifyPassword) or Supabase Auth's. */
-export type PasswordCheck = (email: string, password: string) => Promise<{ ok: true; userId: string } | { ok: false; reason: "invalid" | "unavailable" }>;
+export type PasswordCheck = (
+  email: string,
+  password: string,
+) => Promise<{ ok: true; userId: string } | { ok: false; reason: "invalid" | "unavailable" }>;
 
 export type ThrottledOutcome =
   | { ok: true; userId: string }
@@ -14,7 +17,11 @@ export type ThrottledOutcome =
  * or the e-mail's cool-down says wait; otherwise the password is checked and the attempt counted.
  * Unknown e-mails and wrong passwords get the same answer and count the same way.
  */
-export async function throttledSignIn(sql: Sql, input: { email: string; password: string; client: string }, check: PasswordCheck): Promise<ThrottledOutcome> {
+export async function throttledSignIn(
+  sql: Sql,
+  input: { email: string; password: string; client: string },
+  check: PasswordCheck,
+): Promise<ThrottledOutcome> {
   const state = await throttleState(sql, input.email, input.client);
   if (!state.allowed) return { ok: false, reason: "locked", retryAfterSeconds: state.retryAfterSeconds };
   const result = await check(input.email, input.password);

@@ -1,7 +1,12 @@
 import { asAuthService, type Sql } from "@thads/db";
 import {
-  ACCOUNT_BACKOFF_AFTER, ACCOUNT_BACKOFF_BASE_SECONDS, ACCOUNT_BACKOFF_MAX_SECONDS, ACCOUNT_WINDOW_MINUTES,
-  LOCKOUT_MINUTES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_PAIR,
+  ACCOUNT_BACKOFF_AFTER,
+  ACCOUNT_BACKOFF_BASE_SECONDS,
+  ACCOUNT_BACKOFF_MAX_SECONDS,
+  ACCOUNT_WINDOW_MINUTES,
+  LOCKOUT_MINUTES,
+  MAX_FAILURES_PER_CLIENT,
+  MAX_FAILURES_PER_PAIR,
 } from "./policy.ts";
 
 const normalEmail = (email: string) => email.trim().toLowerCase();
@@ -24,7 +29,18 @@ export function accountCooldownSeconds(failures: number): number {
  * unknown e-mails; a block on one address never reaches the owner at another.
  */
 export async function throttleState(sql: Sql, email: string, client: string): Promise<ThrottleState> {
-  const [row] = await asAuthService(sql, (tx) => tx<{ by_pair: string; pair_oldest: number | null; by_client: string; client_oldest: number | null; by_email: string; email_last: number | null }[]>`
+  const [row] = await asAuthService(
+    sql,
+    (tx) => tx<
+      {
+        by_pair: string;
+        pair_oldest: number | null;
+        by_client: string;
+        client_oldest: number | null;
+        by_email: string;
+        email_last: number | null;
+      }[]
+    >`
     select
       count(*) filter (where key = ${pairKey(email, client)} and at > now() - make_interval(mins => ${LOCKOUT_MINUTES})) as by_pair,
       extract(epoch from now() - min(at) filter (where key = ${pairKey(email, client)} and at > now() - make_interval(mins => ${LOCKOUT_MINUTES})))::float8 as pair_oldest,
@@ -35,13 +51,15 @@ export async function throttleState(sql: Sql, email: string, client: string): Pr
     from app_private.login_attempts
     where key in (${pairKey(email, client)}, ${clientKey(client)}, ${emailKey(email)})
       and not succeeded
-      and at > now() - make_interval(mins => ${Math.max(LOCKOUT_MINUTES, ACCOUNT_WINDOW_MINUTES)})`);
+      and at > now() - make_interval(mins => ${Math.max(LOCKOUT_MINUTES, ACCOUNT_WINDOW_MINUTES)})`,
+  );
   const window = LOCKOUT_MINUTES * 60;
   const waits: number[] = [];
   if (Number(row?.by_pair ?? 0) >= MAX_FAILURES_PER_PAIR) waits.push(window - Number(row!.pair_oldest ?? 0));
   if (Number(row?.by_client ?? 0) >= MAX_FAILURES_PER_CLIENT) waits.push(window - Number(row!.client_oldest ?? 0));
   const cooldown = accountCooldownSeconds(Number(row?.by_email ?? 0));
-  if (cooldown > 0 && row?.email_last !== null && row?.email_last !== undefined && Number(row.email_last) < cooldown) waits.push(cooldown - Number(row.email_last));
+  if (cooldown > 0 && row?.email_last !== null && row?.email_last !== undefined && Number(row.email_last) < cooldown)
+    waits.push(cooldown - Number(row.email_last));
   return waits.length ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits))) } : { allowed: true };
 }
 

@@ -58,7 +58,9 @@ describe("password sign-in against auth.users (bcrypt, as Supabase Auth stores i
   it("records the sign-in time on auth.users", async () => {
     await owner`update auth.users set last_sign_in_at = null where id = ${userId}`;
     expect(await verifyPassword(app, email, "Đúng-mật-khẩu-1")).toEqual({ userId });
-    const [row] = await owner<{ recent: boolean }[]>`select last_sign_in_at > now() - interval '1 minute' as recent from auth.users where id = ${userId}`;
+    const [row] = await owner<
+      { recent: boolean }[]
+    >`select last_sign_in_at > now() - interval '1 minute' as recent from auth.users where id = ${userId}`;
     expect(row?.recent).toBe(true);
   });
 });
@@ -76,7 +78,9 @@ describe("auth.users is read only through definer functions (as on a Supabase pr
     for (const r of rows) expect(r).toEqual({ role: r.role, usage: false, read: false, write: false });
   });
   it("the functions auth_service calls are security definer, owned by the migration owner, with an empty search_path, and never return the hash", async () => {
-    const fns = await owner<{ name: string; secdef: boolean; config: string[] | null; result: string; owner: string; executors: string[] }[]>`
+    const fns = await owner<
+      { name: string; secdef: boolean; config: string[] | null; result: string; owner: string; executors: string[] }[]
+    >`
       select p.proname as name, p.prosecdef as secdef, p.proconfig as config,
              pg_get_function_result(p.oid) as result, pg_get_userbyid(p.proowner) as owner,
              array(select r.rolname::text from pg_roles r where has_function_privilege(r.oid, p.oid, 'execute')
@@ -203,7 +207,9 @@ describe("server-side sessions", () => {
   });
   it("expires 12 hours after sign-in however active", async () => {
     const { token, sessionId } = await createSession(app, { userId });
-    const [row] = await owner<{ hours: number }[]>`select extract(epoch from expires_at - created_at) / 3600 as hours from app_private.sessions where id = ${sessionId}`;
+    const [row] = await owner<
+      { hours: number }[]
+    >`select extract(epoch from expires_at - created_at) / 3600 as hours from app_private.sessions where id = ${sessionId}`;
     expect(Number(row!.hours)).toBeCloseTo(12, 3);
     await owner`update app_private.sessions set expires_at = now() - interval '1 second' where id = ${sessionId}`;
     expect(await resolveSession(app, token)).toBeNull();

@@ -18,7 +18,7 @@ beforeAll(async () => {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       const parsed = JSON.parse(body || "{}") as { email?: string; password?: string };
-      seen.push({ path: req.url ?? "", apikey: req.headers["apikey"] as string | undefined, body: parsed });
+      seen.push({ path: req.url ?? "", apikey: req.headers.apikey as string | undefined, body: parsed });
       const send = (status: number, payload: unknown) => {
         res.writeHead(status, { "Content-Type": "application/json" });
         res.end(JSON.stringify(payload));
@@ -37,9 +37,16 @@ beforeAll(async () => {
         expires_at: now + 3600,
         refresh_token: "r3fr3sh",
         user: {
-          id: USER_ID, aud: "authenticated", role: "authenticated", email: "officer@thads.vn",
-          email_confirmed_at: new Date().toISOString(), app_metadata: { provider: "email", providers: ["email"] },
-          user_metadata: {}, identities: [], created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
+          id: USER_ID,
+          aud: "authenticated",
+          role: "authenticated",
+          email: "officer@thads.vn",
+          email_confirmed_at: new Date().toISOString(),
+          app_metadata: { provider: "email", providers: ["email"] },
+          user_metadata: {},
+          identities: [],
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
         },
       });
     });

@@ -60,7 +60,7 @@ function generate(n: number, unitCodes: string[], tag: string): string[][] {
       loai_nguoi_phai: i % 5 === 4 ? "to_chuc" : "ca_nhan",
       so_giay_to_nguoi_phai: `0${String(31090000000 + i)}`,
       dia_chi_nguoi_phai: `Số ${i % 300} đường Lạch Tray, Ngô Quyền, Hải Phòng`,
-      so_tien: (BigInt(1_000_000 + (i * 7919) % 900_000_000) * 1000n).toLocaleString("de-DE"),
+      so_tien: (BigInt(1_000_000 + ((i * 7919) % 900_000_000)) * 1000n).toLocaleString("de-DE"),
     };
     rows.push(COLUMNS.map((c) => v[c.key]!));
   }
@@ -69,7 +69,7 @@ function generate(n: number, unitCodes: string[], tag: string): string[][] {
 
 function toCsv(rows: string[][]): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [COLUMNS.map((c) => c.key).join(","), ...rows.map((r) => r.map(q).join(","))].join("\n") + "\n";
+  return `${[COLUMNS.map((c) => c.key).join(","), ...rows.map((r) => r.map(q).join(","))].join("\n")}\n`;
 }
 
 async function toXlsx(rows: string[][]): Promise<Buffer> {
@@ -84,8 +84,12 @@ async function toXlsx(rows: string[][]): Promise<Buffer> {
 async function setupTenant(owner: Sql) {
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const [nat] = await owner<{ id: string }[]>`select id from public.units where kind = 'national' limit 1`;
-  const national = nat?.id ?? (await owner<{ id: string }[]>`
-    insert into public.units (kind, code, name) values ('national', ${"NAT-" + tag}, 'Cục Quản lý THADS') returning id`)[0]!.id;
+  const national =
+    nat?.id ??
+    (
+      await owner<{ id: string }[]>`
+    insert into public.units (kind, code, name) values ('national', ${`NAT-${tag}`}, 'Cục Quản lý THADS') returning id`
+    )[0]!.id;
   const prov = { id: randomUUID() };
   await owner`insert into public.units (id, kind, code, name, parent_id, province_id)
               values (${prov.id}, 'province', ${`P-BENCH-${tag}`}, 'THADS thành phố Hải Phòng', ${national}, ${prov.id})`;
@@ -150,12 +154,15 @@ async function floor(owner: Sql, app: Sql, t: { user: string; province: string }
     const ms = await insertTime(tx, t.province, n, false);
     throw Object.assign(new Rollback(), { ms });
   }).catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
-  const bare = await owner.begin(async (tx) => {
-    await tx`set local session_replication_role = replica`;
-    const ms = await insertTime(tx, t.province, n, true);
-    throw Object.assign(new Rollback(), { ms });
-  }).catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
-  const us = (ms: number) => `${((ms * 1000) / n).toFixed(0)} µs per case (${Math.round(n / (ms / 1000)).toLocaleString("en-US")} cases/s, database alone)`;
+  const bare = await owner
+    .begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      const ms = await insertTime(tx, t.province, n, true);
+      throw Object.assign(new Rollback(), { ms });
+    })
+    .catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
+  const us = (ms: number) =>
+    `${((ms * 1000) / n).toFixed(0)} µs per case (${Math.round(n / (ms / 1000)).toLocaleString("en-US")} cases/s, database alone)`;
   console.log(`floor, ${n} cases again: everything on ${us(on)}; tables and indexes only ${us(bare)}`);
 }
 
@@ -209,13 +216,21 @@ async function main() {
     const dbRows = result.imported * 4 + result.judgments.created; // case, 2 parties, event per row + new judgments
     const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en-US");
     console.log(`parse             ${(parseMs / 1000).toFixed(2)} s  ${rate(N, parseMs)} rows/s`);
-    console.log(`validate + write  ${(importMs / 1000).toFixed(2)} s  ${rate(N, importMs)} rows/s (validation of each chunk overlaps the write of the previous one)`);
-    console.log(`total             ${(total / 1000).toFixed(2)} s  ${rate(N, total)} file rows/s = ${rate(dbRows, total)} table rows/s + ${rate(auditRows, total)} audit rows/s`);
-    console.log(`written: ${result.imported} cases, ${result.imported * 2} parties, ${result.imported} events, ${result.judgments.created} judgments (${result.imported - result.judgments.created} cases share one); ${auditRows} audit rows`);
+    console.log(
+      `validate + write  ${(importMs / 1000).toFixed(2)} s  ${rate(N, importMs)} rows/s (validation of each chunk overlaps the write of the previous one)`,
+    );
+    console.log(
+      `total             ${(total / 1000).toFixed(2)} s  ${rate(N, total)} file rows/s = ${rate(dbRows, total)} table rows/s + ${rate(auditRows, total)} audit rows/s`,
+    );
+    console.log(
+      `written: ${result.imported} cases, ${result.imported * 2} parties, ${result.imported} events, ${result.judgments.created} judgments (${result.imported - result.judgments.created} cases share one); ${auditRows} audit rows`,
+    );
     const v0 = performance.now();
     const chains = await verifyAuditChains(owner);
     const broken = chains.filter((c) => c.firstBrokenId !== null);
-    console.log(`audit_verify ${((performance.now() - v0) / 1000).toFixed(2)} s: ${broken.length ? `BROKEN ${JSON.stringify(broken)}` : "all chains intact"}`);
+    console.log(
+      `audit_verify ${((performance.now() - v0) / 1000).toFixed(2)} s: ${broken.length ? `BROKEN ${JSON.stringify(broken)}` : "all chains intact"}`,
+    );
     if (broken.length) process.exitCode = 1;
     if (withFloor) await floor(owner, app, t, Math.min(10_000, result.imported));
   } finally {

@@ -33,20 +33,25 @@ export function formatError(e: ImportError): string {
   return `${where}${e.column ? `, cột ${e.column}` : ""}: ${e.message}`;
 }
 
+/** The command line's arguments (throws on an unknown option). */
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      as: { type: "string" },
+      partial: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      template: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseCliArgs>;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        as: { type: "string" },
-        partial: { type: "boolean", default: false },
-        "dry-run": { type: "boolean", default: false },
-        template: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    args = parseCliArgs(argv);
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -120,11 +125,17 @@ async function main(argv: string[]): Promise<number> {
     if (result.errorCount > result.errors.length) console.log(`… và ${result.errorCount - result.errors.length} lỗi khác.`);
     const rate = result.imported ? ` (${Math.round(result.imported / seconds)} dòng/giây)` : "";
     if (result.dryRun) {
-      console.log(`Chạy thử: ${result.total} dòng, ${result.valid} hợp lệ, ${result.errorCount} lỗi; sẽ ghi ${result.imported} việc. Không ghi gì.`);
+      console.log(
+        `Chạy thử: ${result.total} dòng, ${result.valid} hợp lệ, ${result.errorCount} lỗi; sẽ ghi ${result.imported} việc. Không ghi gì.`,
+      );
     } else if (result.written) {
-      console.log(`Đã nhập ${result.imported}/${result.total} việc (bản án: ${result.judgments.created} mới, ${result.judgments.reused} dùng lại) trong ${seconds.toFixed(seconds < 10 ? 2 : 1)} giây${rate}.`);
+      console.log(
+        `Đã nhập ${result.imported}/${result.total} việc (bản án: ${result.judgments.created} mới, ${result.judgments.reused} dùng lại) trong ${seconds.toFixed(seconds < 10 ? 2 : 1)} giây${rate}.`,
+      );
     } else {
-      console.log(`Không ghi dòng nào: ${result.errorCount} lỗi trong ${result.total} dòng.${values.partial ? "" : " Sửa các lỗi rồi nhập lại (hoặc dùng --partial để chỉ ghi các dòng hợp lệ)."}`);
+      console.log(
+        `Không ghi dòng nào: ${result.errorCount} lỗi trong ${result.total} dòng.${values.partial ? "" : " Sửa các lỗi rồi nhập lại (hoặc dùng --partial để chỉ ghi các dòng hợp lệ)."}`,
+      );
     }
     return result.errorCount > 0 ? 1 : 0;
   } finally {

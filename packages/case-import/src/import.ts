@@ -143,7 +143,12 @@ interface WriteState {
 }
 
 const newWriteState = (): WriteState => ({
-  imported: 0, judgmentsCreated: 0, judgmentsReused: 0, judgmentIds: new Map(), refused: [], deadlines: new Map(),
+  imported: 0,
+  judgmentsCreated: 0,
+  judgmentsReused: 0,
+  judgmentIds: new Map(),
+  refused: [],
+  deadlines: new Map(),
 });
 
 /** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
@@ -306,7 +311,11 @@ async function writeChunk(
 }
 
 /** Validates rows in slices, giving the event loop a turn between slices so that a write in flight can go on. */
-async function validateSlices(rows: readonly SourceRow[], ctx: Parameters<typeof validateRow>[1], onRow: (r: ReturnType<typeof validateRow>) => void) {
+async function validateSlices(
+  rows: readonly SourceRow[],
+  ctx: Parameters<typeof validateRow>[1],
+  onRow: (r: ReturnType<typeof validateRow>) => void,
+) {
   for (let i = 0; i < rows.length; i += 250) {
     for (const row of rows.slice(i, i + 250)) onRow(validateRow(row, ctx));
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -334,7 +343,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
   const errors = new ErrorList(opts.maxErrors ?? 10_000);
   const progress: ImportProgress = { phase: "validate", parsed: parsed.rows.length, validated: 0, written: 0, total: parsed.rows.length };
   const report = () => opts.onProgress?.({ ...progress });
-  let valid: ValidRow[] = [];
+  const valid: ValidRow[] = [];
   const result = (written: boolean, state?: WriteState): ImportResult => {
     progress.phase = "done";
     report();
@@ -345,7 +354,8 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
       total: parsed.records,
       valid: valid.length,
       imported: written || dryRun ? (state?.imported ?? 0) : 0,
-      judgments: written || dryRun ? { created: state?.judgmentsCreated ?? 0, reused: state?.judgmentsReused ?? 0 } : { created: 0, reused: 0 },
+      judgments:
+        written || dryRun ? { created: state?.judgmentsCreated ?? 0, reused: state?.judgmentsReused ?? 0 } : { created: 0, reused: 0 },
       errors: errors.sorted(),
       errorCount: errors.count,
     };
@@ -353,7 +363,14 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
   errors.add(parsed.errors);
 
   if (!mayRecordStep(opts.actor.roles, "acceptance")) {
-    errors.add([{ line: 0, column: null, code: "forbidden", message: "Bạn không có quyền thụ lý việc thi hành án (cần vai trò thư ký, trưởng phòng khu vực hoặc cán bộ cấp tỉnh)." }]);
+    errors.add([
+      {
+        line: 0,
+        column: null,
+        code: "forbidden",
+        message: "Bạn không có quyền thụ lý việc thi hành án (cần vai trò thư ký, trưởng phòng khu vực hoặc cán bộ cấp tỉnh).",
+      },
+    ]);
     return result(false);
   }
   await asCaseWriter(tx);
@@ -432,7 +449,12 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
       await tx.savepoint(async (sp) => {
         const s = sp as unknown as TxSql;
         if (attempt === 0) await firstPass(s, state);
-        else await rewrite(s, valid.filter((r) => !excluded.has(r.line)), state);
+        else
+          await rewrite(
+            s,
+            valid.filter((r) => !excluded.has(r.line)),
+            state,
+          );
         if (state.refused.length) throw new RowsRefused(state.refused);
         if (!mayWrite()) throw new RowsRefused([]);
         if (dryRun) throw new DryRunRollback();
@@ -444,9 +466,21 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
       if (pgCode(e) && nextChunk < allChunks.length) await firstPass(null, newWriteState());
       let refused: ImportError[];
       if (e instanceof RowsRefused) refused = e.errors;
-      else if (pgCode(e) === "42501") refused = await explainRefusal(tx, valid.filter((r) => !excluded.has(r.line)), parsed.headers);
+      else if (pgCode(e) === "42501")
+        refused = await explainRefusal(
+          tx,
+          valid.filter((r) => !excluded.has(r.line)),
+          parsed.headers,
+        );
       else if (pgCode(e)) {
-        errors.add([{ line: 0, column: null, code: "db_error", message: `Cơ sở dữ liệu từ chối ghi (${pgCode(e)}: ${(e as Error).message}). Không có dòng nào được ghi.` }]);
+        errors.add([
+          {
+            line: 0,
+            column: null,
+            code: "db_error",
+            message: `Cơ sở dữ liệu từ chối ghi (${pgCode(e)}: ${(e as Error).message}). Không có dòng nào được ghi.`,
+          },
+        ]);
         return result(false);
       } else throw e;
       errors.add(refused);
@@ -474,5 +508,13 @@ async function explainRefusal(tx: TxSql, rows: readonly ValidRow[], headers: Par
     }));
   return out.length
     ? out
-    : [{ line: 0, column: null, code: "rls_refused", message: "Hệ thống từ chối ghi (quyền truy cập theo dòng dữ liệu): bạn không có quyền thụ lý một số việc trong tệp. Không có dòng nào được ghi." }];
+    : [
+        {
+          line: 0,
+          column: null,
+          code: "rls_refused",
+          message:
+            "Hệ thống từ chối ghi (quyền truy cập theo dòng dữ liệu): bạn không có quyền thụ lý một số việc trong tệp. Không có dòng nào được ghi.",
+        },
+      ];
 }

@@ -34,7 +34,12 @@ function tooLarge(maxBytes: number): ImportError {
   return { line: 0, column: null, code: "file_too_large", message: `Tệp quá lớn: tối đa ${cap}. Hãy chia thành nhiều tệp.` };
 }
 function tooManyRows(maxRows: number, line: number): ImportError {
-  return { line, column: null, code: "too_many_rows", message: `Tệp có quá nhiều dòng: tối đa ${fmtInt(maxRows)} dòng dữ liệu. Hãy chia thành nhiều tệp.` };
+  return {
+    line,
+    column: null,
+    code: "too_many_rows",
+    message: `Tệp có quá nhiều dòng: tối đa ${fmtInt(maxRows)} dòng dữ liệu. Hãy chia thành nhiều tệp.`,
+  };
 }
 
 /**
@@ -54,7 +59,12 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
       return;
     }
     if (CONTROL_CHARS.test(cell)) {
-      errors.push({ line, column: `cột ${i + 1}`, code: "control_chars", message: `Tiêu đề cột thứ ${i + 1} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL): sửa tên cột theo mẫu.` });
+      errors.push({
+        line,
+        column: `cột ${i + 1}`,
+        code: "control_chars",
+        message: `Tiêu đề cột thứ ${i + 1} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL): sửa tên cột theo mẫu.`,
+      });
       positions.push(null);
       return;
     }
@@ -62,7 +72,12 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
     if (!key) {
       positions.push(null);
       if (!opts.ignoreUnknownColumns) {
-        errors.push({ line, column: cell, code: "unknown_column", message: `Cột "${cell}" không có trong mẫu nhập: sửa tên cột theo mẫu hoặc xóa cột này.` });
+        errors.push({
+          line,
+          column: cell,
+          code: "unknown_column",
+          message: `Cột "${cell}" không có trong mẫu nhập: sửa tên cột theo mẫu hoặc xóa cột này.`,
+        });
       }
       return;
     }
@@ -76,7 +91,12 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
   });
   for (const c of COLUMNS) {
     if (c.required && headers[c.key] === undefined) {
-      errors.push({ line, column: c.key, code: "missing_column", message: `Thiếu cột bắt buộc "${c.key}" (${c.label}; tên tiếng Anh: ${c.alias}).` });
+      errors.push({
+        line,
+        column: c.key,
+        code: "missing_column",
+        message: `Thiếu cột bắt buộc "${c.key}" (${c.label}; tên tiếng Anh: ${c.alias}).`,
+      });
     }
   }
   return { positions, headers, errors };
@@ -90,18 +110,34 @@ function toRow(header: Header, cells: readonly string[], line: number, errors: I
   cells.forEach((cell, i) => {
     const key = header.positions[i];
     if (key === "" && cell.trim()) {
-      errors.push({ line, column: `cột ${i + 1}`, code: "no_header", message: `Ô ở cột thứ ${i + 1} có dữ liệu nhưng cột không có tiêu đề: thêm tiêu đề hoặc xóa dữ liệu.` });
+      errors.push({
+        line,
+        column: `cột ${i + 1}`,
+        code: "no_header",
+        message: `Ô ở cột thứ ${i + 1} có dữ liệu nhưng cột không có tiêu đề: thêm tiêu đề hoặc xóa dữ liệu.`,
+      });
       bad = true;
     }
     if (!key) return;
     if (CONTROL_CHARS.test(cell)) {
-      errors.push({ line, column: header.headers[key] ?? key, code: "control_chars", message: controlCharsMessage(COLUMN_BY_KEY.get(key)?.label ?? key) });
+      errors.push({
+        line,
+        column: header.headers[key] ?? key,
+        code: "control_chars",
+        message: controlCharsMessage(COLUMN_BY_KEY.get(key)?.label ?? key),
+      });
       bad = true;
       return;
     }
     if (cell.includes("\uFFFD")) {
-      const advice = format === "csv" ? "Hãy lưu tệp dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8)." : "Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.";
-      errors.push({ line, column: header.headers[key] ?? key, code: "encoding", message: `${header.headers[key] ?? key}: có ký tự không đọc được. ${advice}` });
+      const advice =
+        format === "csv" ? "Hãy lưu tệp dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8)." : "Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.";
+      errors.push({
+        line,
+        column: header.headers[key] ?? key,
+        code: "encoding",
+        message: `${header.headers[key] ?? key}: có ký tự không đọc được. ${advice}`,
+      });
       bad = true;
     }
     values[key] = cell;
@@ -145,11 +181,21 @@ function csvErrorMessage(e: CsvError): ImportError {
   const tail = " Các dòng sau đó không được đọc; sửa tệp rồi nhập lại.";
   switch (e.code) {
     case "CSV_INVALID_CLOSING_QUOTE":
-      return { line, column: null, code: "bad_quotes", message: `Dấu ngoặc kép không hợp lệ: sau dấu " đóng phải là dấu phân cách hoặc hết dòng (viết "" cho một dấu " nằm trong ô).${tail}` };
+      return {
+        line,
+        column: null,
+        code: "bad_quotes",
+        message: `Dấu ngoặc kép không hợp lệ: sau dấu " đóng phải là dấu phân cách hoặc hết dòng (viết "" cho một dấu " nằm trong ô).${tail}`,
+      };
     case "CSV_QUOTE_NOT_CLOSED":
       return { line, column: null, code: "bad_quotes", message: `Dấu ngoặc kép mở nhưng không được đóng đến hết tệp.${tail}` };
     case "INVALID_OPENING_QUOTE":
-      return { line, column: null, code: "bad_quotes", message: `Dấu ngoặc kép nằm giữa một ô không được đặt trong ngoặc kép: đặt cả ô trong ngoặc kép và viết "" cho dấu " bên trong.${tail}` };
+      return {
+        line,
+        column: null,
+        code: "bad_quotes",
+        message: `Dấu ngoặc kép nằm giữa một ô không được đặt trong ngoặc kép: đặt cả ô trong ngoặc kép và viết "" cho dấu " bên trong.${tail}`,
+      };
     case "CSV_MAX_RECORD_SIZE":
       return { line, column: null, code: "record_too_large", message: `Dòng quá dài (có thể do thiếu dấu ngoặc kép đóng).${tail}` };
     default:
@@ -184,7 +230,11 @@ export async function parseCsv(input: Input, opts: ParseOptions = {}): Promise<P
     throw e;
   }
   if (isBlankBuffer(head)) {
-    return { ...result, errors: [{ line: 0, column: null, code: "empty_file", message: "Tệp trống: không có dòng tiêu đề." }], fatal: true };
+    return {
+      ...result,
+      errors: [{ line: 0, column: null, code: "empty_file", message: "Tệp trống: không có dòng tiêu đề." }],
+      fatal: true,
+    };
   }
 
   async function* all(): AsyncGenerator<Buffer> {
@@ -270,7 +320,12 @@ export async function parseCsv(input: Input, opts: ParseOptions = {}): Promise<P
 }
 
 function isBlankBuffer(b: Buffer): boolean {
-  return b.toString("utf8").replace(/^\uFEFF/, "").trim() === "";
+  return (
+    b
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim() === ""
+  );
 }
 
 /** A worksheet cell as the text a person would have typed. */
@@ -321,8 +376,10 @@ type ReaderInternals = {
   _parseWorkbook(entry: Entry): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 };
-const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: NodeJS.ReadableStream, options: object) => ReaderInternals &
-  AsyncIterable<AsyncIterable<ExcelJS.Row>>;
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: NodeJS.ReadableStream,
+  options: object,
+) => ReaderInternals & AsyncIterable<AsyncIterable<ExcelJS.Row>>;
 
 /**
  * exceljs 4.4's streaming reader decodes each chunk of a zip entry on its own,
@@ -368,7 +425,18 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
   }
   const file = Buffer.concat(parts);
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
-    return { ...result, fatal: true, errors: [{ line: 0, column: null, code: "bad_xlsx", message: "Tệp không phải là tệp Excel .xlsx. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8." }] };
+    return {
+      ...result,
+      fatal: true,
+      errors: [
+        {
+          line: 0,
+          column: null,
+          code: "bad_xlsx",
+          message: "Tệp không phải là tệp Excel .xlsx. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8.",
+        },
+      ],
+    };
   }
   const counted = Readable.from([file]);
 
@@ -403,7 +471,12 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
         if (result.records > maxRows) throw new FatalParse(tooManyRows(maxRows, line));
         const outside = cells.findIndex((c, i) => i >= header!.positions.length && c.trim());
         if (outside >= 0) {
-          result.errors.push({ line, column: null, code: "field_count", message: `Ô ở cột thứ ${outside + 1} có dữ liệu nhưng không có tiêu đề cột.` });
+          result.errors.push({
+            line,
+            column: null,
+            code: "field_count",
+            message: `Ô ở cột thứ ${outside + 1} có dữ liệu nhưng không có tiêu đề cột.`,
+          });
           continue;
         }
         const r = toRow(header, cells, line, result.errors, "xlsx");
@@ -419,7 +492,13 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
   } catch (e) {
     result.fatal = true;
     if (e instanceof FatalParse) result.errors.push(e.error);
-    else result.errors.push({ line: 0, column: null, code: "bad_xlsx", message: `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}. Hãy lưu lại tệp dạng .xlsx hoặc CSV UTF-8.` });
+    else
+      result.errors.push({
+        line: 0,
+        column: null,
+        code: "bad_xlsx",
+        message: `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}. Hãy lưu lại tệp dạng .xlsx hoặc CSV UTF-8.`,
+      });
   } finally {
     counted.destroy();
   }
@@ -437,7 +516,21 @@ export async function parseImportFile(file: string, opts: ParseOptions = {}): Pr
   const ext = path.extname(file).toLowerCase();
   const format = ext === ".xlsx" ? "xlsx" : ext === ".csv" || ext === ".txt" ? "csv" : null;
   if (!format) {
-    return { format: "csv", headers: {}, rows: [], records: 0, fatal: true, errors: [{ line: 0, column: null, code: "bad_format", message: `Tệp "${path.basename(file)}" không phải .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel rồi lưu lại dạng .xlsx).` }] };
+    return {
+      format: "csv",
+      headers: {},
+      rows: [],
+      records: 0,
+      fatal: true,
+      errors: [
+        {
+          line: 0,
+          column: null,
+          code: "bad_format",
+          message: `Tệp "${path.basename(file)}" không phải .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel rồi lưu lại dạng .xlsx).`,
+        },
+      ],
+    };
   }
   const { size } = await stat(file);
   if (size > maxBytes) return { format, headers: {}, rows: [], records: 0, fatal: true, errors: [tooLarge(maxBytes)] };

@@ -33,7 +33,12 @@ export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer
   wb.creator = "THADS";
   wb.created = new Date(Date.UTC(2025, 10, 3));
   const ws = wb.addWorksheet("viec_thi_hanh_an", { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.key, key: c.key, width: Math.max(14, Math.min(40, c.example.length + 4)), style: { numFmt: "@" } }));
+  ws.columns = COLUMNS.map((c) => ({
+    header: c.key,
+    key: c.key,
+    width: Math.max(14, Math.min(40, c.example.length + 4)),
+    style: { numFmt: "@" },
+  }));
   ws.getRow(1).font = { bold: true };
   ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, sheetCell(c.example)])));
   const lastRow = opts.rows ?? 5_000;
@@ -64,9 +69,13 @@ export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer
     { header: "Ví dụ", key: "example", width: 36 },
   ];
   guide.getRow(1).font = { bold: true };
-  for (const c of COLUMNS) guide.addRow(Object.fromEntries(Object.entries({ ...c, required: c.required ? "có" : "không" }).map(([k, v]) => [k, sheetCell(v)])));
+  for (const c of COLUMNS)
+    guide.addRow(Object.fromEntries(Object.entries({ ...c, required: c.required ? "có" : "không" }).map(([k, v]) => [k, sheetCell(v)])));
   guide.addRow({});
-  guide.addRow({ key: "Ghi chú", label: "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề." });
+  guide.addRow({
+    key: "Ghi chú",
+    label: "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề.",
+  });
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -96,7 +96,8 @@ export function columnName(ctx: Pick<ValidateContext, "headers">, key: ColumnKey
 export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; row: ValidRow } | { ok: false; errors: ImportError[] } {
   const v = row.values;
   const errors: ImportError[] = [];
-  const err = (key: ColumnKey, code: string, message: string) => errors.push({ line: row.line, column: columnName(ctx, key), code, message });
+  const err = (key: ColumnKey, code: string, message: string) =>
+    errors.push({ line: row.line, column: columnName(ctx, key), code, message });
   const unmapped = new Set<ColumnKey>();
 
   const code = <K extends "nguon" | "hinh_thuc" | "loai_ban_an" | "loai_nguoi">(key: ColumnKey, list: K): string => {

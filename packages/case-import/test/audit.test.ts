@@ -15,7 +15,22 @@ describe("statement-level audit of inserts", () => {
              (${ctx.fx.units.b1}, 'Tòa án B', ${n}, '2025-10-01', 'civil'),
              (${ctx.fx.units.a9}, 'Tòa án A9', ${n}, '2025-10-01', 'civil')
       returning id`;
-    const audit = await ctx.owner<{ id: bigint; chain_key: string; row_id: string; op: string; table_name: string; unit_id: string; province_id: string; actor_id: string | null; before: unknown; after: Record<string, unknown>; prev_hash: string; hash: string }[]>`
+    const audit = await ctx.owner<
+      {
+        id: bigint;
+        chain_key: string;
+        row_id: string;
+        op: string;
+        table_name: string;
+        unit_id: string;
+        province_id: string;
+        actor_id: string | null;
+        before: unknown;
+        after: Record<string, unknown>;
+        prev_hash: string;
+        hash: string;
+      }[]
+    >`
       select * from public.audit_log where table_name = 'judgments' and row_id = any(${ids.map((r) => r.id)}) order by id`;
     expect(audit).toHaveLength(3);
     for (const a of audit) {

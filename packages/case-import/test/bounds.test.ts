@@ -36,11 +36,17 @@ describe("import: dates and money in bounds", () => {
     const by = (line: number) => r.errors.filter((e) => e.line === line).map((e) => [e.column, e.message.split(":")[0]]);
     expect(by(2)).toEqual([["ngay_thu_ly", "Ngày thụ lý"]]);
     expect(r.errors.find((e) => e.line === 2)!.message).toContain("không được sau ngày hôm nay (15/01/2026)");
-    expect(by(3)).toEqual([["ngay_thu_ly", "Ngày thụ lý"], ["ngay_ban_an", "Ngày bản án"]]);
+    expect(by(3)).toEqual([
+      ["ngay_thu_ly", "Ngày thụ lý"],
+      ["ngay_ban_an", "Ngày bản án"],
+    ]);
     expect(r.errors.find((e) => e.line === 3)!.message).toContain("không được trước năm 1990");
     expect(by(4)).toEqual([["so_tien", "Số tiền phải thi hành"]]);
     expect(by(5)).toEqual([]);
-    expect(by(6)).toEqual([["ngay_thu_ly", "Ngày thụ lý"], ["ngay_ban_an", "Ngày bản án"]]);
+    expect(by(6)).toEqual([
+      ["ngay_thu_ly", "Ngày thụ lý"],
+      ["ngay_ban_an", "Ngày bản án"],
+    ]);
     expect(by(7)).toEqual([["ngay_thu_ly", "Ngày thụ lý"]]);
     expect(r.errors.find((e) => e.line === 7)!.message).toContain("không được trước ngày 01/07/2009");
     const [legacy] = await ctx.owner`select accepted_on::text from public.cases where case_number = ${rows[3]!.so_thu_ly!}`;

@@ -24,7 +24,23 @@ async function importAs(who: [string, Role], rows: RowValues[], opts: Partial<Im
 const asClerk = (rows: RowValues[], opts: Partial<ImportOptions> = {}, text?: string) => importAs(["clerk", "clerk"], rows, opts, text);
 
 async function casesNumbered(numbers: string[]) {
-  return ctx.owner<{ id: string; case_number: string; status: string; unit_id: string; province_id: string; money_due: bigint; judgment_id: string; is_bank_credit: boolean; source: string; decision_kind: string; judgment_type: string; accepted_on: string; last_event_on: string }[]>`
+  return ctx.owner<
+    {
+      id: string;
+      case_number: string;
+      status: string;
+      unit_id: string;
+      province_id: string;
+      money_due: bigint;
+      judgment_id: string;
+      is_bank_credit: boolean;
+      source: string;
+      decision_kind: string;
+      judgment_type: string;
+      accepted_on: string;
+      last_event_on: string;
+    }[]
+  >`
     select id, case_number, status, unit_id, province_id, money_due, judgment_id, is_bank_credit, source, decision_kind, judgment_type,
            accepted_on::text, last_event_on::text
     from public.cases where case_number = any(${numbers}) order by case_number`;
@@ -41,13 +57,37 @@ describe("importCases", () => {
     const [j] = await ctx.owner<{ judgment_number: string }[]>`select judgment_number from public.judgments where id = ${existing!.id}`;
     const rows = [
       row(unitA1(), { ...shared, loai_ban_an: "kinh_doanh_thuong_mai" }),
-      row(unitA1(), { ...shared, loai_ban_an: "kinh_doanh_thuong_mai", nguon: "Đơn yêu cầu", hinh_thuc: "Chủ động", tin_dung_ngan_hang: "" }),
-      row(unitA1(), { toa_an: "Tòa án nhân dân thành phố Hải Phòng", so_ban_an: j!.judgment_number, ngay_ban_an: "01/12/2024", so_tien: "1 000 000 đ" }),
-      row(unitA1(), { loai_nguoi_phai: "to_chuc", nguoi_phai_thi_hanh: "Công ty TNHH Hải Âu", so_giay_to_nguoi_phai: "", dia_chi_nguoi_phai: "" }),
+      row(unitA1(), {
+        ...shared,
+        loai_ban_an: "kinh_doanh_thuong_mai",
+        nguon: "Đơn yêu cầu",
+        hinh_thuc: "Chủ động",
+        tin_dung_ngan_hang: "",
+      }),
+      row(unitA1(), {
+        toa_an: "Tòa án nhân dân thành phố Hải Phòng",
+        so_ban_an: j!.judgment_number,
+        ngay_ban_an: "01/12/2024",
+        so_tien: "1 000 000 đ",
+      }),
+      row(unitA1(), {
+        loai_nguoi_phai: "to_chuc",
+        nguoi_phai_thi_hanh: "Công ty TNHH Hải Âu",
+        so_giay_to_nguoi_phai: "",
+        dia_chi_nguoi_phai: "",
+      }),
     ];
     const progress: ImportProgress[] = [];
     const r = await asClerk(rows, { onProgress: (p) => progress.push(p) });
-    expect(r).toMatchObject({ ok: true, written: true, total: 4, valid: 4, imported: 4, errorCount: 0, judgments: { created: 2, reused: 1 } });
+    expect(r).toMatchObject({
+      ok: true,
+      written: true,
+      total: 4,
+      valid: 4,
+      imported: 4,
+      errorCount: 0,
+      judgments: { created: 2, reused: 1 },
+    });
     expect(progress.at(-1)).toMatchObject({ phase: "done", validated: 4, written: 4 });
     expect(progress.some((p) => p.phase === "write")).toBe(true);
 
@@ -66,19 +106,42 @@ describe("importCases", () => {
     expect(c1).toMatchObject({ source: "creditor_request", decision_kind: "ex_officio", is_bank_credit: false, judgment_type: "business" });
     expect(c0).toMatchObject({ source: "court_transfer", decision_kind: "on_request", is_bank_credit: true });
 
-    const parties = await ctx.owner<{ case_id: string; role: string; kind: string; full_name: string; id_number: string | null; address: string | null }[]>`
+    const parties = await ctx.owner<
+      { case_id: string; role: string; kind: string; full_name: string; id_number: string | null; address: string | null }[]
+    >`
       select case_id, role, kind, full_name, id_number, address from public.case_parties where case_id = any(${cases.map((c) => c.id)}) order by role`;
     expect(parties).toHaveLength(8);
     expect(parties.filter((p) => p.case_id === c3!.id)).toEqual([
-      { case_id: c3!.id, role: "creditor", kind: "organization", full_name: "Ngân hàng TMCP Á Châu", id_number: "0301452948", address: "Quận 3 - TP Hồ Chí Minh" },
+      {
+        case_id: c3!.id,
+        role: "creditor",
+        kind: "organization",
+        full_name: "Ngân hàng TMCP Á Châu",
+        id_number: "0301452948",
+        address: "Quận 3 - TP Hồ Chí Minh",
+      },
       { case_id: c3!.id, role: "debtor", kind: "organization", full_name: "Công ty TNHH Hải Âu", id_number: null, address: null },
     ]);
 
-    const events = await ctx.owner<{ case_id: string; kind: string; effective_date: string; payload: Record<string, unknown>; actor_id: string; idempotency_key: string }[]>`
+    const events = await ctx.owner<
+      {
+        case_id: string;
+        kind: string;
+        effective_date: string;
+        payload: Record<string, unknown>;
+        actor_id: string;
+        idempotency_key: string;
+      }[]
+    >`
       select case_id, kind, effective_date::text, payload, actor_id, idempotency_key from public.case_events where case_id = any(${cases.map((c) => c.id)})`;
     expect(events).toHaveLength(4);
     for (const e of events) {
-      expect(e).toMatchObject({ kind: "acceptance", effective_date: "2025-11-03", actor_id: ctx.fx.users.clerk, idempotency_key: e.case_id });
+      expect(e).toMatchObject({
+        kind: "acceptance",
+        effective_date: "2025-11-03",
+        actor_id: ctx.fx.users.clerk,
+        idempotency_key: e.case_id,
+      });
       expect(e.payload).toMatchObject({ provinceId: ctx.fx.units.a, unitId: ctx.fx.units.a1 });
     }
 
@@ -107,7 +170,12 @@ describe("importCases", () => {
       isCorruption: true,
       judgment: { courtName: other.toa_an, number: other.so_ban_an, date: other.ngay_ban_an, type: "civil" },
       creditor: { kind: "organization", fullName: other.nguoi_duoc_thi_hanh, address: other.dia_chi_nguoi_duoc },
-      debtor: { kind: "person", fullName: other.nguoi_phai_thi_hanh, idNumber: other.so_giay_to_nguoi_phai, address: other.dia_chi_nguoi_phai },
+      debtor: {
+        kind: "person",
+        fullName: other.nguoi_phai_thi_hanh,
+        idNumber: other.so_giay_to_nguoi_phai,
+        address: other.dia_chi_nguoi_phai,
+      },
       amount: other.so_tien,
     });
     const viaIntake = await asUserStep(ctx.app, claims(ctx.fx.users.clerk!), (tx) => intakeCase(tx, input, actor("clerk", "clerk")));
@@ -137,8 +205,18 @@ describe("importCases", () => {
     const r = await asClerk(rows);
     expect(r).toMatchObject({ ok: false, written: false, total: 3, valid: 2, imported: 0, errorCount: 2 });
     expect(r.errors).toEqual([
-      { line: 3, column: "ngay_thu_ly", code: "invalid", message: "Ngày thụ lý: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026)." },
-      { line: 3, column: "so_tien", code: "invalid", message: expect.stringMatching(/^Số tiền phải thi hành: phải là số tiền nguyên dương tính bằng đồng \(ví dụ 12\.500\.000\)\./) },
+      {
+        line: 3,
+        column: "ngay_thu_ly",
+        code: "invalid",
+        message: "Ngày thụ lý: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).",
+      },
+      {
+        line: 3,
+        column: "so_tien",
+        code: "invalid",
+        message: expect.stringMatching(/^Số tiền phải thi hành: phải là số tiền nguyên dương tính bằng đồng \(ví dụ 12\.500\.000\)\./),
+      },
     ]);
     expect(await casesNumbered(rows.map((x) => x.so_thu_ly!))).toEqual([]);
   });
@@ -147,7 +225,9 @@ describe("importCases", () => {
     const rows = [row(unitA1()), row(unitA1(), { so_tien: "mười triệu" }), row(unitA1())];
     const r = await asClerk(rows, { allOrNothing: false });
     expect(r).toMatchObject({ ok: false, written: true, imported: 2, errorCount: 1, errors: [{ line: 3, column: "so_tien" }] });
-    expect((await casesNumbered(rows.map((x) => x.so_thu_ly!))).map((c) => c.case_number)).toEqual([rows[0]!.so_thu_ly, rows[2]!.so_thu_ly].sort());
+    expect((await casesNumbered(rows.map((x) => x.so_thu_ly!))).map((c) => c.case_number)).toEqual(
+      [rows[0]!.so_thu_ly, rows[2]!.so_thu_ly].sort(),
+    );
   });
 
   it("reports bad dates, money, codes, flags, unknown units and ID numbers with the column named", async () => {
@@ -169,12 +249,18 @@ describe("importCases", () => {
     const by = (line: number) => r.errors.filter((e) => e.line === line).map((e) => [e.column, e.code, e.message]);
     expect(by(2)).toEqual([["ngay_ban_an", "invalid", "Ngày bản án: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026)."]]);
     expect(by(3)).toEqual([["ngay_thu_ly", "invalid", "Ngày thụ lý: không được trước ngày bản án."]]);
-    expect(by(4)).toEqual([["so_tien", "invalid", "Số tiền phải thi hành: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000)."]]);
+    expect(by(4)).toEqual([
+      ["so_tien", "invalid", "Số tiền phải thi hành: phải là số tiền nguyên dương tính bằng đồng (ví dụ 12.500.000)."],
+    ]);
     expect(by(5)[0]![2]).toMatch(/Ô đang ghi "12,5": không ghi phần thập phân/);
     expect(by(6)[0]![2]).toMatch(/Ô đang ghi "1.234,50"/);
     expect(by(7)).toEqual([
       ["don_vi", "unknown_unit", 'Đơn vị thụ lý: không có đơn vị mã "P-KHONG-CO" trong hệ thống.'],
-      ["nguon", "invalid", 'Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu. Giá trị hợp lệ: toa_an, don_yeu_cau (ô đang ghi "toa").'],
+      [
+        "nguon",
+        "invalid",
+        'Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu. Giá trị hợp lệ: toa_an, don_yeu_cau (ô đang ghi "toa").',
+      ],
     ]);
     // "dan su" normalises to dan_su and is accepted.
     expect(by(8)).toEqual([
@@ -185,12 +271,21 @@ describe("importCases", () => {
       ["nguoi_phai_thi_hanh", "invalid", "Tên người phải thi hành án: bắt buộc nhập."],
       ["so_giay_to_nguoi_phai", "invalid", "Số giấy tờ của người phải thi hành án: 6–30 chữ số hoặc chữ cái."],
     ]);
-    expect(by(10)).toEqual([["don_vi", "unknown_unit", `Đơn vị thụ lý: "${nat!.code}" là cơ quan cấp trung ương, không thụ lý việc thi hành án.`]]);
+    expect(by(10)).toEqual([
+      ["don_vi", "unknown_unit", `Đơn vị thụ lý: "${nat!.code}" là cơ quan cấp trung ương, không thụ lý việc thi hành án.`],
+    ]);
   });
 
   it("reports the ID-number rule once the rest of the row is valid", async () => {
     const r = await asClerk([row(unitA1(), { so_giay_to_nguoi_phai: "12 34" })]);
-    expect(r.errors).toEqual([{ line: 2, column: "so_giay_to_nguoi_phai", code: "invalid", message: "Số giấy tờ của người phải thi hành án: 6–30 chữ số hoặc chữ cái." }]);
+    expect(r.errors).toEqual([
+      {
+        line: 2,
+        column: "so_giay_to_nguoi_phai",
+        code: "invalid",
+        message: "Số giấy tờ của người phải thi hành án: 6–30 chữ số hoặc chữ cái.",
+      },
+    ]);
   });
 
   it("refuses case numbers repeated in the file or already in the province", async () => {
@@ -200,8 +295,18 @@ describe("importCases", () => {
     const rows = [row(unitA1(), { so_thu_ly: first.so_thu_ly }), again, row(unitA1(), { so_thu_ly: ` ${again.so_thu_ly} ` })];
     const r = await asClerk(rows);
     expect(r.errors).toEqual([
-      { line: 2, column: "so_thu_ly", code: "duplicate_in_db", message: `Số thụ lý / số quyết định: "${first.so_thu_ly}" đã có trong tỉnh.` },
-      { line: 4, column: "so_thu_ly", code: "duplicate_in_file", message: `Số thụ lý / số quyết định: "${again.so_thu_ly}" trùng với dòng 3 trong tệp (số thụ lý không được trùng trong một tỉnh).` },
+      {
+        line: 2,
+        column: "so_thu_ly",
+        code: "duplicate_in_db",
+        message: `Số thụ lý / số quyết định: "${first.so_thu_ly}" đã có trong tỉnh.`,
+      },
+      {
+        line: 4,
+        column: "so_thu_ly",
+        code: "duplicate_in_file",
+        message: `Số thụ lý / số quyết định: "${again.so_thu_ly}" trùng với dòng 3 trong tệp (số thụ lý không được trùng trong một tỉnh).`,
+      },
     ]);
     expect(await casesNumbered([again.so_thu_ly!])).toEqual([]);
   });
@@ -216,7 +321,11 @@ describe("importCases", () => {
       insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
       values (${ctx.fx.units.a9}, 'Tòa án nhân dân thành phố Hải Phòng', ${hiddenJudgment}, '2025-09-01', 'civil')`;
     const ok = row(unitA1());
-    const rows = [ok, row(unitA1(), { so_thu_ly: hiddenNumber }), row(unitA1(), { toa_an: "Tòa án nhân dân thành phố Hải Phòng", so_ban_an: hiddenJudgment })];
+    const rows = [
+      ok,
+      row(unitA1(), { so_thu_ly: hiddenNumber }),
+      row(unitA1(), { toa_an: "Tòa án nhân dân thành phố Hải Phòng", so_ban_an: hiddenJudgment }),
+    ];
     const r = await asClerk(rows);
     expect(r).toMatchObject({ ok: false, written: false, imported: 0 });
     expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, "so_thu_ly", "duplicate_in_db"]]);
@@ -238,7 +347,12 @@ describe("importCases", () => {
     const r = await asClerk(rows);
     expect(r).toMatchObject({ ok: false, written: false, imported: 0 });
     expect(r.errors).toEqual([
-      { line: 3, column: "don_vi", code: "out_of_scope", message: `Đơn vị thụ lý: bạn không có quyền thụ lý việc cho đơn vị "${unitB1()}" (Phòng khu vực 1).` },
+      {
+        line: 3,
+        column: "don_vi",
+        code: "out_of_scope",
+        message: `Đơn vị thụ lý: bạn không có quyền thụ lý việc cho đơn vị "${unitB1()}" (Phòng khu vực 1).`,
+      },
     ]);
     // …and refused by row-level security when the check is left to the database.
     const rls = await asClerk(rows, { checkScopeFirst: false, allOrNothing: false });
@@ -247,13 +361,30 @@ describe("importCases", () => {
     const b = await ctx.owner`select 1 from public.cases where case_number = ${rows[1]!.so_thu_ly!}`;
     expect(b).toHaveLength(0);
     // Refused in the middle of a chunked import: the rest of the file is still validated, and written in partial mode.
-    const many = [row(unitA1()), row(unitA1()), row(unitA1()), row(unitB1()), row(unitA1()), row(unitA1(), { so_tien: "x" }), row(unitA1())];
+    const many = [
+      row(unitA1()),
+      row(unitA1()),
+      row(unitA1()),
+      row(unitB1()),
+      row(unitA1()),
+      row(unitA1(), { so_tien: "x" }),
+      row(unitA1()),
+    ];
     const mid = await asClerk(many, { checkScopeFirst: false, allOrNothing: false, chunkSize: 2 });
     expect(mid).toMatchObject({ written: true, imported: 5, total: 7, valid: 6 });
-    expect(mid.errors.map((e) => [e.line, e.code])).toEqual([[5, "rls_refused"], [7, "invalid"]]);
-    const midAll = await asClerk(many.map((m) => ({ ...m, so_thu_ly: `${m.so_thu_ly}-2` })), { checkScopeFirst: false, chunkSize: 2 });
+    expect(mid.errors.map((e) => [e.line, e.code])).toEqual([
+      [5, "rls_refused"],
+      [7, "invalid"],
+    ]);
+    const midAll = await asClerk(
+      many.map((m) => ({ ...m, so_thu_ly: `${m.so_thu_ly}-2` })),
+      { checkScopeFirst: false, chunkSize: 2 },
+    );
     expect(midAll).toMatchObject({ written: false, imported: 0 });
-    expect(midAll.errors.map((e) => [e.line, e.code])).toEqual([[5, "rls_refused"], [7, "invalid"]]);
+    expect(midAll.errors.map((e) => [e.line, e.code])).toEqual([
+      [5, "rls_refused"],
+      [7, "invalid"],
+    ]);
     // A sub-bureau clerk's scope is their own sub-bureau: the sibling office of the same province is refused too.
     const sibling = await asClerk([row(unitA9())]);
     expect(sibling.errors).toEqual([expect.objectContaining({ line: 2, code: "out_of_scope" })]);

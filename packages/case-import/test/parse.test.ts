@@ -41,7 +41,12 @@ describe("CSV parsing", () => {
   });
 
   it("reads mixed line endings (rows appended in another editor)", async () => {
-    const text = csv([row("U-1")]) + csv([row("U-1"), row("U-1")]).split("\r\n").slice(1).join("\n");
+    const text =
+      csv([row("U-1")]) +
+      csv([row("U-1"), row("U-1")])
+        .split("\r\n")
+        .slice(1)
+        .join("\n");
     const r = await parseCsv(text);
     expect(r.errors).toEqual([]);
     expect(r.rows.map((x) => x.line)).toEqual([2, 3, 4]);
@@ -55,7 +60,12 @@ describe("CSV parsing", () => {
     expect(r.rows.map((x) => x.line)).toEqual([2, 4]);
     expect(r.records).toBe(3);
     expect(r.errors).toEqual([
-      expect.objectContaining({ line: 3, column: null, code: "field_count", message: expect.stringMatching(/^Dòng có 18 ô nhưng dòng tiêu đề có 20 cột/) }),
+      expect.objectContaining({
+        line: 3,
+        column: null,
+        code: "field_count",
+        message: expect.stringMatching(/^Dòng có 18 ô nhưng dòng tiêu đề có 20 cột/),
+      }),
     ]);
   });
 
@@ -65,7 +75,9 @@ describe("CSV parsing", () => {
     const r = await parseCsv(lines.join("\r\n"));
     expect(r.fatal).toBe(true);
     expect(r.rows.map((x) => x.line)).toEqual([2]);
-    expect(r.errors).toEqual([expect.objectContaining({ line: 3, code: "bad_quotes", message: expect.stringContaining("Dấu ngoặc kép không hợp lệ") })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ line: 3, code: "bad_quotes", message: expect.stringContaining("Dấu ngoặc kép không hợp lệ") }),
+    ]);
 
     const unclosed = csv([row("U-1"), row("U-1")]).replace(/12\.500\.000\r\n$/, '"12.500.000\r\n');
     const u = await parseCsv(unclosed);
@@ -93,11 +105,21 @@ describe("CSV parsing", () => {
   });
 
   it("reports a value under a blank header, text that is not UTF-8, and an empty file", async () => {
-    const blank = csv([row("U-1")]).replace(/\r\n/, ",\r\n").replace(/\r\n$/, ",lạ\r\n");
+    const blank = csv([row("U-1")])
+      .replace(/\r\n/, ",\r\n")
+      .replace(/\r\n$/, ",lạ\r\n");
     const b = await parseCsv(blank);
     expect(b.errors).toEqual([expect.objectContaining({ line: 2, column: "cột 21", code: "no_header" })]);
 
-    const latin1 = Buffer.concat([Buffer.from(csv([row("U-1")]).replace("Nguyễn Văn An", "NGUYEN").replace(/\r\n$/, "")), Buffer.from([0xe9]), Buffer.from("\r\n")]);
+    const latin1 = Buffer.concat([
+      Buffer.from(
+        csv([row("U-1")])
+          .replace("Nguyễn Văn An", "NGUYEN")
+          .replace(/\r\n$/, ""),
+      ),
+      Buffer.from([0xe9]),
+      Buffer.from("\r\n"),
+    ]);
     const e = await parseCsv(latin1);
     expect(e.errors).toEqual([expect.objectContaining({ line: 2, column: "so_tien", code: "encoding" })]);
 

@@ -53,7 +53,9 @@ describe(".xlsx", () => {
     ws.getRow(2).getCell(col("so_ban_an")).value = `1/2025/${tag}`;
 
     const typed = ws.getRow(3);
-    COLUMNS.forEach((c, i) => (typed.getCell(i + 1).value = c.example));
+    COLUMNS.forEach((c, i) => {
+      typed.getCell(i + 1).value = c.example;
+    });
     typed.getCell(col("don_vi")).value = unit;
     typed.getCell(col("so_thu_ly")).value = `2/${tag}`;
     typed.getCell(col("so_ban_an")).value = `1/2025/${tag}`; // the same judgment as row 2
@@ -69,21 +71,33 @@ describe(".xlsx", () => {
 
     // A fraction of a đồng is refused, not read as thousands.
     const bad = ws.getRow(5);
-    COLUMNS.forEach((c, i) => (bad.getCell(i + 1).value = c.example));
+    COLUMNS.forEach((c, i) => {
+      bad.getCell(i + 1).value = c.example;
+    });
     bad.getCell(col("don_vi")).value = unit;
     bad.getCell(col("so_thu_ly")).value = `3/${tag}`;
     bad.getCell(col("so_tien")).value = 1234.5;
     const refused = await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(refused.result.errors).toEqual([expect.objectContaining({ line: 5, column: "so_tien", message: expect.stringContaining('Ô đang ghi "1234,5"') })]);
+    expect(refused.result.errors).toEqual([
+      expect.objectContaining({ line: 5, column: "so_tien", message: expect.stringContaining('Ô đang ghi "1234,5"') }),
+    ]);
     expect(refused.result.written).toBe(false);
 
     ws.spliceRows(5, 1);
     const { parsed, result } = await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(parsed.rows.map((r) => r.line)).toEqual([2, 3]);
-    expect(parsed.rows[1]!.values).toMatchObject({ ngay_thu_ly: "04/11/2025", ngay_ban_an: "21/10/2025", so_tien: "25000000", tin_dung_ngan_hang: "khong", nguoi_phai_thi_hanh: "Trần Thị Bình" });
+    expect(parsed.rows[1]!.values).toMatchObject({
+      ngay_thu_ly: "04/11/2025",
+      ngay_ban_an: "21/10/2025",
+      so_tien: "25000000",
+      tin_dung_ngan_hang: "khong",
+      nguoi_phai_thi_hanh: "Trần Thị Bình",
+    });
     expect(result).toMatchObject({ ok: true, written: true, imported: 2, judgments: { created: 1 } });
 
-    const cases = await ctx.owner<{ case_number: string; accepted_on: string; money_due: bigint; debtor_name: string; is_bank_credit: boolean }[]>`
+    const cases = await ctx.owner<
+      { case_number: string; accepted_on: string; money_due: bigint; debtor_name: string; is_bank_credit: boolean }[]
+    >`
       select case_number, accepted_on::text, money_due, debtor_name, is_bank_credit from public.cases where case_number like ${`%/${tag}`} order by case_number`;
     expect(cases).toEqual([
       { case_number: `1/${tag}`, accepted_on: "2025-11-03", money_due: 150_000_000n, debtor_name: "Nguyễn Văn An", is_bank_credit: true },

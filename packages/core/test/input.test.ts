@@ -9,7 +9,9 @@ const firstMessage = (r: { success: boolean; error?: { issues: { message: string
 describe("input primitives", () => {
   it("text fields refuse NUL and other control characters, naming the field", () => {
     for (const bad of ["a\u0000b", "\u0000", "abc\u0007", "x\u001b[31m", "x\u007f", "x\u0085"]) {
-      expect(firstMessage(text("Tòa án", 300).safeParse(bad)), JSON.stringify(bad)).toBe("Tòa án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).");
+      expect(firstMessage(text("Tòa án", 300).safeParse(bad)), JSON.stringify(bad)).toBe(
+        "Tòa án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).",
+      );
       expect(optionalText("Địa chỉ", 500).safeParse(bad).success).toBe(false);
     }
     // Multi-line text keeps its line breaks and tabs.
@@ -17,7 +19,17 @@ describe("input primitives", () => {
   });
 
   it("dates must be real calendar days in a sane year range", () => {
-    for (const bad of ["00/00/0000", "31/02/2025", "29/02/2025", "01/01/0000", "31/12/9999", "9999-12-31", "0000-01-01", "01/13/2025", "1/1/1899"]) {
+    for (const bad of [
+      "00/00/0000",
+      "31/02/2025",
+      "29/02/2025",
+      "01/01/0000",
+      "31/12/9999",
+      "9999-12-31",
+      "0000-01-01",
+      "01/13/2025",
+      "1/1/1899",
+    ]) {
       expect(viDate("Ngày thụ lý").safeParse(bad).success, bad).toBe(false);
       expect(isoDateParam("Từ ngày").safeParse(bad).success, bad).toBe(false);
     }
@@ -41,7 +53,9 @@ describe("input primitives", () => {
   it("the intake form refuses NUL in a party's name", () => {
     const r = IntakeSchema.safeParse({ debtor: { kind: "person", fullName: "Nguyễn\u0000" } });
     expect(r.success).toBe(false);
-    expect(r.error?.issues.some((i) => i.message === "Tên người phải thi hành án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL).")).toBe(true);
+    expect(
+      r.error?.issues.some((i) => i.message === "Tên người phải thi hành án: chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)."),
+    ).toBe(true);
   });
 });
 
@@ -60,6 +74,9 @@ describe("the separate register's step forms", () => {
   it("a reopening needs the new information; the move to the register needs only its date", () => {
     const blank = parseStep("register_reopening", { ...common, newInformation: "" });
     expect(!blank.ok && blank.fieldErrors.newInformation).toContain("Thông tin mới về điều kiện thi hành án");
-    expect(parseStep("register_transfer", common)).toMatchObject({ ok: true, event: { kind: "register_transfer", effectiveDate: "2028-07-18" } });
+    expect(parseStep("register_transfer", common)).toMatchObject({
+      ok: true,
+      event: { kind: "register_transfer", effectiveDate: "2028-07-18" },
+    });
   });
 });

@@ -21,11 +21,21 @@ const complaint = (idempotencyKey: string) =>
   });
 
 const filing = (input: NewRequest["input"], code = newTrackingCode()): NewRequest => ({
-  id: randomUUID(), code, kind: "complaint", channel: "online", requesterId: null, input, files: [],
+  id: randomUUID(),
+  code,
+  kind: "complaint",
+  channel: "online",
+  requesterId: null,
+  input,
+  files: [],
 });
 
 /** The error a filing throws, or null when it went through. */
-const file = (r: NewRequest) => asAnon(ctx.app, (tx) => insertRequest(tx, r)).then(() => null, (e: unknown) => e);
+const file = (r: NewRequest) =>
+  asAnon(ctx.app, (tx) => insertRequest(tx, r)).then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("filing a public request", () => {
   it("a resent form is recognised, and its first code is given back only with the same second factor", async () => {

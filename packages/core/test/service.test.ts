@@ -15,7 +15,13 @@ describe("money fields", () => {
   it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {
     const { dongInput } = await import("../src/shared/fields.ts");
     const f = dongInput("Số tiền");
-    for (const [input, value] of [["12.500.000", 12_500_000n], ["12 500 000", 12_500_000n], ["12,500,000", 12_500_000n], ["12500000", 12_500_000n], ["309.578.330.000 ₫", 309_578_330_000n]] as const) {
+    for (const [input, value] of [
+      ["12.500.000", 12_500_000n],
+      ["12 500 000", 12_500_000n],
+      ["12,500,000", 12_500_000n],
+      ["12500000", 12_500_000n],
+      ["309.578.330.000 ₫", 309_578_330_000n],
+    ] as const) {
       expect(f.parse(input), input).toBe(value);
     }
     for (const bad of ["12,5", "12.5", "1.2345", "12.500,000", "-5", "0", "abc", "", "9".repeat(19)]) {
@@ -26,7 +32,9 @@ describe("money fields", () => {
 
 describe("intake", () => {
   it("names the field for each bad input and writes nothing", () => {
-    const bad = IntakeSchema.safeParse(intakeForm({ acceptedOn: "31/02/2025", amount: "-5", judgment: { courtName: "", number: "1", date: "x", type: "civil" } }));
+    const bad = IntakeSchema.safeParse(
+      intakeForm({ acceptedOn: "31/02/2025", amount: "-5", judgment: { courtName: "", number: "1", date: "x", type: "civil" } }),
+    );
     expect(bad.success).toBe(false);
     const messages = bad.success ? [] : bad.error.issues.map((i) => i.message);
     expect(messages).toContain("Ngày thụ lý: ngày không hợp lệ, nhập theo dạng dd/mm/yyyy (ví dụ 05/11/2026).");
@@ -82,8 +90,17 @@ describe("lifecycle through the ledger", () => {
   it("decision → assignment → notification → verification → classification → two payments → completion", async () => {
     const id = await takeIn();
     const executor = ctx.fx.users.executor!;
-    expect(await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }] })).toMatchObject({ ok: true });
-    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: executor })).toMatchObject({ ok: true });
+    expect(
+      await step(id, ["clerk", "clerk"], {
+        kind: "decision",
+        effectiveDate: "2025-11-05",
+        mode: "on_request",
+        obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: executor }),
+    ).toMatchObject({ ok: true });
     for (const e of [
       { kind: "notification", effectiveDate: "2025-11-07" },
       { kind: "verification", effectiveDate: "2025-11-20" },
@@ -95,8 +112,16 @@ describe("lifecycle through the ledger", () => {
       const r = await step(id, ["executor", "executor"], e);
       expect(r, e.kind).toMatchObject({ ok: true });
     }
-    const [c] = await ctx.owner`select status, money_due, money_collected, executor_id, closed_on::text, version from public.cases where id = ${id}`;
-    expect(c).toMatchObject({ status: "completed", money_due: 150_000_000n, money_collected: 150_000_000n, executor_id: executor, closed_on: "2025-12-16", version: 9 });
+    const [c] =
+      await ctx.owner`select status, money_due, money_collected, executor_id, closed_on::text, version from public.cases where id = ${id}`;
+    expect(c).toMatchObject({
+      status: "completed",
+      money_due: 150_000_000n,
+      money_collected: 150_000_000n,
+      executor_id: executor,
+      closed_on: "2025-12-16",
+      version: 9,
+    });
     const [o] = await ctx.owner`select paid from public.case_obligations where case_id = ${id}`;
     expect(o!.paid).toBe(150_000_000n);
   });
@@ -104,8 +129,27 @@ describe("lifecycle through the ledger", () => {
   it("a case without means moves to the separate register when due (heads), and comes back on new information", async () => {
     const id = await takeIn();
     const today = "2026-12-01";
-    expect(await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }] }, { today })).toMatchObject({ ok: true });
-    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! }, { today })).toMatchObject({ ok: true });
+    expect(
+      await step(
+        id,
+        ["clerk", "clerk"],
+        {
+          kind: "decision",
+          effectiveDate: "2025-11-05",
+          mode: "on_request",
+          obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }],
+        },
+        { today },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await step(
+        id,
+        ["subunit_head", "subunit_head"],
+        { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! },
+        { today },
+      ),
+    ).toMatchObject({ ok: true });
     for (const e of [
       { kind: "notification", effectiveDate: "2025-11-07" },
       { kind: "verification", effectiveDate: "2025-11-20" },
@@ -129,9 +173,20 @@ describe("lifecycle through the ledger", () => {
     expect(c).toMatchObject({ status: "separate_register", next_deadline_on: null });
     const refused = await step(id, ["executor", "executor"], { kind: "verification", effectiveDate: "2026-11-30" }, { today });
     expect(refused).toMatchObject({ ok: false });
-    expect(await step(id, ["executor", "executor"], { kind: "register_reopening", effectiveDate: "2026-11-30", newInformation: "Ngân hàng báo người phải thi hành án có tài khoản" }, { today })).toMatchObject({ ok: true });
+    expect(
+      await step(
+        id,
+        ["executor", "executor"],
+        { kind: "register_reopening", effectiveDate: "2026-11-30", newInformation: "Ngân hàng báo người phải thi hành án có tài khoản" },
+        { today },
+      ),
+    ).toMatchObject({ ok: true });
     const [back] = await ctx.owner`select status, next_deadline_on::text, next_deadline_kind from public.cases where id = ${id}`;
-    expect(back).toMatchObject({ status: "not_yet_enforceable", next_deadline_on: "2026-12-10", next_deadline_kind: "new_information_verification" });
+    expect(back).toMatchObject({
+      status: "not_yet_enforceable",
+      next_deadline_on: "2026-12-10",
+      next_deadline_kind: "new_information_verification",
+    });
   });
 
   it("refuses an invalid step with the reason, writing nothing", async () => {
@@ -145,18 +200,38 @@ describe("lifecycle through the ledger", () => {
 
   it("refuses an overpayment and a payment dated before the last step", async () => {
     const id = await takeIn();
-    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }] });
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }],
+    });
     await step(id, ["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-07" });
-    const over = await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-10", obligationId: "O1", amount: 2_000_000n });
+    const over = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "payment",
+      effectiveDate: "2025-11-10",
+      obligationId: "O1",
+      amount: 2_000_000n,
+    });
     expect(over).toMatchObject({ ok: false, error: { code: "overpayment" } });
-    const early = await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-01", obligationId: "O1", amount: 1000n });
+    const early = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "payment",
+      effectiveDate: "2025-11-01",
+      obligationId: "O1",
+      amount: 1000n,
+    });
     expect(early).toMatchObject({ ok: false, error: { code: "out_of_order" } });
   });
 
   it("a repeated submission is recorded once; a stale version is a conflict", async () => {
     const id = await takeIn();
     const key = randomUUID();
-    const decision: CaseEvent = { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] };
+    const decision: CaseEvent = {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
+    };
     const first = await step(id, ["clerk", "clerk"], decision, { key, version: 1 });
     expect(first).toMatchObject({ ok: true, duplicate: false });
     expect(await step(id, ["clerk", "clerk"], decision, { key, version: 1 })).toMatchObject({ ok: true, duplicate: true });
@@ -168,17 +243,40 @@ describe("lifecycle through the ledger", () => {
 
   it("an executor cannot act on a case assigned to someone else; a clerk cannot assign", async () => {
     const id = await takeIn();
-    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
-    expect(await step(id, ["clerk", "clerk"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.colleague_a! });
-    expect(await step(id, ["executor", "executor"], { kind: "notification", effectiveDate: "2025-11-07" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
+    });
+    expect(
+      await step(id, ["clerk", "clerk"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.executor! }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await step(id, ["subunit_head", "subunit_head"], {
+      kind: "executor_change",
+      effectiveDate: "2025-11-06",
+      executorId: ctx.fx.users.colleague_a!,
+    });
+    expect(await step(id, ["executor", "executor"], { kind: "notification", effectiveDate: "2025-11-07" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
   });
 
   it("assigns only an executor of the case's own unit, naming the field, writing nothing", async () => {
     const id = await takeIn();
-    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
+    });
     for (const who of ["colleague_b", "creditor", "clerk", "steering_member"]) {
-      const r = await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users[who]! });
+      const r = await step(id, ["subunit_head", "subunit_head"], {
+        kind: "executor_change",
+        effectiveDate: "2025-11-06",
+        executorId: ctx.fx.users[who]!,
+      });
       expect(r, who).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
       expect(!r.ok && r.error.message_vi).toMatch(/^Chấp hành viên/);
     }
@@ -187,22 +285,44 @@ describe("lifecycle through the ledger", () => {
       expect(r, bad).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
     }
     const other = await takeIn();
-    const d = await step(other, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", executorId: ctx.fx.users.colleague_b!, obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }] });
+    const d = await step(other, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      executorId: ctx.fx.users.colleague_b!,
+      obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
+    });
     expect(d).toMatchObject({ ok: false, error: { code: "executor_not_in_unit", field: "executorId" } });
-    const [c] = await ctx.owner`select executor_id, (select count(*)::int from public.case_events e where e.case_id = ${id}) as n from public.cases where id = ${id}`;
+    const [c] =
+      await ctx.owner`select executor_id, (select count(*)::int from public.case_events e where e.case_id = ${id}) as n from public.cases where id = ${id}`;
     expect(c).toMatchObject({ executor_id: null, n: 2 });
-    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: ctx.fx.users.colleague_a! })).toMatchObject({ ok: true });
+    expect(
+      await step(id, ["subunit_head", "subunit_head"], {
+        kind: "executor_change",
+        effectiveDate: "2025-11-06",
+        executorId: ctx.fx.users.colleague_a!,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it("transfers only to a current province other than the case's own, naming the field", async () => {
     const id = await takeIn();
-    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }],
+    });
     const dissolved = randomUUID();
     await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id, dissolved_on)
                     values (${dissolved}, 'province', ${`P-OLD-${ctx.fx.tag}`}, 'THADS tỉnh cũ', ${ctx.fx.units.national}, ${dissolved}, '2025-07-01')`;
     for (const [label, target] of [
-      ["office of the same province", ctx.fx.units.a9], ["office of another province", ctx.fx.units.b1],
-      ["national directorate", ctx.fx.units.national], ["dissolved province", dissolved], ["unknown id", randomUUID()], ["not an id", "Hà Nội"],
+      ["office of the same province", ctx.fx.units.a9],
+      ["office of another province", ctx.fx.units.b1],
+      ["national directorate", ctx.fx.units.national],
+      ["dissolved province", dissolved],
+      ["unknown id", randomUUID()],
+      ["not an id", "Hà Nội"],
     ] as const) {
       const r = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: target });
       expect(r, label).toMatchObject({ ok: false, error: { code: "bad_transfer_target", field: "toProvinceId" } });
@@ -214,22 +334,57 @@ describe("lifecycle through the ledger", () => {
 
   it("a transfer opens the case in the receiving province; the sender keeps it read-only", async () => {
     const id = await takeIn();
-    await step(id, ["clerk", "clerk"], { kind: "decision", effectiveDate: "2025-11-05", mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }] });
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }],
+    });
     await step(id, ["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-07" });
-    await step(id, ["subunit_head", "subunit_head"], { kind: "payment", effectiveDate: "2025-11-10", obligationId: "O1", amount: 2_000_000n });
-    const same = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: ctx.fx.units.a });
+    await step(id, ["subunit_head", "subunit_head"], {
+      kind: "payment",
+      effectiveDate: "2025-11-10",
+      obligationId: "O1",
+      amount: 2_000_000n,
+    });
+    const same = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "transfer",
+      effectiveDate: "2025-11-20",
+      toProvinceId: ctx.fx.units.a,
+    });
     expect(same).toMatchObject({ ok: false, error: { code: "transfer_same_province" } });
-    const sent = await step(id, ["subunit_head", "subunit_head"], { kind: "transfer", effectiveDate: "2025-11-20", toProvinceId: ctx.fx.units.b });
+    const sent = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "transfer",
+      effectiveDate: "2025-11-20",
+      toProvinceId: ctx.fx.units.b,
+    });
     expect(sent).toMatchObject({ ok: true });
     const receivedId = sent.ok ? sent.receivedCaseId! : "";
-    const [received] = await ctx.owner`select province_id, unit_id, status, money_due, transferred_from_case_id from public.cases where id = ${receivedId}`;
-    expect(received).toMatchObject({ province_id: ctx.fx.units.b, unit_id: ctx.fx.units.b, status: "accepted", money_due: 7_000_000n, transferred_from_case_id: id });
+    const [received] =
+      await ctx.owner`select province_id, unit_id, status, money_due, transferred_from_case_id from public.cases where id = ${receivedId}`;
+    expect(received).toMatchObject({
+      province_id: ctx.fx.units.b,
+      unit_id: ctx.fx.units.b,
+      status: "accepted",
+      money_due: 7_000_000n,
+      transferred_from_case_id: id,
+    });
     // The sender still reads its case, but can no longer change it.
-    const seen = await withClaims(ctx.app, claims(ctx.fx.users.subunit_head!), (tx) => tx`select status from public.cases where id = ${id}`);
+    const seen = await withClaims(
+      ctx.app,
+      claims(ctx.fx.users.subunit_head!),
+      (tx) => tx`select status from public.cases where id = ${id}`,
+    );
     expect(seen[0]?.status).toBe("transferred_out");
-    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "suspension", effectiveDate: "2025-11-21" })).toMatchObject({ ok: false });
+    expect(await step(id, ["subunit_head", "subunit_head"], { kind: "suspension", effectiveDate: "2025-11-21" })).toMatchObject({
+      ok: false,
+    });
     // The sender cannot see the receiver's case.
-    const hidden = await withClaims(ctx.app, claims(ctx.fx.users.province_head!), (tx) => tx`select id from public.cases where id = ${receivedId}`);
+    const hidden = await withClaims(
+      ctx.app,
+      claims(ctx.fx.users.province_head!),
+      (tx) => tx`select id from public.cases where id = ${receivedId}`,
+    );
     expect(hidden).toHaveLength(0);
   });
 });

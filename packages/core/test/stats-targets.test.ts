@@ -13,8 +13,7 @@ const YEAR = 2031;
 const claims = (key: string): Claims => ({ sub: ctx.fx.users[key]!, role: "authenticated" });
 const asHead = <T>(fn: (tx: TxSql) => Promise<T>) => withClaims(ctx.app, claims("province_head"), fn);
 
-const rates = async (unitIds: string[]) =>
-  new Map((await asHead((tx) => listTargets(tx, YEAR, unitIds))).map((r) => [r.unit_id, r]));
+const rates = async (unitIds: string[]) => new Map((await asHead((tx) => listTargets(tx, YEAR, unitIds))).map((r) => [r.unit_id, r]));
 
 describe("statistics targets", () => {
   it("a province head lists the province's offices and sets, resubmits and updates their targets", async () => {
@@ -39,7 +38,13 @@ describe("statistics targets", () => {
     expect((await rates([a1])).get(a1)!.version).toBe("1");
 
     // An update of the version shown.
-    await asHead((tx) => saveTargets(tx, { year: YEAR, setBy: ctx.fx.users.province_head!, rows: [{ id: a1, name: "KV01", cases: "90", money: "50", version: "1" }] }));
+    await asHead((tx) =>
+      saveTargets(tx, {
+        year: YEAR,
+        setBy: ctx.fx.users.province_head!,
+        rows: [{ id: a1, name: "KV01", cases: "90", money: "50", version: "1" }],
+      }),
+    );
     expect((await rates([a1])).get(a1)).toMatchObject({ cases_rate: "90.00", money_rate: "50.00", version: "2" });
 
     // A stale version with other values: a conflict naming the office, and nothing of the form written.
@@ -62,7 +67,11 @@ describe("statistics targets", () => {
 
   it("a province head may not set another province's office's target", async () => {
     const write = asHead((tx) =>
-      saveTargets(tx, { year: YEAR, setBy: ctx.fx.users.province_head!, rows: [{ id: ctx.fx.units.b1, name: "B KV01", cases: "50", money: "50", version: null }] }),
+      saveTargets(tx, {
+        year: YEAR,
+        setBy: ctx.fx.users.province_head!,
+        rows: [{ id: ctx.fx.units.b1, name: "B KV01", cases: "50", money: "50", version: null }],
+      }),
     );
     await expect(write).rejects.toMatchObject({ code: "42501" });
   });

@@ -38,7 +38,10 @@ beforeAll(async () => {
 });
 
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
-const who = (userId: string, role: Role): { claims: Claims; actor: Actor } => ({ claims: claims(userId), actor: { userId, roles: [role] } });
+const who = (userId: string, role: Role): { claims: Claims; actor: Actor } => ({
+  claims: claims(userId),
+  actor: { userId, roles: [role] },
+});
 const headA = () => who(ctx.fx.users.province_head!, "province_head");
 const admin = () => who(ctx.fx.users.national_admin!, "national_admin");
 
@@ -51,9 +54,12 @@ async function person(key: string, unit: string, role: string | null) {
   if (role) await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${id}, ${unit}, ${role})`;
   return id;
 }
-const emailOf = async (userId: string) => (await ctx.owner<{ email: string }[]>`select email from public.profiles where id = ${userId}`)[0]!.email;
+const emailOf = async (userId: string) =>
+  (await ctx.owner<{ email: string }[]>`select email from public.profiles where id = ${userId}`)[0]!.email;
 const steeringRoles = async (userId: string) =>
-  (await ctx.owner<{ unit_id: string }[]>`select unit_id from public.memberships where user_id = ${userId} and role = 'steering_member'`).map((r) => r.unit_id);
+  (
+    await ctx.owner<{ unit_id: string }[]>`select unit_id from public.memberships where user_id = ${userId} and role = 'steering_member'`
+  ).map((r) => r.unit_id);
 const seesCase = async (userId: string, caseId: string) =>
   (await withClaims(ctx.app, claims(userId), (tx) => tx`select id from public.cases where id = ${caseId}`)).length === 1;
 const members = async (committeeId: string) =>
@@ -71,26 +77,38 @@ describe("forms", () => {
     const noName = CreateCommitteeSchema.safeParse({ kind: "ad_hoc", name: " " });
     if (noName.success) throw new Error("accepted an empty name");
     expect(steeringFieldErrors(noName.error).name).toBe("Tên Ban Chỉ đạo: bắt buộc nhập.");
-    expect(AddMemberSchema.parse({ committeeId: randomUUID(), email: " Ten.Nguoi@THADS.vn ", memberRole: "chair" }).email).toBe("ten.nguoi@thads.vn");
+    expect(AddMemberSchema.parse({ committeeId: randomUUID(), email: " Ten.Nguoi@THADS.vn ", memberRole: "chair" }).email).toBe(
+      "ten.nguoi@thads.vn",
+    );
   });
 });
 
 describe("province head", () => {
   it("creates their province's committee once, and is refused another province's", async () => {
     const h = who(fresh.headC, "province_head");
-    const made = await asUserStep(ctx.app, h.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.c }), h.actor));
+    const made = await asUserStep(ctx.app, h.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.c }), h.actor),
+    );
     if (!made.ok) throw new Error(made.error.message_vi);
     const [row] = await ctx.owner<{ kind: string; province_id: string; name: string }[]>`
       select kind::text, province_id, name from public.steering_committees where id = ${made.committeeId}`;
     expect(row).toMatchObject({ kind: "province", province_id: fresh.c });
     expect(row!.name).toMatch(/^Ban Chỉ đạo THADS tỉnh C /);
-    const again = await asUserStep(ctx.app, h.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.c }), h.actor));
+    const again = await asUserStep(ctx.app, h.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.c }), h.actor),
+    );
     expect(again).toMatchObject({ ok: false, error: { code: "committee_exists", field: "provinceId" } });
-    const other = await asUserStep(ctx.app, h.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.d }), h.actor));
+    const other = await asUserStep(ctx.app, h.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "province", provinceId: fresh.d }), h.actor),
+    );
     expect(other).toMatchObject({ ok: false, error: { code: "not_manager", field: "provinceId" } });
-    const adHoc = await asUserStep(ctx.app, h.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name: "Ban chuyên đề của tỉnh" }), h.actor));
+    const adHoc = await asUserStep(ctx.app, h.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name: "Ban chuyên đề của tỉnh" }), h.actor),
+    );
     expect(adHoc).toMatchObject({ ok: false, error: { code: "not_manager" } });
-    const count = await ctx.owner<{ n: bigint }[]>`select count(*) as n from public.steering_committees where province_id in (${fresh.c}, ${fresh.d}) or name = 'Ban chuyên đề của tỉnh'`;
+    const count = await ctx.owner<
+      { n: bigint }[]
+    >`select count(*) as n from public.steering_committees where province_id in (${fresh.c}, ${fresh.d}) or name = 'Ban chuyên đề của tỉnh'`;
     expect(Number(count[0]!.n)).toBe(1);
   });
 
@@ -99,14 +117,20 @@ describe("province head", () => {
     const list = await withClaims(ctx.app, h.claims, (tx) => managedCommittees(tx));
     expect(list.map((c) => c.id).sort()).toEqual([st.committees.a, st.committees.spareA].sort());
     const a = list.find((c) => c.id === st.committees.a)!;
-    expect(a.members).toContainEqual(expect.objectContaining({ user_id: st.users.memberA, member_role: "secretary", email: "steering_member@test.vn" }));
+    expect(a.members).toContainEqual(
+      expect.objectContaining({ user_id: st.users.memberA, member_role: "secretary", email: "steering_member@test.vn" }),
+    );
   });
 
   it("adds a member by e-mail, who gets the steering role at the province and then sees the committee's accepted case", async () => {
     const newcomer = await person("newcomer_a", ctx.fx.units.a, null);
     expect(await seesCase(newcomer, ctx.fx.cases.a)).toBe(false);
     const h = headA();
-    const input = AddMemberSchema.parse({ committeeId: st.committees.a, email: (await emailOf(newcomer)).toUpperCase(), memberRole: "member" });
+    const input = AddMemberSchema.parse({
+      committeeId: st.committees.a,
+      email: (await emailOf(newcomer)).toUpperCase(),
+      memberRole: "member",
+    });
     const r = await asUserStep(ctx.app, h.claims, (tx) => addCommitteeMember(tx, input, h.actor));
     expect(r).toMatchObject({ ok: true, duplicate: false, roleGranted: true });
     expect(await steeringRoles(newcomer)).toEqual([ctx.fx.units.a]);
@@ -129,29 +153,44 @@ describe("province head", () => {
     const newcomer = await person("newcomer_a2", ctx.fx.units.a, null);
     const email = await emailOf(newcomer);
     const toB = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.b, email, memberRole: "member" }), h.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.b, email, memberRole: "member" }), h.actor),
+    );
     expect(toB).toMatchObject({ ok: false, error: { code: "committee_not_found", field: "committeeId" } });
     const toNational = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.national, email, memberRole: "member" }), h.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.national, email, memberRole: "member" }), h.actor),
+    );
     expect(toNational).toMatchObject({ ok: false, error: { code: "not_manager", field: "committeeId" } });
     const unknown = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.a, email: `khong.co.${randomUUID().slice(0, 8)}@thads.test`, memberRole: "member" }), h.actor));
+      addCommitteeMember(
+        tx,
+        AddMemberSchema.parse({
+          committeeId: st.committees.a,
+          email: `khong.co.${randomUUID().slice(0, 8)}@thads.test`,
+          memberRole: "member",
+        }),
+        h.actor,
+      ),
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: "unknown_user", field: "email" } });
     if (!unknown.ok) expect(unknown.error.message_vi).toMatch(/^E-mail thành viên: không có người dùng/);
     // Province B's staff are outside A's head's reach, whatever committee.
     const bStaff = await person("staff_b", ctx.fx.units.b, "province_staff");
     const bEmail = await emailOf(bStaff);
     const outside = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.a, email: bEmail, memberRole: "member" }), h.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.a, email: bEmail, memberRole: "member" }), h.actor),
+    );
     expect(outside).toMatchObject({ ok: false, error: { code: "unknown_user" } });
     expect(await steeringRoles(newcomer)).toEqual([]);
     expect((await members(st.committees.national)).some((m) => m.user_id === newcomer)).toBe(false);
     // Nor may they touch B's members.
     const bMember = (await members(st.committees.b))[0]!;
     const change = await asUserStep(ctx.app, h.claims, (tx) =>
-      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: bMember.id, memberRole: "member" }), h.actor));
+      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: bMember.id, memberRole: "member" }), h.actor),
+    );
     expect(change).toMatchObject({ ok: false, error: { code: "member_not_found" } });
-    const remove = await asUserStep(ctx.app, h.claims, (tx) => removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: bMember.id }), h.actor));
+    const remove = await asUserStep(ctx.app, h.claims, (tx) =>
+      removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: bMember.id }), h.actor),
+    );
     expect(remove).toMatchObject({ ok: false, error: { code: "member_not_found" } });
     expect((await members(st.committees.b)).find((m) => m.id === bMember.id)).toMatchObject({ member_role: bMember.member_role });
   });
@@ -163,29 +202,42 @@ describe("province head", () => {
     // A's committee already has the fixture's member as secretary.
     const memberAEmail = await emailOf(st.users.memberA);
     const second = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.spareA, email: memberAEmail, memberRole: "secretary" }), h.actor));
+      addCommitteeMember(
+        tx,
+        AddMemberSchema.parse({ committeeId: st.committees.spareA, email: memberAEmail, memberRole: "secretary" }),
+        h.actor,
+      ),
+    );
     expect(second).toMatchObject({ ok: true });
     const taken = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.spareA, email, memberRole: "secretary" }), h.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.spareA, email, memberRole: "secretary" }), h.actor),
+    );
     expect(taken).toMatchObject({ ok: false, error: { code: "role_taken", field: "memberRole" } });
     if (!taken.ok) expect(taken.error.message_vi).toMatch(/^Vai trò trong Ban: Ban Chỉ đạo đã có thư ký \(steering_member\)/);
     expect((await members(st.committees.spareA)).some((m) => m.user_id === p)).toBe(false);
     expect(await steeringRoles(p)).toEqual([]);
 
     const added = await asUserStep(ctx.app, h.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.spareA, email, memberRole: "member" }), h.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.spareA, email, memberRole: "member" }), h.actor),
+    );
     if (!added.ok) throw new Error(added.error.message_vi);
     const promote = await asUserStep(ctx.app, h.claims, (tx) =>
-      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: added.memberId, memberRole: "secretary" }), h.actor));
+      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: added.memberId, memberRole: "secretary" }), h.actor),
+    );
     expect(promote).toMatchObject({ ok: false, error: { code: "role_taken", field: "memberRole" } });
     const chair = await asUserStep(ctx.app, h.claims, (tx) =>
-      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: added.memberId, memberRole: "chair" }), h.actor));
+      changeCommitteeMemberRole(tx, ChangeMemberRoleSchema.parse({ memberId: added.memberId, memberRole: "chair" }), h.actor),
+    );
     expect(chair).toMatchObject({ ok: true, changed: true });
     expect((await members(st.committees.spareA)).find((m) => m.id === added.memberId)?.member_role).toBe("chair");
-    const removed = await asUserStep(ctx.app, h.claims, (tx) => removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: added.memberId }), h.actor));
+    const removed = await asUserStep(ctx.app, h.claims, (tx) =>
+      removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: added.memberId }), h.actor),
+    );
     expect(removed).toMatchObject({ ok: true });
     expect((await members(st.committees.spareA)).some((m) => m.id === added.memberId)).toBe(false);
-    const twice = await asUserStep(ctx.app, h.claims, (tx) => removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: added.memberId }), h.actor));
+    const twice = await asUserStep(ctx.app, h.claims, (tx) =>
+      removeCommitteeMember(tx, RemoveMemberSchema.parse({ memberId: added.memberId }), h.actor),
+    );
     expect(twice).toMatchObject({ ok: false, error: { code: "member_not_found" } });
   });
 });
@@ -194,15 +246,21 @@ describe("national administrator", () => {
   it("creates an ad-hoc committee (once per name), adds members at the directorate, and a second chair is refused", async () => {
     const a = admin();
     const name = `Ban Chỉ đạo vụ Thép Hải Long ${randomUUID().slice(0, 6)}`;
-    const made = await asUserStep(ctx.app, a.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name }), a.actor));
+    const made = await asUserStep(ctx.app, a.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name }), a.actor),
+    );
     if (!made.ok) throw new Error(made.error.message_vi);
-    const dup = await asUserStep(ctx.app, a.claims, (tx) => createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name: name.toUpperCase() }), a.actor));
+    const dup = await asUserStep(ctx.app, a.claims, (tx) =>
+      createCommittee(tx, CreateCommitteeSchema.parse({ kind: "ad_hoc", name: name.toUpperCase() }), a.actor),
+    );
     expect(dup).toMatchObject({ ok: false, error: { code: "committee_exists", field: "name" } });
 
     const chairP = await person("chair_nat", ctx.fx.units.national, null);
     const otherP = await person("other_nat", ctx.fx.units.b, null);
     const add = (email: string, memberRole: string) =>
-      asUserStep(ctx.app, a.claims, (tx) => addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: made.committeeId, email, memberRole }), a.actor));
+      asUserStep(ctx.app, a.claims, (tx) =>
+        addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: made.committeeId, email, memberRole }), a.actor),
+      );
     expect(await add(await emailOf(chairP), "chair")).toMatchObject({ ok: true, roleGranted: true });
     const second = await add(await emailOf(otherP), "chair");
     expect(second).toMatchObject({ ok: false, error: { code: "role_taken", field: "memberRole" } });
@@ -214,7 +272,9 @@ describe("national administrator", () => {
     expect((await members(made.committeeId)).map((m) => m.member_role).sort()).toEqual(["chair", "member"]);
 
     const list = await withClaims(ctx.app, a.claims, (tx) => managedCommittees(tx));
-    expect(list.map((c) => c.id)).toEqual(expect.arrayContaining([made.committeeId, st.committees.national, st.committees.a, st.committees.b]));
+    expect(list.map((c) => c.id)).toEqual(
+      expect.arrayContaining([made.committeeId, st.committees.national, st.committees.a, st.committees.b]),
+    );
     expect(list.find((c) => c.id === made.committeeId)!.members.map((m) => m.full_name)).toEqual(["Cán bộ chair_nat", "Cán bộ other_nat"]);
   });
 
@@ -224,7 +284,8 @@ describe("national administrator", () => {
     expect(await seesCase(p, st.cases.corruptionA)).toBe(false);
     const email = await emailOf(p);
     const r = await asUserStep(ctx.app, a.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.national, email, memberRole: "member" }), a.actor));
+      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.national, email, memberRole: "member" }), a.actor),
+    );
     expect(r).toMatchObject({ ok: true, roleGranted: true });
     expect(await seesCase(p, st.cases.corruptionA)).toBe(true);
     expect(await seesCase(p, st.cases.corruptionB)).toBe(true);
@@ -234,7 +295,12 @@ describe("national administrator", () => {
   it("other tiers may not manage committees", async () => {
     const s = who(ctx.fx.users.province_staff!, "province_staff");
     const r = await asUserStep(ctx.app, s.claims, (tx) =>
-      addCommitteeMember(tx, AddMemberSchema.parse({ committeeId: st.committees.a, email: "steering_member@test.vn", memberRole: "member" }), s.actor));
+      addCommitteeMember(
+        tx,
+        AddMemberSchema.parse({ committeeId: st.committees.a, email: "steering_member@test.vn", memberRole: "member" }),
+        s.actor,
+      ),
+    );
     expect(r).toMatchObject({ ok: false, error: { code: "forbidden" } });
     // Even claiming the role: RLS lists nothing to a staff member.
     expect(await withClaims(ctx.app, s.claims, (tx) => managedCommittees(tx))).toEqual([]);

@@ -68,7 +68,9 @@ describe("committees and the briefing pack", () => {
 
 describe("watchlist filters", () => {
   it("keeps known reasons, real ids and the two views; strips control characters and caps the search at 100", () => {
-    const ok = parseWatchFilters(new URLSearchParams({ q: "Minh\u0000 Phát", reason: "high_value", province: st.committees.a, only: "overdue" }));
+    const ok = parseWatchFilters(
+      new URLSearchParams({ q: "Minh\u0000 Phát", reason: "high_value", province: st.committees.a, only: "overdue" }),
+    );
     expect(ok).toEqual({ q: "Minh Phát", reason: "high_value", province: st.committees.a, only: "overdue" });
     const bad = parseWatchFilters(new URLSearchParams({ q: "x".repeat(300), reason: "nope", province: "1' or '1'='1", only: "all" }));
     expect(bad).toEqual({ q: "x".repeat(100), reason: "", province: "", only: "" });

@@ -28,7 +28,21 @@ const HEADER = `-- The schema after all migrations, generated from the catalog b
 -- the newest definition of each object can be read in one place.
 `;
 
-const PRIVILEGE_ORDER = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN", "USAGE", "CREATE", "EXECUTE", "TEMPORARY", "CONNECT"];
+const PRIVILEGE_ORDER = [
+  "SELECT",
+  "INSERT",
+  "UPDATE",
+  "DELETE",
+  "TRUNCATE",
+  "REFERENCES",
+  "TRIGGER",
+  "MAINTAIN",
+  "USAGE",
+  "CREATE",
+  "EXECUTE",
+  "TEMPORARY",
+  "CONNECT",
+];
 const sortPrivileges = (ps: string[]) =>
   [...new Set(ps)].sort((a, b) => PRIVILEGE_ORDER.indexOf(a) - PRIVILEGE_ORDER.indexOf(b) || (a < b ? -1 : a > b ? 1 : 0));
 
@@ -50,7 +64,10 @@ function grantLines(what: string, acl: Acl[], columns?: string): string[] {
   for (const grantee of [...byGrantee.keys()].sort()) {
     const { plain, withOption } = byGrantee.get(grantee)!;
     const col = columns ? ` (${columns})` : "";
-    const privs = (ps: string[]) => sortPrivileges(ps).map((p) => `${p.toLowerCase()}${col}`).join(", ");
+    const privs = (ps: string[]) =>
+      sortPrivileges(ps)
+        .map((p) => `${p.toLowerCase()}${col}`)
+        .join(", ");
     if (plain.length) lines.push(`grant ${privs(plain)} on ${what} to ${grantee};`);
     if (withOption.length) lines.push(`grant ${privs(withOption)} on ${what} to ${grantee} with grant option;`);
   }
@@ -107,7 +124,10 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
     for (const d of defaults) {
       const scope = `for role ${d.role}${d.schema ? ` in schema ${d.schema}` : ""}`;
       const what = kinds[d.kind] ?? d.kind;
-      const lines = grantLines(what, d.acl.filter((a) => a.grantee !== d.role));
+      const lines = grantLines(
+        what,
+        d.acl.filter((a) => a.grantee !== d.role),
+      );
       if (!lines.length) out.push(`-- ${scope}: ${what} grant nothing to anyone but their owner`);
       for (const l of lines) out.push(`alter default privileges ${scope} ${l}`);
     }
@@ -134,7 +154,8 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
     order by n.nspname collate "C", t.typname collate "C"`;
   if (types.length) section("Types");
   for (const t of types) {
-    if (t.kind === "e") out.push(`create type ${t.name} as enum (${(t.labels ?? []).map((l) => `'${l.replaceAll("'", "''")}'`).join(", ")});`);
+    if (t.kind === "e")
+      out.push(`create type ${t.name} as enum (${(t.labels ?? []).map((l) => `'${l.replaceAll("'", "''")}'`).join(", ")});`);
     else if (t.kind === "d") out.push(`create domain ${t.name} as ${t.def};`);
     else if (t.kind === "c") out.push(`create type ${t.name} as (${t.def});`);
     else out.push(`create type ${t.name} as range (${t.def});`);
@@ -161,10 +182,21 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
   }
 
   // Tables.
-  const tables = await sql<{
-    oid: number; name: string; kind: string; rls: boolean; force: boolean; options: string[] | null; partition: string | null;
-    parent: string | null; bound: string | null; comment: string | null; acl: Acl[];
-  }[]>`
+  const tables = await sql<
+    {
+      oid: number;
+      name: string;
+      kind: string;
+      rls: boolean;
+      force: boolean;
+      options: string[] | null;
+      partition: string | null;
+      parent: string | null;
+      bound: string | null;
+      comment: string | null;
+      acl: Acl[];
+    }[]
+  >`
     select c.oid::int as oid, format('%I.%I', n.nspname, c.relname) as name, c.relkind as kind,
       c.relrowsecurity as rls, c.relforcerowsecurity as force, c.reloptions as options,
       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition,
@@ -175,10 +207,20 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = any (${S}) and c.relkind in ('r', 'p', 'f')
     order by n.nspname collate "C", c.relname collate "C"`;
-  const columns = await sql<{
-    rel: number; name: string; type: string; notnull: boolean; def: string | null; identity: string; generated: string;
-    collation: string | null; comment: string | null; acl: Acl[];
-  }[]>`
+  const columns = await sql<
+    {
+      rel: number;
+      name: string;
+      type: string;
+      notnull: boolean;
+      def: string | null;
+      identity: string;
+      generated: string;
+      collation: string | null;
+      comment: string | null;
+      acl: Acl[];
+    }[]
+  >`
     select a.attrelid::int as rel, quote_ident(a.attname) as name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as notnull,
       pg_get_expr(d.adbin, d.adrelid) as def, a.attidentity as identity, a.attgenerated as generated,
       case when a.attcollation <> 0 and a.attcollation <> t.typcollation then (select format('%I.%I', cn.nspname, co.collname)
@@ -260,7 +302,8 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
   for (const v of views) {
     const opts = v.options?.length ? ` with (${[...v.options].sort().join(", ")})` : "";
     out.push("", `create ${v.kind === "m" ? "materialized view" : "view"} ${v.name}${opts} as`, `${v.def.trimEnd().replace(/;$/, "")};`);
-    if (v.comment !== null) out.push(`comment on ${v.kind === "m" ? "materialized view" : "view"} ${v.name} is ${quoteLiteral(v.comment)};`);
+    if (v.comment !== null)
+      out.push(`comment on ${v.kind === "m" ? "materialized view" : "view"} ${v.name} is ${quoteLiteral(v.comment)};`);
     out.push(...grantLines(`table ${v.name}`, v.acl));
   }
 
@@ -294,7 +337,9 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
   for (const t of triggers) out.push(`${t.def};`);
 
   // Row-level security policies.
-  const policies = await sql<{ name: string; table: string; permissive: string; cmd: string; roles: string[]; qual: string | null; check: string | null }[]>`
+  const policies = await sql<
+    { name: string; table: string; permissive: string; cmd: string; roles: string[]; qual: string | null; check: string | null }[]
+  >`
     select quote_ident(p.policyname) as name, format('%I.%I', p.schemaname, p.tablename) as table, p.permissive, p.cmd,
       p.roles::text[] as roles, p.qual, p.with_check as check
     from pg_policies p where p.schemaname = any (${S})
@@ -309,7 +354,10 @@ async function dumpIn(sql: Sql, S: string[]): Promise<string> {
     out.push("", `${line};`);
   }
 
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 /** The ACL of an object as JSON rows, its owner left out; NULL means the type's default ACL. */

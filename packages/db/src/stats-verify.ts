@@ -9,7 +9,16 @@
  *     formulation, the standing of each case at both ends of the period), and the identities of
  *     docs/domain.md §4 are checked.
  */
-import { addCalendarDays, cumulativePeriods, identityViolations, STAT_FIGURES, statYearOf, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
+import {
+  addCalendarDays,
+  cumulativePeriods,
+  identityViolations,
+  STAT_FIGURES,
+  statYearOf,
+  withDerived,
+  type IsoDate,
+  type UnitStats,
+} from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";
 import { FLOW_COLS, readStats, STOCK_COLS } from "./stats.ts";
 
@@ -100,10 +109,19 @@ export async function bruteForceStats(
     const side = (u: "n" | "m") => {
       const v = (k: string) => BigInt(r[`${k}_${u}`] ?? "0");
       return withDerived({
-        carried_over: v("carried_over"), newly_accepted: v("newly_accepted"), reopened: v("reopened"),
-        transferred_out: v("transferred_out"), registered: v("registered"), returned: v("returned"),
-        completed: v("completed"), terminated: v("terminated"), in_progress: v("in_progress"), postponed: v("postponed"),
-        suspended: v("suspended"), other: v("other"), not_yet_enforceable: v("not_yet_enforceable"),
+        carried_over: v("carried_over"),
+        newly_accepted: v("newly_accepted"),
+        reopened: v("reopened"),
+        transferred_out: v("transferred_out"),
+        registered: v("registered"),
+        returned: v("returned"),
+        completed: v("completed"),
+        terminated: v("terminated"),
+        in_progress: v("in_progress"),
+        postponed: v("postponed"),
+        suspended: v("suspended"),
+        other: v("other"),
+        not_yet_enforceable: v("not_yet_enforceable"),
         separate_register: v("separate_register"),
       });
     };
@@ -130,12 +148,19 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
   await sql
     .begin(async (tx) => {
       const cols = [...STOCK_COLS, ...FLOW_COLS].join(", ");
-      const nonzero = cols.split(", ").map((c) => `${c} <> 0`).join(" or ");
+      const nonzero = cols
+        .split(", ")
+        .map((c) => `${c} <> 0`)
+        .join(" or ");
       await tx.unsafe(`create temp table live_daily on commit drop as select * from public.stat_daily where ${nonzero}`);
       await tx.unsafe(`create temp table live_monthly on commit drop as select * from public.stat_monthly where ${nonzero}`);
       await tx.unsafe(`create temp table live_yearly on commit drop as select * from public.stat_yearly where ${nonzero}`);
       await tx`select app_private.stat_rebuild()`;
-      for (const [table, live, t] of [["stat_daily", "live_daily", "day"], ["stat_monthly", "live_monthly", "month"], ["stat_yearly", "live_yearly", "year"]] as const) {
+      for (const [table, live, t] of [
+        ["stat_daily", "live_daily", "day"],
+        ["stat_monthly", "live_monthly", "month"],
+        ["stat_yearly", "live_yearly", "year"],
+      ] as const) {
         const bad = await tx.unsafe<{ unit_id: string; dim: string; t: string }[]>(`
           select coalesce(a.unit_id, b.unit_id)::text as unit_id, coalesce(a.dim, b.dim) as dim, coalesce(a.${t}, b.${t})::text as t
           from ${live} a full join (select * from public.${table} where ${nonzero}) b using (unit_id, dim, ${t})
@@ -156,7 +181,11 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
   if (!span?.lo || !span.hi) return report;
   const years = opts.years ?? range(statYearOf(span.lo), statYearOf(span.hi));
   const periods = years.flatMap((y) => cumulativePeriods(y));
-  periods.push({ from: span.lo, to: span.hi }, { from: `${span.hi.slice(0, 7)}-10`, to: span.hi }, { from: "2025-06-15", to: "2025-07-14" });
+  periods.push(
+    { from: span.lo, to: span.hi },
+    { from: `${span.hi.slice(0, 7)}-10`, to: span.hi },
+    { from: "2025-06-15", to: "2025-07-14" },
+  );
   for (const p of periods) {
     if (p.from > p.to) continue;
     report.periods++;
@@ -169,21 +198,41 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
         report.comparisons++;
         if (!a || !r) {
           const present = (a ?? r)!;
-          if (!isZero(present)) report.figureMismatches.push({ group: groupBy, key: k, from: p.from, to: p.to, figure: "(missing)", aggregate: a ? "present" : "none", raw: r ? "present" : "none" });
+          if (!isZero(present))
+            report.figureMismatches.push({
+              group: groupBy,
+              key: k,
+              from: p.from,
+              to: p.to,
+              figure: "(missing)",
+              aggregate: a ? "present" : "none",
+              raw: r ? "present" : "none",
+            });
           continue;
         }
         for (const side of ["cases", "money"] as const) {
           for (const f of STAT_FIGURES) {
             if (a[side][f] !== r[side][f]) {
-              report.figureMismatches.push({ group: groupBy, key: k, from: p.from, to: p.to, figure: `${side}.${f}`, aggregate: a[side][f].toString(), raw: r[side][f].toString() });
+              report.figureMismatches.push({
+                group: groupBy,
+                key: k,
+                from: p.from,
+                to: p.to,
+                figure: `${side}.${f}`,
+                aggregate: a[side][f].toString(),
+                raw: r[side][f].toString(),
+              });
             }
           }
-          for (const v of identityViolations(a[side])) report.identityFailures.push({ group: groupBy, key: k, from: p.from, to: p.to, identity: `${side}: ${v.identity}` });
+          for (const v of identityViolations(a[side]))
+            report.identityFailures.push({ group: groupBy, key: k, from: p.from, to: p.to, identity: `${side}: ${v.identity}` });
         }
       }
     }
   }
-  log(`${report.periods} periods, ${report.comparisons} unit-period comparisons, ${report.figureMismatches.length} mismatch(es), ${report.identityFailures.length} identity failure(s)`);
+  log(
+    `${report.periods} periods, ${report.comparisons} unit-period comparisons, ${report.figureMismatches.length} mismatch(es), ${report.identityFailures.length} identity failure(s)`,
+  );
   return report;
 }
 

@@ -5,7 +5,18 @@
  * and public.stat_daily (the partial months at either end). Runs as whoever `sql` is: under RLS for
  * the app's users. Definitions: packages/domain/src/stats.
  */
-import { ACTIVE_STOCKS, addCalendarDays, assertPeriod, DELTA_FLOWS, DELTA_STOCKS, monthEnd, STAT_FIGURES, withDerived, type IsoDate, type UnitStats } from "@thads/domain";
+import {
+  ACTIVE_STOCKS,
+  addCalendarDays,
+  assertPeriod,
+  DELTA_FLOWS,
+  DELTA_STOCKS,
+  monthEnd,
+  STAT_FIGURES,
+  withDerived,
+  type IsoDate,
+  type UnitStats,
+} from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";
 
 type AnySql = Sql | TxSql;
@@ -89,7 +100,6 @@ function toStats(row: Record<string, string | null>): UnitStats {
     });
   return { cases: side("n"), money: side("m") };
 }
-
 
 /** The sum of several groups' figures (every figure is a sum of rows, so sums add up). */
 export function sumStats(groups: Iterable<UnitStats>): UnitStats {

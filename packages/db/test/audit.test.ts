@@ -14,7 +14,16 @@ describe("audit trail", () => {
       const changed = await tx`update public.cases set debtor_name = 'Nguyễn Văn Á (đã sửa)' where id = ${ctx.fx.cases.a} returning id`;
       expect(changed).toHaveLength(1);
     });
-    const [row] = await owner<{ actor_id: string; unit_id: string; province_id: string; op: string; before: { debtor_name: string }; after: { debtor_name: string } }[]>`
+    const [row] = await owner<
+      {
+        actor_id: string;
+        unit_id: string;
+        province_id: string;
+        op: string;
+        before: { debtor_name: string };
+        after: { debtor_name: string };
+      }[]
+    >`
       select actor_id, unit_id, province_id, op, before, after from public.audit_log
       where table_name = 'cases' and row_id = ${ctx.fx.cases.a} order by id desc limit 1`;
     expect(row).toMatchObject({ actor_id: actor, unit_id: ctx.fx.units.a1, province_id: ctx.fx.units.a, op: "UPDATE" });

@@ -28,12 +28,15 @@ async function asWriter(fn: (tx: Parameters<Parameters<typeof withClaims>[2]>[0]
 }
 
 const todayVn = async () => (await ctx.owner<{ d: string }[]>`select ((now() at time zone 'Asia/Ho_Chi_Minh')::date)::text as d`)[0]!.d;
-const plusDays = async (n: number) => (await ctx.owner<{ d: string }[]>`select (((now() at time zone 'Asia/Ho_Chi_Minh')::date) + ${n}::int)::text as d`)[0]!.d;
+const plusDays = async (n: number) =>
+  (await ctx.owner<{ d: string }[]>`select (((now() at time zone 'Asia/Ho_Chi_Minh')::date) + ${n}::int)::text as d`)[0]!.d;
 
 describe("dates of the ledger, in the database", () => {
-  const event = (date: string, kind = "postponement", payload: Record<string, unknown> = {}) => async (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) => {
-    await tx`insert into public.case_events (case_id, kind, effective_date, payload) values (${ctx.fx.cases.a}, ${kind}, ${date}, ${tx.json(payload as never)})`;
-  };
+  const event =
+    (date: string, kind = "postponement", payload: Record<string, unknown> = {}) =>
+    async (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) => {
+      await tx`insert into public.case_events (case_id, kind, effective_date, payload) values (${ctx.fx.cases.a}, ${kind}, ${date}, ${tx.json(payload as never)})`;
+    };
 
   it("refuses an event dated 9999, 2099 or tomorrow in Việt Nam, naming the field", async () => {
     for (const d of ["9999-12-31", "2099-01-01", await plusDays(1)]) {
@@ -61,12 +64,18 @@ describe("dates of the ledger, in the database", () => {
     expect(await asWriter(insertCase("9999-01-01"))).toMatch(/^23514: .*Ngày thụ lý/);
     expect(await asWriter(insertCase("1985-01-01"))).toMatch(/^23514: /);
     expect(await asWriter(insertCase(await todayVn()))).toBe("ok");
-    expect(await asWriter((tx) => tx`update public.cases set closed_on = '9999-01-01' where id = ${ctx.fx.cases.a}`)).toMatch(/^23514: Ngày kết thúc/);
-    expect(await asWriter((tx) => tx`update public.cases set decision_date = '2026-09-30' where id = ${ctx.fx.cases.a}`)).toMatch(/^23514: .*ngày thụ lý/);
+    expect(await asWriter((tx) => tx`update public.cases set closed_on = '9999-01-01' where id = ${ctx.fx.cases.a}`)).toMatch(
+      /^23514: Ngày kết thúc/,
+    );
+    expect(await asWriter((tx) => tx`update public.cases set decision_date = '2026-09-30' where id = ${ctx.fx.cases.a}`)).toMatch(
+      /^23514: .*ngày thụ lý/,
+    );
     expect(await asWriter((tx) => tx`update public.cases set decision_date = '2026-10-02' where id = ${ctx.fx.cases.a}`)).toBe("ok");
     expect(
-      await asWriter((tx) => tx`insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
-                                values (${ctx.fx.units.a1}, 'Tòa án nhân dân', ${randomUUID().slice(0, 12)}, '2099-05-05', 'civil')`),
+      await asWriter(
+        (tx) => tx`insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
+                                values (${ctx.fx.units.a1}, 'Tòa án nhân dân', ${randomUUID().slice(0, 12)}, '2099-05-05', 'civil')`,
+      ),
     ).toMatch(/^23514: /);
   });
 });
@@ -85,7 +94,9 @@ describe("money caps, in the database", () => {
       tx`insert into public.case_events (case_id, kind, effective_date, payload) values (${ctx.fx.cases.a}, ${kind}, '2026-10-02', ${tx.json(payload as never)})`;
     expect(await asWriter(ev("payment", { obligationId: "O1", amount: (MAX + 1n).toString() }))).toMatch(/^23514: /);
     expect(await asWriter(ev("payment", { obligationId: "O1", amount: "-5" }))).toMatch(/^23514: /);
-    expect(await asWriter(ev("decision", { mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: "1000000000000000000" }] }))).toMatch(/^23514: /);
+    expect(
+      await asWriter(ev("decision", { mode: "on_request", obligations: [{ id: "O1", kind: "money", amount: "1000000000000000000" }] })),
+    ).toMatch(/^23514: /);
     const many = Array.from({ length: 101 }, (_, i) => ({ id: `O${i}`, kind: "money", amount: MAX.toString() }));
     expect(await asWriter(ev("decision", { mode: "on_request", obligations: many }))).toMatch(/^23514: /);
   });
@@ -150,7 +161,8 @@ describe("other records, in the database", () => {
 
   it("a target's statistical year is from 1990 to ten years after the current one", async () => {
     const year = Number((await todayVn()).slice(0, 4));
-    const target = (y: number) => () => ctx.owner`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${ctx.fx.units.a9}, ${y}, 80, 40)`;
+    const target = (y: number) => () =>
+      ctx.owner`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${ctx.fx.units.a9}, ${y}, 80, 40)`;
     expect(await refusal(target(year + 11))).toMatch(/^23514: Năm thống kê/);
     expect(await refusal(target(1989))).toMatch(/^23514: /);
     expect(await refusal(target(year + 10))).toBe("ok");
@@ -159,14 +171,27 @@ describe("other records, in the database", () => {
   it("a steering meeting or an auction round more than ten years ahead, an asset step after today, are refused", async () => {
     const [committee] = await ctx.owner<{ id: string }[]>`
       insert into public.steering_committees (kind, name) values ('ad_hoc', 'Ban Chỉ đạo chuyên đề thử') returning id`;
-    expect(await refusal(() => ctx.owner`insert into public.steering_meetings (committee_id, held_on, title) values (${committee!.id}, '9999-01-01', 'Họp')`))
-      .toMatch(/^23514: Ngày họp/);
+    expect(
+      await refusal(
+        () => ctx.owner`insert into public.steering_meetings (committee_id, held_on, title) values (${committee!.id}, '9999-01-01', 'Họp')`,
+      ),
+    ).toMatch(/^23514: Ngày họp/);
     const [asset] = await ctx.owner<{ id: string }[]>`
       insert into public.assets (case_id, kind, description) values (${ctx.fx.cases.a}, 'vehicle', 'Xe tải') returning id`;
-    expect(await refusal(() => ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2099-01-01')`))
-      .toMatch(/^23514: Ngày thực hiện/);
-    expect(await refusal(() => ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2026-09-01')`))
-      .toMatch(/^23514: .*ngày thụ lý/);
-    expect(await refusal(() => ctx.owner`update public.assets set next_round_on = '9999-01-01' where id = ${asset!.id}`)).toMatch(/^23514: /);
+    expect(
+      await refusal(
+        () =>
+          ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2099-01-01')`,
+      ),
+    ).toMatch(/^23514: Ngày thực hiện/);
+    expect(
+      await refusal(
+        () =>
+          ctx.owner`insert into public.asset_events (asset_id, kind, effective_date) values (${asset!.id}, 'identification', '2026-09-01')`,
+      ),
+    ).toMatch(/^23514: .*ngày thụ lý/);
+    expect(await refusal(() => ctx.owner`update public.assets set next_round_on = '9999-01-01' where id = ${asset!.id}`)).toMatch(
+      /^23514: /,
+    );
   });
 });

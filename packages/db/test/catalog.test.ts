@@ -48,7 +48,10 @@ describe("catalog", () => {
       select policyname as name, roles::text[] as roles, qual, with_check as check
       from pg_policies where schemaname = any (${EXPOSED})`;
     for (const p of policies) {
-      expect(p.roles.every((r) => r === "authenticated" || r === "anon"), p.name).toBe(true);
+      expect(
+        p.roles.every((r) => r === "authenticated" || r === "anon"),
+        p.name,
+      ).toBe(true);
       const text = `${p.qual ?? ""} ${p.check ?? ""}`;
       // auth.uid() only ever inside a sub-select, evaluated once per statement.
       expect(text.replace(/\(\s*SELECT auth\.uid\(\) AS uid\)/g, ""), p.name).not.toMatch(/auth\.uid\(\)/);
@@ -68,13 +71,33 @@ describe("catalog", () => {
   });
 
   it("the app's login is the project's own thads_app: NOINHERIT, not the owner, not a superuser, not BYPASSRLS", async () => {
-    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolinherit: boolean; rolcanlogin: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolreplication: boolean; owns: bigint }[]>`
+    const [role] = await sql<
+      {
+        rolsuper: boolean;
+        rolbypassrls: boolean;
+        rolinherit: boolean;
+        rolcanlogin: boolean;
+        rolcreaterole: boolean;
+        rolcreatedb: boolean;
+        rolreplication: boolean;
+        owns: bigint;
+      }[]
+    >`
       select r.rolsuper, r.rolbypassrls, r.rolinherit, r.rolcanlogin, r.rolcreaterole, r.rolcreatedb, r.rolreplication,
              (select count(*) from pg_class c where c.relowner = r.oid)
              + (select count(*) from pg_proc p where p.proowner = r.oid)
              + (select count(*) from pg_namespace n where n.nspowner = r.oid) as owns
       from pg_roles r where r.rolname = 'thads_app'`;
-    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolinherit: false, rolcanlogin: true, rolcreaterole: false, rolcreatedb: false, rolreplication: false, owns: 0n });
+    expect(role).toEqual({
+      rolsuper: false,
+      rolbypassrls: false,
+      rolinherit: false,
+      rolcanlogin: true,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolreplication: false,
+      owns: 0n,
+    });
     const [anyOwner] = await sql<{ n: bigint }[]>`
       select count(*) as n from pg_class c join pg_roles r on r.oid = c.relowner
       where r.rolname in ('anon', 'authenticated', 'auth_service', 'case_writer', 'thads_app')`;
@@ -105,7 +128,13 @@ describe("catalog", () => {
       from pg_auth_members m join pg_roles r on r.oid = m.roleid
       where m.member = 'thads_app'::regrole order by r.rolname`;
     expect(roles.map((r) => r.rolname)).toEqual(["anon", "auth_service", "authenticated", "case_writer"]);
-    for (const r of roles) expect({ role: r.rolname, super: r.rolsuper, bypass: r.rolbypassrls, login: r.rolcanlogin }).toEqual({ role: r.rolname, super: false, bypass: false, login: false });
+    for (const r of roles)
+      expect({ role: r.rolname, super: r.rolsuper, bypass: r.rolbypassrls, login: r.rolcanlogin }).toEqual({
+        role: r.rolname,
+        super: false,
+        bypass: false,
+        login: false,
+      });
   });
 
   it("signed-in users read case rows but write them only as case_writer", async () => {

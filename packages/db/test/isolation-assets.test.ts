@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asAnon } from "../src/rls.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
+import {
+  combinations,
+  probe as probeAs,
+  TIERS,
+  type Op,
+  type Outcome,
+  type Probe,
+  type Scope,
+  type Tier,
+} from "@thads/test-support/matrix";
 
 const ctx = useTenantFixture();
 let checked = 0;
@@ -20,8 +29,14 @@ afterAll(() => {
 });
 
 const TABLES = [
-  "assets", "asset_events", "asset_seizures", "asset_valuations",
-  "auction_contracts", "auction_rounds", "auction_deposits", "asset_proceeds",
+  "assets",
+  "asset_events",
+  "asset_seizures",
+  "asset_valuations",
+  "auction_contracts",
+  "auction_rounds",
+  "auction_deposits",
+  "asset_proceeds",
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -37,13 +52,20 @@ async function assetRows(caseId: string): Promise<Rows> {
   const one = async (q: Promise<{ id: string | bigint }[]>) => String((await q)[0]!.id);
   const contract = await one(sql`insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on)
     values (${a}, 'Công ty Đấu giá hợp danh Hải Phòng', 'HĐ-01', '2026-10-05') returning id`);
-  const round = await one(sql`insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price, venue)
+  const round =
+    await one(sql`insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price, venue)
     values (${a}, ${contract}, 1, '2026-10-06', '2026-10-26', 1500000000, 'Trụ sở tổ chức đấu giá') returning id`);
   return {
     assets: a,
-    asset_events: await one(sql`insert into public.asset_events (asset_id, kind, effective_date) values (${a}, 'identification', '2026-10-01') returning id`),
-    asset_seizures: await one(sql`insert into public.asset_seizures (asset_id, kind, seized_on, executor_name) values (${a}, 'seizure', '2026-10-02', 'Chấp hành viên') returning id`),
-    asset_valuations: await one(sql`insert into public.asset_valuations (asset_id, appraiser, value, valued_on) values (${a}, 'Công ty Thẩm định giá', 1500000000, '2026-10-03') returning id`),
+    asset_events: await one(
+      sql`insert into public.asset_events (asset_id, kind, effective_date) values (${a}, 'identification', '2026-10-01') returning id`,
+    ),
+    asset_seizures: await one(
+      sql`insert into public.asset_seizures (asset_id, kind, seized_on, executor_name) values (${a}, 'seizure', '2026-10-02', 'Chấp hành viên') returning id`,
+    ),
+    asset_valuations: await one(
+      sql`insert into public.asset_valuations (asset_id, appraiser, value, valued_on) values (${a}, 'Công ty Thẩm định giá', 1500000000, '2026-10-03') returning id`,
+    ),
     auction_contracts: contract,
     auction_rounds: round,
     auction_deposits: await one(sql`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on)
@@ -101,15 +123,22 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
   }
   const n = Math.floor(Math.random() * 1e6) + 10;
   const ins: Record<Table, (tx: TxSql) => PromiseLike<readonly unknown[]>> = {
-    assets: (tx) => tx`insert into public.assets (case_id, kind, description) values (${ctx.fx.cases[t]}, 'house', 'Nhà 3 tầng') returning id`,
-    asset_events: (tx) => tx`insert into public.asset_events (asset_id, kind, effective_date) values (${asset}, 'seizure', '2026-10-02') returning id`,
+    assets: (tx) =>
+      tx`insert into public.assets (case_id, kind, description) values (${ctx.fx.cases[t]}, 'house', 'Nhà 3 tầng') returning id`,
+    asset_events: (tx) =>
+      tx`insert into public.asset_events (asset_id, kind, effective_date) values (${asset}, 'seizure', '2026-10-02') returning id`,
     asset_seizures: (tx) => tx`insert into public.asset_seizures (asset_id, kind, seized_on, executor_name, bank_name, account_number)
       values (${asset}, 'account_freeze', '2026-10-02', 'Chấp hành viên', 'Vietcombank', '0011004455') returning id`,
-    asset_valuations: (tx) => tx`insert into public.asset_valuations (asset_id, appraiser, value, valued_on) values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`,
-    auction_contracts: (tx) => tx`insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on) values (${asset}, 'Đấu giá', 'HĐ', '2026-10-05') returning id`,
-    auction_rounds: (tx) => tx`insert into public.auction_rounds (asset_id, round_no, announced_on, held_on, starting_price) values (${asset}, ${n}, '2026-11-01', '2026-11-20', 5) returning id`,
-    auction_deposits: (tx) => tx`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on) values (${asset}, ${r.auction_rounds}, 'X', 5, '2026-10-20') returning id`,
-    asset_proceeds: (tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on) values (${asset}, ${n}, 'other', 5, '2026-11-01') returning id`,
+    asset_valuations: (tx) =>
+      tx`insert into public.asset_valuations (asset_id, appraiser, value, valued_on) values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`,
+    auction_contracts: (tx) =>
+      tx`insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on) values (${asset}, 'Đấu giá', 'HĐ', '2026-10-05') returning id`,
+    auction_rounds: (tx) =>
+      tx`insert into public.auction_rounds (asset_id, round_no, announced_on, held_on, starting_price) values (${asset}, ${n}, '2026-11-01', '2026-11-20', 5) returning id`,
+    auction_deposits: (tx) =>
+      tx`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on) values (${asset}, ${r.auction_rounds}, 'X', 5, '2026-10-20') returning id`,
+    asset_proceeds: (tx) =>
+      tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on) values (${asset}, ${n}, 'other', 5, '2026-11-01') returning id`,
   };
   return ins[table];
 }
@@ -137,16 +166,33 @@ describe("asset isolation matrix", () => {
   it("an executor reads but cannot write the assets of a colleague's case", async () => {
     const asset = rows.a.unassignedAsset;
     expect(await probeAs(ctx, "executor", (tx) => tx`select id from public.assets where id = ${asset}`)).toBe("allowed");
-    expect(await probeAs(ctx, "executor", (tx) => tx`update public.assets set location = 'x' where id = ${asset} returning id`, { writer: true })).toBe("zero_rows");
-    expect(await probeAs(ctx, "executor", (tx) => tx`insert into public.asset_valuations (asset_id, appraiser, value, valued_on)
-      values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`, { writer: true })).toBe("42501");
+    expect(
+      await probeAs(ctx, "executor", (tx) => tx`update public.assets set location = 'x' where id = ${asset} returning id`, {
+        writer: true,
+      }),
+    ).toBe("zero_rows");
+    expect(
+      await probeAs(
+        ctx,
+        "executor",
+        (tx) => tx`insert into public.asset_valuations (asset_id, appraiser, value, valued_on)
+      values (${asset}, 'Thẩm định', 5, '2026-10-03') returning id`,
+        { writer: true },
+      ),
+    ).toBe("42501");
   });
 
   it("a child row takes its case and tenant from the asset, not from what the client sends", async () => {
-    const got = await probeAs(ctx, "clerk", (tx) => tx`
+    const got = await probeAs(
+      ctx,
+      "clerk",
+      (tx) =>
+        tx`
       insert into public.asset_valuations (asset_id, case_id, province_id, unit_id, appraiser, value, valued_on)
       values (${rows.a.assets}, ${ctx.fx.cases.b}, ${ctx.fx.units.b}, ${ctx.fx.units.b1}, 'Thẩm định', 5, '2026-10-03')
-      returning case_id, province_id`.then((r) => r.filter((x) => x.case_id === ctx.fx.cases.a && x.province_id === ctx.fx.units.a)), { writer: true });
+      returning case_id, province_id`.then((r) => r.filter((x) => x.case_id === ctx.fx.cases.a && x.province_id === ctx.fx.units.a)),
+      { writer: true },
+    );
     expect(got).toBe("allowed");
   });
 
@@ -155,7 +201,19 @@ describe("asset isolation matrix", () => {
     const notices = await asAnon(ctx.app, (tx) => tx`select * from public.auction_notices(${slugA})`);
     expect(notices.map((n) => n.round_id)).toEqual([rows.a.auction_rounds]);
     expect(Object.keys(notices[0]!).sort()).toEqual(
-      ["announced_on", "asset_kind", "description", "held_on", "location", "organisation", "round_id", "round_no", "starting_price", "unit_name", "venue"].sort(),
+      [
+        "announced_on",
+        "asset_kind",
+        "description",
+        "held_on",
+        "location",
+        "organisation",
+        "round_id",
+        "round_no",
+        "starting_price",
+        "unit_name",
+        "venue",
+      ].sort(),
     );
     // Not at auction any more: gone from the notices.
     await ctx.owner`update public.assets set status = 'sold' where id = ${rows.a.assets}`;

@@ -19,8 +19,12 @@ afterAll(() => {
 });
 
 const TABLES = [
-  "public_pages", "public_announcements", "service_requests", "service_request_events",
-  "service_request_attachments", "service_ratings",
+  "public_pages",
+  "public_announcements",
+  "service_requests",
+  "service_request_events",
+  "service_request_attachments",
+  "service_ratings",
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -28,7 +32,12 @@ const PDF = Buffer.from("%PDF-1.4\n%test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%E
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
 const seq = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 /** A fresh valid-looking tracking code (the check symbol is not checked by the database). */
-const code = () => (randomUUID().replace(/-/g, "").toUpperCase().replace(/[ILOU]/g, "7").slice(0, 12) + "0");
+const code = () =>
+  `${randomUUID()
+    .replace(/-/g, "")
+    .toUpperCase()
+    .replace(/[ILOU]/g, "7")
+    .slice(0, 12)}0`;
 
 interface Fx {
   requests: { a: string; b: string };
@@ -114,14 +123,17 @@ function operation(tier: Tier, table: Table, op: Op, scope: Scope): Probe {
       if (op === "select") return (tx) => tx`select province_id from public.public_pages where province_id = ${province}`;
       // One page per province: writing it is an upsert.
       if (op === "insert")
-        return (tx) => inserted(tx`insert into public.public_pages (province_id, unit_id, intro) values (${province}, ${province}, 'Mới')
+        return (tx) =>
+          inserted(tx`insert into public.public_pages (province_id, unit_id, intro) values (${province}, ${province}, 'Mới')
                                    on conflict (province_id) do update set intro = excluded.intro`);
-      if (op === "update") return (tx) => tx`update public.public_pages set intro = 'Sửa' where province_id = ${province} returning province_id`;
+      if (op === "update")
+        return (tx) => tx`update public.public_pages set intro = 'Sửa' where province_id = ${province} returning province_id`;
       return (tx) => tx`delete from public.public_pages where province_id = ${province} returning province_id`;
     case "public_announcements": {
       const target = fx.announcements[t];
       if (op === "select") return (tx) => tx`select id from public.public_announcements where id = ${target}`;
-      if (op === "insert") return (tx) => inserted(tx`insert into public.public_announcements (unit_id, title) values (${province}, 'Thông báo mới')`);
+      if (op === "insert")
+        return (tx) => inserted(tx`insert into public.public_announcements (unit_id, title) values (${province}, 'Thông báo mới')`);
       if (op === "update") return (tx) => tx`update public.public_announcements set title = 'Sửa' where id = ${target} returning id`;
       return (tx) => tx`delete from public.public_announcements where id = ${target} returning id`;
     }
@@ -130,7 +142,8 @@ function operation(tier: Tier, table: Table, op: Op, scope: Scope): Probe {
       if (op === "select") return (tx) => tx`select id from public.service_requests where id = ${target}`;
       if (op === "insert") {
         const requester = tier === "creditor" ? f.users.creditor! : null;
-        return (tx) => inserted(tx`
+        return (tx) =>
+          inserted(tx`
           insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_id, requester_name, factor_keys)
           values (${randomUUID()}, ${subunit}, 'result_confirmation', ${code()}, ${randomUUID()}, ${requester}, 'Trần Văn B', ${["0900000000"]})`);
       }
@@ -141,7 +154,8 @@ function operation(tier: Tier, table: Table, op: Op, scope: Scope): Probe {
       const target = fx.events[t];
       if (op === "select") return (tx) => tx`select id from public.service_request_events where id = ${target}`;
       if (op === "insert")
-        return (tx) => inserted(tx`insert into public.service_request_events (request_id, province_id, unit_id, to_status)
+        return (tx) =>
+          inserted(tx`insert into public.service_request_events (request_id, province_id, unit_id, to_status)
                                    values (${fx.requests[t]}, ${province}, ${subunit}, 'returned')`);
       if (op === "update") return (tx) => tx`update public.service_request_events set note = 'x' where id = ${target} returning id`;
       return (tx) => tx`delete from public.service_request_events where id = ${target} returning id`;
@@ -150,16 +164,21 @@ function operation(tier: Tier, table: Table, op: Op, scope: Scope): Probe {
       const target = fx.attachments[t];
       if (op === "select") return (tx) => tx`select id from public.service_request_attachments where id = ${target}`;
       if (op === "insert")
-        return (tx) => inserted(tx`insert into public.service_request_attachments (request_id, file_name, content_type, size_bytes, sha256, content)
+        return (tx) =>
+          inserted(tx`insert into public.service_request_attachments (request_id, file_name, content_type, size_bytes, sha256, content)
                                    values (${fx.requests[t]}, 'anh.png', 'image/png', ${PNG.length}, ${"0".repeat(64)}, ${PNG})`);
-      if (op === "update") return (tx) => tx`update public.service_request_attachments set file_name = 'x.pdf' where id = ${target} returning id`;
+      if (op === "update")
+        return (tx) => tx`update public.service_request_attachments set file_name = 'x.pdf' where id = ${target} returning id`;
       return (tx) => tx`delete from public.service_request_attachments where id = ${target} returning id`;
     }
     case "service_ratings": {
       const target = fx.requests[t];
       if (op === "select") return (tx) => tx`select request_id from public.service_ratings where request_id = ${target}`;
       if (op === "insert")
-        return (tx) => inserted(tx`insert into public.service_ratings (request_id, province_id, unit_id, score) values (${target}, ${province}, ${subunit}, 1)`);
+        return (tx) =>
+          inserted(
+            tx`insert into public.service_ratings (request_id, province_id, unit_id, score) values (${target}, ${province}, ${subunit}, 1)`,
+          );
       if (op === "update") return (tx) => tx`update public.service_ratings set score = 1 where request_id = ${target} returning request_id`;
       return (tx) => tx`delete from public.service_ratings where request_id = ${target} returning request_id`;
     }
@@ -192,10 +211,15 @@ describe("the public's way in", () => {
   it("files a request with its attachment in one transaction, and cannot read either back", async () => {
     const id = randomUUID();
     // The desk's columns are not the public's to set.
-    const forged = await asAnon(ctx.app, (tx) => tx`
+    const forged = await asAnon(
+      ctx.app,
+      (tx) => tx`
       insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys, status, case_id)
-      values (${id}, ${ctx.fx.units.a}, 'enforcement_request', ${code()}, ${randomUUID()}, 'Lê Văn C', ${["0911111111"]}, 'returned', ${ctx.fx.cases.a})`)
-      .then(() => null, (e: { code?: string }) => e.code);
+      values (${id}, ${ctx.fx.units.a}, 'enforcement_request', ${code()}, ${randomUUID()}, 'Lê Văn C', ${["0911111111"]}, 'returned', ${ctx.fx.cases.a})`,
+    ).then(
+      () => null,
+      (e: { code?: string }) => e.code,
+    );
     expect(forged).toBe("42501");
     await asAnon(ctx.app, async (tx) => {
       await tx`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys)
@@ -210,7 +234,12 @@ describe("the public's way in", () => {
       from public.service_requests r where r.id = ${id}`;
     // Whatever the client sent, a request starts submitted and unlinked, in the unit's tenant.
     expect(row).toEqual({ status: "submitted", case_id: null, province_id: ctx.fx.units.a, files: 1n, history: 1n });
-    const read = await anon((tx) => tx`select id from public.service_requests where id = ${id}`.then(() => "read", (e) => e.code));
+    const read = await anon((tx) =>
+      tx`select id from public.service_requests where id = ${id}`.then(
+        () => "read",
+        (e) => e.code,
+      ),
+    );
     expect(read).toBe("42501");
   });
 
@@ -221,13 +250,17 @@ describe("the public's way in", () => {
                values (${id}, ${ctx.fx.units.a}, 'complaint', ${code()}, ${randomUUID()}, 'Lê Văn D', ${["0922222222"]})`;
       await tx`insert into public.service_request_attachments (request_id, file_name, content_type, size_bytes, sha256, content)
                values (${id}, 'x.pdf', 'application/pdf', 20, ${"0".repeat(64)}, ${Buffer.from("<script>alert(1)</script>")})`;
-    }).then(() => null, (e: { code?: string }) => e.code);
+    }).then(
+      () => null,
+      (e: { code?: string }) => e.code,
+    );
     expect(err).toBe("23514");
     expect(await ctx.owner`select 1 from public.service_requests where id = ${id}`).toHaveLength(0);
   });
 
   it("tracks a request only with its code and the second factor, saying nothing about which part was wrong", async () => {
-    const track = (c: string, f: string) => anon((tx) => tx<{ r: unknown }[]>`select public.track_service_request(${c}, ${f}) as r`.then((x) => x[0]!.r));
+    const track = (c: string, f: string) =>
+      anon((tx) => tx<{ r: unknown }[]>`select public.track_service_request(${c}, ${f}) as r`.then((x) => x[0]!.r));
     const good = (await track(fx.codes.b, "0912345678")) as { status: string; history: unknown[]; unitName: string };
     expect(good.status).toBe("submitted");
     expect(good.history).toHaveLength(1);
@@ -259,15 +292,26 @@ describe("the public's way in", () => {
     const id = randomUUID();
     await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys)
                     values (${id}, ${ctx.fx.units.a1}, 'enforcement_request', ${code()}, ${randomUUID()}, 'Phạm F', ${["0933333333"]})`;
-    const skip = await ctx.owner`update public.service_requests set status = 'returned', result_note = 'x' where id = ${id}`.then(() => null, (e) => e.code);
+    const skip = await ctx.owner`update public.service_requests set status = 'returned', result_note = 'x' where id = ${id}`.then(
+      () => null,
+      (e) => e.code,
+    );
     expect(skip).toBe("23514");
-    const noDue = await ctx.owner`update public.service_requests set status = 'received' where id = ${id}`.then(() => null, (e) => e.code);
+    const noDue = await ctx.owner`update public.service_requests set status = 'received' where id = ${id}`.then(
+      () => null,
+      (e) => e.code,
+    );
     expect(noDue).toBe("23514");
     // Another province's case cannot be linked.
     await ctx.owner`update public.service_requests set status = 'received', due_on = '2026-12-01' where id = ${id}`;
-    const foreign = await ctx.owner`update public.service_requests set case_id = ${ctx.fx.cases.b} where id = ${id}`.then(() => null, (e) => e.code);
+    const foreign = await ctx.owner`update public.service_requests set case_id = ${ctx.fx.cases.b} where id = ${id}`.then(
+      () => null,
+      (e) => e.code,
+    );
     expect(foreign).toBe("23514");
-    const history = await ctx.owner<{ to_status: string }[]>`select to_status from public.service_request_events where request_id = ${id} order by id`;
+    const history = await ctx.owner<
+      { to_status: string }[]
+    >`select to_status from public.service_request_events where request_id = ${id} order by id`;
     expect(history.map((h) => h.to_status)).toEqual(["submitted", "received"]);
   });
 
@@ -286,7 +330,12 @@ describe("the public's way in", () => {
     const rows = await list(name.replace("Đỗ Thị Huệ", "do thi hue"));
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!).sort()).toEqual(["acts", "bureau", "debtor_address", "debtor_name", "money_outstanding", "total"]);
-    expect(rows[0]).toMatchObject({ debtor_name: name, debtor_address: "Số 1 Lạch Tray, Hải Phòng", money_outstanding: "5000000", total: 1n });
+    expect(rows[0]).toMatchObject({
+      debtor_name: name,
+      debtor_address: "Số 1 Lạch Tray, Hải Phòng",
+      money_outstanding: "5000000",
+      total: 1n,
+    });
     // Not found by ID number (not published), nor in another province's list, nor with LIKE wildcards.
     expect(await list("031190009999")).toHaveLength(0);
     // Nor by the case number (not published either), though the case's search text holds it.
@@ -299,14 +348,23 @@ describe("the public's way in", () => {
 
   it("metrics follow the caller's scope: the directorate all units, a province its own, the public nothing", async () => {
     const metrics = (tier: Tier) =>
-      withClaims(ctx.app, { sub: ctx.fx.users[tier]!, role: "authenticated" }, (tx) =>
-        tx<{ province_id: string; received: bigint }[]>`select province_id, received from public.one_stop_metrics('2000-01-01', '2100-01-01')`);
+      withClaims(
+        ctx.app,
+        { sub: ctx.fx.users[tier]!, role: "authenticated" },
+        (tx) =>
+          tx<
+            { province_id: string; received: bigint }[]
+          >`select province_id, received from public.one_stop_metrics('2000-01-01', '2100-01-01')`,
+      );
     const provinces = (rows: { province_id: string }[]) => [...new Set(rows.map((r) => r.province_id))].sort();
     expect(provinces(await metrics("national_viewer"))).toEqual([ctx.fx.units.a, ctx.fx.units.b].sort());
     expect(provinces(await metrics("province_staff"))).toEqual([ctx.fx.units.a]);
     expect(provinces(await metrics("clerk"))).toEqual([ctx.fx.units.a]);
     expect(await metrics("creditor")).toHaveLength(0);
-    const err = await asAnon(ctx.app, (tx) => tx`select * from public.one_stop_metrics('2000-01-01', '2100-01-01')`).then(() => null, (e) => e.code);
+    const err = await asAnon(ctx.app, (tx) => tx`select * from public.one_stop_metrics('2000-01-01', '2100-01-01')`).then(
+      () => null,
+      (e) => e.code,
+    );
     expect(err).toBe("42501");
   });
 });

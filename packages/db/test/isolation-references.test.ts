@@ -67,15 +67,23 @@ describe("a case's executor is an executor of the case's own unit", () => {
   });
   it.each([["executor_change"], ["decision"]])("a %s event naming another province's executor is refused", async (kind) => {
     const payload = { executorId: ctx.fx.users.colleague_b!, obligations: [] };
-    const r = await attempt(ctx.fx.users.subunit_head!, (tx) =>
-      tx`insert into public.case_events (case_id, kind, effective_date, payload)
-         values (${ctx.fx.cases.a}, ${kind}, '2026-10-10', ${tx.json(payload)})`, { writer: true });
+    const r = await attempt(
+      ctx.fx.users.subunit_head!,
+      (tx) =>
+        tx`insert into public.case_events (case_id, kind, effective_date, payload)
+         values (${ctx.fx.cases.a}, ${kind}, '2026-10-10', ${tx.json(payload)})`,
+      { writer: true },
+    );
     expect(r).toBe("23514");
   });
   it("an executor_change event naming the unit's own executor is stored", async () => {
-    const r = await attempt(ctx.fx.users.subunit_head!, (tx) =>
-      tx`insert into public.case_events (case_id, kind, effective_date, payload)
-         values (${ctx.fx.cases.a}, 'executor_change', '2026-10-10', ${tx.json({ executorId: ctx.fx.users.colleague_a! })})`, { writer: true });
+    const r = await attempt(
+      ctx.fx.users.subunit_head!,
+      (tx) =>
+        tx`insert into public.case_events (case_id, kind, effective_date, payload)
+         values (${ctx.fx.cases.a}, 'executor_change', '2026-10-10', ${tx.json({ executorId: ctx.fx.users.colleague_a! })})`,
+      { writer: true },
+    );
     expect(r).toBe("ok");
   });
 });
@@ -99,9 +107,13 @@ describe("a transfer goes to a current province other than the case's own", () =
     expect(await attempt(ctx.fx.users.province_head!, transferTo(dissolvedProvince), { writer: true })).toBe("23514");
   });
   it("a transfer event naming an office of the same province is refused", async () => {
-    const r = await attempt(ctx.fx.users.province_head!, (tx) =>
-      tx`insert into public.case_events (case_id, kind, effective_date, payload)
-         values (${ctx.fx.cases.a}, 'transfer', '2026-10-10', ${tx.json({ toProvinceId: ctx.fx.units.a9 })})`, { writer: true });
+    const r = await attempt(
+      ctx.fx.users.province_head!,
+      (tx) =>
+        tx`insert into public.case_events (case_id, kind, effective_date, payload)
+         values (${ctx.fx.cases.a}, 'transfer', '2026-10-10', ${tx.json({ toProvinceId: ctx.fx.units.a9 })})`,
+      { writer: true },
+    );
     expect(r).toBe("23514");
   });
 });
@@ -125,18 +137,23 @@ describe("a directive's addressee lies within the committee's scope", () => {
   it("a province committee may not address a dissolved unit", async () => {
     expect(await attempt(st.users.memberA, issue(st.committees.a, { unit: dissolvedProvince }))).toBe("23514");
   });
-  it.each([["another province's executor", "colleague_b"], ["a creditor", "creditor"], ["a user without a membership", "spare_a"]])(
-    "a province committee may not address %s", async (_label, who) => {
-      expect(await attempt(st.users.memberA, issue(st.committees.a, { user: ctx.fx.users[who]! }))).toBe("23514");
-    });
+  it.each([
+    ["another province's executor", "colleague_b"],
+    ["a creditor", "creditor"],
+    ["a user without a membership", "spare_a"],
+  ])("a province committee may not address %s", async (_label, who) => {
+    expect(await attempt(st.users.memberA, issue(st.committees.a, { user: ctx.fx.users[who]! }))).toBe("23514");
+  });
   it("the central committee addresses any province's staff, not a creditor", async () => {
     expect(await attempt(st.users.memberNational, issue(st.committees.national, { unit: ctx.fx.units.b1 }))).toBe("ok");
     expect(await attempt(st.users.memberNational, issue(st.committees.national, { user: ctx.fx.users.colleague_b! }))).toBe("ok");
     expect(await attempt(st.users.memberNational, issue(st.committees.national, { user: ctx.fx.users.creditor! }))).toBe("23514");
   });
   it("a committee may not re-address a directive outside its scope", async () => {
-    const r = await attempt(st.users.memberA, (tx) =>
-      tx`update public.steering_directives set addressee_unit_id = ${ctx.fx.units.b1} where id = ${st.directives.a} returning id`);
+    const r = await attempt(
+      st.users.memberA,
+      (tx) => tx`update public.steering_directives set addressee_unit_id = ${ctx.fx.units.b1} where id = ${st.directives.a} returning id`,
+    );
     expect(r).toBe("23514");
   });
 });
@@ -187,25 +204,27 @@ describe("security-definer functions callable through the API", () => {
         and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
       order by 1`;
     // Each entry: who may call it and how it answers only about the caller's own scope (tested below or in the file named).
-    expect(rows.map((r) => `${r.fn}${r.anon ? " anon" : ""}${r.authenticated ? " authenticated" : ""}`).sort()).toEqual([
-      "app_private.has_role(p_roles app_role[]) authenticated", // the caller's own memberships only
-      "app_private.is_national() authenticated", // the caller's own memberships only
-      "app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) authenticated", // below: nothing outside the caller's cases
-      "app_private.is_national_admin() authenticated", // the caller's own memberships only
-      "app_private.may_act_on_case(p_case_id uuid) authenticated", // the caller's own rights on a case
-      "app_private.may_handle_request(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights
-      "app_private.open_transferred_case(p_case_id uuid) authenticated", // checks the caller may act on the case (below)
-      "app_private.provinces_for(p_roles app_role[]) authenticated", // the caller's own memberships only
-      "app_private.steering_case_ids() authenticated", // the caller's own committees only
-      "app_private.steering_committees_for() authenticated", // the caller's own committees only
-      "app_private.units_for(p_roles app_role[]) authenticated", // the caller's own memberships only
-      "public.auction_notices(p_province_slug text) anon authenticated", // published notices only (isolation-assets)
-      "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
-      "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
-      "public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) anon authenticated", // code + second factor (isolation-public)
-      "public.service_request_code(p_idempotency_key uuid, p_factor text) anon authenticated", // key + second factor (isolation-public)
-      "public.track_service_request(p_code text, p_factor text) anon authenticated", // code + second factor (isolation-public)
-    ].sort());
+    expect(rows.map((r) => `${r.fn}${r.anon ? " anon" : ""}${r.authenticated ? " authenticated" : ""}`).sort()).toEqual(
+      [
+        "app_private.has_role(p_roles app_role[]) authenticated", // the caller's own memberships only
+        "app_private.is_national() authenticated", // the caller's own memberships only
+        "app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) authenticated", // below: nothing outside the caller's cases
+        "app_private.is_national_admin() authenticated", // the caller's own memberships only
+        "app_private.may_act_on_case(p_case_id uuid) authenticated", // the caller's own rights on a case
+        "app_private.may_handle_request(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights
+        "app_private.open_transferred_case(p_case_id uuid) authenticated", // checks the caller may act on the case (below)
+        "app_private.provinces_for(p_roles app_role[]) authenticated", // the caller's own memberships only
+        "app_private.steering_case_ids() authenticated", // the caller's own committees only
+        "app_private.steering_committees_for() authenticated", // the caller's own committees only
+        "app_private.units_for(p_roles app_role[]) authenticated", // the caller's own memberships only
+        "public.auction_notices(p_province_slug text) anon authenticated", // published notices only (isolation-assets)
+        "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
+        "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
+        "public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) anon authenticated", // code + second factor (isolation-public)
+        "public.service_request_code(p_idempotency_key uuid, p_factor text) anon authenticated", // key + second factor (isolation-public)
+        "public.track_service_request(p_code text, p_factor text) anon authenticated", // code + second factor (isolation-public)
+      ].sort(),
+    );
   });
 
   it("no definer function is executable by PUBLIC (a new one must be granted on purpose)", async () => {
@@ -222,8 +241,11 @@ describe("security-definer functions callable through the API", () => {
     await ctx.owner`insert into public.assets (case_id, kind, description, failed_rounds)
                     values (${ctx.fx.cases.b}, 'house', 'Nhà số 5 phố Huế', 4)`;
     const rounds = (user: string) =>
-      withClaims(ctx.app, { sub: user, role: "authenticated" }, async (tx) =>
-        (await tx<{ n: number | null }[]>`select app_private.failed_auction_rounds(${ctx.fx.cases.b}) as n`)[0]!.n);
+      withClaims(
+        ctx.app,
+        { sub: user, role: "authenticated" },
+        async (tx) => (await tx<{ n: number | null }[]>`select app_private.failed_auction_rounds(${ctx.fx.cases.b}) as n`)[0]!.n,
+      );
     // B's executor of the case sees its rounds; A's province head learns nothing about it.
     expect(await rounds(ctx.fx.users.colleague_b!)).toBe(4);
     expect(await rounds(ctx.fx.users.province_head!)).toBe(0);
@@ -231,15 +253,20 @@ describe("security-definer functions callable through the API", () => {
 
   it("is_case_unit_executor answers nothing about another tenant's case", async () => {
     const ask = (user: string, caseId: string, who: string) =>
-      withClaims(ctx.app, { sub: user, role: "authenticated" }, async (tx) =>
-        (await tx<{ ok: boolean | null }[]>`select app_private.is_case_unit_executor(${caseId}, ${who}) as ok`)[0]!.ok);
+      withClaims(
+        ctx.app,
+        { sub: user, role: "authenticated" },
+        async (tx) => (await tx<{ ok: boolean | null }[]>`select app_private.is_case_unit_executor(${caseId}, ${who}) as ok`)[0]!.ok,
+      );
     expect(await ask(ctx.fx.users.subunit_head!, ctx.fx.cases.a, ctx.fx.users.colleague_a!)).toBe(true);
     expect(await ask(ctx.fx.users.subunit_head!, ctx.fx.cases.a, ctx.fx.users.colleague_b!)).toBe(false);
     expect(await ask(ctx.fx.users.subunit_head!, ctx.fx.cases.b, ctx.fx.users.colleague_b!)).toBeNull();
   });
 
   it("open_transferred_case refuses a case of another tenant", async () => {
-    const r = await attempt(ctx.fx.users.province_head!, (tx) => tx`select app_private.open_transferred_case(${ctx.fx.cases.b})`, { writer: true });
+    const r = await attempt(ctx.fx.users.province_head!, (tx) => tx`select app_private.open_transferred_case(${ctx.fx.cases.b})`, {
+      writer: true,
+    });
     expect(["42501", "22023"]).toContain(r);
     expect(r).not.toBe("ok");
   });
@@ -262,10 +289,12 @@ describe("a committee's members are staff of its scope", () => {
   it("a province head adds staff of its own province", async () => {
     expect(await attempt(ctx.fx.users.province_head!, add(st.committees.a, ctx.fx.users.colleague_a!))).toBe("ok");
   });
-  it.each([["another province's staff", "colleague_b"], ["a creditor", "creditor"]])(
-    "a province head may not add %s to its committee", async (_label, who) => {
-      expect(await attempt(ctx.fx.users.province_head!, add(st.committees.a, ctx.fx.users[who]!))).toBe("23514");
-    });
+  it.each([
+    ["another province's staff", "colleague_b"],
+    ["a creditor", "creditor"],
+  ])("a province head may not add %s to its committee", async (_label, who) => {
+    expect(await attempt(ctx.fx.users.province_head!, add(st.committees.a, ctx.fx.users[who]!))).toBe("23514");
+  });
   it("the directorate may not add a creditor to the central committee", async () => {
     expect(await attempt(ctx.fx.users.national_admin!, add(st.committees.national, ctx.fx.users.creditor!))).toBe("23514");
   });
@@ -306,30 +335,54 @@ describe("an asset's rows point only at rows of the same asset or case", () => {
   let assetA: string, assetB: string, roundB: string, contractB: string;
   beforeAll(async () => {
     const asset = async (caseId: string) =>
-      (await ctx.owner<{ id: string }[]>`insert into public.assets (case_id, kind, description) values (${caseId}, 'house', 'Nhà số 7 phố Huế') returning id`)[0]!.id;
+      (
+        await ctx.owner<
+          { id: string }[]
+        >`insert into public.assets (case_id, kind, description) values (${caseId}, 'house', 'Nhà số 7 phố Huế') returning id`
+      )[0]!.id;
     assetA = await asset(ctx.fx.cases.a);
     assetB = await asset(ctx.fx.cases.b);
-    contractB = (await ctx.owner<{ id: string }[]>`
-      insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on) values (${assetB}, 'Công ty đấu giá Hợp danh', 'HĐ-1', '2026-10-01') returning id`)[0]!.id;
-    roundB = (await ctx.owner<{ id: string }[]>`
+    contractB = (
+      await ctx.owner<{ id: string }[]>`
+      insert into public.auction_contracts (asset_id, organisation, contract_number, signed_on) values (${assetB}, 'Công ty đấu giá Hợp danh', 'HĐ-1', '2026-10-01') returning id`
+    )[0]!.id;
+    roundB = (
+      await ctx.owner<{ id: string }[]>`
       insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price)
-      values (${assetB}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000) returning id`)[0]!.id;
+      values (${assetB}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000) returning id`
+    )[0]!.id;
   });
   const asHead = (fn: (tx: TxSql) => PromiseLike<unknown>) => attempt(ctx.fx.users.subunit_head!, fn, { writer: true });
 
   it("a deposit on A's asset may not name B's auction round", async () => {
-    expect(await asHead((tx) => tx`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on)
-                                   values (${assetA}, ${roundB}, 'Lê Văn C', 100000000, '2026-10-20')`)).toBe("23514");
+    expect(
+      await asHead(
+        (tx) => tx`insert into public.auction_deposits (asset_id, round_id, bidder_name, amount, received_on)
+                                   values (${assetA}, ${roundB}, 'Lê Văn C', 100000000, '2026-10-20')`,
+      ),
+    ).toBe("23514");
   });
   it("a round on A's asset may not name B's auction contract", async () => {
-    expect(await asHead((tx) => tx`insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price)
-                                   values (${assetA}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000)`)).toBe("23514");
+    expect(
+      await asHead(
+        (tx) => tx`insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, starting_price)
+                                   values (${assetA}, ${contractB}, 1, '2026-10-05', '2026-11-05', 1000000000)`,
+      ),
+    ).toBe("23514");
   });
   it("a proceeds line of A's asset may not name B's ledger event", async () => {
-    expect(await asHead((tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
-                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.b.event})`)).toBe("23514");
-    expect(await asHead((tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
-                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.a.event})`)).toBe("ok");
+    expect(
+      await asHead(
+        (tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
+                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.b.event})`,
+      ),
+    ).toBe("23514");
+    expect(
+      await asHead(
+        (tx) => tx`insert into public.asset_proceeds (asset_id, line_no, rank, amount, paid_on, case_event_id)
+                                   values (${assetA}, 1, 'other', 1000, '2026-10-20', ${ctx.fx.children.a.event})`,
+      ),
+    ).toBe("ok");
   });
 });
 

@@ -15,7 +15,12 @@ type Table = (typeof TABLES)[number];
 const targets = { a: "", b: "", a1: "", b1: "" };
 beforeAll(async () => {
   const fx = () => ctx.fx;
-  for (const [k, unit] of [["a", fx().units.a], ["b", fx().units.b], ["a1", fx().units.a1], ["b1", fx().units.b1]] as const) {
+  for (const [k, unit] of [
+    ["a", fx().units.a],
+    ["b", fx().units.b],
+    ["a1", fx().units.a1],
+    ["b1", fx().units.b1],
+  ] as const) {
     const [row] = await ctx.owner<{ id: string }[]>`
       insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${unit}, 2027, 80, 40) returning id`;
     targets[k] = row!.id;
@@ -28,7 +33,7 @@ afterAll(() => console.log(`statistics isolation matrix: ${checked} combinations
 const READERS_OWN: Tier[] = ["national_admin", "national_viewer", "province_head", "province_staff", "subunit_head", "executor", "clerk"];
 const READERS_OTHER: Tier[] = ["national_admin", "national_viewer"];
 
-function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
+function expected(tier: Tier, _table: Table, op: Op, scope: Scope): Outcome {
   if (tier === "anon") return "42501";
   if (op === "select") return (scope === "own" ? READERS_OWN : READERS_OTHER).includes(tier) ? "allowed" : "zero_rows";
   // No grants to write the aggregates (only the triggers do) nor to delete targets.
@@ -46,7 +51,8 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
     case "insert":
       return table === "stat_targets"
         ? (tx) => tx`insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${unit}, 2030, 1, 1) returning id`
-        : (tx) => tx`insert into ${tx(table)} (unit_id, province_id, dim, ${tx(table === "stat_daily" ? "day" : table === "stat_yearly" ? "year" : "month")}) values (${unit}, ${unit}, 'all', '2030-01-01') returning unit_id`;
+        : (tx) =>
+            tx`insert into ${tx(table)} (unit_id, province_id, dim, ${tx(table === "stat_daily" ? "day" : table === "stat_yearly" ? "year" : "month")}) values (${unit}, ${unit}, 'all', '2030-01-01') returning unit_id`;
     case "update":
       return table === "stat_targets"
         ? (tx) => tx`update public.stat_targets set cases_rate = 1 where id = ${t} returning id`
@@ -89,8 +95,11 @@ describe("statistics tables: every tier × table × operation × tenant", () => 
       for (const scope of ["own", "other"] as const) {
         const unit = scope === "own" ? ctx.fx.units.a : ctx.fx.units.b;
         const t = scope === "own" ? targets.a : targets.b;
-        const ins = await probe(tier, (tx) => tx`
-          insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${unit}, 2031, 80, 40) returning id`);
+        const ins = await probe(
+          tier,
+          (tx) => tx`
+          insert into public.stat_targets (unit_id, stat_year, cases_rate, money_rate) values (${unit}, 2031, 80, 40) returning id`,
+        );
         expect(ins, `${tier} insert ${scope}`).toBe(targetWrite(tier, "insert", scope, "province"));
         const upd = await probe(tier, (tx) => tx`update public.stat_targets set money_rate = 41 where id = ${t} returning id`);
         expect(upd, `${tier} update ${scope}`).toBe(targetWrite(tier, "update", scope, "province"));

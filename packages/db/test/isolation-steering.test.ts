@@ -23,8 +23,14 @@ afterAll(() => {
 });
 
 const TABLES = [
-  "steering_committees", "steering_committee_members", "steering_flags", "steering_meetings",
-  "steering_meeting_items", "steering_directives", "steering_progress_reports", "steering_coercion_ops",
+  "steering_committees",
+  "steering_committee_members",
+  "steering_flags",
+  "steering_meetings",
+  "steering_meeting_items",
+  "steering_directives",
+  "steering_progress_reports",
+  "steering_coercion_ops",
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -79,7 +85,8 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
       if (op === "select") return allow(national || bureauReads || member, "zero_rows");
       if (op === "insert") return allow((provinceStaff || tier === "subunit_head" || tier === "executor") && own, "42501");
       // The probe changes the place: the bureau may; the committee may not (its trigger says 42501).
-      if (op === "update") return member ? "42501" : allow((provinceStaff || tier === "subunit_head" || tier === "executor") && own, "zero_rows");
+      if (op === "update")
+        return member ? "42501" : allow((provinceStaff || tier === "subunit_head" || tier === "executor") && own, "zero_rows");
       return "42501";
   }
 }
@@ -97,14 +104,18 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
       if (op === "insert")
         return (tx) => tx`insert into public.steering_committees (kind, name, province_id)
                           values ('province', 'Ban Chỉ đạo mới', ${province}) returning id`;
-      if (op === "update") return (tx) => tx`update public.steering_committees set name = 'Ban Chỉ đạo (đổi tên)' where id = ${committee} returning id`;
-      return (tx) => tx`delete from public.steering_committees where id = ${t === "a" ? st.committees.spareA : st.committees.spareB} returning id`;
+      if (op === "update")
+        return (tx) => tx`update public.steering_committees set name = 'Ban Chỉ đạo (đổi tên)' where id = ${committee} returning id`;
+      return (tx) =>
+        tx`delete from public.steering_committees where id = ${t === "a" ? st.committees.spareA : st.committees.spareB} returning id`;
     case "steering_committee_members": {
       const target = st.members[t];
       if (op === "select") return (tx) => tx`select id from public.steering_committee_members where id = ${target}`;
       if (op === "insert")
-        return (tx) => tx`insert into public.steering_committee_members (committee_id, user_id) values (${committee}, ${colleague}) returning id`;
-      if (op === "update") return (tx) => tx`update public.steering_committee_members set member_role = 'member' where id = ${target} returning id`;
+        return (tx) =>
+          tx`insert into public.steering_committee_members (committee_id, user_id) values (${committee}, ${colleague}) returning id`;
+      if (op === "update")
+        return (tx) => tx`update public.steering_committee_members set member_role = 'member' where id = ${target} returning id`;
       return (tx) => tx`delete from public.steering_committee_members where id = ${target} returning id`;
     }
     case "steering_flags": {
@@ -120,7 +131,8 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
       const target = st.meetings[t];
       if (op === "select") return (tx) => tx`select id from public.steering_meetings where id = ${target}`;
       if (op === "insert")
-        return (tx) => tx`insert into public.steering_meetings (committee_id, held_on, title) values (${committee}, '2026-12-01', 'Họp tháng 12') returning id`;
+        return (tx) =>
+          tx`insert into public.steering_meetings (committee_id, held_on, title) values (${committee}, '2026-12-01', 'Họp tháng 12') returning id`;
       if (op === "update") return (tx) => tx`update public.steering_meetings set minutes = 'Đã họp' where id = ${target} returning id`;
       return (tx) => tx`delete from public.steering_meetings where id = ${target} returning id`;
     }
@@ -140,7 +152,9 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
         return (tx) => tx`insert into public.steering_directives (committee_id, flag_id, addressee_unit_id, body, issued_on, due_on)
                           values (${committee}, ${st.flags[t]}, ${subunit}, 'Đôn đốc', '2026-11-01', '2026-11-30') returning id`;
       if (op === "update")
-        return (tx) => tx`update public.steering_directives set answer = 'Đã thực hiện', answered_on = '2026-11-10', answered_by = (select auth.uid())
+        return (
+          tx,
+        ) => tx`update public.steering_directives set answer = 'Đã thực hiện', answered_on = '2026-11-10', answered_by = (select auth.uid())
                           where id = ${target} returning id`;
       return (tx) => tx`delete from public.steering_directives where id = ${target} returning id`;
     }
@@ -159,7 +173,8 @@ function operation(table: Table, op: Op, scope: Scope): Probe {
       if (op === "insert")
         return (tx) => tx`insert into public.steering_coercion_ops (case_id, committee_id, planned_on, place, plan)
                           values (${ctx.fx.cases[t]}, ${committee}, '2026-12-15', 'Số 2 Trần Phú', 'Cưỡng chế kê biên') returning id`;
-      if (op === "update") return (tx) => tx`update public.steering_coercion_ops set place = 'Số 3 Trần Phú' where id = ${target} returning id`;
+      if (op === "update")
+        return (tx) => tx`update public.steering_coercion_ops set place = 'Số 3 Trần Phú' where id = ${target} returning id`;
       return (tx) => tx`delete from public.steering_coercion_ops where id = ${target} returning id`;
     }
   }
@@ -185,8 +200,11 @@ const caseIds = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort(
 
 describe("committee scope on the cases themselves", () => {
   it("a committee member sees the flagged case and not an unflagged one of the same province", async () => {
-    const rows = await asUserId(st.users.memberA, (tx) => tx<{ id: string }[]>`
-      select id from public.cases where id in ${tx([ctx.fx.cases.a, ctx.fx.cases.aUnassigned])}`);
+    const rows = await asUserId(
+      st.users.memberA,
+      (tx) => tx<{ id: string }[]>`
+      select id from public.cases where id in ${tx([ctx.fx.cases.a, ctx.fx.cases.aUnassigned])}`,
+    );
     expect(caseIds(rows)).toEqual([ctx.fx.cases.a]);
     const all = await asUserId(st.users.memberA, (tx) => tx<{ id: string }[]>`select id from public.cases`);
     expect(caseIds(all)).toEqual([ctx.fx.cases.a]);
@@ -201,18 +219,24 @@ describe("committee scope on the cases themselves", () => {
   });
 
   it("the flagged case is read-only for the committee, on the user's path and on the case service's", async () => {
-    await expect(asUserId(st.users.memberA, (tx) => tx`
-      update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`))
-      .rejects.toMatchObject({ code: "42501" });
+    await expect(
+      asUserId(
+        st.users.memberA,
+        (tx) => tx`
+      update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`,
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
     const viaWriter = await asUserId(st.users.memberA, async (tx) => {
       await asCaseWriter(tx);
       return tx`update public.cases set debtor_name = 'Đổi tên' where id = ${ctx.fx.cases.a} returning id`;
     });
     expect(viaWriter).toHaveLength(0);
-    await expect(asUserId(st.users.memberA, async (tx) => {
-      await asCaseWriter(tx);
-      return tx`insert into public.case_events (case_id, kind, effective_date) values (${ctx.fx.cases.a}, 'payment', '2026-11-01') returning id`;
-    })).rejects.toMatchObject({ code: "42501" });
+    await expect(
+      asUserId(st.users.memberA, async (tx) => {
+        await asCaseWriter(tx);
+        return tx`insert into public.case_events (case_id, kind, effective_date) values (${ctx.fx.cases.a}, 'payment', '2026-11-01') returning id`;
+      }),
+    ).rejects.toMatchObject({ code: "42501" });
   });
 
   it("the committee reads the flagged case's events (timeline), not those of other cases", async () => {
@@ -221,20 +245,26 @@ describe("committee scope on the cases themselves", () => {
   });
 
   it("a member of province A's committee sees nothing of B's list, and B's member nothing of A's", async () => {
-    const aSeesB = await asUserId(st.users.memberA, (tx) => tx`
+    const aSeesB = await asUserId(
+      st.users.memberA,
+      (tx) => tx`
       select id from public.cases where id = ${ctx.fx.cases.b}
       union all select id from public.steering_flags where committee_id = ${st.committees.b}
       union all select id from public.steering_directives where committee_id = ${st.committees.b}
-      union all select id from public.steering_meetings where committee_id = ${st.committees.b}`);
+      union all select id from public.steering_meetings where committee_id = ${st.committees.b}`,
+    );
     expect(aSeesB).toHaveLength(0);
     const bCases = await asUserId(st.users.memberB, (tx) => tx<{ id: string }[]>`select id from public.cases`);
     expect(caseIds(bCases)).toEqual([ctx.fx.cases.b]);
   });
 
   it("a national anti-corruption member sees flagged asset-recovery cases of several provinces, and no other case", async () => {
-    const rows = await asUserId(st.users.memberNational, (tx) => tx<{ id: string; province_id: string }[]>`
+    const rows = await asUserId(
+      st.users.memberNational,
+      (tx) => tx<{ id: string; province_id: string }[]>`
       select id, province_id from public.cases
-      where province_id in ${tx([ctx.fx.units.a, ctx.fx.units.b])}`);
+      where province_id in ${tx([ctx.fx.units.a, ctx.fx.units.b])}`,
+    );
     expect(caseIds(rows)).toEqual([st.cases.corruptionA, st.cases.corruptionB].sort());
     expect(new Set(rows.map((r) => r.province_id))).toEqual(new Set([ctx.fx.units.a, ctx.fx.units.b]));
   });
@@ -252,22 +282,32 @@ describe("committee scope on the cases themselves", () => {
   it("a case can go only on a committee of its own scope", async () => {
     // B's case proposed to A's committee by the directorate's owner path: refused by the scope rule.
     await expect(ctx.owner`insert into public.steering_flags (committee_id, case_id, reason, note)
-                           values (${st.committees.a}, ${st.cases.bSpare}, 'complex', 'Sai địa bàn')`)
-      .rejects.toMatchObject({ code: "23514" });
+                           values (${st.committees.a}, ${st.cases.bSpare}, 'complex', 'Sai địa bàn')`).rejects.toMatchObject({
+      code: "23514",
+    });
     // A non-corruption case onto the national anti-corruption list: refused.
     await expect(ctx.owner`insert into public.steering_flags (committee_id, case_id, reason, note)
-                           values (${st.committees.national}, ${ctx.fx.cases.aUnassigned}, 'complex', 'Không phải án tham nhũng')`)
-      .rejects.toMatchObject({ code: "23514" });
+                           values (${st.committees.national}, ${ctx.fx.cases.aUnassigned}, 'complex', 'Không phải án tham nhũng')`).rejects.toMatchObject(
+      { code: "23514" },
+    );
     // Province A's staff proposing B's case (to B's committee): refused by RLS.
-    await expect(asUserId(ctx.fx.users.province_staff!, (tx) => tx`
+    await expect(
+      asUserId(
+        ctx.fx.users.province_staff!,
+        (tx) => tx`
       insert into public.steering_flags (committee_id, case_id, reason, note)
-      values (${st.committees.b}, ${st.cases.bSpare}, 'complex', 'Không thuộc tỉnh mình') returning id`))
-      .rejects.toMatchObject({ code: "42501" });
+      values (${st.committees.b}, ${st.cases.bSpare}, 'complex', 'Không thuộc tỉnh mình') returning id`,
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
   });
 
   it("an addressee answers a directive but may not rewrite it", async () => {
-    await expect(asUserId(ctx.fx.users.subunit_head!, (tx) => tx`
-      update public.steering_directives set due_on = '2027-12-31' where id = ${st.directives.a} returning id`))
-      .rejects.toMatchObject({ code: "42501" });
+    await expect(
+      asUserId(
+        ctx.fx.users.subunit_head!,
+        (tx) => tx`
+      update public.steering_directives set due_on = '2027-12-31' where id = ${st.directives.a} returning id`,
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
   });
 });

@@ -8,7 +8,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import { combinations, probe as probeAs, TIERS, type Op, type Outcome, type Probe, type Scope, type Tier } from "@thads/test-support/matrix";
+import {
+  combinations,
+  probe as probeAs,
+  TIERS,
+  type Op,
+  type Outcome,
+  type Probe,
+  type Scope,
+  type Tier,
+} from "@thads/test-support/matrix";
 
 const ctx = useTenantFixture();
 afterAll(() => {
@@ -16,8 +25,15 @@ afterAll(() => {
 });
 
 const TABLES = [
-  "units", "profiles", "memberships", "cases", "audit_log",
-  "judgments", "case_parties", "case_obligations", "case_events",
+  "units",
+  "profiles",
+  "memberships",
+  "cases",
+  "audit_log",
+  "judgments",
+  "case_parties",
+  "case_obligations",
+  "case_events",
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -117,7 +133,9 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
       const target = ctx.fx.cases[t];
       if (op === "select") return (tx) => tx`select id from public.cases where id = ${target}`;
       if (op === "insert")
-        return (tx) => tx`insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+        return (
+          tx,
+        ) => tx`insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
                           values (${subunit}, ${province}, ${`N-${n}`}, '2026-11-01', 'on_request', 'civil', 'Trần Văn B') returning id`;
       if (op === "update") return (tx) => tx`update public.cases set debtor_name = 'Trần Văn C' where id = ${target} returning id`;
       return (tx) => tx`delete from public.cases where id = ${target} returning id`;
@@ -195,33 +213,51 @@ describe("tenant isolation matrix", () => {
   });
 
   it("an executor cannot change a case of their unit that is assigned to someone else", async () => {
-    const got = await probe("executor", (tx) => tx`update public.cases set debtor_name = 'X' where id = ${ctx.fx.cases.aUnassigned} returning id`, { writer: true });
+    const got = await probe(
+      "executor",
+      (tx) => tx`update public.cases set debtor_name = 'X' where id = ${ctx.fx.cases.aUnassigned} returning id`,
+      { writer: true },
+    );
     expect(got).toBe("zero_rows");
     expect(await probe("executor", (tx) => tx`select id from public.cases where id = ${ctx.fx.cases.aUnassigned}`)).toBe("allowed");
   });
 
   it("a case's tenant key comes from its unit, not from what the client sends", async () => {
-    const got = await probe("clerk", (tx) => tx`
+    const got = await probe(
+      "clerk",
+      (tx) =>
+        tx`
       insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
       values (${ctx.fx.units.a1}, ${ctx.fx.units.b}, 'SPOOF-1', '2026-11-01', 'on_request', 'civil', 'X')
-      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a)), { writer: true });
+      returning id, province_id`.then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a)),
+      { writer: true },
+    );
     expect(got).toBe("allowed");
   });
 
   it("a party's or an obligation's tenant keys stay its case's, whatever an update sets", async () => {
     for (const table of ["case_parties", "case_obligations"] as const) {
       const id = table === "case_parties" ? ctx.fx.children.a.party : ctx.fx.children.a.obligation;
-      const got = await probe("province_head", (tx) => tx`
+      const got = await probe(
+        "province_head",
+        (tx) =>
+          tx`
         update ${tx(`public.${table}`)} set province_id = ${ctx.fx.units.b}, unit_id = ${ctx.fx.units.b1}
-        where id = ${id} returning province_id, unit_id`
-        .then((rows) => rows.filter((r) => r.province_id === ctx.fx.units.a && r.unit_id === ctx.fx.units.a1)), { writer: true });
+        where id = ${id} returning province_id, unit_id`.then((rows) =>
+            rows.filter((r) => r.province_id === ctx.fx.units.a && r.unit_id === ctx.fx.units.a1),
+          ),
+        { writer: true },
+      );
       expect(got, table).toBe("allowed");
     }
   });
 
   it("a province head cannot grant national roles", async () => {
-    const got = await probe("province_head", (tx) => tx`
-      insert into public.memberships (user_id, unit_id, role) values (${ctx.fx.users.spare_a!}, ${ctx.fx.units.a}, 'province_head') returning id`);
+    const got = await probe(
+      "province_head",
+      (tx) => tx`
+      insert into public.memberships (user_id, unit_id, role) values (${ctx.fx.users.spare_a!}, ${ctx.fx.units.a}, 'province_head') returning id`,
+    );
     expect(got).toBe("42501");
   });
 });

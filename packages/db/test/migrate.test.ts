@@ -29,7 +29,13 @@ describe("migration runner", () => {
 
   it("on plain PostgreSQL (postgres the superuser) it applies the compatibility surface, and the app's login signs a user in", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "thads-plain-"));
-    const server = await startEmbedded({ dataDir: path.join(dir, "pg"), port: await freePort(), quiet: true, persistent: false, platform: "plain" });
+    const server = await startEmbedded({
+      dataDir: path.join(dir, "pg"),
+      port: await freePort(),
+      quiet: true,
+      persistent: false,
+      platform: "plain",
+    });
     const owner = createOwnerSql(server.url, { max: 1 });
     try {
       const first = await migrate(owner, { appPassword: "thads-app-plain-only" });

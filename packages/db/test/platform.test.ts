@@ -16,7 +16,9 @@ afterAll(async () => {
 
 describe("a Supabase-shaped database", () => {
   it("the migration owner is postgres, not a superuser, with Supabase's attributes; supabase_admin is the superuser", async () => {
-    const roles = await owner<{ rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; rolreplication: boolean }[]>`
+    const roles = await owner<
+      { rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; rolreplication: boolean }[]
+    >`
       select rolname, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolreplication
       from pg_roles where rolname in ('postgres', 'supabase_admin') order by rolname`;
     expect(roles).toEqual([
@@ -38,12 +40,23 @@ describe("a Supabase-shaped database", () => {
   });
 
   it("auth.users has the columns Supabase Auth gives it", async () => {
-    const cols = (await owner<{ c: string }[]>`
-      select column_name as c from information_schema.columns where table_schema = 'auth' and table_name = 'users'`).map((r) => r.c);
-    expect(cols).toEqual(expect.arrayContaining([
-      "email_change_token_new", "phone_change", "confirmed_at", "email_change_confirm_status",
-      "banned_until", "reauthentication_token", "is_sso_user", "deleted_at", "is_anonymous",
-    ]));
+    const cols = (
+      await owner<{ c: string }[]>`
+      select column_name as c from information_schema.columns where table_schema = 'auth' and table_name = 'users'`
+    ).map((r) => r.c);
+    expect(cols).toEqual(
+      expect.arrayContaining([
+        "email_change_token_new",
+        "phone_change",
+        "confirmed_at",
+        "email_change_confirm_status",
+        "banned_until",
+        "reauthentication_token",
+        "is_sso_user",
+        "deleted_at",
+        "is_anonymous",
+      ]),
+    );
   });
 
   it("anon, authenticated and service_role inherit, as on Supabase; authenticator does not", async () => {

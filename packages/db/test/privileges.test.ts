@@ -115,25 +115,31 @@ describe("privileges of the API roles, the app's roles and PUBLIC", () => {
   it("new tables, sequences and functions of the migration owner grant nothing until a migration says so", async () => {
     const leaked: { role: string; object: string }[] = [];
     const rollback = new Error("rollback");
-    await sql.begin(async (tx) => {
-      const found = leaked;
-      for (const schema of APP_SCHEMAS) {
-        await tx.unsafe(`create table ${schema}.privilege_probe (id bigint generated always as identity, note text)`);
-        await tx.unsafe(`create sequence ${schema}.privilege_probe_seq`);
-        await tx.unsafe(`create function ${schema}.privilege_probe_fn() returns int language sql as 'select 1'`);
-        found.push(...(await tx<{ role: string; object: string }[]>`
+    await sql
+      .begin(async (tx) => {
+        const found = leaked;
+        for (const schema of APP_SCHEMAS) {
+          await tx.unsafe(`create table ${schema}.privilege_probe (id bigint generated always as identity, note text)`);
+          await tx.unsafe(`create sequence ${schema}.privilege_probe_seq`);
+          await tx.unsafe(`create function ${schema}.privilege_probe_fn() returns int language sql as 'select 1'`);
+          found.push(
+            ...(
+              await tx<{ role: string; object: string }[]>`
           select r as role, o as object from unnest(${ROLES as unknown as string[]}::text[]) r, (values ('t'), ('s'), ('f')) k(o)
           where case o
             when 't' then has_table_privilege(r, ${`${schema}.privilege_probe`}, 'SELECT') or has_table_privilege(r, ${`${schema}.privilege_probe`}, 'INSERT')
                        or has_table_privilege(r, ${`${schema}.privilege_probe`}, 'UPDATE') or has_table_privilege(r, ${`${schema}.privilege_probe`}, 'DELETE')
                        or has_table_privilege(r, ${`${schema}.privilege_probe`}, 'TRUNCATE') or has_table_privilege(r, ${`${schema}.privilege_probe`}, 'TRIGGER')
             when 's' then has_sequence_privilege(r, ${`${schema}.privilege_probe_seq`}, 'USAGE') or has_sequence_privilege(r, ${`${schema}.privilege_probe_seq`}, 'UPDATE')
-            else has_function_privilege(r, ${`${schema}.privilege_probe_fn()`}, 'EXECUTE') end`).map((f) => ({ ...f, object: `${schema}.${f.object}` })));
-      }
-      throw rollback; // the probes never stay
-    }).catch((e) => {
-      if (e !== rollback) throw e;
-    });
+            else has_function_privilege(r, ${`${schema}.privilege_probe_fn()`}, 'EXECUTE') end`
+            ).map((f) => ({ ...f, object: `${schema}.${f.object}` })),
+          );
+        }
+        throw rollback; // the probes never stay
+      })
+      .catch((e) => {
+        if (e !== rollback) throw e;
+      });
     expect(leaked).toEqual([]);
   });
 });

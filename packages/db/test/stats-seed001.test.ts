@@ -60,7 +60,10 @@ function build(provinceId: string): CaseEvent[][] {
   // year, half new; some of them are paid and completed after the period (they do not count).
   split(ENFORCEABLE_MONEY - XONG_MONEY, 3070).forEach((a, i) => {
     const d = i % 2 === 0 ? day("2020-03-02", i, 150) : day("2020-10-10", i, 250);
-    const l: CaseEvent[] = [...opened(d, a, provinceId), { kind: "classification", effectiveDate: addCalendarDays(d, 21), result: "enforceable" }];
+    const l: CaseEvent[] = [
+      ...opened(d, a, provinceId),
+      { kind: "classification", effectiveDate: addCalendarDays(d, 21), result: "enforceable" },
+    ];
     if (i % 10 === 0) {
       l.push({ kind: "payment", effectiveDate: "2021-09-15", obligationId: "m1", amount: a });
       l.push({ kind: "completion", effectiveDate: "2021-09-16" });
@@ -70,11 +73,17 @@ function build(provinceId: string): CaseEvent[][] {
   // 2,000 without means (not yet enforceable), 40 transferred to another province.
   for (let i = 0; i < 2000; i++) {
     const d = day("2020-07-01", i, 300);
-    ledgers.push([...opened(d, 50_000_000n, provinceId), { kind: "classification", effectiveDate: addCalendarDays(d, 21), result: "not_yet_enforceable" }]);
+    ledgers.push([
+      ...opened(d, 50_000_000n, provinceId),
+      { kind: "classification", effectiveDate: addCalendarDays(d, 21), result: "not_yet_enforceable" },
+    ]);
   }
   for (let i = 0; i < 40; i++) {
     const d = day("2020-12-01", i, 100);
-    ledgers.push([...opened(d, 7_000_000n, provinceId), { kind: "transfer", effectiveDate: addCalendarDays(d, 25), toProvinceId: "another-province" }]);
+    ledgers.push([
+      ...opened(d, 7_000_000n, provinceId),
+      { kind: "transfer", effectiveDate: addCalendarDays(d, 25), toProvinceId: "another-province" },
+    ]);
   }
   return ledgers;
 }
@@ -104,8 +113,14 @@ describe("press report: Bà Rịa – Vũng Tàu, 1 Oct 2020 – 31 Aug 2021", (
 
     const write = async (unit: string, ls: CaseEvent[][], prefix: string) => {
       const cases = ls.map((l, i) => ({
-        id: randomUUID(), unit_id: unit, province_id: hcm, case_number: `${prefix}${i}/${tag}`, accepted_on: l[0]!.effectiveDate,
-        decision_kind: "ex_officio", judgment_type: i % 5 === 0 ? "business" : "civil", debtor_name: "Công ty TNHH X",
+        id: randomUUID(),
+        unit_id: unit,
+        province_id: hcm,
+        case_number: `${prefix}${i}/${tag}`,
+        accepted_on: l[0]!.effectiveDate,
+        decision_kind: "ex_officio",
+        judgment_type: i % 5 === 0 ? "business" : "civil",
+        debtor_name: "Công ty TNHH X",
         is_bank_credit: i % 4 === 0,
       }));
       for (let i = 0; i < cases.length; i += 2000) await sql`insert into public.cases ${sql(cases.slice(i, i + 2000))}`;
@@ -113,7 +128,9 @@ describe("press report: Bà Rịa – Vũng Tàu, 1 Oct 2020 – 31 Aug 2021", (
         l.map((e) => {
           const { kind, effectiveDate, ...rest } = e as CaseEvent & Record<string, unknown>;
           return {
-            case_id: cases[i]!.id, kind, effective_date: effectiveDate,
+            case_id: cases[i]!.id,
+            kind,
+            effective_date: effectiveDate,
             payload: JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
           };
         }),

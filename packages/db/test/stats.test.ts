@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addStats,
-  caseStats,
-  cumulativePeriods,
-  zeroStats,
-  type CaseEvent,
-  type UnitStats,
-} from "@thads/domain";
+import { addStats, caseStats, cumulativePeriods, zeroStats, type CaseEvent } from "@thads/domain";
 import { randomLedger, rng } from "@thads/test-support/random";
 import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats.ts";
 import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
@@ -55,7 +48,14 @@ describe("statistics aggregates against the domain definitions", () => {
       const unit = units[i % 3]!;
       const bank = r() < 0.3;
       const type = r() < 0.5 ? "civil" : "business";
-      const events = randomLedger(r, { provinceId: "p", otherProvinceId: "q", start: "2022-08-01", spreadDays: 600, steps: 14, until: UNTIL });
+      const events = randomLedger(r, {
+        provinceId: "p",
+        otherProvinceId: "q",
+        start: "2022-08-01",
+        spreadDays: 600,
+        steps: 14,
+        until: UNTIL,
+      });
       ledgers.push({ unit, caseId: await insertCase(unit, String(i), { bank, type }), events, bank, type });
     }
     // Two cases through the separate register (old rules): one moved and reopened on new
@@ -83,7 +83,13 @@ describe("statistics aggregates against the domain definitions", () => {
       nye("2023-01-17"),
     ];
     for (const [i, events] of registerLedgers.entries()) {
-      ledgers.push({ unit: ctx.fx.units.a1, caseId: await insertCase(ctx.fx.units.a1, `register-${i}`, { bank: false, type: "civil" }), events, bank: false, type: "civil" });
+      ledgers.push({
+        unit: ctx.fx.units.a1,
+        caseId: await insertCase(ctx.fx.units.a1, `register-${i}`, { bank: false, type: "civil" }),
+        events,
+        bank: false,
+        type: "civil",
+      });
     }
     const kinds = new Set(ledgers.flatMap((l) => l.events.map((e) => e.kind)));
     expect(kinds.has("register_transfer") && kinds.has("register_reopening")).toBe(true);
@@ -92,7 +98,8 @@ describe("statistics aggregates against the domain definitions", () => {
     const bulk = ledgers.slice(0, 30).flatMap((l) => l.events.map((e) => row(l.caseId, e)));
     await ctx.owner`insert into public.case_events ${ctx.owner(bulk, "case_id", "kind", "effective_date", "payload")}`;
     for (const l of ledgers.slice(30, 60)) {
-      for (const e of l.events) await ctx.owner`insert into public.case_events ${ctx.owner(row(l.caseId, e), "case_id", "kind", "effective_date", "payload")}`;
+      for (const e of l.events)
+        await ctx.owner`insert into public.case_events ${ctx.owner(row(l.caseId, e), "case_id", "kind", "effective_date", "payload")}`;
     }
     for (const l of ledgers.slice(60)) {
       const shuffled = [...l.events].sort(() => r() - 0.5);
@@ -107,7 +114,10 @@ describe("statistics aggregates against the domain definitions", () => {
       for (const unit of units) {
         let expected = zeroStats();
         for (const l of ledgers.filter((x) => x.unit === unit)) expected = addStats(expected, caseStats(l.events, p.from, p.to));
-        expect(await readScopeStats(ctx.owner, { scope: { unitIds: [unit] }, from: p.from, to: p.to }), `${unit} ${p.from}–${p.to}`).toEqual(expected);
+        expect(
+          await readScopeStats(ctx.owner, { scope: { unitIds: [unit] }, from: p.from, to: p.to }),
+          `${unit} ${p.from}–${p.to}`,
+        ).toEqual(expected);
         const brute = (await bruteForceStats(ctx.owner, p.from, p.to, "none", { unitIds: [unit] })).get("all") ?? zeroStats();
         expect(brute, `brute ${unit} ${p.from}–${p.to}`).toEqual(expected);
       }
@@ -130,7 +140,11 @@ describe("statistics aggregates against the domain definitions", () => {
   }, 120_000);
 
   it("the cumulative series of a statistical year equals each cumulative period read on its own", async () => {
-    for (const [year, to] of [[2023, "2023-09-30"], [2024, "2024-05-17"], [2024, "2024-06-30"]] as const) {
+    for (const [year, to] of [
+      [2023, "2023-09-30"],
+      [2024, "2024-05-17"],
+      [2024, "2024-06-30"],
+    ] as const) {
       for (const scope of [{ unitIds: [ctx.fx.units.a1] }, { unitIds: [ctx.fx.units.a1, ctx.fx.units.a9] }, undefined]) {
         const series = await readCumulativeSeries(ctx.owner, { scope, year, to });
         const expected = cumulativePeriods(year).filter((p) => p.to <= to || p.to.slice(0, 7) === to.slice(0, 7));
@@ -141,9 +155,22 @@ describe("statistics aggregates against the domain definitions", () => {
   });
 
   it("moving a case to another sub-bureau moves its figures", async () => {
-    const events = randomLedger(rng(99), { provinceId: "p", otherProvinceId: "q", start: "2023-01-01", spreadDays: 10, steps: 10, until: UNTIL });
+    const events = randomLedger(rng(99), {
+      provinceId: "p",
+      otherProvinceId: "q",
+      start: "2023-01-01",
+      spreadDays: 10,
+      steps: 10,
+      until: UNTIL,
+    });
     const caseId = await insertCase(ctx.fx.units.a1, "move");
-    await ctx.owner`insert into public.case_events ${ctx.owner(events.map((e) => row(caseId, e)), "case_id", "kind", "effective_date", "payload")}`;
+    await ctx.owner`insert into public.case_events ${ctx.owner(
+      events.map((e) => row(caseId, e)),
+      "case_id",
+      "kind",
+      "effective_date",
+      "payload",
+    )}`;
     const p = { from: "2022-10-01", to: "2026-09-30" };
     const before9 = await readScopeStats(ctx.owner, { scope: { unitIds: [ctx.fx.units.a9] }, ...p });
     await ctx.owner`update public.cases set unit_id = ${ctx.fx.units.a9} where id = ${caseId}`;
@@ -185,7 +212,10 @@ describe("statistics aggregates against the domain definitions", () => {
   }, 180_000);
 
   it("the groups' figures add up to the whole scope's", async () => {
-    for (const period of [{ from: "2023-10-01", to: "2024-09-30" }, { from: "2024-02-10", to: "2024-06-20" }]) {
+    for (const period of [
+      { from: "2023-10-01", to: "2024-09-30" },
+      { from: "2024-02-10", to: "2024-06-20" },
+    ]) {
       for (const dim of ["all", "bank"] as const) {
         const byProvince = await readStats(ctx.owner, { ...period, dim, groupBy: "province" });
         expect(byProvince.size).toBeGreaterThan(0);

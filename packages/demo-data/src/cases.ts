@@ -1,26 +1,67 @@
-import {
-  PROVINCES,
-  moneySummary,
-  nextDeadline,
-  provinceCode,
-  type CaseEvent,
-  type ObligationInput,
-  type ProvinceDef,
-} from "@thads/domain";
+import { PROVINCES, moneySummary, nextDeadline, provinceCode, type CaseEvent, type ObligationInput, type ProvinceDef } from "@thads/domain";
 import { dayOf, iso, nextWorking } from "./days.ts";
 import { buildHistory, type Outcome } from "./history.ts";
 import { BANKS, WARDS, address, citizenId, companyName, personName, phone, taxCode } from "./names.ts";
 import { pick, rng, stableUuid, weighted } from "./prng.ts";
 
 export const CASE_COLUMNS = [
-  "id", "province_id", "unit_id", "case_number", "accepted_on", "decision_date", "decision_kind",
-  "judgment_type", "is_bank_credit", "is_corruption", "executor_id", "status", "debtor_name",
-  "creditor_name", "money_due", "money_collected", "closed_on", "version", "judgment_id", "source",
-  "next_deadline_on", "next_deadline_kind", "last_event_on",
+  "id",
+  "province_id",
+  "unit_id",
+  "case_number",
+  "accepted_on",
+  "decision_date",
+  "decision_kind",
+  "judgment_type",
+  "is_bank_credit",
+  "is_corruption",
+  "executor_id",
+  "status",
+  "debtor_name",
+  "creditor_name",
+  "money_due",
+  "money_collected",
+  "closed_on",
+  "version",
+  "judgment_id",
+  "source",
+  "next_deadline_on",
+  "next_deadline_kind",
+  "last_event_on",
 ] as const;
-export const JUDGMENT_COLUMNS = ["id", "province_id", "unit_id", "court_name", "judgment_number", "judgment_date", "judgment_type"] as const;
-export const PARTY_COLUMNS = ["id", "case_id", "province_id", "unit_id", "role", "kind", "full_name", "id_number", "address", "contact"] as const;
-export const OBLIGATION_COLUMNS = ["id", "case_id", "province_id", "unit_id", "code", "kind", "amount", "paid", "description", "performed_on"] as const;
+export const JUDGMENT_COLUMNS = [
+  "id",
+  "province_id",
+  "unit_id",
+  "court_name",
+  "judgment_number",
+  "judgment_date",
+  "judgment_type",
+] as const;
+export const PARTY_COLUMNS = [
+  "id",
+  "case_id",
+  "province_id",
+  "unit_id",
+  "role",
+  "kind",
+  "full_name",
+  "id_number",
+  "address",
+  "contact",
+] as const;
+export const OBLIGATION_COLUMNS = [
+  "id",
+  "case_id",
+  "province_id",
+  "unit_id",
+  "code",
+  "kind",
+  "amount",
+  "paid",
+  "description",
+  "performed_on",
+] as const;
 /** case_events.id is an identity column: rows get increasing ids in the order they are written. */
 export const EVENT_COLUMNS = ["case_id", "province_id", "unit_id", "kind", "effective_date", "payload", "actor_id"] as const;
 
@@ -42,19 +83,36 @@ export interface GeneratedCase {
 }
 
 const JUDGMENT_TYPES = [
-  ["civil", 46], ["criminal", 30], ["business", 10], ["family", 8], ["labour", 2],
-  ["administrative", 2], ["bankruptcy", 1], ["arbitration", 1],
+  ["civil", 46],
+  ["criminal", 30],
+  ["business", 10],
+  ["family", 8],
+  ["labour", 2],
+  ["administrative", 2],
+  ["bankruptcy", 1],
+  ["arbitration", 1],
 ] as const;
 type JudgmentType = (typeof JUDGMENT_TYPES)[number][0];
 
 /** Judgment number suffix by type: 123/2024/DS-ST. */
 const JUDGMENT_SUFFIX: Record<JudgmentType, string> = {
-  civil: "DS", criminal: "HS", business: "KDTM", family: "HNGĐ", labour: "LĐ", administrative: "HC",
-  bankruptcy: "QĐ-PS", arbitration: "QĐ-PQTT",
+  civil: "DS",
+  criminal: "HS",
+  business: "KDTM",
+  family: "HNGĐ",
+  labour: "LĐ",
+  administrative: "HC",
+  bankruptcy: "QĐ-PS",
+  arbitration: "QĐ-PQTT",
 };
 
 const MONEY_DESCRIPTIONS: Record<JudgmentType, readonly string[]> = {
-  civil: ["Trả nợ theo hợp đồng vay tài sản", "Bồi thường thiệt hại ngoài hợp đồng", "Trả lại tiền đặt cọc và tiền phạt cọc", "Thanh toán tiền mua bán tài sản"],
+  civil: [
+    "Trả nợ theo hợp đồng vay tài sản",
+    "Bồi thường thiệt hại ngoài hợp đồng",
+    "Trả lại tiền đặt cọc và tiền phạt cọc",
+    "Thanh toán tiền mua bán tài sản",
+  ],
   criminal: ["Bồi thường thiệt hại cho bị hại", "Nộp phạt tiền bổ sung", "Truy thu sung quỹ nhà nước", "Nộp án phí hình sự sơ thẩm"],
   business: ["Thanh toán tiền hàng và lãi chậm trả", "Bồi thường thiệt hại do vi phạm hợp đồng", "Hoàn trả tiền tạm ứng hợp đồng"],
   family: ["Cấp dưỡng nuôi con", "Thanh toán chênh lệch giá trị tài sản chung", "Trả nợ chung trong thời kỳ hôn nhân"],
@@ -64,7 +122,11 @@ const MONEY_DESCRIPTIONS: Record<JudgmentType, readonly string[]> = {
   arbitration: ["Thanh toán theo phán quyết trọng tài thương mại"],
 };
 const BANK_DEBT = "Trả nợ gốc và lãi theo hợp đồng tín dụng";
-const CORRUPTION_DEBT = ["Nộp lại số tiền chiếm đoạt", "Bồi thường thiệt hại cho Nhà nước", "Truy thu khoản tiền thu lợi bất chính"] as const;
+const CORRUPTION_DEBT = [
+  "Nộp lại số tiền chiếm đoạt",
+  "Bồi thường thiệt hại cho Nhà nước",
+  "Truy thu khoản tiền thu lợi bất chính",
+] as const;
 const ACTS: Partial<Record<JudgmentType, readonly string[]>> = {
   civil: ["Trả lại quyền sử dụng đất", "Tháo dỡ công trình xây dựng trên đất lấn chiếm", "Trả lại nhà ở", "Giao trả tài sản là xe ô tô"],
   family: ["Giao con chung cho người được thi hành án trực tiếp nuôi dưỡng", "Giao quyền sử dụng đất là tài sản chung được chia"],
@@ -85,8 +147,8 @@ const MAY_HAVE_DEADLINE = new Set(["accepted", "decided", "notified", "verified"
 function moneyDue(r: () => number, bankCredit: boolean, corruption: boolean): bigint {
   const minExp = bankCredit ? 8 : 6.3; // 100 million / 2 million
   const maxExp = bankCredit || corruption ? 11.7 : 10; // ~500 billion / 10 billion
-  const skew = Math.pow(r(), 2.2); // most cases small, a few very large
-  const value = Math.pow(10, minExp + skew * (maxExp - minExp));
+  const skew = r() ** 2.2; // most cases small, a few very large
+  const value = 10 ** (minExp + skew * (maxExp - minExp));
   return BigInt(Math.round(value / 1000)) * 1000n;
 }
 
@@ -217,15 +279,21 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     }
 
     const mine = executor !== null && executor === unit.focus;
-    const acceptedMs = start + Math.floor(Math.pow(r(), mine ? 0.5 : 0.7) * (today - start));
+    const acceptedMs = start + Math.floor(r() ** (mine ? 0.5 : 0.7) * (today - start));
     let acceptedDay = nextWorking(Math.floor(acceptedMs / DAY));
     if (acceptedDay > todayDay) acceptedDay = todayDay;
     const accepted = iso(acceptedDay);
     const ageDays = todayDay - acceptedDay;
 
     const outcome: Outcome = weighted(r, [
-      ["completed", ageDays > 365 ? 62 : 40], ["terminated", 4], ["enforcing", 14], ["not_yet_enforceable", 14],
-      ["postponed", 2], ["suspended", 1], ["enforceable", 3], ["stalled", ageDays < 200 ? (mine ? 15 : 6) : 0],
+      ["completed", ageDays > 365 ? 62 : 40],
+      ["terminated", 4],
+      ["enforcing", 14],
+      ["not_yet_enforceable", 14],
+      ["postponed", 2],
+      ["suspended", 1],
+      ["enforceable", 3],
+      ["stalled", ageDays < 200 ? (mine ? 15 : 6) : 0],
     ] as const);
 
     const ids = stableIds(seed, i);
@@ -234,7 +302,7 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     const caseNumber = `${seq}/${accepted.slice(0, 4)}/QĐ-${unit.numberCode}`;
 
     // Judgment: 1–60 days before acceptance.
-    const judgmentDay = acceptedDay - 1 - Math.floor(Math.pow(r(), 1.5) * 60);
+    const judgmentDay = acceptedDay - 1 - Math.floor(r() ** 1.5 * 60);
     const appeal = r() < 0.18;
     const court = courtName(r, unit, judgmentDay, appeal, mergerDay);
     const jYear = iso(judgmentDay).slice(0, 4);
@@ -244,40 +312,78 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     judgmentSeq.set(jKey, jn);
     const judgmentNumber = suffix.startsWith("QĐ") ? `${jn}/${jYear}/${suffix}` : `${jn}/${jYear}/${suffix}-${appeal ? "PT" : "ST"}`;
     const judgmentRow: JudgmentRow = {
-      id: ids(1), province_id: unit.provinceId, unit_id: unit.id, court_name: court, judgment_number: judgmentNumber,
-      judgment_date: iso(judgmentDay), judgment_type: judgment,
+      id: ids(1),
+      province_id: unit.provinceId,
+      unit_id: unit.id,
+      court_name: court,
+      judgment_number: judgmentNumber,
+      judgment_date: iso(judgmentDay),
+      judgment_type: judgment,
     };
 
     // Parties.
     const p = unit.province;
     const local = () => (r() < 0.9 ? p : pick(r, PROVINCES));
-    const personParty = () => {
+    /** A party as the generator writes it. */
+    type Party = { kind: "person" | "organization"; name: string; idNumber: string | null; address: string | null; contact: string | null };
+    const personParty = (): Party => {
       const where = local();
-      return { kind: "person" as const, name: personName(r), idNumber: citizenId(r), address: address(r, where.name, where.city), contact: r() < 0.4 ? phone(r) : null };
+      return {
+        kind: "person" as const,
+        name: personName(r),
+        idNumber: citizenId(r),
+        address: address(r, where.name, where.city),
+        contact: r() < 0.4 ? phone(r) : null,
+      };
     };
-    const companyParty = () => {
+    const companyParty = (): Party => {
       const where = local();
-      return { kind: "organization" as const, name: companyName(r), idNumber: taxCode(r), address: address(r, where.name, where.city), contact: r() < 0.3 ? phone(r) : null };
+      return {
+        kind: "organization" as const,
+        name: companyName(r),
+        idNumber: taxCode(r),
+        address: address(r, where.name, where.city),
+        contact: r() < 0.3 ? phone(r) : null,
+      };
     };
     const theState = { kind: "organization" as const, name: "Nhà nước", idNumber: null, address: null, contact: null };
-    let creditor;
+    let creditor: Party;
     if (bankCredit) {
-      creditor = { kind: "organization" as const, name: pick(r, BANKS), idNumber: taxCode(r), address: `Chi nhánh ${p.name}, ${address(r, p.name, p.city)}`, contact: null };
+      creditor = {
+        kind: "organization" as const,
+        name: pick(r, BANKS),
+        idNumber: taxCode(r),
+        address: `Chi nhánh ${p.name}, ${address(r, p.name, p.city)}`,
+        contact: null,
+      };
     } else if (corruption || (judgment === "criminal" && r() < 0.4)) creditor = theState;
-    else if (judgment === "business" || judgment === "arbitration" || judgment === "bankruptcy") creditor = r() < 0.8 ? companyParty() : personParty();
+    else if (judgment === "business" || judgment === "arbitration" || judgment === "bankruptcy")
+      creditor = r() < 0.8 ? companyParty() : personParty();
     else creditor = personParty();
     const orgShare =
-      judgment === "bankruptcy" || judgment === "administrative" ? 1
-        : judgment === "business" || judgment === "arbitration" ? 0.8
-          : judgment === "labour" ? 0.9
-            : bankCredit ? 0.6
-              : judgment === "criminal" ? 0.02
+      judgment === "bankruptcy" || judgment === "administrative"
+        ? 1
+        : judgment === "business" || judgment === "arbitration"
+          ? 0.8
+          : judgment === "labour"
+            ? 0.9
+            : bankCredit
+              ? 0.6
+              : judgment === "criminal"
+                ? 0.02
                 : 0.15;
-    let debtor;
+    let debtor: Party;
     if (r() < orgShare) {
-      debtor = judgment === "administrative"
-        ? { kind: "organization" as const, name: `Ủy ban nhân dân ${r() < 0.6 ? "phường" : "xã"} ${pick(r, WARDS)}`, idNumber: null, address: `${p.city ? "Thành phố" : "Tỉnh"} ${p.name}`, contact: null }
-        : companyParty();
+      debtor =
+        judgment === "administrative"
+          ? {
+              kind: "organization" as const,
+              name: `Ủy ban nhân dân ${r() < 0.6 ? "phường" : "xã"} ${pick(r, WARDS)}`,
+              idNumber: null,
+              address: `${p.city ? "Thành phố" : "Tỉnh"} ${p.name}`,
+              contact: null,
+            }
+          : companyParty();
     } else debtor = personParty();
     const related = r() < 0.05 ? personParty() : null;
 
@@ -288,7 +394,12 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     if (r() < 0.12 && due >= 5_000_000n) {
       const second = ((due * BigInt(3 + Math.floor(r() * 17))) / 100n / 1000n) * 1000n;
       obligations.push({ id: "K1", kind: "money", amount: due - second, description: mainDescription });
-      obligations.push({ id: "K2", kind: "money", amount: second, description: r() < 0.6 ? "Án phí sơ thẩm" : "Tiền lãi chậm thi hành án" });
+      obligations.push({
+        id: "K2",
+        kind: "money",
+        amount: second,
+        description: r() < 0.6 ? "Án phí sơ thẩm" : "Tiền lãi chậm thi hành án",
+      });
     } else {
       obligations.push({ id: "K1", kind: "money", amount: due, description: mainDescription });
     }
@@ -350,10 +461,21 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     };
 
     const parties: PartyRow[] = [];
-    const addParty = (role: string, party: { kind: string; name: string; idNumber: string | null; address: string | null; contact: string | null }) => {
+    const addParty = (
+      role: string,
+      party: { kind: string; name: string; idNumber: string | null; address: string | null; contact: string | null },
+    ) => {
       parties.push({
-        id: ids(2 + parties.length), case_id: caseId, province_id: unit.provinceId, unit_id: unit.id, role, kind: party.kind,
-        full_name: party.name, id_number: party.idNumber, address: party.address, contact: party.contact,
+        id: ids(2 + parties.length),
+        case_id: caseId,
+        province_id: unit.provinceId,
+        unit_id: unit.id,
+        role,
+        kind: party.kind,
+        full_name: party.name,
+        id_number: party.idNumber,
+        address: party.address,
+        contact: party.contact,
       });
     };
     addParty("creditor", creditor);
@@ -365,7 +487,12 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     if (s.decidedOn) {
       for (const o of s.obligations) {
         obligationRows.push({
-          id: ids(8 + obligationRows.length), case_id: caseId, province_id: unit.provinceId, unit_id: unit.id, code: o.id, kind: o.kind,
+          id: ids(8 + obligationRows.length),
+          case_id: caseId,
+          province_id: unit.provinceId,
+          unit_id: unit.id,
+          code: o.id,
+          kind: o.kind,
           amount: o.kind === "money" ? o.amount.toString() : null,
           paid: o.kind === "money" ? o.paid.toString() : "0",
           description: o.description ?? null,
@@ -375,8 +502,13 @@ export function* generateCaseHistories(opts: CaseGenOptions): Generator<Generate
     }
 
     const events: EventRow[] = built.events.map((e, k) => ({
-      case_id: caseId, province_id: unit.provinceId, unit_id: unit.id, kind: e.kind, effective_date: e.effectiveDate,
-      payload: eventPayload(e), actor_id: built.actors[k] ?? null,
+      case_id: caseId,
+      province_id: unit.provinceId,
+      unit_id: unit.id,
+      kind: e.kind,
+      effective_date: e.effectiveDate,
+      payload: eventPayload(e),
+      actor_id: built.actors[k] ?? null,
     }));
 
     yield { case: caseRow, judgment: judgmentRow, parties, obligations: obligationRows, events };

@@ -22,7 +22,10 @@ try {
     await seed(sql, {
       cases,
       log: (m) => console.log(m),
-      progress: (done, total) => process.stdout.write(`\r  cases ${done.toLocaleString("vi-VN")} / ${total.toLocaleString("vi-VN")} (${Math.round((100 * done) / total)}%)`),
+      progress: (done, total) =>
+        process.stdout.write(
+          `\r  cases ${done.toLocaleString("vi-VN")} / ${total.toLocaleString("vi-VN")} (${Math.round((100 * done) / total)}%)`,
+        ),
     });
     process.stdout.write("\n");
     console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);

@@ -37,8 +37,8 @@ export interface CopyBatch {
 
 function line(cols: readonly string[], row: Record<string, string | null>): string {
   let s = copyValue(row[cols[0]!]!);
-  for (let i = 1; i < cols.length; i++) s += "\t" + copyValue(row[cols[i]!]!);
-  return s + "\n";
+  for (let i = 1; i < cols.length; i++) s += `\t${copyValue(row[cols[i]!]!)}`;
+  return `${s}\n`;
 }
 
 /** A growing byte buffer for COPY binary rows. */

@@ -259,7 +259,13 @@ export function buildHistory(r: () => number, p: HistoryPlan): BuiltHistory {
       nyeFirst = r() < 0.2;
       break;
     case "terminated":
-      stage = weighted(r, [["decided", 6], ["notified", 12], ["nye", 50], ["enforcing", 25], ["enforceable", 7]] as const);
+      stage = weighted(r, [
+        ["decided", 6],
+        ["notified", 12],
+        ["nye", 50],
+        ["enforcing", 25],
+        ["enforceable", 7],
+      ] as const);
       final = "termination";
       nyeFirst = r() < 0.2;
       break;
@@ -276,12 +282,22 @@ export function buildHistory(r: () => number, p: HistoryPlan): BuiltHistory {
       break;
     case "postponed":
     case "suspended":
-      stage = weighted(r, [["notified", 15], ["nye", 35], ["enforceable", 15], ["enforcing", 35]] as const);
+      stage = weighted(r, [
+        ["notified", 15],
+        ["nye", 35],
+        ["enforceable", 15],
+        ["enforcing", 35],
+      ] as const);
       final = p.outcome === "postponed" ? "postponement" : "suspension";
       nyeFirst = r() < 0.15;
       break;
     case "stalled":
-      stage = weighted(r, [["accepted", 2], ["decided", 2], ["notified", 5], ["verified", 1]] as const);
+      stage = weighted(r, [
+        ["accepted", 2],
+        ["decided", 2],
+        ["notified", 5],
+        ["verified", 1],
+      ] as const);
       break;
   }
 
@@ -466,16 +482,27 @@ export function buildHistory(r: () => number, p: HistoryPlan): BuiltHistory {
     if (rounds > 8) rounds = 8;
     for (let i = 0; i < rounds; i++) measures.push("price_reduction", "auction");
     for (const m of measures) {
-      plan.push([m === "price_reduction" ? { kind: "enforcement_action", measure: m, reductionPercent: 5 + Math.floor(r() * 6) } : { kind: "enforcement_action", measure: m }]);
+      plan.push([
+        m === "price_reduction"
+          ? { kind: "enforcement_action", measure: m, reductionPercent: 5 + Math.floor(r() * 6) }
+          : { kind: "enforcement_action", measure: m },
+      ]);
     }
     coercive = true;
     // The auction proceeds pay most of it; the rest in cash.
     const proceeds = stage === "settled" ? ((target * BigInt(70 + Math.floor(r() * 31))) / 100n / 1000n) * 1000n : target;
     if (proceeds > 0n) plan.push(...paymentSteps(money, [proceeds], () => "auction_proceeds", receipt));
-    if (target > proceeds) plan.push(...paymentSteps(money, installments(r, target - proceeds, 1 + Math.floor(r() * 2)), cashOrBank, receipt));
+    if (target > proceeds)
+      plan.push(...paymentSteps(money, installments(r, target - proceeds, 1 + Math.floor(r() * 2)), cashOrBank, receipt));
   } else {
     if (target > 0n) {
-      const measure: EnforcementMeasure | null = person ? (r() < 0.3 ? "income_deduction" : null) : r() < 0.45 ? "account_collection" : null;
+      const measure: EnforcementMeasure | null = person
+        ? r() < 0.3
+          ? "income_deduction"
+          : null
+        : r() < 0.45
+          ? "account_collection"
+          : null;
       if (measure) {
         plan.push([{ kind: "enforcement_action", measure }]);
         coercive = true;
@@ -502,7 +529,8 @@ export function buildHistory(r: () => number, p: HistoryPlan): BuiltHistory {
   const days = spread(r, S, Math.max(S, end), plan.length);
   let shift = 0;
   let pauseAt = -1;
-  if (final !== "postponement" && final !== "suspension" && plan.length > 1 && r() < 0.06) pauseAt = 1 + Math.floor(r() * (plan.length - 1));
+  if (final !== "postponement" && final !== "suspension" && plan.length > 1 && r() < 0.06)
+    pauseAt = 1 + Math.floor(r() * (plan.length - 1));
   for (let i = 0; i < plan.length; i++) {
     if (i === pauseAt) {
       const at = days[i]! + shift;

@@ -86,24 +86,44 @@ export function buildModel(): DemoModel {
 
   // National staff.
   addUser({
-    email: `national.admin@${DEMO_EMAIL_DOMAIN}`, full_name: "Trần Quốc Bảo", title: "Quản trị hệ thống",
-    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    email: `national.admin@${DEMO_EMAIL_DOMAIN}`,
+    full_name: "Trần Quốc Bảo",
+    title: "Quản trị hệ thống",
+    unit_id: NATIONAL_UNIT_ID,
+    province_id: null,
+    creditor_kind: null,
+    demo: true,
     memberships: [{ role: "national_admin", unit_id: NATIONAL_UNIT_ID }],
   });
   addUser({
-    email: `national.viewer@${DEMO_EMAIL_DOMAIN}`, full_name: "Lê Thị Hồng", title: "Chuyên viên thống kê",
-    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    email: `national.viewer@${DEMO_EMAIL_DOMAIN}`,
+    full_name: "Lê Thị Hồng",
+    title: "Chuyên viên thống kê",
+    unit_id: NATIONAL_UNIT_ID,
+    province_id: null,
+    creditor_kind: null,
+    demo: true,
     memberships: [{ role: "national_viewer", unit_id: NATIONAL_UNIT_ID }],
   });
   addUser({
-    email: `anticorruption.steering@${DEMO_EMAIL_DOMAIN}`, full_name: "Phạm Minh Đức", title: "Thành viên Ban Chỉ đạo Trung ương",
-    unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: true,
+    email: `anticorruption.steering@${DEMO_EMAIL_DOMAIN}`,
+    full_name: "Phạm Minh Đức",
+    title: "Thành viên Ban Chỉ đạo Trung ương",
+    unit_id: NATIONAL_UNIT_ID,
+    province_id: null,
+    creditor_kind: null,
+    demo: true,
     memberships: [{ role: "steering_member", unit_id: NATIONAL_UNIT_ID }],
   });
   for (let i = 1; i <= 8; i++) {
     addUser({
-      email: `national.staff${i}@${STAFF_EMAIL_DOMAIN}`, full_name: personName(r), title: "Chuyên viên",
-      unit_id: NATIONAL_UNIT_ID, province_id: null, creditor_kind: null, demo: false,
+      email: `national.staff${i}@${STAFF_EMAIL_DOMAIN}`,
+      full_name: personName(r),
+      title: "Chuyên viên",
+      unit_id: NATIONAL_UNIT_ID,
+      province_id: null,
+      creditor_kind: null,
+      demo: false,
       memberships: [{ role: "national_viewer", unit_id: NATIONAL_UNIT_ID }],
     });
   }
@@ -113,37 +133,71 @@ export function buildModel(): DemoModel {
     const slug = provinceSlug(p);
     const pid = stableUuid(`unit:${provinceCode(p)}`);
     units.push({
-      id: pid, kind: "province", code: provinceCode(p), name: provinceUnitName(p),
-      name_en: `Civil Judgment Enforcement of ${p.name}`, slug, parent_id: NATIONAL_UNIT_ID, province_id: pid,
-      address: `Trụ sở THADS ${p.name}`, phone: null, email: `thads.${slug.replace(/-/g, "")}@moj.gov.vn`,
-      dissolved_on: null, merged_into_id: null,
+      id: pid,
+      kind: "province",
+      code: provinceCode(p),
+      name: provinceUnitName(p),
+      name_en: `Civil Judgment Enforcement of ${p.name}`,
+      slug,
+      parent_id: NATIONAL_UNIT_ID,
+      province_id: pid,
+      address: `Trụ sở THADS ${p.name}`,
+      phone: null,
+      email: `thads.${slug.replace(/-/g, "")}@moj.gov.vn`,
+      dissolved_on: null,
+      merged_into_id: null,
     });
     const demo = demoProvinces.has(slug);
     addUser({
       email: demo ? `${slug}.head@${DEMO_EMAIL_DOMAIN}` : `${slug}.head@${STAFF_EMAIL_DOMAIN}`,
-      full_name: personName(r), title: "Thủ trưởng cơ quan THADS tỉnh", unit_id: pid, province_id: pid,
-      creditor_kind: null, demo, memberships: [{ role: "province_head", unit_id: pid }],
+      full_name: personName(r),
+      title: "Thủ trưởng cơ quan THADS tỉnh",
+      unit_id: pid,
+      province_id: pid,
+      creditor_kind: null,
+      demo,
+      memberships: [{ role: "province_head", unit_id: pid }],
     });
     for (let i = 1; i <= 8; i++) {
       addUser({
         email: demo && i === 1 ? `${slug}.staff@${DEMO_EMAIL_DOMAIN}` : `${slug}.staff${i}@${STAFF_EMAIL_DOMAIN}`,
-        full_name: personName(r), title: "Chuyên viên", unit_id: pid, province_id: pid, creditor_kind: null,
-        demo: demo && i === 1, memberships: [{ role: "province_staff", unit_id: pid }],
+        full_name: personName(r),
+        title: "Chuyên viên",
+        unit_id: pid,
+        province_id: pid,
+        creditor_kind: null,
+        demo: demo && i === 1,
+        memberships: [{ role: "province_staff", unit_id: pid }],
       });
     }
     addUser({
       email: demo ? `${slug}.steering@${DEMO_EMAIL_DOMAIN}` : `${slug}.steering@${STAFF_EMAIL_DOMAIN}`,
-      full_name: personName(r), title: "Thành viên Ban Chỉ đạo THADS tỉnh", unit_id: pid, province_id: pid,
-      creditor_kind: null, demo, memberships: [{ role: "steering_member", unit_id: pid }],
+      full_name: personName(r),
+      title: "Thành viên Ban Chỉ đạo THADS tỉnh",
+      unit_id: pid,
+      province_id: pid,
+      creditor_kind: null,
+      demo,
+      memberships: [{ role: "steering_member", unit_id: pid }],
     });
 
     for (let n = 1; n <= p.subunits; n++) {
       const code = subunitCode(p, n);
       const uid = stableUuid(`unit:${code}`);
       units.push({
-        id: uid, kind: "subunit", code, name: subunitName(p, n), name_en: `Regional office ${n} – ${p.name}`,
-        slug: null, parent_id: pid, province_id: pid, address: `Khu vực ${n}, ${p.name}`, phone: null, email: null,
-        dissolved_on: null, merged_into_id: null,
+        id: uid,
+        kind: "subunit",
+        code,
+        name: subunitName(p, n),
+        name_en: `Regional office ${n} – ${p.name}`,
+        slug: null,
+        parent_id: pid,
+        province_id: pid,
+        address: `Khu vực ${n}, ${p.name}`,
+        phone: null,
+        email: null,
+        dissolved_on: null,
+        merged_into_id: null,
       });
       const kv = `kv${String(n).padStart(2, "0")}`;
       const demoUnit = demo && n === 1;
@@ -152,15 +206,26 @@ export function buildModel(): DemoModel {
           ? `${slug}.${kv}.${role}@${DEMO_EMAIL_DOMAIN}`
           : `${slug}.${kv}.${role}${i ?? ""}@${STAFF_EMAIL_DOMAIN}`;
       addUser({
-        email: mail("head"), full_name: personName(r), title: "Trưởng phòng", unit_id: uid, province_id: pid,
-        creditor_kind: null, demo: demoUnit, memberships: [{ role: "subunit_head", unit_id: uid }],
+        email: mail("head"),
+        full_name: personName(r),
+        title: "Trưởng phòng",
+        unit_id: uid,
+        province_id: pid,
+        creditor_kind: null,
+        demo: demoUnit,
+        memberships: [{ role: "subunit_head", unit_id: uid }],
       });
       const executors: string[] = [];
       const executorCount = 5 + Math.floor(r() * 5);
       for (let i = 1; i <= executorCount; i++) {
         const u = addUser({
-          email: mail("executor", i), full_name: personName(r), title: "Chấp hành viên", unit_id: uid,
-          province_id: pid, creditor_kind: null, demo: demoUnit && i === 1,
+          email: mail("executor", i),
+          full_name: personName(r),
+          title: "Chấp hành viên",
+          unit_id: uid,
+          province_id: pid,
+          creditor_kind: null,
+          demo: demoUnit && i === 1,
           memberships: [{ role: "executor", unit_id: uid }],
         });
         executors.push(u.id);
@@ -168,8 +233,13 @@ export function buildModel(): DemoModel {
       executorsByUnit.set(uid, executors);
       for (let i = 1; i <= 2; i++) {
         addUser({
-          email: mail("clerk", i), full_name: personName(r), title: "Thư ký thi hành án", unit_id: uid,
-          province_id: pid, creditor_kind: null, demo: demoUnit && i === 1,
+          email: mail("clerk", i),
+          full_name: personName(r),
+          title: "Thư ký thi hành án",
+          unit_id: uid,
+          province_id: pid,
+          creditor_kind: null,
+          demo: demoUnit && i === 1,
           memberships: [{ role: "clerk", unit_id: uid }],
         });
       }
@@ -180,25 +250,52 @@ export function buildModel(): DemoModel {
   for (const { name, into } of absorbedProvinces()) {
     const intoId = stableUuid(`unit:${provinceCode(into)}`);
     units.push({
-      id: stableUuid(`unit:${legacyCode(name)}`), kind: "province", code: legacyCode(name),
-      name: `Cục Thi hành án dân sự tỉnh ${name}`, name_en: `Former ${name} bureau`, slug: null,
-      parent_id: NATIONAL_UNIT_ID, province_id: intoId, address: null, phone: null, email: null,
-      dissolved_on: MERGER_DATE, merged_into_id: intoId,
+      id: stableUuid(`unit:${legacyCode(name)}`),
+      kind: "province",
+      code: legacyCode(name),
+      name: `Cục Thi hành án dân sự tỉnh ${name}`,
+      name_en: `Former ${name} bureau`,
+      slug: null,
+      parent_id: NATIONAL_UNIT_ID,
+      province_id: intoId,
+      address: null,
+      phone: null,
+      email: null,
+      dissolved_on: MERGER_DATE,
+      merged_into_id: intoId,
     });
   }
 
   // External creditors.
   addUser({
-    email: `creditor.bank@${DEMO_EMAIL_DOMAIN}`, full_name: BANKS[0]!, title: null, unit_id: null, province_id: null,
-    creditor_kind: "bank", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+    email: `creditor.bank@${DEMO_EMAIL_DOMAIN}`,
+    full_name: BANKS[0]!,
+    title: null,
+    unit_id: null,
+    province_id: null,
+    creditor_kind: "bank",
+    demo: true,
+    memberships: [{ role: "creditor", unit_id: null }],
   });
   addUser({
-    email: `creditor.company@${DEMO_EMAIL_DOMAIN}`, full_name: companyName(r), title: null, unit_id: null,
-    province_id: null, creditor_kind: "company", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+    email: `creditor.company@${DEMO_EMAIL_DOMAIN}`,
+    full_name: companyName(r),
+    title: null,
+    unit_id: null,
+    province_id: null,
+    creditor_kind: "company",
+    demo: true,
+    memberships: [{ role: "creditor", unit_id: null }],
   });
   addUser({
-    email: `creditor.citizen@${DEMO_EMAIL_DOMAIN}`, full_name: "Nguyễn Văn Á", title: null, unit_id: null,
-    province_id: null, creditor_kind: "citizen", demo: true, memberships: [{ role: "creditor", unit_id: null }],
+    email: `creditor.citizen@${DEMO_EMAIL_DOMAIN}`,
+    full_name: "Nguyễn Văn Á",
+    title: null,
+    unit_id: null,
+    province_id: null,
+    creditor_kind: "citizen",
+    demo: true,
+    memberships: [{ role: "creditor", unit_id: null }],
   });
 
   return { units, users, executorsByUnit };

@@ -4,7 +4,15 @@
  * desk (some late, some rated), so the desk queue, the metrics and the status page show something.
  */
 import type { TxSql } from "@thads/db";
-import { addCalendarDays, addWorkingDays, newTrackingCode, PROCEDURES, requestDueOn, type RequestKind, type RequestStatus } from "@thads/domain";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  newTrackingCode,
+  PROCEDURES,
+  requestDueOn,
+  type RequestKind,
+  type RequestStatus,
+} from "@thads/domain";
 import { DEFAULT_TODAY } from "./cases.ts";
 import type { DemoModel } from "./model.ts";
 import { address, citizenId, personName, phone } from "./names.ts";
@@ -44,10 +52,13 @@ export async function seedPublic(tx: TxSql, model: DemoModel, opts: { today?: st
   const today = opts.today ?? DEFAULT_TODAY;
   const r = rng(2044);
   const byteRng = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(r() * 256));
-  const [{ replica }] = (await tx`select current_setting('session_replication_role') = 'replica' as replica`) as unknown as [{ replica: boolean }];
+  const [{ replica }] = (await tx`select current_setting('session_replication_role') = 'replica' as replica`) as unknown as [
+    { replica: boolean },
+  ];
   const provinces = model.units.filter((u) => u.kind === "province" && !u.dissolved_on);
   const firstSubunit = new Map<string, string>();
-  for (const u of model.units) if (u.kind === "subunit" && !u.dissolved_on && u.province_id && !firstSubunit.has(u.province_id)) firstSubunit.set(u.province_id, u.id);
+  for (const u of model.units)
+    if (u.kind === "subunit" && !u.dissolved_on && u.province_id && !firstSubunit.has(u.province_id)) firstSubunit.set(u.province_id, u.id);
 
   let requests = 0;
   for (const p of provinces) {
@@ -79,21 +90,43 @@ export async function seedPublic(tx: TxSql, model: DemoModel, opts: { today?: st
       const note = plan.status === "returned" || plan.status === "rejected" ? (RESULTS[plan.kind] ?? "Đã trả kết quả.") : null;
       const details =
         plan.kind === "enforcement_request"
-          ? { content: "Đề nghị cơ quan thi hành án ra quyết định thi hành án theo bản án đã có hiệu lực.", judgmentCourt: `Tòa án nhân dân ${name}`, judgmentNumber: `${10 + i}/2026/DS-ST`, judgmentDate: addCalendarDays(today, -60), debtorName: personName(r), debtorAddress: address(r, name, true) }
+          ? {
+              content: "Đề nghị cơ quan thi hành án ra quyết định thi hành án theo bản án đã có hiệu lực.",
+              judgmentCourt: `Tòa án nhân dân ${name}`,
+              judgmentNumber: `${10 + i}/2026/DS-ST`,
+              judgmentDate: addCalendarDays(today, -60),
+              debtorName: personName(r),
+              debtorAddress: address(r, name, true),
+            }
           : { content: `${PROCEDURES[plan.kind].name.vi}: đề nghị cơ quan xem xét, giải quyết.`, caseReference: `${100 + i}/QĐ-THADS` };
       const row = {
-        id, province_id: p.id, unit_id: unitId, kind: plan.kind, status: replica ? plan.status : "submitted",
-        channel: plan.desk ? "desk" : "online", tracking_code: newTrackingCode(byteRng), idempotency_key: stableUuid(`request-key:${id}`),
-        requester_name: person, requester_id_number: idNumber, requester_phone: tel, requester_email: null,
-        requester_address: address(r, name, pick(r, [true, false])), factor_keys: [tel, idNumber], details,
-        submitted_on: submittedOn, submitted_at: new Date(`${submittedOn}T09:00:00+07:00`),
-        received_on: replica ? receivedOn : null, due_on: replica && receivedOn ? dueOn : null,
-        closed_on: replica ? closedOn : null, result_note: replica ? note : null,
+        id,
+        province_id: p.id,
+        unit_id: unitId,
+        kind: plan.kind,
+        status: replica ? plan.status : "submitted",
+        channel: plan.desk ? "desk" : "online",
+        tracking_code: newTrackingCode(byteRng),
+        idempotency_key: stableUuid(`request-key:${id}`),
+        requester_name: person,
+        requester_id_number: idNumber,
+        requester_phone: tel,
+        requester_email: null,
+        requester_address: address(r, name, pick(r, [true, false])),
+        factor_keys: [tel, idNumber],
+        details,
+        submitted_on: submittedOn,
+        submitted_at: new Date(`${submittedOn}T09:00:00+07:00`),
+        received_on: replica ? receivedOn : null,
+        due_on: replica && receivedOn ? dueOn : null,
+        closed_on: replica ? closedOn : null,
+        result_note: replica ? note : null,
       };
       await tx`insert into public.service_requests ${tx(row as never)}`;
       const steps: { status: RequestStatus; on: string }[] = [{ status: "submitted", on: submittedOn }];
       if (receivedOn) steps.push({ status: "received", on: receivedOn });
-      if (plan.status === "processing" || plan.status === "returned") steps.push({ status: "processing", on: addWorkingDays(receivedOn!, 1) });
+      if (plan.status === "processing" || plan.status === "returned")
+        steps.push({ status: "processing", on: addWorkingDays(receivedOn!, 1) });
       if (closedOn) steps.push({ status: plan.status, on: closedOn });
       if (replica) {
         for (const [k, s] of steps.entries()) {

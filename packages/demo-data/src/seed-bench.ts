@@ -44,8 +44,14 @@ try {
            (select count(*) from public.case_events) as events`;
   const status = await sql<{ status: string; n: bigint }[]>`
     select status::text, count(*) as n from public.cases group by 1 order by 2 desc`;
-  console.log(`\nSeeded ${cases.toLocaleString("en")} cases in ${seconds.toFixed(1)} s (incl. units, users and analyze): ${Math.round(cases / seconds).toLocaleString("en")} cases/s`);
-  console.log(Object.entries(counts!).map(([k, v]) => `${k}=${v.toLocaleString("en")}`).join("  "));
+  console.log(
+    `\nSeeded ${cases.toLocaleString("en")} cases in ${seconds.toFixed(1)} s (incl. units, users and analyze): ${Math.round(cases / seconds).toLocaleString("en")} cases/s`,
+  );
+  console.log(
+    Object.entries(counts!)
+      .map(([k, v]) => `${k}=${v.toLocaleString("en")}`)
+      .join("  "),
+  );
   console.log(status.map((s) => `${s.status}=${s.n}`).join("  "));
 } finally {
   await sql.end();

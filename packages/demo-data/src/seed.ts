@@ -49,7 +49,21 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       replica = false;
       log("session_replication_role not allowed here: seeding with triggers on");
     }
-    const unitCols = ["id", "kind", "code", "name", "name_en", "slug", "parent_id", "province_id", "address", "phone", "email", "dissolved_on", "merged_into_id"] as const;
+    const unitCols = [
+      "id",
+      "kind",
+      "code",
+      "name",
+      "name_en",
+      "slug",
+      "parent_id",
+      "province_id",
+      "address",
+      "phone",
+      "email",
+      "dissolved_on",
+      "merged_into_id",
+    ] as const;
     await tx`insert into public.units ${tx(model.units, ...unitCols)}`;
     log(`${model.units.length} units`);
 
@@ -86,14 +100,21 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
       }
       await tx`insert into public.profiles ${tx(
         chunk.map((u) => ({
-          id: u.id, full_name: u.full_name, email: u.email, title: u.title, unit_id: u.unit_id,
-          province_id: u.province_id, creditor_kind: u.creditor_kind,
+          id: u.id,
+          full_name: u.full_name,
+          email: u.email,
+          title: u.title,
+          unit_id: u.unit_id,
+          province_id: u.province_id,
+          creditor_kind: u.creditor_kind,
         })),
       )}`;
       await tx`insert into public.memberships ${tx(
         chunk.flatMap((u) =>
           u.memberships.map((m) => ({
-            user_id: u.id, unit_id: m.unit_id, role: m.role,
+            user_id: u.id,
+            unit_id: m.unit_id,
+            role: m.role,
             province_id: m.unit_id ? (unitProvince.get(m.unit_id) ?? null) : null,
           })),
         ),
@@ -128,8 +149,12 @@ export function caseUnits(model: DemoModel): CaseGenUnit[] {
   return model.units
     .filter((u) => u.kind === "subunit")
     .map((u) => ({
-      id: u.id, provinceId: u.province_id!, code: u.code, executors: model.executorsByUnit.get(u.id) ?? [],
-      clerks: clerks.get(u.id) ?? [], headId: heads.get(u.id) ?? null,
+      id: u.id,
+      provinceId: u.province_id!,
+      code: u.code,
+      executors: model.executorsByUnit.get(u.id) ?? [],
+      clerks: clerks.get(u.id) ?? [],
+      headId: heads.get(u.id) ?? null,
     }));
 }
 

@@ -36,7 +36,10 @@ export async function seedStats(tx: TxSql, model: DemoModel, today: string, hist
   }
   // Moving history rewrites ledger rows: only in the bulk load's replica mode (triggers off).
   const [mode] = await tx<{ role: string }[]>`select current_setting('session_replication_role') as role`;
-  const moved = !history || mode?.role !== "replica" ? [{ n: 0n }] : await tx`
+  const moved =
+    !history || mode?.role !== "replica"
+      ? [{ n: 0n }]
+      : await tx`
     with m as (select * from unnest(${tx.array(subs)}::uuid[], ${tx.array(legacy)}::uuid[]) as m(sub, old)),
     c as (
       update public.cases c set unit_id = m.old from m
@@ -61,7 +64,12 @@ export async function seedStats(tx: TxSql, model: DemoModel, today: string, hist
       for (let n = 1; n <= p.subunits; n++) {
         const sid = byCode.get(subunitCode(p, n));
         if (!sid) continue;
-        rows.push({ unit_id: sid, stat_year: y, cases_rate: (c + ((n % 3) - 1) * 0.5).toFixed(2), money_rate: (m + ((n % 4) - 1.5)).toFixed(2) });
+        rows.push({
+          unit_id: sid,
+          stat_year: y,
+          cases_rate: (c + ((n % 3) - 1) * 0.5).toFixed(2),
+          money_rate: (m + ((n % 4) - 1.5)).toFixed(2),
+        });
       }
     }
   });

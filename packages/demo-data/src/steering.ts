@@ -28,18 +28,27 @@ export async function seedSteering(tx: TxSql, model: DemoModel, today: string) {
     }
   }
   const committees = provinces.map((p) => ({
-    id: stableUuid(`steering:${p.code}`), kind: "province", name: `Ban Chỉ đạo THADS ${p.name.replace(/^Thi hành án dân sự /, "")}`,
-    province_id: p.id, report_cadence: "monthly", slug: p.slug,
+    id: stableUuid(`steering:${p.code}`),
+    kind: "province",
+    name: `Ban Chỉ đạo THADS ${p.name.replace(/^Thi hành án dân sự /, "")}`,
+    province_id: p.id,
+    report_cadence: "monthly",
+    slug: p.slug,
   }));
   const national = {
-    id: stableUuid("steering:national"), kind: "national_anticorruption",
-    name: "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực", province_id: null, report_cadence: "quarterly", slug: null,
+    id: stableUuid("steering:national"),
+    kind: "national_anticorruption",
+    name: "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực",
+    province_id: null,
+    report_cadence: "quarterly",
+    slug: null,
   };
   await tx`insert into public.steering_committees ${tx([...committees, national].map(({ slug: _s, ...c }) => c))}`;
   const members = committees
     .filter((c) => steeringUser.has(c.province_id))
     .map((c) => ({ committee_id: c.id, user_id: steeringUser.get(c.province_id)!, member_role: "secretary", province_id: c.province_id }));
-  if (nationalMember) members.push({ committee_id: national.id, user_id: nationalMember, member_role: "secretary", province_id: null as unknown as string });
+  if (nationalMember)
+    members.push({ committee_id: national.id, user_id: nationalMember, member_role: "secretary", province_id: null as unknown as string });
   await tx`insert into public.steering_committee_members ${tx(members)}`;
 
   const counts = { committees: committees.length + 1, flags: 0, directives: 0, reports: 0, meetings: 0 };
@@ -66,8 +75,14 @@ export async function seedSteering(tx: TxSql, model: DemoModel, today: string) {
 }
 
 interface CaseRow {
-  id: string; province_id: string; unit_id: string; case_number: string; debtor_name: string; money_due: bigint;
-  accepted_on: string; is_corruption: boolean;
+  id: string;
+  province_id: string;
+  unit_id: string;
+  case_number: string;
+  debtor_name: string;
+  money_due: bigint;
+  accepted_on: string;
+  is_corruption: boolean;
 }
 
 async function seedList(
@@ -84,12 +99,21 @@ async function seedList(
     const accepted = i < opts.accepted;
     const proposedOn = accepted ? addCalendarDays(flaggedOn, -7) : addCalendarDays(today, -3);
     return {
-      id: stableUuid(`steering-flag:${committee.id}:${r.id}`), committee_id: committee.id, case_id: r.id,
-      province_id: r.province_id, unit_id: r.unit_id,
+      id: stableUuid(`steering-flag:${committee.id}:${r.id}`),
+      committee_id: committee.id,
+      case_id: r.id,
+      province_id: r.province_id,
+      unit_id: r.unit_id,
       reason: r.is_corruption ? "corruption_economic" : i % 3 === 2 ? "prolonged" : "high_value",
-      note: r.is_corruption ? "Thu hồi tài sản trong vụ án tham nhũng, kinh tế được dư luận quan tâm." : "Giá trị phải thi hành lớn, cần phối hợp liên ngành để xử lý tài sản.",
-      case_number: r.case_number, debtor_name: r.debtor_name, money_due: r.money_due,
-      status: accepted ? "accepted" : "proposed", proposed_on: proposedOn, decided_on: accepted ? flaggedOn : null,
+      note: r.is_corruption
+        ? "Thu hồi tài sản trong vụ án tham nhũng, kinh tế được dư luận quan tâm."
+        : "Giá trị phải thi hành lớn, cần phối hợp liên ngành để xử lý tài sản.",
+      case_number: r.case_number,
+      debtor_name: r.debtor_name,
+      money_due: r.money_due,
+      status: accepted ? "accepted" : "proposed",
+      proposed_on: proposedOn,
+      decided_on: accepted ? flaggedOn : null,
       decision_note: accepted ? "Đưa vào danh sách theo dõi, chỉ đạo tập trung giải quyết." : null,
     };
   });
@@ -98,15 +122,27 @@ async function seedList(
   const accepted = flags.filter((f) => f.status === "accepted");
 
   const meetingId = stableUuid(`steering-meeting:${committee.id}`);
-  await tx`insert into public.steering_meetings ${tx([{
-    id: meetingId, committee_id: committee.id, province_id: committee.province_id, held_on: addCalendarDays(today, -45),
-    title: "Họp Ban Chỉ đạo rà soát các vụ việc trọng điểm",
-    minutes: "Ban Chỉ đạo nghe cơ quan THADS báo cáo tiến độ từng vụ việc; các thành viên thảo luận vướng mắc về xử lý tài sản và phối hợp cưỡng chế.",
-    decisions: "Giao cơ quan THADS hoàn thành xác minh, định giá tài sản; báo cáo kết quả trước kỳ họp sau.",
-  }])}`;
-  await tx`insert into public.steering_meeting_items ${tx(accepted.map((f, i) => ({
-    meeting_id: meetingId, committee_id: committee.id, province_id: committee.province_id, flag_id: f.id, position: i + 1,
-  })))}`;
+  await tx`insert into public.steering_meetings ${tx([
+    {
+      id: meetingId,
+      committee_id: committee.id,
+      province_id: committee.province_id,
+      held_on: addCalendarDays(today, -45),
+      title: "Họp Ban Chỉ đạo rà soát các vụ việc trọng điểm",
+      minutes:
+        "Ban Chỉ đạo nghe cơ quan THADS báo cáo tiến độ từng vụ việc; các thành viên thảo luận vướng mắc về xử lý tài sản và phối hợp cưỡng chế.",
+      decisions: "Giao cơ quan THADS hoàn thành xác minh, định giá tài sản; báo cáo kết quả trước kỳ họp sau.",
+    },
+  ])}`;
+  await tx`insert into public.steering_meeting_items ${tx(
+    accepted.map((f, i) => ({
+      meeting_id: meetingId,
+      committee_id: committee.id,
+      province_id: committee.province_id,
+      flag_id: f.id,
+      position: i + 1,
+    })),
+  )}`;
   counts.meetings += 1;
 
   const directives = accepted.map((f, i) => {
@@ -114,12 +150,21 @@ async function seedList(
     const issued = kind === 2 ? addCalendarDays(today, -5) : addCalendarDays(today, kind === 0 ? -40 : -60);
     const due = kind === 2 ? addCalendarDays(today, 20) : addCalendarDays(today, kind === 0 ? -10 : -30);
     return {
-      id: stableUuid(`steering-directive:${f.id}`), committee_id: committee.id, meeting_id: kind === 2 ? null : meetingId, flag_id: f.id,
-      case_id: f.case_id, province_id: f.province_id, addressee_unit_id: f.unit_id, addressee_user_id: null,
-      body: ["Khẩn trương hoàn thành định giá, tổ chức bán đấu giá tài sản đã kê biên; báo cáo Ban Chỉ đạo.",
-             "Phối hợp với cơ quan công an, chính quyền địa phương xây dựng phương án cưỡng chế giao tài sản.",
-             "Rà soát, xác minh bổ sung điều kiện thi hành án của người phải thi hành án."][kind]!,
-      issued_on: issued, due_on: due,
+      id: stableUuid(`steering-directive:${f.id}`),
+      committee_id: committee.id,
+      meeting_id: kind === 2 ? null : meetingId,
+      flag_id: f.id,
+      case_id: f.case_id,
+      province_id: f.province_id,
+      addressee_unit_id: f.unit_id,
+      addressee_user_id: null,
+      body: [
+        "Khẩn trương hoàn thành định giá, tổ chức bán đấu giá tài sản đã kê biên; báo cáo Ban Chỉ đạo.",
+        "Phối hợp với cơ quan công an, chính quyền địa phương xây dựng phương án cưỡng chế giao tài sản.",
+        "Rà soát, xác minh bổ sung điều kiện thi hành án của người phải thi hành án.",
+      ][kind]!,
+      issued_on: issued,
+      due_on: due,
       answer: kind === 1 ? "Đã hoàn thành xác minh; tài sản đã được định giá, dự kiến bán đấu giá trong tháng tới." : null,
       answered_on: kind === 1 ? addCalendarDays(due, -5) : null,
     };
@@ -133,13 +178,20 @@ async function seedList(
   const reports: Record<string, unknown>[] = [];
   accepted.forEach((f, i) => {
     const periods: string[] = [];
-    for (let p = reportPeriodStart(f.decided_on!, cadence); compareDates(addMonths(p, step), today) < 0; p = addMonths(p, step)) periods.push(p);
+    for (let p = reportPeriodStart(f.decided_on!, cadence); compareDates(addMonths(p, step), today) < 0; p = addMonths(p, step))
+      periods.push(p);
     periods.slice(0, -1).forEach((p, k) => {
       if (i % 3 === 0 && k === 1) return;
       reports.push({
-        flag_id: f.id, committee_id: committee.id, case_id: f.case_id, province_id: f.province_id, unit_id: f.unit_id,
-        period_start: p, body: "Đã làm việc với người phải thi hành án; tiếp tục xác minh tài sản và đôn đốc tự nguyện thi hành.",
-        money_collected: 0n, reported_on: addCalendarDays(addMonths(p, step), 2),
+        flag_id: f.id,
+        committee_id: committee.id,
+        case_id: f.case_id,
+        province_id: f.province_id,
+        unit_id: f.unit_id,
+        period_start: p,
+        body: "Đã làm việc với người phải thi hành án; tiếp tục xác minh tài sản và đôn đốc tự nguyện thi hành.",
+        money_collected: 0n,
+        reported_on: addCalendarDays(addMonths(p, step), 2),
       });
     });
   });
@@ -148,12 +200,24 @@ async function seedList(
 
   if (opts.coercion && accepted[0]) {
     const f = accepted[0];
-    await tx`insert into public.steering_coercion_ops ${tx([{
-      case_id: f.case_id, committee_id: committee.id, province_id: f.province_id, unit_id: f.unit_id,
-      planned_on: addCalendarDays(today, 10), place: "Trụ sở, nhà xưởng của người phải thi hành án",
-      plan: "Cưỡng chế kê biên, giao tài sản cho người mua trúng đấu giá; bảo vệ hiện trường.",
-      forces: tx.json([{ kind: "police", count: 30 }, { kind: "local_authority", count: 10 }, { kind: "enforcement_staff", count: 8 }]),
-      status: "approved", decided_on: addCalendarDays(today, -2), decision_note: "Đồng ý phương án; đề nghị công an tỉnh bố trí lực lượng.",
-    }])}`;
+    await tx`insert into public.steering_coercion_ops ${tx([
+      {
+        case_id: f.case_id,
+        committee_id: committee.id,
+        province_id: f.province_id,
+        unit_id: f.unit_id,
+        planned_on: addCalendarDays(today, 10),
+        place: "Trụ sở, nhà xưởng của người phải thi hành án",
+        plan: "Cưỡng chế kê biên, giao tài sản cho người mua trúng đấu giá; bảo vệ hiện trường.",
+        forces: tx.json([
+          { kind: "police", count: 30 },
+          { kind: "local_authority", count: 10 },
+          { kind: "enforcement_staff", count: 8 },
+        ]),
+        status: "approved",
+        decided_on: addCalendarDays(today, -2),
+        decision_note: "Đồng ý phương án; đề nghị công an tỉnh bố trí lực lượng.",
+      },
+    ])}`;
   }
 }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromEventRow, toEventRow } from "@thads/core";
-import {
-  addWorkingDays,
-  caseDeadlines,
-  deriveState,
-  moneySummary,
-  nextDeadline,
-  type CaseEvent,
-  type CaseEventKind,
-} from "@thads/domain";
+import { addWorkingDays, caseDeadlines, deriveState, moneySummary, nextDeadline, type CaseEvent, type CaseEventKind } from "@thads/domain";
 import { DEFAULT_TODAY, generateCaseHistories, type GeneratedCase } from "../src/cases.ts";
 import { buildModel } from "../src/model.ts";
 import { caseUnits, demoExecutors } from "../src/seed.ts";
@@ -66,7 +58,8 @@ describe("generated case histories", () => {
         accepted_on: s.acceptedOn,
       };
       const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, c.case[k as keyof typeof c.case]]));
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) bad.push(`${c.case.id}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        bad.push(`${c.case.id}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
       if (s.decidedOn && c.case.money_due !== money.due.toString()) bad.push(`${c.case.id}: money_due`);
       if (events.some((e) => e.effectiveDate > DEFAULT_TODAY)) bad.push(`${c.case.id}: event after today`);
     }
@@ -81,7 +74,8 @@ describe("generated case histories", () => {
       for (const [k, e] of ledger(c).entries()) {
         const actor = c.events[k]!.actor_id;
         if (e.kind === "acceptance" || e.kind === "decision") expect(unit.clerks).toContain(actor);
-        else if (e.kind === "executor_change" || e.kind === "register_transfer" || e.kind === "request_returned") expect(actor).toBe(unit.headId);
+        else if (e.kind === "executor_change" || e.kind === "register_transfer" || e.kind === "request_returned")
+          expect(actor).toBe(unit.headId);
         else expect(actor).toBe(executor);
         if (e.kind === "decision" && e.executorId) executor = e.executorId;
         if (e.kind === "executor_change") executor = e.executorId;

@@ -73,7 +73,9 @@ describe("seeding a database", () => {
   });
 
   it("gives every province its public page and desk requests in every state, with history and ratings", async () => {
-    const [row] = await sql<{ pages: bigint; requests: bigint; states: string[]; bad_history: bigint; bad_due: bigint; rated_open: bigint }[]>`
+    const [row] = await sql<
+      { pages: bigint; requests: bigint; states: string[]; bad_history: bigint; bad_due: bigint; rated_open: bigint }[]
+    >`
       select (select count(*) from public.public_pages) as pages,
              (select count(*) from public.service_requests) as requests,
              (select array_agg(distinct status::text order by status::text) from public.service_requests) as states,
@@ -82,7 +84,14 @@ describe("seeding a database", () => {
              (select count(*) from public.service_requests r where r.status <> 'submitted' and r.due_on is null) as bad_due,
              (select count(*) from public.service_ratings s join public.service_requests r on r.id = s.request_id
                where r.status not in ('returned', 'rejected')) as rated_open`;
-    expect(row).toEqual({ pages: 34n, requests: 34n * 9n, states: ["processing", "received", "rejected", "returned", "submitted"], bad_history: 0n, bad_due: 0n, rated_open: 0n });
+    expect(row).toEqual({
+      pages: 34n,
+      requests: 34n * 9n,
+      states: ["processing", "received", "rejected", "returned", "submitted"],
+      bad_history: 0n,
+      bad_due: 0n,
+      rated_open: 0n,
+    });
     const due = await sql<{ kind: RequestKind; submitted_on: string; due_on: string }[]>`
       select kind::text as kind, submitted_on::text, due_on::text from public.service_requests where due_on is not null`;
     expect(due.every((d) => d.due_on === requestDueOn(d.kind, d.submitted_on))).toBe(true);
@@ -139,7 +148,8 @@ describe("seeding a database", () => {
     }
     expect(bad.slice(0, 5)).toEqual([]);
     const statuses = new Set(cases.map((c) => c.status));
-    for (const s of ["completed", "not_yet_enforceable", "enforcing", "enforceable", "terminated", "postponed"]) expect(statuses).toContain(s);
+    for (const s of ["completed", "not_yet_enforceable", "enforcing", "enforceable", "terminated", "postponed"])
+      expect(statuses).toContain(s);
   });
 
   it("keeps each obligation's paid amount equal to its payments and its performance date to its act", async () => {
@@ -151,12 +161,15 @@ describe("seeding a database", () => {
     const expected = new Map<string, string>();
     for (const [caseId, events] of byCase) {
       const decision = events.find((e) => e.kind === "decision");
-      if (!decision || decision.kind !== "decision") continue;
+      if (decision?.kind !== "decision") continue;
       for (const o of decision.obligations) {
         const payments = events.filter((e) => e.kind === "payment" && e.obligationId === o.id);
         const paid = payments.reduce((sum, e) => sum + (e.kind === "payment" ? e.amount : 0n), 0n);
         const act = events.find((e) => e.kind === "act_performed" && e.obligationId === o.id);
-        expected.set(`${caseId}/${o.id}`, o.kind === "money" ? `money ${o.amount} ${paid} null` : `act null 0 ${act?.effectiveDate ?? null}`);
+        expected.set(
+          `${caseId}/${o.id}`,
+          o.kind === "money" ? `money ${o.amount} ${paid} null` : `act null 0 ${act?.effectiveDate ?? null}`,
+        );
       }
     }
     expect(actual.size).toBeGreaterThan(SAMPLE / 2);
@@ -183,12 +196,21 @@ describe("seeding a database", () => {
     const model = buildModel();
     // Cases given demo assets afterwards carry the asset steps in their ledgers: compared apart, below.
     const withAssets = new Set((await sql<{ case_id: string }[]>`select distinct case_id from public.assets`).map((r) => r.case_id));
-    const generated = [...generateCaseHistories({ count: SAMPLE, units: caseUnits(model), focusExecutors: demoExecutors(model) })]
-      .filter((g) => !withAssets.has(g.case.id!));
+    const generated = [...generateCaseHistories({ count: SAMPLE, units: caseUnits(model), focusExecutors: demoExecutors(model) })].filter(
+      (g) => !withAssets.has(g.case.id!),
+    );
     const mine = (rows: readonly Record<string, unknown>[], key = "case_id") => rows.filter((r) => !withAssets.has(r[key] as string));
     const text = (cols: readonly string[]) => sql.unsafe(cols.map((c) => (c === "payload" ? "payload" : `${c}::text`)).join(", "));
     const cases = mine(await sql`select ${text(CASE_COLUMNS)} from public.cases order by id`, "id");
-    expect(cases).toEqual(generated.map((g) => ({ ...g.case, is_bank_credit: g.case.is_bank_credit === "t" ? "true" : "false", is_corruption: g.case.is_corruption === "t" ? "true" : "false" })).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
+    expect(cases).toEqual(
+      generated
+        .map((g) => ({
+          ...g.case,
+          is_bank_credit: g.case.is_bank_credit === "t" ? "true" : "false",
+          is_corruption: g.case.is_corruption === "t" ? "true" : "false",
+        }))
+        .sort((a, b) => (a.id! < b.id! ? -1 : 1)),
+    );
     const judgments = await sql`select ${text(JUDGMENT_COLUMNS)} from public.judgments j
       where not exists (select 1 from public.cases c join public.assets a on a.case_id = c.id where c.judgment_id = j.id) order by id`;
     expect(judgments).toEqual(generated.map((g) => g.judgment).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
@@ -210,7 +232,17 @@ describe("demo steering committees (after seeding)", () => {
   });
 
   it("has a committee per province and the national list; flags carry their case's tenant and fit their committee's scope", async () => {
-    const [row] = await sql<{ committees: bigint; national: bigint; wrong_tenant: bigint; out_of_scope: bigint; overdue: bigint; answered: bigint; national_provinces: bigint }[]>`
+    const [row] = await sql<
+      {
+        committees: bigint;
+        national: bigint;
+        wrong_tenant: bigint;
+        out_of_scope: bigint;
+        overdue: bigint;
+        answered: bigint;
+        national_provinces: bigint;
+      }[]
+    >`
       select (select count(*) from public.steering_committees where kind = 'province') as committees,
              (select count(*) from public.steering_committees where kind = 'national_anticorruption') as national,
              (select count(*) from public.steering_flags f join public.cases c on c.id = f.case_id
@@ -232,8 +264,11 @@ describe("demo steering committees (after seeding)", () => {
 
   it("the Hải Phòng steering member sees exactly the accepted Hải Phòng list, under RLS", async () => {
     const member = buildModel().users.find((u) => u.email === "hai-phong.steering@demo.thads.vn")!;
-    const seen = await withClaims(app, { sub: member.id, role: "authenticated" }, (tx) =>
-      tx<{ id: string }[]>`select id from public.cases order by id`);
+    const seen = await withClaims(
+      app,
+      { sub: member.id, role: "authenticated" },
+      (tx) => tx<{ id: string }[]>`select id from public.cases order by id`,
+    );
     const listed = await sql<{ id: string }[]>`
       select f.case_id as id from public.steering_flags f join public.steering_committees k on k.id = f.committee_id
       join public.units p on p.id = k.province_id

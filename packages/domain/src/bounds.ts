@@ -85,7 +85,12 @@ const fail = (f: BoundField, code: BoundCode, vi: string, en: string): BoundErro
 
 function checkFloor(date: IsoDate, field: BoundField, acceptedOn?: IsoDate | null): BoundError | null {
   if (compareDates(date, EARLIEST_DATE) < 0) {
-    return fail(field, "date_too_early", `không được trước năm ${EARLIEST_YEAR} (${formatDateVi(date)}).`, `cannot be before ${EARLIEST_YEAR} (${date}).`);
+    return fail(
+      field,
+      "date_too_early",
+      `không được trước năm ${EARLIEST_YEAR} (${formatDateVi(date)}).`,
+      `cannot be before ${EARLIEST_YEAR} (${date}).`,
+    );
   }
   if (acceptedOn && compareDates(date, acceptedOn) < 0) {
     return fail(
@@ -107,7 +112,12 @@ export function checkPastDate(date: string, opts: { field: BoundField; today: Is
   const floor = checkFloor(date, opts.field, opts.acceptedOn);
   if (floor) return floor;
   if (compareDates(date, opts.today) > 0) {
-    return fail(opts.field, "date_in_future", `không được sau ngày hôm nay (${formatDateVi(opts.today)}).`, `cannot be after today (${opts.today}).`);
+    return fail(
+      opts.field,
+      "date_in_future",
+      `không được sau ngày hôm nay (${formatDateVi(opts.today)}).`,
+      `cannot be after today (${opts.today}).`,
+    );
   }
   return null;
 }
@@ -116,7 +126,10 @@ export function checkPastDate(date: string, opts: { field: BoundField; today: Is
  * A planned date: a real date, not before 1990 (nor the case's acceptance date when given), not
  * more than ten years after today. Whether it may lie in the past is the caller's rule.
  */
-export function checkPlannedDate(date: string, opts: { field: BoundField; today: IsoDate; acceptedOn?: IsoDate | null }): BoundError | null {
+export function checkPlannedDate(
+  date: string,
+  opts: { field: BoundField; today: IsoDate; acceptedOn?: IsoDate | null },
+): BoundError | null {
   if (!isIsoDate(date)) return fail(opts.field, "invalid_date", "ngày không hợp lệ.", "not a valid date.");
   const floor = checkFloor(date, opts.field, opts.acceptedOn);
   if (floor) return floor;
@@ -160,7 +173,12 @@ export function checkDong(amount: bigint, opts: { field: BoundField; allowZero?:
       : fail(opts.field, "amount_not_positive", "phải lớn hơn 0.", "must be greater than 0.");
   }
   if (amount > MAX_DONG) {
-    return fail(opts.field, "amount_too_large", "vượt quá mức tối đa 10.000.000.000.000.000 đồng (10^16).", "exceeds the maximum of 10^16 đồng.");
+    return fail(
+      opts.field,
+      "amount_too_large",
+      "vượt quá mức tối đa 10.000.000.000.000.000 đồng (10^16).",
+      "exceeds the maximum of 10^16 đồng.",
+    );
   }
   return null;
 }
@@ -169,7 +187,12 @@ export function checkDong(amount: bigint, opts: { field: BoundField; allowZero?:
 export function checkStatYear(year: number, opts: { field: BoundField; today: IsoDate }): BoundError | null {
   const last = Number(opts.today.slice(0, 4)) + PLANNED_YEARS_AHEAD;
   if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > last) {
-    return fail(opts.field, "year_out_of_range", `phải từ năm ${EARLIEST_YEAR} đến năm ${last}.`, `must be between ${EARLIEST_YEAR} and ${last}.`);
+    return fail(
+      opts.field,
+      "year_out_of_range",
+      `phải từ năm ${EARLIEST_YEAR} đến năm ${last}.`,
+      `must be between ${EARLIEST_YEAR} and ${last}.`,
+    );
   }
   return null;
 }

@@ -30,7 +30,7 @@ const UNIT: Readonly<Record<LegalRuleUnit, string>> = {
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function ruleRow(set: LegalRuleSet, code: (typeof LEGAL_RULE_CODES)[number], r: LegalRule): string {
+function ruleRow(_set: LegalRuleSet, code: (typeof LEGAL_RULE_CODES)[number], r: LegalRule): string {
   const sources = r.sources.map((s) => `${formatSource(s)} — ${s.verified}${s.row ? ` (${s.row})` : ""}`).join("; ");
   return `| \`${code}\` | ${cell(LEGAL_RULE_NAMES[code])} | ${cell(String(r.value))} | ${UNIT[r.unit]} | ${cell(sources)} | **${weakestVerification(r.sources)}** | ${cell(r.note ?? "")} |`;
 }
@@ -43,8 +43,8 @@ export function renderLegalRulesDoc(): string {
     "<!-- Generated from packages/domain/src/cases/rules.ts by `npm run docs:legal-rules`. Do not edit by hand: a unit test fails when this file differs from the generator's output. -->",
     "",
     "Every time limit and rule the product applies, per rule set, with its source: instrument, article",
-    "(Art.), clause in brackets and point in a second bracket — \"Art. 65(7)(b)\" is Article 65, clause 7,",
-    "point b; \"¶\" is a paragraph of the clause. The research behind each source, with the Vietnamese",
+    '(Art.), clause in brackets and point in a second bracket — "Art. 65(7)(b)" is Article 65, clause 7,',
+    'point b; "¶" is a paragraph of the clause. The research behind each source, with the Vietnamese',
     "text, is in [law-sources.md](law-sources.md); the row is given in brackets.",
     "",
     "A step is governed by the rule set in force on the day its period starts (for one-stop requests: the",
@@ -65,7 +65,9 @@ export function renderLegalRulesDoc(): string {
   for (const set of LEGAL_RULE_SETS) {
     const rules = LEGAL_RULE_CODES.filter((c) => set.rules[c]);
     const weak = rules.filter((c) => weakestVerification(set.rules[c]!.sources) !== "verified");
-    out.push(`| ${cell(set.name)} | ${formatDateVi(set.effectiveFrom)} | ${rules.length} | ${weak.length ? weak.map((c) => `\`${c}\``).join(", ") : "none"} |`);
+    out.push(
+      `| ${cell(set.name)} | ${formatDateVi(set.effectiveFrom)} | ${rules.length} | ${weak.length ? weak.map((c) => `\`${c}\``).join(", ") : "none"} |`,
+    );
   }
   for (const set of LEGAL_RULE_SETS) {
     out.push(
@@ -82,16 +84,14 @@ export function renderLegalRulesDoc(): string {
     const missing = LEGAL_RULE_CODES.filter((c) => !set.rules[c]);
     if (missing.length) out.push("", `Not in this set: ${missing.map((c) => `\`${c}\``).join(", ")}.`);
   }
-  out.push(
-    "",
-    "## Product settings (not legal limits)",
-    "",
-    "| Setting | Value | From | What |",
-    "| --- | --- | --- | --- |",
-  );
+  out.push("", "## Product settings (not legal limits)", "", "| Setting | Value | From | What |", "| --- | --- | --- | --- |");
   for (const s of AUCTION_RULE_SETS) {
-    out.push(`| \`nextRoundWithinDays\` | ${s.nextRoundWithinDays} days | ${formatDateVi(s.effectiveFrom)} | Expected interval between a failed round and the next round's announcement |`);
-    out.push(`| \`stuckAfterFailedRounds\` | ${s.stuckAfterFailedRounds} | ${formatDateVi(s.effectiveFrom)} | Heads see an asset with this many failed rounds as stuck |`);
+    out.push(
+      `| \`nextRoundWithinDays\` | ${s.nextRoundWithinDays} days | ${formatDateVi(s.effectiveFrom)} | Expected interval between a failed round and the next round's announcement |`,
+    );
+    out.push(
+      `| \`stuckAfterFailedRounds\` | ${s.stuckAfterFailedRounds} | ${formatDateVi(s.effectiveFrom)} | Heads see an asset with this many failed rounds as stuck |`,
+    );
   }
   out.push(`| \`DUE_SOON_WORKING_DAYS\` | ${DUE_SOON_WORKING_DAYS} working days | — | A deadline this close is shown as due soon |`);
   out.push(

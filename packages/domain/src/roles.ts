@@ -107,10 +107,7 @@ export function canViewProvince(memberships: MembershipRef[], provinceId: string
 
 /** May this user open a sub-bureau's workspace? Directorate, its province's staff, its own staff. */
 export function canViewUnit(memberships: MembershipRef[], unit: { id: string; provinceId: string }): boolean {
-  return (
-    canViewProvince(memberships, unit.provinceId) ||
-    memberships.some((m) => SUBUNIT_ROLES.includes(m.role) && m.unitId === unit.id)
-  );
+  return canViewProvince(memberships, unit.provinceId) || memberships.some((m) => SUBUNIT_ROLES.includes(m.role) && m.unitId === unit.id);
 }
 
 export function hasRole(memberships: MembershipRef[], ...roles: Role[]): boolean {

@@ -57,7 +57,9 @@ describe("acceptance dates", () => {
     expect(checkAcceptanceDate("2009-07-01", { field: accepted, today })).toBeNull();
     expect(checkAcceptanceDate("2026-12-04", { field: accepted, today })).toBeNull();
     expect(checkAcceptanceDate("2009-06-30", { field: accepted, today })?.code).toBe("date_before_rules");
-    expect(checkAcceptanceDate("1995-03-02", { field: accepted, today })?.message_vi).toMatch(/^Ngày thụ lý: không được trước ngày 01\/07\/2009/);
+    expect(checkAcceptanceDate("1995-03-02", { field: accepted, today })?.message_vi).toMatch(
+      /^Ngày thụ lý: không được trước ngày 01\/07\/2009/,
+    );
     expect(checkAcceptanceDate("1985-03-02", { field: accepted, today })?.code).toBe("date_too_early");
     expect(checkAcceptanceDate("2026-12-05", { field: accepted, today })?.code).toBe("date_in_future");
   });

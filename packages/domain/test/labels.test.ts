@@ -2,14 +2,30 @@ import { describe, expect, it } from "vitest";
 import * as labels from "../src/labels.ts";
 
 describe("the UI's labels entry", () => {
-  const tables = Object.entries(labels).filter(([name]) => name.endsWith("_LABELS")) as [string, Record<string, { vi: string; en: string }>][];
+  const tables = Object.entries(labels).filter(([name]) => name.endsWith("_LABELS")) as [
+    string,
+    Record<string, { vi: string; en: string }>,
+  ][];
 
   it("carries every label table of the domain", () => {
     expect(tables.map(([n]) => n).sort()).toEqual(
       [
-        "ASSET_KIND_LABELS", "ASSET_STATUS_LABELS", "ASSET_STEP_LABELS", "BIDDER_SITUATION_LABELS", "CASE_EVENT_LABELS",
-        "CASE_STATUS_LABELS", "DEADLINE_LABELS", "DEPOSIT_OUTCOME_LABELS", "DISTRIBUTION_RANK_LABELS", "FLAG_REASON_LABELS",
-        "FORCE_LABELS", "REQUEST_ACTION_LABELS", "REQUEST_STATUS_LABELS", "ROLE_LABELS", "ROUND_RESULT_LABELS", "STAT_FIGURE_LABELS",
+        "ASSET_KIND_LABELS",
+        "ASSET_STATUS_LABELS",
+        "ASSET_STEP_LABELS",
+        "BIDDER_SITUATION_LABELS",
+        "CASE_EVENT_LABELS",
+        "CASE_STATUS_LABELS",
+        "DEADLINE_LABELS",
+        "DEPOSIT_OUTCOME_LABELS",
+        "DISTRIBUTION_RANK_LABELS",
+        "FLAG_REASON_LABELS",
+        "FORCE_LABELS",
+        "REQUEST_ACTION_LABELS",
+        "REQUEST_STATUS_LABELS",
+        "ROLE_LABELS",
+        "ROUND_RESULT_LABELS",
+        "STAT_FIGURE_LABELS",
       ].sort(),
     );
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { canViewProvince, canViewUnit, caseListScope, homeFor, homePath, navFor, type MembershipRef } from "../src/roles.ts";
 
 const m = (role: MembershipRef["role"], extra: Partial<MembershipRef> = {}): MembershipRef => ({
-  role, unitKind: null, unitCode: null, provinceSlug: null, unitId: null, provinceId: null, ...extra,
+  role,
+  unitKind: null,
+  unitCode: null,
+  provinceSlug: null,
+  unitId: null,
+  provinceId: null,
+  ...extra,
 });
 
 describe("homeFor", () => {
@@ -67,12 +73,19 @@ describe("caseListScope", () => {
   });
   it("is the province for province staff, the sub-bureau for its staff", () => {
     expect(caseListScope([m("province_staff", { provinceId: "p1" })])).toEqual({ kind: "provinces", ids: ["p1"] });
-    expect(caseListScope([m("executor", { unitId: "u1", provinceId: "p1" }), m("clerk", { unitId: "u1", provinceId: "p1" })]))
-      .toEqual({ kind: "units", ids: ["u1"] });
+    expect(caseListScope([m("executor", { unitId: "u1", provinceId: "p1" }), m("clerk", { unitId: "u1", provinceId: "p1" })])).toEqual({
+      kind: "units",
+      ids: ["u1"],
+    });
   });
   it("widens to a province when a sub-bureau membership lies outside the user's provinces", () => {
-    expect(caseListScope([m("province_head", { provinceId: "p1" }), m("executor", { unitId: "u9", provinceId: "p2" }), m("clerk", { unitId: "u1", provinceId: "p1" })]))
-      .toEqual({ kind: "provinces", ids: ["p1", "p2"] });
+    expect(
+      caseListScope([
+        m("province_head", { provinceId: "p1" }),
+        m("executor", { unitId: "u9", provinceId: "p2" }),
+        m("clerk", { unitId: "u1", provinceId: "p1" }),
+      ]),
+    ).toEqual({ kind: "provinces", ids: ["p1", "p2"] });
   });
   it("is empty for steering members and creditors, who read no case list of a unit", () => {
     expect(caseListScope([m("steering_member"), m("creditor")])).toEqual({ kind: "none" });

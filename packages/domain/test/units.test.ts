@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { PROVINCES, absorbedProvinces, byUnitName, compareUnitNames, provinceSlug, provinceUnitName, subunitName, unitPlaceName } from "../src/units.ts";
+import {
+  PROVINCES,
+  absorbedProvinces,
+  byUnitName,
+  compareUnitNames,
+  provinceSlug,
+  provinceUnitName,
+  subunitName,
+  unitPlaceName,
+} from "../src/units.ts";
 import { foldVietnamese, slugify } from "../src/text.ts";
 import { formatCount, formatDong } from "../src/money.ts";
 

@@ -50,10 +50,23 @@ export async function recordStep(
 ) {
   const version =
     opts.version ??
-    (await withClaims(sql, claimsOf(actor.userId), (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`))[0]?.version ??
+    (
+      await withClaims(
+        sql,
+        claimsOf(actor.userId),
+        (tx) => tx<{ version: number }[]>`select version from public.cases where id = ${caseId}`,
+      )
+    )[0]?.version ??
     0;
   return asUserStep(sql, claimsOf(actor.userId), (tx) =>
-    recordEvent(tx, { caseId, expectedVersion: version, event, idempotencyKey: opts.key ?? randomUUID(), actor, today: opts.today ?? todayInVietnam() }),
+    recordEvent(tx, {
+      caseId,
+      expectedVersion: version,
+      event,
+      idempotencyKey: opts.key ?? randomUUID(),
+      actor,
+      today: opts.today ?? todayInVietnam(),
+    }),
   );
 }
 

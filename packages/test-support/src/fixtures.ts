@@ -16,18 +16,32 @@ export async function buildTenantFixture(sql: Sql, app: Sql) {
   const id = (): string => randomUUID();
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
   const u = {
-    national: id(), a: id(), b: id(), a1: id(), b1: id(), a9: id(), b9: id(),
+    national: id(),
+    a: id(),
+    b: id(),
+    a1: id(),
+    b1: id(),
+    a9: id(),
+    b9: id(),
   };
   const [existingNational] = await sql<{ id: string }[]>`select id from public.units where kind = 'national' limit 1`;
   if (existingNational) u.national = existingNational.id;
   else
     await sql`insert into public.units (id, kind, code, name, parent_id, province_id)
-              values (${u.national}, 'national', ${"NAT-" + tag}, 'Cục Quản lý THADS', null, null)`;
-  for (const [key, name] of [["a", "Hải Phòng"], ["b", "Hà Nội"]] as const) {
+              values (${u.national}, 'national', ${`NAT-${tag}`}, 'Cục Quản lý THADS', null, null)`;
+  for (const [key, name] of [
+    ["a", "Hải Phòng"],
+    ["b", "Hà Nội"],
+  ] as const) {
     await sql`insert into public.units (id, kind, code, name, slug, parent_id, province_id)
               values (${u[key]}, 'province', ${`P-${key.toUpperCase()}-${tag}`}, ${`THADS ${name}`}, ${`${key}-${tag.toLowerCase()}`}, ${u.national}, ${u[key]})`;
   }
-  for (const [key, parent, n] of [["a1", "a", 1], ["b1", "b", 1], ["a9", "a", 9], ["b9", "b", 9]] as const) {
+  for (const [key, parent, n] of [
+    ["a1", "a", 1],
+    ["b1", "b", 1],
+    ["a9", "a", 9],
+    ["b9", "b", 9],
+  ] as const) {
     await sql`insert into public.units (id, kind, code, name, parent_id, province_id)
               values (${u[key]}, 'subunit', ${`P-${parent.toUpperCase()}-${tag}-KV0${n}`}, ${`Phòng khu vực ${n}`}, ${u[parent]}, ${u[parent]})`;
   }
@@ -59,14 +73,34 @@ export async function buildTenantFixture(sql: Sql, app: Sql) {
 
   const caseRow = async (unit: string, clerk: string, executor: string, n: string) => {
     const actor = { userId: users[clerk]!, roles: ["clerk" as const] };
-    const id = await takeInCase(app, actor, intakeForm(unit, {
-      caseNumber: `${n}/${tag}`, acceptedOn: "01/10/2026", decisionKind: "on_request",
-      judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2026/DS-ST`, date: "01/09/2026", type: "civil" },
-      debtor: { kind: "person", fullName: "Nguyễn Văn Á" }, amount: "1.000.000",
-    }), "2026-10-01");
-    await recordSteps(app, actor, id, [
-      { kind: "decision", effectiveDate: "2026-10-01", mode: "on_request", executorId: executor, obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }] },
-    ], "2026-10-01");
+    const id = await takeInCase(
+      app,
+      actor,
+      intakeForm(unit, {
+        caseNumber: `${n}/${tag}`,
+        acceptedOn: "01/10/2026",
+        decisionKind: "on_request",
+        judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2026/DS-ST`, date: "01/09/2026", type: "civil" },
+        debtor: { kind: "person", fullName: "Nguyễn Văn Á" },
+        amount: "1.000.000",
+      }),
+      "2026-10-01",
+    );
+    await recordSteps(
+      app,
+      actor,
+      id,
+      [
+        {
+          kind: "decision",
+          effectiveDate: "2026-10-01",
+          mode: "on_request",
+          executorId: executor,
+          obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }],
+        },
+      ],
+      "2026-10-01",
+    );
     return id;
   };
   const cases = {

@@ -9,8 +9,16 @@ import { asAnon, asCaseWriter, withClaims, type TxSql } from "@thads/db";
 import type { useTenantFixture } from "./fixtures.ts";
 
 export const TIERS = [
-  "anon", "national_admin", "national_viewer", "province_head", "province_staff",
-  "subunit_head", "executor", "clerk", "steering_member", "creditor",
+  "anon",
+  "national_admin",
+  "national_viewer",
+  "province_head",
+  "province_staff",
+  "subunit_head",
+  "executor",
+  "clerk",
+  "steering_member",
+  "creditor",
 ] as const;
 export type Tier = (typeof TIERS)[number];
 export const OPS = ["select", "insert", "update", "delete"] as const;

@@ -41,14 +41,24 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     const actOb = state.obligations.find((x) => x.kind === "act" && x.performedOn === null);
     const candidates: CaseEvent[] = [
       {
-        kind: "decision", effectiveDate: date, mode: state.source === "creditor_request" ? "on_request" : "ex_officio",
-        obligations: r() < 0.85
-          ? [{ id: "m1", kind: "money", amount: BigInt(1 + Math.floor(r() * 5_000_000)) * 1000n }, ...(r() < 0.2 ? [{ id: "a1", kind: "act" as const, description: "Giao tài sản" }] : [])]
-          : [{ id: "a1", kind: "act", description: "Giao tài sản" }],
+        kind: "decision",
+        effectiveDate: date,
+        mode: state.source === "creditor_request" ? "on_request" : "ex_officio",
+        obligations:
+          r() < 0.85
+            ? [
+                { id: "m1", kind: "money", amount: BigInt(1 + Math.floor(r() * 5_000_000)) * 1000n },
+                ...(r() < 0.2 ? [{ id: "a1", kind: "act" as const, description: "Giao tài sản" }] : []),
+              ]
+            : [{ id: "a1", kind: "act", description: "Giao tài sản" }],
       },
       { kind: "notification", effectiveDate: date },
       { kind: "verification", effectiveDate: date },
-      { kind: "classification", effectiveDate: date, result: r() < (state.status === "not_yet_enforceable" ? 0.2 : 0.7) ? "enforceable" : "not_yet_enforceable" },
+      {
+        kind: "classification",
+        effectiveDate: date,
+        result: r() < (state.status === "not_yet_enforceable" ? 0.2 : 0.7) ? "enforceable" : "not_yet_enforceable",
+      },
       { kind: "enforcement_action", effectiveDate: date, measure: pick(r, ["seizure", "account_freeze", "auction"] as const) },
       { kind: "postponement", effectiveDate: date, reason: "Đương sự đề nghị" },
       { kind: "suspension", effectiveDate: date, reason: "Tòa án yêu cầu" },
@@ -66,7 +76,10 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     }
     if (actOb) candidates.push({ kind: "act_performed", effectiveDate: date, obligationId: actOb.id });
     if (state.status === "not_yet_enforceable") {
-      candidates.push({ kind: "register_transfer", effectiveDate: date }, { kind: "request_returned", effectiveDate: date, noticeNumber: `${i}/TB-THADS` });
+      candidates.push(
+        { kind: "register_transfer", effectiveDate: date },
+        { kind: "request_returned", effectiveDate: date, noticeNumber: `${i}/TB-THADS` },
+      );
     }
     if (state.status === "separate_register") {
       candidates.push({ kind: "register_reopening", effectiveDate: date, newInformation: "Người phải thi hành án có thu nhập mới" });
@@ -79,13 +92,19 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     // return of the request; from the register, a reopening), so that every road is travelled.
     const byKind = (k: CaseEvent["kind"]) => candidates.find((c) => c.kind === k);
     const natural: (CaseEvent | undefined)[] =
-      state.status === "accepted" ? [byKind("decision")]
-      : state.status === "decided" ? [byKind("notification")]
-      : state.status === "notified" ? [byKind("verification")]
-      : state.status === "verified" || state.awaitingClassification ? [byKind("classification")]
-      : state.status === "not_yet_enforceable" ? [byKind("verification"), byKind("register_transfer"), byKind("request_returned")]
-      : state.status === "separate_register" ? [byKind("register_reopening")]
-      : [];
+      state.status === "accepted"
+        ? [byKind("decision")]
+        : state.status === "decided"
+          ? [byKind("notification")]
+          : state.status === "notified"
+            ? [byKind("verification")]
+            : state.status === "verified" || state.awaitingClassification
+              ? [byKind("classification")]
+              : state.status === "not_yet_enforceable"
+                ? [byKind("verification"), byKind("register_transfer"), byKind("request_returned")]
+                : state.status === "separate_register"
+                  ? [byKind("register_reopening")]
+                  : [];
     const inclined = state.status === "not_yet_enforceable" || state.status === "separate_register" ? 0.85 : 0.5;
     if (natural.length > 0 && r() < inclined) event = pick(r, natural) ?? event;
     const res = applyEvent(state, event, o.lifecycle);

@@ -29,8 +29,10 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
     memberNational: await addUser("steering_nat", fx.units.national, "steering_member"),
   };
   const committee = async (kind: string, name: string, province: string | null) =>
-    (await sql<{ id: string }[]>`insert into public.steering_committees (kind, name, province_id)
-       values (${kind}, ${name}, ${province}) returning id`)[0]!.id;
+    (
+      await sql<{ id: string }[]>`insert into public.steering_committees (kind, name, province_id)
+       values (${kind}, ${name}, ${province}) returning id`
+    )[0]!.id;
   const [existingNational] = await sql<{ id: string }[]>`
     select id from public.steering_committees where kind = 'national_anticorruption'`;
   const committees = {
@@ -38,11 +40,14 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
     b: await committee("province", `Ban Chỉ đạo THADS B ${tag}`, fx.units.b),
     spareA: await committee("province", `Ban dự phòng A ${tag}`, fx.units.a),
     spareB: await committee("province", `Ban dự phòng B ${tag}`, fx.units.b),
-    national: existingNational?.id ?? (await committee("national_anticorruption", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", null)),
+    national:
+      existingNational?.id ?? (await committee("national_anticorruption", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", null)),
   };
   const member = async (c: string, u: string, role: string) =>
-    (await sql<{ id: string }[]>`insert into public.steering_committee_members (committee_id, user_id, member_role)
-       values (${c}, ${u}, ${role}) returning id`)[0]!.id;
+    (
+      await sql<{ id: string }[]>`insert into public.steering_committee_members (committee_id, user_id, member_role)
+       values (${c}, ${u}, ${role}) returning id`
+    )[0]!.id;
   const members = {
     a: await member(committees.a, users.memberA, "secretary"),
     b: await member(committees.b, users.memberB, "secretary"),
@@ -51,12 +56,21 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
 
   const caseRow = async (unit: string, n: string, corruption: boolean) => {
     const clerk = unit === fx.units.b1 ? fx.users.clerk_b! : fx.users.clerk!;
-    return takeInCase(app, { userId: clerk, roles: ["clerk"] }, intakeForm(unit, {
-      caseNumber: `${n}/${tag}`, acceptedOn: "01/10/2020", decisionKind: "ex_officio", isCorruption: corruption,
-      judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2020/HS-ST`, date: "01/09/2020", type: "criminal" },
-      creditor: { kind: "organization", fullName: "Nhà nước" },
-      debtor: { kind: "organization", fullName: "Công ty TNHH Minh Phát" }, amount: "50.000.000.000",
-    }), "2020-10-01");
+    return takeInCase(
+      app,
+      { userId: clerk, roles: ["clerk"] },
+      intakeForm(unit, {
+        caseNumber: `${n}/${tag}`,
+        acceptedOn: "01/10/2020",
+        decisionKind: "ex_officio",
+        isCorruption: corruption,
+        judgment: { courtName: "Tòa án nhân dân", number: `${n}-${tag}/2020/HS-ST`, date: "01/09/2020", type: "criminal" },
+        creditor: { kind: "organization", fullName: "Nhà nước" },
+        debtor: { kind: "organization", fullName: "Công ty TNHH Minh Phát" },
+        amount: "50.000.000.000",
+      }),
+      "2020-10-01",
+    );
   };
   const cases = {
     bSpare: await caseRow(fx.units.b1, "S1", false),
@@ -65,10 +79,12 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
     proposedA: await caseRow(fx.units.a1, "P1", false),
   };
   const flag = async (c: string, caseId: string, status: string) =>
-    (await sql<{ id: string }[]>`
+    (
+      await sql<{ id: string }[]>`
       insert into public.steering_flags (committee_id, case_id, reason, note, status, decided_on)
       values (${c}, ${caseId}, 'high_value', 'Giá trị lớn, kéo dài', ${status}, ${status === "accepted" ? "2026-10-05" : null})
-      returning id`)[0]!.id;
+      returning id`
+    )[0]!.id;
   const flags = {
     a: await flag(committees.a, fx.cases.a, "accepted"),
     b: await flag(committees.b, fx.cases.b, "accepted"),
@@ -77,8 +93,10 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
     proposedA: await flag(committees.a, cases.proposedA, "proposed"),
   };
   const meeting = async (c: string, title: string) =>
-    (await sql<{ id: string }[]>`insert into public.steering_meetings (committee_id, held_on, title, minutes)
-       values (${c}, '2026-10-20', ${title}, 'Biên bản') returning id`)[0]!.id;
+    (
+      await sql<{ id: string }[]>`insert into public.steering_meetings (committee_id, held_on, title, minutes)
+       values (${c}, '2026-10-20', ${title}, 'Biên bản') returning id`
+    )[0]!.id;
   const meetings = {
     a: await meeting(committees.a, "Họp quý IV"),
     b: await meeting(committees.b, "Họp quý IV"),
@@ -86,25 +104,35 @@ export async function buildSteeringFixture(sql: Sql, fx: TenantFixture, app: Sql
     b2: await meeting(committees.b, "Họp tháng 11"),
   };
   const item = async (m: string, f: string) =>
-    (await sql<{ id: string }[]>`insert into public.steering_meeting_items (meeting_id, flag_id, position) values (${m}, ${f}, 1) returning id`)[0]!.id;
+    (
+      await sql<
+        { id: string }[]
+      >`insert into public.steering_meeting_items (meeting_id, flag_id, position) values (${m}, ${f}, 1) returning id`
+    )[0]!.id;
   const items = { a: await item(meetings.a, flags.a), b: await item(meetings.b, flags.b) };
   const directive = async (c: string, m: string, f: string, unit: string) =>
-    (await sql<{ id: string }[]>`
+    (
+      await sql<{ id: string }[]>`
       insert into public.steering_directives (committee_id, meeting_id, flag_id, addressee_unit_id, body, issued_on, due_on)
-      values (${c}, ${m}, ${f}, ${unit}, 'Báo cáo phương án xử lý tài sản', '2026-10-20', '2026-11-20') returning id`)[0]!.id;
+      values (${c}, ${m}, ${f}, ${unit}, 'Báo cáo phương án xử lý tài sản', '2026-10-20', '2026-11-20') returning id`
+    )[0]!.id;
   const directives = {
     a: await directive(committees.a, meetings.a, flags.a, fx.units.a1),
     b: await directive(committees.b, meetings.b, flags.b, fx.units.b1),
   };
   const report = async (f: string) =>
-    (await sql<{ id: string }[]>`insert into public.steering_progress_reports (flag_id, period_start, body)
-       values (${f}, '2026-10-01', 'Đã xác minh tài sản') returning id`)[0]!.id;
+    (
+      await sql<{ id: string }[]>`insert into public.steering_progress_reports (flag_id, period_start, body)
+       values (${f}, '2026-10-01', 'Đã xác minh tài sản') returning id`
+    )[0]!.id;
   const reports = { a: await report(flags.a), b: await report(flags.b) };
   const op = async (c: string, caseId: string) =>
-    (await sql<{ id: string }[]>`
+    (
+      await sql<{ id: string }[]>`
       insert into public.steering_coercion_ops (case_id, committee_id, planned_on, place, plan, forces)
       values (${caseId}, ${c}, '2026-12-01', 'Số 1 Lê Lợi', 'Cưỡng chế giao nhà', ${sql.json([{ kind: "police", count: 20 }])})
-      returning id`)[0]!.id;
+      returning id`
+    )[0]!.id;
   const ops = { a: await op(committees.a, fx.cases.a), b: await op(committees.b, fx.cases.b) };
   return { users, committees, members, cases, flags, meetings, items, directives, reports, ops };
 }

@@ -12,7 +12,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!isUuid(params.id)) {
     return apiError(400, "invalid_id", "Mã việc không hợp lệ.");
   }
-  const page = await asUser(user, (tx) => loadCasePage(tx, params.id, user.memberships.map((m) => m.role), todayVn()));
+  const page = await asUser(user, (tx) =>
+    loadCasePage(
+      tx,
+      params.id,
+      user.memberships.map((m) => m.role),
+      todayVn(),
+    ),
+  );
   if (!page) return apiError(404, "not_found", "Không tìm thấy việc thi hành án.");
   const { keys: _keys, executors: _executors, provinces: _provinces, ...body } = page;
   return Response.json({ data: body }, { headers: { "Cache-Control": "private, no-store" } });

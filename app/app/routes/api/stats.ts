@@ -13,7 +13,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
   const parsed = StatsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return apiError(400, "invalid_query", errorMessagesOf(parsed.error).join(" "), { fields: fieldErrorsOf(parsed.error, { depth: "top" }) });
+    return apiError(400, "invalid_query", errorMessagesOf(parsed.error).join(" "), {
+      fields: fieldErrorsOf(parsed.error, { depth: "top" }),
+    });
   }
   const { unit: code, from, to } = parsed.data;
   const result = await asUser(user, async (tx) => {

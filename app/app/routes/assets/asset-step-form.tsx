@@ -36,18 +36,38 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
   const busy = nav.state === "submitting" && nav.formData?.get("intent") === kind;
   const name = ASSET_STEP_LABELS[kind][lang];
   const id = (n: string) => `${kind}-${n}`;
-  const field = (n: string, label: string, control: ReactNode) => <Field key={n} name={id(n)} label={label} error={fe[n]}>{control}</Field>;
-  const input = (n: string, label: string, def?: string) => field(n, label, <input {...fieldProps(id(n), fe[n])} name={n} defaultValue={def} className={CONTROL} />);
+  const field = (n: string, label: string, control: ReactNode) => (
+    <Field key={n} name={id(n)} label={label} error={fe[n]}>
+      {control}
+    </Field>
+  );
+  const input = (n: string, label: string, def?: string) =>
+    field(n, label, <input {...fieldProps(id(n), fe[n])} name={n} defaultValue={def} className={CONTROL} />);
   const select = (n: string, options: [string, string][], label: string, def = "") =>
-    field(n, label, (
+    field(
+      n,
+      label,
       <select {...fieldProps(id(n), fe[n])} name={n} defaultValue={def} className={CONTROL}>
-        <option value="" disabled>{m("form.choose")}</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-      </select>
-    ));
+        <option value="" disabled>
+          {m("form.choose")}
+        </option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>,
+    );
   const fields: Partial<Record<AssetFormStep, () => ReactNode[]>> = {
     seizure: () => [
-      select("seizureKind", [["seizure", m("seizure.kind.seizure")], ["account_freeze", m("seizure.kind.freeze")]], m("seizure.measure")),
+      select(
+        "seizureKind",
+        [
+          ["seizure", m("seizure.kind.seizure")],
+          ["account_freeze", m("seizure.kind.freeze")],
+        ],
+        m("seizure.measure"),
+      ),
       input("executorName", m("seizure.executor")),
       input("minutesNumber", m("seizure.minutes")),
       input("bankName", m("seizure.bank")),
@@ -60,7 +80,11 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
       input("note", m("form.note")),
       ...(d.valuations.length ? [input("revaluationReason", m("valuation.reason"))] : []),
     ],
-    contract: () => [input("organisation", m("contract.organisation")), input("contractNumber", m("contract.number")), input("fee", m("contract.fee"))],
+    contract: () => [
+      input("organisation", m("contract.organisation")),
+      input("contractNumber", m("contract.number")),
+      input("fee", m("contract.fee")),
+    ],
     round: () => [
       input("heldOn", m("round.heldOn")),
       input("startingPrice", m("round.startingPrice")),
@@ -68,30 +92,55 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
       input("enforcementCosts", m("round.costs")),
     ],
     round_result: () => [
-      select("result", (["sold", "no_bidder", "cancelled", "buyer_withdrew"] as RoundResult[]).map((r) => [r, ROUND_RESULT_LABELS[r][lang]]), m("result.result")),
+      select(
+        "result",
+        (["sold", "no_bidder", "cancelled", "buyer_withdrew"] as RoundResult[]).map((r) => [r, ROUND_RESULT_LABELS[r][lang]]),
+        m("result.result"),
+      ),
       input("winningBid", m("result.winningBid")),
       input("winnerName", m("result.winner")),
     ],
     deposit: () => [input("bidderName", m("deposit.bidder")), input("amount", m("deposit.amount"))],
     deposit_settlement: () => [
-      select("depositId", d.deposits.filter((x) => x.outcome === "held").map((x) => [x.id, `${x.bidder_name} · ${formatDong(x.amount)}`]), m("settlement.deposit")),
-      select("situation", BIDDER_SITUATIONS.map((s) => [s, BIDDER_SITUATION_LABELS[s][lang]]), m("settlement.situation")),
+      select(
+        "depositId",
+        d.deposits.filter((x) => x.outcome === "held").map((x) => [x.id, `${x.bidder_name} · ${formatDong(x.amount)}`]),
+        m("settlement.deposit"),
+      ),
+      select(
+        "situation",
+        BIDDER_SITUATIONS.map((s) => [s, BIDDER_SITUATION_LABELS[s][lang]]),
+        m("settlement.situation"),
+      ),
     ],
     sale: () => [
       input("enforcementCosts", m("sale.costs")),
       ...d.obligations.map((o) =>
-        select(`rank.${o.code}`, CLAIM_RANKS.map((r) => [r, DISTRIBUTION_RANK_LABELS[r][lang]]), m("sale.rank", { code: o.code, amount: formatDong(o.outstanding) }), d.asset.encumbrance_bank ? "secured" : "other"),
+        select(
+          `rank.${o.code}`,
+          CLAIM_RANKS.map((r) => [r, DISTRIBUTION_RANK_LABELS[r][lang]]),
+          m("sale.rank", { code: o.code, amount: formatDong(o.outstanding) }),
+          d.asset.encumbrance_bank ? "secured" : "other",
+        ),
       ),
     ],
     delivery: () => [
-      <label key="c" className="flex items-center gap-2 text-sm"><input type="checkbox" name="withCoercion" />{m("delivery.coercion")}</label>,
+      <label key="c" className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="withCoercion" />
+        {m("delivery.coercion")}
+      </label>,
       input("note", m("form.note")),
     ],
     return: () => [input("reason", m("form.reason"))],
     hand_to_creditor: () => [
       input("reason", m("form.reason")),
       input("creditedAmount", m("handover.credited")),
-      select("obligationCode", d.obligations.map((o) => [o.code, `${o.code} · ${formatDong(o.outstanding)}`]), m("handover.obligation"), d.obligations[0]?.code ?? ""),
+      select(
+        "obligationCode",
+        d.obligations.map((o) => [o.code, `${o.code} · ${formatDong(o.outstanding)}`]),
+        m("handover.obligation"),
+        d.obligations[0]?.code ?? "",
+      ),
     ],
   };
   return (
@@ -101,12 +150,24 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
         <input type="hidden" name="intent" value={kind} />
         <input type="hidden" name="version" value={d.asset.version} />
         <input type="hidden" name="idempotencyKey" value={d.keys[kind] ?? ""} />
-        {mine?.formError ? <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{mine.formError}</p> : null}
+        {mine?.formError ? (
+          <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+            {mine.formError}
+          </p>
+        ) : null}
         {input("effectiveDate", m(kind === "round" ? "form.announcedOn" : "form.date"), formatDateVi(d.today))}
         {fields[kind]?.()}
-        {fe.version || fe.idempotencyKey ? <p role="alert" className="col-span-full text-sm text-red-700">{fe.version ?? fe.idempotencyKey}</p> : null}
+        {fe.version || fe.idempotencyKey ? (
+          <p role="alert" className="col-span-full text-sm text-red-700">
+            {fe.version ?? fe.idempotencyKey}
+          </p>
+        ) : null}
         <div className="col-span-full">
-          <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {m("form.submit", { step: name })}
           </button>
         </div>

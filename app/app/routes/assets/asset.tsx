@@ -1,7 +1,15 @@
 import { data, redirect, useLoaderData } from "react-router";
 import { asUserStep, parseAssetStep, recordAssetStep, ASSET_FORM_STEPS, type AssetFormStep } from "@thads/core";
 import type { Route } from "./+types/asset";
-import { AssetHeader, DepositsSection, HistorySection, ProceedsSection, RoundsSection, SeizuresSection, ValuationsSection } from "./asset-sections.tsx";
+import {
+  AssetHeader,
+  DepositsSection,
+  HistorySection,
+  ProceedsSection,
+  RoundsSection,
+  SeizuresSection,
+  ValuationsSection,
+} from "./asset-sections.tsx";
 import { StepForm, type AssetStepActionData } from "./asset-step-form.tsx";
 import { assetStepFields, refusalStatus } from "./asset-step.server.ts";
 import { assetsMessages } from "./messages.ts";
@@ -18,7 +26,14 @@ import { isUuid } from "@thads/core/input";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.id)) notFound();
-  const page = await asUser(user, (tx) => loadAssetPage(tx, params.id, user.memberships.map((m) => m.role), todayVn()));
+  const page = await asUser(user, (tx) =>
+    loadAssetPage(
+      tx,
+      params.id,
+      user.memberships.map((m) => m.role),
+      todayVn(),
+    ),
+  );
   if (!page) notFound();
   return page;
 }
@@ -35,7 +50,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   const parsed = parseAssetStep(kind as AssetFormStep, assetStepFields(form, kind));
   if (!parsed.ok) return data<AssetStepActionData>({ kind, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await asUserStep(appSql(), user.claims, (tx) =>
-    recordAssetStep(tx, { assetId: params.id, step: parsed.step, actor: { userId: user.id, roles: user.memberships.map((m) => m.role) }, today: todayVn() }),
+    recordAssetStep(tx, {
+      assetId: params.id,
+      step: parsed.step,
+      actor: { userId: user.id, roles: user.memberships.map((m) => m.role) },
+      today: todayVn(),
+    }),
   );
   if (!result.ok) {
     const message = result.error[`message_${lang}` as const];
@@ -59,7 +79,11 @@ export default function AssetPage() {
       <HistorySection history={d.history} />
       {d.actions.length ? (
         <Section title={m("steps.title")}>
-          <div className="space-y-3">{d.actions.map((k) => <StepForm key={`${k}-${d.asset.version}`} kind={k} page={d} />)}</div>
+          <div className="space-y-3">
+            {d.actions.map((k) => (
+              <StepForm key={`${k}-${d.asset.version}`} kind={k} page={d} />
+            ))}
+          </div>
         </Section>
       ) : (
         <p className="mt-8 text-slate-600">{m(d.readOnly ? "steps.readOnly" : "steps.none")}</p>

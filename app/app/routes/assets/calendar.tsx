@@ -12,7 +12,15 @@ import { assetScope, scopeFilter, scopeQuery } from "./scope.server.ts";
 import { MAX_YEAR, MIN_YEAR } from "@thads/core/input";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const WEEKDAYS = ["calendar.dow.mon", "calendar.dow.tue", "calendar.dow.wed", "calendar.dow.thu", "calendar.dow.fri", "calendar.dow.sat", "calendar.dow.sun"] as const;
+const WEEKDAYS = [
+  "calendar.dow.mon",
+  "calendar.dow.tue",
+  "calendar.dow.wed",
+  "calendar.dow.thu",
+  "calendar.dow.fri",
+  "calendar.dow.sat",
+  "calendar.dow.sun",
+] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -43,28 +51,56 @@ export default function AuctionCalendar() {
   const cells = [...Array(firstDow).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   return (
     <>
-      <PageHeader title={m("calendar.title", { month: pad(d.month), year: d.year, unit: d.unit.name })} subtitle={m("calendar.count", { count: d.rounds.length })} />
+      <PageHeader
+        title={m("calendar.title", { month: pad(d.month), year: d.year, unit: d.unit.name })}
+        subtitle={m("calendar.count", { count: d.rounds.length })}
+      />
       <nav className="mb-4 flex gap-4 text-sm">
-        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.prev}`}>{m("calendar.prev")}</Link>
-        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.next}`}>{m("calendar.next")}</Link>
-        <Link className="underline" to={`/assets?${d.scope}`}>{m("calendar.list")}</Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.prev}`}>
+          {m("calendar.prev")}
+        </Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}&month=${d.next}`}>
+          {m("calendar.next")}
+        </Link>
+        <Link className="underline" to={`/assets?${d.scope}`}>
+          {m("calendar.list")}
+        </Link>
       </nav>
       <div className="grid grid-cols-7 gap-1 text-xs" data-testid="calendar">
-        {WEEKDAYS.map((k) => <div key={k} className="p-1 font-semibold text-slate-600">{m(k)}</div>)}
+        {WEEKDAYS.map((k) => (
+          <div key={k} className="p-1 font-semibold text-slate-600">
+            {m(k)}
+          </div>
+        ))}
         {cells.map((day, i) => (
           <div key={i} className={`min-h-20 rounded border p-1 ${day ? "border-slate-200 bg-white" : "border-transparent"}`}>
             {day ? <div className="font-semibold">{day}</div> : null}
-            {day ? (byDay.get(day) ?? []).map((r) => (
-              <Link key={r.id} to={`/assets/${r.asset_id}`} data-testid="calendar-round" className="mt-1 block truncate rounded bg-sky-50 px-1 text-sky-900 hover:underline" title={`${r.description} · ${formatDong(r.starting_price)}`}>
-                {m("calendar.roundShort", { round: r.round_no })} · {billions(r.starting_price)} · {ROUND_RESULT_LABELS[r.result as RoundResult]?.[lang]}
-              </Link>
-            )) : null}
+            {day
+              ? (byDay.get(day) ?? []).map((r) => (
+                  <Link
+                    key={r.id}
+                    to={`/assets/${r.asset_id}`}
+                    data-testid="calendar-round"
+                    className="mt-1 block truncate rounded bg-sky-50 px-1 text-sky-900 hover:underline"
+                    title={`${r.description} · ${formatDong(r.starting_price)}`}
+                  >
+                    {m("calendar.roundShort", { round: r.round_no })} · {billions(r.starting_price)} ·{" "}
+                    {ROUND_RESULT_LABELS[r.result as RoundResult]?.[lang]}
+                  </Link>
+                ))
+              : null}
           </div>
         ))}
       </div>
       <ul className="mt-6 space-y-1 text-sm">
         {d.rounds.map((r) => (
-          <li key={r.id}>{formatDateVi(r.held_on)} · {r.unit_name} · {r.case_number} · <Link className="underline" to={`/assets/${r.asset_id}`}>{r.description}</Link> · {m("calendar.round", { round: r.round_no })} · {formatDong(r.starting_price)}</li>
+          <li key={r.id}>
+            {formatDateVi(r.held_on)} · {r.unit_name} · {r.case_number} ·{" "}
+            <Link className="underline" to={`/assets/${r.asset_id}`}>
+              {r.description}
+            </Link>{" "}
+            · {m("calendar.round", { round: r.round_no })} · {formatDong(r.starting_price)}
+          </li>
         ))}
       </ul>
     </>

@@ -37,7 +37,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const r = await asUserStep(appSql(), user.claims, (tx) =>
     createAsset(tx, { caseId: params.id, ...parsed.data }, { userId: user.id, roles: user.memberships.map((m) => m.role) }, todayVn()),
   );
-  if (!r.ok) return data<ActionData>({ formError: r.error[`message_${lang}` as const] }, { status: r.error.code === "forbidden" ? 403 : 422 });
+  if (!r.ok)
+    return data<ActionData>({ formError: r.error[`message_${lang}` as const] }, { status: r.error.code === "forbidden" ? 403 : 422 });
   return redirect(`/assets/${r.assetId}`);
 }
 
@@ -57,18 +58,32 @@ export default function CaseAssets() {
   );
   return (
     <>
-      <p className="text-sm"><Link to={`/cases/${d.case.id}`} className="underline">{m("case.back")}</Link></p>
+      <p className="text-sm">
+        <Link to={`/cases/${d.case.id}`} className="underline">
+          {m("case.back")}
+        </Link>
+      </p>
       <PageHeader title={m("case.title", { case: d.case.case_number })} subtitle={d.case.debtor_name} />
       <AssetTable rows={d.assets} />
       {d.mayAct ? (
         <Section title={m("new.title")}>
           <AppForm className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-3">
             <input type="hidden" name="idempotencyKey" value={d.key} />
-            {a?.formError ? <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{a.formError}</p> : null}
+            {a?.formError ? (
+              <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+                {a.formError}
+              </p>
+            ) : null}
             <Field name="kind" label={m("new.kind")} error={fe.kind}>
               <select {...fieldProps("kind", fe.kind)} defaultValue="" className={CONTROL}>
-                <option value="" disabled>{m("form.choose")}</option>
-                {ASSET_KINDS.map((k) => <option key={k} value={k}>{ASSET_KIND_LABELS[k][lang]}</option>)}
+                <option value="" disabled>
+                  {m("form.choose")}
+                </option>
+                {ASSET_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {ASSET_KIND_LABELS[k][lang]}
+                  </option>
+                ))}
               </select>
             </Field>
             {input("description", m("new.description"))}
@@ -78,7 +93,11 @@ export default function CaseAssets() {
             {input("encumbranceNote", m("new.encumbranceNote"))}
             {input("identifiedOn", m("new.identifiedOn"), d.today)}
             <div className="col-span-full">
-              <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+              <button
+                type="submit"
+                disabled={nav.state === "submitting"}
+                className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+              >
                 {m("new.submit")}
               </button>
             </div>

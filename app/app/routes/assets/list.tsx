@@ -42,10 +42,18 @@ export default function Assets() {
         subtitle={d.stuck ? m("list.subtitle.stuck") : null}
       />
       <nav className="mb-4 flex flex-wrap gap-3 text-sm">
-        <Link className="underline" to={`/assets?${d.scope}`}>{m("list.filter.all")}</Link>
-        <Link className="underline" to={`/assets?${d.scope}&status=at_auction`}>{ASSET_STATUS_LABELS.at_auction[lang]}</Link>
-        <Link className="underline" to={`/assets?${d.scope}&stuck=1`}>{m("list.filter.stuck")}</Link>
-        <Link className="underline" to={`/assets/calendar?${d.scope}`}>{m("list.filter.calendar")}</Link>
+        <Link className="underline" to={`/assets?${d.scope}`}>
+          {m("list.filter.all")}
+        </Link>
+        <Link className="underline" to={`/assets?${d.scope}&status=at_auction`}>
+          {ASSET_STATUS_LABELS.at_auction[lang]}
+        </Link>
+        <Link className="underline" to={`/assets?${d.scope}&stuck=1`}>
+          {m("list.filter.stuck")}
+        </Link>
+        <Link className="underline" to={`/assets/calendar?${d.scope}`}>
+          {m("list.filter.calendar")}
+        </Link>
       </nav>
       <AssetTable rows={d.rows} showCase />
     </>

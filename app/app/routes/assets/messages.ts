@@ -74,7 +74,8 @@ export const assetsMessages = defineMessages(
     "rounds.reduction": "Giảm",
     "rounds.result": "Kết quả",
     "rounds.winningBid": "Giá trúng",
-    "rounds.hint": "Phiên tiếp theo: giá khởi điểm từ {min} đến {base} (giảm tối đa {percent}%), thông báo trong {days} ngày sau phiên không thành.",
+    "rounds.hint":
+      "Phiên tiếp theo: giá khởi điểm từ {min} đến {base} (giảm tối đa {percent}%), thông báo trong {days} ngày sau phiên không thành.",
 
     "valuations.title": "Thẩm định giá",
     "valuations.date": "Ngày",
@@ -216,7 +217,8 @@ export const assetsMessages = defineMessages(
     "rounds.reduction": "Reduction",
     "rounds.result": "Result",
     "rounds.winningBid": "Winning bid",
-    "rounds.hint": "Next round: starting price between {min} and {base} (at most {percent}% off), announced within {days} days of the failed round.",
+    "rounds.hint":
+      "Next round: starting price between {min} and {base} (at most {percent}% off), announced within {days} days of the failed round.",
 
     "valuations.title": "Valuations",
     "valuations.date": "Date",

@@ -23,8 +23,14 @@ export async function signIn(input: { email: string; password: string; client: s
   const check: PasswordCheck =
     signInMode(env) === "supabase"
       ? async (email, password) => {
-          const result = await signInWithSupabase({ url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY!, fetch: undefined }, email, password);
-          return result.ok ? { ok: true, userId: result.userId } : { ok: false, reason: result.reason === "unavailable" ? "unavailable" : "invalid" };
+          const result = await signInWithSupabase(
+            { url: env.SUPABASE_URL!, anonKey: env.SUPABASE_ANON_KEY!, fetch: undefined },
+            email,
+            password,
+          );
+          return result.ok
+            ? { ok: true, userId: result.userId }
+            : { ok: false, reason: result.reason === "unavailable" ? "unavailable" : "invalid" };
         }
       : async (email, password) => {
           const user = await verifyPassword(sql, email, password);

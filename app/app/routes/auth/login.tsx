@@ -81,19 +81,28 @@ export default function Login() {
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
             <Field name="email" label={tr("login.email")} error={emailError}>
               <input
-                {...fieldProps("email", emailError)} type="email" autoComplete="username" required maxLength={254}
+                {...fieldProps("email", emailError)}
+                type="email"
+                autoComplete="username"
+                required
+                maxLength={254}
                 defaultValue={actionData?.email ?? ""}
                 className="block w-full rounded border border-slate-300 px-3 py-2"
               />
             </Field>
             <Field name="password" label={tr("login.password")} error={passwordError}>
               <input
-                {...fieldProps("password", passwordError)} type="password" autoComplete="current-password" required maxLength={200}
+                {...fieldProps("password", passwordError)}
+                type="password"
+                autoComplete="current-password"
+                required
+                maxLength={200}
                 className="block w-full rounded border border-slate-300 px-3 py-2"
               />
             </Field>
             <button
-              type="submit" disabled={busy}
+              type="submit"
+              disabled={busy}
               className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
             >
               {tr("login.submit")}
@@ -101,7 +110,9 @@ export default function Login() {
           </AppForm>
         </div>
         <p className="mt-4 text-center text-sm">
-          <a href="/p" className="text-brand-700 underline">{m("login.publicLink")}</a>
+          <a href="/p" className="text-brand-700 underline">
+            {m("login.publicLink")}
+          </a>
         </p>
       </div>
     </main>

@@ -8,13 +8,23 @@ import { casesMessages } from "./messages.ts";
 const control = "rounded border border-slate-300 px-2 py-1";
 
 /** The case list's filters: a GET form, so the filtered list has an address. */
-export function CaseFilters({ provinces, executors }: { provinces: { code: string; name: string }[]; executors: { id: string; full_name: string }[] }) {
+export function CaseFilters({
+  provinces,
+  executors,
+}: {
+  provinces: { code: string; name: string }[];
+  executors: { id: string; full_name: string }[];
+}) {
   const m = useMessages(casesMessages);
   const lang = useLang();
   const [params] = useSearchParams();
   const value = (name: string) => params.get(name) ?? "";
   return (
-    <Form method="get" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4" aria-label={m("filter.label")}>
+    <Form
+      method="get"
+      className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4"
+      aria-label={m("filter.label")}
+    >
       <label className="col-span-2 flex flex-col">
         {m("filter.q")}
         <input name="q" defaultValue={value("q")} maxLength={100} className={control} placeholder="nguyen van a" />
@@ -24,7 +34,11 @@ export function CaseFilters({ provinces, executors }: { provinces: { code: strin
           {m("filter.province")}
           <select name="province" defaultValue={value("province")} className={control}>
             <option value="">{m("filter.nationwide")}</option>
-            {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}
@@ -32,7 +46,11 @@ export function CaseFilters({ provinces, executors }: { provinces: { code: strin
         {m("list.col.status")}
         <select name="status" defaultValue={value("status")} className={control}>
           <option value="">{m("filter.all")}</option>
-          {CASE_STATUSES.map((s) => <option key={s} value={s}>{CASE_STATUS_LABELS[s][lang]}</option>)}
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {CASE_STATUS_LABELS[s][lang]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col">
@@ -47,14 +65,22 @@ export function CaseFilters({ provinces, executors }: { provinces: { code: strin
         {m("filter.judgmentType")}
         <select name="judgmentType" defaultValue={value("judgmentType")} className={control}>
           <option value="">{m("filter.all")}</option>
-          {JUDGMENT_TYPES.map((j) => <option key={j} value={j}>{JUDGMENT_TYPE_LABELS[j]?.[lang] ?? j}</option>)}
+          {JUDGMENT_TYPES.map((j) => (
+            <option key={j} value={j}>
+              {JUDGMENT_TYPE_LABELS[j]?.[lang] ?? j}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col">
         {m("executor")}
         <select name="executor" defaultValue={value("executor")} className={control}>
           <option value="">{m("filter.all")}</option>
-          {executors.map((e) => <option key={e.id} value={e.id}>{e.full_name}</option>)}
+          {executors.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.full_name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col">
@@ -87,7 +113,9 @@ export function CaseFilters({ provinces, executors }: { provinces: { code: strin
       </label>
       {params.get("unit") ? <input type="hidden" name="unit" value={value("unit")} /> : null}
       <div className="flex items-end">
-        <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white">{m("filter.submit")}</button>
+        <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white">
+          {m("filter.submit")}
+        </button>
       </div>
     </Form>
   );

@@ -15,13 +15,22 @@ export function CaseHeader() {
   const c = d.case;
   return (
     <>
-      <p className="text-sm"><Link to={`/cases?unit=${c.unit_code}`} className="underline">{m("case.back")}</Link></p>
+      <p className="text-sm">
+        <Link to={`/cases?unit=${c.unit_code}`} className="underline">
+          {m("case.back")}
+        </Link>
+      </p>
       <header className="mt-2 mb-6">
         <h1 className="text-2xl font-bold">{m("case.title", { number: c.case_number })}</h1>
         <p className="mt-1 text-slate-700">
-          <span data-testid="case-status" className="mr-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold">{CASE_STATUS_LABELS[c.status as CaseStatus]?.[lang] ?? c.status}</span>
+          <span data-testid="case-status" className="mr-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold">
+            {CASE_STATUS_LABELS[c.status as CaseStatus]?.[lang] ?? c.status}
+          </span>
           {c.unit_name} · {c.province_name}
-          {" · "}<Link to={`/cases/${c.id}/assets`} className="underline" data-testid="case-assets-link">{m("case.assets")}</Link>
+          {" · "}
+          <Link to={`/cases/${c.id}/assets`} className="underline" data-testid="case-assets-link">
+            {m("case.assets")}
+          </Link>
         </p>
         {c.transferred_to_name ? (
           <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
@@ -31,10 +40,15 @@ export function CaseHeader() {
         {c.transferred_from_case_id ? (
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm">{m("case.transferredFrom")}</p>
         ) : null}
-        {d.ledgerError ? <p role="alert" className="mt-2 text-red-700">{d.ledgerError}</p> : null}
+        {d.ledgerError ? (
+          <p role="alert" className="mt-2 text-red-700">
+            {d.ledgerError}
+          </p>
+        ) : null}
       </header>
 
-      <FactGrid facts={[
+      <FactGrid
+        facts={[
           [m("fact.due"), formatDong(c.money_due), "money-due"],
           [m("fact.collected"), formatDong(c.money_collected), "money-collected"],
           [m("fact.outstanding"), formatDong(c.outstanding), "money-outstanding"],
@@ -43,7 +57,8 @@ export function CaseHeader() {
           [m("fact.decisionDate"), c.decision_date ? formatDateVi(c.decision_date) : "—", "decision-date"],
           [m("fact.judgment"), c.judgment_number ? `${c.judgment_number} · ${c.court_name}` : "—", "judgment"],
           [m("fact.judgmentType"), labelOf(JUDGMENT_TYPE_LABELS, c.judgment_type, lang), "judgment-type"],
-        ]} />
+        ]}
+      />
     </>
   );
 }

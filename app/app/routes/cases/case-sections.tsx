@@ -35,7 +35,9 @@ export function DeadlinesSection() {
           <tr key={i} data-testid="deadline-row" data-kind={dl.kind}>
             <td className="px-3 py-2">{dl[`label_${lang}`]}</td>
             <td className="px-3 py-2 tabular-nums">{formatDateVi(dl.dueDate)}</td>
-            <td className={`px-3 py-2 ${dl.status === "overdue" || dl.late ? "font-semibold text-red-700" : ""}`}>{deadlineState(dl, m)}</td>
+            <td className={`px-3 py-2 ${dl.status === "overdue" || dl.late ? "font-semibold text-red-700" : ""}`}>
+              {deadlineState(dl, m)}
+            </td>
           </tr>
         ))}
       </Table>
@@ -64,11 +66,22 @@ export function PartiesAndMoney() {
       </Section>
 
       <Section title={m("obligations.title")}>
-        <Table head={[m("obligations.col.code"), m("obligations.col.description"), m("obligations.col.due"), m("obligations.col.paid"), m("obligations.col.outstanding")]}>
+        <Table
+          head={[
+            m("obligations.col.code"),
+            m("obligations.col.description"),
+            m("obligations.col.due"),
+            m("obligations.col.paid"),
+            m("obligations.col.outstanding"),
+          ]}
+        >
           {d.obligations.map((o) => (
             <tr key={o.code} data-testid="obligation-row">
               <td className="px-3 py-2">{o.code}</td>
-              <td className="px-3 py-2">{o.kind === "money" ? m("obligation.money") : o.description}{o.kind === "act" && o.performed_on ? ` (${m("obligation.performedOn", { date: formatDateVi(o.performed_on) })})` : ""}</td>
+              <td className="px-3 py-2">
+                {o.kind === "money" ? m("obligation.money") : o.description}
+                {o.kind === "act" && o.performed_on ? ` (${m("obligation.performedOn", { date: formatDateVi(o.performed_on) })})` : ""}
+              </td>
               <td className="px-3 py-2 tabular-nums">{o.amount ? formatDong(o.amount) : "—"}</td>
               <td className="px-3 py-2 tabular-nums">{o.amount ? formatDong(o.paid) : "—"}</td>
               <td className="px-3 py-2 tabular-nums">{o.outstanding ? formatDong(o.outstanding) : "—"}</td>
@@ -78,7 +91,15 @@ export function PartiesAndMoney() {
       </Section>
 
       <Section title={m("receipts.title")}>
-        <Table head={[m("receipts.col.date"), m("receipts.col.number"), m("receipts.col.payer"), m("receipts.col.method"), m("receipts.col.amount")]}>
+        <Table
+          head={[
+            m("receipts.col.date"),
+            m("receipts.col.number"),
+            m("receipts.col.payer"),
+            m("receipts.col.method"),
+            m("receipts.col.amount"),
+          ]}
+        >
           {d.payments.map((p) => (
             <tr key={p.id} data-testid="payment-row">
               <td className="px-3 py-2 tabular-nums">{formatDateVi(p.date)}</td>

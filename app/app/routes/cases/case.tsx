@@ -59,7 +59,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) {
-    const status = result.error.code === "conflict" ? 409 : result.error.code === "forbidden" ? 403 : result.error.code === "not_found" ? 404 : 422;
+    const status =
+      result.error.code === "conflict" ? 409 : result.error.code === "forbidden" ? 403 : result.error.code === "not_found" ? 404 : 422;
     return data<CaseActionData>({ kind, formError: result.error[`message_${lang}`] }, { status });
   }
   return redirect(`/cases/${params.id}?done=${kind}&v=${result.version}`);
@@ -80,7 +81,9 @@ export default function CasePage() {
       {d.actions.length > 0 ? (
         <Section title={m("steps.title")}>
           <div className="space-y-3">
-            {d.actions.map((kind) => <StepForm key={`${kind}-${c.version}`} kind={kind} version={c.version} idempotencyKey={d.keys[kind]!} />)}
+            {d.actions.map((kind) => (
+              <StepForm key={`${kind}-${c.version}`} kind={kind} version={c.version} idempotencyKey={d.keys[kind]!} />
+            ))}
           </div>
         </Section>
       ) : (

@@ -17,8 +17,14 @@ export function ImportProgressView({ live }: { live: LiveImport }) {
         <ProgressRow label={m("import.uploading")} value={pct(live.upload, 1)} />
       ) : (
         <>
-          <ProgressRow label={m("import.checked", { done: formatCount(p.validated), total: formatCount(p.total) })} value={pct(p.validated, p.total)} />
-          <ProgressRow label={m("import.written", { done: formatCount(p.written), total: formatCount(p.total) })} value={pct(p.written, p.total)} />
+          <ProgressRow
+            label={m("import.checked", { done: formatCount(p.validated), total: formatCount(p.total) })}
+            value={pct(p.validated, p.total)}
+          />
+          <ProgressRow
+            label={m("import.written", { done: formatCount(p.written), total: formatCount(p.total) })}
+            value={pct(p.written, p.total)}
+          />
         </>
       )}
     </div>
@@ -28,7 +34,10 @@ export function ImportProgressView({ live }: { live: LiveImport }) {
 function ProgressRow({ label, value }: { label: string; value: number }) {
   return (
     <label className="block">
-      <span className="flex justify-between"><span>{label}</span><span className="tabular-nums">{value}%</span></span>
+      <span className="flex justify-between">
+        <span>{label}</span>
+        <span className="tabular-nums">{value}%</span>
+      </span>
       <progress className="block w-full" max={100} value={value} />
     </label>
   );
@@ -45,7 +54,11 @@ export function ImportSummary({ r }: { r: ImportResult }) {
   };
   return (
     <section className="mt-6" aria-live="polite">
-      <p role="status" data-testid="import-summary" className={`rounded p-3 ${r.ok ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+      <p
+        role="status"
+        data-testid="import-summary"
+        className={`rounded p-3 ${r.ok ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+      >
         {m(r.dryRun ? "import.summaryDryRun" : "import.summary", counts)}
         {!r.written && !r.dryRun && r.errorCount > 0 ? ` · ${m("import.nothingWritten")}` : ""}
       </p>

@@ -19,12 +19,12 @@ export async function action({ request }: Route.ActionArgs) {
   if (!hasRole(user.memberships, ...IMPORT_ROLES)) forbidden();
   const upload = await readImportUpload(request, lang);
   const headers = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" };
-  if (!upload.ok) return new Response(JSON.stringify({ formError: upload.formError }) + "\n", { status: upload.status, headers });
+  if (!upload.ok) return new Response(`${JSON.stringify({ formError: upload.formError })}\n`, { status: upload.status, headers });
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       let last = 0;
       const onProgress = (p: ImportProgress) => {
         const now = Date.now();
@@ -33,7 +33,9 @@ export async function action({ request }: Route.ActionArgs) {
         send({ progress: p });
       };
       try {
-        send({ progress: { phase: "validate", parsed: upload.parsed.rows.length, validated: 0, written: 0, total: upload.parsed.rows.length } });
+        send({
+          progress: { phase: "validate", parsed: upload.parsed.rows.length, validated: 0, written: 0, total: upload.parsed.rows.length },
+        });
         const result = await asUser(user, (tx) =>
           importCases(tx, upload.parsed, {
             actor: { userId: user.id, roles: user.memberships.map((m) => m.role) },

@@ -16,7 +16,11 @@ type ImportRefusal = Extract<CasesMessageKey, `import.error.${string}`>;
 
 /** Reads and checks an import upload (type, size, CSRF, file kind) and parses the file. */
 export async function readImportUpload(request: Request, lang: Lang): Promise<ImportUpload> {
-  const fail = (status: number, key: ImportRefusal): ImportUpload => ({ ok: false, status, formError: translate(casesMessages, lang, key) });
+  const fail = (status: number, key: ImportRefusal): ImportUpload => ({
+    ok: false,
+    status,
+    formError: translate(casesMessages, lang, key),
+  });
   const size = Number(request.headers.get("Content-Length") ?? "0");
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return fail(415, "import.error.notUpload");

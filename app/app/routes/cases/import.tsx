@@ -49,19 +49,39 @@ export default function ImportCases() {
     <>
       <PageHeader title={m("import.title")} subtitle={m("import.subtitle")} />
       <p className="mb-4 flex gap-4 text-sm">
-        <a className="text-blue-800 underline" href="/cases/import/template?format=xlsx" download>{m("import.templateXlsx")}</a>
-        <a className="text-blue-800 underline" href="/cases/import/template?format=csv" download>{m("import.templateCsv")}</a>
-        <Link className="text-blue-800 underline" to="/cases">{m("import.cases")}</Link>
+        <a className="text-blue-800 underline" href="/cases/import/template?format=xlsx" download>
+          {m("import.templateXlsx")}
+        </a>
+        <a className="text-blue-800 underline" href="/cases/import/template?format=csv" download>
+          {m("import.templateCsv")}
+        </a>
+        <Link className="text-blue-800 underline" to="/cases">
+          {m("import.cases")}
+        </Link>
       </p>
-      {formError ? <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {formError}
+        </p>
+      ) : null}
       <AppForm encType="multipart/form-data" onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <label className="flex flex-col text-sm">
           {m("import.file")}
           <input type="file" name="file" accept=".csv,.xlsx" required />
         </label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="dryRun" />{m("import.dryRun")}</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="partial" />{m("import.partial")}</label>
-        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="dryRun" />
+          {m("import.dryRun")}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="partial" />
+          {m("import.partial")}
+        </label>
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {m(busy ? "import.busy" : "import.submit")}
         </button>
         {live?.running ? (

@@ -31,7 +31,14 @@ export function takeInCase(user: CurrentUser, input: Parameters<typeof intakeCas
   return asUserStep(appSql(), user.claims, async (tx) => {
     const r = await intakeCase(tx, input, { userId: user.id, roles: user.memberships.map((m) => m.role) });
     if (r.ok && !r.duplicate && typeof fromRequest === "string" && fromRequest && !(await linkRequestToCase(tx, fromRequest, r.caseId))) {
-      return { ok: false as const, error: { code: "request_not_linkable", message_vi: "Yêu cầu thi hành án này đã được thụ lý hoặc không còn ở trạng thái tiếp nhận/đang giải quyết.", message_en: "This request was already taken in or is no longer open." } };
+      return {
+        ok: false as const,
+        error: {
+          code: "request_not_linkable",
+          message_vi: "Yêu cầu thi hành án này đã được thụ lý hoặc không còn ở trạng thái tiếp nhận/đang giải quyết.",
+          message_en: "This request was already taken in or is no longer open.",
+        },
+      };
     }
     return r;
   });

@@ -1,5 +1,15 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
-import { CASE_STATUS_LABELS, DEADLINE_LABELS, caseListScope, formatCount, formatDateVi, formatDong, hasRole, isNational, type DeadlineKind } from "@thads/domain";
+import {
+  CASE_STATUS_LABELS,
+  DEADLINE_LABELS,
+  caseListScope,
+  formatCount,
+  formatDateVi,
+  formatDong,
+  hasRole,
+  isNational,
+  type DeadlineKind,
+} from "@thads/domain";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
 import { listCaseExecutorChoices, listCaseProvinceChoices, listCases } from "@thads/core/cases";
@@ -63,24 +73,43 @@ export default function Cases() {
       </div>
       {d.filterErrors.length ? (
         <ul role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {d.filterErrors.map((e) => <li key={e}>{e}</li>)}
+          {d.filterErrors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
         </ul>
       ) : null}
       <CaseFilters provinces={d.provinces} executors={d.executors} />
-      <Table head={[m("list.col.number"), m("party.debtor"), m("list.col.status"), m("list.col.accepted"), m("list.col.due"), m("list.col.collected"), m("list.col.nextDeadline"), m("executor")]}>
+      <Table
+        head={[
+          m("list.col.number"),
+          m("party.debtor"),
+          m("list.col.status"),
+          m("list.col.accepted"),
+          m("list.col.due"),
+          m("list.col.collected"),
+          m("list.col.nextDeadline"),
+          m("executor"),
+        ]}
+      >
         {d.rows.map((c) => {
           const overdue = c.next_deadline_on !== null && c.next_deadline_on < d.today;
-          const kind = c.next_deadline_kind ? DEADLINE_LABELS[c.next_deadline_kind as DeadlineKind]?.[lang] ?? "" : null;
+          const kind = c.next_deadline_kind ? (DEADLINE_LABELS[c.next_deadline_kind as DeadlineKind]?.[lang] ?? "") : null;
           return (
             <tr key={c.id} data-testid="case-row">
-              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${c.id}`}>{c.case_number}</Link></td>
+              <td className="px-3 py-2">
+                <Link className="text-blue-800 underline" to={`/cases/${c.id}`}>
+                  {c.case_number}
+                </Link>
+              </td>
               <td className="px-3 py-2">{c.debtor_name}</td>
               <td className="px-3 py-2">{CASE_STATUS_LABELS[c.status as keyof typeof CASE_STATUS_LABELS]?.[lang] ?? c.status}</td>
               <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDong(c.money_due)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDong(c.money_collected)}</td>
               <td className={`px-3 py-2 tabular-nums ${overdue ? "font-semibold text-red-700" : ""}`}>
-                {c.next_deadline_on ? `${formatDateVi(c.next_deadline_on)}${kind === null ? "" : ` · ${kind}`}${overdue ? ` (${m("list.overdue")})` : ""}` : "—"}
+                {c.next_deadline_on
+                  ? `${formatDateVi(c.next_deadline_on)}${kind === null ? "" : ` · ${kind}`}${overdue ? ` (${m("list.overdue")})` : ""}`
+                  : "—"}
               </td>
               <td className="px-3 py-2">{c.executor_name ?? "—"}</td>
             </tr>
@@ -89,9 +118,17 @@ export default function Cases() {
       </Table>
       {d.rows.length === 0 ? <p className="mt-4 text-slate-600">{m("list.empty")}</p> : null}
       <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={m("list.pagination")}>
-        {d.page > 1 ? <Link to={pageLink(d.page - 1)} className="underline">{m("list.prev")}</Link> : null}
+        {d.page > 1 ? (
+          <Link to={pageLink(d.page - 1)} className="underline">
+            {m("list.prev")}
+          </Link>
+        ) : null}
         <span>{m(d.capped ? "list.pageMore" : "list.page", { page: d.page, pages })}</span>
-        {d.page < pages || (d.capped && d.rows.length === d.pageSize) ? <Link to={pageLink(d.page + 1)} className="underline">{m("list.next")}</Link> : null}
+        {d.page < pages || (d.capped && d.rows.length === d.pageSize) ? (
+          <Link to={pageLink(d.page + 1)} className="underline">
+            {m("list.next")}
+          </Link>
+        ) : null}
       </nav>
     </>
   );

@@ -60,20 +60,32 @@ export default function NewCase() {
   // What was posted wins over a field's default (today's date, a prefilled value) when the form comes back.
   const input = (name: string, label: string, { defaultValue, ...props }: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field name={name} label={label} error={fe[name]} className="text-sm">
-      <input {...fieldProps(name, fe[name])} {...props} defaultValue={v[name] ?? (defaultValue as string | undefined)} className={control} />
+      <input
+        {...fieldProps(name, fe[name])}
+        {...props}
+        defaultValue={v[name] ?? (defaultValue as string | undefined)}
+        className={control}
+      />
     </Field>
   );
   const select = (name: string, label: string, options: [string, string][]) => (
     <Field name={name} label={label} error={fe[name]} className="text-sm">
       <select {...fieldProps(name, fe[name])} defaultValue={v[name] ?? options[0]?.[0]} className={control}>
-        {options.map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+        {options.map(([k, l]) => (
+          <option key={k} value={k}>
+            {l}
+          </option>
+        ))}
       </select>
     </Field>
   );
   const party = (p: "creditor" | "debtor") => (
     <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-2">
       <legend className="px-1 font-semibold">{m(`party.${p}`)}</legend>
-      {select(`${p}.kind`, m("new.kind"), [["person", m("new.kind.person")], ["organization", m("new.kind.organization")]])}
+      {select(`${p}.kind`, m("new.kind"), [
+        ["person", m("new.kind.person")],
+        ["organization", m("new.kind.organization")],
+      ])}
       {input(`${p}.fullName`, m("new.fullName"), { maxLength: 300 })}
       {input(`${p}.idNumber`, m("new.idNumber"), { maxLength: 30 })}
       {input(`${p}.address`, m("new.address"), { maxLength: 500 })}
@@ -82,30 +94,58 @@ export default function NewCase() {
   return (
     <>
       <PageHeader title={m("new.title")} subtitle={m("new.subtitle")} />
-      {a?.formError ? <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
+      {a?.formError ? (
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {a.formError}
+        </p>
+      ) : null}
       <AppForm className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? d.idempotencyKey} />
         {v.fromRequest ? <input type="hidden" name="fromRequest" value={v.fromRequest} /> : null}
         <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-          {select("unitId", m("new.unit"), d.units.map((u) => [u.id, u.name]))}
+          {select(
+            "unitId",
+            m("new.unit"),
+            d.units.map((u) => [u.id, u.name]),
+          )}
           {input("caseNumber", m("new.caseNumber"), { maxLength: 60 })}
           {input("acceptedOn", m("new.acceptedOn"), { defaultValue: d.today })}
-          {select("source", m("new.source"), [["court_transfer", m("new.source.courtTransfer")], ["creditor_request", m("new.source.creditorRequest")]])}
-          {select("decisionKind", m("new.decisionKind"), [["on_request", m("mode.onRequest")], ["ex_officio", m("mode.exOfficio")]])}
+          {select("source", m("new.source"), [
+            ["court_transfer", m("new.source.courtTransfer")],
+            ["creditor_request", m("new.source.creditorRequest")],
+          ])}
+          {select("decisionKind", m("new.decisionKind"), [
+            ["on_request", m("mode.onRequest")],
+            ["ex_officio", m("mode.exOfficio")],
+          ])}
           {input("amount", m("amountDue"), { inputMode: "numeric" })}
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="isBankCredit" defaultChecked={v.isBankCredit === "on"} />{m("new.bankCredit")}</label>
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="isCorruption" defaultChecked={v.isCorruption === "on"} />{m("new.corruption")}</label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="isBankCredit" defaultChecked={v.isBankCredit === "on"} />
+            {m("new.bankCredit")}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="isCorruption" defaultChecked={v.isCorruption === "on"} />
+            {m("new.corruption")}
+          </label>
         </div>
         <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-2">
           <legend className="px-1 font-semibold">{m("new.judgment")}</legend>
           {input("judgment.courtName", m("new.court"), { maxLength: 300 })}
           {input("judgment.number", m("new.judgmentNumber"), { maxLength: 100 })}
           {input("judgment.date", m("new.judgmentDate"))}
-          {select("judgment.type", m("new.judgmentType"), JUDGMENT_TYPES.map((j) => [j, JUDGMENT_TYPE_LABELS[j]![lang]]))}
+          {select(
+            "judgment.type",
+            m("new.judgmentType"),
+            JUDGMENT_TYPES.map((j) => [j, JUDGMENT_TYPE_LABELS[j]![lang]]),
+          )}
         </fieldset>
         {party("creditor")}
         {party("debtor")}
-        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={nav.state === "submitting"}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {m("new.submit")}
         </button>
       </AppForm>

@@ -31,8 +31,14 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
   const select = (name: string, options: [string, string][], label: string) => (
     <Field name={`${kind}-${name}`} label={label} error={fe[name]} className="text-sm">
       <select {...control$(name)} className={control} defaultValue="">
-        <option value="" disabled>{m("step.choose")}</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        <option value="" disabled>
+          {m("step.choose")}
+        </option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -43,12 +49,23 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
         <input type="hidden" name="intent" value={kind} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        {formError ? <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{formError}</p> : null}
+        {formError ? (
+          <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+            {formError}
+          </p>
+        ) : null}
         {text("effectiveDate", m("step.date"), formatDateVi(d.today))}
         {kind === "decision" ? (
           <>
             {text("decisionNumber", m("step.decisionNumber"))}
-            {select("mode", [["on_request", m("mode.onRequest")], ["ex_officio", m("mode.exOfficio")]], m("step.mode"))}
+            {select(
+              "mode",
+              [
+                ["on_request", m("mode.onRequest")],
+                ["ex_officio", m("mode.exOfficio")],
+              ],
+              m("step.mode"),
+            )}
             {text("amount", m("amountDue"))}
             {text("actDescription", m("step.actDescription"))}
           </>
@@ -56,40 +73,86 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
         {kind === "verification" ? (
           <>
             {text("findings", m("step.findings"))}
-            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="debtorImprisonedOrUnknownAddress" />{m("step.debtorUnreachable")}</label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="debtorImprisonedOrUnknownAddress" />
+              {m("step.debtorUnreachable")}
+            </label>
           </>
         ) : null}
         {kind === "classification"
-          ? select("result", [["enforceable", m("step.result.enforceable")], ["not_yet_enforceable", m("step.result.notYetEnforceable")]], m("step.result"))
+          ? select(
+              "result",
+              [
+                ["enforceable", m("step.result.enforceable")],
+                ["not_yet_enforceable", m("step.result.notYetEnforceable")],
+              ],
+              m("step.result"),
+            )
           : null}
         {kind === "payment" ? (
           <>
-            {select("obligationId", d.obligations.filter((o) => o.kind === "money").map((o) => [o.code, m("step.obligationLeft", { code: o.code, amount: formatDong(o.outstanding ?? "0") })]), m("step.obligation"))}
+            {select(
+              "obligationId",
+              d.obligations
+                .filter((o) => o.kind === "money")
+                .map((o) => [o.code, m("step.obligationLeft", { code: o.code, amount: formatDong(o.outstanding ?? "0") })]),
+              m("step.obligation"),
+            )}
             {text("amount", m("step.paymentAmount"))}
             {text("receiptNumber", m("step.receiptNumber"))}
             {text("payer", m("step.payer"))}
-            {select("method", Object.entries(PAYMENT_METHOD_LABELS).map(([k, v]) => [k, v[lang]]), m("step.method"))}
+            {select(
+              "method",
+              Object.entries(PAYMENT_METHOD_LABELS).map(([k, v]) => [k, v[lang]]),
+              m("step.method"),
+            )}
           </>
         ) : null}
         {kind === "act_performed"
-          ? select("obligationId", d.obligations.filter((o) => o.kind === "act" && !o.performed_on).map((o) => [o.code, o.description ?? o.code]), m("step.act"))
+          ? select(
+              "obligationId",
+              d.obligations.filter((o) => o.kind === "act" && !o.performed_on).map((o) => [o.code, o.description ?? o.code]),
+              m("step.act"),
+            )
           : null}
         {kind === "enforcement_action"
-          ? select("measure", [...SECURITY_MEASURES, ...COERCIVE_MEASURES].map((x) => [x, MEASURE_LABELS[x]?.[lang] ?? x]), m("step.measure"))
+          ? select(
+              "measure",
+              [...SECURITY_MEASURES, ...COERCIVE_MEASURES].map((x) => [x, MEASURE_LABELS[x]?.[lang] ?? x]),
+              m("step.measure"),
+            )
           : null}
         {kind === "postponement" || kind === "suspension" || kind === "termination"
           ? text("reason", m(kind === "termination" ? "step.terminationGround" : "step.reason"))
           : null}
-        {kind === "transfer" ? select("toProvinceId", d.provinces.map((p) => [p.id, p.name]), m("step.toProvince")) : null}
+        {kind === "transfer"
+          ? select(
+              "toProvinceId",
+              d.provinces.map((p) => [p.id, p.name]),
+              m("step.toProvince"),
+            )
+          : null}
         {kind === "executor_change" ? (
           <>
-            {select("executorId", d.executors.map((e) => [e.id, e.full_name]), m("executor"))}
+            {select(
+              "executorId",
+              d.executors.map((e) => [e.id, e.full_name]),
+              m("executor"),
+            )}
             {text("reason", m("step.changeReason"))}
           </>
         ) : null}
-        {fe.version || fe.idempotencyKey ? <p role="alert" className="col-span-full text-sm text-red-700">{fe.version ?? fe.idempotencyKey}</p> : null}
+        {fe.version || fe.idempotencyKey ? (
+          <p role="alert" className="col-span-full text-sm text-red-700">
+            {fe.version ?? fe.idempotencyKey}
+          </p>
+        ) : null}
         <div className="col-span-full">
-          <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {m("step.record", { step: labelOf(STEP_LABELS, kind, lang) })}
           </button>
         </div>

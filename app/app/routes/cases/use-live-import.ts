@@ -28,7 +28,10 @@ export function useLiveImport(failed: string) {
       const text = xhr.responseText;
       const end = text.lastIndexOf("\n") + 1;
       if (end <= seen) return;
-      const lines = text.slice(seen, end).split("\n").filter((l) => l.trim());
+      const lines = text
+        .slice(seen, end)
+        .split("\n")
+        .filter((l) => l.trim());
       seen = end;
       for (const line of lines) {
         let msg: { progress?: ImportProgress; result?: ImportResult; formError?: string };

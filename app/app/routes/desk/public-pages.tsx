@@ -66,20 +66,32 @@ export default function EditPublicPage() {
   const fe = a?.fieldErrors ?? {};
   const area = (name: keyof typeof content, label: string, max: number, rows = 4) => (
     <Field name={name} label={label} error={fe[name]} className="text-sm">
-      <textarea {...fieldProps(name, fe[name])} rows={rows} maxLength={max} defaultValue={content[name]} className="w-full rounded border border-slate-300 px-2 py-1" />
+      <textarea
+        {...fieldProps(name, fe[name])}
+        rows={rows}
+        maxLength={max}
+        defaultValue={content[name]}
+        className="w-full rounded border border-slate-300 px-2 py-1"
+      />
     </Field>
   );
   return (
     <>
       <PageHeader title={m("page.title")} subtitle={province.name} />
-      <p className="mb-4"><Link to={`/p/${province.slug}`} className="text-brand-700 underline">{m("page.view")}</Link></p>
+      <p className="mb-4">
+        <Link to={`/p/${province.slug}`} className="text-brand-700 underline">
+          {m("page.view")}
+        </Link>
+      </p>
       <AppForm className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="intent" value="page" />
         {area("intro", m("page.intro"), 5000, 6)}
         {area("deskHours", m("page.deskHours"), 500, 2)}
         {area("contacts", m("page.contacts"), 2000)}
         {area("proceduresNote", m("page.proceduresNote"), 3000)}
-        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("page.save")}</button>
+        <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+          {m("page.save")}
+        </button>
       </AppForm>
       <Section title={m("page.announcements")}>
         <AppForm className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -90,16 +102,23 @@ export default function EditPublicPage() {
           <Field name="body" label={m("page.announcementBody")} className="text-sm">
             <textarea {...fieldProps("body")} rows={3} maxLength={10000} className="w-full rounded border border-slate-300 px-2 py-1" />
           </Field>
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">{m("page.publish")}</button>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
+            {m("page.publish")}
+          </button>
         </AppForm>
         <ul className="space-y-2">
           {announcements.map((n) => (
             <li key={n.id} className="flex items-start justify-between gap-2 rounded border border-slate-200 bg-white p-3 text-sm">
-              <div><p className="text-xs text-slate-500">{formatDateVi(n.published_on)}</p><p className="font-semibold">{n.title}</p></div>
+              <div>
+                <p className="text-xs text-slate-500">{formatDateVi(n.published_on)}</p>
+                <p className="font-semibold">{n.title}</p>
+              </div>
               <AppForm>
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className="text-red-700 underline">{m("page.remove")}</button>
+                <button type="submit" className="text-red-700 underline">
+                  {m("page.remove")}
+                </button>
               </AppForm>
             </li>
           ))}

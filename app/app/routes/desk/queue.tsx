@@ -1,6 +1,17 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, PROCEDURES, procedureLimitOn, REQUEST_STATUS_LABELS, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
+import {
+  formatCount,
+  formatDateVi,
+  formatTrackingCode,
+  hasRole,
+  PROCEDURES,
+  procedureLimitOn,
+  REQUEST_STATUS_LABELS,
+  statYearOf,
+  statYearPeriod,
+  timeliness,
+} from "@thads/domain";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -23,7 +34,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
   const params = new URL(request.url).searchParams;
-  const { status: filter, unit, page } = DeskQuerySchema.parse({
+  const {
+    status: filter,
+    unit,
+    page,
+  } = DeskQuerySchema.parse({
     status: params.get("status") ?? undefined,
     unit: params.get("unit") || null,
     page: params.get("page") ?? undefined,
@@ -62,9 +77,17 @@ export default function Desk() {
       </StatGrid>
       {slug ? (
         <p className="mt-4 flex gap-4 text-sm">
-          <Link to={`/p/${slug}/requests/new`} className="text-brand-700 underline">{m("queue.walkIn")}</Link>
-          <Link to={`/p/${slug}`} className="text-brand-700 underline">{m("queue.publicPage")}</Link>
-          {editor ? <Link to={`/province/${slug}/public`} className="text-brand-700 underline">{m("queue.editPublicPage")}</Link> : null}
+          <Link to={`/p/${slug}/requests/new`} className="text-brand-700 underline">
+            {m("queue.walkIn")}
+          </Link>
+          <Link to={`/p/${slug}`} className="text-brand-700 underline">
+            {m("queue.publicPage")}
+          </Link>
+          {editor ? (
+            <Link to={`/province/${slug}/public`} className="text-brand-700 underline">
+              {m("queue.editPublicPage")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <Section title={m("queue.section")}>
@@ -81,26 +104,51 @@ export default function Desk() {
                 {m("queue.filter.unit")}
                 <select name="unit" defaultValue={unit ?? ""} className="rounded border border-slate-300 px-1">
                   <option value="">{m("queue.filter.allUnits")}</option>
-                  {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                  {units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <button type="submit" className="underline">{m("queue.filter.submit")}</button>
+              <button type="submit" className="underline">
+                {m("queue.filter.submit")}
+              </button>
             </form>
           ) : null}
         </nav>
-        <Table head={[m("queue.col.code"), m("queue.col.procedure"), m("queue.col.requester"), m("queue.col.unit"), m("queue.col.filed"), m("queue.col.due"), m("queue.col.status")]}>
+        <Table
+          head={[
+            m("queue.col.code"),
+            m("queue.col.procedure"),
+            m("queue.col.requester"),
+            m("queue.col.unit"),
+            m("queue.col.filed"),
+            m("queue.col.due"),
+            m("queue.col.status"),
+          ]}
+        >
           {queue.map((r) => {
             const t = r.due_on ? timeliness(r.due_on, r.closed_on, today) : null;
             const late = t && (t.state === "late" || t.state === "overdue");
             return (
               <tr key={r.id} data-testid="desk-row">
-                <td className="px-3 py-2 font-mono"><Link to={`/desk/${r.id}`} className="text-brand-700 underline">{formatTrackingCode(r.tracking_code)}</Link></td>
-                <td className="px-3 py-2">{PROCEDURES[r.kind].name[lang]}{r.channel === "desk" ? ` ${m("queue.atDesk")}` : ""}</td>
+                <td className="px-3 py-2 font-mono">
+                  <Link to={`/desk/${r.id}`} className="text-brand-700 underline">
+                    {formatTrackingCode(r.tracking_code)}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  {PROCEDURES[r.kind].name[lang]}
+                  {r.channel === "desk" ? ` ${m("queue.atDesk")}` : ""}
+                </td>
                 <td className="px-3 py-2">{r.requester_name}</td>
                 <td className="px-3 py-2">{r.unit_name}</td>
                 <td className="px-3 py-2">{formatDateVi(r.submitted_on)}</td>
                 <td className={`px-3 py-2 ${late ? "font-semibold text-red-700" : ""}`}>
-                  {r.due_on ? formatDateVi(r.due_on) : m("queue.workingDays", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}
+                  {r.due_on
+                    ? formatDateVi(r.due_on)
+                    : m("queue.workingDays", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}
                   {late ? ` · ${m("queue.late")}` : ""}
                 </td>
                 <td className="px-3 py-2">{REQUEST_STATUS_LABELS[r.status][lang]}</td>
@@ -111,9 +159,17 @@ export default function Desk() {
         {queue.length === 0 ? <p className="mt-2 text-slate-600">{m("queue.empty")}</p> : null}
         {page > 1 || hasMore ? (
           <nav className="mt-3 flex items-center gap-4 text-sm" aria-label={m("queue.pages")}>
-            {page > 1 ? <Link to={pageLink(page - 1)} className="underline">{m("queue.previous")}</Link> : null}
+            {page > 1 ? (
+              <Link to={pageLink(page - 1)} className="underline">
+                {m("queue.previous")}
+              </Link>
+            ) : null}
             <span>{m("queue.page", { page })}</span>
-            {hasMore ? <Link to={pageLink(page + 1)} className="underline">{m("queue.next")}</Link> : null}
+            {hasMore ? (
+              <Link to={pageLink(page + 1)} className="underline">
+                {m("queue.next")}
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </Section>

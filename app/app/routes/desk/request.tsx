@@ -78,32 +78,78 @@ export default function DeskRequest() {
     <>
       <PageHeader title={`${procedure.name[lang]} · ${formatTrackingCode(r.tracking_code)}`} subtitle={r.unit_name} />
       <p>
-        {m("request.status")}<strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
-        {r.due_on ? <> · {m("request.due")}<span data-testid="request-due">{formatDateVi(r.due_on)}</span></> : <> · {m("request.limit", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}</>}
-        {t && (t.state === "late" || t.state === "overdue") ? <span className="ml-2 font-semibold text-red-700">{m("request.late", { days: t.workingDaysLate })}</span> : null}
+        {m("request.status")}
+        <strong data-testid="request-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
+        {r.due_on ? (
+          <>
+            {" "}
+            · {m("request.due")}
+            <span data-testid="request-due">{formatDateVi(r.due_on)}</span>
+          </>
+        ) : (
+          <> · {m("request.limit", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}</>
+        )}
+        {t && (t.state === "late" || t.state === "overdue") ? (
+          <span className="ml-2 font-semibold text-red-700">{m("request.late", { days: t.workingDaysLate })}</span>
+        ) : null}
       </p>
-      {r.case_id ? <p className="mt-1"><Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">{m("request.case")}</Link></p> : null}
-      {a?.formError ? <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
+      {r.case_id ? (
+        <p className="mt-1">
+          <Link to={`/cases/${r.case_id}`} className="text-brand-700 underline" data-testid="request-case">
+            {m("request.case")}
+          </Link>
+        </p>
+      ) : null}
+      {a?.formError ? (
+        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {a.formError}
+        </p>
+      ) : null}
 
       <Section title={m("request.requester")}>
         <dl className="grid grid-cols-1 gap-1 text-sm md:grid-cols-2">
-          <div><dt className="inline text-slate-600">{m("request.name")}</dt><dd className="inline">{r.requester_name}</dd></div>
-          <div><dt className="inline text-slate-600">{m("request.idNumber")}</dt><dd className="inline">{r.requester_id_number ?? "–"}</dd></div>
-          <div><dt className="inline text-slate-600">{m("request.phone")}</dt><dd className="inline">{r.requester_phone ?? "–"}</dd></div>
-          <div><dt className="inline text-slate-600">{m("request.email")}</dt><dd className="inline">{r.requester_email ?? "–"}</dd></div>
-          <div className="md:col-span-2"><dt className="inline text-slate-600">{m("request.address")}</dt><dd className="inline">{r.requester_address ?? "–"}</dd></div>
+          <div>
+            <dt className="inline text-slate-600">{m("request.name")}</dt>
+            <dd className="inline">{r.requester_name}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{m("request.idNumber")}</dt>
+            <dd className="inline">{r.requester_id_number ?? "–"}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{m("request.phone")}</dt>
+            <dd className="inline">{r.requester_phone ?? "–"}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{m("request.email")}</dt>
+            <dd className="inline">{r.requester_email ?? "–"}</dd>
+          </div>
+          <div className="md:col-span-2">
+            <dt className="inline text-slate-600">{m("request.address")}</dt>
+            <dd className="inline">{r.requester_address ?? "–"}</dd>
+          </div>
         </dl>
       </Section>
       <Section title={m("request.content")}>
         <dl className="space-y-1 text-sm">
-          {Object.entries(r.details).filter(([k]) => k !== "content").map(([k, val]) => (
-            <div key={k}><dt className="inline text-slate-600">{EXTRA_FIELD_LABELS[k]?.[lang] ?? k}: </dt><dd className="inline">{val ?? "–"}</dd></div>
-          ))}
+          {Object.entries(r.details)
+            .filter(([k]) => k !== "content")
+            .map(([k, val]) => (
+              <div key={k}>
+                <dt className="inline text-slate-600">{EXTRA_FIELD_LABELS[k]?.[lang] ?? k}: </dt>
+                <dd className="inline">{val ?? "–"}</dd>
+              </div>
+            ))}
         </dl>
         <p className="mt-2 whitespace-pre-line rounded bg-white p-3 text-sm">{r.details.content}</p>
         <ul className="mt-2 text-sm" data-testid="request-files">
           {r.files.map((f) => (
-            <li key={f.id}><a href={`/desk/${r.id}/files/${f.id}`} className="text-brand-700 underline">{f.file_name}</a> ({Math.ceil(f.size_bytes / 1024)} KB)</li>
+            <li key={f.id}>
+              <a href={`/desk/${r.id}/files/${f.id}`} className="text-brand-700 underline">
+                {f.file_name}
+              </a>{" "}
+              ({Math.ceil(f.size_bytes / 1024)} KB)
+            </li>
           ))}
         </ul>
       </Section>
@@ -112,7 +158,9 @@ export default function DeskRequest() {
         <Section title={m("request.handle")}>
           <div className="flex flex-wrap gap-4">
             {r.kind === "enforcement_request" && !r.case_id && (r.status === "received" || r.status === "processing") && mayIntake ? (
-              <Link to={`/cases/new?fromRequest=${r.id}`} className="self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("request.takeIn")}</Link>
+              <Link to={`/cases/new?fromRequest=${r.id}`} className="self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+                {m("request.takeIn")}
+              </Link>
             ) : null}
             {actions.map((act) => (
               <AppForm key={act} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3" noValidate>
@@ -124,19 +172,34 @@ export default function DeskRequest() {
                     <textarea name="note" rows={2} maxLength={4000} className="rounded border border-slate-300 px-2 py-1" />
                   </label>
                 ) : null}
-                <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-3 py-1 text-white">{REQUEST_ACTION_LABELS[act][lang]}</button>
+                <button type="submit" disabled={nav.state === "submitting"} className="rounded bg-brand-700 px-3 py-1 text-white">
+                  {REQUEST_ACTION_LABELS[act][lang]}
+                </button>
               </AppForm>
             ))}
           </div>
         </Section>
       ) : null}
-      {r.result_note ? <Section title={m("request.result")}><p className="whitespace-pre-line text-sm">{r.result_note}</p></Section> : null}
-      {r.rating ? <p className="mt-4 text-sm">{m("request.rating")}{r.rating.score}/5 {r.rating.comment ? `· ${r.rating.comment}` : ""}</p> : null}
+      {r.result_note ? (
+        <Section title={m("request.result")}>
+          <p className="whitespace-pre-line text-sm">{r.result_note}</p>
+        </Section>
+      ) : null}
+      {r.rating ? (
+        <p className="mt-4 text-sm">
+          {m("request.rating")}
+          {r.rating.score}/5 {r.rating.comment ? `· ${r.rating.comment}` : ""}
+        </p>
+      ) : null}
 
       <Section title={m("request.history")}>
         <ol className="space-y-1 text-sm" data-testid="request-history">
           {r.history.map((h, i) => (
-            <li key={i}>{new Date(h.at).toLocaleString(LOCALES[lang], { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}{h.actor ? ` · ${h.actor}` : ""}{h.note ? ` · ${h.note}` : ""}</li>
+            <li key={i}>
+              {new Date(h.at).toLocaleString(LOCALES[lang], { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}
+              {h.actor ? ` · ${h.actor}` : ""}
+              {h.note ? ` · ${h.note}` : ""}
+            </li>
           ))}
         </ol>
       </Section>

@@ -33,18 +33,42 @@ export default function PublicAuctions() {
         {d.notices.map((n) => (
           <li key={n.round_id} data-testid="notice" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="font-semibold">{n.description}</h2>
-            <p className="text-sm text-slate-700">{ASSET_KIND_LABELS[n.asset_kind as AssetKind]?.[lang] ?? n.asset_kind}{n.location ? ` · ${n.location}` : ""}</p>
+            <p className="text-sm text-slate-700">
+              {ASSET_KIND_LABELS[n.asset_kind as AssetKind]?.[lang] ?? n.asset_kind}
+              {n.location ? ` · ${n.location}` : ""}
+            </p>
             <dl className="mt-2 grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
-              <div><dt className="text-slate-600">{m("auctions.round")}</dt><dd>{n.round_no}</dd></div>
-              <div><dt className="text-slate-600">{m("auctions.date")}</dt><dd>{formatDateVi(n.held_on)}</dd></div>
-              <div><dt className="text-slate-600">{m("auctions.startingPrice")}</dt><dd className="tabular-nums" data-testid="notice-price">{formatDong(n.starting_price)}</dd></div>
-              <div><dt className="text-slate-600">{m("auctions.auctioneer")}</dt><dd>{n.organisation ?? "—"}</dd></div>
+              <div>
+                <dt className="text-slate-600">{m("auctions.round")}</dt>
+                <dd>{n.round_no}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{m("auctions.date")}</dt>
+                <dd>{formatDateVi(n.held_on)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{m("auctions.startingPrice")}</dt>
+                <dd className="tabular-nums" data-testid="notice-price">
+                  {formatDong(n.starting_price)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-600">{m("auctions.auctioneer")}</dt>
+                <dd>{n.organisation ?? "—"}</dd>
+              </div>
             </dl>
-            <p className="mt-1 text-xs text-slate-600">{n.unit_name}{n.venue ? ` · ${n.venue}` : ""} · {m("auctions.announced", { date: formatDateVi(n.announced_on) })}</p>
+            <p className="mt-1 text-xs text-slate-600">
+              {n.unit_name}
+              {n.venue ? ` · ${n.venue}` : ""} · {m("auctions.announced", { date: formatDateVi(n.announced_on) })}
+            </p>
           </li>
         ))}
       </ul>
-      <p className="mt-8 text-sm"><Link className="underline" to="/">{m("auctions.home")}</Link></p>
+      <p className="mt-8 text-sm">
+        <Link className="underline" to="/">
+          {m("auctions.home")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -33,13 +33,15 @@ function PublicShell({ children }: { children: ReactNode }) {
             THADS <span className="font-normal">· {m("portal.name")}</span>
           </Link>
           <span className="flex-1" />
-          <Link to="/login" className="text-sm underline">{m("portal.signIn")}</Link>
-          <div className="rounded bg-white px-2 py-1"><LangSwitch /></div>
+          <Link to="/login" className="text-sm underline">
+            {m("portal.signIn")}
+          </Link>
+          <div className="rounded bg-white px-2 py-1">
+            <LangSwitch />
+          </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
-        {children}
-      </main>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </div>
   );
 }

@@ -7,7 +7,8 @@ export const publicMessages = defineMessages(
     "portal.signIn": "Đăng nhập",
 
     "index.title": "Cơ quan thi hành án dân sự các tỉnh, thành phố",
-    "index.subtitle": "Gửi yêu cầu trực tuyến, tra cứu kết quả, xem thông báo và danh sách người phải thi hành án chưa có điều kiện thi hành.",
+    "index.subtitle":
+      "Gửi yêu cầu trực tuyến, tra cứu kết quả, xem thông báo và danh sách người phải thi hành án chưa có điều kiện thi hành.",
     "index.search": "Tìm tỉnh, thành phố (kể cả tên trước sáp nhập)",
     "index.find": "Tìm",
     "index.empty": "Không tìm thấy tỉnh, thành phố phù hợp.",

@@ -38,5 +38,8 @@ export function notifyRequester(to: { email: string | null; phone: string | null
   const jobs: Notification[] = [];
   if (to.email) jobs.push({ channel: "email", to: to.email, subject, body });
   if (to.phone) jobs.push({ channel: "sms", to: to.phone, subject, body });
-  for (const job of jobs) current.send(job).catch((e) => console.error(`notification failed (${job.channel} to ${maskContact(job.to)}): ${describeErrorForLog(e)}`));
+  for (const job of jobs)
+    current
+      .send(job)
+      .catch((e) => console.error(`notification failed (${job.channel} to ${maskContact(job.to)}): ${describeErrorForLog(e)}`));
 }

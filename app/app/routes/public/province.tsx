@@ -29,20 +29,35 @@ export default function ProvincePage() {
     <>
       <PageHeader title={province.name} subtitle={[province.address, province.phone, province.email].filter(Boolean).join(" · ")} />
       <nav className="mb-6 flex flex-wrap gap-2" aria-label={m("province.services")}>
-        <Link to={`${base}/requests/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{m("province.fileOnline")}</Link>
-        <Link to={`${base}/track`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">{m("province.track")}</Link>
-        <Link to={`${base}/debtors`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">{m("province.debtors")}</Link>
-        <Link to={`${base}/auctions`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">{m("province.auctions")}</Link>
+        <Link to={`${base}/requests/new`} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {m("province.fileOnline")}
+        </Link>
+        <Link to={`${base}/track`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">
+          {m("province.track")}
+        </Link>
+        <Link to={`${base}/debtors`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">
+          {m("province.debtors")}
+        </Link>
+        <Link to={`${base}/auctions`} className="rounded border border-brand-700 px-4 py-2 text-brand-700">
+          {m("province.auctions")}
+        </Link>
       </nav>
-      {content.intro ? <p className="whitespace-pre-line text-slate-800" data-testid="intro">{content.intro}</p> : null}
+      {content.intro ? (
+        <p className="whitespace-pre-line text-slate-800" data-testid="intro">
+          {content.intro}
+        </p>
+      ) : null}
       {content.deskHours ? (
         <p className="mt-3 whitespace-pre-line rounded border border-slate-200 bg-white p-3 text-sm">
-          <strong>{m("province.deskHours")}</strong>{content.deskHours}
+          <strong>{m("province.deskHours")}</strong>
+          {content.deskHours}
         </p>
       ) : null}
 
       <Section title={m("province.announcements")}>
-        {announcements.length === 0 ? <p className="text-slate-600">{m("province.noAnnouncements")}</p> : (
+        {announcements.length === 0 ? (
+          <p className="text-slate-600">{m("province.noAnnouncements")}</p>
+        ) : (
           <ul className="space-y-3">
             {announcements.map((a) => (
               <li key={a.id} className="rounded border border-slate-200 bg-white p-3" data-testid="announcement">
@@ -69,10 +84,17 @@ export default function ProvincePage() {
                 <p className="mt-2 text-sm">{p.summary[lang]}</p>
                 <p className="mt-2 text-sm font-semibold">{m("province.documents")}</p>
                 <ul className="ml-5 list-disc text-sm">
-                  {p.documents.map((d) => <li key={d.code}>{d[lang]}{d.required ? null : ` ${m("province.optional")}`}</li>)}
+                  {p.documents.map((d) => (
+                    <li key={d.code}>
+                      {d[lang]}
+                      {d.required ? null : ` ${m("province.optional")}`}
+                    </li>
+                  ))}
                 </ul>
                 <p className="mt-2 text-xs text-slate-600">{m("province.basis", { basis: limit.basis })}</p>
-                <Link to={`${base}/requests/new/${p.segment}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">{m("province.fileThisOnline")}</Link>
+                <Link to={`${base}/requests/new/${p.segment}`} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">
+                  {m("province.fileThisOnline")}
+                </Link>
               </details>
             );
           })}

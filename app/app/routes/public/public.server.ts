@@ -72,12 +72,19 @@ export async function submitRequest(
  * head and staff for any office, sub-bureau heads and clerks for their own); a signed-in creditor
  * files its own; anyone else files as the public.
  */
-export function filerOf(user: CurrentUser | null, provinceId: string, unitId: string): { user: CurrentUser; as: "creditor" | "desk" } | null {
+export function filerOf(
+  user: CurrentUser | null,
+  provinceId: string,
+  unitId: string,
+): { user: CurrentUser; as: "creditor" | "desk" } | null {
   if (!user) return null;
-  const desk = user.memberships.some((m) =>
-    m.provinceId === provinceId &&
-    ((m.role === "province_head" || m.role === "province_staff") ||
-     ((m.role === "subunit_head" || m.role === "clerk") && m.unitId === unitId)));
+  const desk = user.memberships.some(
+    (m) =>
+      m.provinceId === provinceId &&
+      (m.role === "province_head" ||
+        m.role === "province_staff" ||
+        ((m.role === "subunit_head" || m.role === "clerk") && m.unitId === unitId)),
+  );
   if (desk) return { user, as: "desk" };
   return hasRole(user.memberships, "creditor") ? { user, as: "creditor" } : null;
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { type RequestKind } from "@thads/domain";
+import type { RequestKind } from "@thads/domain";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { EXTRA_FIELD_LABELS, extraFields } from "@thads/core/requests/schema";
@@ -31,7 +31,12 @@ export function RequestForm({
   // What the requester typed wins over the account's name when the form comes back with an error.
   const input = (name: string, label: string, { defaultValue, ...props }: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field key={name} name={name} label={label} error={fe[name]} className="text-sm">
-      <input {...fieldProps(name, fe[name])} {...props} defaultValue={v[name] ?? (defaultValue as string | undefined)} className={CONTROL} />
+      <input
+        {...fieldProps(name, fe[name])}
+        {...props}
+        defaultValue={v[name] ?? (defaultValue as string | undefined)}
+        className={CONTROL}
+      />
     </Field>
   );
   return (
@@ -39,7 +44,11 @@ export function RequestForm({
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? idempotencyKey} />
       <Field name="unitId" label={m("new.sendTo")} error={fe.unitId} className="text-sm">
         <select {...fieldProps("unitId", fe.unitId)} defaultValue={v.unitId ?? units[0]?.id} className={CONTROL}>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </Field>
       <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-2">
@@ -57,10 +66,19 @@ export function RequestForm({
       <Field name="content" label={m("new.content")} error={fe.content} className="text-sm">
         <textarea {...fieldProps("content", fe.content)} rows={5} maxLength={4000} defaultValue={v.content} className={CONTROL} />
       </Field>
-      <Field name="files" label={m("new.files", { maxFiles: MAX_FILES, maxMb: MAX_FILE_BYTES / 1024 / 1024 })} error={fe.files} className="text-sm">
+      <Field
+        name="files"
+        label={m("new.files", { maxFiles: MAX_FILES, maxMb: MAX_FILE_BYTES / 1024 / 1024 })}
+        error={fe.files}
+        className="text-sm"
+      >
         <input {...fieldProps("files", fe.files)} type="file" multiple accept="application/pdf,image/png,image/jpeg" />
       </Field>
-      <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {m("new.submit")}
       </button>
     </AppForm>

@@ -29,7 +29,9 @@ export default function RequestKinds() {
           const p = PROCEDURES[k];
           return (
             <li key={k} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link to={`/p/${province.slug}/requests/new/${p.segment}`} className="font-semibold text-brand-700 hover:underline">{p.name[lang]}</Link>
+              <Link to={`/p/${province.slug}/requests/new/${p.segment}`} className="font-semibold text-brand-700 hover:underline">
+                {p.name[lang]}
+              </Link>
               <p className="mt-1 text-sm text-slate-700">{p.summary[lang]}</p>
               <p className="mt-1 text-xs text-slate-500">{m("kinds.limit", { days: procedureLimitOn(k, today).workingDays })}</p>
             </li>

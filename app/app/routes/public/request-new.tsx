@@ -121,15 +121,23 @@ export default function NewRequest() {
     <>
       <PageHeader title={procedure.name[lang]} subtitle={d.province.name} />
       {d.desk ? (
-        <p className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="desk-intake">{m("new.deskIntake")}</p>
+        <p className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="desk-intake">
+          {m("new.deskIntake")}
+        </p>
       ) : null}
       <p className="mb-2 text-sm text-slate-700">{procedure.summary[lang]}</p>
       <p className="mb-4 text-sm">
         {m("new.limitAndDocuments", { days: limitDays, documents: procedure.documents.map((doc) => doc[lang]).join("; ") })}
       </p>
-      {a?.formError ? <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
+      {a?.formError ? (
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {a.formError}
+        </p>
+      ) : null}
       {Object.keys(fe).length ? (
-        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{m("new.fixFields")}</p>
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {m("new.fixFields")}
+        </p>
       ) : null}
       <RequestForm
         kind={d.kind}

@@ -31,13 +31,25 @@ export function TrackResult({
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="tracked">
       <p className="font-mono text-sm">{formatTrackingCode(r.code)}</p>
-      <h2 className="text-lg font-semibold">{PROCEDURES[r.kind].name[lang]} · {r.unitName}</h2>
+      <h2 className="text-lg font-semibold">
+        {PROCEDURES[r.kind].name[lang]} · {r.unitName}
+      </h2>
       <p className="mt-1">
-        {m("track.status")}<strong data-testid="tracked-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
+        {m("track.status")}
+        <strong data-testid="tracked-status">{REQUEST_STATUS_LABELS[r.status][lang]}</strong>
       </p>
       <p className="text-sm">{m("track.filedOn", { date: formatDateVi(r.submittedOn) })}</p>
-      {r.dueOn ? <p className="text-sm">{m("track.dueOn", { date: formatDateVi(r.dueOn) })}{late ? ` ${m("track.late")}` : ""}</p> : null}
-      {r.resultNote ? <p className="mt-2 whitespace-pre-line rounded bg-slate-50 p-2 text-sm" data-testid="tracked-result">{r.resultNote}</p> : null}
+      {r.dueOn ? (
+        <p className="text-sm">
+          {m("track.dueOn", { date: formatDateVi(r.dueOn) })}
+          {late ? ` ${m("track.late")}` : ""}
+        </p>
+      ) : null}
+      {r.resultNote ? (
+        <p className="mt-2 whitespace-pre-line rounded bg-slate-50 p-2 text-sm" data-testid="tracked-result">
+          {r.resultNote}
+        </p>
+      ) : null}
       <Section title={m("track.history")}>
         <ol className="space-y-1 text-sm" data-testid="tracked-history">
           {r.history.map((h, i) => (
@@ -47,7 +59,11 @@ export function TrackResult({
           ))}
         </ol>
       </Section>
-      {rated ? <p role="status" className="mt-4 rounded border border-emerald-200 bg-emerald-50 p-2 text-sm">{rated}</p> : null}
+      {rated ? (
+        <p role="status" className="mt-4 rounded border border-emerald-200 bg-emerald-50 p-2 text-sm">
+          {rated}
+        </p>
+      ) : null}
       {closed && !r.rated ? (
         <AppForm className="mt-4 space-y-2 rounded border border-slate-200 p-3" noValidate>
           <input type="hidden" name="intent" value="rate" />
@@ -57,7 +73,10 @@ export function TrackResult({
             <legend className="text-sm font-semibold">{m("track.satisfaction")}</legend>
             <div className="flex gap-3">
               {[1, 2, 3, 4, 5].map((s) => (
-                <label key={s} className="flex items-center gap-1 text-sm"><input type="radio" name="score" value={s} />{s}</label>
+                <label key={s} className="flex items-center gap-1 text-sm">
+                  <input type="radio" name="score" value={s} />
+                  {s}
+                </label>
               ))}
             </div>
             <FieldError name="score" error={scoreError} />
@@ -65,7 +84,9 @@ export function TrackResult({
           <Field name="comment" label={m("track.comment")} className="text-sm">
             <textarea {...fieldProps("comment")} rows={2} maxLength={1000} className="w-full rounded border border-slate-300 px-2 py-1" />
           </Field>
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">{m("track.rate")}</button>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
+            {m("track.rate")}
+          </button>
         </AppForm>
       ) : null}
     </div>

@@ -65,7 +65,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     // A rating sent without a score: show the request again with the message under the stars.
-    const again = intent === "rate" && !fieldErrors.code && !fieldErrors.factor ? await trackInProvince(province.id, normalizeTrackingCode(values.code) ?? "", values.factor) : null;
+    const again =
+      intent === "rate" && !fieldErrors.code && !fieldErrors.factor
+        ? await trackInProvince(province.id, normalizeTrackingCode(values.code) ?? "", values.factor)
+        : null;
     return data<ActionData>({ fieldErrors, values, request: again ?? undefined }, { status: 400, headers: NO_STORE });
   }
   const code = normalizeTrackingCode(parsed.data.code);
@@ -79,7 +82,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const comment = "comment" in parsed.data ? (parsed.data.comment as string | null) : null;
     const outcome = await anon((tx) => rateRequest(tx, code!, factor, score, comment));
     const again = await anon((tx) => trackRequest(tx, code!, parsed.data.factor));
-    return data<ActionData>({ request: again ?? found, values, rated: RATED[outcome] }, { status: outcome === "ok" ? 200 : 409, headers: NO_STORE });
+    return data<ActionData>(
+      { request: again ?? found, values, rated: RATED[outcome] },
+      { status: outcome === "ok" ? 200 : 409, headers: NO_STORE },
+    );
   }
   return data<ActionData>({ request: found, values }, { headers: NO_STORE });
 }
@@ -96,16 +102,45 @@ export default function Track() {
       <AppForm className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3" noValidate>
         <input type="hidden" name="intent" value="track" />
         <Field name="code" label={m("track.code")} error={fe.code} className="text-sm">
-          <input {...fieldProps("code", fe.code)} defaultValue={a?.values?.code} maxLength={40} autoComplete="off" className="w-full rounded border border-slate-300 px-2 py-1 font-mono uppercase" />
+          <input
+            {...fieldProps("code", fe.code)}
+            defaultValue={a?.values?.code}
+            maxLength={40}
+            autoComplete="off"
+            className="w-full rounded border border-slate-300 px-2 py-1 font-mono uppercase"
+          />
         </Field>
         <Field name="factor" label={m("track.factor")} error={fe.factor} className="text-sm">
-          <input {...fieldProps("factor", fe.factor)} defaultValue={a?.values?.factor} maxLength={30} autoComplete="off" className="w-full rounded border border-slate-300 px-2 py-1" />
+          <input
+            {...fieldProps("factor", fe.factor)}
+            defaultValue={a?.values?.factor}
+            maxLength={30}
+            autoComplete="off"
+            className="w-full rounded border border-slate-300 px-2 py-1"
+          />
         </Field>
-        <button type="submit" disabled={nav.state === "submitting"} className="self-end rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("track.lookUp")}</button>
+        <button
+          type="submit"
+          disabled={nav.state === "submitting"}
+          className="self-end rounded bg-brand-700 px-4 py-2 font-semibold text-white"
+        >
+          {m("track.lookUp")}
+        </button>
       </AppForm>
-      {a?.formError ? <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">{a.formError}</p> : null}
+      {a?.formError ? (
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
+          {a.formError}
+        </p>
+      ) : null}
       {a?.request ? (
-        <TrackResult request={a.request} today={today} code={a.values?.code ?? ""} factor={a.values?.factor ?? ""} rated={a.rated} scoreError={fe.score} />
+        <TrackResult
+          request={a.request}
+          today={today}
+          code={a.values?.code ?? ""}
+          factor={a.values?.factor ?? ""}
+          rated={a.rated}
+          scoreError={fe.score}
+        />
       ) : null}
     </>
   );

@@ -52,7 +52,8 @@ export async function readPublicForm(
   try {
     assertCsrf(request, form);
   } catch (e) {
-    if (e instanceof CsrfError) return { formError: "Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", status: 403 };
+    if (e instanceof CsrfError)
+      return { formError: "Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.", status: 403 };
     throw e;
   }
   const files: UploadedFile[] = [];

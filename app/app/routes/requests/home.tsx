@@ -25,7 +25,9 @@ export default function Requests() {
         <Stat label={tr("stat.cases")} value={formatCount(d.cases)} testId="stat-cases" />
       </StatGrid>
       <Section title={tr("home.creditor.title")}>
-        {d.requests.length === 0 ? <p className="text-slate-600">{tr("creditor.empty")}</p> : (
+        {d.requests.length === 0 ? (
+          <p className="text-slate-600">{tr("creditor.empty")}</p>
+        ) : (
           <ul className="space-y-2" data-testid="my-requests">
             {d.requests.map((r) => (
               <li key={r.tracking_code} className="rounded border border-slate-200 bg-white p-3 text-sm">

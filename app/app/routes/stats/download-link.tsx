@@ -31,7 +31,9 @@ export function DownloadLink({ href, label, testId }: { href: string; label: str
         if (total > 0) setProgress(Math.min(100, Math.round((100 * received) / total)));
       }
       const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? "thong-ke";
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get("Content-Type") ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob(chunks as BlobPart[], { type: res.headers.get("Content-Type") ?? "application/octet-stream" }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = name;
@@ -47,15 +49,26 @@ export function DownloadLink({ href, label, testId }: { href: string; label: str
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <a href={href} onClick={onClick} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700" data-testid={testId} download>
+      <a
+        href={href}
+        onClick={onClick}
+        className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700"
+        data-testid={testId}
+        download
+      >
         {label}
       </a>
       {progress !== null ? (
         <span className="inline-flex items-center gap-1 text-xs text-slate-600" role="status">
-          {m("download.progress")} <progress max={100} value={progress} className="w-20" aria-label={m("download.progressLabel")} /> {progress}%
+          {m("download.progress")} <progress max={100} value={progress} className="w-20" aria-label={m("download.progressLabel")} />{" "}
+          {progress}%
         </span>
       ) : null}
-      {failed ? <span role="alert" className="text-xs text-red-700">{m("download.failed")}</span> : null}
+      {failed ? (
+        <span role="alert" className="text-xs text-red-700">
+          {m("download.failed")}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -17,7 +17,13 @@ export async function statsXlsx(a: { unitName: string; from: string; to: string;
     for (const r of a.rows) {
       const v = r[side];
       const rate = side === "cases" ? r.casesRate : r.moneyRate;
-      const row = ws.addRow(sheetRow([r.code, r.name, ...FORM_COLUMNS.map((c) => (c.key === "rate" ? (rate === null ? null : Number(rate)) : Number(v[c.key])))]));
+      const row = ws.addRow(
+        sheetRow([
+          r.code,
+          r.name,
+          ...FORM_COLUMNS.map((c) => (c.key === "rate" ? (rate === null ? null : Number(rate)) : Number(v[c.key]))),
+        ]),
+      );
       if (r.total) row.font = { bold: true };
     }
     ws.getColumn(2).width = 48;
@@ -31,8 +37,9 @@ export function statsCsv(rows: ReportRow[]): string {
   const head = ["Mã đơn vị", "Tên đơn vị", ...FORM_COLUMNS.map((c) => `Việc: ${c.vi}`), ...FORM_COLUMNS.map((c) => `Tiền: ${c.vi}`)];
   const lines = [csvLine(head)];
   for (const r of rows) {
-    const side = (s: "cases" | "money") => FORM_COLUMNS.map((c) => (c.key === "rate" ? ((s === "cases" ? r.casesRate : r.moneyRate) ?? "") : r[s][c.key]));
+    const side = (s: "cases" | "money") =>
+      FORM_COLUMNS.map((c) => (c.key === "rate" ? ((s === "cases" ? r.casesRate : r.moneyRate) ?? "") : r[s][c.key]));
     lines.push(csvLine([r.code, r.name, ...side("cases"), ...side("money")]));
   }
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -34,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     });
   }
   if (params.get("format") === "csv") {
-    const csv = new TextEncoder().encode("\uFEFF" + statsCsv(rows));
+    const csv = new TextEncoder().encode(`\uFEFF${statsCsv(rows)}`);
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

@@ -21,7 +21,12 @@ function cell(value: string | null, rate: boolean): string {
 }
 
 export function formsPdf(input: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = new PDFDocument({ size: "A3", layout: "landscape", margin: 36, info: { Title: `Báo cáo thống kê THADS: ${input.unitName}`, Creator: "THADS" } });
+  const doc = new PDFDocument({
+    size: "A3",
+    layout: "landscape",
+    margin: 36,
+    info: { Title: `Báo cáo thống kê THADS: ${input.unitName}`, Creator: "THADS" },
+  });
   doc.registerFont("body", FONT);
   doc.registerFont("bold", FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -39,7 +44,11 @@ export function formsPdf(input: { unitName: string; from: string; to: string; ro
   sides.forEach((side, i) => {
     if (i > 0) doc.addPage();
     doc.font("bold").fontSize(14).text(FORM_TITLES[side], left, doc.page.margins.top);
-    doc.font("body").fontSize(10).text(`Đơn vị: ${input.unitName}`).text(`Kỳ báo cáo: từ ngày ${viDate(input.from)} đến ngày ${viDate(input.to)}`);
+    doc
+      .font("body")
+      .fontSize(10)
+      .text(`Đơn vị: ${input.unitName}`)
+      .text(`Kỳ báo cáo: từ ngày ${viDate(input.from)} đến ngày ${viDate(input.to)}`);
     doc.moveDown(0.8);
 
     // Headings, wrapped within their columns.
@@ -58,7 +67,9 @@ export function formsPdf(input: { unitName: string; from: string; to: string; ro
 
     for (const r of input.rows) {
       doc.font(r.total ? "bold" : "body").fontSize(7.5);
-      const values = FORM_COLUMNS.map((c) => (c.key === "rate" ? cell(side === "cases" ? r.casesRate : r.moneyRate, true) : cell(r[side][c.key], false)));
+      const values = FORM_COLUMNS.map((c) =>
+        c.key === "rate" ? cell(side === "cases" ? r.casesRate : r.moneyRate, true) : cell(r[side][c.key], false),
+      );
       const rowHeight = Math.max(doc.heightOfString(r.name, { width: nameWidth - 6 }), 9) + 6;
       if (y + rowHeight > doc.page.height - doc.page.margins.bottom) {
         doc.addPage();

@@ -20,7 +20,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     const unit = await resolveUnit(tx, code);
     if (!unit) notFound();
     if (!mayReadStats(user.memberships, unit)) forbidden();
-    return { unit: { code: unit.code, name: unit.name }, from: period.from, to: period.to, errors: period.errors, rows: await reportRows(tx, unit, period.from, period.to) };
+    return {
+      unit: { code: unit.code, name: unit.name },
+      from: period.from,
+      to: period.to,
+      errors: period.errors,
+      rows: await reportRows(tx, unit, period.from, period.to),
+    };
   });
 }
 
@@ -40,14 +46,18 @@ export default function StatsReport() {
         <section key={side} className="mb-10 break-after-page">
           <h1 className="text-center text-lg font-bold uppercase">{FORM_TITLES[side]}</h1>
           <p className="text-center">{d.unit.name}</p>
-          <p className="mb-3 text-center">Kỳ báo cáo: từ ngày {viDate(d.from)} đến ngày {viDate(d.to)}</p>
+          <p className="mb-3 text-center">
+            Kỳ báo cáo: từ ngày {viDate(d.from)} đến ngày {viDate(d.to)}
+          </p>
           <div className="overflow-x-auto">
             <table className="min-w-full border-collapse border border-slate-400 text-xs" data-testid={`report-${side}`}>
               <thead>
                 <tr>
                   <th className="border border-slate-400 px-1 py-1">Đơn vị</th>
                   {FORM_COLUMNS.map((c) => (
-                    <th key={c.key} className="border border-slate-400 px-1 py-1">{c.vi}</th>
+                    <th key={c.key} className="border border-slate-400 px-1 py-1">
+                      {c.vi}
+                    </th>
                   ))}
                 </tr>
               </thead>

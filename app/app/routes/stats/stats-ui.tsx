@@ -25,7 +25,17 @@ export function drillHref(fig: StatFigure, unitCode: string, from: string, to: s
 export const rateText = (r: string | null) => (r === null ? "—" : `${r.replace(".", ",")}%`);
 export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export function PeriodForm({ from, to, errors, hidden = {} }: { from: string; to: string; errors: string[]; hidden?: Record<string, string> }) {
+export function PeriodForm({
+  from,
+  to,
+  errors,
+  hidden = {},
+}: {
+  from: string;
+  to: string;
+  errors: string[];
+  hidden?: Record<string, string>;
+}) {
   const m = useMessages(statsMessages);
   return (
     <Form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
@@ -40,7 +50,9 @@ export function PeriodForm({ from, to, errors, hidden = {} }: { from: string; to
         <span className="block text-slate-600">{m("period.to")}</span>
         <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" />
       </label>
-      <button className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">{m("period.show")}</button>
+      <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
+        {m("period.show")}
+      </button>
       {errors.length ? (
         <p role="alert" className="w-full text-sm text-red-700">
           {errors.join(" ")}
@@ -51,7 +63,17 @@ export function PeriodForm({ from, to, errors, hidden = {} }: { from: string; to
 }
 
 /** A rate with its target and the same period last year: green at or above target, red 5 points or more below. */
-export function RateBadge({ rate, target, previous, testId }: { rate: string | null; target?: string | null; previous?: string | null; testId?: string }) {
+export function RateBadge({
+  rate,
+  target,
+  previous,
+  testId,
+}: {
+  rate: string | null;
+  target?: string | null;
+  previous?: string | null;
+  testId?: string;
+}) {
   const m = useMessages(statsMessages);
   const r = rate === null ? null : Number(rate);
   const t = target ? Number(target) : null;
@@ -73,8 +95,22 @@ export function RateBadge({ rate, target, previous, testId }: { rate: string | n
 }
 
 /** One official form (by cases or by money) of one unit, every figure linking to its cases. */
-export function OfficialForm({ side, f, unitCode, from, to, target, extra }: {
-  side: "cases" | "money"; f: FiguresView; unitCode: string; from: string; to: string; target?: string | null; extra?: Record<string, string>;
+export function OfficialForm({
+  side,
+  f,
+  unitCode,
+  from,
+  to,
+  target,
+  extra,
+}: {
+  side: "cases" | "money";
+  f: FiguresView;
+  unitCode: string;
+  from: string;
+  to: string;
+  target?: string | null;
+  extra?: Record<string, string>;
 }) {
   const m = useMessages(statsMessages);
   const lang = useLang();
@@ -89,14 +125,21 @@ export function OfficialForm({ side, f, unitCode, from, to, target, extra }: {
                 {STAT_FIGURE_LABELS[k][lang]}
               </th>
               <td className="px-3 py-1.5 text-right tabular-nums">
-                <Link className="text-blue-800 underline print:no-underline print:text-black" to={drillHref(k, unitCode, from, to, extra)} data-testid={`fig-${side}-${k}`} data-value={f[side][k]}>
+                <Link
+                  className="text-blue-800 underline print:no-underline print:text-black"
+                  to={drillHref(k, unitCode, from, to, extra)}
+                  data-testid={`fig-${side}-${k}`}
+                  data-value={f[side][k]}
+                >
                   {fmt(f[side][k])}
                 </Link>
               </td>
             </tr>
           ))}
           <tr className="bg-slate-50">
-            <th scope="row" className="px-3 py-1.5 text-left font-semibold">{m("form.rate")}</th>
+            <th scope="row" className="px-3 py-1.5 text-left font-semibold">
+              {m("form.rate")}
+            </th>
             <td className="px-3 py-1.5 text-right">
               <RateBadge rate={side === "cases" ? f.casesRate : f.moneyRate} target={target} testId={`rate-${side}`} />
             </td>
@@ -109,14 +152,40 @@ export function OfficialForm({ side, f, unitCode, from, to, target, extra }: {
 
 /** Approximate positions of the 34 provincial units on a 6 × 16 grid, north to south. */
 const TILES: Record<string, [number, number]> = {
-  "Lai Châu": [2, 1], "Lào Cai": [3, 1], "Tuyên Quang": [4, 1], "Cao Bằng": [5, 1],
-  "Điện Biên": [1, 2], "Sơn La": [2, 2], "Phú Thọ": [3, 2], "Thái Nguyên": [4, 2], "Lạng Sơn": [5, 2],
-  "Hà Nội": [3, 3], "Bắc Ninh": [4, 3], "Quảng Ninh": [5, 3],
-  "Ninh Bình": [3, 4], "Hưng Yên": [4, 4], "Hải Phòng": [5, 4],
-  "Thanh Hóa": [3, 5], "Nghệ An": [3, 6], "Hà Tĩnh": [3, 7], "Quảng Trị": [4, 8], "Huế": [4, 9],
-  "Đà Nẵng": [4, 10], "Quảng Ngãi": [4, 11], "Gia Lai": [5, 11], "Đắk Lắk": [4, 12], "Khánh Hòa": [5, 12],
-  "Lâm Đồng": [4, 13], "Đồng Nai": [5, 13], "Tây Ninh": [3, 14], "Hồ Chí Minh": [4, 14],
-  "An Giang": [1, 15], "Đồng Tháp": [2, 15], "Vĩnh Long": [3, 15], "Cần Thơ": [2, 16], "Cà Mau": [1, 16],
+  "Lai Châu": [2, 1],
+  "Lào Cai": [3, 1],
+  "Tuyên Quang": [4, 1],
+  "Cao Bằng": [5, 1],
+  "Điện Biên": [1, 2],
+  "Sơn La": [2, 2],
+  "Phú Thọ": [3, 2],
+  "Thái Nguyên": [4, 2],
+  "Lạng Sơn": [5, 2],
+  "Hà Nội": [3, 3],
+  "Bắc Ninh": [4, 3],
+  "Quảng Ninh": [5, 3],
+  "Ninh Bình": [3, 4],
+  "Hưng Yên": [4, 4],
+  "Hải Phòng": [5, 4],
+  "Thanh Hóa": [3, 5],
+  "Nghệ An": [3, 6],
+  "Hà Tĩnh": [3, 7],
+  "Quảng Trị": [4, 8],
+  Huế: [4, 9],
+  "Đà Nẵng": [4, 10],
+  "Quảng Ngãi": [4, 11],
+  "Gia Lai": [5, 11],
+  "Đắk Lắk": [4, 12],
+  "Khánh Hòa": [5, 12],
+  "Lâm Đồng": [4, 13],
+  "Đồng Nai": [5, 13],
+  "Tây Ninh": [3, 14],
+  "Hồ Chí Minh": [4, 14],
+  "An Giang": [1, 15],
+  "Đồng Tháp": [2, 15],
+  "Vĩnh Long": [3, 15],
+  "Cần Thơ": [2, 16],
+  "Cà Mau": [1, 16],
 };
 
 export function provinceShortName(unitName: string): string {
@@ -124,8 +193,14 @@ export function provinceShortName(unitName: string): string {
   return unitName.replace(/^Thi hành án dân sự (tỉnh|thành phố) /, "");
 }
 
-export function TileMap({ rows, from, to }: {
-  rows: { name: string; slug: string | null; casesRate: string | null; target: { cases: string } | null }[]; from: string; to: string;
+export function TileMap({
+  rows,
+  from,
+  to,
+}: {
+  rows: { name: string; slug: string | null; casesRate: string | null; target: { cases: string } | null }[];
+  from: string;
+  to: string;
 }) {
   const m = useMessages(statsMessages);
   const color = (r: string | null, t: string | null) => {
@@ -155,24 +230,30 @@ export function TileMap({ rows, from, to }: {
           );
         })}
       </div>
-      <p className="mt-2 text-xs text-slate-600">
-        {m("map.legend")}
-      </p>
+      <p className="mt-2 text-xs text-slate-600">{m("map.legend")}</p>
     </div>
   );
 }
 
 /** Cumulative completion rate month by month, this statistical year against the previous one. */
-export function TrendChart({ current, previous }: {
+export function TrendChart({
+  current,
+  previous,
+}: {
   current: { to: string; casesRate: string | null; moneyRate: string | null }[];
   previous: { to: string; casesRate: string | null; moneyRate: string | null }[];
 }) {
   const m = useMessages(statsMessages);
-  const W = 560, H = 200, P = 30;
+  const W = 560,
+    H = 200,
+    P = 30;
   const x = (i: number) => P + (i * (W - 2 * P)) / 11;
   const y = (v: number) => H - P - (v / 100) * (H - 2 * P);
   const line = (pts: { casesRate: string | null; moneyRate: string | null }[], k: "casesRate" | "moneyRate") =>
-    pts.map((p, i) => (p[k] === null ? null : `${x(i)},${y(Number(p[k]))}`)).filter(Boolean).join(" ");
+    pts
+      .map((p, i) => (p[k] === null ? null : `${x(i)},${y(Number(p[k]))}`))
+      .filter(Boolean)
+      .join(" ");
   const months = ["10", "11", "12", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
   return (
     <figure>
@@ -180,20 +261,22 @@ export function TrendChart({ current, previous }: {
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line x1={P} x2={W - P} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
-            <text x={4} y={y(v) + 4} fontSize="10" fill="#475569">{v}%</text>
+            <text x={4} y={y(v) + 4} fontSize="10" fill="#475569">
+              {v}%
+            </text>
           </g>
         ))}
         {months.map((month, i) => (
-          <text key={month} x={x(i) - 4} y={H - 8} fontSize="10" fill="#475569">T{month}</text>
+          <text key={month} x={x(i) - 4} y={H - 8} fontSize="10" fill="#475569">
+            T{month}
+          </text>
         ))}
         <polyline points={line(previous, "casesRate")} fill="none" stroke="#94a3b8" strokeDasharray="4 3" strokeWidth="2" />
         <polyline points={line(previous, "moneyRate")} fill="none" stroke="#fcd34d" strokeDasharray="4 3" strokeWidth="2" />
         <polyline points={line(current, "casesRate")} fill="none" stroke="#1d4ed8" strokeWidth="2.5" />
         <polyline points={line(current, "moneyRate")} fill="none" stroke="#d97706" strokeWidth="2.5" />
       </svg>
-      <figcaption className="text-xs text-slate-600">
-        {m("trend.caption")}
-      </figcaption>
+      <figcaption className="text-xs text-slate-600">{m("trend.caption")}</figcaption>
     </figure>
   );
 }

@@ -5,7 +5,10 @@ import { targetRate, TargetConflictError, type TargetInput } from "@thads/core/s
  * empty is skipped). Errors name the unit and the rate, in Vietnamese, as the form has always
  * reported them.
  */
-export function targetRowsFrom(form: FormData, children: readonly { id: string; name: string }[]): { rows: TargetInput[]; errors: string[] } {
+export function targetRowsFrom(
+  form: FormData,
+  children: readonly { id: string; name: string }[],
+): { rows: TargetInput[]; errors: string[] } {
   const errors: string[] = [];
   const rows: TargetInput[] = [];
   for (const c of children) {

@@ -22,7 +22,16 @@ async function scopeOf(user: CurrentUser, code: string) {
     const unit = await resolveUnit(tx, code);
     if (!unit) notFound();
     const nation = unit.kind === "national";
-    if (nation ? !(isNational(user.memberships) && hasRole(user.memberships, "national_admin")) : !(unit.kind === "province" && unit.merged_into_id === null && user.memberships.some((m) => m.role === "province_head" && m.provinceId === unit.id))) forbidden();
+    if (
+      nation
+        ? !(isNational(user.memberships) && hasRole(user.memberships, "national_admin"))
+        : !(
+            unit.kind === "province" &&
+            unit.merged_into_id === null &&
+            user.memberships.some((m) => m.role === "province_head" && m.provinceId === unit.id)
+          )
+    )
+      forbidden();
     return { unit, children: await targetChildren(tx, unit) };
   });
 }
@@ -33,7 +42,10 @@ const yearParam = (params: URLSearchParams): { year: number; error?: string } =>
   const current = statYearOf(today);
   const raw = params.get("year");
   if (raw === null || raw === "") return { year: current };
-  const bad = checkStatYear(Number(raw), { field: { key: "year", vi: statsMessages.vi["targets.year"], en: statsMessages.en["targets.year"] }, today });
+  const bad = checkStatYear(Number(raw), {
+    field: { key: "year", vi: statsMessages.vi["targets.year"], en: statsMessages.en["targets.year"] },
+    today,
+  });
   return bad ? { year: current, error: bad.message_vi } : { year: Number(raw) };
 };
 const yearOf = (params: URLSearchParams) => yearParam(params).year;
@@ -45,7 +57,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!/^[A-Z0-9_-]{2,40}$/.test(code)) notFound();
   const year = yearOf(params);
   const { unit, children } = await scopeOf(user, code);
-  const rows = await asUser(user, (tx) => listTargets(tx, year, children.map((c) => c.id)));
+  const rows = await asUser(user, (tx) =>
+    listTargets(
+      tx,
+      year,
+      children.map((c) => c.id),
+    ),
+  );
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   return {
     unit: { code: unit.code, name: unit.name },
@@ -86,28 +104,67 @@ export default function StatsTargets() {
     <>
       <PageHeader title={m("targets.title", { year: d.year })} subtitle={d.unit.name} />
       <p className="mb-4 text-sm">
-        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year - 1}`}>{m("targets.previousYear")}</Link>
+        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year - 1}`}>
+          {m("targets.previousYear")}
+        </Link>
         {" · "}
-        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year + 1}`}>{m("targets.nextYear")}</Link>
+        <Link className="text-blue-800 underline" to={`?unit=${d.unit.code}&year=${d.year + 1}`}>
+          {m("targets.nextYear")}
+        </Link>
       </p>
       {a?.errors?.length ? (
-        <ul role="alert" className="mb-4 list-disc pl-5 text-sm text-red-700">{a.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+        <ul role="alert" className="mb-4 list-disc pl-5 text-sm text-red-700">
+          {a.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       ) : null}
-      {a?.saved !== undefined ? <p role="status" className="mb-4 text-sm text-emerald-700">{m("targets.saved", { count: a.saved })}</p> : null}
+      {a?.saved !== undefined ? (
+        <p role="status" className="mb-4 text-sm text-emerald-700">
+          {m("targets.saved", { count: a.saved })}
+        </p>
+      ) : null}
       <AppForm className="space-y-2" noValidate>
         <table className="min-w-full text-sm">
-          <thead><tr className="text-left"><th className="px-2 py-1">{m("targets.unit")}</th><th className="px-2 py-1">{m("targets.cases")}</th><th className="px-2 py-1">{m("targets.money")}</th></tr></thead>
+          <thead>
+            <tr className="text-left">
+              <th className="px-2 py-1">{m("targets.unit")}</th>
+              <th className="px-2 py-1">{m("targets.cases")}</th>
+              <th className="px-2 py-1">{m("targets.money")}</th>
+            </tr>
+          </thead>
           <tbody>
             {d.rows.map((r) => (
               <tr key={r.id}>
-                <td className="px-2 py-1">{r.name}<input type="hidden" name={`v.${r.id}`} value={r.target?.version ?? ""} /></td>
-                <td className="px-2 py-1"><input name={`c.${r.id}`} defaultValue={r.target?.cases_rate ?? ""} inputMode="decimal" aria-label={m("targets.casesLabel", { name: r.name })} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
-                <td className="px-2 py-1"><input name={`m.${r.id}`} defaultValue={r.target?.money_rate ?? ""} inputMode="decimal" aria-label={m("targets.moneyLabel", { name: r.name })} className="w-24 rounded border border-slate-300 px-2 py-1" /></td>
+                <td className="px-2 py-1">
+                  {r.name}
+                  <input type="hidden" name={`v.${r.id}`} value={r.target?.version ?? ""} />
+                </td>
+                <td className="px-2 py-1">
+                  <input
+                    name={`c.${r.id}`}
+                    defaultValue={r.target?.cases_rate ?? ""}
+                    inputMode="decimal"
+                    aria-label={m("targets.casesLabel", { name: r.name })}
+                    className="w-24 rounded border border-slate-300 px-2 py-1"
+                  />
+                </td>
+                <td className="px-2 py-1">
+                  <input
+                    name={`m.${r.id}`}
+                    defaultValue={r.target?.money_rate ?? ""}
+                    inputMode="decimal"
+                    aria-label={m("targets.moneyLabel", { name: r.name })}
+                    className="w-24 rounded border border-slate-300 px-2 py-1"
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <button className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">{m("targets.save")}</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+          {m("targets.save")}
+        </button>
       </AppForm>
     </>
   );

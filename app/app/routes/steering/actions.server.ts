@@ -34,8 +34,17 @@ import { refusal, type SteeringActionData } from "./refusal.server.ts";
 import { formFields } from "../../utils/form-nest.ts";
 
 export const STEERING_INTENTS = [
-  "steering_propose", "steering_decide", "steering_directive", "steering_answer", "steering_revise", "steering_report",
-  "steering_meeting", "steering_minutes", "steering_coercion_plan", "steering_coercion_decide", "steering_settings",
+  "steering_propose",
+  "steering_decide",
+  "steering_directive",
+  "steering_answer",
+  "steering_revise",
+  "steering_report",
+  "steering_meeting",
+  "steering_minutes",
+  "steering_coercion_plan",
+  "steering_coercion_decide",
+  "steering_settings",
 ] as const;
 export type SteeringIntent = (typeof STEERING_INTENTS)[number];
 
@@ -57,9 +66,13 @@ export async function runSteeringIntent(intent: SteeringIntent, form: FormData, 
   const actor: Actor = { userId: user.id, roles: user.memberships.map((m) => m.role) };
   const today = todayVn();
   const fields = formFields(form);
-  const run = <T,>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
+  const run = <T>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
   const target = fields.directiveId ?? fields.opId ?? fields.flagId ?? undefined;
-  const done = (extra: { flagId?: string; status?: string; directiveId?: string; meetingId?: string } = {}) => ({ intent, ok: true as const, ...extra });
+  const done = (extra: { flagId?: string; status?: string; directiveId?: string; meetingId?: string } = {}) => ({
+    intent,
+    ok: true as const,
+    ...extra,
+  });
   switch (intent) {
     case "steering_propose": {
       const p = ProposeFlagSchema.safeParse(fields);

@@ -31,18 +31,34 @@ export default function SteeringBriefing() {
     <div className="mx-auto max-w-5xl bg-white p-6 text-sm print:max-w-none print:p-0">
       <style>{"@page { size: A4 landscape; margin: 12mm; } @media print { a { color: inherit; text-decoration: none; } }"}</style>
       <div className="mb-4 flex items-center justify-between print:hidden">
-        <a href={`/steering?committee=${d.committee.id}`} className="underline">{m("common.backToWatchlist")}</a>
-        <button type="button" onClick={() => window.print()} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">{m("briefing.print")}</button>
+        <a href={`/steering?committee=${d.committee.id}`} className="underline">
+          {m("common.backToWatchlist")}
+        </a>
+        <button type="button" onClick={() => window.print()} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">
+          {m("briefing.print")}
+        </button>
       </div>
       <h1 className="text-xl font-bold">{m("briefing.title", { committee: d.committee.name })}</h1>
       <p className="mb-4 text-slate-700">{m("briefing.subtitle", { date: formatDateVi(d.today), count: d.items.length })}</p>
       {d.items.map((i, n) => (
         <section key={i.flagId} className="mb-4 break-inside-avoid border-t border-slate-300 pt-2" data-testid="briefing-item">
-          <h2 className="font-semibold">{n + 1}. {i.caseNumber} · {i.debtorName} · {i.provinceName}</h2>
-          <p>{reasonLabel(i.reason, lang)} · {caseStatusLabel(lang, i.status)} · {m("common.due")} {formatDong(i.moneyDue)} · {m("common.collected")} {formatDong(i.moneyCollected)}
-            {i.nextDeadlineOn ? ` · ${m("briefing.nextDeadline")} ${formatDateVi(i.nextDeadlineOn)}` : ""}</p>
-          <p>{m("briefing.latestReport")}: {i.lastReport ? `${i.lastReport.label}: ${i.lastReport.body}` : "—"}
-            {i.missingPeriods.length ? <strong className="text-red-700"> · {m("briefing.missing")}: {i.missingPeriods.join(", ")}</strong> : null}</p>
+          <h2 className="font-semibold">
+            {n + 1}. {i.caseNumber} · {i.debtorName} · {i.provinceName}
+          </h2>
+          <p>
+            {reasonLabel(i.reason, lang)} · {caseStatusLabel(lang, i.status)} · {m("common.due")} {formatDong(i.moneyDue)} ·{" "}
+            {m("common.collected")} {formatDong(i.moneyCollected)}
+            {i.nextDeadlineOn ? ` · ${m("briefing.nextDeadline")} ${formatDateVi(i.nextDeadlineOn)}` : ""}
+          </p>
+          <p>
+            {m("briefing.latestReport")}: {i.lastReport ? `${i.lastReport.label}: ${i.lastReport.body}` : "—"}
+            {i.missingPeriods.length ? (
+              <strong className="text-red-700">
+                {" "}
+                · {m("briefing.missing")}: {i.missingPeriods.join(", ")}
+              </strong>
+            ) : null}
+          </p>
           {i.directives.length ? (
             <ul className="ml-5 list-disc">
               {i.directives.map((x) => (

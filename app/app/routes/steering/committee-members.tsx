@@ -11,7 +11,11 @@ function RoleSelect({ defaultValue }: { defaultValue?: string }) {
   const m = useMessages(steeringMessages);
   return (
     <select name="memberRole" className={inputCls} defaultValue={defaultValue ?? "member"}>
-      {STEERING_MEMBER_ROLES.map((r) => <option key={r} value={r}>{m(`memberRole.${r}`)}</option>)}
+      {STEERING_MEMBER_ROLES.map((r) => (
+        <option key={r} value={r}>
+          {m(`memberRole.${r}`)}
+        </option>
+      ))}
     </select>
   );
 }
@@ -34,7 +38,11 @@ export function AddMember({ committeeId }: { committeeId: string }) {
 }
 
 /** A committee member, with the forms changing their role and taking them off the committee. */
-export function MemberRow({ member: row }: { member: { id: string; full_name: string | null; email: string | null; member_role: MemberRole } }) {
+export function MemberRow({
+  member: row,
+}: {
+  member: { id: string; full_name: string | null; email: string | null; member_role: MemberRole };
+}) {
   const m = useMessages(steeringMessages);
   const err = useFieldError("committee_change_role", row.id);
   const removeErr = useFieldError("committee_remove_member", row.id);
@@ -43,25 +51,49 @@ export function MemberRow({ member: row }: { member: { id: string; full_name: st
       <td className="px-3 py-2">{row.full_name ?? m("committees.profileHidden")}</td>
       <td className="px-3 py-2">{row.email ?? ""}</td>
       <td className="px-3 py-2">
-        <span data-testid="member-role" className="font-semibold">{m(`memberRole.${row.member_role}`)}</span>
+        <span data-testid="member-role" className="font-semibold">
+          {m(`memberRole.${row.member_role}`)}
+        </span>
         <AppForm className="mt-1 flex items-center gap-2">
           <input type="hidden" name="intent" value="committee_change_role" />
           <input type="hidden" name="memberId" value={row.id} />
-          <label className="sr-only" htmlFor={`role-${row.id}`}>{m("committees.changeRole")}</label>
+          <label className="sr-only" htmlFor={`role-${row.id}`}>
+            {m("committees.changeRole")}
+          </label>
           <select id={`role-${row.id}`} name="memberRole" className={inputCls} defaultValue={row.member_role}>
-            {STEERING_MEMBER_ROLES.map((r) => <option key={r} value={r}>{m(`memberRole.${r}`)}</option>)}
+            {STEERING_MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {m(`memberRole.${r}`)}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm">{m("committees.changeRoleSubmit")}</button>
+          <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm">
+            {m("committees.changeRoleSubmit")}
+          </button>
         </AppForm>
-        {err("memberRole") ?? err("memberId") ? <p role="alert" className="text-sm text-red-700">{err("memberRole") ?? err("memberId")}</p> : null}
+        {(err("memberRole") ?? err("memberId")) ? (
+          <p role="alert" className="text-sm text-red-700">
+            {err("memberRole") ?? err("memberId")}
+          </p>
+        ) : null}
       </td>
       <td className="px-3 py-2">
-        <AppForm onSubmit={(e) => { if (!confirm(m("committees.removeConfirm"))) e.preventDefault(); }}>
+        <AppForm
+          onSubmit={(e) => {
+            if (!confirm(m("committees.removeConfirm"))) e.preventDefault();
+          }}
+        >
           <input type="hidden" name="intent" value="committee_remove_member" />
           <input type="hidden" name="memberId" value={row.id} />
-          <button type="submit" className="text-sm text-red-700 underline">{m("committees.remove")}</button>
+          <button type="submit" className="text-sm text-red-700 underline">
+            {m("committees.remove")}
+          </button>
         </AppForm>
-        {removeErr("memberId") ? <p role="alert" className="text-sm text-red-700">{removeErr("memberId")}</p> : null}
+        {removeErr("memberId") ? (
+          <p role="alert" className="text-sm text-red-700">
+            {removeErr("memberId")}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

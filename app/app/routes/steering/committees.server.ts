@@ -34,7 +34,7 @@ const bad = (intent: string, error: import("zod").ZodError, target?: string) => 
 export async function runCommitteeIntent(intent: CommitteeIntent, form: FormData, user: CurrentUser, lang: Lang) {
   const actor: Actor = { userId: user.id, roles: user.memberships.map((m) => m.role) };
   const fields = formFields(form);
-  const run = <T,>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
+  const run = <T>(fn: Parameters<typeof asUserStep<T>>[2]) => asUserStep<T>(appSql(), user.claims, fn);
   const done = { intent, ok: true as const };
   switch (intent) {
     case "committee_create": {

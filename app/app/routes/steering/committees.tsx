@@ -45,9 +45,17 @@ export default function SteeringCommittees() {
   const createErr = useFieldError("committee_create");
   return (
     <>
-      <p className="text-sm"><Link to={d.isAdmin ? "/steering/national" : "/"} className="underline">{m("committees.back")}</Link></p>
+      <p className="text-sm">
+        <Link to={d.isAdmin ? "/steering/national" : "/"} className="underline">
+          {m("committees.back")}
+        </Link>
+      </p>
       <PageHeader title={m("committees.title")} subtitle={m("committees.subtitle")} />
-      {done ? <p role="status" className="mb-4 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-800">{done}</p> : null}
+      {done ? (
+        <p role="status" className="mb-4 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-800">
+          {done}
+        </p>
+      ) : null}
 
       {d.withoutCommittee.map((p) => (
         <Section key={p.id} title={m("committees.withoutCommittee", { name: p.name })}>
@@ -65,7 +73,10 @@ export default function SteeringCommittees() {
       {d.committees.map((c) => (
         <section key={c.id} data-testid="committee" className="mb-8 rounded border border-slate-200 p-4">
           <h2 className="text-lg font-semibold">{c.name}</h2>
-          <p className="mb-3 text-sm text-slate-600">{label(m, "committeeKind", c.kind)}{c.province_name ? ` · ${c.province_name}` : ""}</p>
+          <p className="mb-3 text-sm text-slate-600">
+            {label(m, "committeeKind", c.kind)}
+            {c.province_name ? ` · ${c.province_name}` : ""}
+          </p>
           <Table head={[m("committees.col.name"), m("committees.col.email"), m("committees.role"), ""]}>
             {c.members.map((member) => (
               <MemberRow key={member.id} member={member} />

@@ -7,43 +7,77 @@ import { StepForm, WrappingField, inputCls, useFieldError } from "./steering-ui.
 export function DirectiveBadge({ state }: { state: DirectiveStatus }) {
   const m = useMessages(steeringMessages);
   const tone =
-    state === "overdue" ? "bg-red-100 text-red-800 border-red-300"
-    : state === "due_soon" ? "bg-amber-100 text-amber-900 border-amber-300"
-    : state === "answered" ? "bg-emerald-100 text-emerald-800 border-emerald-300"
-    : state === "answered_late" ? "bg-orange-100 text-orange-900 border-orange-300"
-    : "bg-slate-100 text-slate-800 border-slate-300";
-  return <span data-testid="directive-state" data-state={state} className={`rounded border px-2 py-0.5 text-xs font-semibold ${tone}`}>{m(`directiveState.${state}`)}</span>;
+    state === "overdue"
+      ? "bg-red-100 text-red-800 border-red-300"
+      : state === "due_soon"
+        ? "bg-amber-100 text-amber-900 border-amber-300"
+        : state === "answered"
+          ? "bg-emerald-100 text-emerald-800 border-emerald-300"
+          : state === "answered_late"
+            ? "bg-orange-100 text-orange-900 border-orange-300"
+            : "bg-slate-100 text-slate-800 border-slate-300";
+  return (
+    <span data-testid="directive-state" data-state={state} className={`rounded border px-2 py-0.5 text-xs font-semibold ${tone}`}>
+      {m(`directiveState.${state}`)}
+    </span>
+  );
 }
 
 /** Directives with their state, and the answer form (for the addressee) or the revision form (for the committee). */
-export function DirectiveList({ items, answerable, showCase, revisable }: {
-  items: (DirectiveRow & { canAnswer?: boolean })[]; answerable: boolean; showCase?: boolean; revisable?: boolean;
+export function DirectiveList({
+  items,
+  answerable,
+  showCase,
+  revisable,
+}: {
+  items: (DirectiveRow & { canAnswer?: boolean })[];
+  answerable: boolean;
+  showCase?: boolean;
+  revisable?: boolean;
 }) {
   const m = useMessages(steeringMessages);
   if (items.length === 0) return <p className="text-slate-600">{m("directive.none")}</p>;
   return (
     <ul className="space-y-3" data-testid="directive-list">
       {items.map((d) => (
-        <li key={d.id} data-testid="directive" data-directive-id={d.id}
-            className={`rounded-lg border bg-white p-3 shadow-sm ${d.state === "overdue" ? "border-red-400 ring-1 ring-red-300" : "border-slate-200"}`}>
+        <li
+          key={d.id}
+          data-testid="directive"
+          data-directive-id={d.id}
+          className={`rounded-lg border bg-white p-3 shadow-sm ${d.state === "overdue" ? "border-red-400 ring-1 ring-red-300" : "border-slate-200"}`}
+        >
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <DirectiveBadge state={d.state} />
             <span className="font-semibold">{d.committee_name}</span>
-            <span>· {m("directive.to")}: {d.addressee_name ?? "—"}</span>
-            <span>· {m("directive.issuedOn")} {formatDateVi(d.issued_on)}</span>
-            <span className={d.state === "overdue" ? "font-semibold text-red-700" : ""}>· {m("directive.dueOn")} {formatDateVi(d.due_on)}</span>
-            {showCase && d.case_number ? <span>· {m("directive.case")} {d.case_number}</span> : null}
+            <span>
+              · {m("directive.to")}: {d.addressee_name ?? "—"}
+            </span>
+            <span>
+              · {m("directive.issuedOn")} {formatDateVi(d.issued_on)}
+            </span>
+            <span className={d.state === "overdue" ? "font-semibold text-red-700" : ""}>
+              · {m("directive.dueOn")} {formatDateVi(d.due_on)}
+            </span>
+            {showCase && d.case_number ? (
+              <span>
+                · {m("directive.case")} {d.case_number}
+              </span>
+            ) : null}
           </div>
           <p className="mt-2 whitespace-pre-line">{d.body}</p>
           {d.revised_on ? (
             <p className="mt-1 text-xs text-slate-600" data-testid="directive-revision">
-              {`${m("directive.revisedOn", { date: formatDateVi(d.revised_on) })} `}{d.revision_note}
+              {`${m("directive.revisedOn", { date: formatDateVi(d.revised_on) })} `}
+              {d.revision_note}
             </p>
           ) : null}
           {revisable && !d.answer ? <ReviseForm directive={d} /> : null}
           {d.answer ? (
             <p className="mt-2 rounded bg-emerald-50 p-2 text-sm" data-testid="directive-answer">
-              <span className="font-semibold">{m("directive.answer")} ({formatDateVi(d.answered_on!)}):</span> {d.answer}
+              <span className="font-semibold">
+                {m("directive.answer")} ({formatDateVi(d.answered_on!)}):
+              </span>{" "}
+              {d.answer}
             </p>
           ) : answerable && d.canAnswer !== false ? (
             <div className="mt-2">

@@ -19,7 +19,15 @@ export function FlagReports() {
           {m("flag.missingReports")}: {d.missing.map((p) => p.label).join(", ")}
         </p>
       ) : null}
-      <Table head={[m("flag.report.period"), m("flag.report.body"), m("flag.report.collected"), m("flag.report.reportedOn"), m("flag.report.by")]}>
+      <Table
+        head={[
+          m("flag.report.period"),
+          m("flag.report.body"),
+          m("flag.report.collected"),
+          m("flag.report.reportedOn"),
+          m("flag.report.by"),
+        ]}
+      >
         {d.reports.map((r) => (
           <tr key={r.id} data-testid="report-row">
             <td className="px-3 py-2">{r.label}</td>
@@ -37,10 +45,16 @@ export function FlagReports() {
             <input type="hidden" name="idempotencyKey" value={d.keys.report} />
             <input type="hidden" name="flagId" value={f.id} />
             <WrappingField label={m("flag.report.periodField")} error={repErr("period")}>
-              <input name="period" defaultValue={d.missing[0] ? formatDateVi(d.missing[0].start) : formatDateVi(d.today)} className={inputCls} />
+              <input
+                name="period"
+                defaultValue={d.missing[0] ? formatDateVi(d.missing[0].start) : formatDateVi(d.today)}
+                className={inputCls}
+              />
             </WrappingField>
             <div className="col-span-full">
-              <WrappingField label={m("flag.report.bodyField")} error={repErr("body")}><textarea name="body" rows={3} className={inputCls} /></WrappingField>
+              <WrappingField label={m("flag.report.bodyField")} error={repErr("body")}>
+                <textarea name="body" rows={3} className={inputCls} />
+              </WrappingField>
             </div>
           </StepForm>
         </details>

@@ -24,7 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const page = await asUser(user, (tx) => loadFlagPage(tx, params.id, todayVn()));
   if (!page) notFound();
   const bureau = !page.flag.is_member && hasRole(user.memberships, "province_head", "province_staff", "subunit_head", "executor");
-  const answerUnits = new Set(user.memberships.filter((m) => ["subunit_head", "province_head", "province_staff"].includes(m.role)).map((m) => m.unitId));
+  const answerUnits = new Set(
+    user.memberships.filter((m) => ["subunit_head", "province_head", "province_staff"].includes(m.role)).map((m) => m.unitId),
+  );
   return {
     ...page,
     directives: page.directives.map((d) => ({ ...d, canAnswer: answerUnits.has(d.addressee_unit_id) || d.addressee_user_id === user.id })),
@@ -57,18 +59,37 @@ export default function SteeringFlag() {
   return (
     <>
       <p className="text-sm">
-        {f.is_member ? <Link to={`/steering?committee=${f.committee_id}`} className="underline">{m("common.backToWatchlist")}</Link>
-          : <Link to="/steering/tasks" className="underline">{m("flag.backToTasks")}</Link>}
+        {f.is_member ? (
+          <Link to={`/steering?committee=${f.committee_id}`} className="underline">
+            {m("common.backToWatchlist")}
+          </Link>
+        ) : (
+          <Link to="/steering/tasks" className="underline">
+            {m("flag.backToTasks")}
+          </Link>
+        )}
       </p>
       <header className="mt-2 mb-6">
         <h1 className="text-2xl font-bold">{m("flag.title", { number: f.case_number })}</h1>
         <p className="mt-1 text-slate-700">
-          <span className="mr-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold" data-testid="flag-status">{label(m, "flagStatus", f.status)}</span>
+          <span className="mr-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold" data-testid="flag-status">
+            {label(m, "flagStatus", f.status)}
+          </span>
           {f.debtor_name} · {f.committee_name} · {reasonLabel(f.reason, lang)}
         </p>
         <p className="mt-1 text-sm text-slate-700">{f.note}</p>
-        {f.removed_reason ? <p className="mt-1 text-sm">{m("flag.removedBecause")}: {f.removed_reason} ({formatDateVi(f.removed_on!)})</p> : null}
-        {d.kase ? <p className="mt-2 text-sm"><Link className="text-blue-800 underline" to={`/cases/${f.case_id}`}>{m("flag.caseLink")}</Link></p> : null}
+        {f.removed_reason ? (
+          <p className="mt-1 text-sm">
+            {m("flag.removedBecause")}: {f.removed_reason} ({formatDateVi(f.removed_on!)})
+          </p>
+        ) : null}
+        {d.kase ? (
+          <p className="mt-2 text-sm">
+            <Link className="text-blue-800 underline" to={`/cases/${f.case_id}`}>
+              {m("flag.caseLink")}
+            </Link>
+          </p>
+        ) : null}
       </header>
 
       {d.kase ? (
@@ -93,7 +114,10 @@ export default function SteeringFlag() {
       <Section title={m("common.directives")}>
         <DirectiveList items={d.directives} answerable revisable={f.is_member} />
         {f.is_member && f.status === "accepted" ? (
-          <details className="mt-4 rounded-lg border border-slate-200 bg-white p-3" open={Boolean(dirErr("body") || dirErr("dueOn") || dirErr("addresseeUnitId"))}>
+          <details
+            className="mt-4 rounded-lg border border-slate-200 bg-white p-3"
+            open={Boolean(dirErr("body") || dirErr("dueOn") || dirErr("addresseeUnitId"))}
+          >
             <summary className="cursor-pointer font-semibold">{m("flag.issue")}</summary>
             <StepForm intent="steering_directive" submit={m("flag.issueSubmit")} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
               <input type="hidden" name="idempotencyKey" value={d.keys.directive} />
@@ -102,7 +126,11 @@ export default function SteeringFlag() {
               <WrappingField label={m("flag.addressee")} error={dirErr("addresseeUnitId")}>
                 <select name="addresseeUnitId" defaultValue="" className={inputCls}>
                   <option value="">{m("common.choose")}</option>
-                  {d.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                  {d.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
                 </select>
               </WrappingField>
               <WrappingField label={m("directive.deadline")} error={dirErr("dueOn")}>
@@ -127,7 +155,9 @@ export default function SteeringFlag() {
             <input type="hidden" name="flagId" value={f.id} />
             <input type="hidden" name="expectedVersion" value={f.version} />
             <input type="hidden" name="action" value="remove" />
-            <WrappingField label={m("flag.remove.reason")} error={remErr("note")}><input name="note" className={inputCls} /></WrappingField>
+            <WrappingField label={m("flag.remove.reason")} error={remErr("note")}>
+              <input name="note" className={inputCls} />
+            </WrappingField>
           </StepForm>
         </Section>
       ) : null}

@@ -14,7 +14,6 @@ import { steeringMessages } from "./messages.ts";
 import { WrappingField, StepForm, inputCls, label, useFieldError } from "./steering-ui.tsx";
 import { isUuid } from "@thads/core/input";
 
-
 /** One meeting: its agenda of cases, minutes and decisions, and the directives it issued. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -45,14 +44,23 @@ export default function SteeringMeeting() {
   const err = useFieldError("steering_minutes");
   return (
     <>
-      <p className="text-sm"><Link to={`/steering/meetings?committee=${meeting.committee_id}`} className="underline">{m("meeting.back")}</Link></p>
+      <p className="text-sm">
+        <Link to={`/steering/meetings?committee=${meeting.committee_id}`} className="underline">
+          {m("meeting.back")}
+        </Link>
+      </p>
       <PageHeader title={meeting.title} subtitle={`${meeting.committee_name} · ${formatDateVi(meeting.held_on)}`} />
       <Section title={m("meeting.agenda")}>
         <Table head={["#", m("common.case"), m("meeting.col.onList"), m("meeting.col.caseStatus"), m("common.due"), m("common.collected")]}>
           {d.agenda.map((a) => (
             <tr key={a.flag_id} data-testid="agenda-item">
               <td className="px-3 py-2">{a.position}</td>
-              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/flags/${a.flag_id}`}>{a.case_number}</Link><div className="text-xs text-slate-600">{a.debtor_name}</div></td>
+              <td className="px-3 py-2">
+                <Link className="text-blue-800 underline" to={`/steering/flags/${a.flag_id}`}>
+                  {a.case_number}
+                </Link>
+                <div className="text-xs text-slate-600">{a.debtor_name}</div>
+              </td>
               <td className="px-3 py-2">{label(m, "flagStatus", a.flag_status)}</td>
               <td className="px-3 py-2">{a.case_status ? caseStatusLabel(lang, a.case_status) : "—"}</td>
               <td className="px-3 py-2 tabular-nums">{formatDong(a.money_due)}</td>
@@ -66,11 +74,18 @@ export default function SteeringMeeting() {
           <StepForm intent="steering_minutes" submit={m("meeting.save")} className="grid grid-cols-1 gap-3">
             <input type="hidden" name="meetingId" value={meeting.id} />
             <input type="hidden" name="expectedVersion" value={meeting.version} />
-            <WrappingField label={m("meeting.minutes")} error={err("minutes")}><textarea name="minutes" rows={5} defaultValue={meeting.minutes ?? ""} className={inputCls} /></WrappingField>
-            <WrappingField label={m("meeting.decisions")} error={err("decisions")}><textarea name="decisions" rows={3} defaultValue={meeting.decisions ?? ""} className={inputCls} /></WrappingField>
+            <WrappingField label={m("meeting.minutes")} error={err("minutes")}>
+              <textarea name="minutes" rows={5} defaultValue={meeting.minutes ?? ""} className={inputCls} />
+            </WrappingField>
+            <WrappingField label={m("meeting.decisions")} error={err("decisions")}>
+              <textarea name="decisions" rows={3} defaultValue={meeting.decisions ?? ""} className={inputCls} />
+            </WrappingField>
           </StepForm>
         ) : (
-          <div className="space-y-2 whitespace-pre-line"><p>{meeting.minutes ?? "—"}</p><p className="font-semibold">{meeting.decisions ?? ""}</p></div>
+          <div className="space-y-2 whitespace-pre-line">
+            <p>{meeting.minutes ?? "—"}</p>
+            <p className="font-semibold">{meeting.decisions ?? ""}</p>
+          </div>
         )}
       </Section>
       <Section title={m("meeting.directives")}>

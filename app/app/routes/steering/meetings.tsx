@@ -21,7 +21,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return asUser(user, async (tx) => {
     const committees = await visibleCommittees(tx, { onlyMine: !national });
-    const committee = committees.find((c) => c.id === url.searchParams.get("committee")) ?? committees.find((c) => c.is_member) ?? committees[0];
+    const committee =
+      committees.find((c) => c.id === url.searchParams.get("committee")) ?? committees.find((c) => c.is_member) ?? committees[0];
     if (!committee) return { committee: null, meetings: [], flags: [], key: randomUUID(), today: todayVn() };
     const meetings = await listMeetings(tx, committee.id);
     const flags = committee.is_member ? await agendaCandidates(tx, committee.id) : [];
@@ -52,13 +53,29 @@ export default function SteeringMeetings() {
   if (!d.committee) return <PageHeader title={m("meetings.title")} />;
   return (
     <>
-      <p className="text-sm"><Link to={`/steering?committee=${d.committee.id}`} className="underline">{m("common.backToWatchlist")}</Link></p>
+      <p className="text-sm">
+        <Link to={`/steering?committee=${d.committee.id}`} className="underline">
+          {m("common.backToWatchlist")}
+        </Link>
+      </p>
       <PageHeader title={m("meetings.title")} subtitle={d.committee.name} />
-      <Table head={[m("meetings.col.heldOn"), m("meetings.col.meeting"), m("meetings.col.cases"), m("common.directives"), m("meetings.col.minutes")]}>
+      <Table
+        head={[
+          m("meetings.col.heldOn"),
+          m("meetings.col.meeting"),
+          m("meetings.col.cases"),
+          m("common.directives"),
+          m("meetings.col.minutes"),
+        ]}
+      >
         {d.meetings.map((row) => (
           <tr key={row.id} data-testid="meeting-row">
             <td className="px-3 py-2 tabular-nums">{formatDateVi(row.held_on)}</td>
-            <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/meetings/${row.id}`}>{row.title}</Link></td>
+            <td className="px-3 py-2">
+              <Link className="text-blue-800 underline" to={`/steering/meetings/${row.id}`}>
+                {row.title}
+              </Link>
+            </td>
             <td className="px-3 py-2 tabular-nums">{row.items}</td>
             <td className="px-3 py-2 tabular-nums">{row.directives}</td>
             <td className="px-3 py-2">{m(row.has_minutes ? "meetings.hasMinutes" : "meetings.noMinutes")}</td>
@@ -70,19 +87,28 @@ export default function SteeringMeetings() {
           <StepForm intent="steering_meeting" submit={m("meetings.create")}>
             <input type="hidden" name="idempotencyKey" value={d.key} />
             <input type="hidden" name="committeeId" value={d.committee.id} />
-            <WrappingField label={m("meetings.heldOn")} error={err("heldOn")}><input name="heldOn" defaultValue={formatDateVi(d.today)} className={inputCls} /></WrappingField>
-            <WrappingField label={m("meetings.name")} error={err("title")}><input name="title" className={inputCls} /></WrappingField>
+            <WrappingField label={m("meetings.heldOn")} error={err("heldOn")}>
+              <input name="heldOn" defaultValue={formatDateVi(d.today)} className={inputCls} />
+            </WrappingField>
+            <WrappingField label={m("meetings.name")} error={err("title")}>
+              <input name="title" className={inputCls} />
+            </WrappingField>
             <fieldset className="col-span-full">
               <legend className="mb-1 text-sm">{m("meetings.agenda")}</legend>
               <div className="grid grid-cols-1 gap-1 md:grid-cols-2">
                 {d.flags.map((f) => (
                   <label key={f.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="flagIds" value={f.id} />
-                    {f.case_number} · {f.debtor_name}{f.status === "proposed" ? ` ${m("meetings.proposedTag")}` : ""}
+                    {f.case_number} · {f.debtor_name}
+                    {f.status === "proposed" ? ` ${m("meetings.proposedTag")}` : ""}
                   </label>
                 ))}
               </div>
-              {err("flagIds") ? <p role="alert" className="text-sm text-red-700">{err("flagIds")}</p> : null}
+              {err("flagIds") ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {err("flagIds")}
+                </p>
+              ) : null}
             </fieldset>
           </StepForm>
         </Section>

@@ -471,7 +471,10 @@ export const steeringMessages = defineMessages(
 export type SteeringKey = keyof typeof steeringMessages.vi;
 
 /** The key of a value's label in a group (`flagStatus.accepted`), or undefined for a value the catalog does not name. */
-export function labelKey(group: "flagStatus" | "coercionStatus" | "committeeKind" | "committees.done", value: string): SteeringKey | undefined {
+export function labelKey(
+  group: "flagStatus" | "coercionStatus" | "committeeKind" | "committees.done",
+  value: string,
+): SteeringKey | undefined {
   const key = `${group}.${value}`;
   return Object.hasOwn(steeringMessages.vi, key) ? (key as SteeringKey) : undefined;
 }

@@ -23,7 +23,13 @@ export default function SteeringNational() {
   return (
     <>
       <PageHeader title={m("national.title")} />
-      {d.canManage ? <p className="-mt-4 mb-6 text-sm"><Link className="text-blue-800 underline" to="/steering/committees">{m("national.manage")}</Link></p> : null}
+      {d.canManage ? (
+        <p className="-mt-4 mb-6 text-sm">
+          <Link className="text-blue-800 underline" to="/steering/committees">
+            {m("national.manage")}
+          </Link>
+        </p>
+      ) : null}
       <StatGrid>
         <Stat label={m("national.committees")} value={formatCount(d.committees.length)} />
         <Stat label={m("stat.flagged")} value={formatCount(sum("flagged"))} testId="stat-flagged" />
@@ -31,10 +37,22 @@ export default function SteeringNational() {
         <Stat label={m("stat.overdueDirectives")} value={formatCount(sum("overdue"))} testId="stat-overdue" />
       </StatGrid>
       <Section title={m("national.lists")}>
-        <Table head={[m("common.committee"), m("national.col.flagged"), m("national.col.proposed"), m("national.col.openDirectives"), m("common.overdue")]}>
+        <Table
+          head={[
+            m("common.committee"),
+            m("national.col.flagged"),
+            m("national.col.proposed"),
+            m("national.col.openDirectives"),
+            m("common.overdue"),
+          ]}
+        >
           {d.committees.map((c) => (
             <tr key={c.id} data-testid="committee-row">
-              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering?committee=${c.id}`}>{c.name}</Link></td>
+              <td className="px-3 py-2">
+                <Link className="text-blue-800 underline" to={`/steering?committee=${c.id}`}>
+                  {c.name}
+                </Link>
+              </td>
               <td className="px-3 py-2 tabular-nums">{formatCount(c.flagged)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(c.proposed)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(c.open_directives)}</td>

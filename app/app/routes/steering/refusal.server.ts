@@ -9,10 +9,13 @@ export function refusal(intent: string, result: { ok: false; error: ServiceError
   const code = result.error.code;
   const status = code === "conflict" ? 409 : code === "forbidden" || code === "not_member" ? 403 : 422;
   const message = lang === "en" ? result.error.message_en : result.error.message_vi;
-  return data(
-    { intent, target, formError: message, fieldErrors: result.error.field ? { [result.error.field]: message } : {} },
-    { status },
-  );
+  return data({ intent, target, formError: message, fieldErrors: result.error.field ? { [result.error.field]: message } : {} }, { status });
 }
 
-export type SteeringActionData = { intent: string; target?: string; formError?: string; fieldErrors?: Record<string, string>; ok?: boolean };
+export type SteeringActionData = {
+  intent: string;
+  target?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  ok?: boolean;
+};

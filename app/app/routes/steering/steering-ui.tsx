@@ -23,7 +23,19 @@ export function reasonLabel(reason: string, lang: Lang) {
 }
 
 /** A form posting one steering step, through the app's form (it carries the form token). */
-export function StepForm({ intent, children, submit, className, target }: { intent: string; children: ReactNode; submit: string; className?: string; target?: string }) {
+export function StepForm({
+  intent,
+  children,
+  submit,
+  className,
+  target,
+}: {
+  intent: string;
+  children: ReactNode;
+  submit: string;
+  className?: string;
+  target?: string;
+}) {
   const a = useActionData<SteeringActionData>();
   const nav = useNavigation();
   const mine = a?.intent === intent && (!target || !a.target || a.target === target) ? a : undefined;
@@ -31,10 +43,20 @@ export function StepForm({ intent, children, submit, className, target }: { inte
   return (
     <AppForm className={className ?? "grid grid-cols-1 gap-3 md:grid-cols-2"} data-intent={intent}>
       <input type="hidden" name="intent" value={intent} />
-      {mine?.formError ? <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{mine.formError}</p> : null}
+      {mine?.formError ? (
+        <p role="alert" className="col-span-full rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {mine.formError}
+        </p>
+      ) : null}
       {children}
       <div className="col-span-full">
-        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">{submit}</button>
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {submit}
+        </button>
       </div>
     </AppForm>
   );
@@ -53,10 +75,15 @@ export function useFieldError(intent: string, target?: string) {
  */
 export function WrappingField({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in; a wrapping label names it
     <label className="flex flex-col gap-1 text-sm">
       <span>{label}</span>
       {children}
-      {error ? <span className="text-red-700" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="text-red-700" role="alert">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -67,8 +94,14 @@ export function ReasonSelect({ lang, defaultValue }: { lang: Lang; defaultValue?
   const m = useMessages(steeringMessages);
   return (
     <select name="reason" className={inputCls} defaultValue={defaultValue ?? ""}>
-      <option value="" disabled>{m("common.choose")}</option>
-      {FLAG_REASONS.map((r) => <option key={r} value={r}>{FLAG_REASON_LABELS[r][lang]}</option>)}
+      <option value="" disabled>
+        {m("common.choose")}
+      </option>
+      {FLAG_REASONS.map((r) => (
+        <option key={r} value={r}>
+          {FLAG_REASON_LABELS[r][lang]}
+        </option>
+      ))}
     </select>
   );
 }
@@ -82,7 +115,11 @@ export function ForceRows({ lang }: { lang: Lang }) {
       {defaults.map((k, i) => (
         <div key={i} className="flex gap-2">
           <select name="forceKind" defaultValue={k} className={inputCls} aria-label={m("forces.kind")}>
-            {FORCE_KINDS.map((f) => <option key={f} value={f}>{FORCE_LABELS[f][lang]}</option>)}
+            {FORCE_KINDS.map((f) => (
+              <option key={f} value={f}>
+                {FORCE_LABELS[f][lang]}
+              </option>
+            ))}
           </select>
           <input name="forceCount" inputMode="numeric" className={`${inputCls} w-20`} aria-label={m("forces.count")} />
         </div>
@@ -104,14 +141,22 @@ export function DirectivesCallout({ summary }: { summary: { open: number; overdu
   if (summary.open === 0)
     return (
       <p className="mb-6 text-sm" data-testid="steering-link">
-        <a href="/steering/tasks" className="text-blue-800 underline">{m("callout.link")}</a>
+        <a href="/steering/tasks" className="text-blue-800 underline">
+          {m("callout.link")}
+        </a>
       </p>
     );
   return (
-    <p data-testid="directives-callout" className={`mb-6 rounded border p-3 text-sm ${summary.overdue ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}>
+    <p
+      data-testid="directives-callout"
+      className={`mb-6 rounded border p-3 text-sm ${summary.overdue ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}
+    >
       {m("callout.open", { count: summary.open })}
       {summary.overdue ? <strong className="text-red-700">{` ${m("common.overdueCount", { count: summary.overdue })}`}</strong> : null}
-      {" · "}<a href="/steering/tasks" className="text-blue-800 underline">{m("callout.tasks")}</a>
+      {" · "}
+      <a href="/steering/tasks" className="text-blue-800 underline">
+        {m("callout.tasks")}
+      </a>
     </p>
   );
 }

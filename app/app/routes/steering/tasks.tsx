@@ -53,8 +53,15 @@ export default function SteeringTasks() {
   const overdue = d.directives.filter((x) => x.state === "overdue").length;
   return (
     <>
-      <PageHeader title={m("tasks.title")} subtitle={m("tasks.subtitle", { open: d.directives.filter((x) => !x.answer).length, overdue })} />
-      {d.done ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{m("tasks.done")}</p> : null}
+      <PageHeader
+        title={m("tasks.title")}
+        subtitle={m("tasks.subtitle", { open: d.directives.filter((x) => !x.answer).length, overdue })}
+      />
+      {d.done ? (
+        <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">
+          {m("tasks.done")}
+        </p>
+      ) : null}
       <Section title={m("tasks.directives")}>
         <DirectiveList items={d.directives} answerable showCase />
       </Section>
@@ -63,7 +70,12 @@ export default function SteeringTasks() {
           <Table head={[m("common.case"), m("tasks.col.acceptedOn"), m("common.outstanding"), m("tasks.col.criteria")]}>
             {d.suggestions.items.map((x) => (
               <tr key={x.caseId} data-testid="suggestion">
-                <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${x.caseId}`}>{x.caseNumber}</Link><div className="text-xs text-slate-600">{x.debtorName}</div></td>
+                <td className="px-3 py-2">
+                  <Link className="text-blue-800 underline" to={`/cases/${x.caseId}`}>
+                    {x.caseNumber}
+                  </Link>
+                  <div className="text-xs text-slate-600">{x.debtorName}</div>
+                </td>
                 <td className="px-3 py-2 tabular-nums">{formatDateVi(x.acceptedOn)}</td>
                 <td className="px-3 py-2 tabular-nums">{formatDong((BigInt(x.moneyDue) - BigInt(x.moneyCollected)).toString())}</td>
                 <td className="px-3 py-2">{x.reasons.map((r) => reasonLabel(r, lang)).join(", ")}</td>
@@ -76,10 +88,17 @@ export default function SteeringTasks() {
         <Table head={[m("common.case"), m("common.committee"), m("common.listState"), m("common.progressReports")]}>
           {d.flags.map((f) => (
             <tr key={f.id} data-testid="tenant-flag">
-              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/steering/flags/${f.id}`}>{f.caseNumber}</Link><div className="text-xs text-slate-600">{f.debtorName}</div></td>
+              <td className="px-3 py-2">
+                <Link className="text-blue-800 underline" to={`/steering/flags/${f.id}`}>
+                  {f.caseNumber}
+                </Link>
+                <div className="text-xs text-slate-600">{f.debtorName}</div>
+              </td>
               <td className="px-3 py-2">{f.committeeName}</td>
               <td className="px-3 py-2">{label(m, "flagStatus", f.status)}</td>
-              <td className={`px-3 py-2 ${f.missing.length ? "font-semibold text-red-700" : ""}`}>{f.missing.length ? m("tasks.missing", { periods: f.missing.join(", ") }) : m("common.upToDate")}</td>
+              <td className={`px-3 py-2 ${f.missing.length ? "font-semibold text-red-700" : ""}`}>
+                {f.missing.length ? m("tasks.missing", { periods: f.missing.join(", ") }) : m("common.upToDate")}
+              </td>
             </tr>
           ))}
         </Table>

@@ -15,9 +15,18 @@ export function WatchlistProposals() {
     <Section title={m("watch.proposals")}>
       <ul className="space-y-3">
         {d.proposals.map((p) => (
-          <li key={p.id} className="rounded-lg border border-amber-300 bg-amber-50 p-3" data-testid="proposal" data-case-number={p.case_number}>
-            <p className="font-semibold">{p.case_number} · {p.debtor_name} · {p.province_name}</p>
-            <p className="text-sm">{reasonLabel(p.reason, lang)} · {formatDong(p.money_due)} · {m("common.proposedOn")} {formatDateVi(p.proposed_on)}</p>
+          <li
+            key={p.id}
+            className="rounded-lg border border-amber-300 bg-amber-50 p-3"
+            data-testid="proposal"
+            data-case-number={p.case_number}
+          >
+            <p className="font-semibold">
+              {p.case_number} · {p.debtor_name} · {p.province_name}
+            </p>
+            <p className="text-sm">
+              {reasonLabel(p.reason, lang)} · {formatDong(p.money_due)} · {m("common.proposedOn")} {formatDateVi(p.proposed_on)}
+            </p>
             <p className="mt-1 text-sm">{p.note}</p>
             <div className="mt-2 flex flex-wrap gap-4">
               <StepForm intent="steering_decide" target={p.id} submit={m("watch.accept")} className="flex items-end gap-2">
@@ -29,7 +38,9 @@ export function WatchlistProposals() {
                 <input type="hidden" name="flagId" value={p.id} />
                 <input type="hidden" name="expectedVersion" value={p.version} />
                 <input type="hidden" name="action" value="decline" />
-                <WrappingField label={m("watch.declineReason")}><input name="note" className={inputCls} /></WrappingField>
+                <WrappingField label={m("watch.declineReason")}>
+                  <input name="note" className={inputCls} />
+                </WrappingField>
               </StepForm>
             </div>
           </li>

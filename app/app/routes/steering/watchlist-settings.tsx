@@ -12,7 +12,10 @@ export function WatchlistSettings() {
   const err = useFieldError("steering_settings");
   const c = d.committee!;
   return (
-    <details className="mt-6 rounded-lg border border-slate-200 bg-white p-3" open={Boolean(err("minOutstanding") || err("openYears") || err("failedAuctionRounds"))}>
+    <details
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-3"
+      open={Boolean(err("minOutstanding") || err("openYears") || err("failedAuctionRounds"))}
+    >
       <summary className="cursor-pointer font-semibold">
         {m("settings.title")}:{" "}
         <span className="font-normal">

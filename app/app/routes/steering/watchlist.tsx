@@ -30,7 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     const wanted = url.searchParams.get("committee");
     const committee = committees.find((c) => c.id === wanted) ?? committees.find((c) => c.is_member) ?? committees[0] ?? null;
     const items = committee ? await loadWatchlist(tx, committee, today, filters) : [];
-    const all = committee && (filters.q || filters.reason || filters.province || filters.only) ? await loadWatchlist(tx, committee, today) : items;
+    const all =
+      committee && (filters.q || filters.reason || filters.province || filters.only) ? await loadWatchlist(tx, committee, today) : items;
     const proposals = committee ? await loadProposals(tx, committee.id) : [];
     return {
       committees: committees.map((c) => ({ id: c.id, name: c.name, kind: c.kind, isMember: c.is_member })),
@@ -70,23 +71,41 @@ export default function Steering() {
       <PageHeader title={m("watch.title")} subtitle={c?.name ?? null} />
       <nav className="-mt-4 mb-4 flex flex-wrap gap-2 text-sm" aria-label={m("watch.committees")}>
         {d.committees.map((k) => (
-          <Link key={k.id} to={`/steering?committee=${k.id}`} data-testid="committee-tab"
-                className={`rounded border px-2 py-1 ${k.id === c?.id ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}>
+          <Link
+            key={k.id}
+            to={`/steering?committee=${k.id}`}
+            data-testid="committee-tab"
+            className={`rounded border px-2 py-1 ${k.id === c?.id ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
+          >
             {k.name}
           </Link>
         ))}
       </nav>
       {c ? (
         <p className="mb-6 flex flex-wrap gap-4 text-sm">
-          <Link className="text-blue-800 underline" to={`/steering/meetings${q}`}>{m("watch.meetings")}</Link>
-          <a className="text-blue-800 underline" href={`/steering/briefing.xlsx${q}`} data-testid="briefing-xlsx">{m("watch.briefingXlsx")}</a>
-          <Link className="text-blue-800 underline" to={`/steering/briefing${q}`}>{m("watch.briefingPrint")}</Link>
-          {d.national ? <Link className="text-blue-800 underline" to="/steering/national">{m("watch.national")}</Link> : null}
+          <Link className="text-blue-800 underline" to={`/steering/meetings${q}`}>
+            {m("watch.meetings")}
+          </Link>
+          <a className="text-blue-800 underline" href={`/steering/briefing.xlsx${q}`} data-testid="briefing-xlsx">
+            {m("watch.briefingXlsx")}
+          </a>
+          <Link className="text-blue-800 underline" to={`/steering/briefing${q}`}>
+            {m("watch.briefingPrint")}
+          </Link>
+          {d.national ? (
+            <Link className="text-blue-800 underline" to="/steering/national">
+              {m("watch.national")}
+            </Link>
+          ) : null}
         </p>
       ) : (
         <p className="text-slate-600">{m("watch.noCommittee")}</p>
       )}
-      {d.done ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">{m("watch.done")}</p> : null}
+      {d.done ? (
+        <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm">
+          {m("watch.done")}
+        </p>
+      ) : null}
 
       <StatGrid>
         <Stat label={m("stat.flagged")} value={formatCount(d.totals.flagged)} testId="stat-flagged" />

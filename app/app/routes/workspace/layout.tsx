@@ -56,16 +56,16 @@ function WorkspaceShell({ data, children }: { data: WorkspaceData; children: Rea
               <NavLink
                 key={item.href}
                 to={item.href}
-                className={({ isActive }) =>
-                  `rounded px-3 py-1 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
-                }
+                className={({ isActive }) => `rounded px-3 py-1 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`}
               >
                 {item.label[lang]}
               </NavLink>
             ))}
           </nav>
           <div className="text-right text-sm leading-tight">
-            <div className="font-semibold" data-testid="user-name">{fullName}</div>
+            <div className="font-semibold" data-testid="user-name">
+              {fullName}
+            </div>
             <div className="text-white/80">
               {roles.map((r) => ROLE_LABELS[r][lang]).join(", ")}
               {unitName ? ` · ${unitName}` : ""}

@@ -22,17 +22,33 @@ export async function loader({ request }: Route.LoaderArgs) {
   const [stats, rest] = await Promise.all([
     nationalDashboardStats((fn) => asUser(user, fn), nation, from, to),
     asUser(user, async (tx) => {
-      return { subunits: await subunitCount(tx), staff: await staffCounts(tx, {}), desk: await deskFiguresByProvince(tx, from, to), flagged: await flaggedByProvince(tx) };
+      return {
+        subunits: await subunitCount(tx),
+        staff: await staffCounts(tx, {}),
+        desk: await deskFiguresByProvince(tx, from, to),
+        flagged: await flaggedByProvince(tx),
+      };
     }),
   ]);
   return {
     oversight: stats.provinces
       .filter((p) => !p.former)
-      .map((p) => ({ id: p.id, name: p.name, slug: p.slug, flagged: rest.flagged.get(p.id) ?? 0, desk: rest.desk.byProvince.get(p.id) ?? null })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        slug: p.slug,
+        flagged: rest.flagged.get(p.id) ?? 0,
+        desk: rest.desk.byProvince.get(p.id) ?? null,
+      })),
     deskTotal: rest.desk.total,
     nation: { code: nation.code, name: nation.name },
-    from, to, errors: period.errors,
-    provinces: stats.provinces, totals: stats.totals, bank: stats.bank, corruption: stats.corruption,
+    from,
+    to,
+    errors: period.errors,
+    provinces: stats.provinces,
+    totals: stats.totals,
+    bank: stats.bank,
+    corruption: stats.corruption,
     trend: stats.trend,
     subunits: rest.subunits,
     mayTarget: user.memberships.some((m) => m.role === "national_admin"),
@@ -46,14 +62,19 @@ export default function National() {
   const m = useMessages(workspaceMessages);
   const [params] = useSearchParams();
   const keep = params.has("from") || params.has("to") ? `?from=${d.from}&to=${d.to}` : "";
-  const drill = (fig: Parameters<typeof drillHref>[0], extra: Record<string, string> = {}) => drillHref(fig, d.nation.code, d.from, d.to, extra);
+  const drill = (fig: Parameters<typeof drillHref>[0], extra: Record<string, string> = {}) =>
+    drillHref(fig, d.nation.code, d.from, d.to, extra);
   return (
     <>
       <PageHeader title={tr("home.national.title")} subtitle={`${tr("app.name")} · ${viDate(d.from)} – ${viDate(d.to)}`} />
       <PeriodForm from={d.from} to={d.to} errors={d.errors} />
       <p className="mb-6 flex flex-wrap gap-4 text-sm">
-        <Link className="text-blue-800 underline" to="/steering/national">{m("national.steeringLink")}</Link>
-        <Link className="text-blue-800 underline" to="/assets">{m("national.assetsLink")}</Link>
+        <Link className="text-blue-800 underline" to="/steering/national">
+          {m("national.steeringLink")}
+        </Link>
+        <Link className="text-blue-800 underline" to="/assets">
+          {m("national.assetsLink")}
+        </Link>
       </p>
       <StatGrid>
         <Stat label={tr("stat.provinces")} value={formatCount(d.provinces.length)} testId="stat-provinces" />
@@ -61,13 +82,25 @@ export default function National() {
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={m("stat.toEnforceCases")} value={formatCount(BigInt(d.totals.cases.to_enforce))} testId="stat-cases" />
         <Stat label={m("stat.enforceableCases")} value={formatCount(BigInt(d.totals.cases.enforceable))} />
-        <Stat label={m("stat.rateCases")} value={d.totals.casesRate === null ? "—" : `${d.totals.casesRate.replace(".", ",")}%`} testId="stat-rate-cases" />
+        <Stat
+          label={m("stat.rateCases")}
+          value={d.totals.casesRate === null ? "—" : `${d.totals.casesRate.replace(".", ",")}%`}
+          testId="stat-rate-cases"
+        />
         <Stat label={m("stat.enforceableMoney")} value={formatDong(d.totals.money.enforceable)} />
-        <Stat label={m("stat.rateMoney")} value={d.totals.moneyRate === null ? "—" : `${d.totals.moneyRate.replace(".", ",")}%`} testId="stat-rate-money" />
+        <Stat
+          label={m("stat.rateMoney")}
+          value={d.totals.moneyRate === null ? "—" : `${d.totals.moneyRate.replace(".", ",")}%`}
+          testId="stat-rate-money"
+        />
       </StatGrid>
       <div className="mt-4 flex flex-wrap gap-4">
         <ExportLinks unitCode={d.nation.code} from={d.from} to={d.to} />
-        {d.mayTarget ? <Link className="self-center text-sm text-blue-800 underline" to={`/stats/targets?unit=${d.nation.code}`}>{m("national.setTargets")}</Link> : null}
+        {d.mayTarget ? (
+          <Link className="self-center text-sm text-blue-800 underline" to={`/stats/targets?unit=${d.nation.code}`}>
+            {m("national.setTargets")}
+          </Link>
+        ) : null}
       </div>
 
       <Section title={m("national.league")}>

@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { from, to } = period;
   return asUser(user, async (tx) => {
     const unit = await unitBySlugOrCode(tx, { code: params.code });
-    if (!unit || !unit.province_id) notFound();
+    if (!unit?.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const statUnit = (await resolveUnit(tx, unit.code))!;
     const totals = await officeTotals(tx, unit.id);
@@ -33,7 +33,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       recent,
       staff: staff.staff,
       steering: await directiveSummary(tx, [unit.id], todayVn()),
-      from, to, errors: period.errors,
+      from,
+      to,
+      errors: period.errors,
       stats: toFigures(await unitStats(tx, statUnit, from, to)),
       target: await targetOf(tx, unit.id, statYearOf(to)),
       trend: await trend(tx, statUnit, to),
@@ -50,17 +52,29 @@ export default function Unit() {
     <>
       <PageHeader title={d.unit.name} subtitle={tr("home.subunit.title")} />
       <p className="-mt-4 mb-6 flex gap-4 text-sm">
-        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>{tr("subunit.allCases")}</Link>
-        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>{tr("subunit.overdue")}</Link>
-        <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>{tr("subunit.workload")}</Link>
-        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>{m("unit.assets")}</Link>
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}`}>
+          {tr("subunit.allCases")}
+        </Link>
+        <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&overdue=1&sort=deadline_asc`}>
+          {tr("subunit.overdue")}
+        </Link>
+        <Link className="text-blue-800 underline" to={`/unit/${d.unit.code}/workload`}>
+          {tr("subunit.workload")}
+        </Link>
+        <Link className="text-blue-800 underline" to={`/assets?unit=${d.unit.code}`}>
+          {m("unit.assets")}
+        </Link>
       </p>
       <DirectivesCallout summary={d.steering} lang={lang} />
       <Section title={m("unit.results", { from: viDate(d.from), to: viDate(d.to) })}>
         <PeriodForm from={d.from} to={d.to} errors={d.errors} />
         <div className="mb-4 flex flex-wrap items-center gap-6">
-          <span>{m("rate.casesTarget")}{" "}<RateBadge rate={d.stats.casesRate} target={d.target?.cases} testId="unit-rate-cases" /></span>
-          <span>{m("rate.moneyTarget")}{" "}<RateBadge rate={d.stats.moneyRate} target={d.target?.money} testId="unit-rate-money" /></span>
+          <span>
+            {m("rate.casesTarget")} <RateBadge rate={d.stats.casesRate} target={d.target?.cases} testId="unit-rate-cases" />
+          </span>
+          <span>
+            {m("rate.moneyTarget")} <RateBadge rate={d.stats.moneyRate} target={d.target?.money} testId="unit-rate-money" />
+          </span>
           <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} />
         </div>
         <div className="grid gap-8 lg:grid-cols-2">
@@ -95,7 +109,11 @@ export default function Unit() {
         <Table head={[tr("table.caseNumber"), tr("table.debtor"), tr("table.status"), tr("table.acceptedOn"), tr("table.moneyDue")]}>
           {d.recent.map((c) => (
             <tr key={c.id}>
-              <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases/${c.id}`}>{c.case_number}</Link></td>
+              <td className="px-3 py-2">
+                <Link className="text-blue-800 underline" to={`/cases/${c.id}`}>
+                  {c.case_number}
+                </Link>
+              </td>
               <td className="px-3 py-2">{c.debtor_name}</td>
               <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>

@@ -14,7 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const today = todayVn();
   return asUser(user, async (tx) => {
     const unit = await unitBySlugOrCode(tx, { code: params.code });
-    if (!unit || !unit.province_id) notFound();
+    if (!unit?.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const { executors, unassigned } = await officeWorkload(tx, unit.id, today);
     return { unit: { name: unit.name, code: unit.code }, executors, unassigned };
@@ -27,16 +27,31 @@ export default function Workload() {
   const max = Math.max(1, ...d.executors.map((e) => e.open));
   return (
     <>
-      <PageHeader title={m("workload.title", { unit: d.unit.name })} subtitle={m("workload.unassigned", { count: formatCount(d.unassigned) })} />
-      <Table head={[m("workload.executor"), m("workload.open"), "", m("workload.outstanding"), m("workload.overdue"), m("workload.dueWeek")]}>
+      <PageHeader
+        title={m("workload.title", { unit: d.unit.name })}
+        subtitle={m("workload.unassigned", { count: formatCount(d.unassigned) })}
+      />
+      <Table
+        head={[m("workload.executor"), m("workload.open"), "", m("workload.outstanding"), m("workload.overdue"), m("workload.dueWeek")]}
+      >
         {d.executors.map((e) => (
           <tr key={e.id} data-testid="workload-row">
-            <td className="px-3 py-2"><Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}`}>{e.full_name}</Link></td>
+            <td className="px-3 py-2">
+              <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}`}>
+                {e.full_name}
+              </Link>
+            </td>
             <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
-            <td className="px-3 py-2" aria-hidden="true"><div className="h-2 w-40 rounded bg-slate-200"><div className="h-2 rounded bg-sky-600" style={{ width: `${(100 * e.open) / max}%` }} /></div></td>
+            <td className="px-3 py-2" aria-hidden="true">
+              <div className="h-2 w-40 rounded bg-slate-200">
+                <div className="h-2 rounded bg-sky-600" style={{ width: `${(100 * e.open) / max}%` }} />
+              </div>
+            </td>
             <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
             <td className={`px-3 py-2 tabular-nums ${e.overdue ? "font-semibold text-red-700" : ""}`}>
-              <Link className="underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&overdue=1`}>{formatCount(e.overdue)}</Link>
+              <Link className="underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&overdue=1`}>
+                {formatCount(e.overdue)}
+              </Link>
             </td>
             <td className="px-3 py-2 tabular-nums">{formatCount(e.due_week)}</td>
           </tr>

@@ -71,9 +71,13 @@ export async function createAsset(
 ): Promise<ServiceResult<{ assetId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "enforcement_action")) return { ok: false, error: forbiddenStep() };
   await asCaseWriter(tx);
-  const [dup] = await tx<{ id: string }[]>`select id from public.assets where case_id = ${input.caseId} and idempotency_key = ${input.idempotencyKey}`;
+  const [dup] = await tx<
+    { id: string }[]
+  >`select id from public.assets where case_id = ${input.caseId} and idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, assetId: dup.id, duplicate: true };
-  const [visible] = await tx<{ accepted_on: string }[]>`select accepted_on::text as accepted_on from public.cases where id = ${input.caseId}`;
+  const [visible] = await tx<
+    { accepted_on: string }[]
+  >`select accepted_on::text as accepted_on from public.cases where id = ${input.caseId}`;
   if (!visible) return { ok: false, error: assetNotFound() };
   const badDate = checkPastDate(input.identifiedOn, {
     field: { key: "identifiedOn", vi: "Ngày xác minh tài sản", en: "Identification date" },
@@ -122,10 +126,18 @@ export async function recordAssetStep(
   if (dup) return { ok: true, version: asset.version, duplicate: true };
   if (asset.version !== step.version) return { ok: false, error: conflict({ vi: "Tài sản", en: "this asset" }) };
 
-  const badDate = checkPastDate(step.effectiveDate, { field: { key: "effectiveDate", vi: "Ngày thực hiện", en: "Date" }, today, acceptedOn: asset.accepted_on });
+  const badDate = checkPastDate(step.effectiveDate, {
+    field: { key: "effectiveDate", vi: "Ngày thực hiện", en: "Date" },
+    today,
+    acceptedOn: asset.accepted_on,
+  });
   if (badDate) return { ok: false, error: badDate };
   if (step.kind === "round") {
-    const badRound = checkPlannedDate(step.heldOn, { field: { key: "heldOn", vi: "Ngày tổ chức phiên đấu giá", en: "Auction date" }, today, acceptedOn: asset.accepted_on });
+    const badRound = checkPlannedDate(step.heldOn, {
+      field: { key: "heldOn", vi: "Ngày tổ chức phiên đấu giá", en: "Auction date" },
+      today,
+      acceptedOn: asset.accepted_on,
+    });
     if (badRound) return { ok: false, error: badRound };
   }
   if (asset.last_step_on && compareDates(step.effectiveDate, asset.last_step_on) < 0) {
@@ -154,7 +166,11 @@ export async function recordAssetStep(
         values (${assetId}, ${step.seizureKind}, ${d}, ${step.executorName}, ${step.minutesNumber}, ${step.bankName}, ${step.accountNumber},
                 ${step.frozenAmount ?? null}, ${step.note})`;
       payload = { seizureKind: step.seizureKind, executorName: step.executorName, minutesNumber: step.minutesNumber };
-      caseEvent = { kind: "enforcement_action", effectiveDate: d, measure: step.seizureKind === "account_freeze" ? "account_freeze" : "seizure" };
+      caseEvent = {
+        kind: "enforcement_action",
+        effectiveDate: d,
+        measure: step.seizureKind === "account_freeze" ? "account_freeze" : "seizure",
+      };
       break;
     }
     case "valuation": {
@@ -192,37 +208,101 @@ export async function recordAssetStep(
       const valuations = await tx<{ valuedOn: string; value: bigint }[]>`
         select valued_on::text as "valuedOn", value from public.asset_valuations where asset_id = ${assetId} order by valued_on, created_at`;
       const costs = step.enforcementCosts ?? asset.enforcement_costs;
-      const checked = checkNewRound({ rounds, valuations, proposed: { announcedOn: d, heldOn: step.heldOn, startingPrice: step.startingPrice }, enforcementCosts: costs, rules });
+      const checked = checkNewRound({
+        rounds,
+        valuations,
+        proposed: { announcedOn: d, heldOn: step.heldOn, startingPrice: step.startingPrice },
+        enforcementCosts: costs,
+        rules,
+      });
       if (!checked.ok) return refuse(checked.error);
       const [contract] = await tx<{ id: string }[]>`
         select id from public.auction_contracts where asset_id = ${assetId} order by signed_on desc, created_at desc limit 1`;
       if (!contract) {
-        return { ok: false, error: { code: "no_contract", message_vi: "Chưa có hợp đồng với tổ chức đấu giá: ghi hợp đồng trước khi thông báo phiên.", message_en: "No auction contract yet." } };
+        return {
+          ok: false,
+          error: {
+            code: "no_contract",
+            message_vi: "Chưa có hợp đồng với tổ chức đấu giá: ghi hợp đồng trước khi thông báo phiên.",
+            message_en: "No auction contract yet.",
+          },
+        };
       }
       await tx`
         insert into public.auction_rounds (asset_id, contract_id, round_no, announced_on, held_on, venue, starting_price, reduction_bp)
         values (${assetId}, ${contract.id}, ${checked.plan.roundNo}, ${d}, ${step.heldOn}, ${step.venue}, ${step.startingPrice}, ${checked.plan.reductionBasisPoints})`;
       await tx`update public.assets set current_price = ${step.startingPrice}, next_round_on = ${step.heldOn}, enforcement_costs = ${costs} where id = ${assetId}`;
-      payload = { roundNo: checked.plan.roundNo, heldOn: step.heldOn, startingPrice: step.startingPrice, basePrice: checked.plan.basePrice, reductionBasisPoints: checked.plan.reductionBasisPoints };
-      caseEvent = { kind: "enforcement_action", effectiveDate: d, measure: checked.plan.reductionBasisPoints > 0 ? "price_reduction" : "auction", ...(checked.plan.reductionBasisPoints > 0 ? { reductionPercent: checked.plan.reductionBasisPoints / 100 } : {}) };
+      payload = {
+        roundNo: checked.plan.roundNo,
+        heldOn: step.heldOn,
+        startingPrice: step.startingPrice,
+        basePrice: checked.plan.basePrice,
+        reductionBasisPoints: checked.plan.reductionBasisPoints,
+      };
+      caseEvent = {
+        kind: "enforcement_action",
+        effectiveDate: d,
+        measure: checked.plan.reductionBasisPoints > 0 ? "price_reduction" : "auction",
+        ...(checked.plan.reductionBasisPoints > 0 ? { reductionPercent: checked.plan.reductionBasisPoints / 100 } : {}),
+      };
       break;
     }
     case "round_result": {
       const rounds = await loadRounds(tx, assetId);
       const last = rounds[rounds.length - 1];
-      if (!last) return { ok: false, error: { code: "no_round", message_vi: "Chưa có phiên đấu giá nào để ghi kết quả.", message_en: "There is no round to record a result for." } };
+      if (!last)
+        return {
+          ok: false,
+          error: {
+            code: "no_round",
+            message_vi: "Chưa có phiên đấu giá nào để ghi kết quả.",
+            message_en: "There is no round to record a result for.",
+          },
+        };
       if (asset.status === "sold") {
         if (step.result !== "buyer_withdrew" || last.result !== "sold" || asset.proceeds_paid_on) {
-          return { ok: false, error: { code: "already_sold", field: "result", message_vi: "Tài sản đã bán thành: chỉ có thể ghi người trúng đấu giá từ chối mua, trước khi thanh toán.", message_en: "The asset is sold: only a winner walking away (before payment) can be recorded." } };
+          return {
+            ok: false,
+            error: {
+              code: "already_sold",
+              field: "result",
+              message_vi: "Tài sản đã bán thành: chỉ có thể ghi người trúng đấu giá từ chối mua, trước khi thanh toán.",
+              message_en: "The asset is sold: only a winner walking away (before payment) can be recorded.",
+            },
+          };
         }
       } else if (last.result !== "scheduled") {
-        return { ok: false, error: { code: "round_has_result", field: "result", message_vi: `Phiên thứ ${last.roundNo} đã có kết quả.`, message_en: `Round ${last.roundNo} already has a result.` } };
+        return {
+          ok: false,
+          error: {
+            code: "round_has_result",
+            field: "result",
+            message_vi: `Phiên thứ ${last.roundNo} đã có kết quả.`,
+            message_en: `Round ${last.roundNo} already has a result.`,
+          },
+        };
       }
       if (compareDates(d, last.heldOn) < 0) {
-        return { ok: false, error: { code: "result_before_round", field: "effectiveDate", message_vi: `Ngày ghi kết quả: không được trước ngày tổ chức phiên (${last.heldOn.split("-").reverse().join("/")}).`, message_en: "The result cannot be dated before the round." } };
+        return {
+          ok: false,
+          error: {
+            code: "result_before_round",
+            field: "effectiveDate",
+            message_vi: `Ngày ghi kết quả: không được trước ngày tổ chức phiên (${last.heldOn.split("-").reverse().join("/")}).`,
+            message_en: "The result cannot be dated before the round.",
+          },
+        };
       }
       if (step.result === "sold" && step.winningBid! < last.startingPrice) {
-        return { ok: false, error: { code: "bid_below_start", field: "winningBid", message_vi: "Giá trúng đấu giá: không được thấp hơn giá khởi điểm.", message_en: "The winning bid cannot be below the starting price." } };
+        return {
+          ok: false,
+          error: {
+            code: "bid_below_start",
+            field: "winningBid",
+            message_vi: "Giá trúng đấu giá: không được thấp hơn giá khởi điểm.",
+            message_en: "The winning bid cannot be below the starting price.",
+          },
+        };
       }
       await tx`
         update public.auction_rounds set result = ${step.result}, result_on = ${d},
@@ -245,8 +325,15 @@ export async function recordAssetStep(
     case "deposit": {
       const rounds = await loadRounds(tx, assetId);
       const last = rounds[rounds.length - 1];
-      if (!last || last.result !== "scheduled") {
-        return { ok: false, error: { code: "no_open_round", message_vi: "Không có phiên đấu giá sắp tổ chức để nhận tiền đặt trước.", message_en: "No upcoming round to take a deposit for." } };
+      if (last?.result !== "scheduled") {
+        return {
+          ok: false,
+          error: {
+            code: "no_open_round",
+            message_vi: "Không có phiên đấu giá sắp tổ chức để nhận tiền đặt trước.",
+            message_en: "No upcoming round to take a deposit for.",
+          },
+        };
       }
       const ok = checkDeposit(step.amount, last.startingPrice, rules);
       if (!ok.ok) return refuse(ok.error);
@@ -259,11 +346,37 @@ export async function recordAssetStep(
     case "deposit_settlement": {
       const [dep] = await tx<{ id: string; outcome: string; bidder_name: string; amount: bigint }[]>`
         select id, outcome, bidder_name, amount from public.auction_deposits where id = ${step.depositId} and asset_id = ${assetId}`;
-      if (!dep) return { ok: false, error: { code: "unknown_deposit", field: "depositId", message_vi: "Khoản đặt trước: không có trong hồ sơ tài sản.", message_en: "Deposit: not on this asset." } };
-      if (dep.outcome !== "held") return { ok: false, error: { code: "deposit_settled", field: "depositId", message_vi: "Khoản đặt trước này đã được xử lý.", message_en: "This deposit is already settled." } };
+      if (!dep)
+        return {
+          ok: false,
+          error: {
+            code: "unknown_deposit",
+            field: "depositId",
+            message_vi: "Khoản đặt trước: không có trong hồ sơ tài sản.",
+            message_en: "Deposit: not on this asset.",
+          },
+        };
+      if (dep.outcome !== "held")
+        return {
+          ok: false,
+          error: {
+            code: "deposit_settled",
+            field: "depositId",
+            message_vi: "Khoản đặt trước này đã được xử lý.",
+            message_en: "This deposit is already settled.",
+          },
+        };
       const outcome = depositOutcome(step.situation);
       if (outcome === "applied" && !["sold", "delivered"].includes(asset.status)) {
-        return { ok: false, error: { code: "not_sold", field: "situation", message_vi: "Chỉ trừ tiền đặt trước vào tiền mua khi tài sản đã bán thành.", message_en: "A deposit is applied to the price only once the asset is sold." } };
+        return {
+          ok: false,
+          error: {
+            code: "not_sold",
+            field: "situation",
+            message_vi: "Chỉ trừ tiền đặt trước vào tiền mua khi tài sản đã bán thành.",
+            message_en: "A deposit is applied to the price only once the asset is sold.",
+          },
+        };
       }
       await tx`update public.auction_deposits set outcome = ${outcome}, situation = ${step.situation}, settled_on = ${d} where id = ${dep.id}`;
       payload = { depositId: dep.id, bidderName: dep.bidder_name, amount: dep.amount, situation: step.situation, outcome };
@@ -271,29 +384,62 @@ export async function recordAssetStep(
     }
     case "sale": {
       if (asset.proceeds_paid_on || asset.sold_price === null) {
-        return { ok: false, error: { code: "already_paid", message_vi: "Tiền bán tài sản đã được ghi nhận và phân chia.", message_en: "The proceeds were already recorded." } };
+        return {
+          ok: false,
+          error: {
+            code: "already_paid",
+            message_vi: "Tiền bán tài sản đã được ghi nhận và phân chia.",
+            message_en: "The proceeds were already recorded.",
+          },
+        };
       }
       const obligations = await tx<{ code: string; outstanding: bigint }[]>`
         select code, amount - paid as outstanding from public.case_obligations
         where case_id = ${asset.case_id} and kind = 'money' and amount > paid order by code`;
       for (const code of Object.keys(step.ranks)) {
         if (!obligations.some((o) => o.code === code)) {
-          return { ok: false, error: { code: "unknown_obligation", field: "ranks", message_vi: `Khoản phải thi hành "${code}" không có hoặc đã thi hành xong.`, message_en: `Obligation "${code}" does not exist or is settled.` } };
+          return {
+            ok: false,
+            error: {
+              code: "unknown_obligation",
+              field: "ranks",
+              message_vi: `Khoản phải thi hành "${code}" không có hoặc đã thi hành xong.`,
+              message_en: `Obligation "${code}" does not exist or is settled.`,
+            },
+          };
         }
       }
       const claims = obligations.map((o) => ({ id: o.code, rank: (step.ranks[o.code] ?? "other") as ClaimRank, amount: o.outstanding }));
-      const dist = distributeProceeds({ proceeds: asset.sold_price, enforcementCosts: step.enforcementCosts, claims, order: rules.distributionOrder });
+      const dist = distributeProceeds({
+        proceeds: asset.sold_price,
+        enforcementCosts: step.enforcementCosts,
+        claims,
+        order: rules.distributionOrder,
+      });
       if (!dist.ok) return refuse(dist.error);
       let lineNo = 0;
       for (const line of dist.distribution.lines) {
         let eventId: bigint | null = null;
         if (line.claimId && line.amount > 0n) {
-          const paid = await caseStep(tx, asset.case_id, {
-            kind: "payment", effectiveDate: d, obligationId: line.claimId, amount: line.amount,
-            method: "auction_proceeds", payer: asset.buyer_name ?? undefined, receiptNumber: `DG-${assetId.slice(0, 8)}-${lineNo + 1}`,
-          }, actor, today);
+          const paid = await caseStep(
+            tx,
+            asset.case_id,
+            {
+              kind: "payment",
+              effectiveDate: d,
+              obligationId: line.claimId,
+              amount: line.amount,
+              method: "auction_proceeds",
+              payer: asset.buyer_name ?? undefined,
+              receiptNumber: `DG-${assetId.slice(0, 8)}-${lineNo + 1}`,
+            },
+            actor,
+            today,
+          );
           if (!paid.ok) return paid;
-          const [ev] = await tx<{ id: bigint }[]>`select max(id) as id from public.case_events where case_id = ${asset.case_id} and kind = 'payment'`;
+          const [ev] = await tx<
+            { id: bigint }[]
+          >`select max(id) as id from public.case_events where case_id = ${asset.case_id} and kind = 'payment'`;
           eventId = ev?.id ?? null;
         }
         await tx`
@@ -306,12 +452,24 @@ export async function recordAssetStep(
           values (${assetId}, ${++lineNo}, 'debtor', ${dist.distribution.toDebtor}, ${d})`;
       }
       await tx`update public.assets set proceeds_paid_on = ${d}, enforcement_costs = ${step.enforcementCosts} where id = ${assetId}`;
-      payload = { proceeds: asset.sold_price, enforcementCosts: step.enforcementCosts, lines: dist.distribution.lines, toDebtor: dist.distribution.toDebtor };
+      payload = {
+        proceeds: asset.sold_price,
+        enforcementCosts: step.enforcementCosts,
+        lines: dist.distribution.lines,
+        toDebtor: dist.distribution.toDebtor,
+      };
       break;
     }
     case "delivery": {
       if (!asset.proceeds_paid_on) {
-        return { ok: false, error: { code: "not_paid", message_vi: "Chỉ giao tài sản sau khi người mua đã thanh toán đủ tiền.", message_en: "Deliver only after the buyer has paid." } };
+        return {
+          ok: false,
+          error: {
+            code: "not_paid",
+            message_vi: "Chỉ giao tài sản sau khi người mua đã thanh toán đủ tiền.",
+            message_en: "Deliver only after the buyer has paid.",
+          },
+        };
       }
       await tx`update public.assets set delivered_on = ${d} where id = ${assetId}`;
       payload = { withCoercion: step.withCoercion, note: step.note };
@@ -331,13 +489,45 @@ export async function recordAssetStep(
           select code, amount - paid as outstanding from public.case_obligations
           where case_id = ${asset.case_id} and kind = 'money' and amount > paid
             and (${step.obligationCode}::text is null or code = ${step.obligationCode}) order by code limit 1`;
-        if (!o) return { ok: false, error: { code: "unknown_obligation", field: "obligationCode", message_vi: "Khoản phải thi hành được trừ: không có hoặc đã thi hành xong.", message_en: "No outstanding obligation to credit." } };
+        if (!o)
+          return {
+            ok: false,
+            error: {
+              code: "unknown_obligation",
+              field: "obligationCode",
+              message_vi: "Khoản phải thi hành được trừ: không có hoặc đã thi hành xong.",
+              message_en: "No outstanding obligation to credit.",
+            },
+          };
         if (step.creditedAmount > o.outstanding) {
-          return { ok: false, error: { code: "overpayment", field: "creditedAmount", message_vi: `Giá trị trừ vào số tiền được thi hành án vượt quá số còn phải thi hành (${formatDong(o.outstanding)}).`, message_en: "The credited value exceeds the amount outstanding." } };
+          return {
+            ok: false,
+            error: {
+              code: "overpayment",
+              field: "creditedAmount",
+              message_vi: `Giá trị trừ vào số tiền được thi hành án vượt quá số còn phải thi hành (${formatDong(o.outstanding)}).`,
+              message_en: "The credited value exceeds the amount outstanding.",
+            },
+          };
         }
-        const paid = await caseStep(tx, asset.case_id, { kind: "payment", effectiveDate: d, obligationId: o.code, amount: step.creditedAmount, method: "other", receiptNumber: `NTS-${assetId.slice(0, 8)}` }, actor, today);
+        const paid = await caseStep(
+          tx,
+          asset.case_id,
+          {
+            kind: "payment",
+            effectiveDate: d,
+            obligationId: o.code,
+            amount: step.creditedAmount,
+            method: "other",
+            receiptNumber: `NTS-${assetId.slice(0, 8)}`,
+          },
+          actor,
+          today,
+        );
         if (!paid.ok) return paid;
-        const [ev] = await tx<{ id: bigint }[]>`select max(id) as id from public.case_events where case_id = ${asset.case_id} and kind = 'payment'`;
+        const [ev] = await tx<
+          { id: bigint }[]
+        >`select max(id) as id from public.case_events where case_id = ${asset.case_id} and kind = 'payment'`;
         eventId = ev?.id ?? null;
         await tx`
           insert into public.asset_proceeds (asset_id, line_no, rank, obligation_code, claimed, amount, paid_on, case_event_id)

@@ -9,9 +9,20 @@ import type { TxSql } from "@thads/db";
 const s = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
 
 export interface AssetListRow {
-  id: string; case_id: string; case_number: string; kind: string; description: string; location: string | null;
-  status: string; latest_value: string | null; current_price: string | null; failed_rounds: number; rounds_held: number;
-  next_round_on: string | null; unit_name: string; encumbrance_bank: string | null;
+  id: string;
+  case_id: string;
+  case_number: string;
+  kind: string;
+  description: string;
+  location: string | null;
+  status: string;
+  latest_value: string | null;
+  current_price: string | null;
+  failed_rounds: number;
+  rounds_held: number;
+  next_round_on: string | null;
+  unit_name: string;
+  encumbrance_bank: string | null;
 }
 
 type RawRow = Omit<AssetListRow, "latest_value" | "current_price"> & { latest_value: bigint | null; current_price: bigint | null };
@@ -32,7 +43,10 @@ export async function loadCaseAssets(tx: TxSql, caseId: string) {
 }
 
 /** Assets of a unit or a province (RLS decides what is visible), optionally only the stuck ones. */
-export async function loadAssetList(tx: TxSql, f: { unitId: string | null; provinceId: string | null; stuck: boolean; minFailed: number; status: string | null }) {
+export async function loadAssetList(
+  tx: TxSql,
+  f: { unitId: string | null; provinceId: string | null; stuck: boolean; minFailed: number; status: string | null },
+) {
   const rows = await tx<RawRow[]>`
     select a.id, a.case_id, c.case_number, a.kind, a.description, a.location, a.status, a.latest_value, a.current_price,
            a.failed_rounds, a.rounds_held, a.next_round_on::text as next_round_on, u.name as unit_name, a.encumbrance_bank

@@ -14,8 +14,10 @@ const optionalDong = (field: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), dongInput(field).optional());
 /** Money that may be zero (costs): "0" or a positive amount. */
 const dongOrZero = (field: string) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*0*\s*$/.test(v) && v.trim() !== "" ? "zero" : v),
-    z.union([z.literal("zero").transform(() => 0n), dongInput(field)]));
+  z.preprocess(
+    (v) => (typeof v === "string" && /^\s*0*\s*$/.test(v) && v.trim() !== "" ? "zero" : v),
+    z.union([z.literal("zero").transform(() => 0n), dongInput(field)]),
+  );
 
 export const NewAssetSchema = z.object({
   idempotencyKey: key,
@@ -80,7 +82,8 @@ export const ASSET_STEP_SCHEMAS = {
     })
     .superRefine((v, ctx) => {
       if (v.result === "sold") {
-        if (v.winningBid === undefined) ctx.addIssue({ code: "custom", path: ["winningBid"], message: "Giá trúng đấu giá: bắt buộc khi bán thành." });
+        if (v.winningBid === undefined)
+          ctx.addIssue({ code: "custom", path: ["winningBid"], message: "Giá trúng đấu giá: bắt buộc khi bán thành." });
         if (!v.winnerName) ctx.addIssue({ code: "custom", path: ["winnerName"], message: "Người trúng đấu giá: bắt buộc khi bán thành." });
       }
     }),
@@ -97,7 +100,9 @@ export const ASSET_STEP_SCHEMAS = {
   sale: z.object({
     ...base,
     enforcementCosts: dongOrZero("Chi phí thi hành án"),
-    ranks: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), z.enum(CLAIM_RANKS, { message: "Thứ tự ưu tiên: chọn một hàng." })).default({}),
+    ranks: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), z.enum(CLAIM_RANKS, { message: "Thứ tự ưu tiên: chọn một hàng." }))
+      .default({}),
   }),
   delivery: z.object({ ...base, withCoercion: checkbox, note: optionalText("Ghi chú", 1000) }),
   return: z.object({ ...base, reason: text("Lý do trả lại", 1000) }),

@@ -71,9 +71,11 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   let usesSets = false;
   const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }) => {
     usesSets = true;
-    const parts = kinds.map((k) => tx`
+    const parts = kinds.map(
+      (k) => tx`
       select e.case_id from public.case_events e
-      where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope}`);
+      where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope}`,
+    );
     const union = parts.slice(1).reduce((q, part) => tx`${q} union all ${part}`, parts[0]!);
     // Inside CASE the subquery is not turned into a join: it is read once and hashed.
     return tx`(case when true then c.id in (${union}) end)`;
@@ -92,32 +94,51 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const standingTo = tx`public.stat_standing_at(c.id, ${to})`;
   // The unit's scope as in the aggregates: the nation all, a current province its tenant key, a
   // sub-bureau or a former province its own cases.
-  const scope = !unit || unit.kind === "national" ? tx`` : unit.ownCasesOnly ? tx`and c.unit_id = ${unit.id}` : tx`and c.province_id = ${unit.id}`;
+  const scope =
+    !unit || unit.kind === "national" ? tx`` : unit.ownCasesOnly ? tx`and c.unit_id = ${unit.id}` : tx`and c.province_id = ${unit.id}`;
   const open = (codes: string[]) => tx`${standingTo} = any (${codes}::text[])`;
   // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
   const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to })} and ${open([code])}`;
   const cond = (() => {
     switch (f.stat) {
-      case "carried_over": return carried;
-      case "newly_accepted": return accepted;
-      case "reopened": return event(["register_reopening"]);
-      case "total_accepted": return tx`(${carried} or ${accepted} or ${event(["register_reopening"])})`;
-      case "transferred_out": return event(["transfer"]);
-      case "registered": return event(["register_transfer"]);
-      case "returned": return event(["request_returned"]);
+      case "carried_over":
+        return carried;
+      case "newly_accepted":
+        return accepted;
+      case "reopened":
+        return event(["register_reopening"]);
+      case "total_accepted":
+        return tx`(${carried} or ${accepted} or ${event(["register_reopening"])})`;
+      case "transferred_out":
+        return event(["transfer"]);
+      case "registered":
+        return event(["register_transfer"]);
+      case "returned":
+        return event(["request_returned"]);
       // = enforceable + not yet enforceable (docs/domain.md §4): ended in the period, or open in the
       // active workload at its end (a case carried over, moved to the register and reopened counts once).
-      case "to_enforce": return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot", "ny"])})`;
-      case "enforceable": return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot"])})`;
-      case "completed": return event(["completion"]);
-      case "terminated": return event(["termination"]);
-      case "in_progress": return open(["ip"]);
-      case "postponed": return openAfter("pp", "postponement");
-      case "suspended": return openAfter("sp", "suspension");
-      case "other": return open(["ot"]);
-      case "not_yet_enforceable": return openAfter("ny", "not_yet_enforceable");
-      case "carried_to_next": return tx`coalesce(${standingTo} <> 'sr', false)`;
-      case "separate_register": return openAfter("sr", "register_transfer");
+      case "to_enforce":
+        return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot", "ny"])})`;
+      case "enforceable":
+        return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot"])})`;
+      case "completed":
+        return event(["completion"]);
+      case "terminated":
+        return event(["termination"]);
+      case "in_progress":
+        return open(["ip"]);
+      case "postponed":
+        return openAfter("pp", "postponement");
+      case "suspended":
+        return openAfter("sp", "suspension");
+      case "other":
+        return open(["ot"]);
+      case "not_yet_enforceable":
+        return openAfter("ny", "not_yet_enforceable");
+      case "carried_to_next":
+        return tx`coalesce(${standingTo} <> 'sr', false)`;
+      case "separate_register":
+        return openAfter("sr", "register_transfer");
     }
   })();
   // A set of case ids is hashed once for the statement: memory for a national year's set.

@@ -10,8 +10,7 @@ import { JUDGMENT_TYPES } from "./intake-schema.ts";
 
 const isoDate = isoDateParam;
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 /** Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD. */
 export const StatFilterFields = {
@@ -22,25 +21,29 @@ export const StatFilterFields = {
 };
 
 /** The case list's filters, from the query string (bad values get a message naming the filter). */
-export const CaseFilterSchema = z.object({
-  q: optional(searchText("Tìm kiếm", 100)),
-  status: optional(z.enum(CASE_STATUSES, { message: "Trạng thái: không hợp lệ." })),
-  category: optional(z.enum(["bank_credit", "corruption"], { message: "Loại việc: không hợp lệ." })),
-  judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
-  executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
-  unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
-  province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
-  overdue: optional(z.enum(["1"])),
-  moneyMin: optional(dongInput("Số tiền từ")),
-  moneyMax: optional(dongInput("Số tiền đến")),
-  from: optional(viDate("Thụ lý từ ngày")),
-  to: optional(viDate("Thụ lý đến ngày")),
-  sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
-  page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
-  ...StatFilterFields,
-})
+export const CaseFilterSchema = z
+  .object({
+    q: optional(searchText("Tìm kiếm", 100)),
+    status: optional(z.enum(CASE_STATUSES, { message: "Trạng thái: không hợp lệ." })),
+    category: optional(z.enum(["bank_credit", "corruption"], { message: "Loại việc: không hợp lệ." })),
+    judgmentType: optional(z.enum(JUDGMENT_TYPES, { message: "Loại bản án: không hợp lệ." })),
+    executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
+    unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
+    province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
+    overdue: optional(z.enum(["1"])),
+    moneyMin: optional(dongInput("Số tiền từ")),
+    moneyMax: optional(dongInput("Số tiền đến")),
+    from: optional(viDate("Thụ lý từ ngày")),
+    to: optional(viDate("Thụ lý đến ngày")),
+    sort: optional(z.enum(["accepted_desc", "money_desc", "deadline_asc"])).default("accepted_desc"),
+    page: optional(z.coerce.number().int().min(1).max(10_000)).default(1),
+    ...StatFilterFields,
+  })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Thụ lý từ ngày: phải trước hoặc bằng ngày kết thúc.", path: ["to"] })
-  .refine((f) => !f.statFrom || !f.statTo || f.statFrom <= f.statTo, { message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", path: ["statTo"] });
+  .refine((f) => !f.statFrom || !f.statTo || f.statFrom <= f.statTo, {
+    message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+    path: ["statTo"],
+  });
 export type CaseFilters = z.output<typeof CaseFilterSchema>;
 
 /** Rows per page of the case list. */

@@ -17,14 +17,36 @@ const money = (v: bigint | null | undefined) => (v ?? 0n).toString();
 
 /** Everything the case page shows, read as the user (RLS), as plain JSON-safe values. */
 export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Role[], today: string) {
-  const [c] = await tx<{
-    id: string; case_number: string; status: string; version: number; accepted_on: string; decision_date: string | null;
-    decision_kind: string; judgment_type: string; is_bank_credit: boolean; is_corruption: boolean; money_due: bigint;
-    money_collected: bigint; closed_on: string | null; unit_id: string; unit_name: string; unit_code: string;
-    province_id: string; province_name: string; executor_id: string | null; executor_name: string | null;
-    transferred_from_case_id: string | null; transferred_to_name: string | null; source: string;
-    court_name: string | null; judgment_number: string | null; judgment_date: string | null;
-  }[]>`
+  const [c] = await tx<
+    {
+      id: string;
+      case_number: string;
+      status: string;
+      version: number;
+      accepted_on: string;
+      decision_date: string | null;
+      decision_kind: string;
+      judgment_type: string;
+      is_bank_credit: boolean;
+      is_corruption: boolean;
+      money_due: bigint;
+      money_collected: bigint;
+      closed_on: string | null;
+      unit_id: string;
+      unit_name: string;
+      unit_code: string;
+      province_id: string;
+      province_name: string;
+      executor_id: string | null;
+      executor_name: string | null;
+      transferred_from_case_id: string | null;
+      transferred_to_name: string | null;
+      source: string;
+      court_name: string | null;
+      judgment_number: string | null;
+      judgment_date: string | null;
+    }[]
+  >`
     select c.id, c.case_number, c.status, c.version, c.accepted_on::text as accepted_on, c.decision_date::text as decision_date,
            c.decision_kind, c.judgment_type, c.is_bank_credit, c.is_corruption, c.money_due, c.money_collected,
            c.closed_on::text as closed_on, c.unit_id, u.name as unit_name, u.code as unit_code,
@@ -40,11 +62,25 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
     where c.id = ${caseId}`;
   if (!c) return null;
 
-  const parties = await tx<{ id: string; role: string; kind: string; full_name: string; id_number: string | null; address: string | null; contact: string | null }[]>`
+  const parties = await tx<
+    {
+      id: string;
+      role: string;
+      kind: string;
+      full_name: string;
+      id_number: string | null;
+      address: string | null;
+      contact: string | null;
+    }[]
+  >`
     select id, role, kind, full_name, id_number, address, contact from public.case_parties where case_id = ${caseId} order by role, full_name`;
-  const obligations = await tx<{ code: string; kind: string; amount: bigint | null; paid: bigint; description: string | null; performed_on: string | null }[]>`
+  const obligations = await tx<
+    { code: string; kind: string; amount: bigint | null; paid: bigint; description: string | null; performed_on: string | null }[]
+  >`
     select code, kind, amount, paid, description, performed_on::text as performed_on from public.case_obligations where case_id = ${caseId} order by code`;
-  const eventRows = await tx<{ id: bigint; kind: string; effective_date: string; payload: Record<string, unknown>; actor_name: string | null; created_at: Date }[]>`
+  const eventRows = await tx<
+    { id: bigint; kind: string; effective_date: string; payload: Record<string, unknown>; actor_name: string | null; created_at: Date }[]
+  >`
     select e.id, e.kind, e.effective_date::text as effective_date, e.payload, p.full_name as actor_name, e.created_at
     from public.case_events e left join public.profiles p on p.id = e.actor_id
     where e.case_id = ${caseId} order by e.effective_date, e.id`;
@@ -73,18 +109,22 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
         status: dl.closedOn === null ? deadlineStatus(dl, today) : null,
       }))
     : [];
-  const actions: StepKind[] = may_act && state
-    ? nextActions(state, today).filter((k): k is StepKind => (STEP_KINDS as string[]).includes(k) && mayRecordStep(roles, k))
-    : [];
+  const actions: StepKind[] =
+    may_act && state
+      ? nextActions(state, today).filter((k): k is StepKind => (STEP_KINDS as string[]).includes(k) && mayRecordStep(roles, k))
+      : [];
 
-  const executors = actions.includes("executor_change") || actions.includes("decision")
-    ? await tx<{ id: string; full_name: string }[]>`
+  const executors =
+    actions.includes("executor_change") || actions.includes("decision")
+      ? await tx<{ id: string; full_name: string }[]>`
         select p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
         where m.unit_id = ${c.unit_id} and m.role = 'executor' order by p.full_name`
-    : [];
+      : [];
   const provinces = actions.includes("transfer")
-    ? byUnitName(await tx<{ id: string; name: string }[]>`
-        select id, name from public.units where kind = 'province' and dissolved_on is null and id <> ${c.province_id}`)
+    ? byUnitName(
+        await tx<{ id: string; name: string }[]>`
+        select id, name from public.units where kind = 'province' and dissolved_on is null and id <> ${c.province_id}`,
+      )
     : [];
 
   return {
@@ -95,13 +135,33 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       outstanding: money(c.money_due - c.money_collected),
     },
     parties,
-    obligations: obligations.map((o) => ({ ...o, amount: o.amount === null ? null : money(o.amount), paid: money(o.paid), outstanding: o.amount === null ? null : money(o.amount - o.paid) })),
-    timeline: eventRows.map((e) => ({ id: String(e.id), kind: e.kind, effectiveDate: e.effective_date, payload: e.payload, actor: e.actor_name, recordedAt: e.created_at.toISOString() })),
+    obligations: obligations.map((o) => ({
+      ...o,
+      amount: o.amount === null ? null : money(o.amount),
+      paid: money(o.paid),
+      outstanding: o.amount === null ? null : money(o.amount - o.paid),
+    })),
+    timeline: eventRows.map((e) => ({
+      id: String(e.id),
+      kind: e.kind,
+      effectiveDate: e.effective_date,
+      payload: e.payload,
+      actor: e.actor_name,
+      recordedAt: e.created_at.toISOString(),
+    })),
     payments: eventRows
       .filter((e) => e.kind === "payment")
       .map((e) => {
         const p = e.payload as { amount?: string; receiptNumber?: string; payer?: string; method?: string; obligationId?: string };
-        return { id: String(e.id), date: e.effective_date, amount: p.amount ?? "0", receiptNumber: p.receiptNumber ?? null, payer: p.payer ?? null, method: p.method ?? null, obligationId: p.obligationId ?? null };
+        return {
+          id: String(e.id),
+          date: e.effective_date,
+          amount: p.amount ?? "0",
+          receiptNumber: p.receiptNumber ?? null,
+          payer: p.payer ?? null,
+          method: p.method ?? null,
+          obligationId: p.obligationId ?? null,
+        };
       }),
     deadlines,
     actions,

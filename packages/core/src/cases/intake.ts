@@ -27,22 +27,32 @@ export async function intakeCase(
 
   const [unit] = await tx<{ province_id: string; kind: string }[]>`select province_id, kind from public.units where id = ${input.unitId}`;
   if (!unit || unit.kind === "national") {
-    return { ok: false, error: { code: "unknown_unit", field: "unitId", message_vi: "Đơn vị thụ lý: không tồn tại.", message_en: "Unit: does not exist." } };
+    return {
+      ok: false,
+      error: { code: "unknown_unit", field: "unitId", message_vi: "Đơn vị thụ lý: không tồn tại.", message_en: "Unit: does not exist." },
+    };
   }
   const [taken] = await tx`select 1 from public.cases where province_id = ${unit.province_id} and case_number = ${input.caseNumber}`;
   if (taken) {
     return {
       ok: false,
-      error: { code: "duplicate_number", field: "caseNumber", message_vi: `Số thụ lý / số quyết định: "${input.caseNumber}" đã có trong tỉnh.`, message_en: `Case number "${input.caseNumber}" already exists in this province.` },
+      error: {
+        code: "duplicate_number",
+        field: "caseNumber",
+        message_vi: `Số thụ lý / số quyết định: "${input.caseNumber}" đã có trong tỉnh.`,
+        message_en: `Case number "${input.caseNumber}" already exists in this province.`,
+      },
     };
   }
 
   const j = input.judgment;
   let [judgment] = await tx<{ id: string }[]>`
     select id from public.judgments where province_id = ${unit.province_id} and court_name = ${j.courtName} and judgment_number = ${j.number}`;
-  judgment ??= (await tx<{ id: string }[]>`
+  judgment ??= (
+    await tx<{ id: string }[]>`
     insert into public.judgments (unit_id, court_name, judgment_number, judgment_date, judgment_type)
-    values (${input.unitId}, ${j.courtName}, ${j.number}, ${j.date}, ${j.type}) returning id`)[0]!;
+    values (${input.unitId}, ${j.courtName}, ${j.number}, ${j.date}, ${j.type}) returning id`
+  )[0]!;
 
   const event = acceptanceEvent({ acceptedOn: input.acceptedOn, provinceId: unit.province_id, unitId: input.unitId, source: input.source });
   const acceptance = toEventRow(event);
@@ -54,7 +64,10 @@ export async function intakeCase(
     values (${caseId}, ${input.unitId}, ${unit.province_id}, ${input.caseNumber}, ${input.acceptedOn}, ${input.decisionKind},
             ${j.type}, ${input.isBankCredit}, ${input.isCorruption}, ${input.debtor.fullName}, ${input.creditor.fullName},
             ${judgment.id}, ${input.source}, 'accepted', ${input.acceptedOn}, ${deadline?.on ?? null}, ${deadline?.kind ?? null})`;
-  for (const [role, p] of [["creditor", input.creditor], ["debtor", input.debtor]] as const) {
+  for (const [role, p] of [
+    ["creditor", input.creditor],
+    ["debtor", input.debtor],
+  ] as const) {
     await tx`
       insert into public.case_parties (case_id, role, kind, full_name, id_number, address)
       values (${caseId}, ${role}, ${p.kind}, ${p.fullName}, ${p.idNumber}, ${p.address})`;
@@ -70,11 +83,7 @@ export async function intakeCase(
 }
 
 /** Runs a service step as the user, mapping refusals by RLS to a clear error (and rolling everything back). */
-export async function asUserStep<T>(
-  sql: Sql,
-  claims: Claims,
-  fn: (tx: TxSql) => Promise<ServiceResult<T>>,
-): Promise<ServiceResult<T>> {
+export async function asUserStep<T>(sql: Sql, claims: Claims, fn: (tx: TxSql) => Promise<ServiceResult<T>>): Promise<ServiceResult<T>> {
   class Refused extends Error {
     constructor(readonly result: ServiceResult<T>) {
       super("refused");
@@ -89,7 +98,8 @@ export async function asUserStep<T>(
     });
   } catch (e) {
     if (e instanceof Refused) return e.result;
-    if ((e as { code?: string }).code === "23505") return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
+    if ((e as { code?: string }).code === "23505")
+      return { ok: false, error: uniqueViolation((e as { constraint_name?: string }).constraint_name) };
     if ((e as { code?: string }).code === "23514") {
       // A reference the database refused (20261204000100): the same answer as the service's own check;
       // any other check is a date or amount bound (20261204000200).
@@ -107,7 +117,9 @@ export async function asUserStep<T>(
  * English"), e.g. when the server's clock runs ahead of Việt Nam's today.
  */
 function outOfBounds(message: string): ServiceError {
-  const [vi, en] = message.includes(" / ") ? [message.slice(0, message.lastIndexOf(" / ")), message.slice(message.lastIndexOf(" / ") + 3)] : [message, message];
+  const [vi, en] = message.includes(" / ")
+    ? [message.slice(0, message.lastIndexOf(" / ")), message.slice(message.lastIndexOf(" / ") + 3)]
+    : [message, message];
   return { code: "out_of_bounds", message_vi: vi, message_en: en };
 }
 

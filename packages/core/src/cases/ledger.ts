@@ -10,7 +10,11 @@ export interface EventRow {
 /** Event → row: everything but kind and date goes to the jsonb payload, money as decimal strings. */
 export function toEventRow(event: CaseEvent): EventRow {
   const { kind, effectiveDate, ...rest } = event as CaseEvent & Record<string, unknown>;
-  return { kind, effective_date: effectiveDate, payload: JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) };
+  return {
+    kind,
+    effective_date: effectiveDate,
+    payload: JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+  };
 }
 
 /** Row → event, through the domain's schema (money back to bigint). */
@@ -21,7 +25,12 @@ export function fromEventRow(row: EventRow): CaseEvent {
 type AcceptanceEvent = Extract<CaseEvent, { kind: "acceptance" }>;
 
 /** The acceptance a case is taken in with (intake and bulk import alike): the first event of its ledger. */
-export function acceptanceEvent(c: { acceptedOn: string; provinceId: string; unitId: string; source: AcceptanceEvent["source"] }): AcceptanceEvent {
+export function acceptanceEvent(c: {
+  acceptedOn: string;
+  provinceId: string;
+  unitId: string;
+  source: AcceptanceEvent["source"];
+}): AcceptanceEvent {
   return { kind: "acceptance", effectiveDate: c.acceptedOn, provinceId: c.provinceId, unitId: c.unitId, source: c.source };
 }
 

@@ -47,10 +47,10 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     : f.province
       ? tx`and c.province_id = (select id from public.units where code = ${f.province} and kind = 'province')`
       : scope.kind === "units"
-      ? tx`and c.unit_id ${oneOf(scope.ids)}`
-      : scope.kind === "provinces"
-        ? tx`and c.province_id ${oneOf(scope.ids)}`
-        : tx``;
+        ? tx`and c.unit_id ${oneOf(scope.ids)}`
+        : scope.kind === "provinces"
+          ? tx`and c.province_id ${oneOf(scope.ids)}`
+          : tx``;
   // The filters beyond the range, each one condition (none: the plain list).
   const conditions = [
     needle
@@ -121,6 +121,8 @@ export async function listCaseExecutorChoices(tx: TxSql, unitCode: string | unde
 
 /** The current provinces, by name: the directorate's province filter. */
 export async function listCaseProvinceChoices(tx: TxSql) {
-  return byUnitName(await tx<{ code: string; name: string }[]>`
-          select code, name from public.units where kind = 'province' and dissolved_on is null`);
+  return byUnitName(
+    await tx<{ code: string; name: string }[]>`
+          select code, name from public.units where kind = 'province' and dissolved_on is null`,
+  );
 }

@@ -82,7 +82,8 @@ export async function recordEvent(
   const before = derive(events);
   if (before.error) return { ok: false, error: before.error };
   const applied = applyEvent(before.state, event);
-  if (!applied.ok) return { ok: false, error: { code: applied.error.code, message_vi: applied.error.message_vi, message_en: applied.error.message_en } };
+  if (!applied.ok)
+    return { ok: false, error: { code: applied.error.code, message_vi: applied.error.message_vi, message_en: applied.error.message_en } };
   const state = applied.state;
 
   const stored = toEventRow(event);
@@ -140,8 +141,10 @@ export const executorNotInUnit = (): ServiceError => ({
 
 export const badTransferTarget = (): ServiceError => ({
   code: "bad_transfer_target",
-  message_vi: "Nơi nhận ủy thác: phải là cơ quan thi hành án dân sự của một tỉnh/thành phố khác đang hoạt động (không phải phòng khu vực, tỉnh cũ đã sáp nhập hay Cục).",
-  message_en: "Transfer to: must be a current provincial bureau of another province (not an office, a merged former province or the directorate).",
+  message_vi:
+    "Nơi nhận ủy thác: phải là cơ quan thi hành án dân sự của một tỉnh/thành phố khác đang hoạt động (không phải phòng khu vực, tỉnh cũ đã sáp nhập hay Cục).",
+  message_en:
+    "Transfer to: must be a current provincial bureau of another province (not an office, a merged former province or the directorate).",
   field: "toProvinceId",
 });
 

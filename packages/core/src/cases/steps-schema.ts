@@ -84,7 +84,10 @@ export function parseStep(kind: StepKind, fields: Record<string, unknown>): Step
     }
     return { ok: false, fieldErrors };
   }
-  const { version, idempotencyKey, ...v } = r.data as { version: number; idempotencyKey: string; effectiveDate: string } & Record<string, unknown>;
+  const { version, idempotencyKey, ...v } = r.data as { version: number; idempotencyKey: string; effectiveDate: string } & Record<
+    string,
+    unknown
+  >;
   let event: CaseEvent;
   if (kind === "decision") {
     const d = v as unknown as z.output<(typeof STEP_SCHEMAS)["decision"]>;

@@ -9,7 +9,17 @@ export async function deskAction(
   input: { id: string; action: RequestAction; version: number; note: string | null; today: string },
 ): Promise<DeskResult & { notify?: { email: string | null; phone: string | null; code: string; kind: RequestKind } }> {
   const { id, action, version, note, today } = input;
-  const [r] = await tx<{ status: RequestStatus; version: number; kind: RequestKind; submitted_on: string; requester_email: string | null; requester_phone: string | null; tracking_code: string }[]>`
+  const [r] = await tx<
+    {
+      status: RequestStatus;
+      version: number;
+      kind: RequestKind;
+      submitted_on: string;
+      requester_email: string | null;
+      requester_phone: string | null;
+      tracking_code: string;
+    }[]
+  >`
     select status, version, kind, to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, requester_email, requester_phone, tracking_code
     from public.service_requests where id = ${id} for update`;
   if (!r) return { ok: false as const, message: "Không tìm thấy yêu cầu.", status: 404 };

@@ -35,8 +35,13 @@ export async function readDeskQueue(tx: TxSql, filter: DeskQueueFilter): Promise
            to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, to_char(r.due_on, 'YYYY-MM-DD') as due_on,
            to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.case_id
     from public.service_requests r join public.units u on u.id = r.unit_id
-    where ${filter.status === "open" ? tx`r.status in ('submitted', 'received', 'processing')`
-          : filter.status === "closed" ? tx`r.status in ('returned', 'rejected')` : tx`true`}
+    where ${
+      filter.status === "open"
+        ? tx`r.status in ('submitted', 'received', 'processing')`
+        : filter.status === "closed"
+          ? tx`r.status in ('returned', 'rejected')`
+          : tx`true`
+    }
       and ${filter.unitId ? tx`r.unit_id = ${filter.unitId}` : tx`true`}
     order by r.submitted_at desc, r.id
     limit ${DESK_PAGE_SIZE + 1} offset ${(filter.page - 1) * DESK_PAGE_SIZE}`;

@@ -9,7 +9,7 @@ import { requestDetail } from "./request-detail.ts";
 /** Intake form values prefilled from an enforcement request the user may handle. */
 export async function intakePrefill(tx: TxSql, requestId: string): Promise<Record<string, string> | null> {
   const r = await requestDetail(tx, requestId);
-  if (!r || r.kind !== "enforcement_request" || r.case_id) return null;
+  if (r?.kind !== "enforcement_request" || r.case_id) return null;
   const d = r.details;
   const date = typeof d.judgmentDate === "string" ? d.judgmentDate : "";
   const vi = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : "";

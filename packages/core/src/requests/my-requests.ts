@@ -3,7 +3,16 @@ import type { RequestKind, RequestStatus } from "@thads/domain";
 
 /** A signed-in creditor's own requests (RLS lets it read only those it filed). */
 export function myRequests(tx: TxSql) {
-  return tx<{ tracking_code: string; kind: RequestKind; status: RequestStatus; unit_name: string; submitted_on: string; result_note: string | null }[]>`
+  return tx<
+    {
+      tracking_code: string;
+      kind: RequestKind;
+      status: RequestStatus;
+      unit_name: string;
+      submitted_on: string;
+      result_note: string | null;
+    }[]
+  >`
     select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, r.result_note
     from public.service_requests r join public.units u on u.id = r.unit_id
     where r.requester_id = (select auth.uid())

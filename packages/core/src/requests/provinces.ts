@@ -16,9 +16,11 @@ export interface ProvinceRow {
 }
 
 export async function listProvinces(tx: TxSql): Promise<ProvinceRow[]> {
-  return byUnitName(await tx<ProvinceRow[]>`
+  return byUnitName(
+    await tx<ProvinceRow[]>`
     select id, name, slug, address, phone, email from public.units
-    where kind = 'province' and dissolved_on is null and slug is not null`);
+    where kind = 'province' and dissolved_on is null and slug is not null`,
+  );
 }
 
 /** The province with this slug, or null (a slug of the wrong shape is not looked up). */

@@ -40,7 +40,9 @@ export async function requestDetail(tx: TxSql, id: string): Promise<RequestDetai
     where e.request_id = ${id} order by e.id`;
   const files = await tx<RequestDetail["files"]>`
     select id, file_name, content_type, size_bytes from public.service_request_attachments where request_id = ${id} order by created_at, id`;
-  const [rating] = await tx<{ score: number; comment: string | null }[]>`select score, comment from public.service_ratings where request_id = ${id}`;
+  const [rating] = await tx<
+    { score: number; comment: string | null }[]
+  >`select score, comment from public.service_ratings where request_id = ${id}`;
   return { ...r, history, files, rating: rating ?? null };
 }
 

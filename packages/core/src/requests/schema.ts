@@ -121,7 +121,11 @@ export function procedureName(kind: RequestKind, lang: "vi" | "en"): string {
 
 /** Status page: tracking code plus phone or ID number. */
 export const TrackSchema = z.object({
-  code: z.string({ message: "Mã tra cứu: bắt buộc nhập." }).trim().min(1, { message: "Mã tra cứu: bắt buộc nhập." }).max(40, { message: "Mã tra cứu: tối đa 40 ký tự." }),
+  code: z
+    .string({ message: "Mã tra cứu: bắt buộc nhập." })
+    .trim()
+    .min(1, { message: "Mã tra cứu: bắt buộc nhập." })
+    .max(40, { message: "Mã tra cứu: tối đa 40 ký tự." }),
   factor: z
     .string({ message: "Số điện thoại hoặc số CCCD: bắt buộc nhập." })
     .trim()
@@ -130,7 +134,11 @@ export const TrackSchema = z.object({
 });
 
 export const RatingSchema = TrackSchema.extend({
-  score: z.coerce.number({ message: "Mức độ hài lòng: chọn từ 1 đến 5." }).int().min(1, { message: "Mức độ hài lòng: chọn từ 1 đến 5." }).max(5, { message: "Mức độ hài lòng: chọn từ 1 đến 5." }),
+  score: z.coerce
+    .number({ message: "Mức độ hài lòng: chọn từ 1 đến 5." })
+    .int()
+    .min(1, { message: "Mức độ hài lòng: chọn từ 1 đến 5." })
+    .max(5, { message: "Mức độ hài lòng: chọn từ 1 đến 5." }),
   comment: optional("Góp ý", 1000),
 });
 

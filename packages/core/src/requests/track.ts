@@ -22,7 +22,9 @@ export interface TrackedRequest {
 }
 
 export async function trackRequest(tx: TxSql, code: string, factor: string): Promise<TrackedRequest | null> {
-  const [row] = await tx<{ r: TrackedRequest | null }[]>`select public.track_service_request(${code}, ${normalizeSecondFactor(factor)}) as r`;
+  const [row] = await tx<
+    { r: TrackedRequest | null }[]
+  >`select public.track_service_request(${code}, ${normalizeSecondFactor(factor)}) as r`;
   return row?.r ?? null;
 }
 

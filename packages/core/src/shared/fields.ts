@@ -44,7 +44,7 @@ export const dongInput = (field: string) =>
     });
 
 /** Text with no control character (NUL included): refused with the field named. */
-const noControl = (field: string) => (v: string) => !hasControlChars(v);
+const noControl = (_field: string) => (v: string) => !hasControlChars(v);
 
 export const text = (field: string, max: number, min = 1) =>
   z
@@ -61,4 +61,3 @@ export const optionalText = (field: string, max: number) =>
     .max(max, { message: `${field}: tối đa ${max} ký tự.` })
     .optional()
     .transform((v) => (v ? v : null));
-

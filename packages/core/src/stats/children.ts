@@ -28,9 +28,11 @@ export async function childrenStats(
   const nation = parent.kind === "national";
   const rows = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
     select id, code, name, slug, merged_into_id from public.units
-    where ${nation
-      ? tx`kind = 'province' and dissolved_on is null`
-      : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`}
+    where ${
+      nation
+        ? tx`kind = 'province' and dissolved_on is null`
+        : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`
+    }
     order by kind desc, code`;
   // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
   const children = nation ? byUnitName(rows) : rows;
@@ -51,7 +53,11 @@ export async function childrenStats(
     const s = now.get(c.id) ?? zero;
     const p = before.get(c.id) ?? zero;
     return {
-      id: c.id, code: c.code, name: c.name, slug: c.slug, former: c.merged_into_id !== null,
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      slug: c.slug,
+      former: c.merged_into_id !== null,
       ...toFigures(s),
       target: t.get(c.id) ?? null,
       previous: { casesRate: completionRate(p.cases), moneyRate: completionRate(p.money) },

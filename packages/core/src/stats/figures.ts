@@ -18,7 +18,9 @@ export function toJson(unit: string, from: string, to: string, s: UnitStats): St
   const cases = Object.fromEntries(STAT_FIGURES.map((k) => [k, Number(s.cases[k])])) as Record<StatFigure, number>;
   const money = Object.fromEntries(STAT_FIGURES.map((k) => [k, s.money[k].toString()])) as Record<StatFigure, string>;
   return {
-    unit, from, to,
+    unit,
+    from,
+    to,
     cases: { ...cases, completion_rate: completionRate(s.cases) },
     money: { ...money, completion_rate: completionRate(s.money) },
   };

@@ -16,7 +16,15 @@ export async function reportRows(tx: TxSql, unit: StatUnit, from: string, to: st
   const children = unit.kind === "subunit" || unit.merged_into_id !== null ? [] : await childrenStats(tx, unit, from, to);
   const total = toFigures(await unitStats(tx, unit, from, to));
   return [
-    ...children.map((c) => ({ code: c.code, name: c.name, total: false, cases: c.cases, money: c.money, casesRate: c.casesRate, moneyRate: c.moneyRate })),
+    ...children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      total: false,
+      cases: c.cases,
+      money: c.money,
+      casesRate: c.casesRate,
+      moneyRate: c.moneyRate,
+    })),
     { code: unit.code, name: unit.kind === "national" ? "Toàn quốc" : `Tổng cộng: ${unit.name}`, total: true, ...total },
   ];
 }

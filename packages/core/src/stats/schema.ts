@@ -30,7 +30,10 @@ export function periodFrom(params: URLSearchParams, today: string): { from: stri
   const from = params.get("from") || d.from;
   const to = params.get("to") || d.to;
   const errors: string[] = [];
-  for (const [value, field] of [[from, "Từ ngày"], [to, "Đến ngày"]] as const) {
+  for (const [value, field] of [
+    [from, "Từ ngày"],
+    [to, "Đến ngày"],
+  ] as const) {
     const r = isoDateParam(field).safeParse(value);
     if (!r.success) errors.push(r.error.issues[0]!.message);
   }

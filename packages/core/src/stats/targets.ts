@@ -48,7 +48,10 @@ export interface TargetInput {
 
 /** Some targets were changed meanwhile (units named), or the user may not write them (denied). */
 export class TargetConflictError extends Error {
-  constructor(readonly units: string[], readonly denied = false) {
+  constructor(
+    readonly units: string[],
+    readonly denied = false,
+  ) {
     super("conflict");
   }
 }

@@ -76,7 +76,12 @@ async function loadCommittee(tx: TxSql, committeeId: string): Promise<CommitteeR
 }
 
 const committeeMissing = () =>
-  refuse("committee_not_found", "Ban Chỉ đạo: không tồn tại hoặc bạn không có quyền với Ban Chỉ đạo này.", "Steering committee: not found or not yours.", "committeeId");
+  refuse(
+    "committee_not_found",
+    "Ban Chỉ đạo: không tồn tại hoặc bạn không có quyền với Ban Chỉ đạo này.",
+    "Steering committee: not found or not yours.",
+    "committeeId",
+  );
 const notMember = () =>
   refuse("not_member", "Chỉ thành viên của Ban Chỉ đạo này được thực hiện thao tác này.", "Only a member of this committee may do this.");
 
@@ -86,7 +91,10 @@ const notMember = () =>
 
 /** A bureau proposes one of its cases for a committee's list. */
 export async function proposeFlag(
-  tx: TxSql, input: ProposeFlagInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: ProposeFlagInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ flagId: string; duplicate: boolean }>> {
   if (!hasAny(actor, BUREAU_ROLES)) return { ok: false, error: forbiddenStep() };
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_flags where idempotency_key = ${input.idempotencyKey}`;
@@ -95,18 +103,37 @@ export async function proposeFlag(
   if (!committee) return committeeMissing();
   const [c] = await tx<{ id: string; province_id: string; is_corruption: boolean; status: string }[]>`
     select id, province_id, is_corruption, status from public.cases where id = ${input.caseId}`;
-  if (!c) return refuse("case_not_found", "Việc thi hành án: không tìm thấy, hoặc việc không thuộc phạm vi của bạn.", "Case: not found or not in your scope.", "caseId");
-  const scope = flagScopeProblem({ kind: committee.kind, provinceId: committee.province_id }, { provinceId: c.province_id, isCorruption: c.is_corruption });
+  if (!c)
+    return refuse(
+      "case_not_found",
+      "Việc thi hành án: không tìm thấy, hoặc việc không thuộc phạm vi của bạn.",
+      "Case: not found or not in your scope.",
+      "caseId",
+    );
+  const scope = flagScopeProblem(
+    { kind: committee.kind, provinceId: committee.province_id },
+    { provinceId: c.province_id, isCorruption: c.is_corruption },
+  );
   if (scope) return refuse("out_of_scope", scope, "The case is outside this committee's scope.", "committeeId");
   if (c.status === "completed" || c.status === "terminated" || c.status === "transferred_out")
-    return refuse("case_closed", "Việc thi hành án đã kết thúc (thi hành xong, đình chỉ hoặc đã ủy thác): không đề xuất theo dõi.", "The case has ended.", "caseId");
+    return refuse(
+      "case_closed",
+      "Việc thi hành án đã kết thúc (thi hành xong, đình chỉ hoặc đã ủy thác): không đề xuất theo dõi.",
+      "The case has ended.",
+      "caseId",
+    );
   const [open] = await tx<{ status: FlagStatus }[]>`
     select status from public.steering_flags
     where committee_id = ${input.committeeId} and case_id = ${input.caseId} and status in ('proposed', 'accepted')`;
   if (open)
-    return refuse("already_flagged",
-      open.status === "accepted" ? "Việc này đã có trong danh sách theo dõi của Ban Chỉ đạo." : "Việc này đã được đề xuất và đang chờ Ban Chỉ đạo xem xét.",
-      "The case is already on (or proposed for) this list.", "caseId");
+    return refuse(
+      "already_flagged",
+      open.status === "accepted"
+        ? "Việc này đã có trong danh sách theo dõi của Ban Chỉ đạo."
+        : "Việc này đã được đề xuất và đang chờ Ban Chỉ đạo xem xét.",
+      "The case is already on (or proposed for) this list.",
+      "caseId",
+    );
   const [row] = await tx<{ id: string }[]>`
     insert into public.steering_flags (committee_id, case_id, reason, note, proposed_by, proposed_on, idempotency_key)
     values (${input.committeeId}, ${input.caseId}, ${input.reason}, ${input.note}, ${actor.userId}, ${today}, ${input.idempotencyKey})
@@ -116,7 +143,10 @@ export async function proposeFlag(
 
 /** The committee accepts or declines a proposal, or takes a case off its list (with the reason). */
 export async function decideFlag(
-  tx: TxSql, input: DecideFlagInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: DecideFlagInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ status: FlagStatus; version: number }>> {
   const [seen] = await tx<{ id: string }[]>`select id from public.steering_flags where id = ${input.flagId}`;
   if (!seen) return refuse("flag_not_found", "Đề xuất: không tìm thấy.", "Proposal not found.", "flagId");
@@ -126,9 +156,11 @@ export async function decideFlag(
   if (f.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.flag) };
   const next = nextFlagStatus(f.status, input.action);
   if (!next)
-    return refuse("invalid_transition",
+    return refuse(
+      "invalid_transition",
       input.action === "remove" ? "Chỉ đưa ra khỏi danh sách được việc đang theo dõi." : "Đề xuất này đã được xem xét rồi.",
-      "This step does not apply to the proposal in its current state.");
+      "This step does not apply to the proposal in its current state.",
+    );
   const u = await tx<{ version: number }[]>`
     update public.steering_flags set
       status = ${next},
@@ -149,7 +181,10 @@ export async function decideFlag(
 // ---------------------------------------------------------------------------
 
 export async function createMeeting(
-  tx: TxSql, input: MeetingInput, actor: Actor, today: string = todayInVietnam(),
+  tx: TxSql,
+  input: MeetingInput,
+  actor: Actor,
+  today: string = todayInVietnam(),
 ): Promise<ServiceResult<{ meetingId: string; duplicate: boolean }>> {
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_meetings where idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, meetingId: dup.id, duplicate: true };
@@ -164,8 +199,12 @@ export async function createMeeting(
       select id from public.steering_flags
       where id in ${tx(flagIds)} and committee_id = ${input.committeeId} and status in ('proposed', 'accepted')`;
     if (found.length !== flagIds.length)
-      return refuse("agenda_out_of_scope", "Chương trình họp: chỉ đưa vào được việc đang theo dõi hoặc chờ xem xét của Ban Chỉ đạo này.",
-        "Agenda: only cases on (or proposed for) this committee's list.", "flagIds");
+      return refuse(
+        "agenda_out_of_scope",
+        "Chương trình họp: chỉ đưa vào được việc đang theo dõi hoặc chờ xem xét của Ban Chỉ đạo này.",
+        "Agenda: only cases on (or proposed for) this committee's list.",
+        "flagIds",
+      );
   }
   const [m] = await tx<{ id: string }[]>`
     insert into public.steering_meetings (committee_id, held_on, title, created_by, idempotency_key)
@@ -194,7 +233,10 @@ export async function recordMinutes(tx: TxSql, input: MinutesInput): Promise<Ser
 // ---------------------------------------------------------------------------
 
 export async function issueDirective(
-  tx: TxSql, input: DirectiveInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: DirectiveInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ directiveId: string; duplicate: boolean }>> {
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_directives where idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, directiveId: dup.id, duplicate: true };
@@ -209,7 +251,13 @@ export async function issueDirective(
     const [f] = await tx<{ province_id: string }[]>`
       select province_id from public.steering_flags
       where id = ${input.flagId} and committee_id = ${input.committeeId} and status = 'accepted'`;
-    if (!f) return refuse("flag_not_listed", "Việc được chỉ đạo: không có trong danh sách theo dõi của Ban Chỉ đạo này.", "The case is not on this committee's list.", "flagId");
+    if (!f)
+      return refuse(
+        "flag_not_listed",
+        "Việc được chỉ đạo: không có trong danh sách theo dõi của Ban Chỉ đạo này.",
+        "The case is not on this committee's list.",
+        "flagId",
+      );
     caseProvince = f.province_id;
   }
   if (input.meetingId) {
@@ -220,33 +268,58 @@ export async function issueDirective(
     const [u] = await tx<{ province_id: string | null; kind: string }[]>`
       select province_id, kind from public.units where id = ${input.addresseeUnitId} and dissolved_on is null`;
     if (!u || u.kind === "national")
-      return refuse("bad_addressee", "Đơn vị nhận: không tồn tại hoặc không phải cơ quan THADS tỉnh / phòng khu vực.", "Addressee unit: not found.", "addresseeUnitId");
+      return refuse(
+        "bad_addressee",
+        "Đơn vị nhận: không tồn tại hoặc không phải cơ quan THADS tỉnh / phòng khu vực.",
+        "Addressee unit: not found.",
+        "addresseeUnitId",
+      );
     if (caseProvince && u.province_id !== caseProvince)
-      return refuse("addressee_out_of_scope", "Đơn vị nhận: phải là cơ quan THADS của tỉnh có việc thi hành án được chỉ đạo.", "Addressee unit: must belong to the case's province.", "addresseeUnitId");
+      return refuse(
+        "addressee_out_of_scope",
+        "Đơn vị nhận: phải là cơ quan THADS của tỉnh có việc thi hành án được chỉ đạo.",
+        "Addressee unit: must belong to the case's province.",
+        "addresseeUnitId",
+      );
   }
   // The person addressed: staff of the committee's scope, which only the database can tell a
   // committee member (it does not read other users' memberships); its refusal names the field.
   let d: { id: string } | undefined;
   try {
-    [d] = await tx.savepoint((sp) => sp<{ id: string }[]>`
+    [d] = await tx.savepoint(
+      (sp) => sp<{ id: string }[]>`
       insert into public.steering_directives (committee_id, meeting_id, flag_id, addressee_unit_id, addressee_user_id,
                                               body, issued_on, due_on, issued_by, idempotency_key)
       values (${input.committeeId}, ${input.meetingId ?? null}, ${input.flagId ?? null}, ${input.addresseeUnitId ?? null},
               ${input.addresseeUserId ?? null}, ${input.body}, ${today}, ${input.dueOn}, ${actor.userId}, ${input.idempotencyKey})
-      returning id`);
+      returning id`,
+    );
   } catch (e) {
     const err = e as { code?: string; constraint_name?: string; column_name?: string };
     if (err.code !== "23514" || err.constraint_name !== "steering_directives_addressee_scope") throw e;
     return err.column_name === "addressee_unit_id"
-      ? refuse("addressee_out_of_scope", "Đơn vị nhận: phải là cơ quan THADS đang hoạt động thuộc phạm vi của Ban Chỉ đạo.", "Addressee unit: must be a current bureau within the committee's scope.", "addresseeUnitId")
-      : refuse("addressee_out_of_scope", "Cá nhân nhận: phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.", "Addressee: must be enforcement staff within the committee's scope.", "addresseeUserId");
+      ? refuse(
+          "addressee_out_of_scope",
+          "Đơn vị nhận: phải là cơ quan THADS đang hoạt động thuộc phạm vi của Ban Chỉ đạo.",
+          "Addressee unit: must be a current bureau within the committee's scope.",
+          "addresseeUnitId",
+        )
+      : refuse(
+          "addressee_out_of_scope",
+          "Cá nhân nhận: phải là cán bộ THADS thuộc phạm vi của Ban Chỉ đạo.",
+          "Addressee: must be enforcement staff within the committee's scope.",
+          "addresseeUserId",
+        );
   }
   return { ok: true, directiveId: d!.id, duplicate: false };
 }
 
 /** The addressee answers (once); a repeated submission of the same answer is a no-op. */
 export async function answerDirective(
-  tx: TxSql, input: AnswerDirectiveInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: AnswerDirectiveInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ version: number; duplicate: boolean }>> {
   const [seen] = await tx<{ id: string }[]>`select id from public.steering_directives where id = ${input.directiveId}`;
   if (!seen) return refuse("directive_not_found", "Ý kiến chỉ đạo: không tìm thấy.", "Directive not found.", "directiveId");
@@ -256,7 +329,8 @@ export async function answerDirective(
                     or addressee_unit_id = any (app_private.units_for('{subunit_head,province_head,province_staff}')), false) as is_addressee
     from public.steering_directives where id = ${input.directiveId} for update`;
   // The committee that issued it reaches the row (to revise it) but never answers it itself.
-  if (!d || !d.is_addressee) return refuse("not_addressee", "Chỉ đơn vị hoặc cá nhân nhận ý kiến chỉ đạo được trả lời.", "Only the addressee may answer.");
+  if (!d?.is_addressee)
+    return refuse("not_addressee", "Chỉ đơn vị hoặc cá nhân nhận ý kiến chỉ đạo được trả lời.", "Only the addressee may answer.");
   if (d.answer !== null) {
     if (d.answer === input.answer) return { ok: true, version: d.version, duplicate: true };
     return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời.", "This directive has already been answered.", "answer");
@@ -274,9 +348,22 @@ export async function answerDirective(
  * again changes nothing.
  */
 export async function reviseDirective(
-  tx: TxSql, input: ReviseDirectiveInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: ReviseDirectiveInput,
+  _actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ version: number; changed: boolean }>> {
-  const [d] = await tx<{ committee_id: string; version: number; answer: string | null; body: string; due_on: string; issued_on: string; revision_note: string | null }[]>`
+  const [d] = await tx<
+    {
+      committee_id: string;
+      version: number;
+      answer: string | null;
+      body: string;
+      due_on: string;
+      issued_on: string;
+      revision_note: string | null;
+    }[]
+  >`
     select committee_id, version, answer, body, due_on::text, issued_on::text, revision_note
     from public.steering_directives where id = ${input.directiveId}`;
   if (!d) return refuse("directive_not_found", "Ý kiến chỉ đạo: không tìm thấy.", "Directive not found.", "directiveId");
@@ -285,7 +372,12 @@ export async function reviseDirective(
   if (d.body === input.body && d.due_on === input.dueOn && d.revision_note === input.revisionNote)
     return { ok: true, version: d.version, changed: false };
   if (d.answer !== null)
-    return refuse("already_answered", "Ý kiến chỉ đạo này đã được trả lời: không sửa được nữa.", "This directive has been answered and can no longer be changed.", "body");
+    return refuse(
+      "already_answered",
+      "Ý kiến chỉ đạo này đã được trả lời: không sửa được nữa.",
+      "This directive has been answered and can no longer be changed.",
+      "body",
+    );
   if (d.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.directive) };
   const deadline = input.dueOn === d.due_on ? null : directiveDeadlineProblem(input.dueOn, today);
   if (deadline) return refuse("bad_deadline", deadline, "Deadline: must be today or later (and within two years).", "dueOn");
@@ -304,7 +396,10 @@ export async function reviseDirective(
 // ---------------------------------------------------------------------------
 
 export async function postProgressReport(
-  tx: TxSql, input: ProgressReportInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: ProgressReportInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ reportId: string; periodStart: string; duplicate: boolean }>> {
   if (!hasAny(actor, REPORTING_ROLES)) return { ok: false, error: forbiddenStep() };
   const [dup] = await tx<{ id: string; period_start: string }[]>`
@@ -314,14 +409,22 @@ export async function postProgressReport(
     select f.status, c.report_cadence as cadence
     from public.steering_flags f join public.steering_committees c on c.id = f.committee_id
     where f.id = ${input.flagId}`;
-  if (!f || f.status !== "accepted")
-    return refuse("flag_not_listed", "Việc được theo dõi: không có trong danh sách theo dõi (hoặc đã được đưa ra khỏi danh sách).", "The case is not on a list.", "flagId");
-  if (input.period > today) return refuse("future_period", "Kỳ báo cáo: không được là kỳ chưa đến.", "Period: not in the future.", "period");
+  if (f?.status !== "accepted")
+    return refuse(
+      "flag_not_listed",
+      "Việc được theo dõi: không có trong danh sách theo dõi (hoặc đã được đưa ra khỏi danh sách).",
+      "The case is not on a list.",
+      "flagId",
+    );
+  if (input.period > today)
+    return refuse("future_period", "Kỳ báo cáo: không được là kỳ chưa đến.", "Period: not in the future.", "period");
   const badPeriod = checkPastDate(input.period, { field: { key: "period", vi: "Kỳ báo cáo", en: "Period" }, today });
   if (badPeriod) return { ok: false, error: badPeriod };
   const periodStart = reportPeriodStart(input.period, f.cadence);
-  const [exists] = await tx`select 1 from public.steering_progress_reports where flag_id = ${input.flagId} and period_start = ${periodStart}`;
-  if (exists) return refuse("period_reported", "Kỳ báo cáo: đã có báo cáo tiến độ cho kỳ này.", "A report for this period exists.", "period");
+  const [exists] =
+    await tx`select 1 from public.steering_progress_reports where flag_id = ${input.flagId} and period_start = ${periodStart}`;
+  if (exists)
+    return refuse("period_reported", "Kỳ báo cáo: đã có báo cáo tiến độ cho kỳ này.", "A report for this period exists.", "period");
   const [r] = await tx<{ id: string }[]>`
     insert into public.steering_progress_reports (flag_id, period_start, body, reported_by, reported_on, idempotency_key)
     values (${input.flagId}, ${periodStart}, ${input.body}, ${actor.userId}, ${today}, ${input.idempotencyKey}) returning id`;
@@ -333,16 +436,30 @@ export async function postProgressReport(
 // ---------------------------------------------------------------------------
 
 export async function planCoercion(
-  tx: TxSql, input: CoercionPlanInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: CoercionPlanInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ opId: string; duplicate: boolean }>> {
   if (!hasAny(actor, REPORTING_ROLES)) return { ok: false, error: forbiddenStep() };
   const [dup] = await tx<{ id: string }[]>`select id from public.steering_coercion_ops where idempotency_key = ${input.idempotencyKey}`;
   if (dup) return { ok: true, opId: dup.id, duplicate: true };
-  if (input.plannedOn < today) return refuse("past_date", "Ngày cưỡng chế dự kiến: không được là ngày đã qua.", "Planned date: not in the past.", "plannedOn");
-  const badPlan = checkPlannedDate(input.plannedOn, { field: { key: "plannedOn", vi: "Ngày cưỡng chế dự kiến", en: "Planned date" }, today });
+  if (input.plannedOn < today)
+    return refuse("past_date", "Ngày cưỡng chế dự kiến: không được là ngày đã qua.", "Planned date: not in the past.", "plannedOn");
+  const badPlan = checkPlannedDate(input.plannedOn, {
+    field: { key: "plannedOn", vi: "Ngày cưỡng chế dự kiến", en: "Planned date" },
+    today,
+  });
   if (badPlan) return { ok: false, error: badPlan };
-  const [f] = await tx`select 1 from public.steering_flags where committee_id = ${input.committeeId} and case_id = ${input.caseId} and status = 'accepted'`;
-  if (!f) return refuse("flag_not_listed", "Ban Chỉ đạo: việc này không có trong danh sách theo dõi của Ban Chỉ đạo đã chọn.", "The case is not on this committee's list.", "committeeId");
+  const [f] =
+    await tx`select 1 from public.steering_flags where committee_id = ${input.committeeId} and case_id = ${input.caseId} and status = 'accepted'`;
+  if (!f)
+    return refuse(
+      "flag_not_listed",
+      "Ban Chỉ đạo: việc này không có trong danh sách theo dõi của Ban Chỉ đạo đã chọn.",
+      "The case is not on this committee's list.",
+      "committeeId",
+    );
   const [o] = await tx<{ id: string }[]>`
     insert into public.steering_coercion_ops (case_id, committee_id, planned_on, place, plan, forces, created_by, idempotency_key)
     values (${input.caseId}, ${input.committeeId}, ${input.plannedOn}, ${input.place}, ${input.plan},
@@ -351,7 +468,10 @@ export async function planCoercion(
 }
 
 export async function decideCoercion(
-  tx: TxSql, input: CoercionDecisionInput, actor: Actor, today: string,
+  tx: TxSql,
+  input: CoercionDecisionInput,
+  actor: Actor,
+  today: string,
 ): Promise<ServiceResult<{ status: CoercionStatus; version: number }>> {
   const [o] = await tx<{ status: CoercionStatus; version: number; is_member: boolean }[]>`
     select status, version, committee_id = any (app_private.steering_committees_for()) as is_member
@@ -364,11 +484,20 @@ export async function decideCoercion(
   if (!locked) return { ok: false, error: forbiddenStep() };
   if (locked.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.coercion) };
   const next = nextCoercionStatus(o.status, input.action);
-  if (!next) return refuse("invalid_transition", "Thao tác này không áp dụng cho kế hoạch cưỡng chế ở trạng thái hiện tại.", "Not applicable in the current state.");
+  if (!next)
+    return refuse(
+      "invalid_transition",
+      "Thao tác này không áp dụng cho kế hoạch cưỡng chế ở trạng thái hiện tại.",
+      "Not applicable in the current state.",
+    );
   if (input.action === "record_result" && input.executedOn) {
     const [c] = await tx<{ accepted_on: string }[]>`
       select c.accepted_on::text as accepted_on from public.steering_coercion_ops o join public.cases c on c.id = o.case_id where o.id = ${input.opId}`;
-    const badDate = checkPastDate(input.executedOn, { field: { key: "executedOn", vi: "Ngày thực hiện", en: "Date carried out" }, today, acceptedOn: c?.accepted_on });
+    const badDate = checkPastDate(input.executedOn, {
+      field: { key: "executedOn", vi: "Ngày thực hiện", en: "Date carried out" },
+      today,
+      acceptedOn: c?.accepted_on,
+    });
     if (badDate) return { ok: false, error: badDate };
   }
   const [u] = await tx<{ version: number }[]>`
@@ -405,15 +534,31 @@ export interface Suggestion {
  * outstanding amount first.
  */
 export async function suggestCandidates(tx: TxSql, committeeId: string, today: string, limit = 50): Promise<Suggestion[]> {
-  const [c] = await tx<{ kind: CommitteeKind; province_id: string | null; min_outstanding: bigint; open_years: number; failed_auction_rounds: number }[]>`
+  const [c] = await tx<
+    { kind: CommitteeKind; province_id: string | null; min_outstanding: bigint; open_years: number; failed_auction_rounds: number }[]
+  >`
     select kind, province_id, min_outstanding, open_years, failed_auction_rounds from public.steering_committees where id = ${committeeId}`;
   if (!c) return [];
-  const t: SuggestionThresholds = { minOutstanding: c.min_outstanding, openYears: c.open_years, failedAuctionRounds: c.failed_auction_rounds };
+  const t: SuggestionThresholds = {
+    minOutstanding: c.min_outstanding,
+    openYears: c.open_years,
+    failedAuctionRounds: c.failed_auction_rounds,
+  };
   const openBefore = addMonths(today, -12 * t.openYears);
-  const rows = await tx<{
-    id: string; case_number: string; debtor_name: string; money_due: bigint; money_collected: bigint; accepted_on: string;
-    is_corruption: boolean; judgment_type: string; failed_rounds: number; debtor_is_company: boolean;
-  }[]>`
+  const rows = await tx<
+    {
+      id: string;
+      case_number: string;
+      debtor_name: string;
+      money_due: bigint;
+      money_collected: bigint;
+      accepted_on: string;
+      is_corruption: boolean;
+      judgment_type: string;
+      failed_rounds: number;
+      debtor_is_company: boolean;
+    }[]
+  >`
     select c.id, c.case_number, c.debtor_name, c.money_due, c.money_collected, c.accepted_on::text as accepted_on, c.is_corruption,
            c.judgment_type, app_private.failed_auction_rounds(c.id) as failed_rounds,
            exists (select 1 from public.case_parties p where p.case_id = c.id and p.role = 'debtor' and p.kind = 'organization') as debtor_is_company
@@ -432,14 +577,29 @@ export async function suggestCandidates(tx: TxSql, committeeId: string, today: s
     limit ${limit * 4}`;
   const out: Suggestion[] = [];
   for (const r of rows) {
-    const reasons = suggestionReasons({
-      acceptedOn: r.accepted_on, closed: false, moneyDue: r.money_due, moneyCollected: r.money_collected, isCorruption: r.is_corruption,
-      failedAuctionRounds: r.failed_rounds, debtorIsCompany: r.debtor_is_company, isBankruptcy: r.judgment_type === "bankruptcy",
-    }, today, t);
+    const reasons = suggestionReasons(
+      {
+        acceptedOn: r.accepted_on,
+        closed: false,
+        moneyDue: r.money_due,
+        moneyCollected: r.money_collected,
+        isCorruption: r.is_corruption,
+        failedAuctionRounds: r.failed_rounds,
+        debtorIsCompany: r.debtor_is_company,
+        isBankruptcy: r.judgment_type === "bankruptcy",
+      },
+      today,
+      t,
+    );
     if (reasons.length === 0) continue;
     out.push({
-      caseId: r.id, caseNumber: r.case_number, debtorName: r.debtor_name, moneyDue: r.money_due.toString(),
-      moneyCollected: r.money_collected.toString(), acceptedOn: r.accepted_on, reasons,
+      caseId: r.id,
+      caseNumber: r.case_number,
+      debtorName: r.debtor_name,
+      moneyDue: r.money_due.toString(),
+      moneyCollected: r.money_collected.toString(),
+      acceptedOn: r.accepted_on,
+      reasons,
     });
     if (out.length >= limit) break;
   }
@@ -453,7 +613,11 @@ export async function updateCommitteeSettings(tx: TxSql, input: CommitteeSetting
   const [c] = await tx<{ version: number }[]>`select version from public.steering_committees where id = ${input.committeeId} for update`;
   if (!c) return notMember();
   if (c.version !== input.expectedVersion) return { ok: false, error: conflict(CHANGED.settings) };
-  const problems = thresholdProblems({ minOutstanding: input.minOutstanding, openYears: input.openYears, failedAuctionRounds: input.failedAuctionRounds });
+  const problems = thresholdProblems({
+    minOutstanding: input.minOutstanding,
+    openYears: input.openYears,
+    failedAuctionRounds: input.failedAuctionRounds,
+  });
   if (problems.length) return refuse("bad_threshold", problems.join(" "), "Invalid thresholds.");
   const [u] = await tx<{ version: number }[]>`
     update public.steering_committees set report_cadence = ${input.reportCadence}, min_outstanding = ${input.minOutstanding},

@@ -12,10 +12,14 @@ export type SteeringMemberRole = (typeof STEERING_MEMBER_ROLES)[number];
 const id = (field: string) => z.uuid({ message: `${field}: chọn một mục trong danh sách.` });
 const memberRole = z.enum(STEERING_MEMBER_ROLES, { message: "Vai trò trong Ban: chọn Trưởng ban, Thư ký hoặc Thành viên." });
 
-export const CreateCommitteeSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("province"), provinceId: id("Tỉnh, thành phố") }),
-  z.object({ kind: z.literal("ad_hoc"), name: text("Tên Ban Chỉ đạo", 300, 3) }),
-], { message: "Loại Ban Chỉ đạo: chọn Ban Chỉ đạo của tỉnh hoặc Ban Chỉ đạo chuyên đề." });
+export const CreateCommitteeSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("province"), provinceId: id("Tỉnh, thành phố") }),
+    z.object({ kind: z.literal("ad_hoc"), name: text("Tên Ban Chỉ đạo", 300, 3) }),
+  ],
+  { message: "Loại Ban Chỉ đạo: chọn Ban Chỉ đạo của tỉnh hoặc Ban Chỉ đạo chuyên đề." },
+);
 export type CreateCommitteeInput = z.infer<typeof CreateCommitteeSchema>;
 
 export const AddMemberSchema = z.object({

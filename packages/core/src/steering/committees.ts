@@ -34,23 +34,43 @@ export const MEMBER_ROLE_LABELS: Record<SteeringMemberRole, { vi: string; en: st
 };
 
 const committeeMissing = () =>
-  refuse("committee_not_found", "Ban Chỉ đạo: không tồn tại hoặc bạn không quản lý Ban Chỉ đạo này.", "Steering committee: not found or not yours to manage.", "committeeId");
+  refuse(
+    "committee_not_found",
+    "Ban Chỉ đạo: không tồn tại hoặc bạn không quản lý Ban Chỉ đạo này.",
+    "Steering committee: not found or not yours to manage.",
+    "committeeId",
+  );
 const notManager = () =>
-  refuse("not_manager", "Ban Chỉ đạo: bạn không có quyền quản lý thành viên của Ban này (Thủ trưởng cơ quan THADS tỉnh chỉ quản lý Ban Chỉ đạo của tỉnh mình).",
-    "Steering committee: you may not manage its members (a province head manages only their province's committee).", "committeeId");
+  refuse(
+    "not_manager",
+    "Ban Chỉ đạo: bạn không có quyền quản lý thành viên của Ban này (Thủ trưởng cơ quan THADS tỉnh chỉ quản lý Ban Chỉ đạo của tỉnh mình).",
+    "Steering committee: you may not manage its members (a province head manages only their province's committee).",
+    "committeeId",
+  );
 const memberMissing = () =>
-  refuse("member_not_found", "Thành viên: không còn trong Ban Chỉ đạo hoặc bạn không quản lý Ban này. Tải lại trang.", "Member: no longer on the committee or not yours to manage. Reload the page.", "memberId");
+  refuse(
+    "member_not_found",
+    "Thành viên: không còn trong Ban Chỉ đạo hoặc bạn không quản lý Ban này. Tải lại trang.",
+    "Member: no longer on the committee or not yours to manage. Reload the page.",
+    "memberId",
+  );
 const roleTaken = (role: SteeringMemberRole, holder: string | null) => {
   const label = MEMBER_ROLE_LABELS[role];
-  return refuse("role_taken",
+  return refuse(
+    "role_taken",
     `Vai trò trong Ban: Ban Chỉ đạo đã có ${label.vi.toLowerCase()}${holder ? ` (${holder})` : ""}. Mỗi Ban chỉ có một ${label.vi.toLowerCase()}; đổi vai trò của người đó trước.`,
-    `Role: the committee already has a ${label.en.toLowerCase()}${holder ? ` (${holder})` : ""}. Change that person's role first.`, "memberRole");
+    `Role: the committee already has a ${label.en.toLowerCase()}${holder ? ` (${holder})` : ""}. Change that person's role first.`,
+    "memberRole",
+  );
 };
 
 /** Runs one write in a savepoint; a unique or RLS violation comes back as its code instead of aborting the transaction. */
-async function attempt<T>(tx: TxSql, fn: (sp: TxSql) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string; constraint?: string }> {
+async function attempt<T>(
+  tx: TxSql,
+  fn: (sp: TxSql) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; code: string; constraint?: string }> {
   try {
-    return { ok: true, value: await tx.savepoint((sp) => fn(sp as unknown as TxSql)) as T };
+    return { ok: true, value: (await tx.savepoint((sp) => fn(sp as unknown as TxSql))) as T };
   } catch (e) {
     const err = e as { code?: string; constraint_name?: string };
     if (err.code === "23505" || err.code === "42501") return { ok: false, code: err.code, constraint: err.constraint_name };
@@ -79,34 +99,64 @@ async function roleHolder(tx: TxSql, committeeId: string, role: SteeringMemberRo
  * same name is refused, so a repeated submit does not make two).
  */
 export async function createCommittee(
-  tx: TxSql, input: CreateCommitteeInput, actor: Actor,
+  tx: TxSql,
+  input: CreateCommitteeInput,
+  actor: Actor,
 ): Promise<ServiceResult<{ committeeId: string }>> {
   if (!actor.roles.some((r) => (MANAGERS as readonly string[]).includes(r))) return { ok: false, error: forbiddenStep() };
   if (input.kind === "province") {
-    const [p] = await tx<{ id: string; name: string }[]>`select id, name from public.units where id = ${input.provinceId} and kind = 'province'`;
+    const [p] = await tx<
+      { id: string; name: string }[]
+    >`select id, name from public.units where id = ${input.provinceId} and kind = 'province'`;
     if (!p) return refuse("province_not_found", "Tỉnh, thành phố: không tồn tại.", "Province: not found.", "provinceId");
     // Two heads' submits at once must not make two committees.
     await tx`select pg_advisory_xact_lock(hashtext(${`steering_committee:${p.id}`}))`;
     const [existing] = await tx<{ id: string }[]>`
       select id from public.steering_committees where kind = 'province' and province_id = ${p.id} limit 1`;
     if (existing)
-      return refuse("committee_exists", "Tỉnh, thành phố: đã có Ban Chỉ đạo THADS; thêm thành viên vào Ban đã có.", "Province: already has a steering committee.", "provinceId");
+      return refuse(
+        "committee_exists",
+        "Tỉnh, thành phố: đã có Ban Chỉ đạo THADS; thêm thành viên vào Ban đã có.",
+        "Province: already has a steering committee.",
+        "provinceId",
+      );
     const name = `Ban Chỉ đạo THADS ${p.name.replace(/^(Cơ quan )?Thi hành án dân sự /i, "")}`;
-    const r = await attempt(tx, (sp) => sp<{ id: string }[]>`
-      insert into public.steering_committees (kind, name, province_id) values ('province', ${name}, ${p.id}) returning id`);
+    const r = await attempt(
+      tx,
+      (sp) => sp<{ id: string }[]>`
+      insert into public.steering_committees (kind, name, province_id) values ('province', ${name}, ${p.id}) returning id`,
+    );
     if (!r.ok)
-      return refuse("not_manager", "Tỉnh, thành phố: bạn chỉ được lập Ban Chỉ đạo của tỉnh mình.", "Province: you may set up only your own province's committee.", "provinceId");
+      return refuse(
+        "not_manager",
+        "Tỉnh, thành phố: bạn chỉ được lập Ban Chỉ đạo của tỉnh mình.",
+        "Province: you may set up only your own province's committee.",
+        "provinceId",
+      );
     return { ok: true, committeeId: r.value[0]!.id };
   }
   await tx`select pg_advisory_xact_lock(hashtext('steering_committee:ad_hoc'))`;
   const [same] = await tx<{ id: string }[]>`
     select id from public.steering_committees where kind = 'ad_hoc' and lower(name) = lower(${input.name}) limit 1`;
   if (same)
-    return refuse("committee_exists", "Tên Ban Chỉ đạo: đã có Ban Chỉ đạo chuyên đề cùng tên.", "Committee name: an ad-hoc committee with this name exists.", "name");
-  const r = await attempt(tx, (sp) => sp<{ id: string }[]>`
-    insert into public.steering_committees (kind, name) values ('ad_hoc', ${input.name}) returning id`);
+    return refuse(
+      "committee_exists",
+      "Tên Ban Chỉ đạo: đã có Ban Chỉ đạo chuyên đề cùng tên.",
+      "Committee name: an ad-hoc committee with this name exists.",
+      "name",
+    );
+  const r = await attempt(
+    tx,
+    (sp) => sp<{ id: string }[]>`
+    insert into public.steering_committees (kind, name) values ('ad_hoc', ${input.name}) returning id`,
+  );
   if (!r.ok)
-    return refuse("not_manager", "Chỉ Quản trị hệ thống của Cục được lập Ban Chỉ đạo chuyên đề.", "Only a national administrator may set up an ad-hoc committee.", "name");
+    return refuse(
+      "not_manager",
+      "Chỉ Quản trị hệ thống của Cục được lập Ban Chỉ đạo chuyên đề.",
+      "Only a national administrator may set up an ad-hoc committee.",
+      "name",
+    );
   return { ok: true, committeeId: r.value[0]!.id };
 }
 
@@ -120,7 +170,9 @@ export async function createCommittee(
  * hold it yet. Adding the same person again with the same role is a no-op.
  */
 export async function addCommitteeMember(
-  tx: TxSql, input: AddMemberInput, actor: Actor,
+  tx: TxSql,
+  input: AddMemberInput,
+  actor: Actor,
 ): Promise<ServiceResult<{ memberId: string; duplicate: boolean; roleGranted: boolean }>> {
   if (!actor.roles.some((r) => (MANAGERS as readonly string[]).includes(r))) return { ok: false, error: forbiddenStep() };
   const [c] = await tx<{ id: string; province_id: string | null }[]>`
@@ -129,34 +181,58 @@ export async function addCommitteeMember(
   const people = await tx<{ id: string; full_name: string; unit_id: string | null }[]>`
     select id, full_name, unit_id from public.profiles where lower(email) = ${input.email} limit 2`;
   if (people.length === 0)
-    return refuse("unknown_user", "E-mail thành viên: không có người dùng nào với e-mail này trong phạm vi bạn quản lý. Người dùng phải có tài khoản trước.",
-      "Member e-mail: no user with this e-mail within your scope. The user must have an account first.", "email");
+    return refuse(
+      "unknown_user",
+      "E-mail thành viên: không có người dùng nào với e-mail này trong phạm vi bạn quản lý. Người dùng phải có tài khoản trước.",
+      "Member e-mail: no user with this e-mail within your scope. The user must have an account first.",
+      "email",
+    );
   if (people.length > 1)
-    return refuse("ambiguous_user", "E-mail thành viên: có nhiều người dùng cùng e-mail này; liên hệ Quản trị hệ thống.", "Member e-mail: several users share this e-mail.", "email");
+    return refuse(
+      "ambiguous_user",
+      "E-mail thành viên: có nhiều người dùng cùng e-mail này; liên hệ Quản trị hệ thống.",
+      "Member e-mail: several users share this e-mail.",
+      "email",
+    );
   const person = people[0]!;
   if (!person.unit_id)
-    return refuse("not_staff", "E-mail thành viên: đây là tài khoản của người nộp yêu cầu, không phải cán bộ; không thể thêm vào Ban Chỉ đạo.",
-      "Member e-mail: this is a requester's account, not staff.", "email");
+    return refuse(
+      "not_staff",
+      "E-mail thành viên: đây là tài khoản của người nộp yêu cầu, không phải cán bộ; không thể thêm vào Ban Chỉ đạo.",
+      "Member e-mail: this is a requester's account, not staff.",
+      "email",
+    );
 
   const [already] = await tx<{ id: string; member_role: SteeringMemberRole }[]>`
     select id, member_role from public.steering_committee_members where committee_id = ${c.id} and user_id = ${person.id}`;
   if (already) {
     if (already.member_role === input.memberRole) return { ok: true, memberId: already.id, duplicate: true, roleGranted: false };
-    return refuse("already_member",
+    return refuse(
+      "already_member",
       `E-mail thành viên: ${person.full_name} đã là ${MEMBER_ROLE_LABELS[already.member_role].vi.toLowerCase()} của Ban; đổi vai trò trong danh sách thành viên.`,
-      `Member e-mail: ${person.full_name} is already on the committee; change the role in the member list.`, "email");
+      `Member e-mail: ${person.full_name} is already on the committee; change the role in the member list.`,
+      "email",
+    );
   }
   const holder = await roleHolder(tx, c.id, input.memberRole);
   if (holder) return roleTaken(input.memberRole, holder.full_name);
 
-  const ins = await attempt(tx, (sp) => sp<{ id: string }[]>`
+  const ins = await attempt(
+    tx,
+    (sp) => sp<{ id: string }[]>`
     insert into public.steering_committee_members (committee_id, user_id, member_role)
-    values (${c.id}, ${person.id}, ${input.memberRole}) returning id`);
+    values (${c.id}, ${person.id}, ${input.memberRole}) returning id`,
+  );
   if (!ins.ok) {
     const role = roleOfConstraint(ins.constraint);
     if (role) return roleTaken(role, null);
     if (ins.constraint === "steering_committee_members_unique")
-      return refuse("already_member", "E-mail thành viên: người này vừa được thêm vào Ban. Tải lại trang.", "Member e-mail: just added by someone else.", "email");
+      return refuse(
+        "already_member",
+        "E-mail thành viên: người này vừa được thêm vào Ban. Tải lại trang.",
+        "Member e-mail: just added by someone else.",
+        "email",
+      );
     return notManager();
   }
 
@@ -170,9 +246,12 @@ export async function addCommitteeMember(
     select 1 from public.memberships where user_id = ${person.id} and role = 'steering_member' limit 1`;
   let roleGranted = false;
   if (!holds) {
-    const g = await attempt(tx, (sp) => sp`
+    const g = await attempt(
+      tx,
+      (sp) => sp`
       insert into public.memberships (user_id, unit_id, role) values (${person.id}, ${unit.id}, 'steering_member')
-      on conflict on constraint memberships_unique do nothing`);
+      on conflict on constraint memberships_unique do nothing`,
+    );
     if (!g.ok) return notManager();
     roleGranted = true;
   }
@@ -181,7 +260,9 @@ export async function addCommitteeMember(
 
 /** Changes a member's role; the committee keeps at most one chair and one secretary. */
 export async function changeCommitteeMemberRole(
-  tx: TxSql, input: ChangeMemberRoleInput, actor: Actor,
+  tx: TxSql,
+  input: ChangeMemberRoleInput,
+  actor: Actor,
 ): Promise<ServiceResult<{ changed: boolean }>> {
   if (!actor.roles.some((r) => (MANAGERS as readonly string[]).includes(r))) return { ok: false, error: forbiddenStep() };
   const [m] = await tx<{ id: string; committee_id: string; member_role: SteeringMemberRole }[]>`
@@ -190,8 +271,11 @@ export async function changeCommitteeMemberRole(
   if (m.member_role === input.memberRole) return { ok: true, changed: false };
   const holder = await roleHolder(tx, m.committee_id, input.memberRole, m.id);
   if (holder) return roleTaken(input.memberRole, holder.full_name);
-  const up = await attempt(tx, (sp) => sp`
-    update public.steering_committee_members set member_role = ${input.memberRole} where id = ${m.id} returning id`);
+  const up = await attempt(
+    tx,
+    (sp) => sp`
+    update public.steering_committee_members set member_role = ${input.memberRole} where id = ${m.id} returning id`,
+  );
   if (!up.ok) {
     const role = roleOfConstraint(up.constraint);
     return role ? roleTaken(role, null) : notManager();
@@ -204,9 +288,7 @@ export async function changeCommitteeMemberRole(
  * Takes a member off the committee. Their steering_member role stays: it opens
  * nothing without a committee row, and they may sit on another committee.
  */
-export async function removeCommitteeMember(
-  tx: TxSql, input: RemoveMemberInput, actor: Actor,
-): Promise<ServiceResult<{ removed: true }>> {
+export async function removeCommitteeMember(tx: TxSql, input: RemoveMemberInput, actor: Actor): Promise<ServiceResult<{ removed: true }>> {
   if (!actor.roles.some((r) => (MANAGERS as readonly string[]).includes(r))) return { ok: false, error: forbiddenStep() };
   const [m] = await tx<{ id: string }[]>`select id from public.steering_committee_members where id = ${input.memberId}`;
   if (!m) return memberMissing();

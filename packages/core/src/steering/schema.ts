@@ -83,7 +83,10 @@ export const MeetingSchema = z.object({
   committeeId: id("Ban Chỉ đạo"),
   heldOn: viDate("Ngày họp"),
   title: text("Tên cuộc họp", 300, 3),
-  flagIds: z.array(z.uuid({ message: "Chương trình họp: việc không hợp lệ." })).max(200, { message: "Chương trình họp: tối đa 200 việc." }).default([]),
+  flagIds: z
+    .array(z.uuid({ message: "Chương trình họp: việc không hợp lệ." }))
+    .max(200, { message: "Chương trình họp: tối đa 200 việc." })
+    .default([]),
 });
 export type MeetingInput = z.infer<typeof MeetingSchema>;
 
@@ -106,8 +109,11 @@ export const CoercionPlanSchema = z.object({
     .array(
       z.object({
         kind: z.enum(FORCE_KINDS, { message: "Lực lượng: chọn loại lực lượng." }),
-        count: z.coerce.number({ message: "Số người: phải là số." }).int({ message: "Số người: phải là số nguyên." })
-          .min(1, { message: "Số người: ít nhất 1." }).max(5000, { message: "Số người: tối đa 5.000." }),
+        count: z.coerce
+          .number({ message: "Số người: phải là số." })
+          .int({ message: "Số người: phải là số nguyên." })
+          .min(1, { message: "Số người: ít nhất 1." })
+          .max(5000, { message: "Số người: tối đa 5.000." }),
       }),
     )
     .min(1, { message: "Lực lượng đề nghị huy động: nhập ít nhất một lực lượng với số người." })
@@ -129,7 +135,8 @@ export const CoercionDecisionSchema = z
       if (!v.executedOn) ctx.addIssue({ code: "custom", path: ["executedOn"], message: "Ngày thực hiện: bắt buộc nhập." });
       if (!v.result) ctx.addIssue({ code: "custom", path: ["result"], message: "Kết quả cưỡng chế: bắt buộc nhập." });
     }
-    if (v.action === "reject" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Lý do không phê duyệt: bắt buộc nhập." });
+    if (v.action === "reject" && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Lý do không phê duyệt: bắt buộc nhập." });
   });
 export type CoercionDecisionInput = z.infer<typeof CoercionDecisionSchema>;
 
@@ -160,7 +167,10 @@ export const CommitteeSettingsSchema = z.object({
     .transform((v, ctx) => {
       const digits = v.replace(/[.\s,]/g, "");
       if (!/^\d{1,18}$/.test(digits)) {
-        ctx.addIssue({ code: "custom", message: "Ngưỡng giá trị còn phải thi hành: phải là số tiền nguyên tính bằng đồng (0 để bỏ tiêu chí này)." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Ngưỡng giá trị còn phải thi hành: phải là số tiền nguyên tính bằng đồng (0 để bỏ tiêu chí này).",
+        });
         return z.NEVER;
       }
       if (BigInt(digits) > MAX_DONG) {

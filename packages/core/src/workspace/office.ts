@@ -18,7 +18,10 @@ export async function officeTotals(tx: TxSql, unitId: string) {
 }
 
 /** The office's executors by name, with their open cases and the money still outstanding on them. */
-export async function officeExecutors(tx: TxSql, unitId: string): Promise<{ id: string; name: string; open: number; outstanding: string }[]> {
+export async function officeExecutors(
+  tx: TxSql,
+  unitId: string,
+): Promise<{ id: string; name: string; open: number; outstanding: string }[]> {
   const closed = CLOSED_STATUSES as unknown as string[];
   const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: string | null }[]>`
       select p.id, p.full_name,
@@ -34,7 +37,9 @@ export async function officeExecutors(tx: TxSql, unitId: string): Promise<{ id: 
 
 /** The office's twenty latest cases by acceptance date. */
 export async function recentCases(tx: TxSql, unitId: string) {
-  const recent = await tx<{ id: string; case_number: string; debtor_name: string; status: string; accepted_on: string; money_due: bigint }[]>`
+  const recent = await tx<
+    { id: string; case_number: string; debtor_name: string; status: string; accepted_on: string; money_due: bigint }[]
+  >`
       select id, case_number, debtor_name, status, accepted_on::text as accepted_on, money_due
       from public.cases where unit_id = ${unitId}
       order by accepted_on desc, id limit 20`;

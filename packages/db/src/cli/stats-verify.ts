@@ -9,7 +9,11 @@ try {
   }
   for (const m of r.identityFailures.slice(0, 20)) console.log(`IDENT   ${m.group} ${m.key} ${m.from}–${m.to} ${m.identity}`);
   const bad = r.rowMismatches.length + r.figureMismatches.length + r.identityFailures.length;
-  console.log(bad ? `FAILED: ${bad} problem(s).` : `OK: aggregates equal the raw events to the đồng (${r.periods} periods, ${r.comparisons} comparisons).`);
+  console.log(
+    bad
+      ? `FAILED: ${bad} problem(s).`
+      : `OK: aggregates equal the raw events to the đồng (${r.periods} periods, ${r.comparisons} comparisons).`,
+  );
   process.exitCode = bad ? 1 : 0;
 } finally {
   await sql.end();

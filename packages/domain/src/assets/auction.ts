@@ -2,7 +2,16 @@
  * Auction rounds, the price-reduction rule, the floor and deposits: pure checks over an asset's
  * history. Money is whole đồng (bigint); dates are ISO 'YYYY-MM-DD'.
  */
-import { addCalendarDays, addWorkingDays, compareDates, formatDateVi, isIsoDate, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "../cases/calendar.ts";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  compareDates,
+  formatDateVi,
+  isIsoDate,
+  VN_CALENDAR,
+  type IsoDate,
+  type WorkingCalendar,
+} from "../cases/calendar.ts";
 import { formatDong } from "../money.ts";
 import type { AuctionRules } from "./rules.ts";
 import { assetError, type AssetCheck } from "./status.ts";
@@ -89,16 +98,26 @@ export function checkNewRound(input: {
 }): AssetCheck<{ plan: RoundPlan }> {
   const { rounds, valuations, proposed, rules } = input;
   const price = proposed.startingPrice;
-  if (typeof price !== "bigint") return assetError("bad_price", "Giá khởi điểm phải là số nguyên đồng.", "The starting price must be whole đồng.", "startingPrice");
-  if (price < 0n) return assetError("negative_price", "Giá khởi điểm không được là số âm.", "The starting price cannot be negative.", "startingPrice");
-  if (price === 0n) return assetError("zero_price", "Giá khởi điểm phải lớn hơn 0.", "The starting price must be above zero.", "startingPrice");
-  if (!isIsoDate(proposed.announcedOn)) return assetError("bad_date", "Ngày thông báo không hợp lệ.", "Bad announcement date.", "announcedOn");
+  if (typeof price !== "bigint")
+    return assetError("bad_price", "Giá khởi điểm phải là số nguyên đồng.", "The starting price must be whole đồng.", "startingPrice");
+  if (price < 0n)
+    return assetError("negative_price", "Giá khởi điểm không được là số âm.", "The starting price cannot be negative.", "startingPrice");
+  if (price === 0n)
+    return assetError("zero_price", "Giá khởi điểm phải lớn hơn 0.", "The starting price must be above zero.", "startingPrice");
+  if (!isIsoDate(proposed.announcedOn))
+    return assetError("bad_date", "Ngày thông báo không hợp lệ.", "Bad announcement date.", "announcedOn");
   if (!isIsoDate(proposed.heldOn)) return assetError("bad_date", "Ngày tổ chức phiên không hợp lệ.", "Bad auction date.", "heldOn");
   if (compareDates(proposed.heldOn, proposed.announcedOn) < 0) {
-    return assetError("held_before_announced", "Ngày tổ chức phiên không được trước ngày thông báo.", "The auction cannot be held before it is announced.", "heldOn");
+    return assetError(
+      "held_before_announced",
+      "Ngày tổ chức phiên không được trước ngày thông báo.",
+      "The auction cannot be held before it is announced.",
+      "heldOn",
+    );
   }
   const valuation = latestValuation(valuations);
-  if (!valuation) return assetError("no_valuation", "Tài sản chưa được thẩm định giá: chưa thể tổ chức đấu giá.", "The asset has not been valued yet.");
+  if (!valuation)
+    return assetError("no_valuation", "Tài sản chưa được thẩm định giá: chưa thể tổ chức đấu giá.", "The asset has not been valued yet.");
 
   const last = rounds.length ? rounds.reduce((a, b) => (b.roundNo > a.roundNo ? b : a)) : undefined;
   const roundNo = (last?.roundNo ?? 0) + 1;
@@ -107,9 +126,14 @@ export function checkNewRound(input: {
 
   if (last) {
     if (last.result === "scheduled") {
-      return assetError("round_pending", `Phiên thứ ${last.roundNo} chưa có kết quả: ghi kết quả trước khi thông báo phiên mới.`, `Round ${last.roundNo} has no result yet.`);
+      return assetError(
+        "round_pending",
+        `Phiên thứ ${last.roundNo} chưa có kết quả: ghi kết quả trước khi thông báo phiên mới.`,
+        `Round ${last.roundNo} has no result yet.`,
+      );
     }
-    if (last.result === "sold") return assetError("already_sold", "Tài sản đã bán thành, không tổ chức phiên mới.", "The asset is sold; no new round.");
+    if (last.result === "sold")
+      return assetError("already_sold", "Tài sản đã bán thành, không tổ chức phiên mới.", "The asset is sold; no new round.");
     if (compareDates(proposed.announcedOn, last.heldOn) < 0 || compareDates(proposed.heldOn, last.heldOn) <= 0) {
       return assetError(
         "round_before_previous",
@@ -189,7 +213,13 @@ const FLOOR_COSTS_LABEL = {
  */
 export function checkFloor(price: bigint, costs: bigint, rules?: Pick<AuctionRules, "floorCosts">): AssetCheck<{ floor: bigint }> {
   const label = FLOOR_COSTS_LABEL[rules?.floorCosts ?? "enforcement_costs"];
-  if (costs < 0n) return assetError("negative_costs", "Chi phí thi hành án không được là số âm.", "Enforcement costs cannot be negative.", "enforcementCosts");
+  if (costs < 0n)
+    return assetError(
+      "negative_costs",
+      "Chi phí thi hành án không được là số âm.",
+      "Enforcement costs cannot be negative.",
+      "enforcementCosts",
+    );
   if (costs > 0n && price <= costs) {
     return assetError(
       "below_floor",
@@ -268,7 +298,12 @@ export function checkRevaluation(
     );
   }
   if (!input.resultNotifiedOn || !isIsoDate(input.resultNotifiedOn)) {
-    return assetError("bad_date", "Cần ngày đương sự được thông báo kết quả thẩm định giá.", "The date the party was told the valuation result is needed.", "resultNotifiedOn");
+    return assetError(
+      "bad_date",
+      "Cần ngày đương sự được thông báo kết quả thẩm định giá.",
+      "The date the party was told the valuation result is needed.",
+      "resultNotifiedOn",
+    );
   }
   const lastDay = addWorkingDays(input.resultNotifiedOn, rules.revaluationRequestWorkingDays, calendar);
   if (compareDates(input.requestedOn, lastDay) > 0) {
@@ -306,7 +341,9 @@ export function buyerPaymentDueOn(
   const days = agreedDays === undefined ? rules.buyerPaymentDays : agreedDays;
   if (!Number.isInteger(days) || days <= 0) throw new RangeError(`Bad number of days: ${days}`);
   if (days > rules.buyerPaymentMaxDaysByAgreement) {
-    throw new RangeError(`The buyer pays within at most ${rules.buyerPaymentMaxDaysByAgreement} days under the rules from ${rules.effectiveFrom}`);
+    throw new RangeError(
+      `The buyer pays within at most ${rules.buyerPaymentMaxDaysByAgreement} days under the rules from ${rules.effectiveFrom}`,
+    );
   }
   return nextWorkingDay(addCalendarDays(soldOn, days), calendar);
 }
@@ -357,7 +394,10 @@ export const BIDDER_SITUATION_LABELS: Readonly<Record<BidderSituation, { vi: str
   round_cancelled: { vi: "Phiên bị hủy", en: "Round cancelled" },
   winner_paid: { vi: "Trúng đấu giá và nộp đủ tiền", en: "Won and paid" },
   winner_refused: { vi: "Từ chối kết quả trúng đấu giá", en: "Refused the winning result" },
-  absent_without_reason: { vi: "Đã nộp tiền đặt trước nhưng không tham gia phiên, không do bất khả kháng", en: "Paid the deposit but did not attend, without force majeure" },
+  absent_without_reason: {
+    vi: "Đã nộp tiền đặt trước nhưng không tham gia phiên, không do bất khả kháng",
+    en: "Paid the deposit but did not attend, without force majeure",
+  },
   disqualified: { vi: "Bị truất quyền tham gia đấu giá", en: "Disqualified from the auction" },
   refused_to_sign: { vi: "Từ chối ký biên bản đấu giá", en: "Refused to sign the minutes" },
   withdrew_bid: { vi: "Rút lại giá đã trả hoặc giá đã chấp nhận", en: "Withdrew a bid or an accepted price" },

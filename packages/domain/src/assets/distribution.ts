@@ -54,16 +54,25 @@ export function distributeProceeds(input: {
 }): AssetCheck<{ distribution: Distribution }> {
   const { proceeds, enforcementCosts, claims } = input;
   const order = input.order ?? DISTRIBUTION_RANKS;
-  if (typeof proceeds !== "bigint" || proceeds < 0n) return assetError("negative_price", "Số tiền thu được không được là số âm.", "Proceeds cannot be negative.", "price");
+  if (typeof proceeds !== "bigint" || proceeds < 0n)
+    return assetError("negative_price", "Số tiền thu được không được là số âm.", "Proceeds cannot be negative.", "price");
   if (typeof enforcementCosts !== "bigint" || enforcementCosts < 0n) {
-    return assetError("negative_costs", "Chi phí thi hành án không được là số âm.", "Enforcement costs cannot be negative.", "enforcementCosts");
+    return assetError(
+      "negative_costs",
+      "Chi phí thi hành án không được là số âm.",
+      "Enforcement costs cannot be negative.",
+      "enforcementCosts",
+    );
   }
   const seen = new Set<string>();
   for (const c of claims) {
-    if (seen.has(c.id)) return assetError("duplicate_claim", `Khoản "${c.id}" được kê hai lần.`, `Claim "${c.id}" is listed twice.`, "claims");
+    if (seen.has(c.id))
+      return assetError("duplicate_claim", `Khoản "${c.id}" được kê hai lần.`, `Claim "${c.id}" is listed twice.`, "claims");
     seen.add(c.id);
-    if (typeof c.amount !== "bigint" || c.amount <= 0n) return assetError("bad_claim", `Khoản "${c.id}" phải có số tiền lớn hơn 0.`, `Claim "${c.id}" must be above zero.`, "claims");
-    if (!CLAIM_RANKS.includes(c.rank)) return assetError("bad_rank", `Khoản "${c.id}" có thứ tự ưu tiên không hợp lệ.`, `Claim "${c.id}" has an unknown rank.`, "claims");
+    if (typeof c.amount !== "bigint" || c.amount <= 0n)
+      return assetError("bad_claim", `Khoản "${c.id}" phải có số tiền lớn hơn 0.`, `Claim "${c.id}" must be above zero.`, "claims");
+    if (!CLAIM_RANKS.includes(c.rank))
+      return assetError("bad_rank", `Khoản "${c.id}" có thứ tự ưu tiên không hợp lệ.`, `Claim "${c.id}" has an unknown rank.`, "claims");
   }
 
   let left = proceeds;
@@ -77,7 +86,10 @@ export function distributeProceeds(input: {
     }
     const inRank = claims.filter((c) => c.rank === rank);
     if (!inRank.length) continue;
-    const shares = proRata(left, inRank.map((c) => c.amount));
+    const shares = proRata(
+      left,
+      inRank.map((c) => c.amount),
+    );
     inRank.forEach((c, i) => {
       lines.push({ rank, claimId: c.id, claimed: c.amount, amount: shares[i]! });
       left -= shares[i]!;

@@ -6,14 +6,7 @@
  * between rounds) are kept here.
  */
 import { compareDates, isIsoDate, type IsoDate } from "../cases/calendar.ts";
-import {
-  legalRuleSetFor,
-  legalValueOn,
-  rulesFor,
-  weakestVerification,
-  type LegalRuleCode,
-  type LegalSource,
-} from "../cases/rules.ts";
+import { legalRuleSetFor, legalValueOn, rulesFor, weakestVerification, type LegalRuleCode, type LegalSource } from "../cases/rules.ts";
 
 /** Ranks of Art. 47, in payment order. */
 export const DISTRIBUTION_RANKS = ["costs", "secured", "priority", "court_fee", "other"] as const;
@@ -112,8 +105,10 @@ export const AUCTION_RULE_SETS: readonly AuctionRuleSet[] = [
   },
   {
     effectiveFrom: "2026-07-01",
-    legalBasis_vi: "Luật Thi hành án dân sự số 106/2025/QH15 (Điều 54, 82, 83); Nghị định 152/2026/NĐ-CP (Điều 62, 65); Luật Đấu giá tài sản 2016 (Điều 39)",
-    legalBasis_en: "Law on Civil Judgment Enforcement 106/2025/QH15 (Arts. 54, 82, 83); Decree 152/2026 (Arts. 62, 65); Law on Property Auction 2016 (Art. 39)",
+    legalBasis_vi:
+      "Luật Thi hành án dân sự số 106/2025/QH15 (Điều 54, 82, 83); Nghị định 152/2026/NĐ-CP (Điều 62, 65); Luật Đấu giá tài sản 2016 (Điều 39)",
+    legalBasis_en:
+      "Law on Civil Judgment Enforcement 106/2025/QH15 (Arts. 54, 82, 83); Decree 152/2026 (Arts. 62, 65); Law on Property Auction 2016 (Art. 39)",
     note: "The payment order still has the ranks of the old Art. 47; Law 106 Art. 54 adds fines / State recoveries and insurance ranks (not yet modelled).",
     nextRoundWithinDays: 10,
     stuckAfterFailedRounds: 3,

@@ -127,7 +127,8 @@ export function createCalendar(name: string, data: readonly HolidayYear[]): Work
     years.set(year.year, year.status);
     const cited = new Set(year.citations.map((c) => c.id));
     for (const entry of [...year.daysOff, ...year.extraWorkingDays]) {
-      if (!cited.has(entry.cite)) throw new RangeError(`Holiday data for ${entry.date} cites '${entry.cite}', not among year ${year.year}'s citations`);
+      if (!cited.has(entry.cite))
+        throw new RangeError(`Holiday data for ${entry.date} cites '${entry.cite}', not among year ${year.year}'s citations`);
     }
     for (const entry of year.daysOff) {
       if (Number(entry.date.slice(0, 4)) !== year.year) {
@@ -155,11 +156,7 @@ export function calendarYearStatus(year: number, calendar: WorkingCalendar = VN_
 }
 
 /** Worst data status over the years spanned by [from, to]: missing > provisional > official. */
-export function calendarStatusBetween(
-  from: IsoDate,
-  to: IsoDate,
-  calendar: WorkingCalendar = VN_CALENDAR,
-): CalendarYearStatus {
+export function calendarStatusBetween(from: IsoDate, to: IsoDate, calendar: WorkingCalendar = VN_CALENDAR): CalendarYearStatus {
   const a = Number(from.slice(0, 4));
   const b = Number(to.slice(0, 4));
   let worst: CalendarYearStatus = "official";

@@ -28,14 +28,7 @@ import {
   type IsoDate,
   type WorkingCalendar,
 } from "./calendar.ts";
-import {
-  applyEvent,
-  CaseRuleViolation,
-  sortEvents,
-  type CaseEvent,
-  type CaseState,
-  type LifecycleOptions,
-} from "./lifecycle.ts";
+import { applyEvent, CaseRuleViolation, sortEvents, type CaseEvent, type CaseState, type LifecycleOptions } from "./lifecycle.ts";
 import { registerDueDate, registerStart, registerStepOf } from "./register.ts";
 import {
   LEGAL_TIME_LIMITS,

@@ -43,7 +43,10 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
   executor_change: { vi: "thay đổi chấp hành viên", en: "executor change" },
   register_transfer: { vi: "chuyển sổ theo dõi riêng", en: "move to the separate register" },
   request_returned: { vi: "gửi lại yêu cầu thi hành án", en: "return of the request" },
-  register_reopening: { vi: "xác minh lại khi có thông tin mới (đưa ra khỏi sổ theo dõi riêng)", en: "reopening from the separate register" },
+  register_reopening: {
+    vi: "xác minh lại khi có thông tin mới (đưa ra khỏi sổ theo dõi riêng)",
+    en: "reopening from the separate register",
+  },
 };
 
 /**

@@ -73,12 +73,12 @@ const REUNIFICATION = { name_vi: "Ngày Chiến thắng (30/4)", name_en: "Reuni
 const LABOUR = { name_vi: "Ngày Quốc tế Lao động (1/5)", name_en: "International Labour Day" } as const;
 const NATIONAL = { name_vi: "Quốc khánh (2/9)", name_en: "National Day" } as const;
 
-const h = (
-  date: string,
-  name: { name_vi: string; name_en: string },
-  cite: string,
-  kind: HolidayKind = "holiday",
-): HolidayEntry => ({ date, kind, ...name, cite });
+const h = (date: string, name: { name_vi: string; name_en: string }, cite: string, kind: HolidayKind = "holiday"): HolidayEntry => ({
+  date,
+  kind,
+  ...name,
+  cite,
+});
 
 /** Labour Code 2019, Art. 112(1): the statutory holidays themselves (docs/law-sources.md C0). */
 const LABOUR_CODE: HolidayCitation = {
@@ -97,9 +97,27 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       "Thông báo của Bộ LĐTB&XH về lịch nghỉ Tết Âm lịch, Quốc khánh 2024; Thủ tướng đồng ý hoán đổi ngày làm việc 29/4/2024 sang 4/5/2024",
     citations: [
       LABOUR_CODE,
-      { id: "tet-2024", reference: "Lịch nghỉ Tết Giáp Thìn 8/2–14/2/2024 (số văn bản chưa xác định; không có dòng nghiên cứu)", status: "official", verified: "unverified", row: "—" },
-      { id: "vpcp-2450", reference: "Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi 29/4 sang thứ Bảy 4/5/2024)", status: "official", verified: "partly", row: "C1" },
-      { id: "qk-2024", reference: "Lịch nghỉ Quốc khánh 31/8–3/9/2024 (số văn bản chưa xác định)", status: "official", verified: "partly", row: "C1b" },
+      {
+        id: "tet-2024",
+        reference: "Lịch nghỉ Tết Giáp Thìn 8/2–14/2/2024 (số văn bản chưa xác định; không có dòng nghiên cứu)",
+        status: "official",
+        verified: "unverified",
+        row: "—",
+      },
+      {
+        id: "vpcp-2450",
+        reference: "Văn bản 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi 29/4 sang thứ Bảy 4/5/2024)",
+        status: "official",
+        verified: "partly",
+        row: "C1",
+      },
+      {
+        id: "qk-2024",
+        reference: "Lịch nghỉ Quốc khánh 31/8–3/9/2024 (số văn bản chưa xác định)",
+        status: "official",
+        verified: "partly",
+        row: "C1b",
+      },
     ],
     daysOff: [
       h("2024-01-01", NEW_YEAR, "labour-code"),
@@ -125,13 +143,30 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
   {
     year: 2025,
     status: "official",
-    source:
-      "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025; hoán đổi ngày làm việc 2/5/2025 sang thứ Bảy 26/4/2025; Quốc khánh 30/8–2/9/2025",
+    source: "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025; hoán đổi ngày làm việc 2/5/2025 sang thứ Bảy 26/4/2025; Quốc khánh 30/8–2/9/2025",
     citations: [
       LABOUR_CODE,
-      { id: "tet-2025", reference: "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025 (số văn bản chưa xác định)", status: "official", verified: "unverified", row: "C3" },
-      { id: "swap-2025", reference: "Hoán đổi ngày làm việc thứ Sáu 2/5/2025 sang thứ Bảy 26/4/2025 (số văn bản chưa xác định)", status: "official", verified: "partly", row: "C2" },
-      { id: "qk-2025", reference: "Lịch nghỉ Quốc khánh 30/8–2/9/2025 (số văn bản chưa xác định)", status: "official", verified: "unverified", row: "C3" },
+      {
+        id: "tet-2025",
+        reference: "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025 (số văn bản chưa xác định)",
+        status: "official",
+        verified: "unverified",
+        row: "C3",
+      },
+      {
+        id: "swap-2025",
+        reference: "Hoán đổi ngày làm việc thứ Sáu 2/5/2025 sang thứ Bảy 26/4/2025 (số văn bản chưa xác định)",
+        status: "official",
+        verified: "partly",
+        row: "C2",
+      },
+      {
+        id: "qk-2025",
+        reference: "Lịch nghỉ Quốc khánh 30/8–2/9/2025 (số văn bản chưa xác định)",
+        status: "official",
+        verified: "unverified",
+        row: "C3",
+      },
     ],
     daysOff: [
       h("2025-01-01", NEW_YEAR, "labour-code"),
@@ -159,9 +194,27 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       "Văn bản 12729/VPCP-KGVX (Tết Dương lịch 1–4/1/2026, làm bù 10/1/2026); Tết Bính Ngọ 14/2–22/2/2026; Giỗ Tổ 26/4 (Chủ nhật) nghỉ bù 27/4/2026; Quốc khánh nghỉ thứ Bảy 29/8 – thứ Tư 2/9/2026, hoán đổi thứ Hai 31/8 sang thứ Bảy 22/8/2026 (chưa đối chiếu được văn bản chính thức)",
     citations: [
       LABOUR_CODE,
-      { id: "vpcp-12729", reference: "Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (hoán đổi 2/1/2026 sang thứ Bảy 10/1/2026)", status: "official", verified: "partly", row: "C4" },
-      { id: "tet-2026", reference: "Lịch nghỉ Tết Bính Ngọ 14/2–22/2/2026 (số văn bản chưa xác định)", status: "official", verified: "partly", row: "C5" },
-      { id: "hung-2026", reference: "Giỗ Tổ Hùng Vương 26/4/2026 (Chủ nhật), nghỉ bù thứ Hai 27/4/2026 (Bộ luật Lao động, Điều 112 khoản 3)", status: "official", verified: "unverified", row: "C7" },
+      {
+        id: "vpcp-12729",
+        reference: "Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (hoán đổi 2/1/2026 sang thứ Bảy 10/1/2026)",
+        status: "official",
+        verified: "partly",
+        row: "C4",
+      },
+      {
+        id: "tet-2026",
+        reference: "Lịch nghỉ Tết Bính Ngọ 14/2–22/2/2026 (số văn bản chưa xác định)",
+        status: "official",
+        verified: "partly",
+        row: "C5",
+      },
+      {
+        id: "hung-2026",
+        reference: "Giỗ Tổ Hùng Vương 26/4/2026 (Chủ nhật), nghỉ bù thứ Hai 27/4/2026 (Bộ luật Lao động, Điều 112 khoản 3)",
+        status: "official",
+        verified: "unverified",
+        row: "C7",
+      },
       {
         id: "qk-2026",
         reference:
@@ -201,7 +254,13 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       "ƯỚC TÍNH, chưa có thông báo chính thức: Tết Đinh Mùi mùng 1 = thứ Bảy 6/2/2027 (xếp như năm 2024, Tết cũng rơi vào thứ Bảy); Giỗ Tổ 16/4/2027; 1/5 rơi vào thứ Bảy nghỉ bù 3/5; Quốc khánh 2/9 và 3/9",
     citations: [
       LABOUR_CODE,
-      { id: "estimate-2027", reference: "Ước tính của hệ thống, chưa có thông báo của Chính phủ cho năm 2027", status: "provisional", verified: "unverified", row: "C8" },
+      {
+        id: "estimate-2027",
+        reference: "Ước tính của hệ thống, chưa có thông báo của Chính phủ cho năm 2027",
+        status: "provisional",
+        verified: "unverified",
+        row: "C8",
+      },
     ],
     daysOff: [
       h("2027-01-01", NEW_YEAR, "labour-code"),

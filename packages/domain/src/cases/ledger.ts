@@ -58,10 +58,7 @@ function applyStep<K extends CaseEventKind>(state: CaseState | null, event: Even
   return step.effect(state, event, context);
 }
 
-
-export type DeriveResult =
-  | { ok: true; state: CaseState | null }
-  | { ok: false; error: CaseRuleError; event: CaseEvent; index: number };
+export type DeriveResult = { ok: true; state: CaseState | null } | { ok: false; error: CaseRuleError; event: CaseEvent; index: number };
 
 /** Events sorted by effective date; equal dates keep their ledger order. Indices are the input positions. */
 export function sortEvents(events: readonly CaseEvent[]): { event: CaseEvent; index: number }[] {

@@ -14,8 +14,26 @@
  * force on the filing date. A request renewed after the agency returned it (Law 106 Art. 38(4)) is
  * not subject to limitation (Art. 34(2) ¶3).
  */
-import { addCalendarDays, addMonths, compareDates, daysBetween, isIsoDate, nextWorkingDayOnOrAfter, VN_CALENDAR, type IsoDate, type WorkingCalendar } from "./calendar.ts";
-import { formatSource, legalRuleOn, type LegalRuleSet, LEGAL_RULE_SETS, type LegalSource, type LimitationStopReason, limitationStopReasonsOn } from "./rules.ts";
+import {
+  addCalendarDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  isIsoDate,
+  nextWorkingDayOnOrAfter,
+  VN_CALENDAR,
+  type IsoDate,
+  type WorkingCalendar,
+} from "./calendar.ts";
+import {
+  formatSource,
+  legalRuleOn,
+  type LegalRuleSet,
+  LEGAL_RULE_SETS,
+  type LegalSource,
+  type LimitationStopReason,
+  limitationStopReasonsOn,
+} from "./rules.ts";
 
 export interface LimitationPause {
   reason: LimitationStopReason;

@@ -71,7 +71,11 @@ function optionalValue(code: LegalRuleCode, date: IsoDate): number | null {
  * The register step a not-yet-enforceable case is headed for, with its timing; null when the case
  * has no not-yet-enforceable decision.
  */
-export function registerStepOf(state: CaseState, calendar: WorkingCalendar = VN_CALENDAR, ruleSets?: readonly LegalTimeLimits[]): RegisterStep | null {
+export function registerStepOf(
+  state: CaseState,
+  calendar: WorkingCalendar = VN_CALENDAR,
+  ruleSets?: readonly LegalTimeLimits[],
+): RegisterStep | null {
   const since = state.notYetEnforceableSince;
   if (since === null) return null;
   const at = registerRulesDate(since);
@@ -90,7 +94,11 @@ export function registerStepOf(state: CaseState, calendar: WorkingCalendar = VN_
     workingDays: returnsRequest ? 0 : legalValueOn("registerWorkingDays", at),
     reverificationStopsAfter: optionalValue("reverificationStopsAfter", at),
     sources: sourcesOf(
-      [extended ? "registerAfterMonthsExtended" : "registerAfterMonths", "registerMinVerifications", returnsRequest ? "requestReturnOnRequest" : "registerWorkingDays"],
+      [
+        extended ? "registerAfterMonthsExtended" : "registerAfterMonths",
+        "registerMinVerifications",
+        returnsRequest ? "requestReturnOnRequest" : "registerWorkingDays",
+      ],
       at,
     ),
   };

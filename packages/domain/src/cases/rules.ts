@@ -275,19 +275,45 @@ const STOP_REASONS_2015: readonly LimitationStopReason[] = ["postponement", "sus
 const STOP_REASONS_2026: readonly LimitationStopReason[] = ["emergency", "objective_obstacle", "force_majeure"];
 
 /** Rules common to both sets that are not enforcement law (the product keeps them in the table too). */
-const FEE_EXEMPTION = rule(5, "working_days", [src("Circular 216/2016/TT-BTC", "—", "F1", { verified: "unverified" })],
-  "No time limit found in the texts read; 5 working days kept as the product's reading (fee rates and exemptions not read).");
-const DENUNCIATION = rule(7, "working_days", [{ instrument: "Law on Denunciations 25/2018/QH14", article: "24", verified: "unverified" }],
-  "Acceptance follows the Law on Denunciations (L106 Art. 110 sets only the time to resolve); that law was not read.");
-const DEPOSIT_MIN = rule(5, "percent", [src(LDG, "39", "U9", { clause: "1" })], "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.");
-const DEPOSIT_MAX = rule(20, "percent", [src(LDG, "39", "U9", { clause: "1" })], "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.");
+const FEE_EXEMPTION = rule(
+  5,
+  "working_days",
+  [src("Circular 216/2016/TT-BTC", "—", "F1", { verified: "unverified" })],
+  "No time limit found in the texts read; 5 working days kept as the product's reading (fee rates and exemptions not read).",
+);
+const DENUNCIATION = rule(
+  7,
+  "working_days",
+  [{ instrument: "Law on Denunciations 25/2018/QH14", article: "24", verified: "unverified" }],
+  "Acceptance follows the Law on Denunciations (L106 Art. 110 sets only the time to resolve); that law was not read.",
+);
+const DEPOSIT_MIN = rule(
+  5,
+  "percent",
+  [src(LDG, "39", "U9", { clause: "1" })],
+  "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.",
+);
+const DEPOSIT_MAX = rule(
+  20,
+  "percent",
+  [src(LDG, "39", "U9", { clause: "1" })],
+  "2016 wording; the 2024 amendment (Law 37/2024/QH15) was not read.",
+);
 
 /** Law 26/2008 as amended by Law 64/2014 (from 01/07/2015) and Decree 62/2015 (from 01/09/2015). */
 const RULES_2015: LegalRuleSet["rules"] = {
-  limitationYears: rule(5, "years", [src(L26, "30", "A2", { clause: "1" })],
-    "Time of postponement or suspension (unless the creditor agreed to the postponement), objective obstacles and force majeure is not counted (Art. 30(2)–(3)).") ,
-  limitationStopReasons: rule(STOP_REASONS_2015.join(", "), "rule", [src(L26, "30", "A3", { clause: "2, 3" }), src(D62, "4", "A3", { clause: "2–4" })],
-    "Not a postponement the creditor agreed to."),
+  limitationYears: rule(
+    5,
+    "years",
+    [src(L26, "30", "A2", { clause: "1" })],
+    "Time of postponement or suspension (unless the creditor agreed to the postponement), objective obstacles and force majeure is not counted (Art. 30(2)–(3)).",
+  ),
+  limitationStopReasons: rule(
+    STOP_REASONS_2015.join(", "),
+    "rule",
+    [src(L26, "30", "A3", { clause: "2, 3" }), src(D62, "4", "A3", { clause: "2–4" })],
+    "Not a postponement the creditor agreed to.",
+  ),
   courtTransferDays: rule(30, "days", [src(L26, "28", "A1", { clause: "1" })]),
   decisionWorkingDays: rule(5, "working_days", [src(L26, "36", "A5", { clause: "1" }), src(L26, "36", "A6", { clause: "2 ¶2" })]),
   bankruptcyDecisionWorkingDays: rule(3, "working_days", [src(L26, "36", "A8", { clause: "2 ¶4", point: "e" })]),
@@ -296,16 +322,32 @@ const RULES_2015: LegalRuleSet["rules"] = {
   verificationDays: rule(10, "days", [src(L26, "44", "V1", { clause: "1" })]),
   reverificationMonths: rule(6, "months", [src(L26, "44", "V2", { clause: "2" })]),
   reverificationMonthsExtended: rule(12, "months", [src(L26, "44", "V2", { clause: "2" })]),
-  reverificationStopsAfter: rule(2, "times", [src(L26, "44", "V3", { clause: "2" }), src(D62, "9", "V3", { clause: "4 ¶2" })],
-    "After the second verification without means the creditor is told in writing; further verification only on new information."),
-  newInformationVerificationDays: rule(10, "days", [src(D62, "9", "V3", { clause: "4 ¶2" }), src(D62, "9", "V6", { clause: "6" })],
-    "Also for a case in the separate register: verified and enforced on new information."),
+  reverificationStopsAfter: rule(
+    2,
+    "times",
+    [src(L26, "44", "V3", { clause: "2" }), src(D62, "9", "V3", { clause: "4 ¶2" })],
+    "After the second verification without means the creditor is told in writing; further verification only on new information.",
+  ),
+  newInformationVerificationDays: rule(
+    10,
+    "days",
+    [src(D62, "9", "V3", { clause: "4 ¶2" }), src(D62, "9", "V6", { clause: "6" })],
+    "Also for a case in the separate register: verified and enforced on new information.",
+  ),
   registerAfterMonths: rule(12, "months", [src(D62, "9", "V5", { clause: "5", point: "a" })]),
   registerAfterMonthsExtended: rule(24, "months", [src(D62, "9", "V5", { clause: "5", point: "a" })]),
-  registerMinVerifications: rule(2, "times", [src(D62, "9", "V5", { clause: "5", point: "b" })],
-    "Verifications under L26 Art. 44(2), i.e. the periodic ones after the not-yet-enforceable decision; and no new information (point c)."),
-  registerWorkingDays: rule(3, "working_days", [src(D62, "9", "V5", { clause: "5" }), src(D62, "9", "V6", { clause: "6" })],
-    "Every case, ex officio or on request; register cases are counted separately."),
+  registerMinVerifications: rule(
+    2,
+    "times",
+    [src(D62, "9", "V5", { clause: "5", point: "b" })],
+    "Verifications under L26 Art. 44(2), i.e. the periodic ones after the not-yet-enforceable decision; and no new information (point c).",
+  ),
+  registerWorkingDays: rule(
+    3,
+    "working_days",
+    [src(D62, "9", "V5", { clause: "5" }), src(D62, "9", "V6", { clause: "6" })],
+    "Every case, ex officio or on request; register cases are counted separately.",
+  ),
   publishDebtorWorkingDays: rule(5, "working_days", [src(D62, "11", "P1", { clause: "1" })]),
   publishChangeWorkingDays: rule(3, "working_days", [src(D62, "11", "P2", { clause: "2" })]),
   publishWithdrawWorkingDays: rule(2, "working_days", [src(D62, "11", "P3", { clause: "3" })]),
@@ -319,17 +361,34 @@ const RULES_2015: LegalRuleSet["rules"] = {
   complaintAccountFreezeWorkingDays: rule(3, "working_days", [src(L26, "140", "K2", { clause: "2", point: "b ¶1" })]),
   complaintSecurityMeasureDays: rule(10, "days", [src(L26, "140", "K3", { clause: "2", point: "b ¶2" })]),
   complaintCoercionAndAfterDays: rule(30, "days", [src(L26, "140", "K4", { clause: "2", point: "c, d" })]),
-  revaluationRequestWorkingDays: rule(5, "working_days", [src(L26, "99", "U1", { clause: "1" })],
-    "Only on a party's request made before the public auction notice, with the cost advanced; or for a serious breach of Art. 98 by the executor."),
+  revaluationRequestWorkingDays: rule(
+    5,
+    "working_days",
+    [src(L26, "99", "U1", { clause: "1" })],
+    "Only on a party's request made before the public auction notice, with the cost advanced; or for a serious breach of Art. 98 by the executor.",
+  ),
   revaluationOnRequestTimes: rule(1, "times", [src(L26, "99", "U1", { clause: "1" })]),
-  priceChangeValuationPercent: rule(20, "percent", [src(D62, "17", "U2", { clause: "1", point: "c" })],
-    "Where a judgment gives a party an asset against payment of its value (L26 Art. 59); not a re-valuation of a seized asset."),
+  priceChangeValuationPercent: rule(
+    20,
+    "percent",
+    [src(D62, "17", "U2", { clause: "1", point: "c" })],
+    "Where a judgment gives a party an asset against payment of its value (L26 Art. 59); not a re-valuation of a seized asset.",
+  ),
   failedAuctionNoticeWorkingDays: rule(5, "working_days", [src(L26, "104", "U3", { clause: "1" })]),
-  reductionAgreementDays: rule(10, "days", [src(L26, "104", "U3", { clause: "1" })], "Without agreement the executor decides the reduction."),
+  reductionAgreementDays: rule(
+    10,
+    "days",
+    [src(L26, "104", "U3", { clause: "1" })],
+    "Without agreement the executor decides the reduction.",
+  ),
   maxPriceReductionPercent: rule(10, "percent", [src(L26, "104", "U4", { clause: "5" })]),
   creditorMayTakeAfterReductions: rule(2, "times", [src(L26, "104", "U5", { clause: "2" })]),
-  auctionFloor: rule("coercion costs", "rule", [src(L26, "104", "U6", { clause: "3" })],
-    "Reduced value equal to or lower than the coercion costs and the creditor does not take the asset: it goes back to the debtor."),
+  auctionFloor: rule(
+    "coercion costs",
+    "rule",
+    [src(L26, "104", "U6", { clause: "3" })],
+    "Reduced value equal to or lower than the coercion costs and the creditor does not take the asset: it goes back to the debtor.",
+  ),
   buyerPaymentDays: rule(30, "days", [src(D62, "27", "U7", { clause: "3 ¶2" })]),
   buyerPaymentMaxDaysByAgreement: rule(30, "days", [src(D62, "27", "U7", { clause: "3 ¶2" })], "No extension."),
   depositMinPercent: DEPOSIT_MIN,
@@ -339,13 +398,24 @@ const RULES_2015: LegalRuleSet["rules"] = {
 
 /** Law 106/2025/QH15 and Decree 152/2026/NĐ-CP, from 01/07/2026. */
 const RULES_2026: LegalRuleSet["rules"] = {
-  limitationYears: rule(5, "years", [src(L106, "34", "A2n", { clause: "2 ¶1" }), src(D152, "10", "A2n", { clause: "1" })],
-    "Only time of emergency, objective obstacles or force majeure is not counted (Art. 34(2) ¶2); no limitation on a request renewed after a return (¶3)."),
-  limitationStopReasons: rule(STOP_REASONS_2026.join(", "), "rule", [src(L106, "34", "A3n", { clause: "2 ¶2" }), src(D152, "10", "A3n", { clause: "2" })],
-    "Postponement and suspension no longer stop the clock."),
+  limitationYears: rule(
+    5,
+    "years",
+    [src(L106, "34", "A2n", { clause: "2 ¶1" }), src(D152, "10", "A2n", { clause: "1" })],
+    "Only time of emergency, objective obstacles or force majeure is not counted (Art. 34(2) ¶2); no limitation on a request renewed after a return (¶3).",
+  ),
+  limitationStopReasons: rule(
+    STOP_REASONS_2026.join(", "),
+    "rule",
+    [src(L106, "34", "A3n", { clause: "2 ¶2" }), src(D152, "10", "A3n", { clause: "2" })],
+    "Postponement and suspension no longer stop the clock.",
+  ),
   courtTransferDays: rule(15, "days", [src(L106, "33", "A1n", { clause: "1" })], "Where the procedure law sets no other time."),
   incompleteRequestWorkingDays: rule(1, "working_days", [src(D152, "9", "A10", { clause: "6" })]),
-  decisionWorkingDays: rule(5, "working_days", [src(L106, "34", "A5n", { clause: "3 ¶2" }), src(L106, "33", "A6n", { clause: "3", point: "a" })]),
+  decisionWorkingDays: rule(5, "working_days", [
+    src(L106, "34", "A5n", { clause: "3 ¶2" }),
+    src(L106, "33", "A6n", { clause: "3", point: "a" }),
+  ]),
   bankruptcyDecisionWorkingDays: rule(3, "working_days", [src(L106, "33", "A8n", { clause: "3", point: "c" })]),
   caseFileWorkingDays: rule(2, "working_days", [src(D152, "12", "A11", { clause: "2" })]),
   notificationWorkingDays: rule(3, "working_days", [src(L106, "35", "B1n", { clause: "1 ¶2" })]),
@@ -353,18 +423,37 @@ const RULES_2026: LegalRuleSet["rules"] = {
   verificationDays: rule(9, "days", [src(L106, "37", "V1n", { clause: "1" })]),
   reverificationMonths: rule(6, "months", [src(L106, "38", "V2n", { clause: "3" })]),
   reverificationMonthsExtended: rule(12, "months", [src(L106, "38", "V2n", { clause: "3" })]),
-  newInformationVerificationDays: rule(10, "days", [src(L106, "38", "V3n", { clause: "2 ¶2" }), src(D152, "22", "V8", { clause: "1 ¶2" })],
-    "No stop after two verifications: periodic verification runs until the two-year step. Also for a case in the separate register."),
+  newInformationVerificationDays: rule(
+    10,
+    "days",
+    [src(L106, "38", "V3n", { clause: "2 ¶2" }), src(D152, "22", "V8", { clause: "1 ¶2" })],
+    "No stop after two verifications: periodic verification runs until the two-year step. Also for a case in the separate register.",
+  ),
   registerAfterMonths: rule(24, "months", [src(L106, "38", "V9", { clause: "4" }), src(D152, "22", "V7", { clause: "1" })]),
-  registerAfterMonthsExtended: rule(24, "months", [src(L106, "38", "V9", { clause: "4" }), src(D152, "22", "V7", { clause: "1" })],
-    "The same two years whatever the debtor's situation."),
-  registerMinVerifications: rule(1, "times", [src(L106, "38", "V9", { clause: "4" })],
-    "\"Đã xác minh theo quy định tại khoản 3\": the law sets no number; at least one periodic verification since the decision is required."),
-  registerWorkingDays: rule(0, "working_days", [src(D152, "22", "V7", { clause: "1" })],
-    "Ex officio cases only. No time limit for the move is stated; the product makes it due on the first working day the conditions hold."),
-  requestReturnOnRequest: rule("request returned; the case ends", "rule",
+  registerAfterMonthsExtended: rule(
+    24,
+    "months",
+    [src(L106, "38", "V9", { clause: "4" }), src(D152, "22", "V7", { clause: "1" })],
+    "The same two years whatever the debtor's situation.",
+  ),
+  registerMinVerifications: rule(
+    1,
+    "times",
+    [src(L106, "38", "V9", { clause: "4" })],
+    '"Đã xác minh theo quy định tại khoản 3": the law sets no number; at least one periodic verification since the decision is required.',
+  ),
+  registerWorkingDays: rule(
+    0,
+    "working_days",
+    [src(D152, "22", "V7", { clause: "1" })],
+    "Ex officio cases only. No time limit for the move is stated; the product makes it due on the first working day the conditions hold.",
+  ),
+  requestReturnOnRequest: rule(
+    "request returned; the case ends",
+    "rule",
     [src(L106, "38", "V9", { clause: "4" }), src(D152, "22", "V9d", { clause: "2" }), src(D152, "32", "V10", { clause: "1", point: "d" })],
-    "Written notice to the requester, copy to the competent procuracy; the creditor may request again when the debtor has means (L106 Art. 34(2) ¶3: no limitation period)."),
+    "Written notice to the requester, copy to the competent procuracy; the creditor may request again when the debtor has means (L106 Art. 34(2) ¶3: no limitation period).",
+  ),
   publishDebtorWorkingDays: rule(5, "working_days", [src(D152, "23", "P1n", { clause: "1" })]),
   publishChangeWorkingDays: rule(3, "working_days", [src(D152, "23", "P2n", { clause: "2 ¶1" })]),
   publishWithdrawWorkingDays: rule(3, "working_days", [src(D152, "23", "P3n", { clause: "2 ¶2" })]),
@@ -376,22 +465,42 @@ const RULES_2026: LegalRuleSet["rules"] = {
   secondComplaintAcceptanceDays: rule(10, "days", [src(L106, "104", "O4n")]),
   denunciationAcceptanceWorkingDays: DENUNCIATION,
   complaintBeforeCoercionDays: rule(15, "days", [src(L106, "96", "K1n", { clause: "2", point: "a" })], "From valid notification."),
-  complaintSecurityMeasureDays: rule(10, "days", [src(L106, "96", "K1n", { clause: "2", point: "b" })],
-    "All security measures, account freeze included (no separate account-freeze limit); from valid notification."),
+  complaintSecurityMeasureDays: rule(
+    10,
+    "days",
+    [src(L106, "96", "K1n", { clause: "2", point: "b" })],
+    "All security measures, account freeze included (no separate account-freeze limit); from valid notification.",
+  ),
   complaintCoercionAndAfterDays: rule(30, "days", [src(L106, "96", "K1n", { clause: "2", point: "c" })], "From valid notification."),
   secondComplaintDays: rule(15, "days", [src(L106, "96", "K2n", { clause: "3" })]),
-  revaluationRequestWorkingDays: rule(5, "working_days", [src(L106, "82", "U1n", { clause: "2" })],
-    "Also on a serious breach found by a competent authority, or when the valuation certificate expired before the auction contract."),
+  revaluationRequestWorkingDays: rule(
+    5,
+    "working_days",
+    [src(L106, "82", "U1n", { clause: "2" })],
+    "Also on a serious breach found by a competent authority, or when the valuation certificate expired before the auction contract.",
+  ),
   revaluationOnRequestTimes: rule(1, "times", [src(L106, "82", "U1n", { clause: "2" })]),
-  priceChangeValuationPercent: rule(20, "percent", [src(L106, "82", "U2n", { clause: "5" }), src(D152, "62", "U2n", { clause: "1" })],
-    "Where a judgment gives a party an asset against payment of its value; not a re-valuation of a seized asset."),
+  priceChangeValuationPercent: rule(
+    20,
+    "percent",
+    [src(L106, "82", "U2n", { clause: "5" }), src(D152, "62", "U2n", { clause: "1" })],
+    "Where a judgment gives a party an asset against payment of its value; not a re-valuation of a seized asset.",
+  ),
   failedAuctionNoticeWorkingDays: rule(2, "working_days", [src(D152, "65", "U3n", { clause: "6 ¶1" })]),
   reductionDecisionWorkingDays: rule(5, "working_days", [src(L106, "83", "U3r", { clause: "3 ¶1" })]),
   maxPriceReductionPercent: rule(10, "percent", [src(L106, "83", "U4n", { clause: "3 ¶1" })]),
-  creditorMayTakeAfterReductions: rule(2, "times", [src(L106, "83", "U5n", { clause: "3 ¶2" }), src(D152, "65", "U5n", { clause: "6" })],
-    "At the last reduced price."),
-  auctionFloor: rule("enforcement costs", "rule", [src(L106, "83", "U6n", { clause: "3 ¶3" }), src(D152, "65", "U6n", { clause: "7", point: "b" })],
-    "Reduced value equal to or lower than the enforcement costs and the creditor does not take the asset: it goes back to the debtor; the auction is stopped."),
+  creditorMayTakeAfterReductions: rule(
+    2,
+    "times",
+    [src(L106, "83", "U5n", { clause: "3 ¶2" }), src(D152, "65", "U5n", { clause: "6" })],
+    "At the last reduced price.",
+  ),
+  auctionFloor: rule(
+    "enforcement costs",
+    "rule",
+    [src(L106, "83", "U6n", { clause: "3 ¶3" }), src(D152, "65", "U6n", { clause: "7", point: "b" })],
+    "Reduced value equal to or lower than the enforcement costs and the creditor does not take the asset: it goes back to the debtor; the auction is stopped.",
+  ),
   buyerPaymentDays: rule(30, "days", [src(D152, "65", "U7n", { clause: "1" })]),
   buyerPaymentMaxDaysByAgreement: rule(60, "days", [src(D152, "65", "U7n", { clause: "1" })], "If the parties and the buyer agree."),
   depositMinPercent: DEPOSIT_MIN,
@@ -439,9 +548,18 @@ export const LEGAL_RULE_SETS: readonly LegalRuleSet[] = [
     name: "Law 26/2008/QH12 before the 2014 amendment",
     rules: {
       ...RULES_2009,
-      voluntaryDays: rule(15, "days", [src("Law 26/2008/QH12 (2008 wording)", "45", "B6a", { clause: "1", verified: "unverified" })], "2008 wording, not read."),
-      reverificationMonthsExtended: rule(6, "months", [src("Law 26/2008/QH12 (2008 wording)", "44", "V2", { clause: "2", verified: "unverified" })],
-        "No longer interval before the 2014 amendment (2008 wording, not read)."),
+      voluntaryDays: rule(
+        15,
+        "days",
+        [src("Law 26/2008/QH12 (2008 wording)", "45", "B6a", { clause: "1", verified: "unverified" })],
+        "2008 wording, not read.",
+      ),
+      reverificationMonthsExtended: rule(
+        6,
+        "months",
+        [src("Law 26/2008/QH12 (2008 wording)", "44", "V2", { clause: "2", verified: "unverified" })],
+        "No longer interval before the 2014 amendment (2008 wording, not read).",
+      ),
     },
   },
   { effectiveFrom: "2015-07-01", name: "Law 26/2008 as amended (Law 64/2014/QH13) and Decree 62/2015/NĐ-CP", rules: RULES_2015 },
@@ -466,7 +584,11 @@ export function legalRuleSetFor(date: IsoDate, sets: readonly LegalRuleSet[] = L
 }
 
 /** One rule as in force on `date`. Throws RangeError when that set has no such rule. */
-export function legalRuleOn(code: LegalRuleCode, date: IsoDate, sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS): LegalRule & { effectiveFrom: IsoDate } {
+export function legalRuleOn(
+  code: LegalRuleCode,
+  date: IsoDate,
+  sets: readonly LegalRuleSet[] = LEGAL_RULE_SETS,
+): LegalRule & { effectiveFrom: IsoDate } {
   const set = legalRuleSetFor(date, sets);
   const r = set.rules[code];
   if (!r) throw new RangeError(`The rule set in force on ${date} (from ${set.effectiveFrom}) has no rule '${code}'`);
@@ -510,7 +632,10 @@ function numberRule(set: LegalRuleSet, code: LegalRuleCode): number {
 
 /** The case time limits of a legal rule set. */
 function timeLimitsOf(set: LegalRuleSet, basis: { vi: string; en: string; note?: string }): LegalTimeLimits {
-  const sources = Object.fromEntries(TIME_LIMIT_FIELDS.map((f) => [f, set.rules[f]?.sources ?? []])) as Record<TimeLimitField, readonly LegalSource[]>;
+  const sources = Object.fromEntries(TIME_LIMIT_FIELDS.map((f) => [f, set.rules[f]?.sources ?? []])) as Record<
+    TimeLimitField,
+    readonly LegalSource[]
+  >;
   const allVerified = TIME_LIMIT_FIELDS.every((f) => sources[f].length > 0 && weakestVerification(sources[f]) === "verified");
   const freeze = set.rules.complaintAccountFreezeWorkingDays;
   return {
@@ -579,12 +704,7 @@ export interface LegalPeriod {
  * and month periods are rolled to the next working day when they end on a day off and the rule set
  * says so (Art. 148(5)).
  */
-export function periodEnd(
-  start: IsoDate,
-  period: LegalPeriod,
-  rules: LegalTimeLimits,
-  calendar: WorkingCalendar = VN_CALENDAR,
-): IsoDate {
+export function periodEnd(start: IsoDate, period: LegalPeriod, rules: LegalTimeLimits, calendar: WorkingCalendar = VN_CALENDAR): IsoDate {
   if (!Number.isInteger(period.amount) || period.amount < 0) {
     throw new RangeError(`A legal period must be a whole, non-negative number: ${period.amount}`);
   }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { MAX_DONG } from "../bounds.ts";
 import { isIsoDate } from "./calendar.ts";
-import { CASE_EVENT_KINDS, COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent } from "./lifecycle.ts";
+import { type CASE_EVENT_KINDS, COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent } from "./lifecycle.ts";
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: "Ngày phải có dạng YYYY-MM-DD và là ngày có thật" });
 
@@ -14,8 +14,15 @@ export const isoDateSchema = z.string().refine(isIsoDate, { message: "Ngày ph�
 export const dongSchema = z
   .union([
     z.bigint(),
-    z.string().regex(/^\d+$/, { message: "Số tiền phải là số nguyên đồng" }).transform((s) => BigInt(s)),
-    z.number().int().refine(Number.isSafeInteger, { message: "Số tiền vượt quá 2^53: hãy gửi dạng chuỗi" }).transform((n) => BigInt(n)),
+    z
+      .string()
+      .regex(/^\d+$/, { message: "Số tiền phải là số nguyên đồng" })
+      .transform((s) => BigInt(s)),
+    z
+      .number()
+      .int()
+      .refine(Number.isSafeInteger, { message: "Số tiền vượt quá 2^53: hãy gửi dạng chuỗi" })
+      .transform((n) => BigInt(n)),
   ])
   .refine((v) => v > 0n, { message: "Số tiền phải lớn hơn 0" })
   .refine((v) => v <= MAX_DONG, { message: "Số tiền vượt quá mức tối đa 10^16 đồng" });

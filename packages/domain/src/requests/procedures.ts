@@ -85,10 +85,20 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     limitSubject_vi: "ra quyết định thi hành án kể từ ngày nhận được yêu cầu",
     channels: ["online", "desk"],
     documents: [
-      { code: "request_form", vi: "Đơn yêu cầu thi hành án (theo mẫu trên trang)", en: "Enforcement request form (this page)", required: true },
+      {
+        code: "request_form",
+        vi: "Đơn yêu cầu thi hành án (theo mẫu trên trang)",
+        en: "Enforcement request form (this page)",
+        required: true,
+      },
       { code: "judgment", vi: "Bản án, quyết định của Tòa án (bản sao)", en: "Copy of the judgment or court decision", required: true },
       ID_DOC,
-      { code: "debtor_assets", vi: "Tài liệu về tài sản, thu nhập của người phải thi hành án (nếu có)", en: "Evidence of the debtor's assets or income (if any)", required: false },
+      {
+        code: "debtor_assets",
+        vi: "Tài liệu về tài sản, thu nhập của người phải thi hành án (nếu có)",
+        en: "Evidence of the debtor's assets or income (if any)",
+        required: false,
+      },
       AUTHORIZATION,
     ],
     attachmentRequired: true,
@@ -107,7 +117,12 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     documents: [
       { code: "request_form", vi: "Đơn đề nghị xác nhận kết quả thi hành án", en: "Request form", required: true },
       ID_DOC,
-      { code: "decision", vi: "Quyết định thi hành án liên quan (nếu có)", en: "The related enforcement decision (if any)", required: false },
+      {
+        code: "decision",
+        vi: "Quyết định thi hành án liên quan (nếu có)",
+        en: "The related enforcement decision (if any)",
+        required: false,
+      },
     ],
     attachmentRequired: false,
   },
@@ -142,7 +157,12 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị miễn, giảm phí thi hành án", en: "Request form", required: true },
-      { code: "hardship", vi: "Giấy tờ chứng minh thuộc diện được miễn, giảm (xác nhận hoàn cảnh khó khăn…)", en: "Evidence of entitlement (hardship certificate…)", required: true },
+      {
+        code: "hardship",
+        vi: "Giấy tờ chứng minh thuộc diện được miễn, giảm (xác nhận hoàn cảnh khó khăn…)",
+        en: "Evidence of entitlement (hardship certificate…)",
+        required: true,
+      },
       ID_DOC,
     ],
     attachmentRequired: true,
@@ -160,7 +180,12 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     channels: ["online", "desk"],
     documents: [
       { code: "request_form", vi: "Đơn đề nghị miễn, giảm chi phí cưỡng chế", en: "Request form", required: true },
-      { code: "hardship", vi: "Xác nhận của UBND cấp xã hoặc cơ quan, tổ chức về hoàn cảnh khó khăn", en: "Certificate of hardship", required: true },
+      {
+        code: "hardship",
+        vi: "Xác nhận của UBND cấp xã hoặc cơ quan, tổ chức về hoàn cảnh khó khăn",
+        en: "Certificate of hardship",
+        required: true,
+      },
       ID_DOC,
     ],
     attachmentRequired: true,
@@ -177,7 +202,12 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     limitSubject_vi: "thụ lý khiếu nại (lần đầu) và thông báo cho người khiếu nại kể từ ngày nhận được đơn",
     channels: ["online", "desk"],
     documents: [
-      { code: "complaint_form", vi: "Đơn khiếu nại ghi rõ quyết định, hành vi bị khiếu nại và lý do", en: "Complaint naming the decision or act and the grounds", required: true },
+      {
+        code: "complaint_form",
+        vi: "Đơn khiếu nại ghi rõ quyết định, hành vi bị khiếu nại và lý do",
+        en: "Complaint naming the decision or act and the grounds",
+        required: true,
+      },
       ID_DOC,
       { code: "evidence", vi: "Tài liệu, chứng cứ liên quan (nếu có)", en: "Related documents (if any)", required: false },
     ],
@@ -195,7 +225,12 @@ export const PROCEDURES: Readonly<Record<RequestKind, Procedure>> = {
     limitSubject_vi: "thụ lý tố cáo",
     channels: ["online", "desk"],
     documents: [
-      { code: "denunciation_form", vi: "Đơn tố cáo ghi rõ người bị tố cáo và hành vi vi phạm", en: "Denunciation naming the person and the act", required: true },
+      {
+        code: "denunciation_form",
+        vi: "Đơn tố cáo ghi rõ người bị tố cáo và hành vi vi phạm",
+        en: "Denunciation naming the person and the act",
+        required: true,
+      },
       ID_DOC,
       { code: "evidence", vi: "Tài liệu, chứng cứ (nếu có)", en: "Evidence (if any)", required: false },
     ],
@@ -284,12 +319,7 @@ export type Timeliness =
   | { state: "late"; dueOn: IsoDate; closedOn: IsoDate; workingDaysLate: number };
 
 /** On time or late: closed on or before the due date is on time; open past it is overdue. */
-export function timeliness(
-  dueOn: IsoDate,
-  closedOn: IsoDate | null,
-  today: IsoDate,
-  calendar: WorkingCalendar = VN_CALENDAR,
-): Timeliness {
+export function timeliness(dueOn: IsoDate, closedOn: IsoDate | null, today: IsoDate, calendar: WorkingCalendar = VN_CALENDAR): Timeliness {
   if (closedOn) {
     return compareDates(closedOn, dueOn) <= 0
       ? { state: "on_time", dueOn, closedOn }

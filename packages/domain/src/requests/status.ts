@@ -57,7 +57,7 @@ export function applyRequestAction(status: RequestStatus, action: RequestAction,
       message_en: `Cannot ${REQUEST_ACTION_LABELS[action].en.toLowerCase()} a request that is "${REQUEST_STATUS_LABELS[status].en}".`,
     };
   }
-  if ((action === "reject" || action === "return") && !(note && note.trim())) {
+  if ((action === "reject" || action === "return") && !note?.trim()) {
     return {
       ok: false,
       code: "reason_required",

@@ -9,7 +9,7 @@
  */
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const CHECK_ALPHABET = ALPHABET + "*~$=U";
+const CHECK_ALPHABET = `${ALPHABET}*~$=U`;
 export const TRACKING_BODY_LENGTH = 12;
 
 function checkSymbol(body: string): string {
@@ -39,11 +39,7 @@ function defaultRandom(n: number): Uint8Array {
 /** The stored form (13 symbols, no dashes) of what someone typed, or null when it cannot be a code. */
 export function normalizeTrackingCode(input: string): string | null {
   if (typeof input !== "string" || input.length > 40) return null;
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const s = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (s.length !== TRACKING_BODY_LENGTH + 1) return null;
   const body = s.slice(0, TRACKING_BODY_LENGTH);
   if (![...body].every((ch) => ALPHABET.includes(ch))) return null;

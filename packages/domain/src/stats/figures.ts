@@ -233,8 +233,20 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
 type Primary = Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">;
 function zeroPrimary(): Primary {
   return {
-    carried_over: 0n, newly_accepted: 0n, reopened: 0n, transferred_out: 0n, registered: 0n, returned: 0n, completed: 0n, terminated: 0n,
-    in_progress: 0n, postponed: 0n, suspended: 0n, other: 0n, not_yet_enforceable: 0n, separate_register: 0n,
+    carried_over: 0n,
+    newly_accepted: 0n,
+    reopened: 0n,
+    transferred_out: 0n,
+    registered: 0n,
+    returned: 0n,
+    completed: 0n,
+    terminated: 0n,
+    in_progress: 0n,
+    postponed: 0n,
+    suspended: 0n,
+    other: 0n,
+    not_yet_enforceable: 0n,
+    separate_register: 0n,
   };
 }
 

@@ -52,7 +52,11 @@ export function duePeriods(flaggedOn: IsoDate, cadence: ReportCadence, today: Is
 
 /** Due periods without a report (reports are keyed by their period start). */
 export function missingReports(
-  flaggedOn: IsoDate, cadence: ReportCadence, reportedPeriods: readonly IsoDate[], today: IsoDate, until?: IsoDate | null,
+  flaggedOn: IsoDate,
+  cadence: ReportCadence,
+  reportedPeriods: readonly IsoDate[],
+  today: IsoDate,
+  until?: IsoDate | null,
 ): IsoDate[] {
   const have = new Set(reportedPeriods.map((p) => reportPeriodStart(p, cadence)));
   return duePeriods(flaggedOn, cadence, today, until).filter((p) => !have.has(p));

@@ -8,7 +8,13 @@
 import { addMonths, compareDates, type IsoDate } from "../cases/calendar.ts";
 
 export const FLAG_REASONS = [
-  "high_value", "prolonged", "complex", "corruption_economic", "security_order", "failed_auctions", "bankruptcy",
+  "high_value",
+  "prolonged",
+  "complex",
+  "corruption_economic",
+  "security_order",
+  "failed_auctions",
+  "bankruptcy",
 ] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 

@@ -133,7 +133,9 @@ describe("price reduction rule", () => {
   });
 
   it("refuses negative, zero and raised prices", () => {
-    expect(!check([], "2025-02-01", "2025-02-20", -1n).ok && check([], "2025-02-01", "2025-02-20", -1n)).toMatchObject({ error: { code: "negative_price" } });
+    expect(!check([], "2025-02-01", "2025-02-20", -1n).ok && check([], "2025-02-01", "2025-02-20", -1n)).toMatchObject({
+      error: { code: "negative_price" },
+    });
     const zero = check([], "2025-02-01", "2025-02-20", 0n);
     expect(!zero.ok && zero.error.code).toBe("zero_price");
     const rounds = [round(1, "2025-02-20", 150n * B, "no_bidder")];
@@ -173,7 +175,13 @@ describe("price reduction rule", () => {
       const announced = iso(day);
       day = new Date(day.getTime() + 20 * 86_400_000);
       const held = iso(day);
-      const r = checkNewRound({ rounds, valuations: [{ valuedOn: "2017-01-01", value: 150n * B }], proposed: { announcedOn: announced, heldOn: held, startingPrice: price }, enforcementCosts, rules: auctionRulesFor(announced) });
+      const r = checkNewRound({
+        rounds,
+        valuations: [{ valuedOn: "2017-01-01", value: 150n * B }],
+        proposed: { announcedOn: announced, heldOn: held, startingPrice: price },
+        enforcementCosts,
+        rules: auctionRulesFor(announced),
+      });
       expect(r.ok, `round ${n}`).toBe(true);
       rounds.push(round(n, held, price, "no_bidder"));
       rounds[n - 1]!.announcedOn = announced;
@@ -209,7 +217,9 @@ describe("the floor", () => {
     const b = checkFloor(100n, 100n, after);
     expect(!a.ok && a.error.message_vi).toContain("chi phí cưỡng chế");
     expect(!b.ok && b.error.message_vi).toContain("chi phí thi hành án");
-    expect(before.sources.auctionFloor).toEqual([{ instrument: "Law 26/2008 (amended)", article: "104", clause: "3", verified: "verified", row: "U6" }]);
+    expect(before.sources.auctionFloor).toEqual([
+      { instrument: "Law 26/2008 (amended)", article: "104", clause: "3", verified: "verified", row: "U6" },
+    ]);
     expect(after.sources.auctionFloor!.map((x) => `${x.instrument} ${x.article}(${x.clause})${x.point ? `(${x.point})` : ""}`)).toEqual([
       "Law 106/2025/QH15 83(3 ¶3)",
       "Decree 152/2026/NĐ-CP 65(7)(b)",
@@ -248,13 +258,41 @@ describe("re-valuation of a seized asset (Law 26/2008 Art. 99, Law 106 Art. 82(2
       expect(r.revaluationOnRequestTimes).toBe(1);
     }
     // Told Monday 22/06/2026 → last day Monday 29/06/2026.
-    expect(checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-06-22", requestedOn: "2026-06-29", previousOnRequest: 0, rules: old })).toEqual({ ok: true, lastDay: "2026-06-29" });
-    const late = checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-06-22", requestedOn: "2026-06-30", previousOnRequest: 0, rules: old });
+    expect(
+      checkRevaluation({
+        ground: "party_request",
+        resultNotifiedOn: "2026-06-22",
+        requestedOn: "2026-06-29",
+        previousOnRequest: 0,
+        rules: old,
+      }),
+    ).toEqual({ ok: true, lastDay: "2026-06-29" });
+    const late = checkRevaluation({
+      ground: "party_request",
+      resultNotifiedOn: "2026-06-22",
+      requestedOn: "2026-06-30",
+      previousOnRequest: 0,
+      rules: old,
+    });
     expect(!late.ok && late.error.code).toBe("revaluation_late");
-    const twice = checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-07-01", requestedOn: "2026-07-02", previousOnRequest: 1, rules: neu });
+    const twice = checkRevaluation({
+      ground: "party_request",
+      resultNotifiedOn: "2026-07-01",
+      requestedOn: "2026-07-02",
+      previousOnRequest: 1,
+      rules: neu,
+    });
     expect(!twice.ok && twice.error.code).toBe("revaluation_once");
     // Across the National Day break 2026: told Friday 21/08 → Sat 22/08 (make-up), 24, 25, 26, 27/08.
-    expect(checkRevaluation({ ground: "party_request", resultNotifiedOn: "2026-08-21", requestedOn: "2026-08-27", previousOnRequest: 0, rules: neu })).toEqual({ ok: true, lastDay: "2026-08-27" });
+    expect(
+      checkRevaluation({
+        ground: "party_request",
+        resultNotifiedOn: "2026-08-21",
+        requestedOn: "2026-08-27",
+        previousOnRequest: 0,
+        rules: neu,
+      }),
+    ).toEqual({ ok: true, lastDay: "2026-08-27" });
   });
   it("for a serious breach at any time; an expired certificate only from 01/07/2026", () => {
     expect(checkRevaluation({ ground: "serious_breach", requestedOn: "2026-06-30", previousOnRequest: 3, rules: old }).ok).toBe(true);
@@ -311,7 +349,11 @@ describe("deposits", () => {
 });
 
 describe("distribution of proceeds (Art. 47)", () => {
-  const dist = (proceeds: bigint, costs: bigint, claims: { id: string; rank: "secured" | "priority" | "court_fee" | "other"; amount: bigint }[]) => {
+  const dist = (
+    proceeds: bigint,
+    costs: bigint,
+    claims: { id: string; rank: "secured" | "priority" | "court_fee" | "other"; amount: bigint }[],
+  ) => {
     const r = distributeProceeds({ proceeds, enforcementCosts: costs, claims });
     if (!r.ok) throw new Error(r.error.message_en);
     return r.distribution;
@@ -372,7 +414,14 @@ describe("distribution of proceeds (Art. 47)", () => {
   it("refuses bad input", () => {
     expect(distributeProceeds({ proceeds: -1n, enforcementCosts: 0n, claims: [] }).ok).toBe(false);
     expect(distributeProceeds({ proceeds: 1n, enforcementCosts: -1n, claims: [] }).ok).toBe(false);
-    const dup = distributeProceeds({ proceeds: 1n, enforcementCosts: 0n, claims: [{ id: "A", rank: "other", amount: 1n }, { id: "A", rank: "other", amount: 1n }] });
+    const dup = distributeProceeds({
+      proceeds: 1n,
+      enforcementCosts: 0n,
+      claims: [
+        { id: "A", rank: "other", amount: 1n },
+        { id: "A", rank: "other", amount: 1n },
+      ],
+    });
     expect(!dup.ok && dup.error.code).toBe("duplicate_claim");
     const zero = distributeProceeds({ proceeds: 1n, enforcementCosts: 0n, claims: [{ id: "A", rank: "other", amount: 0n }] });
     expect(!zero.ok && zero.error.code).toBe("bad_claim");

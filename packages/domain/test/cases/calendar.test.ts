@@ -215,7 +215,16 @@ describe("Vietnamese holiday data", () => {
       expect(c.status).toBe("provisional");
     }
     expect(() =>
-      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [], daysOff: [{ date: "2025-06-02", kind: "holiday", name_vi: "", name_en: "", cite: "nope" }], extraWorkingDays: [] }]),
+      createCalendar("bad", [
+        {
+          year: 2025,
+          status: "official",
+          source: "",
+          citations: [],
+          daysOff: [{ date: "2025-06-02", kind: "holiday", name_vi: "", name_en: "", cite: "nope" }],
+          extraWorkingDays: [],
+        },
+      ]),
     ).toThrow(/cites 'nope'/);
   });
 
@@ -228,10 +237,28 @@ describe("Vietnamese holiday data", () => {
 
   it("rejects inconsistent data", () => {
     expect(() =>
-      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [], extraWorkingDays: [{ date: "2025-04-28", reason_vi: "", reason_en: "", cite: "x" }] }]),
+      createCalendar("bad", [
+        {
+          year: 2025,
+          status: "official",
+          source: "",
+          citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }],
+          daysOff: [],
+          extraWorkingDays: [{ date: "2025-04-28", reason_vi: "", reason_en: "", cite: "x" }],
+        },
+      ]),
     ).toThrow(/not a weekend day/);
     expect(() =>
-      createCalendar("bad", [{ year: 2025, status: "official", source: "", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [{ date: "2026-01-01", kind: "holiday", name_vi: "", name_en: "", cite: "x" }], extraWorkingDays: [] }]),
+      createCalendar("bad", [
+        {
+          year: 2025,
+          status: "official",
+          source: "",
+          citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }],
+          daysOff: [{ date: "2026-01-01", kind: "holiday", name_vi: "", name_en: "", cite: "x" }],
+          extraWorkingDays: [],
+        },
+      ]),
     ).toThrow(/listed under year 2025/);
     const y = { year: 2025, status: "official", source: "", citations: [], daysOff: [], extraWorkingDays: [] } as const;
     expect(() => createCalendar("bad", [y, y])).toThrow(/twice/);
@@ -239,7 +266,14 @@ describe("Vietnamese holiday data", () => {
 
   it("supports a custom calendar", () => {
     const cal = createCalendar("test", [
-      { year: 2031, status: "official", source: "test", citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }], daysOff: [{ date: "2031-06-02", kind: "holiday", name_vi: "x", name_en: "x", cite: "x" }], extraWorkingDays: [] },
+      {
+        year: 2031,
+        status: "official",
+        source: "test",
+        citations: [{ id: "x", reference: "", status: "official", verified: "unverified", row: "" }],
+        daysOff: [{ date: "2031-06-02", kind: "holiday", name_vi: "x", name_en: "x", cite: "x" }],
+        extraWorkingDays: [],
+      },
     ]);
     expect(isWorkingDay("2031-06-02", cal)).toBe(false);
     expect(isWorkingDay("2031-06-02", VN_CALENDAR)).toBe(true);

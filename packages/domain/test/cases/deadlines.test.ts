@@ -126,7 +126,13 @@ describe("re-verification due for not-yet-enforceable cases", () => {
   });
 
   it("end-of-month: 31 Aug + 6 months → 28 Feb 2026 (Saturday) → Monday 2 Mar", () => {
-    const events = [...base, verification("2025-03-20"), classify("2025-03-21", "not_yet_enforceable"), verification("2025-08-31"), classify("2025-09-01", "not_yet_enforceable")];
+    const events = [
+      ...base,
+      verification("2025-03-20"),
+      classify("2025-03-21", "not_yet_enforceable"),
+      verification("2025-08-31"),
+      classify("2025-09-01", "not_yet_enforceable"),
+    ];
     const all = caseDeadlines(events, "2025-09-02");
     const first = find(all, "reverification", 0);
     expect(first.closedBy).toBe("met");
@@ -136,7 +142,13 @@ describe("re-verification due for not-yet-enforceable cases", () => {
   });
 
   it("a re-verification done late is flagged late; none is due once the case is enforceable", () => {
-    const events = [...base, verification("2025-03-20"), classify("2025-03-21", "not_yet_enforceable"), verification("2025-10-15"), classify("2025-10-16", "enforceable")];
+    const events = [
+      ...base,
+      verification("2025-03-20"),
+      classify("2025-03-21", "not_yet_enforceable"),
+      verification("2025-10-15"),
+      classify("2025-10-16", "enforceable"),
+    ];
     const all = caseDeadlines(events, "2025-11-01");
     expect(find(all, "reverification").late).toBe(true);
     expect(all.filter((x) => x.kind === "reverification")).toHaveLength(1);
@@ -198,7 +210,10 @@ describe("nextDeadline through the lifecycle", () => {
   });
 
   it("no deadline once the case is closed", () => {
-    const closed = [...events.slice(0, 3), { kind: "termination", effectiveDate: "2025-03-12", reason: "Người được thi hành án rút đơn" } as CaseEvent];
+    const closed = [
+      ...events.slice(0, 3),
+      { kind: "termination", effectiveDate: "2025-03-12", reason: "Người được thi hành án rút đơn" } as CaseEvent,
+    ];
     expect(nextDeadline(closed, "2025-03-12")).toBeNull();
     const all = caseDeadlines(closed, "2025-04-01");
     expect(find(all, "verification")).toMatchObject({ closedBy: "case_closed", closedOn: "2025-03-12" });
@@ -222,13 +237,21 @@ describe("postponed and suspended cases", () => {
   });
 
   it("restarts a pending step from the resumption date", () => {
-    const events = [...notified, { kind: "postponement", effectiveDate: "2025-03-10" } as CaseEvent, { kind: "resumption", effectiveDate: "2025-04-01" } as CaseEvent];
+    const events = [
+      ...notified,
+      { kind: "postponement", effectiveDate: "2025-03-10" } as CaseEvent,
+      { kind: "resumption", effectiveDate: "2025-04-01" } as CaseEvent,
+    ];
     const v = nextDeadline(events, "2025-04-01");
     expect(v).toMatchObject({ kind: "verification", startDate: "2025-04-01", dueDate: "2025-04-11", paused: false });
   });
 
   it("keeps the natural deadline when resumed before the period would start", () => {
-    const events = [...notified, { kind: "postponement", effectiveDate: "2025-03-10" } as CaseEvent, { kind: "resumption", effectiveDate: "2025-03-12" } as CaseEvent];
+    const events = [
+      ...notified,
+      { kind: "postponement", effectiveDate: "2025-03-10" } as CaseEvent,
+      { kind: "resumption", effectiveDate: "2025-03-12" } as CaseEvent,
+    ];
     expect(nextDeadline(events, "2025-03-12", { actors: ["agency"] })).toMatchObject({ kind: "verification", dueDate: "2025-03-27" });
   });
 
@@ -286,10 +309,20 @@ describe("rules switch on 1 Jul 2026", () => {
     const n2 = [acceptance("2026-06-15"), decision("2026-06-17"), notification("2026-06-22")];
     const v1 = find(caseDeadlines(n1, "2026-06-30"), "verification");
     const v2 = find(caseDeadlines(n2, "2026-07-02"), "verification");
-    expect(v1).toMatchObject({ startDate: "2026-06-29", period: { unit: "days", amount: 10 }, dueDate: "2026-07-09", ruleSetFrom: "2015-07-01" });
+    expect(v1).toMatchObject({
+      startDate: "2026-06-29",
+      period: { unit: "days", amount: 10 },
+      dueDate: "2026-07-09",
+      ruleSetFrom: "2015-07-01",
+    });
     expect(v1.sources).toEqual([{ instrument: "Law 26/2008 (amended)", article: "44", clause: "1", verified: "verified", row: "V1" }]);
     // Voluntary period ends Thursday 2 Jul → 9 days → Saturday 11 Jul → Monday 13 Jul.
-    expect(v2).toMatchObject({ startDate: "2026-07-02", period: { unit: "days", amount: 9 }, dueDate: "2026-07-13", ruleSetFrom: "2026-07-01" });
+    expect(v2).toMatchObject({
+      startDate: "2026-07-02",
+      period: { unit: "days", amount: 9 },
+      dueDate: "2026-07-13",
+      ruleSetFrom: "2026-07-01",
+    });
     expect(v2.sources).toEqual([{ instrument: "Law 106/2025/QH15", article: "37", clause: "1", verified: "verified", row: "V1n" }]);
   });
 

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   LEGAL_RULE_CODES,
@@ -86,7 +85,10 @@ describe("the table of legal rules", () => {
 
   it.each(LEGAL_RULE_CODES)("%s has its value and source on both sides of 01/07/2026", (code) => {
     const [before, after, citeBefore, citeAfter] = BOUNDARY[code];
-    for (const [date, value, source] of [["2026-06-30", before, citeBefore], ["2026-07-01", after, citeAfter]] as const) {
+    for (const [date, value, source] of [
+      ["2026-06-30", before, citeBefore],
+      ["2026-07-01", after, citeAfter],
+    ] as const) {
       if (value === null) {
         expect(() => legalRuleOn(code, date)).toThrow(RangeError);
         continue;
@@ -115,7 +117,12 @@ describe("the table of legal rules", () => {
     for (const line of research.split("\n")) {
       const m = /^\| ([A-Z]\d+[a-z]*) \|/.exec(line);
       if (!m) continue;
-      const status = line.trim().replace(/\|\s*$/, "").split("|").pop()!.trim();
+      const status = line
+        .trim()
+        .replace(/\|\s*$/, "")
+        .split("|")
+        .pop()!
+        .trim();
       marks.set(m[1]!, status);
     }
     const rank = { unverified: 0, partly: 1, verified: 2 } as const;

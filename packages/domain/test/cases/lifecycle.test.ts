@@ -687,7 +687,13 @@ describe("event validation", () => {
       [[{ id: "x", kind: "money", amount: 0n }], "nguyên dương"],
       [[{ id: "x", kind: "money", amount: 5 }], "nguyên dương"],
       [[{ id: "x", kind: "act", description: "" }], "mô tả"],
-      [[{ id: "x", kind: "money", amount: 5n }, { id: "x", kind: "act", description: "d" }], "bị trùng"],
+      [
+        [
+          { id: "x", kind: "money", amount: 5n },
+          { id: "x", kind: "act", description: "d" },
+        ],
+        "bị trùng",
+      ],
       [[{ id: "", kind: "money", amount: 5n }], "phải có mã"],
       [[{ id: "x", kind: "land" }], "tiền (money) hoặc"],
     ];
@@ -803,7 +809,10 @@ describe("deriveState / stateAsOf", () => {
   });
 
   it("reports the first invalid event with its ledger index", () => {
-    const bad = [...ledger.slice(0, 5), { kind: "payment", effectiveDate: "2025-04-10", obligationId: "m1", amount: 2_000_000n } as CaseEvent];
+    const bad = [
+      ...ledger.slice(0, 5),
+      { kind: "payment", effectiveDate: "2025-04-10", obligationId: "m1", amount: 2_000_000n } as CaseEvent,
+    ];
     const r = deriveState(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -856,7 +865,12 @@ describe("executor change reasons", () => {
     if (!first.ok) return;
     const noReason = applyEvent(first.state, { kind: "executor_change", effectiveDate: "2025-11-05", executorId: "E2" });
     expect(noReason).toMatchObject({ ok: false, error: { code: "missing_reason" } });
-    const withReason = applyEvent(first.state, { kind: "executor_change", effectiveDate: "2025-11-05", executorId: "E2", reason: "Chấp hành viên nghỉ phép dài ngày" });
+    const withReason = applyEvent(first.state, {
+      kind: "executor_change",
+      effectiveDate: "2025-11-05",
+      executorId: "E2",
+      reason: "Chấp hành viên nghỉ phép dài ngày",
+    });
     expect(withReason.ok).toBe(true);
   });
 });

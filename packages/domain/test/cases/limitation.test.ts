@@ -81,7 +81,11 @@ describe("limitation period for requesting enforcement", () => {
   it("refuses malformed dates and periods", () => {
     expect(() => checkLimitation({ runsFrom: "15/06/2020", filedOn: "2025-06-15" })).toThrow(RangeError);
     expect(() =>
-      checkLimitation({ runsFrom: "2020-06-15", filedOn: "2025-06-15", pauses: [{ reason: "force_majeure", from: "2021-02-02", to: "2021-02-01" }] }),
+      checkLimitation({
+        runsFrom: "2020-06-15",
+        filedOn: "2025-06-15",
+        pauses: [{ reason: "force_majeure", from: "2021-02-02", to: "2021-02-01" }],
+      }),
     ).toThrow(RangeError);
   });
 });

@@ -15,9 +15,22 @@ import { assertIdentities, caseDeltas, caseStats, figuresFromDeltas } from "../.
 const P = "province-hai-phong";
 
 /** A case decided (mode), notified, verified and classified not yet enforceable on `nyeOn`. */
-function nyeCase(o: { accepted: string; decided: string; notified: string; verified: string; nyeOn: string; mode: "ex_officio" | "on_request"; imprisoned?: boolean }): CaseEvent[] {
+function nyeCase(o: {
+  accepted: string;
+  decided: string;
+  notified: string;
+  verified: string;
+  nyeOn: string;
+  mode: "ex_officio" | "on_request";
+  imprisoned?: boolean;
+}): CaseEvent[] {
   return [
-    { kind: "acceptance", effectiveDate: o.accepted, provinceId: P, source: o.mode === "on_request" ? "creditor_request" : "court_transfer" },
+    {
+      kind: "acceptance",
+      effectiveDate: o.accepted,
+      provinceId: P,
+      source: o.mode === "on_request" ? "creditor_request" : "court_transfer",
+    },
     { kind: "decision", effectiveDate: o.decided, mode: o.mode, obligations: [{ id: "m1", kind: "money", amount: 500_000_000n }] },
     { kind: "notification", effectiveDate: o.notified },
     { kind: "verification", effectiveDate: o.verified, ...(o.imprisoned ? { debtorImprisonedOrUnknownAddress: true } : {}) },
@@ -34,7 +47,14 @@ const openOf = (ds: Deadline[], kind: Deadline["kind"]) => ds.filter((d) => d.ki
 
 describe("old rules: the separate register (D62 Art. 9(5))", () => {
   // Not yet enforceable on Wed 17/01/2024; re-verified twice, six months apart.
-  const base = nyeCase({ accepted: "2024-01-02", decided: "2024-01-03", notified: "2024-01-04", verified: "2024-01-16", nyeOn: "2024-01-17", mode: "on_request" });
+  const base = nyeCase({
+    accepted: "2024-01-02",
+    decided: "2024-01-03",
+    notified: "2024-01-04",
+    verified: "2024-01-16",
+    nyeOn: "2024-01-17",
+    mode: "on_request",
+  });
   const twice = [...base, ...reverify("2024-07-10"), ...reverify("2025-01-08")];
 
   it("re-verification runs every six months until the second verification, then stops", () => {
@@ -48,7 +68,12 @@ describe("old rules: the separate register (D62 Art. 9(5))", () => {
   it("is due one year and three working days after the not-yet-enforceable decision, once verified twice", () => {
     const ds = caseDeadlines(twice, "2025-01-08");
     const [reg] = openOf(ds, "separate_register");
-    expect(reg).toMatchObject({ startDate: "2025-01-17", dueDate: "2025-01-22", period: { unit: "working_days", amount: 3 }, ruleSetFrom: "2015-07-01" });
+    expect(reg).toMatchObject({
+      startDate: "2025-01-17",
+      dueDate: "2025-01-22",
+      period: { unit: "working_days", amount: 3 },
+      ruleSetFrom: "2015-07-01",
+    });
     expect(reg!.sources.map((s) => `${s.instrument} ${s.article}`)).toContain("Decree 62/2015/NĐ-CP 9");
     // Verified only once: no register deadline yet, and the move is refused.
     const once = [...base, ...reverify("2024-07-10")];
@@ -80,18 +105,33 @@ describe("old rules: the separate register (D62 Art. 9(5))", () => {
     expect(nextActions(state(moved), "2025-05-05")).toEqual(["executor_change", "register_reopening"]);
     const blank = tryAdd(moved, { kind: "register_reopening", effectiveDate: "2025-05-05", newInformation: " " });
     expect(!blank.ok && blank.error.code).toBe("missing_information");
-    const reopened = [...moved, { kind: "register_reopening", effectiveDate: "2025-05-05", newInformation: "Ngân hàng báo tài khoản mới" } as CaseEvent];
+    const reopened = [
+      ...moved,
+      { kind: "register_reopening", effectiveDate: "2025-05-05", newInformation: "Ngân hàng báo tài khoản mới" } as CaseEvent,
+    ];
     expect(state(reopened)).toMatchObject({ status: "not_yet_enforceable", reopenedOn: "2025-05-05" });
     // Verified within 10 days of the new information (D62 Art. 9(4) ¶2).
     const [nv] = openOf(caseDeadlines(reopened, "2025-05-05"), "new_information_verification");
     expect(nv).toMatchObject({ startDate: "2025-05-05", dueDate: "2025-05-15" });
-    const enforced = [...reopened, { kind: "verification", effectiveDate: "2025-05-12" }, { kind: "classification", effectiveDate: "2025-05-12", result: "enforceable" }] as CaseEvent[];
+    const enforced = [
+      ...reopened,
+      { kind: "verification", effectiveDate: "2025-05-12" },
+      { kind: "classification", effectiveDate: "2025-05-12", result: "enforceable" },
+    ] as CaseEvent[];
     expect(state(enforced).status).toBe("enforceable");
     expect(state(enforced).notYetEnforceableSince).toBeNull();
   });
 
   it("an imprisoned debtor's case waits two years (yearly verifications)", () => {
-    const jailed = nyeCase({ accepted: "2024-01-02", decided: "2024-01-03", notified: "2024-01-04", verified: "2024-01-16", nyeOn: "2024-01-17", mode: "ex_officio", imprisoned: true });
+    const jailed = nyeCase({
+      accepted: "2024-01-02",
+      decided: "2024-01-03",
+      notified: "2024-01-04",
+      verified: "2024-01-16",
+      nyeOn: "2024-01-17",
+      mode: "ex_officio",
+      imprisoned: true,
+    });
     const once = [...jailed, ...reverify("2025-01-10")];
     // 10/01/2026 is a Saturday made a working day (the New Year swap).
     expect(openOf(caseDeadlines(once, "2025-01-10"), "reverification")[0]!.dueDate).toBe("2026-01-10");
@@ -107,7 +147,14 @@ describe("old rules: the separate register (D62 Art. 9(5))", () => {
 
 describe("2026 rules: two years, then the register (ex officio) or the return of the request (L106 Art. 38(4))", () => {
   const july = (mode: "ex_officio" | "on_request") => [
-    ...nyeCase({ accepted: "2026-07-01", decided: "2026-07-02", notified: "2026-07-03", verified: "2026-07-14", nyeOn: "2026-07-15", mode }),
+    ...nyeCase({
+      accepted: "2026-07-01",
+      decided: "2026-07-02",
+      notified: "2026-07-03",
+      verified: "2026-07-14",
+      nyeOn: "2026-07-15",
+      mode,
+    }),
     ...reverify("2027-01-12"),
     ...reverify("2027-07-12"),
     ...reverify("2028-01-10"),
@@ -142,7 +189,15 @@ describe("2026 rules: two years, then the register (ex officio) or the return of
     const returned = [...july("on_request"), { kind: "request_returned", effectiveDate: "2028-07-18" } as CaseEvent];
     const y = caseStats(returned, "2027-10-01", "2028-09-30");
     assertIdentities(y);
-    expect(y.cases).toMatchObject({ carried_over: 1n, returned: 1n, to_enforce: 0n, not_yet_enforceable: 0n, carried_to_next: 0n, terminated: 0n, enforceable: 0n });
+    expect(y.cases).toMatchObject({
+      carried_over: 1n,
+      returned: 1n,
+      to_enforce: 0n,
+      not_yet_enforceable: 0n,
+      carried_to_next: 0n,
+      terminated: 0n,
+      enforceable: 0n,
+    });
     expect(y.money.returned).toBe(500_000_000n);
     expect(figuresFromDeltas(caseDeltas(returned), "2027-10-01", "2028-09-30")).toEqual(y);
     const next = caseStats(returned, "2028-10-01", "2029-09-30");
@@ -151,7 +206,10 @@ describe("2026 rules: two years, then the register (ex officio) or the return of
 
   it("an ex officio case goes to the separate register instead, counted on its own line", () => {
     const events = july("ex_officio");
-    expect(openOf(caseDeadlines(events, "2028-01-10"), "separate_register")[0]).toMatchObject({ startDate: "2028-07-17", dueDate: "2028-07-18" });
+    expect(openOf(caseDeadlines(events, "2028-01-10"), "separate_register")[0]).toMatchObject({
+      startDate: "2028-07-17",
+      dueDate: "2028-07-18",
+    });
     const ret = tryAdd(events, { kind: "request_returned", effectiveDate: "2028-07-18" });
     expect(!ret.ok && ret.error.code).toBe("wrong_decision_mode");
     const moved = [...events, { kind: "register_transfer", effectiveDate: "2028-07-18" } as CaseEvent];
@@ -162,22 +220,45 @@ describe("2026 rules: two years, then the register (ex officio) or the return of
     const next = caseStats(moved, "2028-10-01", "2029-09-30");
     expect(next.cases).toMatchObject({ carried_over: 0n, to_enforce: 0n, separate_register: 1n });
     // Reopened on new information: back in the workload.
-    const reopened = [...moved, { kind: "register_reopening", effectiveDate: "2029-03-02", newInformation: "Được hưởng thừa kế" } as CaseEvent];
+    const reopened = [
+      ...moved,
+      { kind: "register_reopening", effectiveDate: "2029-03-02", newInformation: "Được hưởng thừa kế" } as CaseEvent,
+    ];
     const z = caseStats(reopened, "2028-10-01", "2029-09-30");
     assertIdentities(z);
-    expect(z.cases).toMatchObject({ reopened: 1n, total_accepted: 1n, to_enforce: 1n, not_yet_enforceable: 1n, separate_register: 0n, carried_to_next: 1n });
+    expect(z.cases).toMatchObject({
+      reopened: 1n,
+      total_accepted: 1n,
+      to_enforce: 1n,
+      not_yet_enforceable: 1n,
+      separate_register: 0n,
+      carried_to_next: 1n,
+    });
   });
 });
 
 describe("the boundary: the rules of the not-yet-enforceable decision's date", () => {
   const at = (nyeOn: string) => [
-    ...nyeCase({ accepted: "2026-06-01", decided: "2026-06-02", notified: "2026-06-03", verified: "2026-06-29", nyeOn, mode: "on_request" }),
+    ...nyeCase({
+      accepted: "2026-06-01",
+      decided: "2026-06-02",
+      notified: "2026-06-03",
+      verified: "2026-06-29",
+      nyeOn,
+      mode: "on_request",
+    }),
     ...reverify("2026-12-28"),
     ...reverify("2027-06-28"),
   ];
   it("decided on 30/06/2026: old rules, the register after a year and two verifications", () => {
     const s = state(at("2026-06-30"));
-    expect(registerStepOf(s)).toMatchObject({ step: "register_transfer", months: 12, ruleSetFrom: "2015-07-01", minVerifications: 2, workingDays: 3 });
+    expect(registerStepOf(s)).toMatchObject({
+      step: "register_transfer",
+      months: 12,
+      ruleSetFrom: "2015-07-01",
+      minVerifications: 2,
+      workingDays: 3,
+    });
     expect(openOf(caseDeadlines(at("2026-06-30"), "2027-06-28"), "reverification")).toEqual([]);
     expect(nextActions(s, "2027-07-01")).toContain("register_transfer");
   });

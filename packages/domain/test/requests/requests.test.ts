@@ -79,7 +79,11 @@ describe("procedures", () => {
     expect(cab1).toContain("Luật Thi hành án dân sự số 106/2025/QH15, Điều 104");
     const [er0, , er1] = at("enforcement_request");
     expect([er0, er1]).toEqual([5, 5]);
-    expect(procedureLimitOn("coercion_cost_exemption", "2026-07-01")).toMatchObject({ effectiveFrom: "2026-07-01", verified: "verified", toConfirm: false });
+    expect(procedureLimitOn("coercion_cost_exemption", "2026-07-01")).toMatchObject({
+      effectiveFrom: "2026-07-01",
+      verified: "verified",
+      toConfirm: false,
+    });
     expect(procedureLimitOn("fee_exemption", "2026-07-01")).toMatchObject({ workingDays: 5, verified: "unverified", toConfirm: true });
     expect(procedureLimitOn("denunciation", "2026-06-30")).toMatchObject({ workingDays: 7, toConfirm: true });
     // Received Tuesday 30 Jun 2026 → 5 working days → Tuesday 7 Jul; Wednesday 1 Jul → 3 → Monday 6 Jul.
@@ -96,7 +100,10 @@ describe("on time or late", () => {
     expect(timeliness("2026-10-12", "2026-10-12", "2026-10-20")).toEqual({ state: "on_time", dueOn: "2026-10-12", closedOn: "2026-10-12" });
     expect(timeliness("2026-10-12", "2026-10-09", "2026-10-20").state).toBe("on_time");
     expect(timeliness("2026-10-12", "2026-10-14", "2026-10-20")).toEqual({
-      state: "late", dueOn: "2026-10-12", closedOn: "2026-10-14", workingDaysLate: 2,
+      state: "late",
+      dueOn: "2026-10-12",
+      closedOn: "2026-10-14",
+      workingDaysLate: 2,
     });
   });
 
@@ -121,8 +128,14 @@ describe("request status machine", () => {
 
   it("refuses skipped, backward and repeated steps with a Vietnamese reason", () => {
     const bad: [(typeof REQUEST_STATUSES)[number], RequestAction][] = [
-      ["submitted", "process"], ["submitted", "return"], ["received", "receive"], ["processing", "receive"],
-      ["returned", "reject"], ["returned", "process"], ["rejected", "receive"], ["rejected", "return"],
+      ["submitted", "process"],
+      ["submitted", "return"],
+      ["received", "receive"],
+      ["processing", "receive"],
+      ["returned", "reject"],
+      ["returned", "process"],
+      ["rejected", "receive"],
+      ["rejected", "return"],
     ];
     for (const [from, action] of bad) {
       const r = applyRequestAction(from, action, "x");
@@ -170,7 +183,7 @@ describe("tracking codes", () => {
     // 0x111111111111 in base 32 digits of 1 = sum 32^k for k<12, mod 37.
     let mod = 0;
     for (let i = 0; i < 12; i++) mod = (mod * 32 + 1) % 37;
-    expect(ones).toBe("111111111111" + "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U"[mod]);
+    expect(ones).toBe(`111111111111${"0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U"[mod]}`);
   });
 
   it("catches a mistyped or swapped symbol before any look-up, and reads confusable letters leniently", () => {

@@ -145,7 +145,11 @@ describe("one case's contribution", () => {
     const term = caseStats([...LEDGERS.enforceable, { kind: "termination", effectiveDate: "2025-05-05", reason: "Điều 50" }], FROM, TO);
     expect(term.cases.terminated).toBe(1n);
     expect(term.money.terminated).toBe(1_000_000n);
-    const tr = caseStats([...LEDGERS.enforceable, { kind: "transfer", effectiveDate: "2025-05-05", toProvinceId: "province-ha-noi" }], FROM, TO);
+    const tr = caseStats(
+      [...LEDGERS.enforceable, { kind: "transfer", effectiveDate: "2025-05-05", toProvinceId: "province-ha-noi" }],
+      FROM,
+      TO,
+    );
     expect(tr.cases.transferred_out).toBe(1n);
     expect(tr.cases.to_enforce).toBe(0n);
     expect(tr.money.transferred_out).toBe(1_000_000n);
@@ -191,10 +195,22 @@ describe("property: random histories", () => {
   ];
 
   it("generates varied histories (every ending and standing occurs)", () => {
-    const statuses = new Set(ledgers.map((l) => caseStats(l, "2000-01-01", "2030-12-31")).flatMap((s) => STAT_FIGURES.filter((k) => s.cases[k] > 0n)));
+    const statuses = new Set(
+      ledgers.map((l) => caseStats(l, "2000-01-01", "2030-12-31")).flatMap((s) => STAT_FIGURES.filter((k) => s.cases[k] > 0n)),
+    );
     for (const k of [
-      "completed", "terminated", "transferred_out", "in_progress", "postponed", "suspended", "other", "not_yet_enforceable",
-      "registered", "reopened", "returned", "separate_register",
+      "completed",
+      "terminated",
+      "transferred_out",
+      "in_progress",
+      "postponed",
+      "suspended",
+      "other",
+      "not_yet_enforceable",
+      "registered",
+      "reopened",
+      "returned",
+      "separate_register",
     ] as const) {
       expect(statuses.has(k), k).toBe(true);
     }

@@ -147,7 +147,11 @@ describe("progress-report cadence", () => {
     expect(duePeriods("2026-11-02", "monthly", "2026-11-20")).toEqual([]);
   });
   it("missing reports are the due periods without one; a removal stops the cadence", () => {
-    expect(missingReports("2026-06-10", "monthly", ["2026-06-01", "2026-08-15"], "2026-11-10")).toEqual(["2026-07-01", "2026-09-01", "2026-10-01"]);
+    expect(missingReports("2026-06-10", "monthly", ["2026-06-01", "2026-08-15"], "2026-11-10")).toEqual([
+      "2026-07-01",
+      "2026-09-01",
+      "2026-10-01",
+    ]);
     expect(missingReports("2026-01-10", "quarterly", ["2026-02-01", "2026-05-01", "2026-08-01"], "2026-11-10")).toEqual([]);
     expect(missingReports("2026-06-10", "monthly", [], "2026-11-10", "2026-07-15")).toEqual(["2026-06-01", "2026-07-01"]);
   });
@@ -155,8 +159,17 @@ describe("progress-report cadence", () => {
 
 describe("watchlist risk ordering", () => {
   const item = (over: Partial<WatchItemFacts>): WatchItemFacts => ({
-    caseNumber: "1", moneyDue: 0n, moneyCollected: 0n, overdueDirectives: 0, openDirectives: 0, missingReports: 0,
-    lastActionOn: "2026-11-01", nextDeadlineOn: null, failedAuctionRounds: 0, isCorruption: false, ...over,
+    caseNumber: "1",
+    moneyDue: 0n,
+    moneyCollected: 0n,
+    overdueDirectives: 0,
+    openDirectives: 0,
+    missingReports: 0,
+    lastActionOn: "2026-11-01",
+    nextDeadlineOn: null,
+    failedAuctionRounds: 0,
+    isCorruption: false,
+    ...over,
   });
   it("each term raises the score", () => {
     const today = "2026-11-01";
@@ -194,6 +207,11 @@ describe("coercion operations", () => {
     expect(nextCoercionStatus("approved", "cancel")).toBe("cancelled");
   });
   it("forces add up", () => {
-    expect(totalForces([{ kind: "police", count: 30 }, { kind: "local_authority", count: 12 }])).toBe(42);
+    expect(
+      totalForces([
+        { kind: "police", count: 30 },
+        { kind: "local_authority", count: 12 },
+      ]),
+    ).toBe(42);
   });
 });

@@ -3,7 +3,9 @@ import { loadCoercionOps } from "./coercion-ops.ts";
 
 /** The steering side of a case page: flags of the case, committees it may be proposed to, operations. */
 export async function loadCaseSteering(tx: TxSql, caseId: string, provinceId: string, isCorruption: boolean) {
-  const flags = await tx<{ id: string; status: string; committee_name: string; reason: string; proposed_on: string; removed_reason: string | null }[]>`
+  const flags = await tx<
+    { id: string; status: string; committee_name: string; reason: string; proposed_on: string; removed_reason: string | null }[]
+  >`
     select f.id, f.status, c.name as committee_name, f.reason, f.proposed_on::text as proposed_on, f.removed_reason
     from public.steering_flags f join public.steering_committees c on c.id = f.committee_id
     where f.case_id = ${caseId} order by f.created_at desc`;

@@ -21,17 +21,42 @@ export async function agendaCandidates(tx: TxSql, committeeId: string) {
 
 /** One meeting: its agenda of cases, minutes and decisions, and the directives on the agenda's cases; null if not visible. */
 export async function loadMeeting(tx: TxSql, meetingId: string, today: string) {
-  const [m] = await tx<{ id: string; committee_id: string; committee_name: string; held_on: string; title: string; minutes: string | null; decisions: string | null; version: number; is_member: boolean }[]>`
+  const [m] = await tx<
+    {
+      id: string;
+      committee_id: string;
+      committee_name: string;
+      held_on: string;
+      title: string;
+      minutes: string | null;
+      decisions: string | null;
+      version: number;
+      is_member: boolean;
+    }[]
+  >`
     select m.id, m.committee_id, c.name as committee_name, m.held_on::text as held_on, m.title, m.minutes, m.decisions, m.version,
            m.committee_id = any (app_private.steering_committees_for()) as is_member
     from public.steering_meetings m join public.steering_committees c on c.id = m.committee_id where m.id = ${meetingId}`;
   if (!m) return null;
-  const agenda = await tx<{ flag_id: string; position: number; case_number: string; debtor_name: string; flag_status: string; case_status: string | null; money_due: bigint; money_collected: bigint | null }[]>`
+  const agenda = await tx<
+    {
+      flag_id: string;
+      position: number;
+      case_number: string;
+      debtor_name: string;
+      flag_status: string;
+      case_status: string | null;
+      money_due: bigint;
+      money_collected: bigint | null;
+    }[]
+  >`
     select i.flag_id, i.position, f.case_number, f.debtor_name, f.status as flag_status, c.status::text as case_status, f.money_due, c.money_collected
     from public.steering_meeting_items i join public.steering_flags f on f.id = i.flag_id
     left join public.cases c on c.id = f.case_id
     where i.meeting_id = ${meetingId} order by i.position`;
-  const directives = (await loadDirectives(tx, today, { committeeId: m.committee_id })).filter((d) => d.flag_id && agenda.some((a) => a.flag_id === d.flag_id));
+  const directives = (await loadDirectives(tx, today, { committeeId: m.committee_id })).filter(
+    (d) => d.flag_id && agenda.some((a) => a.flag_id === d.flag_id),
+  );
   return {
     meeting: m,
     agenda: agenda.map((a) => ({ ...a, money_due: a.money_due.toString(), money_collected: a.money_collected?.toString() ?? null })),

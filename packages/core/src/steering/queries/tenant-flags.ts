@@ -3,7 +3,18 @@ import { missingReports, reportPeriodLabel, type ReportCadence } from "@thads/do
 
 /** Flagged cases of the user's own tenant (bureau side), with their missing reports. */
 export async function loadTenantFlags(tx: TxSql, today: string) {
-  const rows = await tx<{ id: string; case_number: string; debtor_name: string; committee_name: string; status: string; since: string; cadence: ReportCadence; periods: string[] | null }[]>`
+  const rows = await tx<
+    {
+      id: string;
+      case_number: string;
+      debtor_name: string;
+      committee_name: string;
+      status: string;
+      since: string;
+      cadence: ReportCadence;
+      periods: string[] | null;
+    }[]
+  >`
     select f.id, f.case_number, f.debtor_name, c.name as committee_name, f.status, coalesce(f.decided_on, f.proposed_on)::text as since,
            c.report_cadence as cadence,
            (select array_agg(r.period_start::text) from public.steering_progress_reports r where r.flag_id = f.id) as periods
@@ -14,7 +25,12 @@ export async function loadTenantFlags(tx: TxSql, today: string) {
     order by f.status, f.case_number
     limit 200`;
   return rows.map((r) => ({
-    id: r.id, caseNumber: r.case_number, debtorName: r.debtor_name, committeeName: r.committee_name, status: r.status,
-    missing: r.status === "accepted" ? missingReports(r.since, r.cadence, r.periods ?? [], today).map((m) => reportPeriodLabel(m, r.cadence)) : [],
+    id: r.id,
+    caseNumber: r.case_number,
+    debtorName: r.debtor_name,
+    committeeName: r.committee_name,
+    status: r.status,
+    missing:
+      r.status === "accepted" ? missingReports(r.since, r.cadence, r.periods ?? [], today).map((m) => reportPeriodLabel(m, r.cadence)) : [],
   }));
 }

@@ -5,13 +5,32 @@ import type { CommitteeRef } from "./committee-list.ts";
 
 /** The accepted list of one committee, with the figures the watchlist shows, sorted by risk. */
 export async function loadWatchlist(tx: TxSql, committee: CommitteeRef, today: string, f: WatchFilters = {}) {
-  const rows = await tx<{
-    flag_id: string; reason: FlagReason; accepted_on: string; case_id: string; case_number: string; debtor_name: string;
-    status: string; money_due: bigint; money_collected: bigint; next_deadline_on: string | null; next_deadline_kind: string | null;
-    last_event_on: string | null; last_event_kind: string | null; is_corruption: boolean; unit_name: string; province_id: string;
-    province_name: string; open_directives: bigint; overdue_directives: bigint; next_directive_due: string | null;
-    periods: string[] | null; failed_rounds: number;
-  }[]>`
+  const rows = await tx<
+    {
+      flag_id: string;
+      reason: FlagReason;
+      accepted_on: string;
+      case_id: string;
+      case_number: string;
+      debtor_name: string;
+      status: string;
+      money_due: bigint;
+      money_collected: bigint;
+      next_deadline_on: string | null;
+      next_deadline_kind: string | null;
+      last_event_on: string | null;
+      last_event_kind: string | null;
+      is_corruption: boolean;
+      unit_name: string;
+      province_id: string;
+      province_name: string;
+      open_directives: bigint;
+      overdue_directives: bigint;
+      next_directive_due: string | null;
+      periods: string[] | null;
+      failed_rounds: number;
+    }[]
+  >`
     select f.id as flag_id, f.reason, coalesce(f.decided_on, f.proposed_on)::text as accepted_on,
            c.id as case_id, c.case_number, c.debtor_name, c.status, c.money_due, c.money_collected,
            c.next_deadline_on::text as next_deadline_on, c.next_deadline_kind, c.last_event_on::text as last_event_on,
@@ -74,7 +93,19 @@ export type WatchItem = Awaited<ReturnType<typeof loadWatchlist>>[number];
 
 /** Proposals waiting for the committee's decision. */
 export async function loadProposals(tx: TxSql, committeeId: string) {
-  const rows = await tx<{ id: string; version: number; reason: string; note: string; case_number: string; debtor_name: string; money_due: bigint; proposed_on: string; province_name: string }[]>`
+  const rows = await tx<
+    {
+      id: string;
+      version: number;
+      reason: string;
+      note: string;
+      case_number: string;
+      debtor_name: string;
+      money_due: bigint;
+      proposed_on: string;
+      province_name: string;
+    }[]
+  >`
     select f.id, f.version, f.reason, f.note, f.case_number, f.debtor_name, f.money_due, f.proposed_on::text as proposed_on, p.name as province_name
     from public.steering_flags f join public.units p on p.id = f.province_id
     where f.committee_id = ${committeeId} and f.status = 'proposed' order by f.proposed_on, f.case_number`;

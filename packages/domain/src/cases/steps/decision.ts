@@ -35,10 +35,17 @@ export const decision = onOpenCase("decision", {
       decisionNumber: event.decisionNumber ?? null,
       decidedOn: date,
       executorId: event.executorId ?? state.executorId,
-      obligations: event.obligations.map((o): ObligationState =>
-        o.kind === "money"
-          ? { id: o.id, kind: "money", amount: o.amount, paid: 0n, ...(o.description !== undefined ? { description: o.description } : {}) }
-          : { id: o.id, kind: "act", description: o.description, performedOn: null },
+      obligations: event.obligations.map(
+        (o): ObligationState =>
+          o.kind === "money"
+            ? {
+                id: o.id,
+                kind: "money",
+                amount: o.amount,
+                paid: 0n,
+                ...(o.description !== undefined ? { description: o.description } : {}),
+              }
+            : { id: o.id, kind: "act", description: o.description, performedOn: null },
       ),
     });
   },
@@ -84,11 +91,7 @@ function validateObligationShapes(list: unknown): CaseRuleError | null {
       return err("invalid_obligations", `Mỗi khoản phải thi hành phải có mã.`, `Every obligation needs an id.`);
     }
     if (ids.has(o.id)) {
-      return err(
-        "invalid_obligations",
-        `Mã khoản phải thi hành "${o.id}" bị trùng.`,
-        `Obligation id "${o.id}" is used twice.`,
-      );
+      return err("invalid_obligations", `Mã khoản phải thi hành "${o.id}" bị trùng.`, `Obligation id "${o.id}" is used twice.`);
     }
     ids.add(o.id);
     if (o.kind === "money") {

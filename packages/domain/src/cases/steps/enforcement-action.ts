@@ -31,14 +31,11 @@ export const enforcementAction = onOpenCase("enforcement_action", {
           ? { vi: "việc thi hành án đang được phân loại chưa có điều kiện thi hành", en: "the case is classified not yet enforceable" }
           : state.status === "notified" && isInVoluntaryPeriod(state, date)
             ? { vi: "đang trong thời hạn tự nguyện thi hành án", en: "the voluntary compliance period is running" }
-            : { vi: "việc thi hành án chưa được xác minh và phân loại có điều kiện thi hành", en: "the case has not been verified and classified enforceable" };
-      return no(
-        err(
-          "not_enforceable",
-          `Không thể áp dụng biện pháp cưỡng chế: ${why.vi}.`,
-          `Cannot apply a coercive measure: ${why.en}.`,
-        ),
-      );
+            : {
+                vi: "việc thi hành án chưa được xác minh và phân loại có điều kiện thi hành",
+                en: "the case has not been verified and classified enforceable",
+              };
+      return no(err("not_enforceable", `Không thể áp dụng biện pháp cưỡng chế: ${why.vi}.`, `Cannot apply a coercive measure: ${why.en}.`));
     }
     if (measure === "price_reduction") {
       const max = rulesFor(date, ruleSets).maxPriceReductionPercent;

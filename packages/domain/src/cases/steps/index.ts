@@ -50,4 +50,3 @@ export const STEPS: StepRegistry = {
   request_returned: requestReturned,
   register_reopening: registerReopening,
 };
-

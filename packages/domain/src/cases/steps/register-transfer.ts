@@ -10,10 +10,15 @@ import type { CaseRuleError } from "../state.ts";
 import { err, interruptedError, isInterrupted, no, ok, onOpenCase } from "./shared.ts";
 
 /** Why a not-yet-enforceable case cannot end its road by `step` on `date` (shared with the return). */
-export function registerGuard(state: CaseState, date: string | undefined, step: "register_transfer" | "request_returned"): CaseRuleError | null {
-  const what = step === "register_transfer"
-    ? { vi: "chuyển sổ theo dõi riêng", en: "move the case to the separate register" }
-    : { vi: "gửi lại yêu cầu thi hành án", en: "return the request" };
+export function registerGuard(
+  state: CaseState,
+  date: string | undefined,
+  step: "register_transfer" | "request_returned",
+): CaseRuleError | null {
+  const what =
+    step === "register_transfer"
+      ? { vi: "chuyển sổ theo dõi riêng", en: "move the case to the separate register" }
+      : { vi: "gửi lại yêu cầu thi hành án", en: "return the request" };
   if (isInterrupted(state)) return interruptedError(state, step);
   if (state.status !== "not_yet_enforceable" || state.awaitingClassification) {
     return err(
@@ -28,7 +33,11 @@ export function registerGuard(state: CaseState, date: string | undefined, step: 
   }
   const r = registerStepOf(state);
   if (r === null) {
-    return err("register_conditions_not_met", `Không thể ${what.vi}: chưa có quyết định về việc chưa có điều kiện thi hành án.`, `Cannot ${what.en}: no not-yet-enforceable decision.`);
+    return err(
+      "register_conditions_not_met",
+      `Không thể ${what.vi}: chưa có quyết định về việc chưa có điều kiện thi hành án.`,
+      `Cannot ${what.en}: no not-yet-enforceable decision.`,
+    );
   }
   if (r.step !== step) {
     return step === "register_transfer"

@@ -69,9 +69,9 @@ function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
               en: `ended on ${on} when the request was returned; the creditor may request again once the debtor has means`,
             }
           : {
-            vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
-            en: `was transferred to another province on ${on}; the receiving province carries it on`,
-          };
+              vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
+              en: `was transferred to another province on ${on}; the receiving province carries it on`,
+            };
   return err(
     "case_closed",
     `Không thể ghi nhận ${vi(kind)}: việc thi hành án ${what.vi}.`,
