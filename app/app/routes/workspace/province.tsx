@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import { canViewProvince, formatCount, hasRole, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/province";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
-import { PageHeader, Section, Stat, StatGrid, } from "../../components/ui.tsx";
+import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useMessages, useT } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
