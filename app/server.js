@@ -44,6 +44,32 @@ app.all(
 const server = app.listen(port, host, () => {
   console.log(`THADS is up at http://localhost:${port}`);
 });
+// Idle keep-alive connections stay open longer than the idle timeouts of the proxies and clients in
+// front (60 s is common), so a client never reuses a connection the server is just closing — a
+// race that shows as a reset connection instead of an answer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+// A request the HTTP parser refuses (headers or target over the size limit, malformed syntax) gets
+// its 4xx answer and an orderly close. Node's default destroys the socket at once, which can reset
+// the connection before the client has read the answer when the request is still arriving.
+server.on("clientError", (err, socket) => {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const body = tooLarge ? "Yêu cầu quá lớn. / Request too large.\n" : "Yêu cầu không hợp lệ. / Bad request.\n";
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  // Read and drop what the client is still sending (away from the spent parser), so closing does not
+  // reset the connection.
+  socket.removeAllListeners("data");
+  socket.on("data", () => {});
+  socket.on("error", () => {});
+  setTimeout(() => socket.destroy(), 5_000).unref();
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -5,7 +5,12 @@
  *  - carried_over: open (accepted, not completed/terminated/transferred) at the end of the day before
  *    `from`; money: its outstanding amount (obligations decided less payments) then;
  *  - newly_accepted: accepted within the period; money: obligations decided within the period;
+ *  - reopened: taken back out of the separate register within the period (new information about the
+ *    debtor's means); money: outstanding when reopened;
  *  - transferred_out: transferred to another province within the period; money: outstanding at transfer;
+ *  - registered / returned: moved to the separate register, or the request returned to the creditor,
+ *    within the period; money: outstanding then;
+ *  - separate_register: on the separate register at the end of `to` (a memo figure, outside to_enforce);
  *  - completed: completion within the period; money: payments received within the period (what
  *    official forms call money "thi hành xong", partial collections included) plus anything still
  *    outstanding at a completion (nothing, under the lifecycle rules);
@@ -15,8 +20,8 @@
  *    enforceable (enforceable or enforcing), `other` = not classified yet (accepted, decided,
  *    notified, verified), `not_yet_enforceable` = classified without means.
  * The rest follows from the identities, which therefore hold for every case and every sum of cases:
- *    total_accepted  = carried_over + newly_accepted
- *    to_enforce      = total_accepted − transferred_out = enforceable + not_yet_enforceable
+ *    total_accepted  = carried_over + newly_accepted + reopened
+ *    to_enforce      = total_accepted − transferred_out − registered − returned = enforceable + not_yet_enforceable
  *    enforceable     = completed + terminated + in_progress + postponed + suspended + other
  *    completion_rate = (completed + terminated) / enforceable
  *    carried_to_next = to_enforce − (completed + terminated)
