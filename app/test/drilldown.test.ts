@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAppSql, createOwnerSql, migrate, readScopeStats, scopeOf, unitByCode, withClaims, type Sql } from "@thads/db";
+import { createAppSql, createOwnerSql, migrate, withClaims, type Sql } from "@thads/db";
+import { readScopeStats, scopeOf, unitByCode } from "@thads/core/stats";
 import { TEST_APP_PASSWORD } from "@thads/test-support/global-setup";
 import { seed } from "@thads/demo-data";
 import { STAT_FIGURES } from "@thads/domain";

@@ -60,4 +60,14 @@ describe("structure", () => {
     );
     expect(offenders.map((f) => path.relative(repo, f))).toEqual([]);
   });
+
+  it("keeps every route module under 200 lines (page sections live in components beside it)", () => {
+    const routes = readFileSync(path.join(repo, "app/app/routes.ts"), "utf8");
+    const modules = [...routes.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
+    expect(modules.length).toBeGreaterThan(40);
+    const long = modules
+      .map((f) => ({ f, lines: readFileSync(path.join(repo, "app/app", f), "utf8").split("\n").length }))
+      .filter(({ lines }) => lines > 200);
+    expect(long).toEqual([]);
+  });
 });

@@ -13,7 +13,8 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { bruteForceStats, createAppSql, createOwnerSql, migrate, withClaims, type StatUnit, type TxSql } from "@thads/db";
+import { createAppSql, createOwnerSql, migrate, withClaims, type TxSql } from "@thads/db";
+import { bruteForceStats, type StatUnit } from "@thads/core/stats";
 import { startEmbedded } from "@thads/db/embedded";
 import { recordEvent } from "@thads/core";
 import { buildModel } from "@thads/demo-data";

@@ -3,5 +3,3 @@ export * from "./clients.ts";
 export * from "./rls.ts";
 export * from "./migrate.ts";
 export * from "./audit.ts";
-export * from "./stats.ts";
-export * from "./stats-verify.ts";

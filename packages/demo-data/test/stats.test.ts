@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createOwnerSql, migrate, verifyStats } from "@thads/db";
+import { createOwnerSql, migrate } from "@thads/db";
+import { verifyStats } from "@thads/core/stats";
 import { TEST_APP_PASSWORD } from "@thads/test-support/global-setup";
 import { seed } from "../src/seed.ts";
 

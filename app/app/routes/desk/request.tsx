@@ -13,10 +13,10 @@ import {
 import type { Route } from "./+types/request";
 import { PageHeader, Section } from "../../components/ui.tsx";
 import { AppForm } from "../../components/form.tsx";
-import { parseLang, useLang, useMessages, type Lang } from "../../i18n.ts";
+import { parseLang, useLang, useMessages } from "../../i18n.ts";
 import { fieldErrorsOf } from "@thads/core/field-errors";
 import { deskMessages } from "./messages.ts";
-import { DeskActionSchema, EXTRA_FIELD_LABELS } from "@thads/core/requests/schema";
+import { DeskActionSchema } from "@thads/core/requests/schema";
 import { deskAction, requestDetail } from "@thads/core/requests";
 import { notifyRequester } from "../public/notify.server.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
@@ -24,6 +24,7 @@ import { readForm } from "../../utils/form.server.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
+import { ContentSection, HistorySection, RequesterSection } from "./request-sections.tsx";
 import { formFields } from "../../utils/form-nest.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -61,9 +62,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   return redirect(`/desk/${params.id}`);
 }
-
-/** The locale of a date and time shown in each language. */
-const LOCALES: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
 
 export default function DeskRequest() {
   const { r, today, mayIntake } = useLoaderData<typeof loader>();
@@ -106,53 +104,8 @@ export default function DeskRequest() {
         </p>
       ) : null}
 
-      <Section title={m("request.requester")}>
-        <dl className="grid grid-cols-1 gap-1 text-sm md:grid-cols-2">
-          <div>
-            <dt className="inline text-slate-600">{m("request.name")}</dt>
-            <dd className="inline">{r.requester_name}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">{m("request.idNumber")}</dt>
-            <dd className="inline">{r.requester_id_number ?? "–"}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">{m("request.phone")}</dt>
-            <dd className="inline">{r.requester_phone ?? "–"}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">{m("request.email")}</dt>
-            <dd className="inline">{r.requester_email ?? "–"}</dd>
-          </div>
-          <div className="md:col-span-2">
-            <dt className="inline text-slate-600">{m("request.address")}</dt>
-            <dd className="inline">{r.requester_address ?? "–"}</dd>
-          </div>
-        </dl>
-      </Section>
-      <Section title={m("request.content")}>
-        <dl className="space-y-1 text-sm">
-          {Object.entries(r.details)
-            .filter(([k]) => k !== "content")
-            .map(([k, val]) => (
-              <div key={k}>
-                <dt className="inline text-slate-600">{EXTRA_FIELD_LABELS[k]?.[lang] ?? k}: </dt>
-                <dd className="inline">{val ?? "–"}</dd>
-              </div>
-            ))}
-        </dl>
-        <p className="mt-2 whitespace-pre-line rounded bg-white p-3 text-sm">{r.details.content}</p>
-        <ul className="mt-2 text-sm" data-testid="request-files">
-          {r.files.map((f) => (
-            <li key={f.id}>
-              <a href={`/desk/${r.id}/files/${f.id}`} className="text-brand-700 underline">
-                {f.file_name}
-              </a>{" "}
-              ({Math.ceil(f.size_bytes / 1024)} KB)
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <RequesterSection r={r} />
+      <ContentSection r={r} />
 
       {actions.length ? (
         <Section title={m("request.handle")}>
@@ -192,17 +145,7 @@ export default function DeskRequest() {
         </p>
       ) : null}
 
-      <Section title={m("request.history")}>
-        <ol className="space-y-1 text-sm" data-testid="request-history">
-          {r.history.map((h, i) => (
-            <li key={i}>
-              {new Date(h.at).toLocaleString(LOCALES[lang], { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}
-              {h.actor ? ` · ${h.actor}` : ""}
-              {h.note ? ` · ${h.note}` : ""}
-            </li>
-          ))}
-        </ol>
-      </Section>
+      <HistorySection r={r} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewProvince, formatCount, formatDong, hasRole, statYearOf } from "@thads/domain";
+import { canViewProvince, formatCount, hasRole, statYearOf } from "@thads/domain";
 import type { Route } from "./+types/province";
-import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, drillHref, viDate } from "../stats/stats-ui.tsx";
-import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
+import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
+import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useMessages, useT } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
@@ -15,8 +15,8 @@ import {
   staffCounts,
   unitBySlugOrCode,
 } from "@thads/core/workspace";
-import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { directiveSummary } from "@thads/core/steering";
+import { ExecutorList, OversightAndDesk, SubunitTable } from "./province-sections.tsx";
 import { DirectivesCallout } from "../steering/steering-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 
@@ -98,53 +98,7 @@ export default function Province() {
         ) : null}
       </div>
 
-      <Section title={m("province.subunits")}>
-        <div data-testid="subunits">
-          <Table
-            head={[
-              m("col.unit"),
-              m("col.toEnforceCases"),
-              m("col.enforceableCases"),
-              m("col.rateCasesTarget"),
-              m("col.enforceableMoney"),
-              m("col.rateMoneyTarget"),
-              m("col.carriedCases"),
-            ]}
-          >
-            {d.children.map((u) => (
-              <tr key={u.id}>
-                <td className="px-3 py-2">
-                  {u.former ? (
-                    <span>
-                      {u.name} <span className="text-xs text-slate-500">({m("province.merged")})</span>
-                    </span>
-                  ) : (
-                    <Link className="text-blue-800 underline" to={`/unit/${u.code}`}>
-                      {u.name}
-                    </Link>
-                  )}
-                </td>
-                <td className="px-3 py-2 tabular-nums">
-                  <Link to={drillHref("to_enforce", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.to_enforce))}</Link>
-                </td>
-                <td className="px-3 py-2 tabular-nums">
-                  <Link to={drillHref("enforceable", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.enforceable))}</Link>
-                </td>
-                <td className="px-3 py-2">
-                  <RateBadge rate={u.casesRate} target={u.target?.cases} previous={u.previous.casesRate} />
-                </td>
-                <td className="px-3 py-2 tabular-nums">{formatDong(u.money.enforceable)}</td>
-                <td className="px-3 py-2">
-                  <RateBadge rate={u.moneyRate} target={u.target?.money} previous={u.previous.moneyRate} />
-                </td>
-                <td className="px-3 py-2 tabular-nums">
-                  <Link to={drillHref("carried_to_next", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.carried_to_next))}</Link>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        </div>
-      </Section>
+      <SubunitTable d={d} />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-2">
         <Section title={m("province.form1")}>
@@ -173,82 +127,9 @@ export default function Province() {
         </Section>
       </div>
 
-      <div className="mt-8 grid gap-8 lg:grid-cols-2">
-        <Section title={m("province.oversight")}>
-          <ul className="space-y-1 text-sm" data-testid="oversight">
-            <li>
-              <Link className="text-blue-800 underline" to="/steering/tasks">
-                {m("province.flagged", { count: formatCount(d.flagged) })}
-              </Link>
-            </li>
-            <li>
-              <Link className="text-blue-800 underline" to={`/assets?province=${d.province.slug}&stuck=1`}>
-                {m("province.stuckAssets")}
-              </Link>
-            </li>
-            {d.manageCommittees ? (
-              <li>
-                <Link className="text-blue-800 underline" to="/steering/committees">
-                  {m("province.committees")}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </Section>
-        <Section title={m("desk.title")}>
-          {d.desk ? (
-            <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="desk-figures">
-              <dt>{m("desk.received")}</dt>
-              <dd className="text-right tabular-nums">{formatCount(d.desk.received)}</dd>
-              <dt>{m("desk.online")}</dt>
-              <dd className="text-right tabular-nums">{formatCount(d.desk.online)}</dd>
-              <dt>{m("desk.closedOnTime")}</dt>
-              <dd className="text-right tabular-nums">
-                {formatCount(d.desk.closedOnTime)} ({onTimeShare(d.desk) ?? "—"} %)
-              </dd>
-              <dt>{m("desk.closedLate")}</dt>
-              <dd className="text-right tabular-nums">{formatCount(d.desk.closedLate)}</dd>
-              <dt>{m("desk.openOverdue")}</dt>
-              <dd className="text-right tabular-nums">{formatCount(d.desk.openOverdue)}</dd>
-              <dt>{m("desk.rating")}</dt>
-              <dd className="text-right tabular-nums">
-                {d.desk.averageRating ?? "—"} ({formatCount(d.desk.ratings)})
-              </dd>
-            </dl>
-          ) : (
-            <p className="text-sm">{m("desk.none")}</p>
-          )}
-          <p className="mt-2 text-sm">
-            <Link className="text-blue-800 underline" to="/desk">
-              {m("desk.queue")}
-            </Link>
-          </p>
-        </Section>
-      </div>
+      <OversightAndDesk d={d} />
 
-      <Section title={m("province.executors")}>
-        <details>
-          <summary className="cursor-pointer text-sm text-blue-800">
-            {m("province.executorCount", { count: d.executorRows.length })}
-          </summary>
-          <ul className="mt-2 grid gap-1 text-sm md:grid-cols-2">
-            {d.executorRows.map((e) => (
-              <li key={e.id} className="flex justify-between gap-2 border-b border-slate-100 py-1">
-                <Link className="text-blue-800 underline" to={`/cases?executor=${e.id}`}>
-                  {e.full_name} <span className="text-slate-500">({e.unit_code})</span>
-                </Link>
-                <span className="tabular-nums">
-                  {m("province.executorFigures", {
-                    open: formatCount(e.open),
-                    done: formatCount(e.done),
-                    collected: formatDong(e.collected ?? "0"),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      </Section>
+      <ExecutorList d={d} />
     </>
   );
 }

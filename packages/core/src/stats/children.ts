@@ -2,7 +2,8 @@
  * The children of a unit with their figures for the period, the same period a year earlier and
  * their targets: the provinces of the nation, or the offices (and former provinces) of a province.
  */
-import { readStats, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import { readStats, type StatDim, type StatUnit } from "./readers.ts";
 import { byUnitName, completionRate, samePeriodLastYear, statYearOf, type UnitStats } from "@thads/domain";
 import { toFigures, toStatsZero, type Figures } from "./figures.ts";
 

@@ -1,5 +1,6 @@
 /** The national dashboard's statistics, read at once on several connections. */
-import { readScopeStats, readStats, sumStats, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import { readScopeStats, readStats, sumStats, type StatDim, type StatUnit } from "./readers.ts";
 import { childrenStats } from "./children.ts";
 import { toFigures } from "./figures.ts";
 import { trend } from "./trend.ts";

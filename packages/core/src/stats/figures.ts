@@ -1,8 +1,9 @@
 /**
- * A unit's figures for a period (packages/db/src/stats.ts reads the aggregates under the caller's
+ * A unit's figures for a period (packages/core/src/stats/readers.ts reads the aggregates under the caller's
  * RLS) and their plain shapes: the API's JSON and the pages' figures.
  */
-import { readScopeStats, scopeOf, type StatDim, type StatUnit, type TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import { readScopeStats, scopeOf, type StatDim, type StatUnit } from "./readers.ts";
 import { completionRate, STAT_FIGURES, type StatFigure, type UnitStats } from "@thads/domain";
 
 export interface StatsJson {

@@ -7,3 +7,5 @@ export * from "./trend.ts";
 export * from "./dashboard.ts";
 export * from "./report.ts";
 export * from "./targets.ts";
+export * from "./readers.ts";
+export * from "./verify.ts";

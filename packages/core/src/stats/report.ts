@@ -2,7 +2,8 @@
  * The two official forms (by cases, by money) for a unit and period as rows: the unit's offices or
  * provinces, then the unit's total. Shared by the printable page and the .xlsx / .csv / .pdf exports.
  */
-import type { StatUnit, TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import type { StatUnit } from "./readers.ts";
 import { childrenStats } from "./children.ts";
 import { toFigures, unitStats, type Figures } from "./figures.ts";
 

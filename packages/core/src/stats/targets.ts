@@ -3,7 +3,8 @@
  * each office's. Row-level security decides who may write; each row carries its version so a
  * concurrent change is refused, and a resubmission of the same values is a no-op.
  */
-import type { StatUnit, TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import type { StatUnit } from "./readers.ts";
 import { byUnitName } from "@thads/domain";
 
 /** One unit's target for a year (rates as text, two decimals). */

@@ -1,5 +1,6 @@
 /** Cumulative completion rates month by month through the statistical year. */
-import { readCumulativeSeries, scopeOf, type StatUnit, type TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import { readCumulativeSeries, scopeOf, type StatUnit } from "./readers.ts";
 import { completionRate, statYearOf, type UnitStats } from "@thads/domain";
 
 /** Cumulative completion rates month by month through the statistical year, up to `to`, and the year before. */

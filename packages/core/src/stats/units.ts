@@ -1,5 +1,6 @@
 /** The unit a statistics page or export is about, and who may read its statistics. */
-import { unitByCode, type StatUnit, type TxSql } from "@thads/db";
+import type { TxSql } from "@thads/db";
+import { unitByCode, type StatUnit } from "./readers.ts";
 import { canViewProvince, canViewUnit, isNational, type MembershipRef } from "@thads/domain";
 
 /** May the user read this unit's statistics (the same rule as its page)? */

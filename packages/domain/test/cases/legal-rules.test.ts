@@ -115,7 +115,7 @@ describe("the table of legal rules", () => {
     const research = readFileSync(new URL("law-sources.md", docsDir), "utf8");
     const marks = new Map<string, string>();
     for (const line of research.split("\n")) {
-      const m = /^\| ([A-Z]\d+[a-z]*) \|/.exec(line);
+      const m = /^\|\s*([A-Z]\d+[a-z]*)\s*\|/.exec(line);
       if (!m) continue;
       const status = line
         .trim()

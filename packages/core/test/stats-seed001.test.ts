@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, completionRate, deriveState, samePeriodLastYear, statYearPeriod, type CaseEvent } from "@thads/domain";
-import { readScopeStats, scopeOf, unitByCode } from "../src/stats.ts";
+import { readScopeStats, scopeOf, unitByCode } from "../src/stats/readers.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { asCaseWriter, withClaims, type Claims } from "../src/rls.ts";
-import { readStats } from "../src/stats.ts";
-import { verifyStats } from "../src/stats-verify.ts";
+import { asCaseWriter, withClaims, type Claims } from "@thads/db";
+import { readStats } from "../src/stats/readers.ts";
+import { verifyStats } from "../src/stats/verify.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /*

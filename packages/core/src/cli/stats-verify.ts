@@ -1,4 +1,5 @@
-import { createOwnerSql, ownerUrl, readDbEnv, verifyStats } from "../index.ts";
+import { createOwnerSql, ownerUrl, readDbEnv } from "@thads/db";
+import { verifyStats } from "../stats/verify.ts";
 
 const sql = createOwnerSql(ownerUrl(readDbEnv()), { max: 1 });
 try {

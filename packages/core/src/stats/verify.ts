@@ -19,8 +19,8 @@ import {
   type IsoDate,
   type UnitStats,
 } from "@thads/domain";
-import type { Sql, TxSql } from "./clients.ts";
-import { FLOW_COLS, readStats, STOCK_COLS } from "./stats.ts";
+import type { Sql, TxSql } from "@thads/db";
+import { FLOW_COLS, readStats, STOCK_COLS } from "./readers.ts";
 
 type AnySql = Sql | TxSql;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addStats, caseStats, cumulativePeriods, zeroStats, type CaseEvent } from "@thads/domain";
 import { randomLedger, rng } from "@thads/test-support/random";
-import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats.ts";
-import { bruteForceStats, verifyStats } from "../src/stats-verify.ts";
+import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats/readers.ts";
+import { bruteForceStats, verifyStats } from "../src/stats/verify.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 
 const ctx = useTenantFixture();
@@ -179,7 +179,7 @@ describe("statistics aggregates against the domain definitions", () => {
   });
 
   it("a province user reads its own province's aggregates only, under RLS", async () => {
-    const { withClaims } = await import("../src/rls.ts");
+    const { withClaims } = await import("@thads/db");
     const p = { from: "2022-10-01", to: "2026-09-30" };
     const seen = await withClaims(ctx.app, { sub: ctx.fx.users.province_head!, role: "authenticated" }, (tx) =>
       readStats(tx, { ...p, groupBy: "province" }),

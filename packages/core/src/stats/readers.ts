@@ -17,7 +17,7 @@ import {
   type IsoDate,
   type UnitStats,
 } from "@thads/domain";
-import type { Sql, TxSql } from "./clients.ts";
+import type { Sql, TxSql } from "@thads/db";
 
 type AnySql = Sql | TxSql;
 
