@@ -1381,9 +1381,9 @@ CREATE INDEX cases_accepted_idx ON public.cases USING btree (accepted_on DESC, i
 CREATE INDEX cases_case_number_idx ON public.cases USING btree (case_number);
 CREATE INDEX cases_executor_id_idx ON public.cases USING btree (executor_id) WHERE (executor_id IS NOT NULL);
 CREATE INDEX cases_judgment_id_idx ON public.cases USING btree (judgment_id);
-CREATE INDEX cases_not_yet_enforceable_idx ON public.cases USING btree (province_id, search_text, id) INCLUDE (debtor_name, case_number) WHERE (status = 'not_yet_enforceable'::public.case_status);
 CREATE INDEX cases_province_id_idx ON public.cases USING btree (province_id, status) INCLUDE (unit_id, id);
 CREATE INDEX cases_province_list_idx ON public.cases USING btree (province_id, accepted_on DESC, id) INCLUDE (unit_id, search_text, status, executor_id, judgment_type, money_due, next_deadline_on, is_bank_credit, is_corruption);
+CREATE INDEX cases_published_debtors_idx ON public.cases USING btree (province_id, search_text, id) INCLUDE (debtor_name, case_number) WHERE (status = ANY (ARRAY['not_yet_enforceable'::public.case_status, 'separate_register'::public.case_status]));
 CREATE INDEX cases_status_idx ON public.cases USING btree (status);
 CREATE INDEX cases_transferred_from_idx ON public.cases USING btree (transferred_from_case_id) WHERE (transferred_from_case_id IS NOT NULL);
 CREATE INDEX cases_transferred_to_province_idx ON public.cases USING btree (transferred_to_province_id) WHERE (transferred_to_province_id IS NOT NULL);
@@ -3310,7 +3310,7 @@ begin
   end if;
   -- The folded name is the search text less the case number after it (folding keeps its length).
   select count(*) into v_total from public.cases c
-  where c.province_id = p_province and c.status = 'not_yet_enforceable'
+  where c.province_id = p_province and c.status in ('not_yet_enforceable', 'separate_register')
     and (v_pattern is null
          or left(c.search_text, length(c.search_text) - length(c.case_number) - 1) like v_pattern);
   return query
@@ -3324,7 +3324,7 @@ begin
          pu.name,
          v_total
   from (select c.id, c.debtor_name, c.province_id, c.search_text from public.cases c
-        where c.province_id = p_province and c.status = 'not_yet_enforceable'
+        where c.province_id = p_province and c.status in ('not_yet_enforceable', 'separate_register')
           and (v_pattern is null
                or left(c.search_text, length(c.search_text) - length(c.case_number) - 1) like v_pattern)
         order by c.search_text, c.id

@@ -54,4 +54,7 @@ export const STEP_LABELS: Record<string, { vi: string; en: string }> = {
   completion: { vi: "Thi hành xong", en: "Completed" },
   transfer: { vi: "Ủy thác thi hành án", en: "Transfer to another province" },
   executor_change: { vi: "Thay đổi chấp hành viên", en: "Assign an executor" },
+  register_transfer: { vi: "Chuyển sổ theo dõi riêng", en: "Move to the separate register" },
+  request_returned: { vi: "Gửi lại yêu cầu thi hành án", en: "Return the request" },
+  register_reopening: { vi: "Xác minh lại khi có thông tin mới", en: "Reopen on new information" },
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { t } from "../app/i18n.ts";
 import { LoginSchema, loginFieldErrors } from "../app/routes/auth/login-schema.ts";
 import { safeRedirect } from "../app/utils/redirect.ts";
+import { STEP_KINDS } from "@thads/core/cases/steps-schema";
+import { STEP_LABELS } from "../app/labels.ts";
 
 describe("sign-in form schema", () => {
   it("accepts a normal sign-in and trims the e-mail", () => {
@@ -74,5 +76,16 @@ describe("safeRedirect", () => {
     ]) {
       expect(safeRedirect(to)).toBe(to);
     }
+  });
+});
+
+describe("case step labels", () => {
+  it("name every step the case page can offer, in both languages", () => {
+    for (const kind of STEP_KINDS) {
+      expect(STEP_LABELS[kind]?.vi, kind).toBeTruthy();
+      expect(STEP_LABELS[kind]?.en, kind).toBeTruthy();
+    }
+    expect(STEP_LABELS.register_transfer?.vi).toBe("Chuyển sổ theo dõi riêng");
+    expect(STEP_LABELS.request_returned?.vi).toBe("Gửi lại yêu cầu thi hành án");
   });
 });

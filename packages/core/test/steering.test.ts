@@ -612,6 +612,38 @@ describe("suggestions", () => {
   });
 });
 
+describe("closed cases and the separate register", () => {
+  it("a case whose request was returned has ended: neither suggested nor proposed; a case in the separate register still is", async () => {
+    const returned = await newCase(ctx.fx.units.a1);
+    const register = await newCase(ctx.fx.units.a1);
+    await ctx.owner`update public.cases set status = 'returned' where id = ${returned}`;
+    await ctx.owner`update public.cases set status = 'separate_register' where id = ${register}`;
+    const s = staffA();
+    const ids = (await withClaims(ctx.app, s.claims, (tx) => suggestCandidates(tx, st.committees.a, TODAY, 500))).map((x) => x.caseId);
+    expect(ids).not.toContain(returned);
+    expect(ids).toContain(register);
+    const propose = (caseId: string) =>
+      asUserStep(ctx.app, s.claims, (tx) =>
+        proposeFlag(
+          tx,
+          ProposeFlagSchema.parse({
+            idempotencyKey: randomUUID(),
+            committeeId: st.committees.a,
+            caseId,
+            reason: "complex",
+            note: "Phức tạp",
+          }),
+          s.actor,
+          TODAY,
+        ),
+      );
+    const refused = await propose(returned);
+    expect(refused).toMatchObject({ ok: false, error: { code: "case_closed", field: "caseId" } });
+    if (!refused.ok) expect(refused.error.message_vi).toMatch(/gửi lại yêu cầu/);
+    expect(await propose(register)).toMatchObject({ ok: true });
+  });
+});
+
 describe("suggestions from the auctions", () => {
   it("a case whose seized asset failed at auction as often as the committee's threshold is suggested for it", async () => {
     const stuck = [

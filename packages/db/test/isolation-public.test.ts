@@ -315,7 +315,7 @@ describe("the public's way in", () => {
     expect(history.map((h) => h.to_status)).toEqual(["submitted", "received"]);
   });
 
-  it("publishes only debtors of cases not yet enforceable, and withdraws them when the case changes", async () => {
+  it("publishes only debtors of cases not yet enforceable or in the separate register, and withdraws them when the case changes", async () => {
     const name = `Đỗ Thị Huệ ${seq()}`;
     const caseNumber = `NYE-${seq()}`;
     const [c] = await ctx.owner<{ id: string }[]>`
@@ -342,6 +342,14 @@ describe("the public's way in", () => {
     expect(await list(caseNumber)).toHaveLength(0);
     expect(await list(caseNumber.toLowerCase())).toHaveLength(0);
     expect(await list(name, ctx.fx.units.b)).toHaveLength(0);
+    // Moved to the separate register, the debtor stays published (D152 Art. 23 lists no such ground);
+    // a returned request ends the case and withdraws it.
+    await ctx.owner`update public.cases set status = 'separate_register' where id = ${c!.id}`;
+    expect(await list(name)).toHaveLength(1);
+    await ctx.owner`update public.cases set status = 'returned' where id = ${c!.id}`;
+    expect(await list(name)).toHaveLength(0);
+    await ctx.owner`update public.cases set status = 'not_yet_enforceable' where id = ${c!.id}`;
+    expect(await list(name)).toHaveLength(1);
     await ctx.owner`update public.cases set status = 'enforceable' where id = ${c!.id}`;
     expect(await list(name)).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { useActionData, useLoaderData, useNavigation } from "react-router";
 import type { StepKind } from "@thads/core/cases/steps-schema";
 import { COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain";
-import { AppForm, Field, fieldProps } from "../../components/form.tsx";
+import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { MEASURE_LABELS, PAYMENT_METHOD_LABELS, STEP_LABELS } from "../../labels.ts";
 import type { CaseActionData, loader } from "./case.tsx";
@@ -141,6 +141,28 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
             )}
             {text("reason", m("step.changeReason"))}
           </>
+        ) : null}
+        {kind === "request_returned" ? (
+          <>
+            {text("noticeNumber", m("step.noticeNumber"))}
+            <div className="text-sm md:col-span-2">
+              <label className="flex items-center gap-2">
+                <input type="checkbox" {...control$("procuracyNotified")} required />
+                {m("step.procuracyNotified")}
+              </label>
+              <FieldError name={`${kind}-procuracyNotified`} error={fe.procuracyNotified} />
+            </div>
+          </>
+        ) : null}
+        {kind === "register_reopening" ? (
+          <Field
+            name={`${kind}-newInformation`}
+            label={m("step.newInformation")}
+            error={fe.newInformation}
+            className="text-sm md:col-span-3"
+          >
+            <textarea {...control$("newInformation")} rows={3} maxLength={2000} className={control} />
+          </Field>
         ) : null}
         {fe.version || fe.idempotencyKey ? (
           <p role="alert" className="col-span-full text-sm text-red-700">

@@ -90,7 +90,8 @@ export default function Unit() {
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
         <Stat label={tr("stat.cases")} value={formatCount(d.totals.cases)} testId="stat-cases" />
-        <Stat label={tr("stat.open")} value={formatCount(d.totals.cases - d.totals.closed)} />
+        <Stat label={tr("stat.open")} value={formatCount(d.totals.open)} testId="stat-open" />
+        <Stat label={tr("stat.register")} value={formatCount(d.totals.register)} testId="stat-register" />
         <Stat label={tr("stat.moneyDue")} value={formatDong(d.totals.moneyDue)} />
         <Stat label={tr("stat.moneyCollected")} value={formatDong(d.totals.moneyCollected)} />
       </StatGrid>

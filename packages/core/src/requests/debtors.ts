@@ -1,6 +1,6 @@
 import type { TxSql } from "@thads/db";
 
-/** One page of a province's published list of debtors not yet able to pay (public.public_debtors, as the public). */
+/** One page of a province's published list of debtors not yet able to pay — cases not yet enforceable or in the separate register (public.public_debtors, as the public). */
 export async function publicDebtors(tx: TxSql, provinceId: string, q: string, page: number, pageSize = 50) {
   const rows = await tx<
     {

@@ -7,6 +7,7 @@
  */
 import type { TxSql } from "@thads/db";
 import {
+  CLOSED_STATUSES,
   addMonths,
   checkPastDate,
   checkPlannedDate,
@@ -115,10 +116,10 @@ export async function proposeFlag(
     { provinceId: c.province_id, isCorruption: c.is_corruption },
   );
   if (scope) return refuse("out_of_scope", scope, "The case is outside this committee's scope.", "committeeId");
-  if (c.status === "completed" || c.status === "terminated" || c.status === "transferred_out")
+  if ((CLOSED_STATUSES as readonly string[]).includes(c.status))
     return refuse(
       "case_closed",
-      "Việc thi hành án đã kết thúc (thi hành xong, đình chỉ hoặc đã ủy thác): không đề xuất theo dõi.",
+      "Việc thi hành án đã kết thúc (thi hành xong, đình chỉ, đã ủy thác hoặc đã gửi lại yêu cầu): không đề xuất theo dõi.",
       "The case has ended.",
       "caseId",
     );
@@ -563,7 +564,7 @@ export async function suggestCandidates(tx: TxSql, committeeId: string, today: s
            c.judgment_type, app_private.failed_auction_rounds(c.id) as failed_rounds,
            exists (select 1 from public.case_parties p where p.case_id = c.id and p.role = 'debtor' and p.kind = 'organization') as debtor_is_company
     from public.cases c
-    where c.status not in ('completed', 'terminated', 'transferred_out')
+    where c.status <> all (${CLOSED_STATUSES as unknown as string[]}::public.case_status[])
       ${c.province_id ? tx`and c.province_id = ${c.province_id}` : tx``}
       ${c.kind === "national_anticorruption" ? tx`and c.is_corruption` : tx``}
       and ((${t.minOutstanding > 0n} and c.money_due - c.money_collected >= ${t.minOutstanding})

@@ -5,8 +5,11 @@ import { CLOSED_STATUSES, byUnitName } from "@thads/domain";
 /** Case figures of one scope, as visible to the signed-in user under RLS. */
 export interface CaseFigures {
   cases: number;
+  /** Open in the active workload: neither closed nor in the separate register. */
   open: number;
   closed: number;
+  /** In the separate register: open, but out of the active workload (D62 Art. 9(6)). */
+  register: number;
   moneyDue: string;
   moneyCollected: string;
 }
@@ -19,15 +22,17 @@ export interface UnitFigures extends CaseFigures {
 }
 
 // Money sums over many cases as text: their totals may exceed a bigint (one case is at most 10^18 đồng).
-type Row = { cases: bigint; closed: bigint; money_due: string | null; money_collected: string | null };
+type Row = { cases: bigint; closed: bigint; register: bigint; money_due: string | null; money_collected: string | null };
 
 function toFigures(r: Row | undefined): CaseFigures {
   const cases = Number(r?.cases ?? 0n);
   const closed = Number(r?.closed ?? 0n);
+  const register = Number(r?.register ?? 0n);
   return {
     cases,
     closed,
-    open: cases - closed,
+    register,
+    open: cases - closed - register,
     moneyDue: String(r?.money_due ?? "0"),
     moneyCollected: String(r?.money_collected ?? "0"),
   };
@@ -42,11 +47,12 @@ export async function figuresByUnit(
 ): Promise<UnitFigures[]> {
   const nation = scope.level === "nation";
   const rows = await tx<(Row & { id: string; name: string; code: string; slug: string | null })[]>`
-    select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.money_due, c.money_collected
+    select u.id, u.name, u.code, u.slug, c.cases, c.closed, c.register, c.money_due, c.money_collected
     from public.units u
     left join (
       select ${nation ? tx`province_id` : tx`unit_id`} as id, count(*) as cases,
              count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+             count(*) filter (where status = 'separate_register') as register,
              sum(money_due)::text as money_due, sum(money_collected)::text as money_collected
       from public.cases
       ${nation ? tx`` : tx`where province_id = ${scope.provinceId}`}
@@ -64,10 +70,11 @@ export function sumFigures(rows: CaseFigures[]): CaseFigures {
       cases: acc.cases + r.cases,
       open: acc.open + r.open,
       closed: acc.closed + r.closed,
+      register: acc.register + r.register,
       moneyDue: (BigInt(acc.moneyDue) + BigInt(r.moneyDue)).toString(),
       moneyCollected: (BigInt(acc.moneyCollected) + BigInt(r.moneyCollected)).toString(),
     }),
-    { cases: 0, open: 0, closed: 0, moneyDue: "0", moneyCollected: "0" },
+    { cases: 0, open: 0, closed: 0, register: 0, moneyDue: "0", moneyCollected: "0" },
   );
 }
 

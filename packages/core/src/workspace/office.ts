@@ -1,32 +1,43 @@
 /** An office's (sub-bureau's) dashboard, beside its statistics: its cases now, its executors and its latest cases. */
 import type { TxSql } from "@thads/db";
-import { CLOSED_STATUSES } from "@thads/domain";
+import { CLOSED_STATUSES, OUT_OF_WORKLOAD_STATUSES } from "@thads/domain";
 
-/** The office's cases now: how many, how many closed, money due and collected (sums as text). */
+/**
+ * The office's cases now: how many, how many closed, how many in the separate register, how many
+ * open in the active workload (neither), money due and collected (sums as text).
+ */
 export async function officeTotals(tx: TxSql, unitId: string) {
   const closed = CLOSED_STATUSES as unknown as string[];
-  const [totals] = await tx<{ cases: bigint; closed: bigint; money_due: string | null; money_collected: string | null }[]>`
+  const [totals] = await tx<
+    { cases: bigint; closed: bigint; register: bigint; money_due: string | null; money_collected: string | null }[]
+  >`
       select count(*) as cases, count(*) filter (where status = any (${closed}::public.case_status[])) as closed,
+             count(*) filter (where status = 'separate_register') as register,
              sum(money_due)::text as money_due, sum(money_collected)::text as money_collected
       from public.cases where unit_id = ${unitId}`;
+  const cases = Number(totals?.cases ?? 0n);
+  const closedCount = Number(totals?.closed ?? 0n);
+  const register = Number(totals?.register ?? 0n);
   return {
-    cases: Number(totals?.cases ?? 0n),
-    closed: Number(totals?.closed ?? 0n),
+    cases,
+    closed: closedCount,
+    register,
+    open: cases - closedCount - register,
     moneyDue: totals?.money_due ?? "0",
     moneyCollected: totals?.money_collected ?? "0",
   };
 }
 
-/** The office's executors by name, with their open cases and the money still outstanding on them. */
+/** The office's executors by name, with their open cases (the separate register left out) and the money still outstanding on them. */
 export async function officeExecutors(
   tx: TxSql,
   unitId: string,
 ): Promise<{ id: string; name: string; open: number; outstanding: string }[]> {
-  const closed = CLOSED_STATUSES as unknown as string[];
+  const inactive = OUT_OF_WORKLOAD_STATUSES as unknown as string[];
   const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: string | null }[]>`
       select p.id, p.full_name,
-             count(c.id) filter (where c.status <> all (${closed}::public.case_status[])) as open,
-             sum(c.money_due - c.money_collected) filter (where c.status <> all (${closed}::public.case_status[]))::text as outstanding
+             count(c.id) filter (where c.status <> all (${inactive}::public.case_status[])) as open,
+             sum(c.money_due - c.money_collected) filter (where c.status <> all (${inactive}::public.case_status[]))::text as outstanding
       from public.memberships m
       join public.profiles p on p.id = m.user_id
       left join public.cases c on c.executor_id = p.id and c.unit_id = ${unitId}

@@ -1,6 +1,6 @@
 /** A province's dashboard, beside its statistics: its executors' work and its offices' overdue cases. */
 import type { TxSql } from "@thads/db";
-import { CLOSED_STATUSES } from "@thads/domain";
+import { OUT_OF_WORKLOAD_STATUSES } from "@thads/domain";
 
 export interface ProvinceExecutorRow {
   id: string;
@@ -11,13 +11,13 @@ export interface ProvinceExecutorRow {
   collected: string | null;
 }
 
-/** The province's executors (by office, then name): cases open now, cases finished and money collected in [from, to]. */
+/** The province's executors (by office, then name): cases open now (the separate register left out), cases finished and money collected in [from, to]. */
 export async function provinceExecutors(tx: TxSql, provinceId: string, from: string, to: string): Promise<ProvinceExecutorRow[]> {
-  const closed = CLOSED_STATUSES as unknown as string[];
+  const inactive = OUT_OF_WORKLOAD_STATUSES as unknown as string[];
   const executors = await tx<{ id: string; full_name: string; unit_code: string; open: bigint; done: bigint; collected: string | null }[]>`
       with open as (
         select c.executor_id, count(*) as open from public.cases c
-        where c.province_id = ${provinceId} and c.executor_id is not null and c.status <> all (${closed}::public.case_status[])
+        where c.province_id = ${provinceId} and c.executor_id is not null and c.status <> all (${inactive}::public.case_status[])
         group by 1
       ), done as (
         select c.executor_id,
@@ -36,12 +36,12 @@ export async function provinceExecutors(tx: TxSql, provinceId: string, from: str
   return executors.map((e) => ({ ...e, open: Number(e.open), done: Number(e.done) }));
 }
 
-/** Open cases past their next deadline (before `today`), per office of the province. */
+/** Open cases in the active workload past their next deadline (before `today`), per office of the province. */
 export async function overdueByOffice(tx: TxSql, provinceId: string, today: string): Promise<{ code: string; name: string; n: number }[]> {
-  const closed = CLOSED_STATUSES as unknown as string[];
+  const inactive = OUT_OF_WORKLOAD_STATUSES as unknown as string[];
   const overdue = await tx<{ code: string; name: string; n: bigint }[]>`
       select u.code, u.name, count(*) as n from public.cases c join public.units u on u.id = c.unit_id
-      where c.province_id = ${provinceId} and c.next_deadline_on < ${today} and c.status <> all (${closed}::public.case_status[])
+      where c.province_id = ${provinceId} and c.next_deadline_on < ${today} and c.status <> all (${inactive}::public.case_status[])
       group by u.code, u.name order by u.code`;
   return overdue.map((o) => ({ ...o, n: Number(o.n) }));
 }

@@ -54,6 +54,7 @@ export {
   CASE_STATUSES,
   CASE_STATUS_LABELS,
   CLOSED_STATUSES,
+  OUT_OF_WORKLOAD_STATUSES,
   CaseRuleViolation,
   type ApplyResult,
   type CaseRuleCode,

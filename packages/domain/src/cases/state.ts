@@ -29,6 +29,12 @@ export type ResumableStatus = "decided" | "notified" | "verified" | "enforceable
 
 export const CLOSED_STATUSES: readonly CaseStatus[] = ["completed", "terminated", "transferred_out", "returned"];
 
+/**
+ * Statuses out of the active workload: the closed ones and the separate register, whose cases stay
+ * open but are followed on their own line until new information reopens them (D62 Art. 9(6)).
+ */
+export const OUT_OF_WORKLOAD_STATUSES: readonly CaseStatus[] = [...CLOSED_STATUSES, "separate_register"];
+
 export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: string }>> = {
   accepted: { vi: "Đã thụ lý", en: "Accepted" },
   decided: { vi: "Đã ra quyết định thi hành án", en: "Enforcement decision issued" },
