@@ -36,12 +36,17 @@ export default function Workload() {
       >
         {d.executors.map((e) => (
           <tr key={e.id} data-testid="workload-row">
-            <td className="px-3 py-2">
-              <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}`}>
-                {e.full_name}
+            <td className="px-3 py-2">{e.full_name}</td>
+            <td className="px-3 py-2 tabular-nums">
+              <Link
+                className="text-blue-800 underline"
+                to={`/cases?unit=${d.unit.code}&executor=${e.id}&open=1`}
+                aria-label={m("workload.openLink", { count: formatCount(e.open), name: e.full_name })}
+                data-testid="workload-open"
+              >
+                {formatCount(e.open)}
               </Link>
             </td>
-            <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
             <td className="px-3 py-2" aria-hidden="true">
               <div className="h-2 w-40 rounded bg-slate-200">
                 <div className="h-2 rounded bg-sky-600" style={{ width: `${(100 * e.open) / max}%` }} />
@@ -49,7 +54,7 @@ export default function Workload() {
             </td>
             <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
             <td className={`px-3 py-2 tabular-nums ${e.overdue ? "font-semibold text-red-700" : ""}`}>
-              <Link className="underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&overdue=1`}>
+              <Link className="underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&open=1&overdue=1&sort=deadline_asc`}>
                 {formatCount(e.overdue)}
               </Link>
             </td>

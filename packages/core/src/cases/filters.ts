@@ -30,7 +30,9 @@ export const CaseFilterSchema = z
     executor: optional(z.uuid({ message: "Chấp hành viên: không hợp lệ." })),
     unit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị: mã không hợp lệ." })),
     province: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Tỉnh, thành phố: mã không hợp lệ." })),
-    overdue: optional(z.enum(["1"])),
+    overdue: optional(z.enum(["1"], { message: "Quá hạn: không hợp lệ." })),
+    /** Only the cases in the active workload (the workload figures' definition, ./workload-scope.ts). */
+    open: optional(z.enum(["1"], { message: "Đang giải quyết: không hợp lệ." })),
     moneyMin: optional(dongInput("Số tiền từ")),
     moneyMax: optional(dongInput("Số tiền đến")),
     from: optional(viDate("Thụ lý từ ngày")),

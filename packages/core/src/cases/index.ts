@@ -8,3 +8,4 @@ export * from "./figure-filter.ts";
 export * from "./list-cases.ts";
 export * from "./steps-schema.ts";
 export * from "./get-case.ts";
+export * from "./workload-scope.ts";

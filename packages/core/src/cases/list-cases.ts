@@ -3,6 +3,7 @@ import { byUnitName, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { statFigureWhere } from "./figure-filter.ts";
 import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
 import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
+import { inActiveWorkload, stepOverdue } from "./workload-scope.ts";
 
 /** The total is counted exactly up to this many rows past the page's start; beyond, the list says "N+". */
 const COUNT_CAP = 1_000;
@@ -62,7 +63,8 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     f.category === "bank_credit" ? tx`and c.is_bank_credit` : f.category === "corruption" ? tx`and c.is_corruption` : null,
     f.judgmentType ? tx`and c.judgment_type = ${f.judgmentType}` : null,
     f.executor ? tx`and c.executor_id = ${f.executor}` : null,
-    f.overdue ? tx`and c.next_deadline_on < ${today}` : null,
+    f.overdue ? tx`and ${stepOverdue(tx, today)}` : null,
+    f.open ? tx`and ${inActiveWorkload(tx)}` : null,
     f.moneyMin !== undefined ? tx`and c.money_due >= ${f.moneyMin}` : null,
     f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : null,
     f.from ? tx`and c.accepted_on >= ${f.from}` : null,

@@ -1,6 +1,7 @@
 /** An office's (sub-bureau's) dashboard, beside its statistics: its cases now, its executors and its latest cases. */
 import type { TxSql } from "@thads/db";
-import { CLOSED_STATUSES, OUT_OF_WORKLOAD_STATUSES } from "@thads/domain";
+import { CLOSED_STATUSES } from "@thads/domain";
+import { inActiveWorkload } from "../cases/workload-scope.ts";
 
 /**
  * The office's cases now: how many, how many closed, how many in the separate register, how many
@@ -33,11 +34,10 @@ export async function officeExecutors(
   tx: TxSql,
   unitId: string,
 ): Promise<{ id: string; name: string; open: number; outstanding: string }[]> {
-  const inactive = OUT_OF_WORKLOAD_STATUSES as unknown as string[];
   const executors = await tx<{ id: string; full_name: string; open: bigint; outstanding: string | null }[]>`
       select p.id, p.full_name,
-             count(c.id) filter (where c.status <> all (${inactive}::public.case_status[])) as open,
-             sum(c.money_due - c.money_collected) filter (where c.status <> all (${inactive}::public.case_status[]))::text as outstanding
+             count(c.id) filter (where ${inActiveWorkload(tx)}) as open,
+             sum(c.money_due - c.money_collected) filter (where ${inActiveWorkload(tx)})::text as outstanding
       from public.memberships m
       join public.profiles p on p.id = m.user_id
       left join public.cases c on c.executor_id = p.id and c.unit_id = ${unitId}

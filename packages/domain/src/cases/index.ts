@@ -5,4 +5,5 @@ export * from "./limitation.ts";
 export * from "./lifecycle.ts";
 export * from "./deadlines.ts";
 export * from "./register.ts";
+export * from "./worklist.ts";
 export * from "./schemas.ts";
