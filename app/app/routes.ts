@@ -11,6 +11,7 @@ export default [
     route("national", "routes/workspace/national.tsx"),
     route("province/:slug", "routes/workspace/province.tsx"),
     route("unit/:code", "routes/workspace/unit.tsx"),
+    route("worklist", "routes/workspace/worklist.tsx"),
     route("steering", "routes/steering/watchlist.tsx"),
     route("requests", "routes/requests/home.tsx"),
     route("cases", "routes/cases/list.tsx"),

@@ -59,7 +59,7 @@ test("a case from intake to completion, with its timeline and deadlines, hidden 
 
   // The executor works the case to completion.
   await signIn(page, EXECUTOR_EMAIL);
-  await expect(page).toHaveURL(/\/unit\//);
+  await expect(page).toHaveURL(/\/worklist$/);
   await page.goto(`/cases/${id}`);
   await step(page, "Thông báo thi hành án", "09/10/2026");
   // Verification before the voluntary period ends is refused, with the reason.

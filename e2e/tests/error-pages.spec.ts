@@ -3,7 +3,7 @@ import { signIn } from "./helpers.ts";
 
 test("a page's error inside the workspace keeps the header, its navigation and the user", async ({ page }) => {
   await signIn(page, "hai-phong.kv01.executor@demo.thads.vn");
-  await expect(page).toHaveURL(/\/unit\//);
+  await expect(page).toHaveURL(/\/worklist$/);
   const answer = await page.goto("/cases/00000000-0000-4000-8000-000000000000");
   expect(answer?.status()).toBe(404);
   await expect(page.getByTestId("error-panel")).toContainText("Không tìm thấy trang");

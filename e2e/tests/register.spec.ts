@@ -83,7 +83,7 @@ async function caseOnRequest(
   });
   await signOut(page);
   await signIn(page, EXECUTOR);
-  await expect(page).toHaveURL(/\/unit\//);
+  await expect(page).toHaveURL(/\/worklist$/);
   await page.goto(`/cases/${id}`);
   await step(page, "Thông báo thi hành án", dates.notified);
   return id;

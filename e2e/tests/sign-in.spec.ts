@@ -24,9 +24,9 @@ const HOMES = [
   },
   {
     email: "hai-phong.kv01.executor@demo.thads.vn",
-    path: "/unit/P-HAI-PHONG-KV01",
-    heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng",
-    nav: ["Phòng THADS khu vực", "Việc thi hành án"],
+    path: "/worklist",
+    heading: "Việc của tôi",
+    nav: ["Việc của tôi", "Phòng THADS khu vực", "Việc thi hành án"],
   },
   {
     email: "hai-phong.kv01.clerk@demo.thads.vn",

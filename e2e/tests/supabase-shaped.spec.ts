@@ -17,7 +17,7 @@ test("the app runs on a Supabase-shaped database, connected as its own login tha
     expect(shape).toEqual({ me: "postgres", superuser: false, platform: true, auth_owner: "supabase_auth_admin" });
 
     await signIn(page, "hai-phong.kv01.executor@demo.thads.vn");
-    await expect(page).toHaveURL(/\/unit\/P-HAI-PHONG-KV01/);
+    await expect(page).toHaveURL(/\/worklist$/);
     const logins = await owner<{ usename: string }[]>`
       select distinct usename::text from pg_stat_activity
       where application_name = 'thads' and pid <> pg_backend_pid() and usename is not null`;

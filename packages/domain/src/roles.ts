@@ -44,6 +44,7 @@ export type Home =
   | { kind: "national" }
   | { kind: "province"; provinceSlug: string }
   | { kind: "subunit"; unitCode: string }
+  | { kind: "worklist" }
   | { kind: "steering" }
   | { kind: "creditor" };
 
@@ -138,8 +139,10 @@ export function homeFor(memberships: MembershipRef[]): Home | null {
     case "province_head":
     case "province_staff":
       return top.provinceSlug ? { kind: "province", provinceSlug: top.provinceSlug } : null;
-    case "subunit_head":
     case "executor":
+      // An executor works his own cases: his worklist, not the office's dashboard.
+      return top.unitCode ? { kind: "worklist" } : null;
+    case "subunit_head":
     case "clerk":
       return top.unitCode ? { kind: "subunit", unitCode: top.unitCode } : null;
     case "steering_member":
@@ -157,6 +160,8 @@ export function homePath(home: Home): string {
       return `/province/${home.provinceSlug}`;
     case "subunit":
       return `/unit/${home.unitCode}`;
+    case "worklist":
+      return "/worklist";
     case "steering":
       return "/steering";
     case "creditor":
@@ -166,7 +171,7 @@ export function homePath(home: Home): string {
 
 /** Navigation entries a user may see, derived from their memberships only. */
 export interface NavItem {
-  key: "national" | "province" | "subunit" | "cases" | "steering" | "requests" | "desk";
+  key: "national" | "province" | "worklist" | "subunit" | "cases" | "steering" | "requests" | "desk";
   href: string;
   label: { vi: string; en: string };
 }
@@ -187,6 +192,9 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
     if ((m.role === "province_head" || m.role === "province_staff") && m.provinceSlug) {
       add({ key: "province", href: `/province/${m.provinceSlug}`, label: { vi: "THADS tỉnh", en: "Province" } });
     }
+  }
+  if (memberships.some((m) => m.role === "executor" && m.unitCode)) {
+    add({ key: "worklist", href: "/worklist", label: { vi: "Việc của tôi", en: "My work" } });
   }
   for (const m of memberships) {
     if ((m.role === "subunit_head" || m.role === "executor" || m.role === "clerk") && m.unitCode) {
@@ -225,6 +233,14 @@ const STEP_ROLES: Record<string, readonly Role[]> = {
   request_returned: HEADS,
 };
 const ACTING_ROLES: readonly Role[] = ["executor", ...HEADS];
+
+/**
+ * Whether the case list starts on the user's own cases (a "my cases" filter they can clear): the
+ * executors whose home is their worklist.
+ */
+export function startsOnOwnCases(memberships: MembershipRef[]): boolean {
+  return homeFor(memberships)?.kind === "worklist";
+}
 
 export function mayRecordStep(roles: readonly Role[], kind: string): boolean {
   const allowed = STEP_ROLES[kind] ?? ACTING_ROLES;

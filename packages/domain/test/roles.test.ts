@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canViewProvince, canViewUnit, caseListScope, homeFor, homePath, navFor, type MembershipRef } from "../src/roles.ts";
+import {
+  canViewProvince,
+  canViewUnit,
+  caseListScope,
+  homeFor,
+  homePath,
+  navFor,
+  startsOnOwnCases,
+  type MembershipRef,
+} from "../src/roles.ts";
 
 const m = (role: MembershipRef["role"], extra: Partial<MembershipRef> = {}): MembershipRef => ({
   role,
@@ -17,14 +26,25 @@ describe("homeFor", () => {
     expect(homePath(homeFor([m("national_viewer")])!)).toBe("/national");
     expect(homePath(homeFor([m("province_head", { provinceSlug: "hai-phong" })])!)).toBe("/province/hai-phong");
     expect(homePath(homeFor([m("province_staff", { provinceSlug: "ha-noi" })])!)).toBe("/province/ha-noi");
-    for (const role of ["subunit_head", "executor", "clerk"] as const) {
+    for (const role of ["subunit_head", "clerk"] as const) {
       expect(homePath(homeFor([m(role, { unitCode: "P-HAI-PHONG-KV01" })])!)).toBe("/unit/P-HAI-PHONG-KV01");
     }
+    expect(homePath(homeFor([m("executor", { unitCode: "P-HAI-PHONG-KV01" })])!)).toBe("/worklist");
     expect(homePath(homeFor([m("steering_member")])!)).toBe("/steering");
     expect(homePath(homeFor([m("creditor")])!)).toBe("/requests");
   });
   it("picks the most senior membership", () => {
     expect(homeFor([m("steering_member"), m("province_head", { provinceSlug: "hue" })])).toEqual({ kind: "province", provinceSlug: "hue" });
+    // A head who also holds cases lands on the office's dashboard.
+    expect(homeFor([m("executor", { unitCode: "X-KV01" }), m("subunit_head", { unitCode: "X-KV01" })])).toEqual({
+      kind: "subunit",
+      unitCode: "X-KV01",
+    });
+  });
+  it("starts the case list on the user's own cases for executors only", () => {
+    expect(startsOnOwnCases([m("executor", { unitCode: "X-KV01" })])).toBe(true);
+    expect(startsOnOwnCases([m("executor", { unitCode: "X-KV01" }), m("subunit_head", { unitCode: "X-KV01" })])).toBe(false);
+    expect(startsOnOwnCases([m("clerk", { unitCode: "X-KV01" })])).toBe(false);
   });
   it("has no home without a membership", () => {
     expect(homeFor([])).toBeNull();
@@ -33,7 +53,7 @@ describe("homeFor", () => {
 
 describe("navFor", () => {
   it("shows only what the role may use", () => {
-    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01", "/cases"]);
+    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/worklist", "/unit/X-KV01", "/cases"]);
     expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests"]);
     expect(navFor([m("steering_member")]).map((i) => i.href)).toEqual(["/steering"]);
     expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual(["/national", "/cases", "/steering"]);

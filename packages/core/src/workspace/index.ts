@@ -6,3 +6,4 @@ export * from "./units.ts";
 export * from "./workload.ts";
 export * from "./province.ts";
 export * from "./office.ts";
+export * from "./worklist.ts";
