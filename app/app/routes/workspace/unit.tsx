@@ -4,10 +4,11 @@ import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { caseStatusLabel, useLang, useMessages, useT } from "../../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
-import { officeExecutors, officeTotals, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
+import { officeExecutors, officeTotals, overdueByExecutor, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
 import { directiveSummary } from "@thads/core/steering";
 import { DirectivesCallout } from "../steering/steering-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
+import { OverdueByExecutorSection } from "./unit-overdue.tsx";
 import { todayVn } from "../../utils/today.ts";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
 import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
@@ -24,12 +25,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const statUnit = (await resolveUnit(tx, unit.code))!;
     const totals = await officeTotals(tx, unit.id);
     const executors = await officeExecutors(tx, unit.id);
+    const overdue = await overdueByExecutor(tx, unit.id, todayVn());
     const recent = await recentCases(tx, unit.id);
     const staff = await staffCounts(tx, { unitId: unit.id });
     return {
       unit: { name: unit.name, code: unit.code },
       totals,
       executors,
+      overdue,
       recent,
       staff: staff.staff,
       steering: await directiveSummary(tx, [unit.id], todayVn()),
@@ -66,6 +69,7 @@ export default function Unit() {
         </Link>
       </p>
       <DirectivesCallout summary={d.steering} lang={lang} />
+      <OverdueByExecutorSection unitCode={d.unit.code} rows={d.overdue} />
       <Section title={m("unit.results", { from: viDate(d.from), to: viDate(d.to) })}>
         <PeriodForm from={d.from} to={d.to} errors={d.errors} />
         <div className="mb-4 flex flex-wrap items-center gap-6">
@@ -100,7 +104,11 @@ export default function Unit() {
           {d.executors.map((e) => (
             <tr key={e.id}>
               <td className="px-3 py-2">{e.name}</td>
-              <td className="px-3 py-2 tabular-nums">{formatCount(e.open)}</td>
+              <td className="px-3 py-2 tabular-nums">
+                <Link className="text-blue-800 underline" to={`/cases?unit=${d.unit.code}&executor=${e.id}&open=1`}>
+                  {formatCount(e.open)}
+                </Link>
+              </td>
               <td className="px-3 py-2 tabular-nums">{formatDong(e.outstanding)}</td>
             </tr>
           ))}
