@@ -1,4 +1,4 @@
-import { Form, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@thads/domain";
 import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -111,6 +111,10 @@ export function CaseFilters({
         <input type="checkbox" name="overdue" value="1" defaultChecked={params.get("overdue") === "1"} />
         {m("filter.overdue")}
       </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="open" value="1" defaultChecked={params.get("open") === "1"} />
+        {m("filter.open")}
+      </label>
       {params.get("unit") ? <input type="hidden" name="unit" value={value("unit")} /> : null}
       <div className="flex items-end">
         <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-white">
@@ -118,5 +122,20 @@ export function CaseFilters({
         </button>
       </div>
     </Form>
+  );
+}
+
+/** An executor's "my cases" filter: on, with a way to clear it for the unit's list; off, with a way back. */
+export function MyCasesToggle({ me }: { me: string }) {
+  const m = useMessages(casesMessages);
+  const [params] = useSearchParams();
+  const mine = params.get("executor") === me;
+  return (
+    <p className="mb-3 flex flex-wrap items-center gap-3 text-sm" data-testid="my-cases">
+      {mine ? <span className="rounded bg-sky-100 px-2 py-1 font-semibold text-sky-900">{m("mine.on")}</span> : null}
+      <Link className="text-blue-800 underline" to={mine ? "/cases?executor=" : `/cases?executor=${me}`}>
+        {m(mine ? "mine.clear" : "mine.set")}
+      </Link>
+    </p>
   );
 }

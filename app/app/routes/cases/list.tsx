@@ -1,4 +1,4 @@
-import { Link, useLoaderData, useSearchParams } from "react-router";
+import { Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import {
   CASE_STATUS_LABELS,
   DEADLINE_LABELS,
@@ -8,6 +8,7 @@ import {
   formatDong,
   hasRole,
   isNational,
+  startsOnOwnCases,
   type DeadlineKind,
 } from "@thads/domain";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
@@ -18,12 +19,16 @@ import { PageHeader, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, requireUser } from "../../utils/user.server.ts";
-import { CaseFilters } from "./case-filters.tsx";
+import { CaseFilters, MyCasesToggle } from "./case-filters.tsx";
 import { casesMessages } from "./messages.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  // An executor's list starts on his own cases; "?executor=" (empty) is the unit's whole list.
+  const own = startsOnOwnCases(user.memberships);
+  if (own && url.search === "") throw redirect(`/cases?executor=${user.id}`);
+  const params = Object.fromEntries(url.searchParams);
   const parsed = CaseFilterSchema.safeParse(params);
   const filterErrors = parsed.success ? [] : errorMessagesOf(parsed.error);
   const filters = parsed.success ? parsed.data : CaseFilterSchema.parse({});
@@ -40,6 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       today,
       filterErrors,
       executors,
+      me: own ? user.id : null,
       canIntake: hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff"),
     };
   });
@@ -78,6 +84,7 @@ export default function Cases() {
           ))}
         </ul>
       ) : null}
+      {d.me ? <MyCasesToggle me={d.me} /> : null}
       <CaseFilters provinces={d.provinces} executors={d.executors} />
       <Table
         head={[
