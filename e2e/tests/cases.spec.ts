@@ -52,7 +52,7 @@ test("a case from intake to completion, with its timeline and deadlines, hidden 
   await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
   await expect(page).toHaveURL(/\/unit\//);
   await page.goto(`/cases/${id}`);
-  await step(page, "Thay đổi chấp hành viên", "08/10/2026", async (f) => {
+  await step(page, "Phân công chấp hành viên", "08/10/2026", async (f) => {
     await f.getByLabel("Chấp hành viên").selectOption(executorId);
   });
   await signOut(page);
@@ -136,6 +136,9 @@ test("a transfer to another province: the receiver sees and acts, the sender kee
     await f.getByLabel("Tỉnh nhận ủy thác").selectOption({ label: "Thi hành án dân sự thành phố Hà Nội" });
   });
   await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác cho tỉnh khác");
+  await expect(page.locator('[data-testid="timeline"] li[data-kind="transfer"]')).toContainText(
+    "Tỉnh nhận ủy thác: Thi hành án dân sự thành phố Hà Nội",
+  );
   await expect(page.getByText("Hồ sơ chỉ còn để xem.")).toBeVisible();
   await expect(page.locator("details[data-step]")).toHaveCount(0);
   await signOut(page);

@@ -213,7 +213,7 @@ test("a debtor classified not yet enforceable is published, and withdrawn when t
   await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
   await expect(page).toHaveURL(/\/unit\//);
   await page.goto(caseUrl);
-  await step(page, "Thay đổi chấp hành viên", "08/10/2026", async (f) => {
+  await step(page, "Phân công chấp hành viên", "08/10/2026", async (f) => {
     await f.getByLabel("Chấp hành viên").selectOption({ index: 1 });
   });
   await step(page, "Thông báo thi hành án", "09/10/2026");

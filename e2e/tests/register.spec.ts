@@ -78,7 +78,7 @@ async function caseOnRequest(
   await signIn(page, HEAD);
   await expect(page).toHaveURL(/\/unit\//);
   await page.goto(`/cases/${id}`);
-  await step(page, "Thay đổi chấp hành viên", dates.assigned, async (f) => {
+  await step(page, "Phân công chấp hành viên", dates.assigned, async (f) => {
     await f.getByLabel("Chấp hành viên").selectOption(executorId);
   });
   await signOut(page);

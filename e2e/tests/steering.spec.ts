@@ -59,6 +59,7 @@ test("proposed by the province, accepted by its committee, directed to the regio
   await page.getByTestId("propose-flag").getByLabel("Thuyết minh").fill("Nợ tín dụng 85 tỷ đồng, tài sản bảo đảm phức tạp");
   await page.getByTestId("propose-flag").getByRole("button", { name: "Gửi đề xuất" }).click();
   await expect(page).toHaveURL(/\?done=steering_propose$/);
+  await expect(page.getByTestId("step-done")).toHaveText(`Đã gửi đề xuất đưa vào danh sách theo dõi — việc số ${number}`);
   await expect(page.getByTestId("case-flags")).toContainText("Chờ Ban Chỉ đạo xem xét");
   // The bureau's steering page lists it as awaiting the committee, and suggests other candidates by the committee's criteria.
   await page.goto("/steering/tasks");

@@ -5,6 +5,7 @@ import { caseFactories } from "@thads/test-support/cases";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { CaseEvent, Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, intakeCase, type Actor } from "../src/index.ts";
+import { loadCasePage } from "../src/cases/get-case.ts";
 
 const ctx = useTenantFixture();
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
@@ -124,6 +125,27 @@ describe("lifecycle through the ledger", () => {
     });
     const [o] = await ctx.owner`select paid from public.case_obligations where case_id = ${id}`;
     expect(o!.paid).toBe(150_000_000n);
+  });
+
+  it("the case page names the people and units its events refer to, for the timeline", async () => {
+    const id = await takeIn();
+    const executor = ctx.fx.users.executor!;
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 150_000_000n }],
+    });
+    await step(id, ["subunit_head", "subunit_head"], { kind: "executor_change", effectiveDate: "2025-11-06", executorId: executor });
+    const page = await withClaims(ctx.app, claims(ctx.fx.users.subunit_head!), (tx) =>
+      loadCasePage(tx, id, ["subunit_head"], "2026-01-15"),
+    );
+    const [names] = await ctx.owner<{ executor: string; unit: string; province: string }[]>`
+      select (select full_name from public.profiles where id = ${executor}) as executor,
+             (select name from public.units where id = ${ctx.fx.units.a1!}) as unit,
+             (select name from public.units where id = ${ctx.fx.units.a!}) as province`;
+    expect(page?.names).toEqual({ [executor]: names!.executor, [ctx.fx.units.a1!]: names!.unit, [ctx.fx.units.a!]: names!.province });
+    expect(page?.timeline.map((e) => e.kind)).toEqual(["acceptance", "decision", "executor_change"]);
   });
 
   it("a case without means moves to the separate register when due (heads), and comes back on new information", async () => {

@@ -21,6 +21,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ),
   );
   if (!page) return apiError(404, "not_found", "Không tìm thấy việc thi hành án.");
-  const { keys: _keys, executors: _executors, provinces: _provinces, ...body } = page;
+  const { keys: _keys, executors: _executors, provinces: _provinces, names: _names, ...body } = page;
   return Response.json({ data: body }, { headers: { "Cache-Control": "private, no-store" } });
 }

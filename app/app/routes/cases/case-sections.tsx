@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { formatDateVi, formatDong } from "@thads/domain";
+import type { ReactNode } from "react";
 import { Section, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { PARTY_ROLE_LABELS, PAYMENT_METHOD_LABELS } from "../../labels.ts";
@@ -23,6 +24,18 @@ function deadlineState(dl: Deadline, m: (key: CasesMessageKey) => string): strin
   return m(OPEN_STATE[dl.status ?? ""] ?? "deadline.onTime");
 }
 
+/** A table of the case page, or a "none yet" line in its place when it has no rows. */
+function Listing({ count, none, head, children }: { count: number; none: string; head: string[]; children: ReactNode }) {
+  if (count === 0) {
+    return (
+      <p className="text-slate-600" data-testid="none-yet">
+        {none}
+      </p>
+    );
+  }
+  return <Table head={head}>{children}</Table>;
+}
+
 /** The legal deadlines of the case and where each stands. */
 export function DeadlinesSection() {
   const d = useLoaderData<typeof loader>();
@@ -30,7 +43,11 @@ export function DeadlinesSection() {
   const m = useMessages(casesMessages);
   return (
     <Section title={m("deadlines.title")}>
-      <Table head={[m("deadlines.col.deadline"), m("deadlines.col.due"), m("deadlines.col.state")]}>
+      <Listing
+        count={d.deadlines.length}
+        none={m("none.deadlines")}
+        head={[m("deadlines.col.deadline"), m("deadlines.col.due"), m("deadlines.col.state")]}
+      >
         {d.deadlines.map((dl, i) => (
           <tr key={i} data-testid="deadline-row" data-kind={dl.kind}>
             <td className="px-3 py-2">{dl[`label_${lang}`]}</td>
@@ -40,7 +57,7 @@ export function DeadlinesSection() {
             </td>
           </tr>
         ))}
-      </Table>
+      </Listing>
     </Section>
   );
 }
@@ -53,7 +70,11 @@ export function PartiesAndMoney() {
   return (
     <>
       <Section title={m("parties.title")}>
-        <Table head={[m("parties.col.role"), m("parties.col.name"), m("parties.col.idNumber"), m("parties.col.address")]}>
+        <Listing
+          count={d.parties.length}
+          none={m("none.parties")}
+          head={[m("parties.col.role"), m("parties.col.name"), m("parties.col.idNumber"), m("parties.col.address")]}
+        >
           {d.parties.map((p) => (
             <tr key={p.id}>
               <td className="px-3 py-2">{labelOf(PARTY_ROLE_LABELS, p.role, lang)}</td>
@@ -62,11 +83,13 @@ export function PartiesAndMoney() {
               <td className="px-3 py-2">{p.address ?? "—"}</td>
             </tr>
           ))}
-        </Table>
+        </Listing>
       </Section>
 
       <Section title={m("obligations.title")}>
-        <Table
+        <Listing
+          count={d.obligations.length}
+          none={m("none.obligations")}
           head={[
             m("obligations.col.code"),
             m("obligations.col.description"),
@@ -87,11 +110,13 @@ export function PartiesAndMoney() {
               <td className="px-3 py-2 tabular-nums">{o.outstanding ? formatDong(o.outstanding) : "—"}</td>
             </tr>
           ))}
-        </Table>
+        </Listing>
       </Section>
 
       <Section title={m("receipts.title")}>
-        <Table
+        <Listing
+          count={d.payments.length}
+          none={m("none.receipts")}
           head={[
             m("receipts.col.date"),
             m("receipts.col.number"),
@@ -109,7 +134,7 @@ export function PartiesAndMoney() {
               <td className="px-3 py-2 tabular-nums">{formatDong(p.amount)}</td>
             </tr>
           ))}
-        </Table>
+        </Listing>
       </Section>
     </>
   );

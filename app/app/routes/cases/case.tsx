@@ -1,4 +1,4 @@
-import { data, redirect, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { asUserStep, recordEvent } from "@thads/core";
 import { loadCasePage } from "@thads/core/cases";
 import { parseStep, STEP_KINDS, type StepKind } from "@thads/core/cases/steps-schema";
@@ -18,6 +18,8 @@ import { isUuid } from "@thads/core/input";
 import { CaseHeader } from "./case-header.tsx";
 import { DeadlinesSection, PartiesAndMoney } from "./case-sections.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
+import { describeTimeline } from "./event-facts.ts";
+import { doneMessage, parseDone } from "./step-done.ts";
 import { casesMessages } from "./messages.ts";
 import { StepForm } from "./step-form.tsx";
 
@@ -28,7 +30,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();
   const steering = await asUser(user, (tx) => loadCaseSteering(tx, params.id, page.case.province_id, page.case.is_corruption));
-  return { ...page, steering, steeringKey: crypto.randomUUID(), roles };
+  const done = parseDone(new URL(request.url).searchParams.get("done"));
+  return { ...page, steering, steeringKey: crypto.randomUUID(), roles, done };
 }
 
 export type CaseActionData = { kind: string; formError?: string; fieldErrors?: Record<string, string> };
@@ -70,13 +73,23 @@ export default function CasePage() {
   const d = useLoaderData<typeof loader>();
   const lang = useLang();
   const m = useMessages(casesMessages);
+  const refused = useActionData<CaseActionData>();
   const c = d.case;
+  const described = describeTimeline(d.timeline, { lang, names: d.names, obligations: d.obligations });
+  const timeline = d.timeline.map((entry, i) => ({ entry, kind: entry.kind, described: described[i]! }));
+  // A refused step shows its error in its form; the confirmation of an earlier step would mislead then.
+  const confirmation = d.done && !refused ? doneMessage(d.done, c.case_number, timeline, m) : null;
   return (
     <>
+      {confirmation ? (
+        <p role="status" data-testid="step-done" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm font-semibold">
+          {confirmation}
+        </p>
+      ) : null}
       <CaseHeader />
       <DeadlinesSection />
       <PartiesAndMoney />
-      <CaseTimeline />
+      <CaseTimeline timeline={timeline} />
       <CaseSteeringPanel caseId={c.id} data={d.steering} roles={d.roles} readOnly={d.readOnly} idempotencyKey={d.steeringKey} lang={lang} />
       {d.actions.length > 0 ? (
         <Section title={m("steps.title")}>

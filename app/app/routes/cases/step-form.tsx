@@ -21,6 +21,9 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
   const fe = mine?.fieldErrors ?? {};
   const formError = mine?.formError;
   const busy = nav.state === "submitting" && nav.formData?.get("intent") === kind;
+  // An executor's first assignment is an assignment; only a later one is a change.
+  const title =
+    kind === "executor_change" ? m(d.case.executor_id ? "step.changeExecutor" : "step.assignExecutor") : labelOf(STEP_LABELS, kind, lang);
   // Several step forms share the page: each control's id carries its step.
   const control$ = (name: string) => ({ ...fieldProps(`${kind}-${name}`, fe[name]), name });
   const text = (name: string, label: string, defaultValue?: string) => (
@@ -44,7 +47,7 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
   );
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-3" open={Boolean(mine)} data-step={kind}>
-      <summary className="cursor-pointer font-semibold">{labelOf(STEP_LABELS, kind, lang)}</summary>
+      <summary className="cursor-pointer font-semibold">{title}</summary>
       <AppForm className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
         <input type="hidden" name="intent" value={kind} />
         <input type="hidden" name="version" value={version} />
@@ -175,7 +178,7 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
             disabled={busy}
             className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
           >
-            {m("step.record", { step: labelOf(STEP_LABELS, kind, lang) })}
+            {m("step.record", { step: title })}
           </button>
         </div>
       </AppForm>

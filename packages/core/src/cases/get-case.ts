@@ -10,6 +10,7 @@ import {
   type CaseEvent,
   type Role,
 } from "@thads/domain";
+import { isUuid } from "../shared/input.ts";
 import { loadEvents } from "./service.ts";
 import { STEP_KINDS, type StepKind } from "./steps-schema.ts";
 
@@ -127,6 +128,8 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       )
     : [];
 
+  const names = await referencedNames(tx, eventRows);
+
   return {
     case: {
       ...c,
@@ -163,6 +166,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
           obligationId: p.obligationId ?? null,
         };
       }),
+    names,
     deadlines,
     actions,
     readOnly: !may_act,
@@ -173,4 +177,30 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
     // One key per form render: a resubmission of the same form is recorded once.
     keys: Object.fromEntries(actions.map((a) => [a, randomUUID()])) as Record<string, string>,
   };
+}
+
+/** The payload fields of a ledger event that name a person or a unit. */
+const PERSON_FIELDS = ["executorId"] as const;
+const UNIT_FIELDS = ["provinceId", "unitId", "toProvinceId", "toUnitId"] as const;
+
+/**
+ * The names of the people (executors) and units (units, receiving provinces) the case's events
+ * refer to by id, so that the timeline can say who and where. Ids the reader may not see (RLS) are
+ * left out.
+ */
+async function referencedNames(tx: TxSql, events: readonly { payload: Record<string, unknown> }[]): Promise<Record<string, string>> {
+  const ids = (fields: readonly string[]) => [
+    ...new Set(events.flatMap((e) => fields.map((f) => e.payload?.[f]).filter((v): v is string => isUuid(v)))),
+  ];
+  const people = ids(PERSON_FIELDS);
+  const units = ids(UNIT_FIELDS);
+  const rows = [
+    ...(people.length > 0
+      ? await tx<{ id: string; name: string }[]>`select id, full_name as name from public.profiles where id = any(${people}::uuid[])`
+      : []),
+    ...(units.length > 0
+      ? await tx<{ id: string; name: string }[]>`select id, name from public.units where id = any(${units}::uuid[])`
+      : []),
+  ];
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
