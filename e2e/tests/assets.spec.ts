@@ -94,6 +94,21 @@ test("seize, value, a failed round, a reduced round that sells, deposit and proc
     await f.getByLabel("Giá trị thẩm định (đồng)").fill("2.000.000.000");
   });
   await expect(page.getByTestId("asset-status")).toHaveText("Đã thẩm định giá");
+  // A second valuation is a re-valuation: it needs a ground of the law in force (Law 106 Art. 82(2)).
+  const noGround = await refused(page, "Thẩm định giá", "27/10/2026", async (f) => {
+    await expect(f.getByTestId("revaluation-help")).toContainText("5 ngày làm việc");
+    await f.getByLabel("Tổ chức thẩm định giá").fill("Công ty CP Thẩm định giá Hải Phòng");
+    await f.getByLabel("Giá trị thẩm định (đồng)").fill("1.500.000.000");
+  });
+  await expect(noGround.getByRole("alert").first()).toContainText("Căn cứ thẩm định lại");
+  await expect(noGround.getByRole("alert").first()).toContainText("Art. 82(2)");
+  await page.goto(assetUrl);
+  await step(page, "Thẩm định giá", "27/10/2026", async (f) => {
+    await f.getByLabel("Tổ chức thẩm định giá").fill("Công ty CP Thẩm định giá Hải Phòng");
+    await f.getByLabel("Giá trị thẩm định (đồng)").fill("2.000.000.000");
+    await f.getByLabel("Căn cứ thẩm định lại", { exact: true }).selectOption("party_request");
+    await f.getByLabel("Ngày đương sự nhận thông báo kết quả thẩm định giá (khi đương sự yêu cầu)").fill("26/10/2026");
+  });
   await step(page, "Hợp đồng bán đấu giá", "27/10/2026", async (f) => {
     await f.getByLabel("Tổ chức đấu giá").fill("Công ty Đấu giá hợp danh Số 1");
     await f.getByLabel("Số hợp đồng").fill(`${run}/HĐDG`);

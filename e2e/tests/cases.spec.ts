@@ -196,6 +196,36 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
 });
 
+test("a request past the limitation period is refused naming the request date and the article; with the obstacle recorded it is taken in", async ({
+  page,
+}) => {
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto("/cases/new");
+  await expect(page.getByText("thời hiệu 5 năm kể từ ngày bản án có hiệu lực")).toBeVisible();
+  await page.getByLabel("Số thụ lý / số quyết định").fill(`TH-${run}`);
+  await page.getByLabel("Ngày thụ lý (dd/mm/yyyy)").fill("05/10/2026");
+  await page.getByLabel("Ngày nộp đơn yêu cầu (dd/mm/yyyy; để trống: ngày thụ lý)").fill("02/10/2026");
+  await page.getByLabel("Số tiền phải thi hành (đồng)").fill("80.000.000");
+  await page.getByLabel("Tòa án", { exact: true }).fill("Tòa án nhân dân thành phố Hải Phòng");
+  await page.getByLabel("Số bản án").fill(`TH-${run}/2021/DS-PT`);
+  await page.getByLabel("Ngày bản án (dd/mm/yyyy)").fill("14/09/2021");
+  await page.getByLabel("Ngày bản án có hiệu lực (dd/mm/yyyy; để trống: ngày bản án)").fill("14/09/2021");
+  await page.getByRole("group", { name: "Người được thi hành án" }).getByLabel("Họ tên / tên tổ chức").fill(`Phạm Văn Hùng ${run}`);
+  await page.getByRole("group", { name: "Người phải thi hành án" }).getByLabel("Họ tên / tên tổ chức").fill(`Lê Thị Mai ${run}`);
+  await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+  const refusal = page.getByText(/^Ngày nộp đơn yêu cầu: 02\/10\/2026 đã quá thời hiệu yêu cầu thi hành án 5 năm/);
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText("Law 106/2025/QH15, Art. 34(2 ¶1)");
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await page
+    .getByLabel("Lý do chậm yêu cầu (sự kiện bất khả kháng, trở ngại khách quan)")
+    .fill("Người được thi hành án điều trị tại bệnh viện từ 01/09 đến 30/09/2026 (trở ngại khách quan).");
+  await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
+});
+
 test.describe("without JavaScript, the server renders the refused form", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -79,6 +79,8 @@ test("a citizen files on Hải Phòng's page, the desk receives it, takes it in 
   // … turns it into a case: the intake form comes prefilled from the request.
   await page.getByRole("link", { name: "Thụ lý thành việc thi hành án" }).click();
   await expect(page.getByLabel("Số bản án")).toHaveValue(`${run}/2026/DS-ST`);
+  // The request's filing date is the request date the limitation period is judged on.
+  await expect(page.getByLabel("Ngày nộp đơn yêu cầu (dd/mm/yyyy; để trống: ngày thụ lý)")).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await expect(page.getByRole("group", { name: "Người phải thi hành án" }).getByLabel("Họ tên / tên tổ chức")).toHaveValue(
     `Công ty TNHH Hàng Hải ${run}`,
   );

@@ -26,6 +26,9 @@ export const COLUMN_KEYS = [
   "so_giay_to_nguoi_phai",
   "dia_chi_nguoi_phai",
   "so_tien",
+  "ngay_hieu_luc",
+  "ngay_yeu_cau",
+  "ly_do_cham_yeu_cau",
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -289,6 +292,37 @@ export const COLUMNS: readonly ColumnDef[] = [
     format: "Số nguyên dương, đồng; dấu chấm ngăn cách hàng nghìn được chấp nhận (12.500.000)",
     example: "150.000.000",
     type: "money",
+  },
+  {
+    key: "ngay_hieu_luc",
+    alias: "judgment_effective_on",
+    label: "Ngày bản án có hiệu lực",
+    labelEn: "Judgment effective date",
+    required: false,
+    format: "dd/mm/yyyy; không trước ngày bản án; để trống: ngày bản án (thời hiệu yêu cầu thi hành án tính từ ngày này)",
+    example: "20/10/2025",
+    type: "date",
+  },
+  {
+    key: "ngay_yeu_cau",
+    alias: "requested_on",
+    label: "Ngày nộp đơn yêu cầu",
+    labelEn: "Request date",
+    required: false,
+    format:
+      "dd/mm/yyyy; không sau ngày thụ lý; để trống: ngày thụ lý. Việc theo yêu cầu: trong thời hiệu 5 năm kể từ ngày bản án có hiệu lực",
+    example: "01/11/2025",
+    type: "date",
+  },
+  {
+    key: "ly_do_cham_yeu_cau",
+    alias: "delay_reason",
+    label: "Lý do chậm yêu cầu (bất khả kháng, trở ngại khách quan)",
+    labelEn: "Reason for a late request (force majeure, objective obstacle)",
+    required: false,
+    format: "Tối đa 2000 ký tự; chỉ khi đơn yêu cầu quá thời hiệu: việc quá thời hiệu không có lý do bị từ chối",
+    example: "",
+    type: "text",
   },
 ];
 

@@ -1,4 +1,4 @@
-import { acceptanceDeadline, acceptanceEvent, toEventRow, type Actor } from "@thads/core";
+import { acceptanceDeadline, acceptanceEvent, acceptanceRow, intakeLimitation, type Actor } from "@thads/core";
 import { asCaseWriter, type TxSql } from "@thads/db";
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { columnName, findDuplicatesInFile, validateRow, type Scope, type UnitRef, type ValidRow } from "./validate.ts";
@@ -294,9 +294,10 @@ async function writeChunk(
           as p(case_id uuid, role public.party_role, kind public.party_kind, full_name text, id_number text, address text)`;
     }
 
-    // 4. The acceptance event of each case: the ledger row intake writes (toEventRow), keyed by the case id.
+    // 4. The acceptance event of each case: the ledger row intake writes (acceptanceRow, with the limitation check), keyed by the case id.
     const events = done.map((r) => {
-      const e = toEventRow(acceptanceOf(r));
+      const limitation = intakeLimitation(r.input);
+      const e = acceptanceRow(acceptanceOf(r), limitation.ok ? limitation.record : null);
       return { case_id: r.input.idempotencyKey, kind: e.kind, effective_date: e.effective_date, payload: e.payload };
     });
     if (events.length) {

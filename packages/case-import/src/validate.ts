@@ -44,6 +44,8 @@ const NIL_UUID = "00000000-0000-4000-8000-000000000000";
 const PATH_TO_COLUMN: Record<string, ColumnKey> = {
   caseNumber: "so_thu_ly",
   acceptedOn: "ngay_thu_ly",
+  requestedOn: "ngay_yeu_cau",
+  limitationObstacle: "ly_do_cham_yeu_cau",
   source: "nguon",
   decisionKind: "hinh_thuc",
   unitId: "don_vi",
@@ -52,6 +54,7 @@ const PATH_TO_COLUMN: Record<string, ColumnKey> = {
   "judgment.courtName": "toa_an",
   "judgment.number": "so_ban_an",
   "judgment.date": "ngay_ban_an",
+  "judgment.effectiveOn": "ngay_hieu_luc",
   "judgment.type": "loai_ban_an",
   "creditor.kind": "loai_nguoi_duoc",
   "creditor.fullName": "nguoi_duoc_thi_hanh",
@@ -147,6 +150,8 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     unitId: unit?.id ?? NIL_UUID,
     caseNumber: v.so_thu_ly ?? "",
     acceptedOn: v.ngay_thu_ly ?? "",
+    requestedOn: v.ngay_yeu_cau ?? "",
+    limitationObstacle: v.ly_do_cham_yeu_cau ?? "",
     source: code("nguon", "nguon"),
     decisionKind: code("hinh_thuc", "hinh_thuc"),
     isBankCredit: flag("tin_dung_ngan_hang"),
@@ -155,6 +160,7 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
       courtName: v.toa_an ?? "",
       number: v.so_ban_an ?? "",
       date: v.ngay_ban_an ?? "",
+      effectiveOn: v.ngay_hieu_luc ?? "",
       type: code("loai_ban_an", "loai_ban_an"),
     },
     creditor: {
@@ -194,7 +200,8 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     }
   }
   if (parsed.success) {
-    // Not after today, not before 1990, an acceptance not before the law in force (1 July 2009): per row and column.
+    // Not after today, not before 1990, an acceptance not before the law in force (1 July 2009), a request
+    // within the limitation period (or with its delay's reason): per row and column, as intake refuses them.
     for (const p of intakeDateProblems(parsed.data, ctx.today ?? todayInVietnam())) {
       const key = PATH_TO_COLUMN[p.field];
       errors.push({ line: row.line, column: key ? columnName(ctx, key) : null, code: "invalid", message: p.message_vi });

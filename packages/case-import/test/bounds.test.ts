@@ -27,7 +27,8 @@ describe("import: dates and money in bounds", () => {
       row(unit, { ngay_thu_ly: "16/01/2026" }),
       row(unit, { ngay_thu_ly: "02/03/1988", ngay_ban_an: "01/02/1988" }),
       row(unit, { so_tien: "10.000.000.000.000.001" }),
-      row(unit, { ngay_thu_ly: "02/03/2010", ngay_ban_an: "01/02/1995" }),
+      // Ex officio: the creditor's limitation period for requesting enforcement does not apply.
+      row(unit, { ngay_thu_ly: "02/03/2010", ngay_ban_an: "01/02/1995", hinh_thuc: "chu_dong", nguon: "toa_an" }),
       row(unit, { ngay_thu_ly: "01/01/2099", ngay_ban_an: "01/01/2099" }),
       row(unit, { ngay_thu_ly: "02/03/2005", ngay_ban_an: "01/02/2005" }),
     ];

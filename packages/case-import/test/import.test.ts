@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { IntakeSchema, asUserStep, intakeCase, type Actor } from "@thads/core";
 import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import type { Role } from "@thads/domain";
+import { checkLimitation, formatDateVi, type Role } from "@thads/domain";
 import { importCases, type ImportOptions } from "../src/import.ts";
 import { parseCsv } from "../src/parse.ts";
 import type { ImportProgress } from "../src/types.ts";
@@ -198,6 +198,44 @@ describe("importCases", () => {
     // Accepted on Monday 03/11/2025: the decision is due within 5 working days, on Monday 10/11/2025,
     // so the case is on the overdue and due-soon lists like any other.
     expect(imported.case).toMatchObject({ next_deadline_on: "2025-11-10", next_deadline_kind: "decision" });
+  });
+
+  it("refuses a request past the limitation period as intake does, naming the column; a recorded obstacle lets it in", async () => {
+    // Judgment effective 01/07/2019, request filed 15/07/2024: past the 5 years.
+    const late = (overrides: RowValues = {}) =>
+      row(unitA1(), {
+        nguon: "don_yeu_cau",
+        hinh_thuc: "theo_yeu_cau",
+        ngay_ban_an: "14/06/2019",
+        ngay_hieu_luc: "01/07/2019",
+        ngay_yeu_cau: "15/07/2024",
+        ngay_thu_ly: "16/07/2024",
+        ...overrides,
+      });
+    const expected = checkLimitation({ runsFrom: "2019-07-01", filedOn: "2024-07-15" });
+    const rows = [row(unitA1()), late(), late({ ngay_yeu_cau: "" }), late({ hinh_thuc: "chu_dong", nguon: "toa_an" })];
+    const r = await asClerk(rows);
+    expect(r).toMatchObject({ ok: false, written: false, imported: 0, errorCount: 2 });
+    expect(r.errors).toEqual([
+      { line: 3, column: "ngay_yeu_cau", code: "invalid", message: expect.stringContaining("Ngày nộp đơn yêu cầu: 15/07/2024") },
+      {
+        line: 4,
+        column: "ngay_thu_ly",
+        code: "invalid",
+        message: expect.stringContaining("Ngày thụ lý (ngày nộp đơn yêu cầu): 16/07/2024"),
+      },
+    ]);
+    expect(r.errors[0]!.message).toContain(`hạn cuối ${formatDateVi(expected.lastDay!)} (${expected.article})`);
+    expect(await casesNumbered(rows.map((x) => x.so_thu_ly!))).toEqual([]);
+
+    // The same late request with the obstacle recorded is imported, the reason kept with the acceptance.
+    const reason = "Người được thi hành án bị tai nạn, điều trị dài ngày (trở ngại khách quan).";
+    const excused = late({ ly_do_cham_yeu_cau: reason });
+    expect(await asClerk([excused])).toMatchObject({ ok: true, imported: 1 });
+    const [ev] = await ctx.owner<{ payload: { limitation: Record<string, unknown> } }[]>`
+      select e.payload from public.case_events e join public.cases c on c.id = e.case_id
+      where c.case_number = ${excused.so_thu_ly!} and e.kind = 'acceptance'`;
+    expect(ev!.payload.limitation).toMatchObject({ requestedOn: "2024-07-15", runsFrom: "2019-07-01", late: true, obstacle: reason });
   });
 
   it("all or nothing: one bad row and nothing is written, errors by line and column", async () => {

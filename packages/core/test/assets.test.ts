@@ -22,18 +22,38 @@ const claims = (key: string): Claims => ({ sub: ctx.fx.users[key]!, role: "authe
 const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
 const clerkActor = () => actor("clerk", "clerk");
 
+/** The dates of a case's first steps: after 01/07/2026 (the default) or under the old law. */
+const AFTER_2026 = {
+  judgment: "01/08/2026",
+  accepted: "01/09/2026",
+  decision: "2026-09-03",
+  notification: "2026-09-04",
+  verification: "2026-09-20",
+  classification: "2026-09-21",
+  identified: "22/09/2026",
+};
+const BEFORE_2026 = {
+  judgment: "02/02/2026",
+  accepted: "02/03/2026",
+  decision: "2026-03-04",
+  notification: "2026-03-05",
+  verification: "2026-03-20",
+  classification: "2026-03-23",
+  identified: "24/03/2026",
+};
+
 /** An enforceable bank-credit case in sub-bureau a1 with obligations O1 (bank, 10 bn) and O2 (court fee, 50 m). */
-async function enforceableCase(): Promise<string> {
+async function enforceableCase(dates = AFTER_2026): Promise<string> {
   const n = Math.floor(Math.random() * 1e7);
   const input = IntakeSchema.parse({
     idempotencyKey: randomUUID(),
     unitId: ctx.fx.units.a1,
     caseNumber: `${n}/QĐ-THADS`,
-    acceptedOn: "01/09/2026",
+    acceptedOn: dates.accepted,
     source: "creditor_request",
     decisionKind: "on_request",
     isBankCredit: true,
-    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: `${n}/2026/KDTM-ST`, date: "01/08/2026", type: "business" },
+    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: `${n}/2026/KDTM-ST`, date: dates.judgment, type: "business" },
     creditor: { kind: "organization", fullName: "Ngân hàng TMCP Á Châu" },
     debtor: { kind: "organization", fullName: "Công ty TNHH Thép Hải Long" },
     amount: "10.000.000.000",
@@ -43,16 +63,16 @@ async function enforceableCase(): Promise<string> {
   const events: CaseEvent[] = [
     {
       kind: "decision",
-      effectiveDate: "2026-09-03",
+      effectiveDate: dates.decision,
       mode: "on_request",
       obligations: [
         { id: "O1", kind: "money", amount: 10_000_000_000n },
         { id: "O2", kind: "money", amount: 50_000_000n },
       ],
     },
-    { kind: "notification", effectiveDate: "2026-09-04" },
-    { kind: "verification", effectiveDate: "2026-09-20" },
-    { kind: "classification", effectiveDate: "2026-09-21", result: "enforceable" },
+    { kind: "notification", effectiveDate: dates.notification },
+    { kind: "verification", effectiveDate: dates.verification },
+    { kind: "classification", effectiveDate: dates.classification, result: "enforceable" },
   ];
   for (const event of events) {
     const res = await asUserStep(ctx.app, claims("subunit_head"), async (tx) => {
@@ -71,14 +91,14 @@ async function enforceableCase(): Promise<string> {
   return r.caseId;
 }
 
-async function newAsset(caseId: string, who = "subunit_head", role: Role = "subunit_head") {
+async function newAsset(caseId: string, who = "subunit_head", role: Role = "subunit_head", identifiedOn = AFTER_2026.identified) {
   const input = NewAssetSchema.parse({
     idempotencyKey: randomUUID(),
     kind: "land_use_right",
     description: "Nhà xưởng và quyền sử dụng đất 5.000 m²",
     location: "KCN Nam Cầu Kiền, Hải Phòng",
     encumbranceBank: "Ngân hàng TMCP Á Châu",
-    identifiedOn: "22/09/2026",
+    identifiedOn,
   });
   return asUserStep(ctx.app, claims(who), (tx) => createAsset(tx, { caseId, ...input }, actor(who, role), TODAY));
 }
@@ -356,27 +376,105 @@ describe("asset service", () => {
     expect(c!.money_collected).toBe(100_000_000n);
   });
 
-  it("re-values only on a 20% market move or a stated ground", async () => {
+  it("re-values a seized asset only on a ground of the law in force on the request date, whatever the price moved", async () => {
     const caseId = await enforceableCase();
     const created = await newAsset(caseId);
     const assetId = created.ok ? created.assetId : "";
     await step(assetId, "seizure", { effectiveDate: "25/09/2026", seizureKind: "seizure", executorName: "B" });
     await step(assetId, "valuation", { effectiveDate: "05/10/2026", appraiser: "Thẩm định", value: "1.000.000.000" });
-    const small = await step(assetId, "valuation", { effectiveDate: "06/10/2026", appraiser: "Thẩm định", value: "900.000.000" });
-    expect(small).toMatchObject({ ok: false, error: { code: "revaluation_not_due", field: "revaluationReason" } });
-    expect(await step(assetId, "valuation", { effectiveDate: "06/10/2026", appraiser: "Thẩm định", value: "790.000.000" })).toMatchObject({
-      ok: true,
+    // No ground: refused even though the value moved by more than 20 %.
+    const noGround = await step(assetId, "valuation", { effectiveDate: "06/10/2026", appraiser: "Thẩm định", value: "700.000.000" });
+    expect(noGround).toMatchObject({ ok: false, error: { code: "revaluation_ground_missing", field: "revaluationGround" } });
+    expect(!noGround.ok && "message_vi" in noGround.error && noGround.error.message_vi).toContain("Law 106/2025/QH15, Art. 82(2)");
+    // A party's request: within 5 working days of being told the result (Thu 01/10 → last day Thu 08/10/2026).
+    const late = await step(assetId, "valuation", {
+      effectiveDate: "12/10/2026",
+      appraiser: "Thẩm định",
+      value: "990.000.000",
+      revaluationGround: "party_request",
+      resultNotifiedOn: "01/10/2026",
+      revaluationRequestedOn: "09/10/2026",
     });
+    expect(late).toMatchObject({ ok: false, error: { code: "revaluation_late", field: "revaluationRequestedOn" } });
+    const onRequest = {
+      appraiser: "Thẩm định",
+      value: "990.000.000",
+      revaluationGround: "party_request",
+      resultNotifiedOn: "01/10/2026",
+      revaluationRequestedOn: "08/10/2026",
+    };
+    expect(await step(assetId, "valuation", { effectiveDate: "12/10/2026", ...onRequest })).toMatchObject({ ok: true });
+    // Once only on a party's request.
+    expect(await step(assetId, "valuation", { effectiveDate: "13/10/2026", ...onRequest })).toMatchObject({
+      ok: false,
+      error: { code: "revaluation_once", field: "revaluationGround" },
+    });
+    // From 01/07/2026 an expired certificate is a ground.
     expect(
       await step(assetId, "valuation", {
-        effectiveDate: "07/10/2026",
+        effectiveDate: "14/10/2026",
         appraiser: "Thẩm định",
-        value: "780.000.000",
-        revaluationReason: "Đương sự yêu cầu thẩm định lại",
+        value: "995.000.000",
+        revaluationGround: "certificate_expired",
       }),
     ).toMatchObject({ ok: true });
     const vals = await ctx.owner`select is_revaluation from public.asset_valuations where asset_id = ${assetId} order by valued_on`;
     expect(vals.map((v) => v.is_revaluation)).toEqual([false, true, true]);
+    const [ev] = await ctx.owner<{ payload: Record<string, string> }[]>`
+      select payload from public.asset_events where asset_id = ${assetId} and kind = 'valuation' and effective_date = '2026-10-12'`;
+    expect(ev!.payload).toMatchObject({
+      revaluationGround: "party_request",
+      revaluationRequestedOn: "2026-10-08",
+      resultNotifiedOn: "2026-10-01",
+    });
+  });
+
+  it("before 01/07/2026 an expired certificate is no ground to re-value; a serious breach is", async () => {
+    const caseId = await enforceableCase(BEFORE_2026);
+    const created = await newAsset(caseId, "subunit_head", "subunit_head", BEFORE_2026.identified);
+    const assetId = created.ok ? created.assetId : "";
+    await step(assetId, "seizure", { effectiveDate: "25/03/2026", seizureKind: "seizure", executorName: "B" });
+    await step(assetId, "valuation", { effectiveDate: "06/04/2026", appraiser: "Thẩm định", value: "1.000.000.000" });
+    const expired = await step(assetId, "valuation", {
+      effectiveDate: "15/06/2026",
+      appraiser: "Thẩm định",
+      value: "900.000.000",
+      revaluationGround: "certificate_expired",
+    });
+    expect(expired).toMatchObject({ ok: false, error: { code: "revaluation_ground", field: "revaluationGround" } });
+    expect(!expired.ok && "message_vi" in expired.error && expired.error.message_vi).toContain("Điều 99");
+    // The same ground requested on 01/07/2026 or later is judged by the new law.
+    expect(
+      await step(assetId, "valuation", {
+        effectiveDate: "02/07/2026",
+        appraiser: "Thẩm định",
+        value: "900.000.000",
+        revaluationGround: "certificate_expired",
+        revaluationRequestedOn: "01/07/2026",
+      }),
+    ).toMatchObject({ ok: true });
+    // A request date after the valuation itself is refused.
+    expect(
+      await step(assetId, "valuation", {
+        effectiveDate: "03/07/2026",
+        appraiser: "Thẩm định",
+        value: "900.000.000",
+        revaluationGround: "serious_breach",
+        revaluationRequestedOn: "04/07/2026",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "revaluation_request_after", field: "revaluationRequestedOn" } });
+    expect(
+      await step(assetId, "valuation", {
+        effectiveDate: "03/07/2026",
+        appraiser: "Thẩm định",
+        value: "850.000.000",
+        revaluationGround: "serious_breach",
+        revaluationRequestedOn: "30/06/2026",
+      }),
+    ).toMatchObject({ ok: true });
+    const [ev] = await ctx.owner<{ payload: Record<string, string> }[]>`
+      select payload from public.asset_events where asset_id = ${assetId} and kind = 'valuation' and effective_date = '2026-07-03'`;
+    expect(ev!.payload.revaluationArticle).toContain("Law 26/2008");
   });
 
   it("lets one of two concurrent edits through and refuses the other as a conflict", async () => {

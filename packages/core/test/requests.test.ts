@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { asAnon } from "@thads/db";
+import { caseFactories } from "@thads/test-support/cases";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import { newTrackingCode } from "@thads/domain";
-import { factorKeys, insertRequest, retriedRequestCode, submitConflict, type NewRequest } from "../src/requests/index.ts";
+import { addMonths, checkLimitation, formatDateVi, newTrackingCode } from "@thads/domain";
+import { IntakeSchema, asUserStep } from "../src/index.ts";
+import {
+  factorKeys,
+  insertRequest,
+  intakeFromRequest,
+  retriedRequestCode,
+  submitConflict,
+  type NewRequest,
+} from "../src/requests/index.ts";
 import { REQUEST_FORM_SCHEMAS } from "../src/requests/schema.ts";
 
 const ctx = useTenantFixture();
@@ -55,5 +64,67 @@ describe("filing a public request", () => {
     const clash = await file(filing(complaint(randomUUID()), first.code));
     expect(submitConflict(clash)).toBe("code_taken");
     expect(submitConflict(new Error("other"))).toBeNull();
+  });
+});
+
+describe("taking a desk request in as a case", () => {
+  const { intakeForm, claims, actor } = caseFactories(ctx);
+
+  it("judges the limitation on the request's filing date: a late request is refused like any intake, unless an obstacle is recorded", async () => {
+    // A request filed today on a judgment that took effect six years ago.
+    const id = randomUUID();
+    const input = REQUEST_FORM_SCHEMAS.enforcement_request.parse({
+      idempotencyKey: randomUUID(),
+      unitId: ctx.fx.units.a1,
+      requesterName: "Ngân hàng TMCP Á Châu",
+      requesterPhone: "0912 345 678",
+      requesterAddress: "Quận 3, TP Hồ Chí Minh",
+      content: "Đề nghị thi hành bản án phúc thẩm về tranh chấp hợp đồng tín dụng.",
+      judgmentCourt: "Tòa án nhân dân thành phố Hải Phòng",
+      judgmentNumber: `${id.slice(0, 6)}/2020/KDTM-PT`,
+      judgmentDate: "01/01/2020",
+      debtorName: "Công ty TNHH Thép Hải Long",
+    });
+    expect(await asAnon(ctx.app, (tx) => insertRequest(tx, { ...filing(input), id, kind: "enforcement_request" }))).toBeUndefined();
+    const [req] = await ctx.owner<{ submitted_on: string }[]>`
+      update public.service_requests set status = 'received', received_on = submitted_on, due_on = submitted_on + 5 where id = ${id} returning to_char(submitted_on, 'YYYY-MM-DD') as submitted_on`;
+    const filedOn = req!.submitted_on;
+    const effectiveOn = addMonths(filedOn, -72);
+    const expected = checkLimitation({ runsFrom: effectiveOn, filedOn });
+    expect(expected.late).toBe(true);
+    const form = intakeForm({
+      acceptedOn: formatDateVi(filedOn),
+      // The form says the request came in time; the desk's filing date is the one that counts.
+      requestedOn: formatDateVi(addMonths(effectiveOn, 12)),
+      source: "creditor_request",
+      decisionKind: "on_request",
+      judgment: {
+        courtName: "Tòa án nhân dân thành phố Hải Phòng",
+        number: input.judgmentNumber,
+        date: formatDateVi(effectiveOn),
+        type: "business",
+      },
+    });
+    const takeIn = (f: Record<string, unknown>) =>
+      asUserStep(ctx.app, claims("clerk"), (tx) => intakeFromRequest(tx, IntakeSchema.parse(f), actor("clerk", "clerk"), id));
+    const refused = await takeIn(form);
+    expect(refused).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "requestedOn" } });
+    expect(refused.ok ? "" : refused.error.message_vi).toContain(`Ngày nộp đơn yêu cầu: ${formatDateVi(filedOn)}`);
+    expect(refused.ok ? "" : refused.error.message_vi).toContain(expected.article);
+    const [none] = await ctx.owner<{ cases: number; linked: string | null }[]>`
+      select (select count(*)::int from public.cases where case_number = ${form.caseNumber as string}) as cases,
+             (select case_id::text from public.service_requests where id = ${id}) as linked`;
+    expect(none).toEqual({ cases: 0, linked: null });
+
+    const reason = "Người được thi hành án bị phong tỏa tại vùng dịch, không thể gửi đơn (trở ngại khách quan).";
+    const taken = await takeIn({ ...form, limitationObstacle: reason });
+    if (!taken.ok) throw new Error(taken.error.message_vi);
+    const [linked] = await ctx.owner<{ case_id: string; payload: { limitation: Record<string, unknown> } }[]>`
+      select r.case_id::text, e.payload from public.service_requests r join public.case_events e on e.case_id = r.case_id and e.kind = 'acceptance'
+      where r.id = ${id}`;
+    expect(linked).toMatchObject({
+      case_id: taken.caseId,
+      payload: { limitation: { requestedOn: filedOn, late: true, obstacle: reason } },
+    });
   });
 });

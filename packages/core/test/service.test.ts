@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { withClaims, type Claims } from "@thads/db";
 import { caseFactories } from "@thads/test-support/cases";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import type { CaseEvent, Role } from "@thads/domain";
+import { checkLimitation, formatDateVi, type CaseEvent, type Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, intakeCase, type Actor } from "../src/index.ts";
 import { loadCasePage } from "../src/cases/get-case.ts";
 
 const ctx = useTenantFixture();
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
 const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
-const { intakeForm, takeIn, step } = caseFactories(ctx, { today: "2026-01-15" });
+const { intakeForm, intake, takeIn, step } = caseFactories(ctx, { today: "2026-01-15" });
 
 describe("money fields", () => {
   it("reads whole đồng with grouping, refuses decimals and mixed separators", async () => {
@@ -84,6 +84,120 @@ describe("intake", () => {
     const input = IntakeSchema.parse(intakeForm());
     const r = await asUserStep(ctx.app, claims(ctx.fx.users.executor!), (tx) => intakeCase(tx, input, actor("executor", "executor")));
     expect(r).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+});
+
+describe("limitation period for requesting enforcement at intake", () => {
+  // The judgment took effect on 01/07/2019: five years later the request filed on 15/07/2024 is late.
+  const late = (overrides: Record<string, unknown> = {}) =>
+    intakeForm({
+      acceptedOn: "16/07/2024",
+      requestedOn: "15/07/2024",
+      source: "creditor_request",
+      decisionKind: "on_request",
+      judgment: {
+        courtName: "Tòa án nhân dân thành phố Hải Phòng",
+        number: `${randomUUID().slice(0, 8)}/2019/DS-PT`,
+        date: "14/06/2019",
+        effectiveOn: "01/07/2019",
+        type: "civil",
+      },
+      ...overrides,
+    });
+  const written = async (form: ReturnType<typeof intakeForm>) => {
+    const [n] = await ctx.owner<{ cases: number; judgments: number }[]>`
+      select (select count(*)::int from public.cases where case_number = ${form.caseNumber as string}) as cases,
+             (select count(*)::int from public.judgments where judgment_number = ${(form.judgment as { number: string }).number}) as judgments`;
+    return n!;
+  };
+  const payloadOf = async (caseId: string) =>
+    (
+      await ctx.owner<{ payload: Record<string, unknown> }[]>`
+      select payload from public.case_events where case_id = ${caseId} and kind = 'acceptance'`
+    )[0]!.payload;
+
+  it("refuses a request filed after the period, naming the request date and the article, and writes nothing", async () => {
+    const expected = checkLimitation({ runsFrom: "2019-07-01", filedOn: "2024-07-15" });
+    expect(expected.late).toBe(true);
+    const form = late();
+    const r = await intake(form);
+    expect(r).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "requestedOn" } });
+    const message = r.ok ? "" : r.error.message_vi;
+    expect(message).toMatch(/^Ngày nộp đơn yêu cầu: 15\/07\/2024/);
+    expect(message).toContain(`ngày bản án có hiệu lực 01/07/2019; hạn cuối ${formatDateVi(expected.lastDay!)}`);
+    expect(message).toContain(expected.article);
+    expect(message).toContain("Law 26/2008 (amended), Art. 30(2, 3)");
+    expect(await written(form)).toEqual({ cases: 0, judgments: 0 });
+    // Without a request date the acceptance date is the request date, and that field is named.
+    const noDate = late({ requestedOn: "" });
+    expect(await intake(noDate)).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "acceptedOn" } });
+    // The effective date is the judgment's date when not given: the judgment of 14/06/2019 makes 15/06/2024 late too.
+    const byJudgmentDate = late({
+      acceptedOn: "20/06/2024",
+      requestedOn: "20/06/2024",
+      judgment: {
+        courtName: "Tòa án nhân dân thành phố Hải Phòng",
+        number: `${randomUUID().slice(0, 8)}/2019/DS-ST`,
+        date: "14/06/2019",
+        type: "civil",
+      },
+    });
+    const refused = await intake(byJudgmentDate);
+    expect(refused).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "requestedOn" } });
+    expect(refused.ok ? "" : refused.error.message_vi).toContain("chưa ghi ngày bản án có hiệu lực");
+  });
+
+  it("takes a request filed in time, and keeps the check with the acceptance", async () => {
+    const id = await takeIn(late({ requestedOn: "01/07/2024", acceptedOn: "02/07/2024" }));
+    const expected = checkLimitation({ runsFrom: "2019-07-01", filedOn: "2024-07-01" });
+    expect(await payloadOf(id)).toMatchObject({
+      limitation: { requestedOn: "2024-07-01", runsFrom: "2019-07-01", lastDay: expected.lastDay, late: false, article: expected.article },
+    });
+  });
+
+  it("accepts a late request when the official records force majeure or an objective obstacle, and stores the reason", async () => {
+    const reason = "Bão số 3 (Yagi) tháng 9/2024 cuốn trôi hồ sơ; người được thi hành án nằm viện từ 01/06 đến 20/07/2024.";
+    const form = late({ limitationObstacle: reason });
+    const id = await takeIn(form);
+    expect(await written(form)).toEqual({ cases: 1, judgments: 1 });
+    expect(await payloadOf(id)).toMatchObject({
+      limitation: {
+        late: true,
+        requestedOn: "2024-07-15",
+        obstacle: reason,
+        obstacleArticle: "Law 26/2008 (amended), Art. 30(2, 3); Decree 62/2015/NĐ-CP, Art. 4(2–4)",
+      },
+    });
+  });
+
+  it("does not apply the creditor's limitation to an ex officio case", async () => {
+    const form = late({ decisionKind: "ex_officio", source: "court_transfer" });
+    const id = await takeIn(form);
+    expect((await payloadOf(id)).limitation).toBeUndefined();
+  });
+
+  it("cites Law 106/2025 for a request filed from 01/07/2026", async () => {
+    const form = late({
+      acceptedOn: "03/08/2026",
+      requestedOn: "03/08/2026",
+      judgment: {
+        courtName: "Tòa án nhân dân thành phố Hải Phòng",
+        number: `${randomUUID().slice(0, 8)}/2021/DS-PT`,
+        date: "01/07/2021",
+        type: "civil",
+      },
+    });
+    const r = await intake(form, "2026-12-01");
+    expect(r).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "requestedOn" } });
+    expect(r.ok ? "" : r.error.message_vi).toContain(checkLimitation({ runsFrom: "2021-07-01", filedOn: "2026-08-03" }).article);
+    expect(r.ok ? "" : r.error.message_vi).toContain("Law 106/2025/QH15, Art. 34(2 ¶1)");
+  });
+
+  it("refuses a request date after the acceptance, naming the field", async () => {
+    expect(await intake(late({ requestedOn: "17/07/2024" }))).toMatchObject({
+      ok: false,
+      error: { code: "request_after_acceptance", field: "requestedOn" },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import "@thads/test-support/provided";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { fromEventRow, type EventRow } from "@thads/core";
+import { fromEventRow, intakeLimitation, type EventRow } from "@thads/core";
 import { createAppSql, createOwnerSql, withClaims } from "@thads/db";
 import { ROLES, deriveState, moneySummary, nextDeadline, requestDueOn, type CaseEvent, type RequestKind } from "@thads/domain";
 import {
@@ -52,6 +52,35 @@ describe("demo model", () => {
     expect(share("completed")).toBeGreaterThan(0.3);
     expect(share("not_yet_enforceable")).toBeGreaterThan(0.05);
     expect(cases.filter((c) => c.is_bank_credit === "t").length).toBeGreaterThan(500);
+  });
+});
+
+describe("demo cases and the intake rules", () => {
+  it("takes every case on request in within the limitation period, as intake would", () => {
+    const model = buildModel();
+    const units = model.units
+      .filter((u) => u.kind === "subunit")
+      .map((u) => ({ id: u.id, provinceId: u.province_id!, code: u.code, executors: model.executorsByUnit.get(u.id)! }));
+    const refused: string[] = [];
+    let onRequest = 0;
+    for (const g of generateCaseHistories({ count: 5000, units })) {
+      if (g.case.decision_kind === "on_request") onRequest++;
+      const r = intakeLimitation({
+        acceptedOn: g.case.accepted_on!,
+        decisionKind: g.case.decision_kind as "ex_officio" | "on_request",
+        requestedOn: undefined,
+        limitationObstacle: null,
+        judgment: {
+          courtName: g.judgment.court_name!,
+          number: g.judgment.judgment_number!,
+          date: g.judgment.judgment_date!,
+          type: "civil",
+        },
+      });
+      if (!r.ok) refused.push(g.case.case_number!);
+    }
+    expect(onRequest).toBeGreaterThan(1000);
+    expect(refused).toEqual([]);
   });
 });
 

@@ -7,8 +7,11 @@ import {
   BIDDER_SITUATION_LABELS,
   CLAIM_RANKS,
   DISTRIBUTION_RANK_LABELS,
+  REVALUATION_GROUNDS,
   ROUND_RESULT_LABELS,
+  auctionRulesFor,
   formatDateVi,
+  formatSource,
   formatDong,
   type RoundResult,
 } from "@thads/domain";
@@ -58,6 +61,28 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
         ))}
       </select>,
     );
+  // A re-valuation: its ground, checked on the server by the rules in force on the request date.
+  const revaluationFields = () => {
+    const rules = auctionRulesFor(d.today);
+    const article = rules.sources.revaluationRequestWorkingDays?.map(formatSource).join("; ") ?? "";
+    return [
+      <p key="help" className="col-span-full text-sm text-slate-600" data-testid="revaluation-help">
+        {m("valuation.help", {
+          days: String(rules.revaluationRequestWorkingDays),
+          times: String(rules.revaluationOnRequestTimes),
+          article,
+        })}
+      </p>,
+      select(
+        "revaluationGround",
+        REVALUATION_GROUNDS.map((g) => [g, m(`valuation.ground.${g}`)]),
+        m("valuation.ground"),
+      ),
+      input("revaluationRequestedOn", m("valuation.requestedOn")),
+      input("resultNotifiedOn", m("valuation.notifiedOn")),
+      input("revaluationReason", m("valuation.reason")),
+    ];
+  };
   const fields: Partial<Record<AssetFormStep, () => ReactNode[]>> = {
     seizure: () => [
       select(
@@ -78,7 +103,7 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
       input("appraiser", m("valuation.appraiser")),
       input("value", m("valuation.value")),
       input("note", m("form.note")),
-      ...(d.valuations.length ? [input("revaluationReason", m("valuation.reason"))] : []),
+      ...(d.valuations.length ? revaluationFields() : []),
     ],
     contract: () => [
       input("organisation", m("contract.organisation")),

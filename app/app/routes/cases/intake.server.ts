@@ -1,9 +1,9 @@
-import { asUserStep, intakeCase } from "@thads/core";
+import { asUserStep } from "@thads/core";
+import { intakeFromRequest } from "@thads/core/requests";
 import { IntakeSchema } from "@thads/core/cases/intake-schema";
 import { appSql } from "../../utils/db.server.ts";
 import { nestForm, schemaPaths } from "../../utils/form-nest.ts";
 import type { CurrentUser } from "../../utils/user.server.ts";
-import { linkRequestToCase } from "../public/public.server.ts";
 
 /* Request glue of the intake form; the intake itself lives in @thads/core. */
 
@@ -23,23 +23,17 @@ export function parseIntakeForm(form: FormData) {
 }
 
 /**
- * Takes the case in and, when it comes from an enforcement request of the
- * one-stop desk, links the request to it, in one step: a request that can no
- * longer be linked refuses the intake.
+ * Takes the case in and, when it comes from an enforcement request of the one-stop desk, links
+ * the request to it, in one step (`intakeFromRequest`): a request that can no longer be linked
+ * refuses the intake, and the request's filing date is the one the limitation is judged on.
  */
-export function takeInCase(user: CurrentUser, input: Parameters<typeof intakeCase>[1], fromRequest: FormDataEntryValue | null) {
-  return asUserStep(appSql(), user.claims, async (tx) => {
-    const r = await intakeCase(tx, input, { userId: user.id, roles: user.memberships.map((m) => m.role) });
-    if (r.ok && !r.duplicate && typeof fromRequest === "string" && fromRequest && !(await linkRequestToCase(tx, fromRequest, r.caseId))) {
-      return {
-        ok: false as const,
-        error: {
-          code: "request_not_linkable",
-          message_vi: "Yêu cầu thi hành án này đã được thụ lý hoặc không còn ở trạng thái tiếp nhận/đang giải quyết.",
-          message_en: "This request was already taken in or is no longer open.",
-        },
-      };
-    }
-    return r;
-  });
+export function takeInCase(user: CurrentUser, input: Parameters<typeof intakeFromRequest>[1], fromRequest: FormDataEntryValue | null) {
+  return asUserStep(appSql(), user.claims, (tx) =>
+    intakeFromRequest(
+      tx,
+      input,
+      { userId: user.id, roles: user.memberships.map((m) => m.role) },
+      typeof fromRequest === "string" && fromRequest ? fromRequest : null,
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import { data, redirect, useActionData, useLoaderData, useNavigation } from "rea
 import { listIntakeUnits } from "@thads/core/cases";
 import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { formatDateVi, hasRole } from "@thads/domain";
+import { formatDateVi, formatSource, hasRole, legalRuleOn } from "@thads/domain";
 import type { Route } from "./+types/new";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader } from "../../components/ui.tsx";
@@ -24,7 +24,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const units = await asUser(user, (tx) => listIntakeUnits(tx, user.memberships));
   // Taking in an enforcement request from the one-stop desk: its details prefill the form.
   const prefill = await intakePrefill(user, new URL(request.url).searchParams.get("fromRequest"));
-  return { units, idempotencyKey: randomUUID(), today: formatDateVi(todayVn()), prefill };
+  const limitation = legalRuleOn("limitationYears", todayVn());
+  const article = limitation.sources.map(formatSource).join("; ");
+  return {
+    units,
+    idempotencyKey: randomUUID(),
+    today: formatDateVi(todayVn()),
+    prefill,
+    limitation: { years: String(limitation.value), article },
+  };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
@@ -110,6 +118,7 @@ export default function NewCase() {
           )}
           {input("caseNumber", m("new.caseNumber"), { maxLength: 60 })}
           {input("acceptedOn", m("new.acceptedOn"), { defaultValue: d.today })}
+          {input("requestedOn", m("new.requestedOn"))}
           {select("source", m("new.source"), [
             ["court_transfer", m("new.source.courtTransfer")],
             ["creditor_request", m("new.source.creditorRequest")],
@@ -133,12 +142,17 @@ export default function NewCase() {
           {input("judgment.courtName", m("new.court"), { maxLength: 300 })}
           {input("judgment.number", m("new.judgmentNumber"), { maxLength: 100 })}
           {input("judgment.date", m("new.judgmentDate"))}
+          {input("judgment.effectiveOn", m("new.judgmentEffectiveOn"))}
           {select(
             "judgment.type",
             m("new.judgmentType"),
             JUDGMENT_TYPES.map((j) => [j, JUDGMENT_TYPE_LABELS[j]![lang]]),
           )}
         </fieldset>
+        <div className="grid grid-cols-1 gap-1">
+          {input("limitationObstacle", m("new.limitationObstacle"), { maxLength: 2000 })}
+          <p className="text-sm text-slate-600">{m("new.limitationHelp", d.limitation)}</p>
+        </div>
         {party("creditor")}
         {party("debtor")}
         <button

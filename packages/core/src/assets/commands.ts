@@ -12,7 +12,10 @@ import {
   distributeProceeds,
   formatDong,
   mayRecordStep,
-  revaluationDue,
+  checkRevaluation,
+  formatSource,
+  legalRuleOn,
+  weakestVerification,
   type AssetStatus,
   type CaseEvent,
   type ClaimRank,
@@ -54,6 +57,83 @@ interface AssetRow {
 }
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+
+const REVALUATION_FIELD: Record<string, string> = {
+  ground: "revaluationGround",
+  requestedOn: "revaluationRequestedOn",
+  resultNotifiedOn: "resultNotifiedOn",
+};
+
+/**
+ * May the asset be valued again? A re-valuation needs a ground (`checkRevaluation`: a serious
+ * breach, a party's request within the working days of the rules in force on the request date and
+ * only the allowed number of times, or from 01/07/2026 an expired valuation certificate). Refusals
+ * name the form's field and cite the article of the rules table. Returns what the history row keeps.
+ */
+async function revaluationAllowed(
+  tx: TxSql,
+  assetId: string,
+  step: Extract<AssetStepInput, { kind: "valuation" }>,
+): Promise<{ ok: true; payload: Record<string, unknown> } | { ok: false; error: ServiceError }> {
+  const requestedOn = step.revaluationRequestedOn ?? step.effectiveDate;
+  const rule = legalRuleOn("revaluationRequestWorkingDays", requestedOn);
+  const unverified = weakestVerification(rule.sources) === "verified" ? "" : " — chưa đối chiếu văn bản";
+  const article = `${rule.sources.map(formatSource).join("; ")}${unverified}`;
+  if (!step.revaluationGround) {
+    return {
+      ok: false,
+      error: {
+        code: "revaluation_ground_missing",
+        field: "revaluationGround",
+        message_vi: `Căn cứ thẩm định lại: tài sản đã được thẩm định giá; chọn căn cứ thẩm định lại (${article}).`,
+        message_en: `Re-valuation ground: the asset was valued already; choose the ground (${article}).`,
+      },
+    };
+  }
+  if (compareDates(requestedOn, step.effectiveDate) > 0) {
+    return {
+      ok: false,
+      error: {
+        code: "revaluation_request_after",
+        field: "revaluationRequestedOn",
+        message_vi: "Ngày yêu cầu thẩm định lại: không được sau ngày thẩm định giá.",
+        message_en: "Re-valuation request date: cannot be after the valuation date.",
+      },
+    };
+  }
+  const [done] = await tx<{ n: number }[]>`
+    select count(*)::int as n from public.asset_events
+    where asset_id = ${assetId} and kind = 'valuation' and payload->>'revaluationGround' = 'party_request'`;
+  const checked = checkRevaluation({
+    ground: step.revaluationGround,
+    requestedOn,
+    ...(step.resultNotifiedOn ? { resultNotifiedOn: step.resultNotifiedOn } : {}),
+    previousOnRequest: done?.n ?? 0,
+    rules: auctionRulesFor(requestedOn),
+  });
+  if (!checked.ok) {
+    const e = checked.error;
+    const cites = e.message_vi.includes("Điều ") ? "" : ` (${article})`;
+    return {
+      ok: false,
+      error: {
+        code: e.code,
+        message_vi: `${e.message_vi}${cites}`,
+        message_en: `${e.message_en}${cites}`,
+        field: REVALUATION_FIELD[e.field ?? ""] ?? "revaluationGround",
+      },
+    };
+  }
+  return {
+    ok: true,
+    payload: {
+      revaluationGround: step.revaluationGround,
+      revaluationRequestedOn: requestedOn,
+      ...(step.resultNotifiedOn ? { resultNotifiedOn: step.resultNotifiedOn } : {}),
+      revaluationArticle: article,
+    },
+  };
+}
 
 /** Records a step of the case ledger on the asset's case (same transaction), at the case's current version. */
 async function caseStep(tx: TxSql, caseId: string, event: CaseEvent, actor: Actor, today: string) {
@@ -176,23 +256,24 @@ export async function recordAssetStep(
     case "valuation": {
       const [prev] = await tx<{ value: bigint }[]>`
         select value from public.asset_valuations where asset_id = ${assetId} order by valued_on desc, created_at desc limit 1`;
-      // Re-valuation: when the market moved by the rule's percentage, or on a stated ground (a party's request, a flawed valuation).
-      if (prev && !step.revaluationReason && !revaluationDue(prev.value, step.value, rules)) {
-        return {
-          ok: false,
-          error: {
-            code: "revaluation_not_due",
-            field: "revaluationReason",
-            message_vi: `Căn cứ thẩm định lại: giá mới chênh dưới ${rules.revaluationMarketMovePercent}% so với lần thẩm định trước (${formatDong(prev.value)}); ghi rõ căn cứ (yêu cầu của đương sự, vi phạm trong lần thẩm định trước…).`,
-            message_en: `Re-valuation: the new value differs by less than ${rules.revaluationMarketMovePercent}% from the last one; state the ground.`,
-          },
-        };
+      // Re-valuation of a seized asset: only on a ground of the rules in force on the request date.
+      let revaluation: Record<string, unknown> = {};
+      if (prev) {
+        const checked = await revaluationAllowed(tx, assetId, step);
+        if (!checked.ok) return { ok: false, error: checked.error };
+        revaluation = checked.payload;
       }
       await tx`
         insert into public.asset_valuations (asset_id, appraiser, value, valued_on, is_revaluation, note)
         values (${assetId}, ${step.appraiser}, ${step.value}, ${d}, ${!!prev}, ${step.note})`;
       await tx`update public.assets set latest_value = ${step.value}, current_price = null, next_round_on = null where id = ${assetId}`;
-      payload = { appraiser: step.appraiser, value: step.value, revaluation: !!prev, revaluationReason: step.revaluationReason };
+      payload = {
+        appraiser: step.appraiser,
+        value: step.value,
+        revaluation: !!prev,
+        revaluationReason: step.revaluationReason,
+        ...revaluation,
+      };
       caseEvent = { kind: "enforcement_action", effectiveDate: d, measure: "valuation" };
       break;
     }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ASSET_KINDS, BIDDER_SITUATIONS, CLAIM_RANKS } from "@thads/domain";
-import { dongInput, optionalText, text, viDate } from "../shared/fields.ts";
+import { ASSET_KINDS, BIDDER_SITUATIONS, CLAIM_RANKS, REVALUATION_GROUNDS } from "@thads/domain";
+import { dongInput, optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
 
 /*
  * One schema per asset form, shared by the asset pages and the service: Vietnamese messages that
@@ -58,7 +58,16 @@ export const ASSET_STEP_SCHEMAS = {
     appraiser: text("Tổ chức thẩm định giá", 300, 2),
     value: dongInput("Giá trị thẩm định"),
     note: optionalText("Ghi chú", 1000),
-    revaluationReason: optionalText("Căn cứ thẩm định lại", 500),
+    /** A re-valuation (the asset was valued before): the legal ground, checked by the rules in force on the request date. */
+    revaluationGround: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(REVALUATION_GROUNDS, { message: "Căn cứ thẩm định lại: chọn một căn cứ." }).optional(),
+    ),
+    /** When the party asked (or the breach was found); the valuation date when blank. */
+    revaluationRequestedOn: optionalViDate("Ngày yêu cầu thẩm định lại"),
+    /** When the requesting party was told the previous valuation result (ground party_request). */
+    resultNotifiedOn: optionalViDate("Ngày đương sự nhận thông báo kết quả thẩm định giá"),
+    revaluationReason: optionalText("Ghi chú căn cứ thẩm định lại", 500),
   }),
   contract: z.object({
     ...base,

@@ -1,9 +1,9 @@
 import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
-import { intakeDateProblems, type IntakeInput } from "./intake-schema.ts";
+import { intakeDateProblems, intakeLimitation, type IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
-import { acceptanceDeadline, acceptanceEvent, toEventRow } from "./ledger.ts";
+import { acceptanceDeadline, acceptanceEvent, acceptanceRow } from "./ledger.ts";
 
 /**
  * Takes a case in: judgment (reused when the province already has it), case
@@ -18,8 +18,11 @@ export async function intakeCase(
   today: string = todayInVietnam(),
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!mayRecordStep(actor.roles, "acceptance")) return { ok: false, error: forbiddenStep() };
+  // Dates, and the limitation period of a case on request: refused before anything is written.
   const [badDate] = intakeDateProblems(input, today);
   if (badDate) return { ok: false, error: badDate };
+  const limitation = intakeLimitation(input);
+  if (!limitation.ok) return { ok: false, error: limitation.error };
   await asCaseWriter(tx);
   const caseId = input.idempotencyKey;
   const [existing] = await tx`select id from public.cases where id = ${caseId}`;
@@ -55,7 +58,7 @@ export async function intakeCase(
   )[0]!;
 
   const event = acceptanceEvent({ acceptedOn: input.acceptedOn, provinceId: unit.province_id, unitId: input.unitId, source: input.source });
-  const acceptance = toEventRow(event);
+  const acceptance = acceptanceRow(event, limitation.record);
   const deadline = acceptanceDeadline(event);
   await tx`
     insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,

@@ -1,4 +1,5 @@
 import { nextDeadline, parseCaseEvent, type CaseEvent, type CaseEventKind, type DeadlineKind } from "@thads/domain";
+import type { LimitationRecord } from "./intake-schema.ts";
 
 /** A case event as stored in public.case_events. */
 export interface EventRow {
@@ -32,6 +33,15 @@ export function acceptanceEvent(c: {
   source: AcceptanceEvent["source"];
 }): AcceptanceEvent {
   return { kind: "acceptance", effectiveDate: c.acceptedOn, provinceId: c.provinceId, unitId: c.unitId, source: c.source };
+}
+
+/**
+ * The acceptance's ledger row, with the limitation check of a case on request kept in its payload
+ * (the request date, the last day, the article, and any obstacle recorded for a late request).
+ */
+export function acceptanceRow(event: AcceptanceEvent, limitation: LimitationRecord | null): EventRow {
+  const row = toEventRow(event);
+  return limitation ? { ...row, payload: { ...row.payload, limitation } } : row;
 }
 
 /**

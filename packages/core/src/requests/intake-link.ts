@@ -1,4 +1,9 @@
 import type { TxSql } from "@thads/db";
+import { todayInVietnam } from "@thads/domain";
+import { intakeCase } from "../cases/intake.ts";
+import type { IntakeInput } from "../cases/intake-schema.ts";
+import type { Actor } from "../cases/service.ts";
+import type { ServiceError, ServiceResult } from "../shared/errors.ts";
 import { isUuid } from "../shared/input.ts";
 import { requestDetail } from "./request-detail.ts";
 
@@ -21,6 +26,7 @@ export async function intakePrefill(tx: TxSql, requestId: string): Promise<Recor
     "judgment.courtName": String(d.judgmentCourt ?? ""),
     "judgment.number": String(d.judgmentNumber ?? ""),
     "judgment.date": vi,
+    requestedOn: r.submitted_on ? `${r.submitted_on.slice(8, 10)}/${r.submitted_on.slice(5, 7)}/${r.submitted_on.slice(0, 4)}` : "",
     "creditor.fullName": r.requester_name,
     "creditor.idNumber": r.requester_id_number ?? "",
     "creditor.address": r.requester_address ?? "",
@@ -43,4 +49,35 @@ export async function linkRequestToCase(tx: TxSql, requestId: string, caseId: st
     where id = ${requestId} and kind = 'enforcement_request' and case_id is null and status in ('received', 'processing')
     returning id`;
   return rows.length === 1;
+}
+
+const notLinkable = (): ServiceError => ({
+  code: "request_not_linkable",
+  message_vi: "Yêu cầu thi hành án này đã được thụ lý hoặc không còn ở trạng thái tiếp nhận/đang giải quyết.",
+  message_en: "This request was already taken in or is no longer open.",
+});
+
+/**
+ * Takes a case in from the intake form and, when it comes from an enforcement request of the
+ * one-stop desk, links the request to it, in the caller's transaction (run it in asUserStep: a
+ * refusal rolls everything back). The request's filing date is the request date the limitation
+ * period is judged on, whatever the form says; a request that can no longer be linked refuses the
+ * intake.
+ */
+export async function intakeFromRequest(
+  tx: TxSql,
+  input: IntakeInput,
+  actor: Actor,
+  requestId: string | null,
+  today: string = todayInVietnam(),
+): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
+  if (!requestId) return intakeCase(tx, input, actor, today);
+  if (!isUuid(requestId)) return { ok: false, error: notLinkable() };
+  const [req] = await tx<{ submitted_on: string }[]>`
+    select to_char(submitted_on, 'YYYY-MM-DD') as submitted_on from public.service_requests
+    where id = ${requestId} and kind = 'enforcement_request'`;
+  if (!req) return { ok: false, error: notLinkable() };
+  const r = await intakeCase(tx, { ...input, requestedOn: req.submitted_on }, actor, today);
+  if (r.ok && !r.duplicate && !(await linkRequestToCase(tx, requestId, r.caseId))) return { ok: false, error: notLinkable() };
+  return r;
 }

@@ -22,6 +22,10 @@ export const viDate = (field: string) =>
       return r.iso;
     });
 
+/** An optional dd/mm/yyyy date: blank (or absent) is undefined, anything else is read as `viDate`. */
+export const optionalViDate = (field: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), viDate(field).optional());
+
 /** Whole đồng, at most MAX_DONG, from "12.500.000", "12 500 000", "12,500,000" or "12500000"; "12,5" or "12.5" is refused. */
 export const dongInput = (field: string) =>
   z

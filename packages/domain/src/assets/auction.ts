@@ -237,15 +237,6 @@ export function floorOptions(): readonly ("return" | "hand_to_creditor")[] {
 }
 
 /**
- * @deprecated The 20 % market move is the price-change valuation of an asset a judgment gives to
- * a party (Decree 62 Art. 17(1)(c), Decree 152 Art. 62(1)), not a ground to re-value a seized
- * asset; use `checkRevaluation` (Law 26/2008 Art. 99, Law 106 Art. 82(2)).
- */
-export function revaluationDue(lastValue: bigint, marketValue: bigint, rules: AuctionRules): boolean {
-  return priceChangeValuationDue(lastValue, marketValue, rules);
-}
-
-/**
  * Price-change valuation (Decree 62 Art. 17(1)(c); Decree 152 Art. 62(1)): where a judgment gives
  * a party an asset against payment of its value, a new valuation is due when the price at
  * enforcement moved by the rule's percentage or more from the value when the judgment took effect.

@@ -68,8 +68,6 @@ export interface AuctionRules {
    * ground to re-value a seized asset.
    */
   priceChangeValuationPercent: number;
-  /** @deprecated Same value as `priceChangeValuationPercent`; it is not a re-valuation rule for seized assets. */
-  revaluationMarketMovePercent: number;
   /** Deposits (tiền đặt trước) between these percentages of the starting price. */
   depositMinPercent: number;
   depositMaxPercent: number;
@@ -160,7 +158,6 @@ export function auctionRulesFor(date: IsoDate, sets: readonly AuctionRuleSet[] =
     revaluationRequestWorkingDays: n("revaluationRequestWorkingDays"),
     revaluationOnRequestTimes: n("revaluationOnRequestTimes"),
     priceChangeValuationPercent: n("priceChangeValuationPercent"),
-    revaluationMarketMovePercent: n("priceChangeValuationPercent"),
     depositMinPercent: n("depositMinPercent"),
     depositMaxPercent: n("depositMaxPercent"),
     sources,

@@ -2,7 +2,8 @@
  * Limitation period for requesting enforcement (thời hiệu yêu cầu thi hành án): 5 years from the
  * day the judgment takes effect, or from the day the obligation falls due (Law 26/2008 Art. 30(1);
  * Law 106/2025/QH15 Art. 34(2) and Decree 152/2026 Art. 10(1)). A pure check of whether a request
- * filed on a date is late; intake does not call it yet.
+ * filed on a date is late; every intake of a case on request applies it (`intakeLimitation` in
+ * @thads/core: the form, the bulk import and the one-stop desk).
  *
  * Time that stops the clock (not counted):
  *   - until 30/06/2026 (Law 26/2008 Art. 30(2)–(3)): postponement or suspension — except a

@@ -20,7 +20,6 @@ import {
   creditorMayTakeAsset,
   failedAuctionNoticeDueOn,
   priceChangeValuationDue,
-  revaluationDue,
   rulesFor,
   type RoundRecord,
 } from "../../src/index.ts";
@@ -244,7 +243,6 @@ describe("price-change valuation (Decree 62 Art. 17, Decree 152 Art. 62)", () =>
       expect(priceChangeValuationDue(100n, 80n, r)).toBe(true);
       expect(priceChangeValuationDue(100n, 119n, r)).toBe(false);
     }
-    expect(revaluationDue(100n, 120n, rules)).toBe(true); // deprecated alias
     expect(() => priceChangeValuationDue(0n, 10n, rules)).toThrow(RangeError);
   });
 });
