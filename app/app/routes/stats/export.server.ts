@@ -3,7 +3,21 @@ import { csvLine, sheetRow } from "@thads/domain";
 import { FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
 import type { ReportRow } from "@thads/core/stats";
 
-/** Both official forms as a workbook: one sheet per form, one row per office (or province) and the total. */
+/**
+ * Excel keeps 15 significant digits and a JavaScript number is exact only up to 2^53, so an amount
+ * of more than 15 digits is written as text (its digits, exact to the đồng); every other figure is a
+ * number, so sums and formats still work. The note under each table states the rule.
+ */
+export const MAX_NUMERIC_DIGITS = 15;
+export const LONG_AMOUNT_NOTE =
+  "Ghi chú: số có quá 15 chữ số được ghi dưới dạng văn bản (chữ số, không dấu phân cách) để giữ chính xác đến từng đồng, vì Excel chỉ giữ 15 chữ số có nghĩa; mọi số khác là số.";
+
+/** A whole-number figure as a cell: a number when it has at most 15 digits, else its exact digits as text. */
+export function figureCell(value: string): number | string {
+  return value.replace(/^-/, "").length > MAX_NUMERIC_DIGITS ? value : Number(value);
+}
+
+/** Both official forms as a workbook: one sheet per form, one row per office (or province) and the total, then the note. */
 export async function statsXlsx(a: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "THADS";
@@ -21,11 +35,16 @@ export async function statsXlsx(a: { unitName: string; from: string; to: string;
         sheetRow([
           r.code,
           r.name,
-          ...FORM_COLUMNS.map((c) => (c.key === "rate" ? (rate === null ? null : Number(rate)) : Number(v[c.key]))),
+          ...FORM_COLUMNS.map((c) => (c.key === "rate" ? (rate === null ? null : Number(rate)) : figureCell(v[c.key]))),
         ]),
       );
       if (r.total) row.font = { bold: true };
+      row.eachCell((cell, i) => {
+        if (i > 2 && typeof cell.value === "string") cell.alignment = { horizontal: "right" };
+      });
     }
+    ws.addRow([]);
+    ws.addRow(sheetRow([LONG_AMOUNT_NOTE])).font = { italic: true };
     ws.getColumn(2).width = 48;
     for (let i = 3; i <= FORM_COLUMNS.length + 2; i++) ws.getColumn(i).numFmt = i === FORM_COLUMNS.length + 2 ? "0.00" : "#,##0";
   }

@@ -1,13 +1,14 @@
 import type { Route } from "./+types/export";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
-import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
+import { mayReadStats, periodFrom, reportIssuer, reportRows, resolveUnit } from "@thads/core/stats";
 import { statsCsv, statsXlsx } from "./export.server.ts";
 import { formsPdf } from "./pdf.server.ts";
 
 /**
  * GET /stats/export?unit=<code>&from=…&to=…&format=xlsx|csv|pdf: both official forms for the unit and
- * period, one row per office (or province) and the total; numbers stored as numbers.
+ * period, one row per office (or province) and the total; in the .xlsx, amounts of more than 15
+ * digits are text so they stay exact (see export.server.ts).
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -16,20 +17,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!/^[A-Z0-9_-]{2,40}$/.test(code)) notFound();
   const period = periodFrom(params, todayVn());
   if (period.errors.length) return new Response(period.errors.join(" "), { status: 400 });
-  const { unit, rows } = await asUser(user, async (tx) => {
+  const pdf = params.get("format") === "pdf";
+  const { unit, rows, issuer } = await asUser(user, async (tx) => {
     const unit = await resolveUnit(tx, code);
     if (!unit) notFound();
     if (!mayReadStats(user.memberships, unit)) forbidden();
-    return { unit, rows: await reportRows(tx, unit, period.from, period.to) };
+    return { unit, rows: await reportRows(tx, unit, period.from, period.to), issuer: pdf ? await reportIssuer(tx, unit) : null };
   });
   const name = `thong-ke-${unit.code.toLowerCase()}-${period.from}-${period.to}`;
-  if (params.get("format") === "pdf") {
-    const pdf = await formsPdf({ unitName: unit.name, from: period.from, to: period.to, rows });
-    return new Response(pdf, {
+  if (pdf && issuer) {
+    const file = await formsPdf({ unitName: unit.name, from: period.from, to: period.to, rows, issuer, today: todayVn() });
+    return new Response(file, {
       headers: {
         "Content-Type": "application/pdf",
         "Content-Disposition": `attachment; filename="${name}.pdf"`,
-        "Content-Length": String(pdf.byteLength),
+        "Content-Length": String(file.byteLength),
       },
     });
   }

@@ -1,13 +1,12 @@
 import { useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain";
 import type { Route } from "./+types/report";
-import { drillHref, ExportLinks, PeriodForm, rateText } from "./stats-ui.tsx";
+import { drillHref, ExportLinks, PeriodForm } from "./stats-ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { statsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
-import { mayReadStats, periodFrom, reportRows, resolveUnit } from "@thads/core/stats";
-import { FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
+import { mayReadStats, periodFrom, reportIssuer, reportRows, resolveUnit } from "@thads/core/stats";
+import { FORM_COLUMNS, FORM_PAPER, FORM_TITLES, formNumber, formRate, placeDateLine, printFontPx, viDate } from "./forms.ts";
 
 /** The two official forms of a unit for a period, printable (the browser's print to PDF). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -26,15 +25,34 @@ export async function loader({ request }: Route.LoaderArgs) {
       to: period.to,
       errors: period.errors,
       rows: await reportRows(tx, unit, period.from, period.to),
+      issuer: await reportIssuer(tx, unit),
+      today: todayVn(),
     };
   });
 }
 
+/**
+ * On paper: A4 landscape, no navigation or buttons (print:hidden here and in the workspace shell),
+ * the header and signatures blocks, the headings on every page, numbers on one line and a font
+ * small enough for every column (printFontPx).
+ */
+const PRINT_CSS = `@page { size: A4 landscape; margin: 8mm; }
+.report-form td.num { white-space: nowrap; }
+@media print {
+  .report-form table { font-size: var(--print-font); width: 100%; }
+  .report-form thead { display: table-header-group; }
+  .report-form th, .report-form td { padding: 1px 2px; }
+  .report-form .name { min-width: 9em; }
+  .report-form a { color: inherit; text-decoration: none; }
+}`;
+
 export default function StatsReport() {
   const d = useLoaderData<typeof loader>();
   const m = useMessages(statsMessages);
+  const upper = (s: string) => s.toLocaleUpperCase("vi");
   return (
     <div className="print:text-[10px]">
+      <style>{PRINT_CSS}</style>
       <PeriodForm from={d.from} to={d.to} errors={d.errors} hidden={{ unit: d.unit.code }} />
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
         <button type="button" onClick={() => window.print()} className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">
@@ -42,47 +60,81 @@ export default function StatsReport() {
         </button>
         <ExportLinks unitCode={d.unit.code} from={d.from} to={d.to} />
       </div>
-      {(["cases", "money"] as const).map((side) => (
-        <section key={side} className="mb-10 break-after-page">
-          <h1 className="text-center text-lg font-bold uppercase">{FORM_TITLES[side]}</h1>
-          <p className="text-center">{d.unit.name}</p>
-          <p className="mb-3 text-center">
-            Kỳ báo cáo: từ ngày {viDate(d.from)} đến ngày {viDate(d.to)}
-          </p>
-          <div className="overflow-x-auto">
-            <table className="min-w-full border-collapse border border-slate-400 text-xs" data-testid={`report-${side}`}>
-              <thead>
-                <tr>
-                  <th className="border border-slate-400 px-1 py-1">Đơn vị</th>
-                  {FORM_COLUMNS.map((c) => (
-                    <th key={c.key} className="border border-slate-400 px-1 py-1">
-                      {c.vi}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.map((r) => (
-                  <tr key={r.code} className={r.total ? "font-bold" : undefined}>
-                    <td className="border border-slate-400 px-1 py-1">{r.name}</td>
+      {(["cases", "money"] as const).map((side) => {
+        const values = d.rows.map((r) =>
+          FORM_COLUMNS.map((c) => (c.key === "rate" ? formRate(side === "cases" ? r.casesRate : r.moneyRate) : formNumber(r[side][c.key]))),
+        );
+        return (
+          <section
+            key={side}
+            className={`report-form mb-10 ${side === "cases" ? "break-after-page" : ""}`}
+            data-testid={`form-sheet-${side}`}
+          >
+            <div className="mb-3 hidden justify-between text-center print:flex" data-testid="print-header">
+              <div>
+                <p>{upper(d.issuer.superior)}</p>
+                <p className="font-bold">{upper(d.unit.name)}</p>
+              </div>
+              <div>
+                <p className="font-bold">{FORM_PAPER.nation}</p>
+                <p className="font-bold underline">{FORM_PAPER.motto}</p>
+              </div>
+            </div>
+            <h1 className="text-center text-lg font-bold uppercase print:text-sm">{FORM_TITLES[side]}</h1>
+            <p className="text-center">{d.unit.name}</p>
+            <p className="mb-3 text-center">
+              Kỳ báo cáo: từ ngày {viDate(d.from)} đến ngày {viDate(d.to)}
+            </p>
+            <div className="overflow-x-auto print:overflow-visible">
+              <table
+                className="min-w-full border-collapse border border-slate-400 text-xs"
+                data-testid={`report-${side}`}
+                style={{ "--print-font": `${printFontPx(values)}px` } as React.CSSProperties}
+              >
+                <thead>
+                  <tr>
+                    <th className="name min-w-56 border border-slate-400 px-1 py-1">Đơn vị</th>
                     {FORM_COLUMNS.map((c) => (
-                      <td key={c.key} className="border border-slate-400 px-1 py-1 text-right tabular-nums">
-                        {c.key === "rate" ? (
-                          rateText(side === "cases" ? r.casesRate : r.moneyRate)
-                        ) : (
-                          <a href={drillHref(c.key, r.code, d.from, d.to)} className="print:no-underline">
-                            {side === "cases" ? formatCount(BigInt(r.cases[c.key])) : formatDong(r.money[c.key])}
-                          </a>
-                        )}
-                      </td>
+                      <th key={c.key} className="border border-slate-400 px-1 py-1">
+                        {c.vi}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ))}
+                </thead>
+                <tbody>
+                  {d.rows.map((r, i) => (
+                    <tr key={r.code} className={r.total ? "font-bold" : undefined}>
+                      <td className="name min-w-56 border border-slate-400 px-1 py-1">{r.name}</td>
+                      {FORM_COLUMNS.map((c, j) => (
+                        <td key={c.key} className="num border border-slate-400 px-1 py-1 text-right tabular-nums">
+                          {c.key === "rate" ? (
+                            values[i]![j]
+                          ) : (
+                            <a href={drillHref(c.key, r.code, d.from, d.to)} className="print:no-underline">
+                              {values[i]![j]}
+                            </a>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="mt-4 hidden grid-cols-2 text-center print:grid" data-testid="print-signatures">
+              <p className="col-start-2 italic">{placeDateLine(d.issuer.place, d.today)}</p>
+              <div>
+                <p className="font-bold">{FORM_PAPER.preparer}</p>
+                <p className="italic">{FORM_PAPER.preparerNote}</p>
+              </div>
+              <div>
+                <p className="font-bold">{FORM_PAPER.head}</p>
+                <p className="italic">{FORM_PAPER.headNote}</p>
+              </div>
+            </div>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -46,7 +46,7 @@ function WorkspaceShell({ data, children }: { data: WorkspaceData; children: Rea
   const tr = useT();
   return (
     <div className="min-h-screen">
-      <header className="border-b border-brand-800 bg-brand-700 text-white">
+      <header className="border-b border-brand-800 bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
           <a href="/" className="font-bold tracking-wide">
             {tr("app.short")} <span className="hidden font-normal sm:inline">· {tr("app.name")}</span>
@@ -81,9 +81,9 @@ function WorkspaceShell({ data, children }: { data: WorkspaceData; children: Rea
           </AppForm>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">
+      <main className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">
         {children}
-        <p className="mt-10 text-xs text-slate-500">{tr("footer.note")}</p>
+        <p className="mt-10 text-xs text-slate-500 print:hidden">{tr("footer.note")}</p>
       </main>
     </div>
   );

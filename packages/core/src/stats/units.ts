@@ -22,3 +22,32 @@ export async function nationUnit(tx: TxSql): Promise<StatUnit | null> {
 }
 
 export type { StatUnit };
+
+/** Who issues a unit's report forms and where they are signed (the header and the date line of the paper forms). */
+export interface ReportIssuer {
+  /** The body above the unit, as the forms' header names it: the Ministry of Justice above the directorate and the provinces. */
+  superior: string;
+  /** The place before the date line (the province, or the directorate's city); null when not known. */
+  place: string | null;
+}
+
+const PROVINCE_PREFIX = /^(?:Cục )?Thi hành án dân sự (?:tỉnh |thành phố )?/i;
+
+export async function reportIssuer(tx: TxSql, unit: StatUnit): Promise<ReportIssuer> {
+  const [row] = await tx<
+    { address: string | null; parent_kind: string | null; parent_name: string | null; province_name: string | null }[]
+  >`
+    select u.address, p.kind::text as parent_kind, p.name as parent_name, pr.name as province_name
+    from public.units u
+    left join public.units p on p.id = u.parent_id
+    left join public.units pr on pr.id = coalesce(u.merged_into_id, u.province_id)
+    where u.id = ${unit.id}`;
+  const superior = !row?.parent_name || row.parent_kind === "national" ? "Bộ Tư pháp" : row.parent_name;
+  const place =
+    unit.kind === "national"
+      ? (row?.address?.split(",").pop()?.trim() ?? null)
+      : row?.province_name
+        ? row.province_name.replace(PROVINCE_PREFIX, "").trim() || null
+        : null;
+  return { superior, place };
+}
