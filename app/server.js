@@ -1,8 +1,9 @@
 // Production server: static assets, security headers, client address for
-// sign-in throttling, and the React Router request handler.
+// sign-in throttling, compression, and the React Router request handler.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
+import { compressResponses, servePrecompressed } from "./compress.js";
 import { rejectHostileTargets } from "./request-guard.js";
 
 const BUILD = "./build/server/index.js";
@@ -31,8 +32,9 @@ app.use((_req, res, next) => {
   next();
 });
 app.use(rejectHostileTargets);
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+app.use("/assets", servePrecompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(servePrecompressed("build/client", { maxAge: "1h" }));
+app.use(compressResponses());
 app.all(
   "*splat",
   createRequestHandler({

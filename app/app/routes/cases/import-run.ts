@@ -18,7 +18,12 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...IMPORT_ROLES)) forbidden();
   const upload = await readImportUpload(request, lang);
-  const headers = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" };
+  const headers = {
+    "Content-Type": "application/x-ndjson; charset=utf-8",
+    // Sent line by line as the import runs: neither compressed nor held back on the way.
+    "Cache-Control": "no-store, no-transform",
+    "X-Accel-Buffering": "no",
+  };
   if (!upload.ok) return new Response(`${JSON.stringify({ formError: upload.formError })}\n`, { status: upload.status, headers });
 
   const encoder = new TextEncoder();
