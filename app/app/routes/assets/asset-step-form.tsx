@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useActionData, useNavigation } from "react-router";
 import type { AssetFormStep } from "@thads/core/assets/schema";
+import type { RoundResult } from "@thads/domain";
 import {
   ASSET_STEP_LABELS,
   BIDDER_SITUATIONS,
@@ -10,8 +11,7 @@ import {
   ROUND_RESULT_LABELS,
   formatDateVi,
   formatDong,
-  type RoundResult,
-} from "@thads/domain";
+} from "@thads/domain/labels";
 import type { AssetPageData } from "./asset-sections.tsx";
 import { assetsMessages } from "./messages.ts";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";

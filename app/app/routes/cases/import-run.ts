@@ -1,5 +1,6 @@
 import { importCases, type ImportProgress } from "@thads/case-import";
-import { describeErrorForLog, hasRole } from "@thads/domain";
+import { describeErrorForLog } from "@thads/domain";
+import { hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/import-run";
 import { parseLang, translate } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";

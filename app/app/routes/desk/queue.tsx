@@ -1,17 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import {
-  formatCount,
-  formatDateVi,
-  formatTrackingCode,
-  hasRole,
-  PROCEDURES,
-  procedureLimitOn,
-  REQUEST_STATUS_LABELS,
-  statYearOf,
-  statYearPeriod,
-  timeliness,
-} from "@thads/domain";
+import { PROCEDURES, procedureLimitOn, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";

@@ -1,15 +1,6 @@
 import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
-import {
-  actionsFor,
-  formatDateVi,
-  formatTrackingCode,
-  hasRole,
-  PROCEDURES,
-  procedureLimitOn,
-  REQUEST_ACTION_LABELS,
-  REQUEST_STATUS_LABELS,
-  timeliness,
-} from "@thads/domain";
+import { actionsFor, PROCEDURES, procedureLimitOn, timeliness } from "@thads/domain";
+import { formatDateVi, formatTrackingCode, hasRole, REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/request";
 import { PageHeader, Section } from "../../components/ui.tsx";
 import { AppForm } from "../../components/form.tsx";

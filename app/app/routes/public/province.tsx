@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { formatDateVi, PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { formatDateVi } from "@thads/domain/labels";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/province";
 import { PageHeader, Section } from "../../components/ui.tsx";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { data, useActionData, useLoaderData, useNavigation } from "react-router";
-import { formatTrackingCode, hasRole, PROCEDURES, procedureBySegment, procedureLimitOn } from "@thads/domain";
+import { PROCEDURES, procedureBySegment, procedureLimitOn } from "@thads/domain";
+import { formatTrackingCode, hasRole } from "@thads/domain/labels";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-new";
 import { PageHeader } from "../../components/ui.tsx";

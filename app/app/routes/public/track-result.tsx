@@ -1,4 +1,5 @@
-import { formatDateVi, formatTrackingCode, PROCEDURES, REQUEST_STATUS_LABELS, timeliness } from "@thads/domain";
+import { PROCEDURES, timeliness } from "@thads/domain";
+import { formatDateVi, formatTrackingCode, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { TrackedRequest } from "@thads/core/requests";
 import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { Section } from "../../components/ui.tsx";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain";
+import { formatCount, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/report";
 import { drillHref, ExportLinks, PeriodForm, rateText } from "./stats-ui.tsx";
 import { useMessages } from "../../i18n.ts";
