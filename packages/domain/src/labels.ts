@@ -20,6 +20,7 @@ export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
 export { formatDateVi } from "./cases/dates.ts";
 export { FLAG_REASONS, FLAG_REASON_LABELS } from "./steering/flag-reasons.ts";
 export { FORCE_KINDS, FORCE_LABELS } from "./steering/coercion.ts";
+export { PROCEDURES, REQUEST_KINDS } from "./requests/catalog.ts";
 export { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "./requests/status.ts";
 export { formatTrackingCode } from "./requests/tracking.ts";
 export { hasRole, isNational, ROLE_LABELS } from "./roles.ts";

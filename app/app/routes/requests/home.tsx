@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { PROCEDURES } from "@thads/domain";
+import { PROCEDURES } from "@thads/domain/labels";
 import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/home";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
