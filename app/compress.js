@@ -28,9 +28,32 @@ export function shouldCompress(req, res) {
 
 /**
  * Compresses the responses shouldCompress accepts, from 1 KB up. React Router writes a streamed
- * page chunk by chunk and flushes each one (res.flush, which the library provides), so a page
- * still arrives progressively.
+ * page chunk by chunk and flushes (res.flush, which the library provides), so a page still
+ * arrives progressively.
  */
 export function compressResponses() {
-  return compression({ filter: shouldCompress, threshold: 1024 });
+  const compress = compression({ filter: shouldCompress, threshold: 1024 });
+  return (req, res, next) => compress(req, res, (err) => (err ? next(err) : coalesceFlushes(res, next)));
+}
+
+/**
+ * React Router flushes after every chunk it writes, and a page comes out of React in many small
+ * chunks at once; flushing the compressor each time costs CPU and sends many small packets. The
+ * flushes asked for in one turn of the event loop become one, at its end: what is written at once
+ * goes out together, what comes later (a streamed part of a page) still goes out as it comes.
+ */
+function coalesceFlushes(res, next) {
+  const flush = res.flush;
+  if (typeof flush === "function") {
+    let pending = false;
+    res.flush = () => {
+      if (pending) return;
+      pending = true;
+      setImmediate(() => {
+        pending = false;
+        if (!res.writableEnded && !res.destroyed) flush.call(res);
+      });
+    };
+  }
+  next();
 }
