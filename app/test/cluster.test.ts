@@ -102,7 +102,8 @@ describe("the server under node:cluster", () => {
       return now.length === 2 && !now.includes(first[0]!);
     });
     expect(childrenOf(pid)).toContain(first[1]);
-    expect(server.output()).toMatch(/stopped \(SIGKILL\); starting another/);
+    // The primary says why it forked (its log may reach the pipe after the new worker shows).
+    await until(() => /stopped \(SIGKILL\); starting another/.test(server.output()), 5_000);
     expect(await refused(port)).toBe(400);
 
     const workers = childrenOf(pid);
