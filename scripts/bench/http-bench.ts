@@ -68,7 +68,8 @@ server.on("exit", () => {
   serverExited = true;
 });
 
-async function stopServer() {
+/** Stops everything started; the scratch directory (the log, and the data unless --data-dir) goes too, unless the run failed. */
+async function stopServer(keepLog = false) {
   if (!serverExited) {
     // The whole group: npx, tsx, start.ts, the web server and its workers, PostgreSQL.
     try {
@@ -77,10 +78,14 @@ async function stopServer() {
     const end = Date.now() + 20_000;
     while (!serverExited && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   }
-  if (!opts["data-dir"]) rmSync(scratch, { recursive: true, force: true });
+  if (keepLog) {
+    if (!opts["data-dir"]) rmSync(path.join(scratch, "pg"), { recursive: true, force: true });
+    console.error(`Server log kept: ${log}`);
+  } else rmSync(scratch, { recursive: true, force: true });
 }
 process.on("SIGINT", () => void stopServer().then(() => process.exit(130)));
 
+let failed = true;
 try {
   const t0 = Date.now();
   while (true) {
@@ -149,8 +154,9 @@ try {
     `\nFirst visit's JavaScript (sign-in page, then /cases): ${js.files} files, ${js.raw.toLocaleString("en")} bytes, ` +
       `${js.gzip.toLocaleString("en")} gzip, ${js.brotli.toLocaleString("en")} brotli`,
   );
+  failed = false;
 } finally {
-  await stopServer();
+  await stopServer(failed);
 }
 
 async function run(urlPath: string, duration: number, headers: Record<string, string>) {
