@@ -1,5 +1,5 @@
 import { useRootData } from "./utils/root-data.ts";
-import { CASE_STATUS_LABELS } from "@thads/domain";
+import { CASE_STATUS_LABELS } from "@thads/domain/labels";
 
 /*
  * One translation mechanism for the UI: messages by key, both languages of a

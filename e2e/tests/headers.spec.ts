@@ -21,3 +21,26 @@ test("every page carries the security headers, and security.txt says where to re
   expect(days).toBeGreaterThan(30);
   expect(days).toBeLessThanOrEqual(366);
 });
+
+test("pages and the browser's files are sent compressed: brotli when accepted, else gzip", async ({ request }) => {
+  const login = await request.get("/login", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+  expect(login.status()).toBe(200);
+  expect(login.headers()["content-encoding"]).toBe("br");
+  const html = await login.text();
+  const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"|<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/.exec(html);
+  const asset = script?.[1] ?? script?.[2];
+  expect(asset).toBeDefined();
+  for (const [accept, encoding] of [
+    ["gzip, deflate, br", "br"],
+    ["gzip", "gzip"],
+  ]) {
+    const res = await request.get(asset!, { headers: { "Accept-Encoding": accept } });
+    expect(res.status(), accept).toBe(200);
+    expect(res.headers()["content-encoding"], accept).toBe(encoding);
+    expect(res.headers().vary, accept).toMatch(/Accept-Encoding/i);
+    expect(res.headers()["cache-control"], accept).toContain("immutable");
+  }
+  const gz = await request.get("/login", { headers: { "Accept-Encoding": "gzip" } });
+  expect(gz.headers()["content-encoding"]).toBe("gzip");
+  expect(await gz.text()).toContain("<html");
+});

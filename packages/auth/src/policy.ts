@@ -1,6 +1,12 @@
 /** Session and sign-in limits, in one place. */
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
+/**
+ * A session's last use is written at most this often: a request within it reads the session and
+ * writes nothing (no row lock, no WAL flush per request). The idle timeout counts from the last
+ * write, so a session may end up to this much earlier than 30 minutes after its very last request.
+ */
+export const SESSION_TOUCH_SECONDS = 60;
 
 /**
  * Sign-in throttling (see docs/decisions/004-auth-sessions-embedded-db.md). Every limit counts the

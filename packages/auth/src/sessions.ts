@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { asAuthService, type Sql } from "@thads/db";
-import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from "./policy.ts";
+import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, SESSION_TOUCH_SECONDS } from "./policy.ts";
 
 export interface SessionRecord {
   id: string;
@@ -35,20 +35,26 @@ export async function createSession(
  * Resolves a session token: valid if not revoked, not past its absolute
  * expiry, and used within the idle timeout, and its user may still sign in
  * (read through app_private.auth_user_email: the app holds no grant on
- * schema auth). Touches last_seen_at.
+ * schema auth). Touches last_seen_at when it is over a minute old (SESSION_TOUCH_SECONDS).
  */
 export async function resolveSession(sql: Sql, token: string): Promise<SessionRecord | null> {
   if (!token || token.length > 100) return null;
   return asAuthService(sql, async (tx) => {
     const [row] = await tx<{ id: string; user_id: string; email: string; created_at: Date; expires_at: Date }[]>`
-      update app_private.sessions s
-         set last_seen_at = now()
-       where s.token_hash = ${hashToken(token)}
-         and s.revoked_at is null
-         and s.expires_at > now()
-         and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
-         and app_private.auth_user_email(s.user_id) is not null
-      returning s.id, s.user_id, app_private.auth_user_email(s.user_id) as email, s.created_at, s.expires_at`;
+      with valid as (
+        select s.id, s.user_id, s.created_at, s.expires_at,
+               s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}) as stale
+          from app_private.sessions s
+         where s.token_hash = ${hashToken(token)}
+           and s.revoked_at is null
+           and s.expires_at > now()
+           and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
+      ), touched as (
+        update app_private.sessions s set last_seen_at = now() from valid v where s.id = v.id and v.stale returning s.id
+      )
+      select v.id, v.user_id, app_private.auth_user_email(v.user_id) as email, v.created_at, v.expires_at
+        from valid v
+       where app_private.auth_user_email(v.user_id) is not null`;
     if (!row) return null;
     return { id: row.id, userId: row.user_id, email: row.email, createdAt: row.created_at, expiresAt: row.expires_at };
   });

@@ -3,7 +3,13 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAppSql, createOwnerSql } from "@thads/db";
-import { ACCOUNT_BACKOFF_AFTER, ACCOUNT_BACKOFF_MAX_SECONDS, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_PAIR } from "../src/policy.ts";
+import {
+  ACCOUNT_BACKOFF_AFTER,
+  ACCOUNT_BACKOFF_MAX_SECONDS,
+  MAX_FAILURES_PER_CLIENT,
+  MAX_FAILURES_PER_PAIR,
+  SESSION_TOUCH_SECONDS,
+} from "../src/policy.ts";
 import { verifyPassword } from "../src/password.ts";
 import { createSession, resolveSession, revokeAllSessions, revokeSession, hashToken } from "../src/sessions.ts";
 import { isLockedOut, recordAttempt, throttleState } from "../src/throttle.ts";
@@ -204,6 +210,23 @@ describe("server-side sessions", () => {
     const { token, sessionId } = await createSession(app, { userId });
     await owner`update app_private.sessions set last_seen_at = now() - interval '31 minutes' where id = ${sessionId}`;
     expect(await resolveSession(app, token)).toBeNull();
+  });
+  it("writes its last use at most once a minute: a request within it reads and writes nothing", async () => {
+    const { token, sessionId } = await createSession(app, { userId });
+    const ageSeconds = async () =>
+      Number(
+        (
+          await owner<
+            { age: number }[]
+          >`select extract(epoch from now() - last_seen_at)::float8 as age from app_private.sessions where id = ${sessionId}`
+        )[0]!.age,
+      );
+    await owner`update app_private.sessions set last_seen_at = now() - make_interval(secs => ${SESSION_TOUCH_SECONDS - 20}) where id = ${sessionId}`;
+    expect(await resolveSession(app, token)).toMatchObject({ id: sessionId });
+    expect(await ageSeconds()).toBeGreaterThanOrEqual(SESSION_TOUCH_SECONDS - 20);
+    await owner`update app_private.sessions set last_seen_at = now() - make_interval(secs => ${SESSION_TOUCH_SECONDS + 20}) where id = ${sessionId}`;
+    expect(await resolveSession(app, token)).toMatchObject({ id: sessionId });
+    expect(await ageSeconds()).toBeLessThan(5);
   });
   it("expires 12 hours after sign-in however active", async () => {
     const { token, sessionId } = await createSession(app, { userId });

@@ -1,19 +1,29 @@
 /**
- * The UI's entry to the domain: the glossary's names in both languages and the
- * formatters of money, counts, dates and tracking codes. Pages import from
- * `@thads/domain/labels` what they only display.
+ * The UI's entry to the domain: the glossary's words and names in both languages, the lists the
+ * forms offer, and the formatters of money, counts, dates and tracking codes. Everything here is
+ * light — no rule table, no holiday calendar, no schema library — because the browser's bundle
+ * takes it (`packages/domain/test/labels-entry.test.ts` checks what it reaches). Pages import from
+ * `@thads/domain/labels` what they display; the rules stay on the server.
  */
-export { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, ASSET_STEP_LABELS } from "./assets/status.ts";
-export { BIDDER_SITUATION_LABELS, DEPOSIT_OUTCOME_LABELS, ROUND_RESULT_LABELS } from "./assets/auction.ts";
-export { DISTRIBUTION_RANK_LABELS } from "./assets/rules.ts";
-export { CASE_EVENT_LABELS } from "./cases/events.ts";
-export { CASE_STATUS_LABELS } from "./cases/state.ts";
-export { DEADLINE_LABELS } from "./cases/deadlines.ts";
-export { formatDateVi } from "./cases/calendar.ts";
-export { FLAG_REASON_LABELS } from "./steering/suggestions.ts";
-export { FORCE_LABELS } from "./steering/coercion.ts";
+export { ASSET_KINDS, ASSET_KIND_LABELS, ASSET_STATUSES, ASSET_STATUS_LABELS, ASSET_STEP_LABELS } from "./assets/status.ts";
+export {
+  BIDDER_SITUATIONS,
+  BIDDER_SITUATION_LABELS,
+  CLAIM_RANKS,
+  DEPOSIT_OUTCOME_LABELS,
+  DISTRIBUTION_RANK_LABELS,
+  REVALUATION_GROUNDS,
+  ROUND_RESULT_LABELS,
+} from "./assets/vocabulary.ts";
+export { CASE_EVENT_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES } from "./cases/events.ts";
+export { CASE_STATUSES, CASE_STATUS_LABELS } from "./cases/state.ts";
+export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
+export { formatDateVi } from "./cases/dates.ts";
+export { FLAG_REASONS, FLAG_REASON_LABELS } from "./steering/flag-reasons.ts";
+export { FORCE_KINDS, FORCE_LABELS } from "./steering/coercion.ts";
+export { PROCEDURES, REQUEST_KINDS } from "./requests/catalog.ts";
 export { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "./requests/status.ts";
 export { formatTrackingCode } from "./requests/tracking.ts";
-export { ROLE_LABELS } from "./roles.ts";
-export { STAT_FIGURE_LABELS } from "./stats/figures.ts";
+export { hasRole, isNational, ROLE_LABELS } from "./roles.ts";
+export { STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
 export { formatCount, formatDong } from "./money.ts";

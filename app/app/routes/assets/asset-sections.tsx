@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import type { AssetKind, DepositOutcome } from "@thads/domain";
 import {
   ASSET_KIND_LABELS,
   ASSET_STATUS_LABELS,
@@ -8,9 +9,7 @@ import {
   ROUND_RESULT_LABELS,
   formatDateVi,
   formatDong,
-  type AssetKind,
-  type DepositOutcome,
-} from "@thads/domain";
+} from "@thads/domain/labels";
 import type { loadAssetPage } from "@thads/core/assets";
 import { PriceChart } from "./asset-ui.tsx";
 import { assetsMessages } from "./messages.ts";

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useActionData, useNavigation } from "react-router";
 import type { AssetFormStep } from "@thads/core/assets/schema";
+import type { RoundResult } from "@thads/domain";
 import {
   ASSET_STEP_LABELS,
   BIDDER_SITUATIONS,
@@ -9,12 +10,9 @@ import {
   DISTRIBUTION_RANK_LABELS,
   REVALUATION_GROUNDS,
   ROUND_RESULT_LABELS,
-  auctionRulesFor,
   formatDateVi,
-  formatSource,
   formatDong,
-  type RoundResult,
-} from "@thads/domain";
+} from "@thads/domain/labels";
 import type { AssetPageData } from "./asset-sections.tsx";
 import { assetsMessages } from "./messages.ts";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
@@ -63,13 +61,12 @@ export function StepForm({ kind, page: d }: { kind: AssetFormStep; page: AssetPa
     );
   // A re-valuation: its ground, checked on the server by the rules in force on the request date.
   const revaluationFields = () => {
-    const rules = auctionRulesFor(d.today);
-    const article = rules.sources.revaluationRequestWorkingDays?.map(formatSource).join("; ") ?? "";
+    const { days, times, article } = d.rules.revaluation;
     return [
       <p key="help" className="col-span-full text-sm text-slate-600" data-testid="revaluation-help">
         {m("valuation.help", {
-          days: String(rules.revaluationRequestWorkingDays),
-          times: String(rules.revaluationOnRequestTimes),
+          days: String(days),
+          times: String(times),
           article,
         })}
       </p>,

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong, type AssetKind, type AssetStatus } from "@thads/domain";
+import type { AssetKind, AssetStatus } from "@thads/domain";
+import { ASSET_KIND_LABELS, ASSET_STATUS_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import { useLang, useMessages } from "../../i18n.ts";
 import { Table } from "../../components/ui.tsx";
 import { assetsMessages } from "./messages.ts";

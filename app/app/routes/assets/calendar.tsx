@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { ROUND_RESULT_LABELS, formatDateVi, formatDong, type RoundResult } from "@thads/domain";
+import type { RoundResult } from "@thads/domain";
+import { ROUND_RESULT_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/calendar";
 import { billions } from "./asset-ui.tsx";
 import { PageHeader } from "../../components/ui.tsx";

@@ -1,7 +1,7 @@
 import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { asUserStep, createAsset, NewAssetSchema } from "@thads/core";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { ASSET_KINDS, ASSET_KIND_LABELS, formatDateVi } from "@thads/domain";
+import { ASSET_KINDS, ASSET_KIND_LABELS, formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/case-assets";
 import { AssetTable } from "./asset-ui.tsx";
 import { assetsMessages } from "./messages.ts";

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { ASSET_STATUSES, ASSET_STATUS_LABELS, auctionRulesFor } from "@thads/domain";
+import { auctionRulesFor } from "@thads/domain";
+import { ASSET_STATUSES, ASSET_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/list";
 import { PageHeader } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";

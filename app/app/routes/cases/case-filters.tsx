@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS } from "@thads/domain";
-import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
+import { CASE_STATUSES, CASE_STATUS_LABELS } from "@thads/domain/labels";
+import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { useLang, useMessages } from "../../i18n.ts";
 import { JUDGMENT_TYPE_LABELS } from "../../labels.ts";
 import { casesMessages } from "./messages.ts";

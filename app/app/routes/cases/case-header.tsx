@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { CASE_STATUS_LABELS, formatDateVi, formatDong, type CaseStatus } from "@thads/domain";
+import type { CaseStatus } from "@thads/domain";
+import { CASE_STATUS_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import { FactGrid } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { JUDGMENT_TYPE_LABELS } from "../../labels.ts";

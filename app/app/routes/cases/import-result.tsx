@@ -1,5 +1,5 @@
 import type { ImportResult } from "@thads/case-import";
-import { formatCount } from "@thads/domain";
+import { formatCount } from "@thads/domain/labels";
 import { Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { casesMessages } from "./messages.ts";

@@ -1,5 +1,6 @@
 import { importCases, type ImportProgress } from "@thads/case-import";
-import { describeErrorForLog, hasRole } from "@thads/domain";
+import { describeErrorForLog } from "@thads/domain";
+import { hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/import-run";
 import { parseLang, translate } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
@@ -18,7 +19,12 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...IMPORT_ROLES)) forbidden();
   const upload = await readImportUpload(request, lang);
-  const headers = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" };
+  const headers = {
+    "Content-Type": "application/x-ndjson; charset=utf-8",
+    // Sent line by line as the import runs: neither compressed nor held back on the way.
+    "Cache-Control": "no-store, no-transform",
+    "X-Accel-Buffering": "no",
+  };
   if (!upload.ok) return new Response(`${JSON.stringify({ formError: upload.formError })}\n`, { status: upload.status, headers });
 
   const encoder = new TextEncoder();

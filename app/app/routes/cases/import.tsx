@@ -1,6 +1,6 @@
 import { data, Link, useActionData, useNavigation } from "react-router";
 import { importCases, type ImportResult } from "@thads/case-import";
-import { hasRole } from "@thads/domain";
+import { hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/import";
 import { AppForm } from "../../components/form.tsx";
 import { PageHeader } from "../../components/ui.tsx";

@@ -1,16 +1,6 @@
 import { Link, redirect, useLoaderData, useSearchParams } from "react-router";
-import {
-  CASE_STATUS_LABELS,
-  DEADLINE_LABELS,
-  caseListScope,
-  formatCount,
-  formatDateVi,
-  formatDong,
-  hasRole,
-  isNational,
-  startsOnOwnCases,
-  type DeadlineKind,
-} from "@thads/domain";
+import { caseListScope, startsOnOwnCases, type DeadlineKind } from "@thads/domain";
+import { CASE_STATUS_LABELS, DEADLINE_LABELS, formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
 import { listCaseExecutorChoices, listCaseProvinceChoices, listCases } from "@thads/core/cases";

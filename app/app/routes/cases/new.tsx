@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { listIntakeUnits } from "@thads/core/cases";
-import { JUDGMENT_TYPES } from "@thads/core/cases/intake-schema";
+import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { formatDateVi, formatSource, hasRole, legalRuleOn } from "@thads/domain";
+import { formatDateVi, hasRole } from "@thads/domain/labels";
+import { formatSource, legalRuleOn } from "@thads/domain";
 import type { Route } from "./+types/new";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader } from "../../components/ui.tsx";

@@ -1,6 +1,6 @@
 import { useActionData, useLoaderData, useNavigation } from "react-router";
 import type { StepKind } from "@thads/core/cases/steps-schema";
-import { COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain";
+import { COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain/labels";
 import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { MEASURE_LABELS, PAYMENT_METHOD_LABELS, STEP_LABELS } from "../../labels.ts";

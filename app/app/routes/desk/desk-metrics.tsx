@@ -1,4 +1,4 @@
-import { formatCount } from "@thads/domain";
+import { formatCount } from "@thads/domain/labels";
 import type { MetricsRow } from "@thads/core/requests";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";

@@ -1,4 +1,4 @@
-import { hasRole } from "@thads/domain";
+import { hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/file";
 import { attachment } from "@thads/core/requests";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";

@@ -1,5 +1,5 @@
 import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
-import { formatDateVi } from "@thads/domain";
+import { formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/public-pages";
 import { PageHeader, Section } from "../../components/ui.tsx";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";

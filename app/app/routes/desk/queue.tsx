@@ -1,17 +1,8 @@
 import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
-import {
-  formatCount,
-  formatDateVi,
-  formatTrackingCode,
-  hasRole,
-  PROCEDURES,
-  procedureLimitOn,
-  REQUEST_STATUS_LABELS,
-  statYearOf,
-  statYearPeriod,
-  timeliness,
-} from "@thads/domain";
+import { procedureLimitOn, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
+import { PROCEDURES } from "@thads/domain/labels";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -45,18 +36,24 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
   const today = todayVn();
   const year = statYearPeriod(statYearOf(today));
-  const [{ rows: queue, hasMore }, metrics, units] = await Promise.all([
+  const [{ rows, hasMore }, metrics, units] = await Promise.all([
     asUser(user, (tx) => readDeskQueue(tx, { status: filter, unitId: unit, page })),
     asUser(user, (tx) => oneStopMetrics(tx, year.from, year.to)),
     asUser(user, (tx) => deskUnits(tx, user.memberships)),
   ]);
   const slug = user.memberships.find((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceSlug)?.provinceSlug ?? null;
   const editor = user.memberships.some((m) => (m.role === "province_head" || m.role === "province_staff") && m.provinceSlug === slug);
-  return { queue, hasMore, page, units, unit, metrics, filter, today, year, slug, editor };
+  // Due dates and time limits are worked out here: the working-day calendar and the rules stay on the server.
+  const queue = rows.map((r) => ({
+    ...r,
+    due: r.due_on ? timeliness(r.due_on, r.closed_on, today) : null,
+    limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays,
+  }));
+  return { queue, hasMore, page, units, unit, metrics, filter, year, slug, editor };
 }
 
 export default function Desk() {
-  const { queue, hasMore, page, units, unit, metrics, filter, today, year, slug, editor } = useLoaderData<typeof loader>();
+  const { queue, hasMore, page, units, unit, metrics, filter, year, slug, editor } = useLoaderData<typeof loader>();
   const lang = useLang();
   const m = useMessages(deskMessages);
   const sum = (k: "received" | "online" | "closed_on_time" | "closed_late" | "open_overdue") => metrics.reduce((s, x) => s + x[k], 0);
@@ -129,7 +126,7 @@ export default function Desk() {
           ]}
         >
           {queue.map((r) => {
-            const t = r.due_on ? timeliness(r.due_on, r.closed_on, today) : null;
+            const t = r.due;
             const late = t && (t.state === "late" || t.state === "overdue");
             return (
               <tr key={r.id} data-testid="desk-row">
@@ -146,9 +143,7 @@ export default function Desk() {
                 <td className="px-3 py-2">{r.unit_name}</td>
                 <td className="px-3 py-2">{formatDateVi(r.submitted_on)}</td>
                 <td className={`px-3 py-2 ${late ? "font-semibold text-red-700" : ""}`}>
-                  {r.due_on
-                    ? formatDateVi(r.due_on)
-                    : m("queue.workingDays", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}
+                  {r.due_on ? formatDateVi(r.due_on) : m("queue.workingDays", { days: r.limitDays })}
                   {late ? ` · ${m("queue.late")}` : ""}
                 </td>
                 <td className="px-3 py-2">{REQUEST_STATUS_LABELS[r.status][lang]}</td>

@@ -1,7 +1,7 @@
 /** Sections of a desk request's page: the requester, what was asked with its files, the history. */
 import type { useLoaderData } from "react-router";
-import { REQUEST_STATUS_LABELS } from "@thads/domain";
-import { EXTRA_FIELD_LABELS } from "@thads/core/requests/schema";
+import { REQUEST_STATUS_LABELS } from "@thads/domain/labels";
+import { EXTRA_FIELD_LABELS } from "@thads/core/requests/form-fields";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages, type Lang } from "../../i18n.ts";
 import { deskMessages } from "./messages.ts";

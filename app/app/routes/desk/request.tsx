@@ -1,15 +1,7 @@
 import { data, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
-import {
-  actionsFor,
-  formatDateVi,
-  formatTrackingCode,
-  hasRole,
-  PROCEDURES,
-  procedureLimitOn,
-  REQUEST_ACTION_LABELS,
-  REQUEST_STATUS_LABELS,
-  timeliness,
-} from "@thads/domain";
+import { actionsFor, procedureLimitOn, timeliness } from "@thads/domain";
+import { PROCEDURES } from "@thads/domain/labels";
+import { formatDateVi, formatTrackingCode, hasRole, REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/request";
 import { PageHeader, Section } from "../../components/ui.tsx";
 import { AppForm } from "../../components/form.tsx";
@@ -34,7 +26,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // Another unit's or province's request does not exist for this user.
   if (!r) notFound();
   const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
-  return { r, today: todayVn(), mayIntake };
+  // Where it stands, its time limit and its next steps are worked out here: the rules stay on the server.
+  const due = r.due_on ? timeliness(r.due_on, r.closed_on, todayVn()) : null;
+  return { r, due, limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays, actions: actionsFor(r.status), mayIntake };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
@@ -64,14 +58,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function DeskRequest() {
-  const { r, today, mayIntake } = useLoaderData<typeof loader>();
+  const { r, due: t, limitDays, actions, mayIntake } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const lang = useLang();
   const m = useMessages(deskMessages);
-  const t = r.due_on ? timeliness(r.due_on, r.closed_on, today) : null;
   const procedure = PROCEDURES[r.kind];
-  const actions = actionsFor(r.status);
   return (
     <>
       <PageHeader title={`${procedure.name[lang]} · ${formatTrackingCode(r.tracking_code)}`} subtitle={r.unit_name} />
@@ -85,7 +77,7 @@ export default function DeskRequest() {
             <span data-testid="request-due">{formatDateVi(r.due_on)}</span>
           </>
         ) : (
-          <> · {m("request.limit", { days: procedureLimitOn(r.kind, r.submitted_on).workingDays })}</>
+          <> · {m("request.limit", { days: limitDays })}</>
         )}
         {t && (t.state === "late" || t.state === "overdue") ? (
           <span className="ml-2 font-semibold text-red-700">{m("request.late", { days: t.workingDaysLate })}</span>

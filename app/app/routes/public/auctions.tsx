@@ -1,6 +1,7 @@
 import { Link, useLoaderData } from "react-router";
 import { asAnon } from "@thads/db";
-import { ASSET_KIND_LABELS, formatDateVi, formatDong, type AssetKind } from "@thads/domain";
+import type { AssetKind } from "@thads/domain";
+import { ASSET_KIND_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/auctions";
 import { useLang, useMessages } from "../../i18n.ts";
 import { publicMessages } from "./messages.ts";

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain";
+import { formatCount, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/debtors";
 import { PageHeader, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { formatDateVi, PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { procedureLimitOn, type RequestKind } from "@thads/domain";
+import { formatDateVi, PROCEDURES, REQUEST_KINDS } from "@thads/domain/labels";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/province";
 import { PageHeader, Section } from "../../components/ui.tsx";
@@ -17,11 +18,19 @@ export function headers() {
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
   const page = await anon((tx) => provincePage(tx, province.id));
-  return { province, ...page, today: todayVn() };
+  const today = todayVn();
+  // Each procedure's time limit in force today, with its legal basis, from the rules (on the server).
+  const limits = Object.fromEntries(
+    REQUEST_KINDS.map((k) => {
+      const { workingDays, basis } = procedureLimitOn(k, today);
+      return [k, { workingDays, basis }];
+    }),
+  ) as Record<RequestKind, { workingDays: number; basis: string }>;
+  return { province, ...page, limits };
 }
 
 export default function ProvincePage() {
-  const { province, content, units, announcements, today } = useLoaderData<typeof loader>();
+  const { province, content, units, announcements, limits } = useLoaderData<typeof loader>();
   const lang = useLang();
   const m = useMessages(publicMessages);
   const base = `/p/${province.slug}`;
@@ -75,7 +84,7 @@ export default function ProvincePage() {
         <div className="space-y-3">
           {REQUEST_KINDS.map((k) => {
             const p = PROCEDURES[k];
-            const limit = procedureLimitOn(k, today);
+            const limit = limits[k];
             return (
               <details key={k} className="rounded border border-slate-200 bg-white p-3" data-testid="procedure">
                 <summary className="cursor-pointer font-semibold">

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { formatTrackingCode } from "@thads/domain";
+import { formatTrackingCode } from "@thads/domain/labels";
 import { PageHeader } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { publicMessages } from "./messages.ts";

@@ -2,7 +2,7 @@ import type { InputHTMLAttributes } from "react";
 import type { RequestKind } from "@thads/domain";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
-import { EXTRA_FIELD_LABELS, extraFields } from "@thads/core/requests/schema";
+import { EXTRA_FIELD_LABELS, extraFields } from "@thads/core/requests/form-fields";
 import { MAX_FILE_BYTES, MAX_FILES } from "./limits.ts";
 import { publicMessages } from "./messages.ts";
 

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { PROCEDURES, procedureLimitOn, REQUEST_KINDS } from "@thads/domain";
+import { procedureLimitOn, type RequestKind } from "@thads/domain";
+import { PROCEDURES, REQUEST_KINDS } from "@thads/domain/labels";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-kinds";
 import { PageHeader } from "../../components/ui.tsx";
@@ -14,11 +15,14 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
-  return { province, today: todayVn() };
+  const today = todayVn();
+  // The time limits in force today, from the rules (on the server).
+  const limits = Object.fromEntries(REQUEST_KINDS.map((k) => [k, procedureLimitOn(k, today).workingDays])) as Record<RequestKind, number>;
+  return { province, limits };
 }
 
 export default function RequestKinds() {
-  const { province, today } = useLoaderData<typeof loader>();
+  const { province, limits } = useLoaderData<typeof loader>();
   const lang = useLang();
   const m = useMessages(publicMessages);
   return (
@@ -33,7 +37,7 @@ export default function RequestKinds() {
                 {p.name[lang]}
               </Link>
               <p className="mt-1 text-sm text-slate-700">{p.summary[lang]}</p>
-              <p className="mt-1 text-xs text-slate-500">{m("kinds.limit", { days: procedureLimitOn(k, today).workingDays })}</p>
+              <p className="mt-1 text-xs text-slate-500">{m("kinds.limit", { days: limits[k] })}</p>
             </li>
           );
         })}

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { data, useActionData, useLoaderData, useNavigation } from "react-router";
-import { formatTrackingCode, hasRole, PROCEDURES, procedureBySegment, procedureLimitOn } from "@thads/domain";
+import { procedureBySegment, procedureLimitOn } from "@thads/domain";
+import { PROCEDURES } from "@thads/domain/labels";
+import { formatTrackingCode, hasRole } from "@thads/domain/labels";
 import { todayVn } from "../../utils/today.ts";
 import type { Route } from "./+types/request-new";
 import { PageHeader } from "../../components/ui.tsx";
@@ -39,7 +41,10 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const user = await getUser(request);
   const creditor = user && hasRole(user.memberships, "creditor") ? { name: user.fullName } : null;
   const desk = !!user?.memberships.some((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id);
-  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor, desk, today: todayVn() };
+  const today = todayVn();
+  // The time limit in force today, from the rules (on the server).
+  const limitDays = procedureLimitOn(procedure.kind, today).workingDays;
+  return { province, kind: procedure.kind, units, idempotencyKey: randomUUID(), creditor, desk, today, limitDays };
 }
 
 type ActionData = {
@@ -103,7 +108,7 @@ export default function NewRequest() {
   const lang = useLang();
   const m = useMessages(publicMessages);
   const procedure = PROCEDURES[d.kind];
-  const limitDays = procedureLimitOn(d.kind, d.today).workingDays;
+  const limitDays = d.limitDays;
   const fe = a?.fieldErrors ?? {};
 
   if (a?.code) {

@@ -1,5 +1,5 @@
-import { formatDateVi, formatTrackingCode, PROCEDURES, REQUEST_STATUS_LABELS, timeliness } from "@thads/domain";
-import type { TrackedRequest } from "@thads/core/requests";
+import { formatDateVi, formatTrackingCode, PROCEDURES, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
+import type { ShownRequest } from "./track.tsx";
 import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -10,14 +10,12 @@ const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" })
 /** A tracked request: status, dates, result, history and, once closed and not yet rated, the rating form. */
 export function TrackResult({
   request: r,
-  today,
   code,
   factor,
   rated,
   scoreError,
 }: {
-  request: TrackedRequest;
-  today: string;
+  request: ShownRequest;
   code: string;
   factor: string;
   rated?: string;
@@ -26,7 +24,7 @@ export function TrackResult({
   const m = useMessages(publicMessages);
   const lang = useLang();
   const closed = r.status === "returned" || r.status === "rejected";
-  const due = r.dueOn ? timeliness(r.dueOn, r.closedOn, today) : null;
+  const due = r.due;
   const late = due && (due.state === "late" || due.state === "overdue");
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="tracked">

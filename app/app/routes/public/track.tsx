@@ -1,5 +1,5 @@
 import { data, useActionData, useLoaderData, useNavigation } from "react-router";
-import { normalizeTrackingCode } from "@thads/domain";
+import { normalizeTrackingCode, timeliness } from "@thads/domain";
 import type { Route } from "./+types/track";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader } from "../../components/ui.tsx";
@@ -23,16 +23,20 @@ export function headers() {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const province = await requireProvince(params.slug);
-  return { province, today: todayVn() };
+  return { province };
 }
 
 type ActionData = {
   formError?: string;
   fieldErrors?: Record<string, string>;
   values?: { code?: string; factor?: string };
-  request?: TrackedRequest;
+  request?: ShownRequest;
   rated?: string;
 };
+
+/** The request with where it stands against its legal due date, worked out here (the working-day calendar stays on the server). */
+const shown = (r: TrackedRequest) => ({ ...r, due: r.dueOn ? timeliness(r.dueOn, r.closedOn, todayVn()) : null });
+export type ShownRequest = ReturnType<typeof shown>;
 
 const NOT_FOUND = "Không tìm thấy yêu cầu với mã tra cứu và số điện thoại / số CCCD đã nhập. Vui lòng kiểm tra lại.";
 
@@ -69,7 +73,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       intent === "rate" && !fieldErrors.code && !fieldErrors.factor
         ? await trackInProvince(province.id, normalizeTrackingCode(values.code) ?? "", values.factor)
         : null;
-    return data<ActionData>({ fieldErrors, values, request: again ?? undefined }, { status: 400, headers: NO_STORE });
+    return data<ActionData>({ fieldErrors, values, request: again ? shown(again) : undefined }, { status: 400, headers: NO_STORE });
   }
   const code = normalizeTrackingCode(parsed.data.code);
   // Same answer for a malformed code, an unknown code, a wrong second factor and another province's request.
@@ -83,15 +87,15 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const outcome = await anon((tx) => rateRequest(tx, code!, factor, score, comment));
     const again = await anon((tx) => trackRequest(tx, code!, parsed.data.factor));
     return data<ActionData>(
-      { request: again ?? found, values, rated: RATED[outcome] },
+      { request: shown(again ?? found), values, rated: RATED[outcome] },
       { status: outcome === "ok" ? 200 : 409, headers: NO_STORE },
     );
   }
-  return data<ActionData>({ request: found, values }, { headers: NO_STORE });
+  return data<ActionData>({ request: shown(found), values }, { headers: NO_STORE });
 }
 
 export default function Track() {
-  const { province, today } = useLoaderData<typeof loader>();
+  const { province } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const m = useMessages(publicMessages);
@@ -135,7 +139,6 @@ export default function Track() {
       {a?.request ? (
         <TrackResult
           request={a.request}
-          today={today}
           code={a.values?.code ?? ""}
           factor={a.values?.factor ?? ""}
           rated={a.rated}

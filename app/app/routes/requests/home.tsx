@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, PROCEDURES, REQUEST_STATUS_LABELS } from "@thads/domain";
+import { PROCEDURES } from "@thads/domain/labels";
+import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/home";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useT, type MessageKey } from "../../i18n.ts";

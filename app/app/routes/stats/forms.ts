@@ -1,5 +1,6 @@
 /** Headings of the two official forms (shared by the printable page and the exports). */
-import { STAT_FIGURE_LABELS, STAT_FIGURES, type StatFigure } from "@thads/domain";
+import type { StatFigure } from "@thads/domain";
+import { STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
 
 /** Column headings of the forms, in Vietnamese (the official language of the reports). */
 export const FORM_COLUMNS: { key: StatFigure | "rate"; vi: string }[] = [

@@ -4,7 +4,8 @@
  * see docs/decisions/010-statistics-views.md).
  */
 import { Form, Link } from "react-router";
-import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES, type StatFigure } from "@thads/domain";
+import type { StatFigure } from "@thads/domain";
+import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
 import { useLang, useMessages } from "../../i18n.ts";
 import { DownloadLink } from "./download-link.tsx";
 import { statsMessages } from "./messages.ts";

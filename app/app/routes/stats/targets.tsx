@@ -1,5 +1,6 @@
 import { data, Link, useActionData, useLoaderData } from "react-router";
-import { checkStatYear, hasRole, isNational, statYearOf } from "@thads/domain";
+import { checkStatYear, statYearOf } from "@thads/domain";
+import { hasRole, isNational } from "@thads/domain/labels";
 import { listTargets, resolveUnit, saveTargets, targetChildren } from "@thads/core/stats";
 import type { Route } from "./+types/targets";
 import { AppForm } from "../../components/form.tsx";

@@ -1,4 +1,4 @@
-import { hasRole, isNational } from "@thads/domain";
+import { hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/briefing-xlsx";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";

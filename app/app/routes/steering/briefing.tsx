@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatDateVi, formatDong, hasRole, isNational } from "@thads/domain";
+import { formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/briefing";
 import { caseStatusLabel, useLang, useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { formatDateVi, type Role } from "@thads/domain";
+import type { Role } from "@thads/domain";
+import { formatDateVi } from "@thads/domain/labels";
 import { Section } from "../../components/ui.tsx";
 import { useMessages, type Lang } from "../../i18n.ts";
 import { steeringMessages } from "./messages.ts";

@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData, useSearchParams } from "react-router";
-import { hasRole } from "@thads/domain";
+import { hasRole } from "@thads/domain/labels";
 import { managedCommittees } from "@thads/core/steering";
 import type { Route } from "./+types/committees";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";

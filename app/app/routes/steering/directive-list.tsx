@@ -1,4 +1,5 @@
-import { formatDateVi, type DirectiveStatus } from "@thads/domain";
+import type { DirectiveStatus } from "@thads/domain";
+import { formatDateVi } from "@thads/domain/labels";
 import { useMessages } from "../../i18n.ts";
 import type { DirectiveRow } from "@thads/core/steering";
 import { steeringMessages } from "./messages.ts";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatDateVi } from "@thads/domain";
+import { formatDateVi } from "@thads/domain/labels";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import type { loader } from "./flag.tsx";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatDateVi, formatDong } from "@thads/domain";
+import { formatDateVi, formatDong } from "@thads/domain/labels";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import type { loader } from "./flag.tsx";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Link, redirect, useLoaderData } from "react-router";
-import { formatDateVi, formatDong, hasRole } from "@thads/domain";
+import { formatDateVi, formatDong, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/flag";
 import { Section } from "../../components/ui.tsx";
 import { caseStatusLabel, parseLang, useLang, useMessages } from "../../i18n.ts";

@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData } from "react-router";
-import { formatDateVi, formatDong, hasRole, isNational } from "@thads/domain";
+import { formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/meeting";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
 import { caseStatusLabel, parseLang, useLang, useMessages } from "../../i18n.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Link, redirect, useLoaderData } from "react-router";
-import { formatDateVi, hasRole, isNational } from "@thads/domain";
+import { formatDateVi, hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/meetings";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
 import { parseLang, useMessages } from "../../i18n.ts";

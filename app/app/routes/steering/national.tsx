@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "react-router";
-import { formatCount, hasRole, isNational } from "@thads/domain";
+import { formatCount, hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/national";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";

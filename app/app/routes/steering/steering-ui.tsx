@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useActionData, useNavigation } from "react-router";
-import { FLAG_REASONS, FLAG_REASON_LABELS, FORCE_KINDS, FORCE_LABELS } from "@thads/domain";
+import { FLAG_REASONS, FLAG_REASON_LABELS, FORCE_KINDS, FORCE_LABELS } from "@thads/domain/labels";
 import { AppForm } from "../../components/form.tsx";
 import { useMessages, type Lang } from "../../i18n.ts";
 import { labelKey, steeringMessages, type SteeringKey } from "./messages.ts";

@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData } from "react-router";
-import { formatDateVi, formatDong, hasRole } from "@thads/domain";
+import { formatDateVi, formatDong, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/tasks";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
 import { parseLang, useLang, useMessages } from "../../i18n.ts";

@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatDateVi, formatDong } from "@thads/domain";
+import { formatDateVi, formatDong } from "@thads/domain/labels";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { steeringMessages } from "./messages.ts";

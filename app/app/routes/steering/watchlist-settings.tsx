@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { formatDong } from "@thads/domain";
+import { formatDong } from "@thads/domain/labels";
 import { useMessages } from "../../i18n.ts";
 import { steeringMessages } from "./messages.ts";
 import type { loader } from "./watchlist.tsx";

@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData } from "react-router";
-import { FLAG_REASONS, FLAG_REASON_LABELS, formatDateVi, formatDong } from "@thads/domain";
+import { FLAG_REASONS, FLAG_REASON_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import { Section, Table } from "../../components/ui.tsx";
 import { caseStatusLabel, useLang, useMessages } from "../../i18n.ts";
 import { STEP_LABELS } from "../../labels.ts";

@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData } from "react-router";
-import { formatCount, formatDong, hasRole, isNational } from "@thads/domain";
+import { formatCount, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/watchlist";
 import { PageHeader, Stat, StatGrid } from "../../components/ui.tsx";
 import { parseLang, useMessages } from "../../i18n.ts";

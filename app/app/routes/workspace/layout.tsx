@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "react-router";
-import { navFor, ROLE_LABELS } from "@thads/domain";
+import { navFor } from "@thads/domain";
+import { ROLE_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/layout";
 import { ErrorPanel } from "../../components/error-panel.tsx";
 import { AppForm } from "../../components/form.tsx";

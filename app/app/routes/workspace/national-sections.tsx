@@ -1,6 +1,6 @@
 /** Sections of the national dashboard: the provinces' league table, the one-stop desks by province, a category's panel. */
 import { Link, type useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain";
+import { formatCount, formatDong } from "@thads/domain/labels";
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";

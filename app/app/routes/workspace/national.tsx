@@ -1,5 +1,5 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
-import { formatCount, formatDong, isNational } from "@thads/domain";
+import { formatCount, formatDong, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/national";
 import { ExportLinks, OfficialForm, PeriodForm, TileMap, TrendChart, drillHref, viDate } from "../stats/stats-ui.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";

@@ -1,6 +1,6 @@
 /** Sections of a province's home: its offices' figures, oversight and the one-stop desk, its executors. */
 import { Link, type useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain";
+import { formatCount, formatDong } from "@thads/domain/labels";
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";

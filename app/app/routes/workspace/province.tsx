@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewProvince, formatCount, hasRole, statYearOf } from "@thads/domain";
+import { canViewProvince, statYearOf } from "@thads/domain";
+import { formatCount, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/province";
 import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";

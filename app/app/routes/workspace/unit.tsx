@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewUnit, formatCount, formatDateVi, formatDong, statYearOf } from "@thads/domain";
+import { canViewUnit, statYearOf } from "@thads/domain";
+import { formatCount, formatDateVi, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/unit";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { caseStatusLabel, useLang, useMessages, useT } from "../../i18n.ts";

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "react-router";
-import { canViewUnit, formatCount, formatDong } from "@thads/domain";
+import { canViewUnit } from "@thads/domain";
+import { formatCount, formatDong } from "@thads/domain/labels";
 import { officeWorkload, unitBySlugOrCode } from "@thads/core/workspace";
 import type { Route } from "./+types/workload";
 import { PageHeader, Table } from "../../components/ui.tsx";

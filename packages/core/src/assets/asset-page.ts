@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TxSql } from "@thads/db";
-import { auctionRulesFor, mayRecordStep, minReducedPrice, nextAssetSteps, type AssetStatus, type Role } from "@thads/domain";
+import { auctionRulesFor, formatSource, mayRecordStep, minReducedPrice, nextAssetSteps, type AssetStatus, type Role } from "@thads/domain";
 import { ASSET_FORM_STEPS, type AssetFormStep } from "./schema.ts";
 
 const s = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
@@ -149,7 +149,15 @@ export async function loadAssetPage(tx: TxSql, assetId: string, roles: readonly 
     actions,
     readOnly: !canAct,
     hint,
-    rules: { stuckAfter: rules.stuckAfterFailedRounds },
+    rules: {
+      stuckAfter: rules.stuckAfterFailedRounds,
+      // The re-valuation form's help: the rules in force today, with their articles.
+      revaluation: {
+        days: rules.revaluationRequestWorkingDays,
+        times: rules.revaluationOnRequestTimes,
+        article: rules.sources.revaluationRequestWorkingDays?.map(formatSource).join("; ") ?? "",
+      },
+    },
     today,
     keys: Object.fromEntries(actions.map((k) => [k, randomUUID()])) as Record<string, string>,
   };

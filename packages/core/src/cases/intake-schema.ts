@@ -13,11 +13,12 @@ import {
   type LegalSource,
 } from "@thads/domain";
 import { dongInput, optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
+import { JUDGMENT_TYPES } from "./judgment-types.ts";
 
 /** A party's ID or registration number as intake accepts it (CCCD, CMND, passport, tax code). */
 export const ID_NUMBER_PATTERN = /^[0-9A-Za-z./-]{6,30}$/;
 
-export const JUDGMENT_TYPES = ["civil", "criminal", "administrative", "family", "business", "labour", "bankruptcy", "arbitration"] as const;
+export { JUDGMENT_TYPES } from "./judgment-types.ts";
 
 /** The intake form: a case taken in from a judgment, with its parties and (optionally) the decision. */
 export const IntakeSchema = z

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { PROCEDURES, REQUEST_KINDS, type RequestKind } from "@thads/domain";
 import { viDate } from "../shared/fields.ts";
 import { controlCharsMessage, hasControlChars } from "../shared/input.ts";
+import type { EXTRA_FIELDS } from "./form-fields.ts";
+
+export { EXTRA_FIELD_LABELS, extraFields } from "./form-fields.ts";
 
 /*
  * The public request forms: one schema per kind (a shared part plus the kind's own fields), used
@@ -72,19 +75,7 @@ export const REQUEST_FORM_EXTRA = {
   coercion_cost_exemption: { caseReference },
   complaint: { caseReference, subject: text("Quyết định, hành vi bị khiếu nại", 500) },
   denunciation: { subject: text("Người bị tố cáo và hành vi vi phạm", 500) },
-} as const satisfies Record<RequestKind, Record<string, z.ZodType>>;
-
-/** Labels of the kind-specific fields, in the order they are shown. */
-export const EXTRA_FIELD_LABELS: Record<string, { vi: string; en: string; hint?: string }> = {
-  judgmentCourt: { vi: "Tòa án đã xét xử", en: "Court" },
-  judgmentNumber: { vi: "Số bản án, quyết định", en: "Judgment number" },
-  judgmentDate: { vi: "Ngày bản án, quyết định (dd/mm/yyyy)", en: "Judgment date (dd/mm/yyyy)" },
-  debtorName: { vi: "Tên người phải thi hành án", en: "Debtor's name" },
-  debtorAddress: { vi: "Địa chỉ người phải thi hành án", en: "Debtor's address" },
-  caseReference: { vi: "Số quyết định thi hành án / số thụ lý (nếu có)", en: "Enforcement decision or case number (if any)" },
-  executorName: { vi: "Chấp hành viên đề nghị thay đổi", en: "Executor to be replaced" },
-  subject: { vi: "Quyết định, hành vi bị khiếu nại / người bị tố cáo", en: "Decision or act complained of / person reported" },
-};
+} as const satisfies { [K in RequestKind]: Record<(typeof EXTRA_FIELDS)[K][number], z.ZodType> };
 
 const baseSchema = z.object(base);
 type BaseOutput = z.output<typeof baseSchema>;
@@ -109,11 +100,6 @@ export const REQUEST_FORM_SCHEMAS = Object.fromEntries(REQUEST_KINDS.map((k) => 
 >;
 
 export type RequestFormInput = BaseOutput & Record<string, string | null>;
-
-/** The names of a kind's own fields, for rendering. */
-export function extraFields(kind: RequestKind): string[] {
-  return Object.keys(REQUEST_FORM_EXTRA[kind]);
-}
 
 export function procedureName(kind: RequestKind, lang: "vi" | "en"): string {
   return PROCEDURES[kind].name[lang];

@@ -15,17 +15,19 @@ import {
 import { formatDong } from "../money.ts";
 import type { AuctionRules } from "./rules.ts";
 import { assetError, type AssetCheck } from "./status.ts";
+import type { BidderSituation, DepositOutcome, RoundResult } from "./vocabulary.ts";
 
-export const ROUND_RESULTS = ["scheduled", "sold", "no_bidder", "cancelled", "buyer_withdrew"] as const;
-export type RoundResult = (typeof ROUND_RESULTS)[number];
-
-export const ROUND_RESULT_LABELS: Readonly<Record<RoundResult, { vi: string; en: string }>> = {
-  scheduled: { vi: "Chưa tổ chức", en: "Scheduled" },
-  sold: { vi: "Bán thành", en: "Sold" },
-  no_bidder: { vi: "Không có người tham gia / trả giá", en: "No bidder" },
-  cancelled: { vi: "Hủy phiên", en: "Cancelled" },
-  buyer_withdrew: { vi: "Người trúng đấu giá từ chối mua", en: "Winner walked away" },
-};
+export {
+  BIDDER_SITUATION_LABELS,
+  BIDDER_SITUATIONS,
+  type BidderSituation,
+  DEPOSIT_OUTCOME_LABELS,
+  DEPOSIT_OUTCOMES,
+  type DepositOutcome,
+  ROUND_RESULT_LABELS,
+  ROUND_RESULTS,
+  type RoundResult,
+} from "./vocabulary.ts";
 
 /** A round that did not sell and allows a price reduction for the next one. */
 export const FAILED_RESULTS: readonly RoundResult[] = ["no_bidder", "buyer_withdrew"];
@@ -247,9 +249,8 @@ export function priceChangeValuationDue(valueAtJudgment: bigint, marketValue: bi
   return diff * 100n >= valueAtJudgment * BigInt(rules.priceChangeValuationPercent);
 }
 
-/** Grounds to re-value a seized asset (Law 26/2008 Art. 99(1); Law 106/2025 Art. 82(2)). */
-export const REVALUATION_GROUNDS = ["party_request", "serious_breach", "certificate_expired"] as const;
-export type RevaluationGround = (typeof REVALUATION_GROUNDS)[number];
+import type { RevaluationGround } from "./vocabulary.ts";
+export { REVALUATION_GROUNDS, type RevaluationGround } from "./vocabulary.ts";
 
 /**
  * May a seized asset be re-valued? (a) a serious breach in the valuation; (b) on a party's written
@@ -356,43 +357,6 @@ export function isStuck(rounds: readonly RoundRecord[], rules: AuctionRules): bo
 // ---------------------------------------------------------------------------
 // Deposits (tiền đặt trước)
 // ---------------------------------------------------------------------------
-
-export const DEPOSIT_OUTCOMES = ["held", "refunded", "forfeited", "applied"] as const;
-export type DepositOutcome = (typeof DEPOSIT_OUTCOMES)[number];
-
-export const DEPOSIT_OUTCOME_LABELS: Readonly<Record<DepositOutcome, { vi: string; en: string }>> = {
-  held: { vi: "Đang giữ", en: "Held" },
-  refunded: { vi: "Đã trả lại", en: "Refunded" },
-  forfeited: { vi: "Không được nhận lại (bị tịch thu)", en: "Forfeited" },
-  applied: { vi: "Trừ vào tiền mua tài sản", en: "Applied to the price" },
-};
-
-/** How a bidder's part in a round ended. */
-export const BIDDER_SITUATIONS = [
-  "not_winner",
-  "round_cancelled",
-  "winner_paid",
-  "winner_refused",
-  "absent_without_reason",
-  "disqualified",
-  "refused_to_sign",
-  "withdrew_bid",
-] as const;
-export type BidderSituation = (typeof BIDDER_SITUATIONS)[number];
-
-export const BIDDER_SITUATION_LABELS: Readonly<Record<BidderSituation, { vi: string; en: string }>> = {
-  not_winner: { vi: "Không trúng đấu giá", en: "Did not win" },
-  round_cancelled: { vi: "Phiên bị hủy", en: "Round cancelled" },
-  winner_paid: { vi: "Trúng đấu giá và nộp đủ tiền", en: "Won and paid" },
-  winner_refused: { vi: "Từ chối kết quả trúng đấu giá", en: "Refused the winning result" },
-  absent_without_reason: {
-    vi: "Đã nộp tiền đặt trước nhưng không tham gia phiên, không do bất khả kháng",
-    en: "Paid the deposit but did not attend, without force majeure",
-  },
-  disqualified: { vi: "Bị truất quyền tham gia đấu giá", en: "Disqualified from the auction" },
-  refused_to_sign: { vi: "Từ chối ký biên bản đấu giá", en: "Refused to sign the minutes" },
-  withdrew_bid: { vi: "Rút lại giá đã trả hoặc giá đã chấp nhận", en: "Withdrew a bid or an accepted price" },
-};
 
 /**
  * What happens to a deposit. It is forfeited ONLY on the grounds of the Law on Property Auction

@@ -6,27 +6,16 @@
  * between rounds) are kept here.
  */
 import { compareDates, isIsoDate, type IsoDate } from "../cases/calendar.ts";
+import { DISTRIBUTION_RANKS, type DistributionRank } from "./vocabulary.ts";
+
+export {
+  CLAIM_RANKS,
+  type ClaimRank,
+  DISTRIBUTION_RANK_LABELS,
+  DISTRIBUTION_RANKS,
+  type DistributionRank,
+} from "./vocabulary.ts";
 import { legalRuleSetFor, legalValueOn, rulesFor, weakestVerification, type LegalRuleCode, type LegalSource } from "../cases/rules.ts";
-
-/** Ranks of Art. 47, in payment order. */
-export const DISTRIBUTION_RANKS = ["costs", "secured", "priority", "court_fee", "other"] as const;
-export type DistributionRank = (typeof DISTRIBUTION_RANKS)[number];
-
-/** Ranks a creditor's claim may take (costs are the agency's, not a claim). */
-export const CLAIM_RANKS = ["secured", "priority", "court_fee", "other"] as const;
-export type ClaimRank = (typeof CLAIM_RANKS)[number];
-
-export const DISTRIBUTION_RANK_LABELS: Readonly<Record<DistributionRank | "debtor", { vi: string; en: string }>> = {
-  costs: { vi: "Chi phí thi hành án (cưỡng chế, định giá, bán đấu giá)", en: "Enforcement costs" },
-  secured: { vi: "Người nhận thế chấp, cầm cố (từ tiền bán chính tài sản bảo đảm)", en: "Secured creditor (from its own collateral)" },
-  priority: {
-    vi: "Tiền cấp dưỡng, tiền lương, tiền công, bồi thường tính mạng, sức khỏe",
-    en: "Maintenance, wages, compensation for life and health",
-  },
-  court_fee: { vi: "Án phí", en: "Court fees" },
-  other: { vi: "Các khoản phải thi hành khác (theo tỷ lệ)", en: "Other obligations (pro rata)" },
-  debtor: { vi: "Trả lại người phải thi hành án", en: "Returned to the debtor" },
-};
 
 export interface AuctionRules {
   effectiveFrom: IsoDate;

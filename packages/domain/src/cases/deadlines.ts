@@ -28,6 +28,7 @@ import {
   type IsoDate,
   type WorkingCalendar,
 } from "./calendar.ts";
+import { DEADLINE_LABELS, type DeadlineKind } from "./deadline-kinds.ts";
 import { applyEvent, CaseRuleViolation, sortEvents, type CaseEvent, type CaseState, type LifecycleOptions } from "./lifecycle.ts";
 import { registerDueDate, registerStart, registerStepOf } from "./register.ts";
 import {
@@ -42,26 +43,7 @@ import {
   type TimeLimitField,
 } from "./rules.ts";
 
-export type DeadlineKind =
-  | "decision"
-  | "notification"
-  | "voluntary_period_end"
-  | "verification"
-  | "reverification"
-  | "separate_register"
-  | "request_return"
-  | "new_information_verification";
-
-export const DEADLINE_LABELS: Readonly<Record<DeadlineKind, { vi: string; en: string }>> = {
-  decision: { vi: "Hạn ra quyết định thi hành án", en: "Enforcement decision due" },
-  notification: { vi: "Hạn thông báo quyết định thi hành án", en: "Notification due" },
-  voluntary_period_end: { vi: "Hết thời hạn tự nguyện thi hành án", en: "End of voluntary compliance period" },
-  verification: { vi: "Hạn xác minh điều kiện thi hành án", en: "Verification due" },
-  reverification: { vi: "Hạn xác minh lại điều kiện thi hành án", en: "Re-verification due" },
-  separate_register: { vi: "Hạn chuyển sổ theo dõi riêng", en: "Move to the separate register due" },
-  request_return: { vi: "Hạn gửi lại yêu cầu thi hành án", en: "Return of the request due" },
-  new_information_verification: { vi: "Hạn xác minh khi có thông tin mới", en: "Verification on new information due" },
-};
+export { DEADLINE_LABELS, type DeadlineKind } from "./deadline-kinds.ts";
 
 /** "Due soon" threshold in working days (product setting, not a legal limit). */
 export const DUE_SOON_WORKING_DAYS = 3;

@@ -37,29 +37,9 @@ import {
   type CaseStatus,
   type LifecycleOptions,
 } from "../cases/lifecycle.ts";
+import { STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
 
-/** The keys of both official forms, in their order (also the API's keys, completion_rate aside). */
-export const STAT_FIGURES = [
-  "carried_over",
-  "newly_accepted",
-  "reopened",
-  "total_accepted",
-  "transferred_out",
-  "registered",
-  "returned",
-  "to_enforce",
-  "enforceable",
-  "completed",
-  "terminated",
-  "in_progress",
-  "postponed",
-  "suspended",
-  "other",
-  "not_yet_enforceable",
-  "carried_to_next",
-  "separate_register",
-] as const;
-export type StatFigure = (typeof STAT_FIGURES)[number];
+export { STAT_FIGURE_LABELS, STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
 
 export type StatValues = Record<StatFigure, bigint>;
 
@@ -67,27 +47,6 @@ export interface UnitStats {
   cases: StatValues;
   money: StatValues;
 }
-
-export const STAT_FIGURE_LABELS: Readonly<Record<StatFigure, { vi: string; en: string }>> = {
-  carried_over: { vi: "Năm trước chuyển sang", en: "Carried over" },
-  newly_accepted: { vi: "Thụ lý mới", en: "Newly accepted" },
-  reopened: { vi: "Đưa ra khỏi sổ theo dõi riêng (có thông tin mới)", en: "Reopened from the separate register" },
-  total_accepted: { vi: "Tổng số thụ lý", en: "Total accepted" },
-  transferred_out: { vi: "Ủy thác", en: "Transferred out" },
-  registered: { vi: "Chuyển sổ theo dõi riêng", en: "Moved to the separate register" },
-  returned: { vi: "Gửi lại yêu cầu thi hành án", en: "Request returned" },
-  to_enforce: { vi: "Tổng số phải thi hành", en: "To enforce" },
-  enforceable: { vi: "Có điều kiện thi hành", en: "Enforceable" },
-  completed: { vi: "Thi hành xong", en: "Completed" },
-  terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
-  in_progress: { vi: "Đang thi hành", en: "In progress" },
-  postponed: { vi: "Hoãn thi hành án", en: "Postponed" },
-  suspended: { vi: "Tạm đình chỉ", en: "Suspended" },
-  other: { vi: "Khác (chưa phân loại)", en: "Other (not classified yet)" },
-  not_yet_enforceable: { vi: "Chưa có điều kiện thi hành", en: "Not yet enforceable" },
-  carried_to_next: { vi: "Chuyển kỳ sau", en: "Carried to next period" },
-  separate_register: { vi: "Sổ theo dõi riêng (cuối kỳ)", en: "In the separate register (end of period)" },
-};
 
 /**
  * Where an open case stands, for the statistics. Closed cases: null. The separate register is a
