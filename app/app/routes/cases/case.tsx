@@ -31,7 +31,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!page) notFound();
   const steering = await asUser(user, (tx) => loadCaseSteering(tx, params.id, page.case.province_id, page.case.is_corruption));
   const done = parseDone(new URL(request.url).searchParams.get("done"));
-  return { ...page, steering, steeringKey: crypto.randomUUID(), roles, done };
+  // The timeline's facts are read through the domain's event schema on the server (no schema
+  // library in the browser's bundle).
+  const lang = parseLang(readCookie(request, LANG_COOKIE));
+  const described = describeTimeline(page.timeline, { lang, names: page.names, obligations: page.obligations });
+  return { ...page, steering, steeringKey: crypto.randomUUID(), roles, done, described };
 }
 
 export type CaseActionData = { kind: string; formError?: string; fieldErrors?: Record<string, string> };
@@ -75,8 +79,7 @@ export default function CasePage() {
   const m = useMessages(casesMessages);
   const refused = useActionData<CaseActionData>();
   const c = d.case;
-  const described = describeTimeline(d.timeline, { lang, names: d.names, obligations: d.obligations });
-  const timeline = d.timeline.map((entry, i) => ({ entry, kind: entry.kind, described: described[i]! }));
+  const timeline = d.timeline.map((entry, i) => ({ entry, kind: entry.kind, described: d.described[i]! }));
   // A refused step shows its error in its form; the confirmation of an earlier step would mislead then.
   const confirmation = d.done && !refused ? doneMessage(d.done, c.case_number, timeline, m) : null;
   return (
