@@ -80,7 +80,7 @@ test("each step is confirmed by name and case, and the timeline tells its facts"
   await signOut(page);
 
   await signIn(page, EXECUTOR);
-  await expect(page).toHaveURL(/\/unit\//);
+  await expect(page).toHaveURL(/\/worklist$/);
   await page.goto(`/cases/${id}`);
   await step(page, "Thông báo thi hành án", "09/10/2026");
   await expect(page.getByTestId("step-done")).toHaveText(`Đã ghi nhận: Thông báo thi hành án — việc số ${number}`);
