@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { stableUuid } from "@thads/demo-data/prng";
-import { signIn, signOut } from "./helpers.ts";
+import { signIn, signOut, recordStep as step } from "./helpers.ts";
 
 const CLERK = "hai-phong.kv01.clerk@demo.thads.vn";
 const HEAD = "hai-phong.kv01.head@demo.thads.vn";
@@ -22,17 +22,6 @@ async function takeIn(page: Page, number: string) {
   await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   return page.url().split("/").at(-1)!;
-}
-
-/** Opens a step's form on the case page, fills it and records it; the page comes back confirming it. */
-async function step(page: Page, name: string, date: string, fill: (form: ReturnType<Page["locator"]>) => Promise<void> = async () => {}) {
-  const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
-  await form.locator("summary").click();
-  const version = Number(await form.locator('input[name="version"]').inputValue());
-  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill(date);
-  await fill(form);
-  await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
 }
 
 const decide = (number: string) => async (f: ReturnType<Page["locator"]>) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { stableUuid } from "@thads/demo-data/prng";
-import { signIn, signOut } from "./helpers.ts";
+import { signIn, signOut, recordStep as step } from "./helpers.ts";
 
 const EXECUTOR_EMAIL = "hai-phong.kv01.executor@demo.thads.vn";
 const executorId = stableUuid(`user:${EXECUTOR_EMAIL}`);
@@ -22,17 +22,6 @@ async function takeIn(page: Page, number: string) {
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
   return page.url().split("/").at(-1)!;
-}
-
-/** Opens a step's form on the case page, fills it and records it. */
-async function step(page: Page, name: string, date: string, fill: (form: ReturnType<Page["locator"]>) => Promise<void> = async () => {}) {
-  const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
-  await form.locator("summary").click();
-  const version = Number(await form.locator('input[name="version"]').inputValue());
-  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill(date);
-  await fill(form);
-  await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
 }
 
 test("a case from intake to completion, with its timeline and deadlines, hidden from another province", async ({ page }) => {

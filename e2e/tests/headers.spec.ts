@@ -33,7 +33,7 @@ test("pages and the browser's files are sent compressed: brotli when accepted, e
   for (const [accept, encoding] of [
     ["gzip, deflate, br", "br"],
     ["gzip", "gzip"],
-  ]) {
+  ] as const) {
     const res = await request.get(asset!, { headers: { "Accept-Encoding": accept } });
     expect(res.status(), accept).toBe(200);
     expect(res.headers()["content-encoding"], accept).toBe(encoding);

@@ -13,3 +13,19 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
+
+/** Opens a step's form on the case page, fills it and records it; the page comes back at the case's next version. */
+export async function recordStep(
+  page: Page,
+  name: string,
+  date: string,
+  fill: (form: ReturnType<Page["locator"]>) => Promise<void> = async () => {},
+) {
+  const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
+  await form.locator("summary").click();
+  const version = Number(await form.locator('input[name="version"]').inputValue());
+  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill(date);
+  await fill(form);
+  await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers.ts";
+import { signIn, signOut, recordStep as step } from "./helpers.ts";
 
 const run = Date.now().toString(36).toUpperCase();
 const PHONE = `09${String(Date.now()).slice(-8)}`;
@@ -173,17 +173,6 @@ test("bad input gets clear errors and stores nothing", async ({ page }) => {
   await expect(page.getByTestId("desk-row").first()).toBeVisible();
   await expect(page.getByTestId("desk-row").filter({ hasText: name })).toHaveCount(0);
 });
-
-/** Opens a step's form on the case page, fills it and records it (as in cases.spec.ts). */
-async function step(page: Page, name: string, date: string, fill: (form: ReturnType<Page["locator"]>) => Promise<void> = async () => {}) {
-  const form = page.locator("details", { has: page.getByText(name, { exact: true }) }).first();
-  await form.locator("summary").click();
-  const version = Number(await form.locator('input[name="version"]').inputValue());
-  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill(date);
-  await fill(form);
-  await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
-}
 
 test("a debtor classified not yet enforceable is published, and withdrawn when the case completes", async ({ page }) => {
   const debtor = `Phạm Thị Thu Hà ${run}`;
