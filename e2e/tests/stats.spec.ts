@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { STAT_FIGURES } from "@thads/domain/stats";
+import { STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/stats";
 import { signIn, signOut } from "./helpers.ts";
 
 const count = (s: string) => Number(s.replace(/[^\d]/g, ""));
@@ -57,6 +57,13 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Việc thi hành án/);
     const subtitle = await page.locator("header p").first().innerText();
     expect(count(subtitle), fig).toBe(expected);
+    // The list says what it lists: the figure, the unit, the period and the same count.
+    const caption = page.getByTestId("figure-caption");
+    const figure = fig.replace("fig-cases-", "") as (typeof STAT_FIGURES)[number];
+    await expect(caption).toContainText(`«${STAT_FIGURE_LABELS[figure].vi}»`);
+    await expect(caption).toContainText("Hải Phòng");
+    await expect(caption).toContainText("từ ngày 01/10/2025 đến ngày 30/09/2026");
+    expect(count((await caption.innerText()).split(":").at(-1)!), fig).toBe(expected);
     await page.goBack();
   }
   // The same from the national page, for a province row of the league table.

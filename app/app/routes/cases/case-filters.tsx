@@ -1,5 +1,6 @@
 import { Form, Link, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS } from "@thads/domain/labels";
+import { CASE_STATUSES, CASE_STATUS_LABELS, STAT_FIGURE_LABELS, formatCount, formatDateVi } from "@thads/domain/labels";
+import type { StatFigure } from "@thads/domain/stats";
 import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { useLang, useMessages } from "../../i18n.ts";
 import { JUDGMENT_TYPE_LABELS } from "../../labels.ts";
@@ -136,6 +137,31 @@ export function MyCasesToggle({ me }: { me: string }) {
       <Link className="text-blue-800 underline" to={mine ? "/cases?executor=" : `/cases?executor=${me}`}>
         {m(mine ? "mine.clear" : "mine.set")}
       </Link>
+    </p>
+  );
+}
+
+/** The banner of a list opened from a statistics figure: which figure, of which unit, for which period, and how many. */
+export function FigureCaption({
+  figure: f,
+  total,
+  capped,
+}: {
+  figure: { figure: StatFigure; unitCode: string | null; unitName: string | null; from: string; to: string };
+  total: number;
+  capped: boolean;
+}) {
+  const lang = useLang();
+  const m = useMessages(casesMessages);
+  return (
+    <p role="note" data-testid="figure-caption" className="mb-4 rounded border border-amber-300 bg-brand-50 p-3 text-sm">
+      {m("list.figure", {
+        figure: STAT_FIGURE_LABELS[f.figure][lang],
+        unit: f.unitName ?? f.unitCode ?? m("list.figure.nation"),
+        from: formatDateVi(f.from),
+        to: formatDateVi(f.to),
+        count: `${formatCount(total)}${capped ? "+" : ""}`,
+      })}
     </p>
   );
 }

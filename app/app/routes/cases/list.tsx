@@ -3,13 +3,13 @@ import { caseListScope, startsOnOwnCases, type DeadlineKind } from "@thads/domai
 import { CASE_STATUS_LABELS, DEADLINE_LABELS, formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
-import { listCaseExecutorChoices, listCaseProvinceChoices, listCases } from "@thads/core/cases";
+import { listCaseExecutorChoices, listCaseProvinceChoices, listCases, statFilterCaption } from "@thads/core/cases";
 import type { Route } from "./+types/list";
 import { PageHeader, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, requireUser } from "../../utils/user.server.ts";
-import { CaseFilters, MyCasesToggle } from "./case-filters.tsx";
+import { CaseFilters, FigureCaption, MyCasesToggle } from "./case-filters.tsx";
 import { casesMessages } from "./messages.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -27,7 +27,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     const result = await listCases(tx, filters, today, caseListScope(user.memberships));
     const executors = await listCaseExecutorChoices(tx, filters.unit);
     const provinces = isNational(user.memberships) ? await listCaseProvinceChoices(tx) : [];
+    const figure = await statFilterCaption(tx, filters);
     return {
+      figure,
       ...result,
       provinces,
       page: filters.page,
@@ -74,6 +76,7 @@ export default function Cases() {
           ))}
         </ul>
       ) : null}
+      {d.figure ? <FigureCaption figure={d.figure} total={d.total} capped={d.capped} /> : null}
       {d.me ? <MyCasesToggle me={d.me} /> : null}
       <CaseFilters provinces={d.provinces} executors={d.executors} />
       <Table

@@ -5,6 +5,9 @@ export const casesMessages = defineMessages(
   {
     "list.title": "Việc thi hành án",
     "list.count": "{count} việc",
+    "list.figure":
+      "Các việc được tính trong chỉ tiêu «{figure}» (tính bằng việc) của {unit}, kỳ từ ngày {from} đến ngày {to}: {count} việc.",
+    "list.figure.nation": "toàn quốc",
     "list.countMore": "{count}+ việc",
     "list.import": "Nhập từ tệp",
     "list.new": "Thụ lý việc mới",
@@ -228,6 +231,8 @@ export const casesMessages = defineMessages(
   {
     "list.title": "Enforcement cases",
     "list.count": "{count} cases",
+    "list.figure": "The cases counted in the figure “{figure}” (by cases) of {unit}, from {from} to {to}: {count} cases.",
+    "list.figure.nation": "the nation",
     "list.countMore": "{count}+ cases",
     "list.import": "Import a file",
     "list.new": "Take in a case",

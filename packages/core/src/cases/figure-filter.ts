@@ -145,3 +145,17 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
   return { sql: tx`and c.accepted_on <= ${to} and ${cond} ${scope}` };
 }
+
+/** What a figure's case list says it lists: the figure, the unit (its name) and the period; null without a figure. */
+export async function statFilterCaption(
+  tx: TxSql,
+  f: StatFilter,
+): Promise<{ figure: StatFigure; unitCode: string | null; unitName: string | null; from: string; to: string } | null> {
+  if (!f.stat || !f.statFrom || !f.statTo) return null;
+  let unitName: string | null = null;
+  if (f.statUnit) {
+    const [u] = await tx<{ name: string }[]>`select name from public.units where code = ${f.statUnit}`;
+    unitName = u?.name ?? null;
+  }
+  return { figure: f.stat, unitCode: f.statUnit ?? null, unitName, from: f.statFrom, to: f.statTo };
+}
