@@ -1,5 +1,5 @@
 import { useRootData } from "./utils/root-data.ts";
-import { CASE_STATUS_LABELS } from "@thads/domain/labels";
+import { CASE_STATUS_LABELS, DEADLINE_LABELS } from "@thads/domain/labels";
 
 /*
  * One translation mechanism for the UI: messages by key, both languages of a
@@ -213,6 +213,10 @@ export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
 
 export function caseStatusLabel(lang: Lang, status: string): string {
   return (CASE_STATUS_LABELS as Record<string, { vi: string; en: string }>)[status]?.[lang] ?? status;
+}
+
+export function deadlineLabel(lang: Lang, kind: string): string {
+  return (DEADLINE_LABELS as Record<string, { vi: string; en: string }>)[kind]?.[lang] ?? kind;
 }
 
 export function parseLang(value: string | null | undefined): Lang {

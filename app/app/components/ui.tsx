@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 
 export function PageHeader({ title, subtitle }: { title: string; subtitle?: string | null }) {
   return (
@@ -78,5 +79,14 @@ export function FactGrid({ facts }: { facts: [label: string, value: string, test
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A case's number (or other text) as the link to its page, as every case table shows it. */
+export function CaseLink({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <Link className="text-blue-800 underline" to={`/cases/${id}`}>
+      {children}
+    </Link>
   );
 }

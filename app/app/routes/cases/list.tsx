@@ -1,12 +1,12 @@
 import { Link, redirect, useLoaderData, useSearchParams } from "react-router";
-import { caseListScope, startsOnOwnCases, type DeadlineKind } from "@thads/domain";
-import { CASE_STATUS_LABELS, DEADLINE_LABELS, formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
+import { caseListScope, startsOnOwnCases } from "@thads/domain";
+import { formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
 import { listCaseExecutorChoices, listCaseProvinceChoices, listCases, statFilterCaption } from "@thads/core/cases";
 import type { Route } from "./+types/list";
-import { PageHeader, Table } from "../../components/ui.tsx";
-import { useLang, useMessages } from "../../i18n.ts";
+import { PageHeader, Table, CaseLink } from "../../components/ui.tsx";
+import { caseStatusLabel, deadlineLabel, useLang, useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, requireUser } from "../../utils/user.server.ts";
 import { CaseFilters, FigureCaption, MyCasesToggle } from "./case-filters.tsx";
@@ -93,16 +93,14 @@ export default function Cases() {
       >
         {d.rows.map((c) => {
           const overdue = c.next_deadline_on !== null && c.next_deadline_on < d.today;
-          const kind = c.next_deadline_kind ? (DEADLINE_LABELS[c.next_deadline_kind as DeadlineKind]?.[lang] ?? "") : null;
+          const kind = c.next_deadline_kind ? deadlineLabel(lang, c.next_deadline_kind) : null;
           return (
             <tr key={c.id} data-testid="case-row">
               <td className="px-3 py-2">
-                <Link className="text-blue-800 underline" to={`/cases/${c.id}`}>
-                  {c.case_number}
-                </Link>
+                <CaseLink id={c.id}>{c.case_number}</CaseLink>
               </td>
               <td className="px-3 py-2">{c.debtor_name}</td>
-              <td className="px-3 py-2">{CASE_STATUS_LABELS[c.status as keyof typeof CASE_STATUS_LABELS]?.[lang] ?? c.status}</td>
+              <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDateVi(c.accepted_on)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDong(c.money_due)}</td>
               <td className="px-3 py-2 tabular-nums">{formatDong(c.money_collected)}</td>

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Link, redirect, useLoaderData } from "react-router";
 import { formatDateVi, formatDong, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/flag";
-import { Section } from "../../components/ui.tsx";
+import { Section, CaseLink } from "../../components/ui.tsx";
 import { caseStatusLabel, parseLang, useLang, useMessages } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -85,9 +85,7 @@ export default function SteeringFlag() {
         ) : null}
         {d.kase ? (
           <p className="mt-2 text-sm">
-            <Link className="text-blue-800 underline" to={`/cases/${f.case_id}`}>
-              {m("flag.caseLink")}
-            </Link>
+            <CaseLink id={f.case_id}>{m("flag.caseLink")}</CaseLink>
           </p>
         ) : null}
       </header>

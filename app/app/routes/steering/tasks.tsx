@@ -1,7 +1,7 @@
 import { Link, redirect, useLoaderData } from "react-router";
 import { formatDateVi, formatDong, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/tasks";
-import { PageHeader, Section, Table } from "../../components/ui.tsx";
+import { PageHeader, Section, Table, CaseLink } from "../../components/ui.tsx";
 import { parseLang, useLang, useMessages } from "../../i18n.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -71,9 +71,7 @@ export default function SteeringTasks() {
             {d.suggestions.items.map((x) => (
               <tr key={x.caseId} data-testid="suggestion">
                 <td className="px-3 py-2">
-                  <Link className="text-blue-800 underline" to={`/cases/${x.caseId}`}>
-                    {x.caseNumber}
-                  </Link>
+                  <CaseLink id={x.caseId}>{x.caseNumber}</CaseLink>
                   <div className="text-xs text-slate-600">{x.debtorName}</div>
                 </td>
                 <td className="px-3 py-2 tabular-nums">{formatDateVi(x.acceptedOn)}</td>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { formatCount, formatDateVi } from "@thads/domain";
 import type { OverdueByExecutor } from "@thads/core/workspace";
-import { Section, Table } from "../../components/ui.tsx";
+import { Section, Table, CaseLink } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { workspaceMessages } from "./messages.ts";
 
@@ -26,9 +26,9 @@ export function OverdueByExecutorSection({ unitCode, rows }: { unitCode: string;
                 </Link>
               </td>
               <td className="px-3 py-2 tabular-nums">
-                <Link className="text-blue-800 underline" to={`/cases/${r.oldest_case_id}`}>
+                <CaseLink id={r.oldest_case_id}>
                   {m("overdue.oldestCase", { date: formatDateVi(r.oldest_on), number: r.oldest_case_number })}
-                </Link>
+                </CaseLink>
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "react-router";
 import { canViewUnit, statYearOf } from "@thads/domain";
 import { formatCount, formatDateVi, formatDong } from "@thads/domain/labels";
 import type { Route } from "./+types/unit";
-import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
+import { PageHeader, Section, Stat, StatGrid, Table, CaseLink } from "../../components/ui.tsx";
 import { caseStatusLabel, useLang, useMessages, useT } from "../../i18n.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { officeExecutors, officeTotals, overdueByExecutor, recentCases, staffCounts, unitBySlugOrCode } from "@thads/core/workspace";
@@ -120,9 +120,7 @@ export default function Unit() {
           {d.recent.map((c) => (
             <tr key={c.id}>
               <td className="px-3 py-2">
-                <Link className="text-blue-800 underline" to={`/cases/${c.id}`}>
-                  {c.case_number}
-                </Link>
+                <CaseLink id={c.id}>{c.case_number}</CaseLink>
               </td>
               <td className="px-3 py-2">{c.debtor_name}</td>
               <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { DEADLINE_LABELS, formatDateVi, formatDong, type DeadlineKind, type DueBucket } from "@thads/domain";
+import { formatDateVi, formatDong, type DueBucket } from "@thads/domain";
 import type { WorklistCase, WorklistDirective } from "@thads/core/workspace";
-import { Section, Table } from "../../components/ui.tsx";
-import { caseStatusLabel, useLang, useMessages } from "../../i18n.ts";
+import { Section, Table, CaseLink } from "../../components/ui.tsx";
+import { caseStatusLabel, deadlineLabel, useLang, useMessages } from "../../i18n.ts";
 import { workspaceMessages } from "./messages.ts";
 
 const GROUPS = [
@@ -37,17 +37,11 @@ export function WorklistCases({ cases }: { cases: WorklistCase[] }) {
                 {rows.map((c) => (
                   <tr key={c.id} data-testid="worklist-row" data-bucket={c.bucket}>
                     <td className="px-3 py-2">
-                      <Link className="text-blue-800 underline" to={`/cases/${c.id}`}>
-                        {c.case_number}
-                      </Link>
+                      <CaseLink id={c.id}>{c.case_number}</CaseLink>
                     </td>
                     <td className="px-3 py-2">{c.debtor_name}</td>
                     <td className="px-3 py-2">{caseStatusLabel(lang, c.status)}</td>
-                    <td className="px-3 py-2">
-                      {c.next_deadline_kind
-                        ? (DEADLINE_LABELS[c.next_deadline_kind as DeadlineKind]?.[lang] ?? c.next_deadline_kind)
-                        : m("worklist.noStep")}
-                    </td>
+                    <td className="px-3 py-2">{c.next_deadline_kind ? deadlineLabel(lang, c.next_deadline_kind) : m("worklist.noStep")}</td>
                     <td className={`px-3 py-2 tabular-nums ${c.bucket === "overdue" ? "font-semibold text-red-700" : ""}`}>
                       {c.next_deadline_on ? formatDateVi(c.next_deadline_on) : "—"}
                     </td>
@@ -83,13 +77,7 @@ export function WorklistDirectives({ items }: { items: WorklistDirective[] }) {
           {items.map((d) => (
             <tr key={d.id} data-testid="worklist-directive">
               <td className="px-3 py-2">
-                {d.case_id ? (
-                  <Link className="text-blue-800 underline" to={`/cases/${d.case_id}`}>
-                    {d.case_number}
-                  </Link>
-                ) : (
-                  "—"
-                )}
+                {d.case_id ? <CaseLink id={d.case_id}>{d.case_number}</CaseLink> : "—"}
                 <div className="text-xs text-slate-600">{m(d.to_me ? "worklist.toMe" : "worklist.toUnit")}</div>
               </td>
               <td className="px-3 py-2">{d.committee_name}</td>
