@@ -47,7 +47,7 @@ create type public.coercion_status as enum ('planned', 'approved', 'rejected', '
 create type public.creditor_kind as enum ('citizen', 'company', 'bank');
 create type public.decision_kind as enum ('ex_officio', 'on_request');
 create type public.deposit_outcome as enum ('held', 'refunded', 'forfeited', 'applied');
-create type public.judgment_type as enum ('civil', 'criminal', 'administrative', 'family', 'business', 'labour', 'bankruptcy', 'arbitration');
+create type public.judgment_type as enum ('civil', 'criminal', 'administrative', 'family', 'business', 'labour', 'bankruptcy', 'arbitration', 'other');
 create type public.obligation_kind as enum ('money', 'act');
 create type public.party_kind as enum ('person', 'organization');
 create type public.party_role as enum ('creditor', 'debtor', 'related');
@@ -869,7 +869,7 @@ create table public.stat_daily (
   sr_n bigint default 0 not null,
   sr_m numeric default 0 not null,
   constraint stat_daily_pkey PRIMARY KEY (unit_id, dim, day),
-  constraint stat_daily_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
+  constraint stat_daily_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+|dk:on_request)$'::text)),
   constraint stat_daily_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
   constraint stat_daily_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
 );
@@ -909,7 +909,7 @@ create table public.stat_monthly (
   sr_n bigint default 0 not null,
   sr_m numeric default 0 not null,
   constraint stat_monthly_pkey PRIMARY KEY (unit_id, dim, month),
-  constraint stat_monthly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
+  constraint stat_monthly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+|dk:on_request)$'::text)),
   constraint stat_monthly_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric)),
   constraint stat_monthly_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
   constraint stat_monthly_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
@@ -972,7 +972,7 @@ create table public.stat_yearly (
   sr_n bigint default 0 not null,
   sr_m numeric default 0 not null,
   constraint stat_yearly_pkey PRIMARY KEY (unit_id, dim, year),
-  constraint stat_yearly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+)$'::text)),
+  constraint stat_yearly_dim_check CHECK ((dim ~ '^(all|bank|corruption|jt:[a-z]+|dk:on_request)$'::text)),
   constraint stat_yearly_year_check CHECK (((EXTRACT(month FROM year) = (10)::numeric) AND (EXTRACT(day FROM year) = (1)::numeric))),
   constraint stat_yearly_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
   constraint stat_yearly_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
@@ -2632,7 +2632,7 @@ end
 $function$;
 -- function app_private.set_tenant_from_unit(): executed by its owner only
 
-CREATE OR REPLACE FUNCTION app_private.stat_add(p_case_ids uuid[], p_except bigint[], p_sign integer, p_units uuid[], p_provinces uuid[], p_types text[], p_bank boolean[], p_corruption boolean[])
+CREATE OR REPLACE FUNCTION app_private.stat_add(p_case_ids uuid[], p_except bigint[], p_sign integer, p_units uuid[], p_provinces uuid[], p_types text[], p_bank boolean[], p_corruption boolean[], p_kinds text[])
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -2640,8 +2640,8 @@ CREATE OR REPLACE FUNCTION app_private.stat_add(p_case_ids uuid[], p_except bigi
 AS $function$
 begin
   with keys as (
-    select * from unnest(p_case_ids, p_units, p_provinces, p_types, p_bank, p_corruption)
-      as k(case_id, unit_id, province_id, jt, bank, corruption)
+    select * from unnest(p_case_ids, p_units, p_provinces, p_types, p_bank, p_corruption, p_kinds)
+      as k(case_id, unit_id, province_id, jt, bank, corruption, dk)
   ), d as (
     select k.unit_id, k.province_id, x.dim, t.day,
            p_sign * sum(t.acc_n) as acc_n, p_sign * sum(t.acc_m) as acc_m, p_sign * sum(t.trf_n) as trf_n, p_sign * sum(t.trf_m) as trf_m, p_sign * sum(t.cmp_n) as cmp_n, p_sign * sum(t.cmp_m) as cmp_m,
@@ -2653,7 +2653,8 @@ begin
     join keys k on k.case_id = t.case_id
     cross join lateral unnest(array['all', 'jt:' || k.jt]
                               || case when k.bank then array['bank'] else '{}'::text[] end
-                              || case when k.corruption then array['corruption'] else '{}'::text[] end) as x(dim)
+                              || case when k.corruption then array['corruption'] else '{}'::text[] end
+                              || case when k.dk = 'on_request' then array['dk:on_request'] else '{}'::text[] end) as x(dim)
     group by 1, 2, 3, 4
   ), daily as (
     insert into public.stat_daily as s (unit_id, province_id, dim, day,
@@ -2713,7 +2714,7 @@ begin
     sr_n = s.sr_n + excluded.sr_n, sr_m = s.sr_m + excluded.sr_m;
 end
 $function$;
--- function app_private.stat_add(p_case_ids uuid[], p_except bigint[], p_sign integer, p_units uuid[], p_provinces uuid[], p_types text[], p_bank boolean[], p_corruption boolean[]): executed by its owner only
+-- function app_private.stat_add(p_case_ids uuid[], p_except bigint[], p_sign integer, p_units uuid[], p_provinces uuid[], p_types text[], p_bank boolean[], p_corruption boolean[], p_kinds text[]): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.stat_case_deltas(p_case_ids uuid[], p_except bigint[] DEFAULT '{}'::bigint[])
  RETURNS TABLE(case_id uuid, day date, acc_n bigint, acc_m numeric, trf_n bigint, trf_m numeric, cmp_n bigint, cmp_m numeric, ter_n bigint, ter_m numeric, reg_n bigint, reg_m numeric, reo_n bigint, reo_m numeric, ret_n bigint, ret_m numeric, ip_n bigint, ip_m numeric, pp_n bigint, pp_m numeric, sp_n bigint, sp_m numeric, ot_n bigint, ot_m numeric, ny_n bigint, ny_m numeric, sr_n bigint, sr_m numeric)
@@ -2797,24 +2798,26 @@ CREATE OR REPLACE FUNCTION app_private.stat_on_case_events()
 AS $function$
 declare
   v_ids uuid[]; v_new bigint[]; v_old uuid[];
-  v_units uuid[]; v_provinces uuid[]; v_types text[]; v_bank boolean[]; v_corruption boolean[];
+  v_units uuid[]; v_provinces uuid[]; v_types text[]; v_bank boolean[]; v_corruption boolean[]; v_kinds text[];
 begin
   select array_agg(distinct n.case_id), array_agg(n.id) into v_ids, v_new from new_rows n;
   if v_ids is null then return null; end if;
   select array_agg(c.id order by c.id), array_agg(c.unit_id order by c.id), array_agg(c.province_id order by c.id),
-         array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id)
-    into v_ids, v_units, v_provinces, v_types, v_bank, v_corruption
+         array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id),
+         array_agg(c.decision_kind::text order by c.id)
+    into v_ids, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds
     from public.cases c where c.id = any (v_ids);
-  perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption);
+  perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds);
   -- Only cases that had events before this statement had rows to take back.
   select array_agg(distinct e.case_id) into v_old from public.case_events e
    where e.case_id = any (v_ids) and not exists (select 1 from new_rows n where n.id = e.id);
   if v_old is not null then
     select array_agg(c.id order by c.id), array_agg(c.unit_id order by c.id), array_agg(c.province_id order by c.id),
-           array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id)
-      into v_old, v_units, v_provinces, v_types, v_bank, v_corruption
+           array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id),
+           array_agg(c.decision_kind::text order by c.id)
+      into v_old, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds
       from public.cases c where c.id = any (v_old);
-    perform app_private.stat_add(v_old, v_new, -1, v_units, v_provinces, v_types, v_bank, v_corruption);
+    perform app_private.stat_add(v_old, v_new, -1, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds);
   end if;
   return null;
 end
@@ -2833,17 +2836,17 @@ declare
 begin
   select array_agg(o.id order by o.id) into v_ids
     from old_rows o join new_rows n on n.id = o.id
-   where (o.unit_id, o.province_id, o.judgment_type, o.is_bank_credit, o.is_corruption)
-         is distinct from (n.unit_id, n.province_id, n.judgment_type, n.is_bank_credit, n.is_corruption);
+   where (o.unit_id, o.province_id, o.judgment_type, o.is_bank_credit, o.is_corruption, o.decision_kind)
+         is distinct from (n.unit_id, n.province_id, n.judgment_type, n.is_bank_credit, n.is_corruption, n.decision_kind);
   if v_ids is null then return null; end if;
   select array_agg(o.unit_id order by o.id) as u, array_agg(o.province_id order by o.id) as p, array_agg(o.judgment_type::text order by o.id) as t,
-         array_agg(o.is_bank_credit order by o.id) as b, array_agg(o.is_corruption order by o.id) as c
+         array_agg(o.is_bank_credit order by o.id) as b, array_agg(o.is_corruption order by o.id) as c, array_agg(o.decision_kind::text order by o.id) as k
     into v_o from old_rows o where o.id = any (v_ids);
   select array_agg(n.unit_id order by n.id) as u, array_agg(n.province_id order by n.id) as p, array_agg(n.judgment_type::text order by n.id) as t,
-         array_agg(n.is_bank_credit order by n.id) as b, array_agg(n.is_corruption order by n.id) as c
+         array_agg(n.is_bank_credit order by n.id) as b, array_agg(n.is_corruption order by n.id) as c, array_agg(n.decision_kind::text order by n.id) as k
     into v_n from new_rows n where n.id = any (v_ids);
-  perform app_private.stat_add(v_ids, '{}', -1, v_o.u, v_o.p, v_o.t, v_o.b, v_o.c);
-  perform app_private.stat_add(v_ids, '{}', 1, v_n.u, v_n.p, v_n.t, v_n.b, v_n.c);
+  perform app_private.stat_add(v_ids, '{}', -1, v_o.u, v_o.p, v_o.t, v_o.b, v_o.c, v_o.k);
+  perform app_private.stat_add(v_ids, '{}', 1, v_n.u, v_n.p, v_n.t, v_n.b, v_n.c, v_n.k);
   return null;
 end
 $function$;
@@ -2857,16 +2860,17 @@ CREATE OR REPLACE FUNCTION app_private.stat_rebuild()
 AS $function$
 declare
   v_unit uuid;
-  v_ids uuid[]; v_units uuid[]; v_provinces uuid[]; v_types text[]; v_bank boolean[]; v_corruption boolean[];
+  v_ids uuid[]; v_units uuid[]; v_provinces uuid[]; v_types text[]; v_bank boolean[]; v_corruption boolean[]; v_kinds text[];
   v_done bigint := 0;
 begin
   truncate public.stat_daily, public.stat_monthly, public.stat_yearly;
   for v_unit in select u.id from public.units u where exists (select 1 from public.cases c where c.unit_id = u.id) order by u.id loop
     select array_agg(c.id order by c.id), array_agg(c.unit_id order by c.id), array_agg(c.province_id order by c.id),
-           array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id)
-      into v_ids, v_units, v_provinces, v_types, v_bank, v_corruption
+           array_agg(c.judgment_type::text order by c.id), array_agg(c.is_bank_credit order by c.id), array_agg(c.is_corruption order by c.id),
+           array_agg(c.decision_kind::text order by c.id)
+      into v_ids, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds
       from public.cases c where c.unit_id = v_unit;
-    perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption);
+    perform app_private.stat_add(v_ids, '{}', 1, v_units, v_provinces, v_types, v_bank, v_corruption, v_kinds);
     v_done := v_done + cardinality(v_ids);
   end loop;
   return v_done;

@@ -8,6 +8,7 @@ export const JUDGMENT_TYPE_LABELS: Record<string, { vi: string; en: string }> = 
   labour: { vi: "Lao động", en: "Labour" },
   bankruptcy: { vi: "Phá sản", en: "Bankruptcy" },
   arbitration: { vi: "Trọng tài thương mại", en: "Arbitration" },
+  other: { vi: "Khác", en: "Other" },
 };
 
 export const PARTY_ROLE_LABELS: Record<string, { vi: string; en: string }> = {

@@ -29,8 +29,25 @@ describe("formsPdf", () => {
     const text = Buffer.from(pdf).toString("latin1");
     expect(text.startsWith("%PDF-")).toBe(true);
     expect(text).toContain("DejaVuSansCondensed");
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(2); // one page per form
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(3); // one page per form, one for how each line is defined
     expect(pdf.byteLength).toBeGreaterThan(5_000);
+  });
+  it("prints the breakdown tables after the forms, one page per form", async () => {
+    const breakdown = [row("Chủ động thi hành án", 2), row("Theo yêu cầu", 6), row("Cộng", 8, true)];
+    const pdf = await formsPdf({
+      unitName: "Toàn quốc",
+      from: "2025-10-01",
+      to: "2026-09-30",
+      rows: [row("Tổng cộng", 8, true)],
+      breakdown,
+      issuer,
+      today: "2026-12-05",
+    });
+    expect(
+      Buffer.from(pdf)
+        .toString("latin1")
+        .match(/\/Type \/Page\b/g),
+    ).toHaveLength(5);
   });
   it("breaks a long list of units over several pages", async () => {
     const rows = Array.from({ length: 120 }, (_, i) => row(`Đơn vị số ${i + 1}`, i + 1));

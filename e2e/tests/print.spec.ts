@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { STAT_FIGURES } from "@thads/domain/stats";
+import { STAT_DEFINITIONS, STAT_FIGURES } from "@thads/domain/stats";
 import { signIn, signOut } from "./helpers.ts";
 import { grouped, onOneLine, pdfPages, type PdfPage } from "./pdf-text.ts";
 
@@ -30,7 +30,15 @@ async function checkFormsPdf(page: Page, unit: string, issuer: { superior: strin
   // The pages of each form: the cases form first, the money form from its title on.
   const moneyStart = pages.findIndex((p) => p.lines.some((l) => l.startsWith("BIỂU SỐ 2")));
   expect(moneyStart).toBeGreaterThan(0);
-  const forms = { cases: pages.slice(0, moneyStart), money: pages.slice(moneyStart) };
+  // Then the breakdown tables and the notes on how each line is defined.
+  const breakdownStart = pages.findIndex((p) => p.lines.some((l) => l.startsWith("PHÂN TÍCH BIỂU SỐ 1")));
+  expect(breakdownStart).toBeGreaterThan(moneyStart);
+  const after = pages.slice(breakdownStart).flatMap((p) => p.lines);
+  for (const k of ["ex_officio", "on_request"] as const) {
+    expect(onOneLine(after, grouped(String(api.breakdown.decision_kind[k].cases.completed))), `breakdown ${k}`).toBe(true);
+  }
+  expect(after.join(" ").replace(/\s+/g, " ")).toContain(STAT_DEFINITIONS.money_completed.vi.slice(0, 40));
+  const forms = { cases: pages.slice(0, moneyStart), money: pages.slice(moneyStart, breakdownStart) };
   for (const [side, sheets] of Object.entries(forms) as [keyof typeof forms, PdfPage[]][]) {
     const lines = sheets.flatMap((p) => p.lines);
     for (const k of STAT_FIGURES) {

@@ -86,13 +86,15 @@ describe("generated case histories", () => {
 
   it("keep the status mix and the money long tail of the generator before the ledger", () => {
     const status = (s: string) => share((c) => c.case.status === s);
-    expect(status("completed")).toBeGreaterThan(0.45);
-    expect(status("completed")).toBeLessThan(0.62);
+    // Most cases older than a year are done (calibrated to the published completion rate, see calibration.test.ts).
+    expect(status("completed")).toBeGreaterThan(0.6);
+    expect(status("completed")).toBeLessThan(0.78);
     // Without means: not yet enforceable, or moved on to the separate register (or the request returned).
     expect(status("not_yet_enforceable") + status("separate_register") + status("returned")).toBeGreaterThan(0.1);
     expect(status("not_yet_enforceable")).toBeGreaterThan(0.05);
     expect(status("separate_register")).toBeGreaterThan(0.01);
-    expect(status("enforcing")).toBeGreaterThan(0.1);
+    // Being enforced: mostly cases of the last year or so, few older ones.
+    expect(status("enforcing")).toBeGreaterThan(0.03);
     for (const s of ["terminated", "enforceable", "postponed", "suspended", "notified", "decided", "accepted"]) {
       expect(status(s), s).toBeGreaterThan(0.002);
     }

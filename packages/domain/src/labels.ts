@@ -26,4 +26,12 @@ export { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "./requests/status.
 export { formatTrackingCode } from "./requests/tracking.ts";
 export { hasRole, isNational, ROLE_LABELS } from "./roles.ts";
 export { STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
+export {
+  STAT_BREAKDOWN_GROUP_LABELS,
+  STAT_BREAKDOWN_GROUPS,
+  STAT_BREAKDOWN_LABELS,
+  STAT_BREAKDOWN_PARTS,
+  STAT_JUDGMENT_TYPES,
+} from "./stats/breakdown-labels.ts";
+export { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "./stats/definitions.ts";
 export { formatCount, formatDong } from "./money.ts";

@@ -2,11 +2,12 @@ import type { Route } from "./+types/stats";
 import { apiError, apiUser } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
-import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitStats } from "@thads/core/stats";
+import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitBreakdown } from "@thads/core/stats";
 
 /**
  * GET /api/v1/stats?unit=<unit code>&from=YYYY-MM-DD&to=YYYY-MM-DD: the official figures by cases
- * and by money for a unit and period, authorised like the statistics pages, read under RLS.
+ * and by money for a unit and period, with every line split by decision kind and by judgment type
+ * (one read of the aggregates), authorised like the statistics pages, read under RLS.
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await apiUser(request);
@@ -22,7 +23,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     const unit = await resolveUnit(tx, code);
     if (!unit) return { status: 404 as const };
     if (!mayReadStats(user.memberships, unit)) return { status: 403 as const };
-    return { status: 200 as const, body: toJson(unit.code, from, to, await unitStats(tx, unit, from, to)) };
+    const { line, parts } = await unitBreakdown(tx, unit, from, to);
+    return { status: 200 as const, body: toJson(unit.code, from, to, line, parts) };
   });
   if (result.status === 404) return apiError(404, "unit_not_found", `Không tìm thấy đơn vị có mã ${code}.`);
   if (result.status === 403) return apiError(403, "forbidden", `Không có quyền xem số liệu thống kê của đơn vị ${code}.`);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { csvLine, sheetRow } from "@thads/domain";
-import { FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
+import { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "@thads/domain/labels";
+import { BREAKDOWN_TITLES, DEFINITIONS_TITLE, FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
 import type { ReportRow } from "@thads/core/stats";
 
 /**
@@ -17,18 +18,46 @@ export function figureCell(value: string): number | string {
   return value.replace(/^-/, "").length > MAX_NUMERIC_DIGITS ? value : Number(value);
 }
 
-/** Both official forms as a workbook: one sheet per form, one row per office (or province) and the total, then the note. */
-export async function statsXlsx(a: { unitName: string; from: string; to: string; rows: ReportRow[] }): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Both official forms as a workbook: one sheet per form, one row per office (or province) and the
+ * total, then the note; with `breakdown`, one more sheet per form with each split's parts and their
+ * sum; and a last sheet with how each line is defined (the domain's STAT_DEFINITIONS).
+ */
+export async function statsXlsx(a: {
+  unitName: string;
+  from: string;
+  to: string;
+  rows: ReportRow[];
+  breakdown?: ReportRow[];
+}): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "THADS";
-  for (const side of ["cases", "money"] as const) {
-    const ws = wb.addWorksheet(side === "cases" ? "Ve viec" : "Ve tien");
-    ws.addRow(sheetRow([FORM_TITLES[side]]));
+  const sheets = [
+    ...(["cases", "money"] as const).map((side) => ({
+      side,
+      name: side === "cases" ? "Ve viec" : "Ve tien",
+      title: FORM_TITLES[side],
+      heads: ["Mã đơn vị", "Tên đơn vị"],
+      rows: a.rows,
+    })),
+    ...(a.breakdown
+      ? (["cases", "money"] as const).map((side) => ({
+          side,
+          name: side === "cases" ? "Phan tich ve viec" : "Phan tich ve tien",
+          title: BREAKDOWN_TITLES[side],
+          heads: ["Mã", "Phân tích"],
+          rows: a.breakdown!,
+        }))
+      : []),
+  ];
+  for (const { side, name, title, heads, rows } of sheets) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(sheetRow([title]));
     ws.addRow(sheetRow([`Đơn vị: ${a.unitName}`]));
     ws.addRow(sheetRow([`Kỳ báo cáo: từ ngày ${viDate(a.from)} đến ngày ${viDate(a.to)}`]));
-    const head = ws.addRow(sheetRow(["Mã đơn vị", "Tên đơn vị", ...FORM_COLUMNS.map((c) => c.vi)]));
+    const head = ws.addRow(sheetRow([...heads, ...FORM_COLUMNS.map((c) => c.vi)]));
     head.font = { bold: true };
-    for (const r of a.rows) {
+    for (const r of rows) {
       const v = r[side];
       const rate = side === "cases" ? r.casesRate : r.moneyRate;
       const row = ws.addRow(
@@ -48,12 +77,21 @@ export async function statsXlsx(a: { unitName: string; from: string; to: string;
     ws.getColumn(2).width = 48;
     for (let i = 3; i <= FORM_COLUMNS.length + 2; i++) ws.getColumn(i).numFmt = i === FORM_COLUMNS.length + 2 ? "0.00" : "#,##0";
   }
+  const notes = wb.addWorksheet("Cach tinh");
+  notes.addRow(sheetRow([DEFINITIONS_TITLE.vi])).font = { bold: true };
+  for (const k of STAT_DEFINITION_KEYS) notes.addRow(sheetRow([STAT_DEFINITIONS[k].vi]));
+  notes.getColumn(1).width = 160;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** Both official forms side by side as CSV (without the byte order mark); every field through the shared neutraliser. */
-export function statsCsv(rows: ReportRow[]): string {
-  const head = ["Mã đơn vị", "Tên đơn vị", ...FORM_COLUMNS.map((c) => `Việc: ${c.vi}`), ...FORM_COLUMNS.map((c) => `Tiền: ${c.vi}`)];
+export function statsCsv(rows: ReportRow[], nameHeading = "Tên đơn vị"): string {
+  const head = [
+    nameHeading === "Tên đơn vị" ? "Mã đơn vị" : "Mã",
+    nameHeading,
+    ...FORM_COLUMNS.map((c) => `Việc: ${c.vi}`),
+    ...FORM_COLUMNS.map((c) => `Tiền: ${c.vi}`),
+  ];
   const lines = [csvLine(head)];
   for (const r of rows) {
     const side = (s: "cases" | "money") =>

@@ -13,6 +13,15 @@ export const FORM_TITLES = {
   money: "Biểu số 2: Kết quả thi hành án dân sự tính bằng tiền (đồng)",
 } as const;
 
+/** Titles of the breakdown tables: every line of a form split by decision kind and by judgment type. */
+export const BREAKDOWN_TITLES = {
+  cases: "Phân tích Biểu số 1 (về việc) theo hình thức thi hành án và loại bản án",
+  money: "Phân tích Biểu số 2 (về tiền, đồng) theo hình thức thi hành án và loại bản án",
+} as const;
+
+/** Heading of the notes on how each line is defined (the notes themselves: STAT_DEFINITIONS in the domain). */
+export const DEFINITIONS_TITLE = { vi: "Cách tính các chỉ tiêu", en: "How each line is defined" } as const;
+
 /** The paper forms' header (left block) and signatures block: who issues them, where and when. */
 export const FORM_PAPER = {
   nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

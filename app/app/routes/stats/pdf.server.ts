@@ -1,6 +1,17 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { FORM_COLUMNS, FORM_PAPER, FORM_TITLES, formNumber, formRate, placeDateLine, viDate } from "./forms.ts";
+import { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "@thads/domain/labels";
+import {
+  BREAKDOWN_TITLES,
+  DEFINITIONS_TITLE,
+  FORM_COLUMNS,
+  FORM_PAPER,
+  FORM_TITLES,
+  formNumber,
+  formRate,
+  placeDateLine,
+  viDate,
+} from "./forms.ts";
 import type { ReportIssuer, ReportRow } from "@thads/core/stats";
 
 /**
@@ -34,6 +45,8 @@ export interface FormsPdfInput {
   from: string;
   to: string;
   rows: ReportRow[];
+  /** The breakdown table's rows (each split's parts and their sum), printed after the two forms. */
+  breakdown?: ReportRow[];
   issuer: ReportIssuer;
   /** The date of the signatures line (ISO). */
   today: string;
@@ -150,7 +163,13 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
     pagesOf[pagesOf.length - 1]!.push(page);
   };
 
-  (["cases", "money"] as const).forEach((side, i) => {
+  const sheets = [
+    ...(["cases", "money"] as const).map((side) => ({ side, rows: input.rows, title: FORM_TITLES[side], head: "Đơn vị" })),
+    ...(input.breakdown
+      ? (["cases", "money"] as const).map((side) => ({ side, rows: input.breakdown!, title: BREAKDOWN_TITLES[side], head: "Phân tích" }))
+      : []),
+  ];
+  sheets.forEach(({ side, rows, title, head }, i) => {
     if (i > 0) doc.addPage();
     if (i > 0) page++;
     pagesOf.push([page]);
@@ -177,7 +196,7 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
       .stroke("#000000");
     y = Math.max(leftEnd, rightEnd) + 14;
 
-    doc.font("bold").fontSize(13).text(upper(FORM_TITLES[side]), left, y, { width, align: "center" });
+    doc.font("bold").fontSize(13).text(upper(title), left, y, { width, align: "center" });
     doc
       .font("body")
       .fontSize(10)
@@ -186,8 +205,8 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
     y = doc.y + 8;
 
     const headings = FORM_COLUMNS.map((c) => c.vi);
-    const names = input.rows.map((r) => ({ text: r.name, bold: r.total }));
-    const cells = input.rows.map((r) =>
+    const names = rows.map((r) => ({ text: r.name, bold: r.total }));
+    const cells = rows.map((r) =>
       FORM_COLUMNS.map((c) => ({
         text: c.key === "rate" ? formRate(side === "cases" ? r.casesRate : r.moneyRate) : formNumber(r[side][c.key]),
         bold: r.total,
@@ -197,7 +216,7 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
     const size = layout.fontSize;
 
     for (const group of layout.groups) {
-      const heads = ["Đơn vị", ...group.map((j) => headings[j]!)];
+      const heads = [head, ...group.map((j) => headings[j]!)];
       const colWidths = [layout.nameWidth, ...group.map((j) => layout.widths[j]!)];
       doc.font("bold").fontSize(size);
       const headHeight = Math.max(...heads.map((h, k) => doc.heightOfString(h, { width: colWidths[k]! - 2 * PAD }))) + 2 * PAD;
@@ -216,7 +235,7 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
         y = MARGIN.top;
       }
       drawHeadings();
-      input.rows.forEach((r, k) => {
+      rows.forEach((r, k) => {
         const font: Font = r.total ? "bold" : "body";
         doc.font(font).fontSize(size);
         const rowHeight = doc.heightOfString(r.name, { width: layout.nameWidth - 2 * PAD }) + 2 * PAD;
@@ -260,6 +279,12 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
     doc.font("bold").fontSize(10).text(FORM_PAPER.head, sigRight, y, { width: sigWidth, align: "center" });
     doc.font("italic").fontSize(9).text(FORM_PAPER.headNote, { width: sigWidth, align: "center" });
   });
+
+  // How each line is defined: the domain's notes, on the last form's pages.
+  newPage();
+  doc.font("bold").fontSize(11).fillColor("#000000").text(DEFINITIONS_TITLE.vi, left, MARGIN.top, { width });
+  doc.font("body").fontSize(9);
+  for (const k of STAT_DEFINITION_KEYS) doc.text(`• ${STAT_DEFINITIONS[k].vi}`, { width, paragraphGap: 3 });
 
   // Page numbers, per form: "Trang x/y" at the foot of each page.
   for (const pages of pagesOf) {

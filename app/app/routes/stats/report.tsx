@@ -5,7 +5,8 @@ import { useMessages } from "../../i18n.ts";
 import { statsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
-import { mayReadStats, periodFrom, reportIssuer, reportRows, resolveUnit } from "@thads/core/stats";
+import { breakdownRows, mayReadStats, periodFrom, reportIssuer, reportRows, resolveUnit } from "@thads/core/stats";
+import { BreakdownTable, DefinitionNotes } from "./breakdown-ui.tsx";
 import { FORM_COLUMNS, FORM_PAPER, FORM_TITLES, formNumber, formRate, placeDateLine, printFontPx, viDate } from "./forms.ts";
 
 /** The two official forms of a unit for a period, printable (the browser's print to PDF). */
@@ -25,6 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       to: period.to,
       errors: period.errors,
       rows: await reportRows(tx, unit, period.from, period.to),
+      breakdown: await breakdownRows(tx, unit, period.from, period.to),
       issuer: await reportIssuer(tx, unit),
       today: todayVn(),
     };
@@ -135,6 +137,9 @@ export default function StatsReport() {
           </section>
         );
       })}
+      <BreakdownTable side="cases" rows={d.breakdown} />
+      <BreakdownTable side="money" rows={d.breakdown} />
+      <DefinitionNotes />
     </div>
   );
 }

@@ -292,6 +292,7 @@ export function ExportLinks({ unitCode, from, to }: { unitCode: string; from: st
       </Link>
       <DownloadLink href={`/stats/export?${q}&format=xlsx`} label={m("export.xlsx")} testId="export-xlsx" />
       <DownloadLink href={`/stats/export?${q}&format=csv`} label={m("export.csv")} />
+      <DownloadLink href={`/stats/export?${q}&format=csv&table=breakdown`} label={m("export.csvBreakdown")} testId="export-csv-breakdown" />
       <DownloadLink href={`/stats/export?${q}&format=pdf`} label={m("export.pdf")} testId="export-pdf" />
     </div>
   );

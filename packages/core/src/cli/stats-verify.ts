@@ -13,7 +13,7 @@ try {
   console.log(
     bad
       ? `FAILED: ${bad} problem(s).`
-      : `OK: aggregates equal the raw events to the đồng (${r.periods} periods, ${r.comparisons} comparisons).`,
+      : `OK: aggregates equal the raw events to the đồng (${r.periods} periods, ${r.comparisons} comparisons, ${r.breakdownComparisons} breakdown parts).`,
   );
   process.exitCode = bad ? 1 : 0;
 } finally {

@@ -13,7 +13,10 @@ import {
   DELTA_STOCKS,
   monthEnd,
   STAT_FIGURES,
+  STAT_JUDGMENT_TYPES,
+  subtractStats,
   withDerived,
+  type StatBreakdown,
   type IsoDate,
   type UnitStats,
 } from "@thads/domain";
@@ -21,7 +24,7 @@ import type { Sql, TxSql } from "@thads/db";
 
 type AnySql = Sql | TxSql;
 
-export type StatDim = "all" | "bank" | "corruption" | `jt:${string}`;
+export type StatDim = "all" | "bank" | "corruption" | `jt:${string}` | "dk:on_request";
 
 export interface StatScope {
   /** Rows of these units only (a sub-bureau, a former province). */
@@ -35,8 +38,10 @@ export interface StatQuery {
   dim?: StatDim;
   from: IsoDate;
   to: IsoDate;
-  /** One result per unit, per province (tenant key), or one for the whole scope. */
-  groupBy?: "unit" | "province" | "none";
+  /** One result per unit, per province (tenant key), per dimension (of `dims`), or one for the whole scope. */
+  groupBy?: "unit" | "province" | "dim" | "none";
+  /** With groupBy "dim": the dimensions read (instead of `dim`), one result each. */
+  dims?: readonly StatDim[];
 }
 
 const monthStart = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
@@ -117,8 +122,16 @@ export function sumStats(groups: Iterable<UnitStats>): UnitStats {
 /** Figures per group for the period. Keys: unit id, province id, or "all". */
 export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, UnitStats>> {
   const p = periodPlan(q.from, q.to);
-  const where = sql`${scopeWhere(sql, q.scope)} and dim = ${q.dim ?? "all"}`;
-  const key = q.groupBy === "unit" ? sql`unit_id` : q.groupBy === "province" ? sql`province_id` : sql`null::uuid`;
+  const dimWhere = q.groupBy === "dim" ? sql`dim = any (${sql.array([...(q.dims ?? ["all"])])}::text[])` : sql`dim = ${q.dim ?? "all"}`;
+  const where = sql`${scopeWhere(sql, q.scope)} and ${dimWhere}`;
+  const key =
+    q.groupBy === "unit"
+      ? sql`unit_id::text`
+      : q.groupBy === "province"
+        ? sql`province_id::text`
+        : q.groupBy === "dim"
+          ? sql`dim`
+          : sql`null::text`;
   // Each row is classified once: b when it counts in the stock before the period, a when in the
   // stock at its end, f when it is a flow of the period (a daily row may count before the period
   // while its month's row counts at the end). The sums per (group, b, a, f) are combined here.
@@ -179,6 +192,25 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
 export async function readScopeStats(sql: AnySql, q: Omit<StatQuery, "groupBy">): Promise<UnitStats> {
   const m = await readStats(sql, { ...q, groupBy: "none" });
   return m.get("all") ?? toStats({});
+}
+
+/**
+ * A scope's line and its breakdowns (packages/domain/src/stats/breakdowns.ts) in one read: the
+ * judgment types from their 'jt:' rows, on request from 'dk:on_request', ex officio as the line
+ * less on request (only one decision kind is kept, see 20261210000100_stat_breakdowns.sql).
+ */
+export async function readBreakdown(
+  sql: AnySql,
+  q: Omit<StatQuery, "groupBy" | "dims" | "dim">,
+): Promise<{ line: UnitStats; parts: StatBreakdown }> {
+  const dims: StatDim[] = ["all", "dk:on_request", ...STAT_JUDGMENT_TYPES.map((t) => `jt:${t}` as const)];
+  const m = await readStats(sql, { ...q, groupBy: "dim", dims });
+  const get = (d: string) => m.get(d) ?? toStats({});
+  const line = get("all");
+  const onRequest = get("dk:on_request");
+  const parts = { ex_officio: subtractStats(line, onRequest), on_request: onRequest } as StatBreakdown;
+  for (const t of STAT_JUDGMENT_TYPES) parts[t] = get(`jt:${t}`);
+  return { line, parts };
 }
 
 export interface StatUnit {

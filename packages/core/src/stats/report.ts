@@ -5,7 +5,8 @@
 import type { TxSql } from "@thads/db";
 import type { StatUnit } from "./readers.ts";
 import { childrenStats } from "./children.ts";
-import { toFigures, unitStats, type Figures } from "./figures.ts";
+import { toFigures, unitBreakdown, unitStats, type Figures } from "./figures.ts";
+import { STAT_BREAKDOWN_GROUP_LABELS, STAT_BREAKDOWN_GROUPS, STAT_BREAKDOWN_LABELS } from "@thads/domain";
 
 export interface ReportRow extends Figures {
   code: string;
@@ -28,4 +29,29 @@ export async function reportRows(tx: TxSql, unit: StatUnit, from: string, to: st
     })),
     { code: unit.code, name: unit.kind === "national" ? "Toàn quốc" : `Tổng cộng: ${unit.name}`, total: true, ...total },
   ];
+}
+
+/**
+ * The breakdown table of a unit and period: for each split (decision kind, judgment type) its parts
+ * and then their sum, which is the unit's line (`group` names the split). Shared like reportRows.
+ */
+export async function breakdownRows(tx: TxSql, unit: StatUnit, from: string, to: string): Promise<(ReportRow & { group: string })[]> {
+  const { line, parts } = await unitBreakdown(tx, unit, from, to);
+  const total = toFigures(line);
+  return (Object.keys(STAT_BREAKDOWN_GROUPS) as (keyof typeof STAT_BREAKDOWN_GROUPS)[]).flatMap((group) => [
+    ...STAT_BREAKDOWN_GROUPS[group].map((part) => ({
+      group,
+      code: part,
+      name: STAT_BREAKDOWN_LABELS[part].vi,
+      total: false,
+      ...toFigures(parts[part]),
+    })),
+    {
+      group,
+      code: `${group}:total`,
+      name: `Cộng (${STAT_BREAKDOWN_GROUP_LABELS[group].vi.toLocaleLowerCase("vi")})`,
+      total: true,
+      ...total,
+    },
+  ]);
 }

@@ -7,10 +7,16 @@
  *     few odd date ranges, the figures read from the aggregates (readStats) are compared with the
  *     same figures computed by brute force from the raw events (bruteForceStats: a different
  *     formulation, the standing of each case at both ends of the period), and the identities of
- *     docs/domain.md §4 are checked.
+ *     docs/domain.md §4 are checked;
+ *  3. breakdowns: for the nation in every period, and for every province in the whole statistical
+ *     years, each part of the breakdowns (readBreakdown: decision kind, judgment type) is compared
+ *     with the brute force grouped by that key, and each split must add up to its line.
  */
 import {
   addCalendarDays,
+  breakdownViolations,
+  STAT_BREAKDOWN_PARTS,
+  zeroStats,
   cumulativePeriods,
   identityViolations,
   STAT_FIGURES,
@@ -20,7 +26,7 @@ import {
   type UnitStats,
 } from "@thads/domain";
 import type { Sql, TxSql } from "@thads/db";
-import { FLOW_COLS, readStats, STOCK_COLS } from "./readers.ts";
+import { FLOW_COLS, readBreakdown, readStats, STOCK_COLS } from "./readers.ts";
 
 type AnySql = Sql | TxSql;
 
@@ -29,11 +35,20 @@ export async function bruteForceStats(
   sql: AnySql,
   from: IsoDate,
   to: IsoDate,
-  groupBy: "unit" | "province" | "none" = "unit",
+  groupBy: "unit" | "province" | "judgment_type" | "decision_kind" | "none" = "unit",
   scope: { provinceIds?: readonly string[]; unitIds?: readonly string[] } = {},
 ): Promise<Map<string, UnitStats>> {
   const before = addCalendarDays(from, -1);
-  const key = groupBy === "unit" ? sql`c.unit_id::text` : groupBy === "province" ? sql`c.province_id::text` : sql`'all'`;
+  const key =
+    groupBy === "unit"
+      ? sql`c.unit_id::text`
+      : groupBy === "province"
+        ? sql`c.province_id::text`
+        : groupBy === "judgment_type"
+          ? sql`c.judgment_type::text`
+          : groupBy === "decision_kind"
+            ? sql`c.decision_kind::text`
+            : sql`'all'`;
   const where = scope.unitIds
     ? sql`c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[])`
     : scope.provinceIds
@@ -136,13 +151,22 @@ export interface VerifyReport {
   comparisons: number;
   figureMismatches: { group: string; key: string; from: string; to: string; figure: string; aggregate: string; raw: string }[];
   identityFailures: { group: string; key: string; from: string; to: string; identity: string }[];
+  /** Breakdown parts compared (scope × period × part). */
+  breakdownComparisons: number;
 }
 
 const isZero = (s: UnitStats) => STAT_FIGURES.every((k) => s.cases[k] === 0n && s.money[k] === 0n);
 
 export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; years?: number[] } = {}): Promise<VerifyReport> {
   const log = opts.log ?? (() => {});
-  const report: VerifyReport = { rowMismatches: [], periods: 0, comparisons: 0, figureMismatches: [], identityFailures: [] };
+  const report: VerifyReport = {
+    rowMismatches: [],
+    periods: 0,
+    comparisons: 0,
+    figureMismatches: [],
+    identityFailures: [],
+    breakdownComparisons: 0,
+  };
 
   // 1. Rows: live against rebuilt from the events, in a transaction rolled back.
   await sql
@@ -230,8 +254,47 @@ export async function verifyStats(sql: Sql, opts: { log?: (m: string) => void; y
       }
     }
   }
+  // 3. Breakdowns: the nation in every period, each province in the whole statistical years.
+  const provinces = await sql<{ id: string }[]>`select id::text as id from public.units where kind = 'province' and merged_into_id is null`;
+  for (const p of periods) {
+    if (p.from > p.to) continue;
+    const wholeYear = p.from.endsWith("-10-01") && p.to.endsWith("-09-30");
+    const scopes = [{ key: "all", scope: undefined as { provinceIds: string[] } | undefined }];
+    if (wholeYear) for (const pr of provinces) scopes.push({ key: pr.id, scope: { provinceIds: [pr.id] } });
+    for (const { key, scope } of scopes) {
+      const { line, parts } = await readBreakdown(sql, { scope, from: p.from, to: p.to });
+      for (const v of breakdownViolations(line, parts))
+        report.identityFailures.push({
+          group: "breakdown",
+          key,
+          from: p.from,
+          to: p.to,
+          identity: `${v.group} ${v.side}.${v.figure}: ${v.parts} ≠ ${v.line}`,
+        });
+      const raw = new Map([
+        ...(await bruteForceStats(sql, p.from, p.to, "judgment_type", scope ?? {})),
+        ...(await bruteForceStats(sql, p.from, p.to, "decision_kind", scope ?? {})),
+      ]);
+      for (const part of STAT_BREAKDOWN_PARTS) {
+        report.breakdownComparisons++;
+        const r = raw.get(part) ?? zeroStats();
+        for (const side of ["cases", "money"] as const)
+          for (const f of STAT_FIGURES)
+            if (parts[part][side][f] !== r[side][f])
+              report.figureMismatches.push({
+                group: "breakdown",
+                key: `${key} ${part}`,
+                from: p.from,
+                to: p.to,
+                figure: `${side}.${f}`,
+                aggregate: parts[part][side][f].toString(),
+                raw: r[side][f].toString(),
+              });
+      }
+    }
+  }
   log(
-    `${report.periods} periods, ${report.comparisons} unit-period comparisons, ${report.figureMismatches.length} mismatch(es), ${report.identityFailures.length} identity failure(s)`,
+    `${report.periods} periods, ${report.comparisons} unit-period comparisons, ${report.breakdownComparisons} breakdown parts, ${report.figureMismatches.length} mismatch(es), ${report.identityFailures.length} identity failure(s)`,
   );
   return report;
 }

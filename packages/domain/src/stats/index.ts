@@ -1,3 +1,5 @@
 export * from "./figures.ts";
 export * from "./deltas.ts";
 export * from "./year.ts";
+export * from "./breakdowns.ts";
+export * from "./definitions.ts";
