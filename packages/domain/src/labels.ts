@@ -25,5 +25,5 @@ export { PROCEDURES, REQUEST_KINDS } from "./requests/catalog.ts";
 export { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "./requests/status.ts";
 export { formatTrackingCode } from "./requests/tracking.ts";
 export { hasRole, isNational, ROLE_LABELS } from "./roles.ts";
-export { STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
-export { formatCount, formatDong } from "./money.ts";
+export { DRILL_FIGURES, DRILL_FIGURE_LABELS, STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
+export { formatCount, formatDateTimeVi, formatDecimal, formatDelta, formatDong, formatPercent } from "./format.ts";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
+import { formatDateVi } from "@thads/domain/labels";
 import { csvLine, sheetRow } from "@thads/domain";
-import { FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
+import { FORM_COLUMNS, FORM_TITLES } from "./forms.ts";
 import type { ReportRow } from "@thads/core/stats";
 
 /**
@@ -25,7 +26,7 @@ export async function statsXlsx(a: { unitName: string; from: string; to: string;
     const ws = wb.addWorksheet(side === "cases" ? "Ve viec" : "Ve tien");
     ws.addRow(sheetRow([FORM_TITLES[side]]));
     ws.addRow(sheetRow([`Đơn vị: ${a.unitName}`]));
-    ws.addRow(sheetRow([`Kỳ báo cáo: từ ngày ${viDate(a.from)} đến ngày ${viDate(a.to)}`]));
+    ws.addRow(sheetRow([`Kỳ báo cáo: từ ngày ${formatDateVi(a.from)} đến ngày ${formatDateVi(a.to)}`]));
     const head = ws.addRow(sheetRow(["Mã đơn vị", "Tên đơn vị", ...FORM_COLUMNS.map((c) => c.vi)]));
     head.font = { bold: true };
     for (const r of a.rows) {

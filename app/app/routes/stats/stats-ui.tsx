@@ -4,8 +4,8 @@
  * see docs/decisions/010-statistics-views.md).
  */
 import { Form, Link } from "react-router";
-import type { StatFigure } from "@thads/domain";
-import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
+import type { DrillFigure, StatFigure } from "@thads/domain";
+import { formatCount, formatDateVi, formatDelta, formatDong, formatPercent, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
 import { useLang, useMessages } from "../../i18n.ts";
 import { DownloadLink } from "./download-link.tsx";
 import { statsMessages } from "./messages.ts";
@@ -18,13 +18,12 @@ export interface FiguresView {
 }
 
 /** The case list of exactly the cases a figure counts. */
-export function drillHref(fig: StatFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {
+export function drillHref(fig: DrillFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams({ stat: fig, statUnit: unitCode, statFrom: from, statTo: to, ...extra });
   return `/cases?${p.toString()}`;
 }
 
-export const rateText = (r: string | null) => (r === null ? "—" : `${r.replace(".", ",")}%`);
-export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const rateText = (r: string | null) => formatPercent(r);
 
 export function PeriodForm({
   from,
@@ -45,11 +44,25 @@ export function PeriodForm({
       ))}
       <label className="text-sm">
         <span className="block text-slate-600">{m("period.from")}</span>
-        <input type="date" name="from" defaultValue={from} className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="from"
+          defaultValue={formatDateVi(from)}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          maxLength={10}
+          className="w-32 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="text-sm">
         <span className="block text-slate-600">{m("period.to")}</span>
-        <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="to"
+          defaultValue={formatDateVi(to)}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          maxLength={10}
+          className="w-32 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
         {m("period.show")}
@@ -88,7 +101,7 @@ export function RateBadge({
       </span>
       {delta !== null ? (
         <span className="text-xs text-slate-500 tabular-nums">
-          {m("rate.lastYear", { rate: rateText(previous ?? null), delta: `${delta >= 0 ? "+" : ""}${delta.toFixed(2).replace(".", ",")}` })}
+          {m("rate.lastYear", { rate: rateText(previous ?? null), delta: formatDelta(delta) })}
         </span>
       ) : null}
     </span>
