@@ -66,8 +66,7 @@ describe("a figure's drill-down", () => {
             listCases(tx, f, "2026-11-27", { kind: "national" }),
           );
           // "done" is the rate's numerator: completed + terminated.
-          const expected =
-            figure === "done" ? Number(stats.cases.completed) + Number(stats.cases.terminated) : Number(stats.cases[figure]);
+          const expected = figure === "done" ? Number(stats.cases.completed) + Number(stats.cases.terminated) : Number(stats.cases[figure]);
           if (expected > 0) nonZero++;
           if (list.capped || list.total !== expected)
             mismatches.push(`${code} ${from}..${to} ${figure}: list ${list.total}, figure ${expected}`);
