@@ -103,11 +103,11 @@ export default function Desk() {
             </Link>
           ))}
           {units.length > 1 ? (
-            <form method="get" className="ml-auto flex items-center gap-2">
+            <form method="get" className="ml-auto flex min-w-0 max-w-full flex-wrap items-center gap-2">
               <input type="hidden" name="status" value={filter} />
-              <label className="flex items-center gap-1">
+              <label className="flex min-w-0 max-w-full items-center gap-1">
                 {m("queue.filter.unit")}
-                <select name="unit" defaultValue={unit ?? ""} className="rounded border border-slate-300 px-1">
+                <select name="unit" defaultValue={unit ?? ""} className="min-w-0 max-w-full rounded border border-slate-300 px-1">
                   <option value="">{m("queue.filter.allUnits")}</option>
                   {units.map((u) => (
                     <option key={u.id} value={u.id}>
