@@ -48,6 +48,7 @@ export default [
   route("api/v1/public/:slug/auctions", "routes/api/public-auctions.ts"),
   route("cases/import/template", "routes/cases/import-template.ts"),
   route("cases/import/run", "routes/cases/import-run.ts"),
+  route("cases/executors", "routes/cases/executors.ts"),
   route("steering/briefing", "routes/steering/briefing.tsx"),
   route("steering/briefing.xlsx", "routes/steering/briefing-xlsx.ts"),
   route("api/v1/cases", "routes/api/cases.ts"),

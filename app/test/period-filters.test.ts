@@ -23,9 +23,13 @@ describe("period filters refuse impossible ranges", () => {
       const p = periodFrom(new URLSearchParams({ from, to }), "2025-06-01");
       expect(p.errors.length, `${from}..${to}`).toBeGreaterThan(0);
     }
-    expect(periodFrom(new URLSearchParams({ from: "9999-01-01" }), "2025-06-01").errors[0]).toBe(
-      "Từ ngày: phải là ngày hợp lệ dạng YYYY-MM-DD, năm từ 1900 đến 2100.",
-    );
+    expect(periodFrom(new URLSearchParams({ from: "9999-01-01" }), "2025-06-01").errors[0]).toBe("Từ ngày: năm phải từ 1900 đến 2100.");
+    // The period form's dd/mm/yyyy, as typed, and the links' yyyy-mm-dd read alike.
+    expect(periodFrom(new URLSearchParams({ from: "01/10/2025", to: "2025-12-04" }), "2025-12-05")).toEqual({
+      from: "2025-10-01",
+      to: "2025-12-04",
+      errors: [],
+    });
   });
   it("the case list's figure filter and acceptance dates", () => {
     for (const [from, to] of IMPOSSIBLE) {

@@ -120,11 +120,13 @@ try {
   }
 
   const loadBefore = loadavg()[0];
-  const results: Array<{ name: string; rps: number; p50: number; p99: number; bad: number; bytes: number }> = [];
+  const results: Array<{ name: string; rps: number; p50: number; p99: number; bad: number; bytes: number; cpuMs: number }> = [];
   for (const t of targets) {
     // A short warm-up at the same concurrency, then the measured run.
     await run(t.path, 3, headers);
+    const cpu0 = groupCpuMs(server.pid!);
     const r = await run(t.path, seconds, headers);
+    const cpuMs = r.requests.total ? (groupCpuMs(server.pid!) - cpu0) / r.requests.total : 0;
     const bad = r.non2xx + r.errors + r.timeouts;
     results.push({
       name: t.name,
@@ -133,8 +135,11 @@ try {
       p99: r.latency.p99,
       bad,
       bytes: r.requests.total ? r.throughput.total / r.requests.total : 0,
+      cpuMs,
     });
-    console.log(`  ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, failed ${bad}`);
+    console.log(
+      `  ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, failed ${bad}, server CPU ${cpuMs.toFixed(1)} ms per answer`,
+    );
   }
 
   const health = results.find((r) => r.name === "/healthz")!;
@@ -143,11 +148,11 @@ try {
     `\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before the runs and ${loadavg()[0].toFixed(1)} after; ` +
       `${cases.toLocaleString("en")} cases; ${connections} clients × ${seconds} s each; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(default)"}\n`,
   );
-  console.log("| Page | req/s | p50 ms | p99 ms | failed | bytes per answer | req/s vs /healthz |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| Page | req/s | p50 ms | p99 ms | failed | bytes per answer | req/s vs /healthz | server CPU ms per answer |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.bad} | ${Math.round(r.bytes).toLocaleString("en")} | ${(r.rps / health.rps).toFixed(3)} |`,
+      `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.bad} | ${Math.round(r.bytes).toLocaleString("en")} | ${(r.rps / health.rps).toFixed(3)} | ${r.cpuMs.toFixed(1)} |`,
     );
   }
   console.log(
@@ -157,6 +162,32 @@ try {
   failed = false;
 } finally {
   await stopServer(failed);
+}
+
+/**
+ * CPU time (user + system, ms) used so far by the server's process group: the web server and its
+ * workers, PostgreSQL and its backends (Linux /proc; 0 elsewhere). Per answer, it is the page's cost
+ * whatever else the machine is doing, where requests/s and latencies move with the machine's load.
+ */
+function groupCpuMs(pgid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux.
+  let total = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command name "(…)": state is field 3, pgrp 5, utime 14, stime 15.
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) !== pgid) continue;
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {}
+  }
+  return total;
 }
 
 async function run(urlPath: string, duration: number, headers: Record<string, string>) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { formatPercent } from "@thads/domain/labels";
 
 export function PageHeader({ title, subtitle }: { title: string; subtitle?: string | null }) {
   return (
@@ -14,12 +15,19 @@ export function StatGrid({ children }: { children: ReactNode }) {
   return <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">{children}</dl>;
 }
 
-export function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** A dashboard card; with `href`, its figure opens the cases it counts. Long figures (money) wrap rather than overflow. */
+export function Stat({ label, value, testId, href }: { label: string; value: string; testId?: string; href?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
+      <dd className={`mt-1 break-words font-semibold tabular-nums ${value.length > 12 ? "text-lg" : "text-2xl"}`} data-testid={testId}>
+        {href ? (
+          <Link className="text-blue-800 underline" to={href}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </dd>
     </div>
   );
@@ -33,7 +41,7 @@ export function ShareBar({ share, label }: { share: number; label: string }) {
       <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
         <div className="h-full bg-emerald-600" style={{ width: `${pct}%` }} />
       </div>
-      <span className="tabular-nums">{pct.toFixed(2).replace(".", ",")}%</span>
+      <span className="tabular-nums">{formatPercent(pct)}</span>
     </div>
   );
 }
@@ -49,7 +57,9 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 export function Table({ head, children }: { head: string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Focusable: a table wider than a phone's screen scrolls in its box by keyboard too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-100 text-left">
           <tr>

@@ -25,7 +25,7 @@ export { PROCEDURES, REQUEST_KINDS } from "./requests/catalog.ts";
 export { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from "./requests/status.ts";
 export { formatTrackingCode } from "./requests/tracking.ts";
 export { hasRole, isNational, ROLE_LABELS } from "./roles.ts";
-export { STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
+export { DRILL_FIGURES, DRILL_FIGURE_LABELS, STAT_FIGURES, STAT_FIGURE_LABELS } from "./stats/figure-labels.ts";
 export {
   STAT_BREAKDOWN_GROUP_LABELS,
   STAT_BREAKDOWN_GROUPS,
@@ -34,4 +34,4 @@ export {
   STAT_JUDGMENT_TYPES,
 } from "./stats/breakdown-labels.ts";
 export { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "./stats/definitions.ts";
-export { formatCount, formatDong } from "./money.ts";
+export { formatCount, formatDateTimeVi, formatDecimal, formatDelta, formatDong, formatPercent } from "./format.ts";

@@ -9,6 +9,7 @@ import {
   ROUND_RESULT_LABELS,
   formatDateVi,
   formatDong,
+  formatPercent,
 } from "@thads/domain/labels";
 import type { loadAssetPage } from "@thads/core/assets";
 import { PriceChart } from "./asset-ui.tsx";
@@ -99,7 +100,7 @@ export function RoundsSection({ rounds, hint }: Pick<AssetPageData, "rounds" | "
               <td className="px-3 py-2 tabular-nums" data-testid="round-price">
                 {formatDong(r.starting_price)}
               </td>
-              <td className="px-3 py-2 tabular-nums">{r.reduction_bp ? `${(r.reduction_bp / 100).toFixed(2).replace(".", ",")}%` : "—"}</td>
+              <td className="px-3 py-2 tabular-nums">{r.reduction_bp ? formatPercent(r.reduction_bp / 100) : "—"}</td>
               <td className="px-3 py-2" data-testid="round-result">
                 {lbl(ROUND_RESULT_LABELS, r.result, lang)}
                 {r.winner_name ? ` · ${r.winner_name}` : ""}

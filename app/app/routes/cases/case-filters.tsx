@@ -1,6 +1,7 @@
-import { Form, Link, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, STAT_FIGURE_LABELS, formatCount, formatDateVi } from "@thads/domain/labels";
-import type { StatFigure } from "@thads/domain/stats";
+import { useRef } from "react";
+import { Form, Link, useFetcher, useSearchParams } from "react-router";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DRILL_FIGURE_LABELS, formatCount, formatDateVi } from "@thads/domain/labels";
+import type { DrillFigure } from "@thads/domain/stats";
 import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { useLang, useMessages } from "../../i18n.ts";
 import { JUDGMENT_TYPE_LABELS } from "../../labels.ts";
@@ -12,9 +13,12 @@ const control = "rounded border border-slate-300 px-2 py-1";
 export function CaseFilters({
   provinces,
   executors,
+  selectedExecutor,
 }: {
   provinces: { code: string; name: string }[];
-  executors: { id: string; full_name: string }[];
+  /** One unit's executors, offered at once; null: searched on demand. */
+  executors: ExecutorChoice[] | null;
+  selectedExecutor: ExecutorChoice | null;
 }) {
   const m = useMessages(casesMessages);
   const lang = useLang();
@@ -73,17 +77,7 @@ export function CaseFilters({
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
-        {m("executor")}
-        <select name="executor" defaultValue={value("executor")} className={control}>
-          <option value="">{m("filter.all")}</option>
-          {executors.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.full_name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {executors ? <ExecutorSelect executors={executors} selected={selectedExecutor} /> : <ExecutorSearch selected={selectedExecutor} />}
       <label className="flex flex-col">
         {m("filter.moneyMin")}
         <input name="moneyMin" defaultValue={value("moneyMin")} inputMode="numeric" className={control} />
@@ -126,6 +120,86 @@ export function CaseFilters({
   );
 }
 
+type ExecutorChoice = { id: string; full_name: string };
+
+/** The executor filter's choices: "all", the one chosen (kept though not listed), then the others. */
+function ExecutorOptions({ choices, selected }: { choices: ExecutorChoice[]; selected: ExecutorChoice | null }) {
+  const m = useMessages(casesMessages);
+  const all = selected && !choices.some((c) => c.id === selected.id) ? [selected, ...choices] : choices;
+  return (
+    <>
+      <option value="">{m("filter.all")}</option>
+      {all.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.full_name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** One unit's executors, all offered. */
+function ExecutorSelect({ executors, selected }: { executors: ExecutorChoice[]; selected: ExecutorChoice | null }) {
+  const m = useMessages(casesMessages);
+  const [params] = useSearchParams();
+  return (
+    <label className="flex flex-col">
+      {m("executor")}
+      <select name="executor" defaultValue={params.get("executor") ?? ""} className={control}>
+        <ExecutorOptions choices={executors} selected={selected} />
+      </select>
+    </label>
+  );
+}
+
+/** A province's or the nation's executors: found by name as it is typed (`/cases/executors`), then chosen. */
+function ExecutorSearch({ selected }: { selected: ExecutorChoice | null }) {
+  const m = useMessages(casesMessages);
+  const [params] = useSearchParams();
+  const fetcher = useFetcher<{ executors: ExecutorChoice[] }>();
+  const select = useRef<HTMLSelectElement>(null);
+  const found = fetcher.data?.executors ?? [];
+  return (
+    <div className="col-span-2 grid grid-cols-2 gap-3">
+      <label className="flex flex-col">
+        {m("filter.executorSearch")}
+        <input
+          type="search"
+          maxLength={100}
+          aria-describedby="executor-search-hint"
+          className={control}
+          onChange={(e) => {
+            const q = e.currentTarget.value.trim();
+            if (q.length >= 2) fetcher.load(`/cases/executors?q=${encodeURIComponent(q)}`);
+          }}
+          onKeyDown={(e) => {
+            // Enter picks the first name found rather than sending the whole form.
+            if (e.key === "Enter" && found[0] && select.current) {
+              e.preventDefault();
+              select.current.value = found[0].id;
+            }
+          }}
+        />
+        <span id="executor-search-hint" className="text-xs text-slate-600">
+          {m("filter.executorSearch.hint")}
+        </span>
+      </label>
+      <label className="flex flex-col">
+        {m("executor")}
+        <select
+          ref={select}
+          key={found.map((e) => e.id).join()}
+          name="executor"
+          defaultValue={found.length ? found[0]!.id : (params.get("executor") ?? "")}
+          className={control}
+        >
+          <ExecutorOptions choices={found} selected={selected} />
+        </select>
+      </label>
+    </div>
+  );
+}
+
 /** An executor's "my cases" filter: on, with a way to clear it for the unit's list; off, with a way back. */
 export function MyCasesToggle({ me }: { me: string }) {
   const m = useMessages(casesMessages);
@@ -147,7 +221,7 @@ export function FigureCaption({
   total,
   capped,
 }: {
-  figure: { figure: StatFigure; unitCode: string | null; unitName: string | null; from: string; to: string };
+  figure: { figure: DrillFigure; unitCode: string | null; unitName: string | null; from: string; to: string };
   total: number;
   capped: boolean;
 }) {
@@ -156,7 +230,7 @@ export function FigureCaption({
   return (
     <p role="note" data-testid="figure-caption" className="mb-4 rounded border border-amber-300 bg-brand-50 p-3 text-sm">
       {m("list.figure", {
-        figure: STAT_FIGURE_LABELS[f.figure][lang],
+        figure: DRILL_FIGURE_LABELS[f.figure][lang],
         unit: f.unitName ?? f.unitCode ?? m("list.figure.nation"),
         from: formatDateVi(f.from),
         to: formatDateVi(f.to),

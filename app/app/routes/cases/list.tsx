@@ -3,7 +3,7 @@ import { caseListScope, startsOnOwnCases } from "@thads/domain";
 import { formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
-import { listCaseExecutorChoices, listCaseProvinceChoices, listCases, statFilterCaption } from "@thads/core/cases";
+import { caseExecutorName, listCaseExecutorChoices, listCaseProvinceChoices, listCases, statFilterCaption } from "@thads/core/cases";
 import type { Route } from "./+types/list";
 import { PageHeader, Table, CaseLink } from "../../components/ui.tsx";
 import { caseStatusLabel, deadlineLabel, useLang, useMessages } from "../../i18n.ts";
@@ -24,8 +24,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const filters = parsed.success ? parsed.data : CaseFilterSchema.parse({});
   const today = todayVn();
   return asUser(user, async (tx) => {
-    const result = await listCases(tx, filters, today, caseListScope(user.memberships));
-    const executors = await listCaseExecutorChoices(tx, filters.unit);
+    const scope = caseListScope(user.memberships);
+    const result = await listCases(tx, filters, today, scope);
+    // One unit's executors are offered at once; a province's or the nation's are searched on demand.
+    const executors = filters.unit
+      ? await listCaseExecutorChoices(tx, { code: filters.unit })
+      : scope.kind === "units"
+        ? await listCaseExecutorChoices(tx, { ids: scope.ids })
+        : null;
+    const selectedExecutor = filters.executor ? await caseExecutorName(tx, filters.executor) : null;
     const provinces = isNational(user.memberships) ? await listCaseProvinceChoices(tx) : [];
     const figure = await statFilterCaption(tx, filters);
     return {
@@ -37,6 +44,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       today,
       filterErrors,
       executors,
+      selectedExecutor,
       me: own ? user.id : null,
       canIntake: hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff"),
     };
@@ -78,7 +86,7 @@ export default function Cases() {
       ) : null}
       {d.figure ? <FigureCaption figure={d.figure} total={d.total} capped={d.capped} /> : null}
       {d.me ? <MyCasesToggle me={d.me} /> : null}
-      <CaseFilters provinces={d.provinces} executors={d.executors} />
+      <CaseFilters provinces={d.provinces} executors={d.executors} selectedExecutor={d.selectedExecutor} />
       <Table
         head={[
           m("list.col.number"),

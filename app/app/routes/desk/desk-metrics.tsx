@@ -1,4 +1,4 @@
-import { formatCount } from "@thads/domain/labels";
+import { formatCount, formatDecimal } from "@thads/domain/labels";
 import type { MetricsRow } from "@thads/core/requests";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
@@ -30,7 +30,9 @@ export function DeskMetrics({ metrics }: { metrics: MetricsRow[] }) {
             <td className="px-3 py-2 tabular-nums">{formatCount(x.closed_late)}</td>
             <td className="px-3 py-2 tabular-nums">{formatCount(x.open_overdue)}</td>
             <td className="px-3 py-2 tabular-nums">{formatCount(x.open)}</td>
-            <td className="px-3 py-2 tabular-nums">{x.average_rating ? `${x.average_rating.replace(".", ",")} (${x.ratings})` : "–"}</td>
+            <td className="px-3 py-2 tabular-nums">
+              {x.average_rating ? `${formatDecimal(x.average_rating)} (${formatCount(x.ratings)})` : "—"}
+            </td>
           </tr>
         ))}
       </Table>

@@ -2,7 +2,15 @@ import { Link, useLoaderData } from "react-router";
 import { z } from "zod";
 import { procedureLimitOn, statYearOf, statYearPeriod, timeliness } from "@thads/domain";
 import { PROCEDURES } from "@thads/domain/labels";
-import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
+import {
+  formatCount,
+  formatDateVi,
+  formatDecimal,
+  formatPercent,
+  formatTrackingCode,
+  hasRole,
+  REQUEST_STATUS_LABELS,
+} from "@thads/domain/labels";
 import type { Route } from "./+types/queue";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -62,7 +70,7 @@ export default function Desk() {
   const ratings = metrics.reduce((s, x) => s + x.ratings, 0);
   const avg = ratings ? metrics.reduce((s, x) => s + Number(x.average_rating ?? 0) * x.ratings, 0) / ratings : null;
   const pageLink = (p: number) => `?${new URLSearchParams({ status: filter, ...(unit ? { unit } : {}), page: String(p) })}`;
-  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1).replace(".", ",")}%` : "–");
+  const pct = (a: number, b: number) => formatPercent(b ? (100 * a) / b : null);
   return (
     <>
       <PageHeader title={m("queue.title")} subtitle={m("queue.year", { from: formatDateVi(year.from), to: formatDateVi(year.to) })} />
@@ -70,7 +78,7 @@ export default function Desk() {
         <Stat label={m("queue.metric.received")} value={formatCount(received)} testId="metric-received" />
         <Stat label={m("queue.metric.online")} value={pct(sum("online"), received)} />
         <Stat label={m("queue.metric.onTime")} value={pct(sum("closed_on_time"), closed)} />
-        <Stat label={m("queue.metric.satisfaction")} value={avg === null ? "–" : avg.toFixed(2).replace(".", ",")} />
+        <Stat label={m("queue.metric.satisfaction")} value={formatDecimal(avg)} />
       </StatGrid>
       {slug ? (
         <p className="mt-4 flex gap-4 text-sm">
@@ -95,11 +103,11 @@ export default function Desk() {
             </Link>
           ))}
           {units.length > 1 ? (
-            <form method="get" className="ml-auto flex items-center gap-2">
+            <form method="get" className="ml-auto flex min-w-0 max-w-full flex-wrap items-center gap-2">
               <input type="hidden" name="status" value={filter} />
-              <label className="flex items-center gap-1">
+              <label className="flex min-w-0 max-w-full items-center gap-1">
                 {m("queue.filter.unit")}
-                <select name="unit" defaultValue={unit ?? ""} className="rounded border border-slate-300 px-1">
+                <select name="unit" defaultValue={unit ?? ""} className="min-w-0 max-w-full rounded border border-slate-300 px-1">
                   <option value="">{m("queue.filter.allUnits")}</option>
                   {units.map((u) => (
                     <option key={u.id} value={u.id}>

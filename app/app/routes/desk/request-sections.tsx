@@ -1,16 +1,13 @@
 /** Sections of a desk request's page: the requester, what was asked with its files, the history. */
 import type { useLoaderData } from "react-router";
-import { REQUEST_STATUS_LABELS } from "@thads/domain/labels";
+import { formatDateTimeVi, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import { EXTRA_FIELD_LABELS } from "@thads/core/requests/form-fields";
 import { Section } from "../../components/ui.tsx";
-import { useLang, useMessages, type Lang } from "../../i18n.ts";
+import { useLang, useMessages } from "../../i18n.ts";
 import { deskMessages } from "./messages.ts";
 import type { loader } from "./request.tsx";
 
 type DeskRequestData = ReturnType<typeof useLoaderData<typeof loader>>["r"];
-
-/** The locale of a date and time shown in each language. */
-const LOCALES: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
 
 /** Who filed the request and how to reach them. */
 export function RequesterSection({ r }: { r: DeskRequestData }) {
@@ -83,7 +80,7 @@ export function HistorySection({ r }: { r: DeskRequestData }) {
       <ol className="space-y-1 text-sm" data-testid="request-history">
         {r.history.map((h, i) => (
           <li key={i}>
-            {new Date(h.at).toLocaleString(LOCALES[lang], { timeZone: "Asia/Ho_Chi_Minh" })} · {REQUEST_STATUS_LABELS[h.to_status][lang]}
+            {formatDateTimeVi(h.at)} · {REQUEST_STATUS_LABELS[h.to_status][lang]}
             {h.actor ? ` · ${h.actor}` : ""}
             {h.note ? ` · ${h.note}` : ""}
           </li>

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
+import { formatDateVi } from "@thads/domain/labels";
 import { csvLine, sheetRow } from "@thads/domain";
 import { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "@thads/domain/labels";
-import { BREAKDOWN_TITLES, DEFINITIONS_TITLE, FORM_COLUMNS, FORM_TITLES, viDate } from "./forms.ts";
+import { BREAKDOWN_TITLES, DEFINITIONS_TITLE, FORM_COLUMNS, FORM_TITLES } from "./forms.ts";
 import type { ReportRow } from "@thads/core/stats";
 
 /**
@@ -54,7 +55,7 @@ export async function statsXlsx(a: {
     const ws = wb.addWorksheet(name);
     ws.addRow(sheetRow([title]));
     ws.addRow(sheetRow([`Đơn vị: ${a.unitName}`]));
-    ws.addRow(sheetRow([`Kỳ báo cáo: từ ngày ${viDate(a.from)} đến ngày ${viDate(a.to)}`]));
+    ws.addRow(sheetRow([`Kỳ báo cáo: từ ngày ${formatDateVi(a.from)} đến ngày ${formatDateVi(a.to)}`]));
     const head = ws.addRow(sheetRow([...heads, ...FORM_COLUMNS.map((c) => c.vi)]));
     head.font = { bold: true };
     for (const r of rows) {

@@ -1,6 +1,6 @@
 /** Headings of the two official forms (shared by the printable page and the exports). */
 import type { StatFigure } from "@thads/domain";
-import { STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
+import { STAT_FIGURE_LABELS, STAT_FIGURES, formatCount, formatDecimal } from "@thads/domain/labels";
 
 /** Column headings of the forms, in Vietnamese (the official language of the reports). */
 export const FORM_COLUMNS: { key: StatFigure | "rate"; vi: string }[] = [
@@ -32,10 +32,6 @@ export const FORM_PAPER = {
   headNote: "(Ký tên, đóng dấu)",
 } as const;
 
-export function viDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 /** The place and date line of a signed form: "Hải Phòng, ngày 05 tháng 12 năm 2026" (dots when the place is not known). */
 export function placeDateLine(place: string | null, iso: string): string {
   return `${place ?? "……………"}, ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
@@ -43,13 +39,12 @@ export function placeDateLine(place: string | null, iso: string): string {
 
 /** A figure of a form as printed: whole numbers with Vietnamese grouping (1.234.567), no currency sign (the title names it). */
 export function formNumber(value: string): string {
-  const digits = value.startsWith("-") ? value.slice(1) : value;
-  return `${value.startsWith("-") ? "-" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
+  return formatCount(BigInt(value));
 }
 
 /** A completion rate as printed: a decimal comma, a dash when there is nothing to complete. */
 export function formRate(value: string | null): string {
-  return value === null ? "—" : value.replace(".", ",");
+  return formatDecimal(value);
 }
 
 /** Printable width of an A4 landscape page with 8 mm margins, in CSS pixels (297 mm − 16 mm at 96 px per inch). */

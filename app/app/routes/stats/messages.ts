@@ -3,8 +3,8 @@ import { defineMessages } from "../../i18n.ts";
 /** The statistics views' messages: period picker, official forms, map, trend, exports, targets. */
 export const statsMessages = defineMessages(
   {
-    "period.from": "Từ ngày",
-    "period.to": "Đến ngày",
+    "period.from": "Từ ngày (dd/mm/yyyy)",
+    "period.to": "Đến ngày (dd/mm/yyyy)",
     "period.show": "Xem",
     "rate.lastYear": "cùng kỳ {rate} ({delta})",
     "form.rate": "Tỷ lệ thi hành xong",
@@ -33,8 +33,8 @@ export const statsMessages = defineMessages(
     "targets.year": "Năm thống kê",
   },
   {
-    "period.from": "From",
-    "period.to": "To",
+    "period.from": "From (dd/mm/yyyy)",
+    "period.to": "To (dd/mm/yyyy)",
     "period.show": "Show",
     "rate.lastYear": "last year {rate} ({delta})",
     "form.rate": "Completion rate",

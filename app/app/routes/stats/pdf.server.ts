@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { formatDateVi } from "@thads/domain/labels";
 import PDFDocument from "pdfkit";
 import { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "@thads/domain/labels";
 import {
@@ -10,7 +11,6 @@ import {
   formNumber,
   formRate,
   placeDateLine,
-  viDate,
 } from "./forms.ts";
 import type { ReportIssuer, ReportRow } from "@thads/core/stats";
 
@@ -201,7 +201,7 @@ export function formsPdf(input: FormsPdfInput): Promise<Uint8Array<ArrayBuffer>>
       .font("body")
       .fontSize(10)
       .text(`Đơn vị báo cáo: ${input.unitName}`, { width, align: "center" })
-      .text(`Kỳ báo cáo: từ ngày ${viDate(input.from)} đến ngày ${viDate(input.to)}`, { width, align: "center" });
+      .text(`Kỳ báo cáo: từ ngày ${formatDateVi(input.from)} đến ngày ${formatDateVi(input.to)}`, { width, align: "center" });
     y = doc.y + 8;
 
     const headings = FORM_COLUMNS.map((c) => c.vi);

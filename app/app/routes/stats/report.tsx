@@ -1,4 +1,5 @@
 import { useLoaderData } from "react-router";
+import { formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/report";
 import { drillHref, ExportLinks, PeriodForm } from "./stats-ui.tsx";
 import { useMessages } from "../../i18n.ts";
@@ -7,7 +8,7 @@ import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { breakdownRows, mayReadStats, periodFrom, reportIssuer, reportRows, resolveUnit } from "@thads/core/stats";
 import { BreakdownTable, DefinitionNotes } from "./breakdown-ui.tsx";
-import { FORM_COLUMNS, FORM_PAPER, FORM_TITLES, formNumber, formRate, placeDateLine, printFontPx, viDate } from "./forms.ts";
+import { FORM_COLUMNS, FORM_PAPER, FORM_TITLES, formNumber, formRate, placeDateLine, printFontPx } from "./forms.ts";
 
 /** The two official forms of a unit for a period, printable (the browser's print to PDF). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -85,7 +86,7 @@ export default function StatsReport() {
             <h1 className="text-center text-lg font-bold uppercase print:text-sm">{FORM_TITLES[side]}</h1>
             <p className="text-center">{d.unit.name}</p>
             <p className="mb-3 text-center">
-              Kỳ báo cáo: từ ngày {viDate(d.from)} đến ngày {viDate(d.to)}
+              Kỳ báo cáo: từ ngày {formatDateVi(d.from)} đến ngày {formatDateVi(d.to)}
             </p>
             <div className="overflow-x-auto print:overflow-visible">
               <table

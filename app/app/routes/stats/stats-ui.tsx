@@ -4,8 +4,8 @@
  * see docs/decisions/010-statistics-views.md).
  */
 import { Form, Link } from "react-router";
-import type { StatFigure } from "@thads/domain";
-import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
+import type { DrillFigure, StatFigure } from "@thads/domain";
+import { formatCount, formatDateVi, formatDelta, formatDong, formatPercent, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
 import { useLang, useMessages } from "../../i18n.ts";
 import { DownloadLink } from "./download-link.tsx";
 import { statsMessages } from "./messages.ts";
@@ -18,13 +18,12 @@ export interface FiguresView {
 }
 
 /** The case list of exactly the cases a figure counts. */
-export function drillHref(fig: StatFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {
+export function drillHref(fig: DrillFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams({ stat: fig, statUnit: unitCode, statFrom: from, statTo: to, ...extra });
   return `/cases?${p.toString()}`;
 }
 
-export const rateText = (r: string | null) => (r === null ? "—" : `${r.replace(".", ",")}%`);
-export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const rateText = (r: string | null) => formatPercent(r);
 
 export function PeriodForm({
   from,
@@ -45,11 +44,25 @@ export function PeriodForm({
       ))}
       <label className="text-sm">
         <span className="block text-slate-600">{m("period.from")}</span>
-        <input type="date" name="from" defaultValue={from} className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="from"
+          defaultValue={formatDateVi(from)}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          maxLength={10}
+          className="w-32 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="text-sm">
         <span className="block text-slate-600">{m("period.to")}</span>
-        <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="to"
+          defaultValue={formatDateVi(to)}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          maxLength={10}
+          className="w-32 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
         {m("period.show")}
@@ -84,11 +97,11 @@ export function RateBadge({
     <span className="inline-flex flex-col">
       <span className={`font-semibold tabular-nums ${tone}`} data-testid={testId}>
         {rateText(rate)}
-        {target ? <span className="font-normal text-slate-500"> / {rateText(target)}</span> : null}
+        {target ? <span className="font-normal text-slate-600"> / {rateText(target)}</span> : null}
       </span>
       {delta !== null ? (
-        <span className="text-xs text-slate-500 tabular-nums">
-          {m("rate.lastYear", { rate: rateText(previous ?? null), delta: `${delta >= 0 ? "+" : ""}${delta.toFixed(2).replace(".", ",")}` })}
+        <span className="text-xs text-slate-600 tabular-nums">
+          {m("rate.lastYear", { rate: rateText(previous ?? null), delta: formatDelta(delta) })}
         </span>
       ) : null}
     </span>
@@ -117,7 +130,8 @@ export function OfficialForm({
   const lang = useLang();
   const fmt = (v: string) => (side === "cases" ? formatCount(BigInt(v)) : formatDong(v));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid={`form-${side}`}>
         <tbody className="divide-y divide-slate-100">
           {STAT_FIGURES.map((k) => (
@@ -208,28 +222,32 @@ export function TileMap({
     if (r === null) return "bg-slate-200 text-slate-700";
     const v = Number(r);
     const goal = t ? Number(t) : 80;
-    return v >= goal ? "bg-emerald-600 text-white" : v >= goal - 5 ? "bg-amber-400 text-slate-900" : "bg-red-600 text-white";
+    return v >= goal ? "bg-emerald-700 text-white" : v >= goal - 5 ? "bg-amber-400 text-slate-900" : "bg-red-600 text-white";
   };
   return (
     <div>
-      <div className="grid gap-1" style={{ gridTemplateColumns: "repeat(5, minmax(0, 6.5rem))" }} data-testid="tile-map">
-        {rows.map((p) => {
-          const short = provinceShortName(p.name);
-          const pos = TILES[short] ?? [1, 17];
-          return (
-            <Link
-              key={p.name}
-              to={`/province/${p.slug}?from=${from}&to=${to}`}
-              className={`rounded px-1 py-1 text-center text-xs leading-tight ${color(p.casesRate, p.target?.cases ?? null)}`}
-              style={{ gridColumn: pos[0], gridRow: pos[1] }}
-              title={`${p.name}: ${rateText(p.casesRate)}`}
-              data-testid="tile"
-            >
-              <span className="block truncate font-semibold">{short}</span>
-              <span className="tabular-nums">{rateText(p.casesRate)}</span>
-            </Link>
-          );
-        })}
+      {/* On a phone the map scrolls in its own box, never the page. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      <div tabIndex={0} className="overflow-x-auto">
+        <div className="grid gap-1" style={{ gridTemplateColumns: "repeat(5, minmax(0, 6.5rem))" }} data-testid="tile-map">
+          {rows.map((p) => {
+            const short = provinceShortName(p.name);
+            const pos = TILES[short] ?? [1, 17];
+            return (
+              <Link
+                key={p.name}
+                to={`/province/${p.slug}?from=${from}&to=${to}`}
+                className={`rounded px-1 py-1 text-center text-xs leading-tight ${color(p.casesRate, p.target?.cases ?? null)}`}
+                style={{ gridColumn: pos[0], gridRow: pos[1] }}
+                title={`${p.name}: ${rateText(p.casesRate)}`}
+                data-testid="tile"
+              >
+                <span className="block truncate font-semibold">{short}</span>
+                <span className="tabular-nums">{rateText(p.casesRate)}</span>
+              </Link>
+            );
+          })}
+        </div>
       </div>
       <p className="mt-2 text-xs text-slate-600">{m("map.legend")}</p>
     </div>

@@ -50,24 +50,29 @@ function WorkspaceShell({ data, children }: { data: WorkspaceData; children: Rea
       <header className="border-b border-brand-800 bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
           <a href="/" className="font-bold tracking-wide">
-            {tr("app.short")} <span className="hidden font-normal sm:inline">· {tr("app.name")}</span>
+            {tr("app.short")} <span className="hidden font-normal 2xl:inline">· {tr("app.name")}</span>
           </a>
           <nav aria-label={tr("nav.main")} className="flex flex-1 flex-wrap gap-1">
             {nav.map((item) => (
               <NavLink
                 key={item.href}
                 to={item.href}
-                className={({ isActive }) => `rounded px-3 py-1 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`}
+                className={({ isActive }) =>
+                  `whitespace-nowrap rounded px-2.5 py-1 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
+                }
               >
                 {item.label[lang]}
               </NavLink>
             ))}
           </nav>
-          <div className="text-right text-sm leading-tight">
-            <div className="font-semibold" data-testid="user-name">
+          <div className="min-w-0 max-w-64 text-right text-sm leading-tight">
+            <div className="truncate font-semibold" data-testid="user-name">
               {fullName}
             </div>
-            <div className="text-white/80">
+            <div
+              className="truncate text-white/80"
+              title={`${roles.map((r) => ROLE_LABELS[r][lang]).join(", ")}${unitName ? ` · ${unitName}` : ""}`}
+            >
               {roles.map((r) => ROLE_LABELS[r][lang]).join(", ")}
               {unitName ? ` · ${unitName}` : ""}
             </div>

@@ -1,6 +1,6 @@
 /** Sections of the national dashboard: the provinces' league table, the one-stop desks by province, a category's panel. */
 import { Link, type useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain/labels";
+import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/domain/labels";
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
@@ -57,12 +57,22 @@ export function LeagueTable({
                   <td className="px-3 py-2 tabular-nums">
                     <Link to={drillHref("enforceable", p.code, from, to)}>{formatCount(BigInt(p.cases.enforceable))}</Link>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{formatCount(BigInt(p.cases.completed) + BigInt(p.cases.terminated))}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    <Link to={drillHref("done", p.code, from, to)}>
+                      {formatCount(BigInt(p.cases.completed) + BigInt(p.cases.terminated))}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">
                     <RateBadge rate={p.casesRate} target={p.target?.cases} previous={p.previous.casesRate} />
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{formatDong(p.money.enforceable)}</td>
-                  <td className="px-3 py-2 tabular-nums">{formatDong(BigInt(p.money.completed) + BigInt(p.money.terminated))}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    <Link to={drillHref("enforceable", p.code, from, to)}>{formatDong(p.money.enforceable)}</Link>
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">
+                    <Link to={drillHref("done", p.code, from, to)}>
+                      {formatDong(BigInt(p.money.completed) + BigInt(p.money.terminated))}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">
                     <RateBadge rate={p.moneyRate} target={p.target?.money} previous={p.previous.moneyRate} />
                   </td>
@@ -105,11 +115,11 @@ export function OversightTable({ rows, total }: { rows: NationalData["oversight"
               <td className="px-3 py-2">{p.name}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(p.desk?.received ?? 0)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(p.desk?.online ?? 0)}</td>
-              <td className="px-3 py-2 tabular-nums">{p.desk && onTimeShare(p.desk) !== null ? `${onTimeShare(p.desk)} %` : "—"}</td>
+              <td className="px-3 py-2 tabular-nums">{formatPercent(p.desk ? onTimeShare(p.desk) : null)}</td>
               <td className="px-3 py-2 tabular-nums">
                 {formatCount(p.desk?.closedLate ?? 0)} / {formatCount(p.desk?.openOverdue ?? 0)}
               </td>
-              <td className="px-3 py-2 tabular-nums">{p.desk?.averageRating ?? "—"}</td>
+              <td className="px-3 py-2 tabular-nums">{formatDecimal(p.desk?.averageRating)}</td>
               <td className="px-3 py-2 tabular-nums">{formatCount(p.flagged)}</td>
             </tr>
           ))}
@@ -118,8 +128,8 @@ export function OversightTable({ rows, total }: { rows: NationalData["oversight"
       <p className="mt-2 text-sm">
         {m("oversight.nation", {
           received: formatCount(total.received),
-          onTime: onTimeShare(total) ?? "—",
-          rating: total.averageRating ?? "—",
+          onTime: formatPercent(onTimeShare(total)),
+          rating: formatDecimal(total.averageRating),
         })}
       </p>
     </>

@@ -1,7 +1,7 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
-import { formatCount, formatDong, isNational } from "@thads/domain/labels";
+import { formatCount, formatDateVi, formatDong, formatPercent, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/national";
-import { ExportLinks, OfficialForm, PeriodForm, TileMap, TrendChart, drillHref, viDate } from "../stats/stats-ui.tsx";
+import { ExportLinks, OfficialForm, PeriodForm, TileMap, TrendChart, drillHref } from "../stats/stats-ui.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useMessages, useT } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -66,7 +66,7 @@ export default function National() {
     drillHref(fig, d.nation.code, d.from, d.to, extra);
   return (
     <>
-      <PageHeader title={tr("home.national.title")} subtitle={`${tr("app.name")} · ${viDate(d.from)} – ${viDate(d.to)}`} />
+      <PageHeader title={tr("home.national.title")} subtitle={`${tr("app.name")} · ${formatDateVi(d.from)} – ${formatDateVi(d.to)}`} />
       <PeriodForm from={d.from} to={d.to} errors={d.errors} />
       <p className="mb-6 flex flex-wrap gap-4 text-sm">
         <Link className="text-blue-800 underline" to="/steering/national">
@@ -80,19 +80,16 @@ export default function National() {
         <Stat label={tr("stat.provinces")} value={formatCount(d.provinces.length)} testId="stat-provinces" />
         <Stat label={tr("stat.subunits")} value={formatCount(d.subunits)} testId="stat-subunits" />
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
-        <Stat label={m("stat.toEnforceCases")} value={formatCount(BigInt(d.totals.cases.to_enforce))} testId="stat-cases" />
-        <Stat label={m("stat.enforceableCases")} value={formatCount(BigInt(d.totals.cases.enforceable))} />
         <Stat
-          label={m("stat.rateCases")}
-          value={d.totals.casesRate === null ? "—" : `${d.totals.casesRate.replace(".", ",")}%`}
-          testId="stat-rate-cases"
+          label={m("stat.toEnforceCases")}
+          value={formatCount(BigInt(d.totals.cases.to_enforce))}
+          testId="stat-cases"
+          href={drill("to_enforce")}
         />
-        <Stat label={m("stat.enforceableMoney")} value={formatDong(d.totals.money.enforceable)} />
-        <Stat
-          label={m("stat.rateMoney")}
-          value={d.totals.moneyRate === null ? "—" : `${d.totals.moneyRate.replace(".", ",")}%`}
-          testId="stat-rate-money"
-        />
+        <Stat label={m("stat.enforceableCases")} value={formatCount(BigInt(d.totals.cases.enforceable))} href={drill("enforceable")} />
+        <Stat label={m("stat.rateCases")} value={formatPercent(d.totals.casesRate)} testId="stat-rate-cases" />
+        <Stat label={m("stat.enforceableMoney")} value={formatDong(d.totals.money.enforceable)} href={drill("enforceable")} />
+        <Stat label={m("stat.rateMoney")} value={formatPercent(d.totals.moneyRate)} testId="stat-rate-money" />
       </StatGrid>
       <div className="mt-4 flex flex-wrap gap-4">
         <ExportLinks unitCode={d.nation.code} from={d.from} to={d.to} />

@@ -1,6 +1,6 @@
 /** Sections of a province's home: its offices' figures, oversight and the one-stop desk, its executors. */
 import { Link, type useLoaderData } from "react-router";
-import { formatCount, formatDong } from "@thads/domain/labels";
+import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/domain/labels";
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
@@ -99,7 +99,7 @@ export function OversightAndDesk({ d }: { d: ProvinceData }) {
             <dd className="text-right tabular-nums">{formatCount(d.desk.online)}</dd>
             <dt>{m("desk.closedOnTime")}</dt>
             <dd className="text-right tabular-nums">
-              {formatCount(d.desk.closedOnTime)} ({onTimeShare(d.desk) ?? "—"} %)
+              {formatCount(d.desk.closedOnTime)} ({formatPercent(onTimeShare(d.desk))})
             </dd>
             <dt>{m("desk.closedLate")}</dt>
             <dd className="text-right tabular-nums">{formatCount(d.desk.closedLate)}</dd>
@@ -107,7 +107,7 @@ export function OversightAndDesk({ d }: { d: ProvinceData }) {
             <dd className="text-right tabular-nums">{formatCount(d.desk.openOverdue)}</dd>
             <dt>{m("desk.rating")}</dt>
             <dd className="text-right tabular-nums">
-              {d.desk.averageRating ?? "—"} ({formatCount(d.desk.ratings)})
+              {formatDecimal(d.desk.averageRating)} ({formatCount(d.desk.ratings)})
             </dd>
           </dl>
         ) : (

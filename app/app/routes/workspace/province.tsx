@@ -1,8 +1,8 @@
 import { Link, useLoaderData } from "react-router";
 import { canViewProvince, statYearOf } from "@thads/domain";
-import { formatCount, hasRole } from "@thads/domain/labels";
+import { formatCount, formatDateVi, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/province";
-import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
+import { drillHref, ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart } from "../stats/stats-ui.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useMessages, useT } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -75,14 +75,19 @@ export default function Province() {
   const lang = useLang();
   return (
     <>
-      <PageHeader title={d.province.name} subtitle={`${tr("home.province.title")} · ${viDate(d.from)} – ${viDate(d.to)}`} />
+      <PageHeader title={d.province.name} subtitle={`${tr("home.province.title")} · ${formatDateVi(d.from)} – ${formatDateVi(d.to)}`} />
       <PeriodForm from={d.from} to={d.to} errors={d.errors} />
       <DirectivesCallout summary={d.steering} lang={lang} />
       <StatGrid>
         <Stat label={tr("stat.subunits")} value={formatCount(d.subunitCount)} testId="stat-subunits" />
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors)} />
-        <Stat label={m("stat.toEnforceCases")} value={formatCount(BigInt(d.totals.cases.to_enforce))} testId="stat-cases" />
+        <Stat
+          label={m("stat.toEnforceCases")}
+          value={formatCount(BigInt(d.totals.cases.to_enforce))}
+          testId="stat-cases"
+          href={drillHref("to_enforce", d.province.code, d.from, d.to)}
+        />
       </StatGrid>
       <div className="mt-4 flex flex-wrap items-center gap-6">
         <span>

@@ -11,7 +11,7 @@ import { DirectivesCallout } from "../steering/steering-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import { OverdueByExecutorSection } from "./unit-overdue.tsx";
 import { todayVn } from "../../utils/today.ts";
-import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart, viDate } from "../stats/stats-ui.tsx";
+import { ExportLinks, OfficialForm, PeriodForm, RateBadge, TrendChart } from "../stats/stats-ui.tsx";
 import { periodFrom, resolveUnit, targetOf, toFigures, trend, unitStats } from "@thads/core/stats";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -71,7 +71,7 @@ export default function Unit() {
       </p>
       <DirectivesCallout summary={d.steering} lang={lang} />
       <OverdueByExecutorSection unitCode={d.unit.code} rows={d.overdue} />
-      <Section title={m("unit.results", { from: viDate(d.from), to: viDate(d.to) })}>
+      <Section title={m("unit.results", { from: formatDateVi(d.from), to: formatDateVi(d.to) })}>
         <PeriodForm from={d.from} to={d.to} errors={d.errors} />
         <div className="mb-4 flex flex-wrap items-center gap-6">
           <span>
@@ -94,9 +94,14 @@ export default function Unit() {
       <StatGrid>
         <Stat label={tr("stat.staff")} value={formatCount(d.staff)} testId="stat-staff" />
         <Stat label={tr("stat.executors")} value={formatCount(d.executors.length)} />
-        <Stat label={tr("stat.cases")} value={formatCount(d.totals.cases)} testId="stat-cases" />
-        <Stat label={tr("stat.open")} value={formatCount(d.totals.open)} testId="stat-open" />
-        <Stat label={tr("stat.register")} value={formatCount(d.totals.register)} testId="stat-register" />
+        <Stat label={tr("stat.cases")} value={formatCount(d.totals.cases)} testId="stat-cases" href={`/cases?unit=${d.unit.code}`} />
+        <Stat label={tr("stat.open")} value={formatCount(d.totals.open)} testId="stat-open" href={`/cases?unit=${d.unit.code}&open=1`} />
+        <Stat
+          label={tr("stat.register")}
+          value={formatCount(d.totals.register)}
+          testId="stat-register"
+          href={`/cases?unit=${d.unit.code}&status=separate_register`}
+        />
         <Stat label={tr("stat.moneyDue")} value={formatDong(d.totals.moneyDue)} />
         <Stat label={tr("stat.moneyCollected")} value={formatDong(d.totals.moneyCollected)} />
       </StatGrid>

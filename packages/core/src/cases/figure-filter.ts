@@ -4,10 +4,10 @@
  * packages/domain/src/stats/figures.ts). Its query-string fields are StatFilterFields (./filters.ts).
  */
 import type { TxSql } from "@thads/db";
-import { addCalendarDays, type StatFigure } from "@thads/domain";
+import { addCalendarDays, type DrillFigure } from "@thads/domain";
 
 export interface StatFilter {
-  stat?: StatFigure;
+  stat?: DrillFigure;
   statUnit?: string;
   statFrom?: string;
   statTo?: string;
@@ -123,6 +123,8 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
         return tx`(${event(["completion", "termination"])} or ${open(["ip", "pp", "sp", "ot"])})`;
       case "completed":
         return event(["completion"]);
+      case "done":
+        return event(["completion", "termination"]);
       case "terminated":
         return event(["termination"]);
       case "in_progress":
@@ -150,7 +152,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
 export async function statFilterCaption(
   tx: TxSql,
   f: StatFilter,
-): Promise<{ figure: StatFigure; unitCode: string | null; unitName: string | null; from: string; to: string } | null> {
+): Promise<{ figure: DrillFigure; unitCode: string | null; unitName: string | null; from: string; to: string } | null> {
   if (!f.stat || !f.statFrom || !f.statTo) return null;
   let unitName: string | null = null;
   if (f.statUnit) {

@@ -3,7 +3,7 @@
  * fields. Only zod and the shared parsers: the page may import it without pulling server code.
  */
 import { z } from "zod";
-import { CASE_STATUSES, STAT_FIGURES } from "@thads/domain";
+import { CASE_STATUSES, DRILL_FIGURES } from "@thads/domain";
 import { dongInput, viDate } from "../shared/fields.ts";
 import { isoDateParam, searchText } from "../shared/input.ts";
 import { JUDGMENT_TYPES } from "./intake-schema.ts";
@@ -14,7 +14,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 /** Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD. */
 export const StatFilterFields = {
-  stat: optional(z.enum(STAT_FIGURES, { message: "Chỉ tiêu thống kê: không hợp lệ." })),
+  stat: optional(z.enum(DRILL_FIGURES, { message: "Chỉ tiêu thống kê: không hợp lệ." })),
   statUnit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị thống kê: mã không hợp lệ." })),
   statFrom: optional(isoDate("Kỳ thống kê từ ngày")),
   statTo: optional(isoDate("Kỳ thống kê đến ngày")),

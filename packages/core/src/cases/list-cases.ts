@@ -113,12 +113,40 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   return { rows, total: Math.min(total, cap), capped: total > cap };
 }
 
-/** The executors the list's filter offers: every executor visible (RLS), or the unit's when the list is narrowed to one. */
-export async function listCaseExecutorChoices(tx: TxSql, unitCode: string | undefined) {
+/** How many executors the filter's on-demand search answers with. */
+export const EXECUTOR_SEARCH_LIMIT = 20;
+
+/**
+ * The executors the list's filter offers at once: one unit's (the list narrowed to it, or a
+ * sub-bureau user's own). A province or the directorate searches them on demand instead
+ * (`searchCaseExecutors`), so the list's page does not carry hundreds of names.
+ */
+export async function listCaseExecutorChoices(tx: TxSql, unit: { code: string } | { ids: string[] }) {
+  const where =
+    "code" in unit ? tx`m.unit_id = (select id from public.units where code = ${unit.code})` : tx`m.unit_id = any(${unit.ids}::uuid[])`;
   return tx<{ id: string; full_name: string }[]>`
       select distinct p.id, p.full_name from public.memberships m join public.profiles p on p.id = m.user_id
-      where m.role = 'executor' ${unitCode ? tx`and m.unit_id = (select id from public.units where code = ${unitCode})` : tx``}
+      where m.role = 'executor' and ${where}
       order by p.full_name limit 300`;
+}
+
+/** Visible executors (RLS) whose name contains the words typed, diacritics-free; at most EXECUTOR_SEARCH_LIMIT. */
+export async function searchCaseExecutors(tx: TxSql, q: string) {
+  const folded = foldVietnamese(q)
+    .replace(/[%_\\]/g, "")
+    .trim();
+  if (!folded) return [];
+  return tx<{ id: string; full_name: string }[]>`
+      select p.id, p.full_name from public.profiles p
+      where exists (select 1 from public.memberships m where m.user_id = p.id and m.role = 'executor')
+        and app_private.search_text(p.full_name) like ${`%${folded}%`}
+      order by p.full_name limit ${EXECUTOR_SEARCH_LIMIT}`;
+}
+
+/** The name of the executor a list is filtered by (null when not visible). */
+export async function caseExecutorName(tx: TxSql, id: string) {
+  const [row] = await tx<{ id: string; full_name: string }[]>`select id, full_name from public.profiles where id = ${id}`;
+  return row ?? null;
 }
 
 /** The current provinces, by name: the directorate's province filter. */

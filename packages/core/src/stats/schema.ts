@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { statYearOf, statYearPeriod } from "@thads/domain";
+import { viDate } from "../shared/fields.ts";
 import { isoDateParam } from "../shared/input.ts";
 
 /** A real calendar day, yyyy-mm-dd, in the years the system knows. */
@@ -24,22 +25,20 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: statYearPeriod(statYearOf(today)).from, to: today };
 }
 
+/**
+ * The period form's fields: dd/mm/yyyy as typed in the form (or yyyy-mm-dd, as links carry it).
+ * The one schema of the period picker, read by every page that has one.
+ */
+export const PeriodFormSchema = z
+  .object({ from: viDate("Từ ngày"), to: viDate("Đến ngày") })
+  .refine((q) => q.from <= q.to, { message: "Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", path: ["to"] });
+
 /** Period from the query string, or the year to date; errors name the field. */
 export function periodFrom(params: URLSearchParams, today: string): { from: string; to: string; errors: string[] } {
   const d = defaultPeriod(today);
-  const from = params.get("from") || d.from;
-  const to = params.get("to") || d.to;
-  const errors: string[] = [];
-  for (const [value, field] of [
-    [from, "Từ ngày"],
-    [to, "Đến ngày"],
-  ] as const) {
-    const r = isoDateParam(field).safeParse(value);
-    if (!r.success) errors.push(r.error.issues[0]!.message);
-  }
-  if (errors.length) return { ...d, errors };
-  if (from > to) return { ...d, errors: ["Kỳ thống kê: ngày bắt đầu phải trước hoặc bằng ngày kết thúc."] };
-  return { from, to, errors };
+  const r = PeriodFormSchema.safeParse({ from: params.get("from") || d.from, to: params.get("to") || d.to });
+  if (!r.success) return { ...d, errors: [...new Set(r.error.issues.map((i) => i.message))] };
+  return { ...r.data, errors: [] };
 }
 
 /** A target rate as typed in the targets form: a percentage with at most two decimals (comma or point), 0 to 100. */

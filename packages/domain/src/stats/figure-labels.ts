@@ -42,3 +42,15 @@ export const STAT_FIGURE_LABELS: Readonly<Record<StatFigure, { vi: string; en: s
   carried_to_next: { vi: "Chuyển kỳ sau", en: "Carried to next period" },
   separate_register: { vi: "Sổ theo dõi riêng (cuối kỳ)", en: "In the separate register (end of period)" },
 };
+
+/**
+ * The figures a case list can be opened on: the forms' figures and "done", the completion rate's
+ * numerator (completed + terminated, the dashboards' "Xong" columns).
+ */
+export const DRILL_FIGURES = [...STAT_FIGURES, "done"] as const;
+export type DrillFigure = (typeof DRILL_FIGURES)[number];
+
+export const DRILL_FIGURE_LABELS: Readonly<Record<DrillFigure, { vi: string; en: string }>> = {
+  ...STAT_FIGURE_LABELS,
+  done: { vi: "Thi hành xong và đình chỉ thi hành án", en: "Completed or terminated" },
+};

@@ -39,7 +39,14 @@ import {
 } from "../cases/lifecycle.ts";
 import { STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
 
-export { STAT_FIGURE_LABELS, STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
+export {
+  DRILL_FIGURE_LABELS,
+  DRILL_FIGURES,
+  STAT_FIGURE_LABELS,
+  STAT_FIGURES,
+  type DrillFigure,
+  type StatFigure,
+} from "./figure-labels.ts";
 
 export type StatValues = Record<StatFigure, bigint>;
 
