@@ -83,7 +83,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Units of the file by code, as the user sees them (units are a public directory). */
-async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<string, UnitRef>> {
+export async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<string, UnitRef>> {
   const codes = [...new Set(rows.map((r) => (r.values.don_vi ?? "").trim().toUpperCase()).filter(Boolean))];
   const units = new Map<string, UnitRef>();
   for (const part of chunks(codes, 10_000)) {
@@ -95,7 +95,7 @@ async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<str
 }
 
 /** The units and provinces where the user may insert cases: the terms of the cases_insert policy. */
-async function loadScope(tx: TxSql): Promise<Scope> {
+export async function loadScope(tx: TxSql): Promise<Scope> {
   const [s] = await tx<{ units: string[]; provinces: string[] }[]>`
     select app_private.units_for('{subunit_head,clerk}')::text[] as units,
            app_private.provinces_for('{province_head,province_staff}')::text[] as provinces`;
