@@ -7,3 +7,4 @@ export * from "./templates.ts";
 export * from "./migration/columns.ts";
 export * from "./migration/events.ts";
 export * from "./migration/migrate.ts";
+export * from "./migration/templates.ts";
