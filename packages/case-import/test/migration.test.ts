@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@thads/core";
-import { readScopeStats } from "@thads/core/stats";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
+import { continuityReport, readScopeStats, unitByCode } from "@thads/core/stats";
 import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import type { Role } from "@thads/domain";
@@ -244,5 +245,44 @@ describe("importMigration", () => {
     expect(r.written).toBe(false);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ file: "cases", line: 2, column: "ngay_phan_loai" });
+  });
+
+  it("the continuity check finds a planted one-case difference, and each differing line's drill-down holds that case", async () => {
+    // Two fresh offices of the province: one with the true histories (its figures stand for the last
+    // official report), one with the same cases where one completion was left out of the events file.
+    const offices = ["KV05", "KV06"].map((k) => `P-A-${ctx.fx.tag}-${k}`);
+    for (const code of offices) {
+      await ctx.owner`insert into public.units (kind, code, name, parent_id, province_id)
+                      values ('subunit', ${code}, ${`Phòng ${code}`}, ${ctx.fx.units.a}, ${ctx.fx.units.a})`;
+    }
+    const [truthCode, importedCode] = offices as [string, string];
+    const period = { from: "2025-10-01", to: "2025-12-31" };
+    const truth = histories(truthCode);
+    expect((await migrate(truth.cases, truth.events)).ok).toBe(true);
+    const planted = histories(importedCode);
+    const dropped = planted.numbers[0];
+    expect((await migrate(planted.cases, planted.events.filter((e) => !(e.so_thu_ly === dropped && e.loai_su_kien === "thi hành xong")))).ok).toBe(true);
+
+    const report = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), async (tx) => {
+      const official = await unitByCode(tx, truthCode);
+      const imported = await unitByCode(tx, importedCode);
+      const figures = await readScopeStats(tx, { scope: { unitIds: [official!.id] }, ...period });
+      return continuityReport(tx, imported!, period.from, period.to, figures);
+    });
+    expect(report.lines).toHaveLength(2 * 18);
+    const cases = report.differences.filter((d) => d.side === "cases");
+    expect(cases.map((d) => [d.figure, d.difference])).toEqual([
+      ["completed", -1n],
+      ["in_progress", 1n],
+      ["carried_to_next", 1n],
+    ]);
+    // By money the case was collected in full either way: no line differs.
+    expect(report.differences.filter((d) => d.side === "money")).toEqual([]);
+
+    // The drill-down of a line the import has more of lists the planted case (the official side has it completed).
+    const listed = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), (tx) =>
+      listCases(tx, CaseFilterSchema.parse({ stat: "in_progress", statUnit: importedCode, statFrom: period.from, statTo: period.to }), "2026-12-05"),
+    );
+    expect(listed.rows.map((r) => r.case_number)).toContain(dropped);
   });
 });
