@@ -33,6 +33,7 @@ export default [
     route("steering/meetings/:id", "routes/steering/meeting.tsx"),
     route("steering/national", "routes/steering/national.tsx"),
     route("stats/report", "routes/stats/report.tsx"),
+    route("stats/continuity", "routes/stats/continuity.tsx"),
     route("stats/targets", "routes/stats/targets.tsx"),
     route("steering/committees", "routes/steering/committees.tsx"),
   ]),

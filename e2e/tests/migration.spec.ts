@@ -98,6 +98,19 @@ test("province staff move a province's cases and histories in from the page, see
   const after = await figures(page);
   expect(after).toEqual({ completed: before.completed + 1, notYet: before.notYet + 1, carried: before.carried + 3 });
 
+  // The continuity check: the last official report had one more completed case; the line shows −1 and opens the cases counted.
+  await page.goto(`/stats/continuity?unit=P-HAI-PHONG&${PERIOD}`);
+  await page.getByLabel("Thi hành xong – Về việc").fill(String(after.completed + 1));
+  await page.getByLabel("Năm trước chuyển sang – Về việc").fill(String(after.carried));
+  await page.getByRole("button", { name: "Đối chiếu" }).click();
+  const difference = page.getByTestId("continuity-difference");
+  await expect(difference).toHaveCount(1);
+  await expect(difference).toContainText("Thi hành xong");
+  await expect(difference).toContainText("−1");
+  await difference.getByRole("link", { name: "Xem các việc" }).click();
+  await expect(page).toHaveURL(/\/cases\?stat=completed/);
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText(`${after.completed} việc`);
+
   // The completed case's timeline says its steps came from the former software.
   await page.goto(`/cases?q=${encodeURIComponent(completed)}`);
   await page.getByRole("link", { name: completed }).click();

@@ -261,7 +261,14 @@ describe("importMigration", () => {
     expect((await migrate(truth.cases, truth.events)).ok).toBe(true);
     const planted = histories(importedCode);
     const dropped = planted.numbers[0];
-    expect((await migrate(planted.cases, planted.events.filter((e) => !(e.so_thu_ly === dropped && e.loai_su_kien === "thi hành xong")))).ok).toBe(true);
+    expect(
+      (
+        await migrate(
+          planted.cases,
+          planted.events.filter((e) => !(e.so_thu_ly === dropped && e.loai_su_kien === "thi hành xong")),
+        )
+      ).ok,
+    ).toBe(true);
 
     const report = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), async (tx) => {
       const official = await unitByCode(tx, truthCode);
@@ -281,7 +288,11 @@ describe("importMigration", () => {
 
     // The drill-down of a line the import has more of lists the planted case (the official side has it completed).
     const listed = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), (tx) =>
-      listCases(tx, CaseFilterSchema.parse({ stat: "in_progress", statUnit: importedCode, statFrom: period.from, statTo: period.to }), "2026-12-05"),
+      listCases(
+        tx,
+        CaseFilterSchema.parse({ stat: "in_progress", statUnit: importedCode, statFrom: period.from, statTo: period.to }),
+        "2026-12-05",
+      ),
     );
     expect(listed.rows.map((r) => r.case_number)).toContain(dropped);
   });

@@ -123,6 +123,9 @@ export default function Migrate({ loaderData }: Route.ComponentProps) {
           <Link className={link} to={`/stats/report?unit=${encodeURIComponent(unit)}`}>
             {m("migrate.statistics")}
           </Link>
+          <Link className={link} to={`/stats/continuity?unit=${encodeURIComponent(unit)}`}>
+            {m("migrate.continuity")}
+          </Link>
         </p>
       ) : null}
     </>

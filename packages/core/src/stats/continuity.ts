@@ -5,7 +5,14 @@
  */
 import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { continuityDifferences, continuityLines, STAT_FIGURE_LABELS, STAT_FIGURES, type OfficialFigures, type StatFigure } from "@thads/domain";
+import {
+  continuityDifferences,
+  continuityLines,
+  STAT_FIGURE_LABELS,
+  STAT_FIGURES,
+  type OfficialFigures,
+  type StatFigure,
+} from "@thads/domain";
 import { unitStats } from "./figures.ts";
 import type { StatUnit } from "./readers.ts";
 
