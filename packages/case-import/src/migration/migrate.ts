@@ -20,7 +20,7 @@ import {
   type IsoDate,
   type ObligationInput,
 } from "@thads/domain";
-import { importCases, loadScope, loadUnits } from "../import.ts";
+import { importCases, loadScope, loadUnits, type CaseProjection } from "../import.ts";
 import type { ImportError, ParseResult } from "../types.ts";
 import { validateRow, type ValidRow } from "../validate.ts";
 import { cellsOf, columnOfRule, eventKey, parseObligations, rowEvent, snapshotHistory } from "./events.ts";
@@ -100,6 +100,27 @@ interface CaseEntry {
   /** Identity → occurrences so far (the n-th step of a kind on a date). */
   seen: Map<string, number>;
   final?: { state: CaseState; events: CaseEvent[] };
+  /** The case row was inserted in its final state (a new case): no update after its events. */
+  insertedFinal?: boolean;
+}
+
+/** The case row's columns as its whole ledger leaves them (what recordEvent sets after each step). */
+function projectionOf(e: CaseEntry, today: IsoDate): CaseProjection {
+  const { state, events } = e.final!;
+  const money = moneySummary(state);
+  const next = nextDeadline(events, today, { actors: ["agency"] });
+  return {
+    status: state.status,
+    executor_id: state.executorId,
+    decision_date: state.decidedOn,
+    money_due: state.decidedOn ? money.due.toString() : null,
+    money_collected: money.paid.toString(),
+    closed_on: state.closedOn,
+    next_deadline_on: next?.dueDate ?? null,
+    next_deadline_kind: next?.kind ?? null,
+    last_event_on: state.lastEventDate,
+    transferred_to_province_id: state.transferredTo?.provinceId ?? null,
+  };
 }
 
 const caseKey = (provinceId: string, caseNumber: string) => `${provinceId}\u0000${caseNumber}`;
@@ -526,7 +547,8 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
   const failedRows = new Set([...entries.values()].filter((e) => e.failed && e.row).map((e) => e.row!.line));
   const badCaseLines = new Set(errors.filter((x) => x.file === "cases").map((x) => x.line));
   const newRows = [...entries.values()].filter((e) => e.row && !failedRows.has(e.row.line) && !badCaseLines.has(e.row.line));
-  const writable = [...entries.values()].filter((e) => !e.failed && e.final && (e.existing || newRows.includes(e)));
+  const newSet = new Set(newRows);
+  const writable = [...entries.values()].filter((e) => !e.failed && e.final && (e.existing || newSet.has(e)));
   let written = false;
   try {
     await tx.savepoint(async (spRaw) => {
@@ -540,6 +562,12 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
           actor: opts.actor,
           allOrNothing: true,
           today,
+          projection: (r) => {
+            const e = entries.get(caseKey(r.unit.provinceId, r.input.caseNumber));
+            if (!e?.final || e.failed) return undefined;
+            e.insertedFinal = true;
+            return projectionOf(e, today);
+          },
           onProgress: (p) => {
             progress.written = p.written;
             report();
@@ -627,7 +655,7 @@ async function writeHistories(
   const projections: Record<string, unknown>[] = [];
   const transfers: string[] = [];
   for (const e of entries) {
-    const { state, events } = e.final!;
+    const { state } = e.final!;
     const decidedNow = e.steps.some((s) => s.event.kind === "decision");
     for (const o of state.obligations) {
       const row = {
@@ -643,22 +671,10 @@ async function writeHistories(
       else if (e.steps.some((s) => (s.event.kind === "payment" || s.event.kind === "act_performed") && s.event.obligationId === o.id))
         changedObligations.push(row);
     }
-    const money = moneySummary(state);
-    const next = nextDeadline(events, opts.today, { actors: ["agency"] });
-    projections.push({
-      id: e.existing!.id,
-      version: e.existing!.version,
-      status: state.status,
-      executor_id: state.executorId,
-      decision_date: state.decidedOn,
-      money_due: state.decidedOn ? money.due.toString() : null,
-      money_collected: money.paid.toString(),
-      closed_on: state.closedOn,
-      next_deadline_on: next?.dueDate ?? null,
-      next_deadline_kind: next?.kind ?? null,
-      last_event_on: state.lastEventDate,
-      transferred_to: state.transferredTo?.provinceId ?? null,
-    });
+    if (!e.insertedFinal) {
+      const p = projectionOf(e, opts.today);
+      projections.push({ id: e.existing!.id, version: e.existing!.version, ...p, transferred_to: p.transferred_to_province_id });
+    }
     if (e.steps.some((s) => s.event.kind === "transfer")) transfers.push(e.existing!.id);
   }
   for (const part of chunks(newObligations, opts.chunkSize)) {
