@@ -3498,7 +3498,8 @@ CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING
 CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
 CREATE TRIGGER case_events_stats AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_case_events();
 CREATE TRIGGER case_events_tenant BEFORE INSERT ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
-CREATE TRIGGER case_obligations_audit AFTER INSERT OR DELETE OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER case_obligations_audit AFTER DELETE OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER case_obligations_audit_insert AFTER INSERT ON public.case_obligations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
 CREATE TRIGGER case_obligations_date_bounds AFTER INSERT OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.check_record_dates('case', 'past:performed_on:Ngày thực hiện nghĩa vụ');
 CREATE TRIGGER case_obligations_tenant BEFORE INSERT OR UPDATE OF case_id, province_id, unit_id ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
 CREATE TRIGGER case_parties_audit AFTER DELETE OR UPDATE ON public.case_parties FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();

@@ -170,6 +170,22 @@ describe("the timeline's facts of each step", () => {
     });
     expect(broken).toEqual([{ label: "payment", facts: [] }]);
   });
+
+  it("says when a step was moved in from the former software, from its history or made from a snapshot", () => {
+    const rows = describeTimeline(
+      [
+        { kind: "notification", effectiveDate: "2025-11-06", payload: { migrated: "history" } },
+        { kind: "notification", effectiveDate: "2025-11-06", payload: { migrated: "snapshot" } },
+        { kind: "notification", effectiveDate: "2025-11-06", payload: {} },
+      ],
+      { lang: "vi", names: NAMES, obligations: OBLIGATIONS },
+    );
+    expect(rows.map((r) => r.facts.map((f) => f.value))).toEqual([
+      ["Chuyển đổi từ phần mềm cũ"],
+      ["Chuyển đổi từ phần mềm cũ (tạo từ trạng thái tại ngày chuyển đổi)"],
+      [],
+    ]);
+  });
 });
 
 describe("assignment and change of executor", () => {

@@ -32,9 +32,9 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export interface ColumnDef {
+export interface ColumnDef<K extends string = ColumnKey> {
   /** Canonical (Vietnamese, diacritics-free) header. */
-  key: ColumnKey;
+  key: K;
   /** English alias accepted in the header row. */
   alias: string;
   /** What the column holds (Vietnamese). */
@@ -353,3 +353,21 @@ const HEADER_LOOKUP: ReadonlyMap<string, ColumnKey> = new Map(
 export function columnForHeader(header: string): ColumnKey | undefined {
   return HEADER_LOOKUP.get(normalizeToken(header));
 }
+
+/**
+ * The columns one kind of file may have: the cases file (COLUMNS, the default), the migration's
+ * cases file (COLUMNS and the migration's own) or the events file (./migration/columns.ts).
+ */
+export interface ColumnSet {
+  columns: readonly ColumnDef<string>[];
+  byKey: ReadonlyMap<string, ColumnDef<string>>;
+  forHeader(header: string): string | undefined;
+}
+
+export function columnSet(columns: readonly ColumnDef<string>[]): ColumnSet {
+  const lookup = new Map(columns.flatMap((c) => [[c.key, c.key] as const, [normalizeToken(c.alias), c.key] as const]));
+  return { columns, byKey: new Map(columns.map((c) => [c.key, c])), forHeader: (h) => lookup.get(normalizeToken(h)) };
+}
+
+/** The cases file of today's import. */
+export const CASE_FILE: ColumnSet = columnSet(COLUMNS);

@@ -25,6 +25,26 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Today in Việt Nam (default: the clock's): no acceptance or judgment may be dated after it. */
   today?: string;
+  /**
+   * A case's columns as its whole ledger leaves them, when more than its acceptance is written with
+   * it (a province's migration, ./migration/migrate.ts): the case row is inserted in that state
+   * rather than inserted as accepted and then updated.
+   */
+  projection?: (row: ValidRow) => CaseProjection | undefined;
+}
+
+/** The case row's columns that follow from its ledger (recordEvent's projection). */
+export interface CaseProjection {
+  status: string;
+  executor_id: string | null;
+  decision_date: string | null;
+  money_due: string | null;
+  money_collected: string;
+  closed_on: string | null;
+  next_deadline_on: string | null;
+  next_deadline_kind: string | null;
+  last_event_on: string;
+  transferred_to_province_id: string | null;
 }
 
 export interface ImportResult {
@@ -83,7 +103,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Units of the file by code, as the user sees them (units are a public directory). */
-async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<string, UnitRef>> {
+export async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<string, UnitRef>> {
   const codes = [...new Set(rows.map((r) => (r.values.don_vi ?? "").trim().toUpperCase()).filter(Boolean))];
   const units = new Map<string, UnitRef>();
   for (const part of chunks(codes, 10_000)) {
@@ -95,7 +115,7 @@ async function loadUnits(tx: TxSql, rows: readonly SourceRow[]): Promise<Map<str
 }
 
 /** The units and provinces where the user may insert cases: the terms of the cases_insert policy. */
-async function loadScope(tx: TxSql): Promise<Scope> {
+export async function loadScope(tx: TxSql): Promise<Scope> {
   const [s] = await tx<{ units: string[]; provinces: string[] }[]>`
     select app_private.units_for('{subunit_head,clerk}')::text[] as units,
            app_private.provinces_for('{province_head,province_staff}')::text[] as provinces`;
@@ -175,7 +195,7 @@ async function writeChunk(
   tx: TxSql,
   part: readonly ValidRow[],
   state: WriteState,
-  opts: { actor: Actor; headers: ParseResult["headers"] },
+  opts: { actor: Actor; headers: ParseResult["headers"]; projection?: ImportOptions["projection"] },
 ): Promise<void> {
   const stats = state;
   const judgmentIds = state.judgmentIds;
@@ -240,6 +260,7 @@ async function writeChunk(
       }
       byId.set(i.idempotencyKey, r);
       const deadline = firstDeadline(state, r);
+      const p = opts.projection?.(r);
       caseRows.push({
         id: i.idempotencyKey,
         unit_id: r.unit.id,
@@ -254,23 +275,38 @@ async function writeChunk(
         creditor_name: i.creditor.fullName,
         judgment_id: judgmentId,
         source: i.source,
-        money_due: i.amount.toString(),
-        next_deadline_on: deadline?.on ?? null,
-        next_deadline_kind: deadline?.kind ?? null,
+        money_due: p?.money_due ?? i.amount.toString(),
+        next_deadline_on: p ? p.next_deadline_on : (deadline?.on ?? null),
+        next_deadline_kind: p ? p.next_deadline_kind : (deadline?.kind ?? null),
+        ...(p
+          ? {
+              status: p.status,
+              executor_id: p.executor_id,
+              decision_date: p.decision_date,
+              money_collected: p.money_collected,
+              closed_on: p.closed_on,
+              last_event_on: p.last_event_on,
+              transferred_to_province_id: p.transferred_to_province_id,
+            }
+          : {}),
       });
     }
     if (!caseRows.length) return;
     const insertedCases = await tx<{ id: string }[]>`
       insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
                                 is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on, money_due,
-                                next_deadline_on, next_deadline_kind)
+                                next_deadline_on, next_deadline_kind, executor_id, decision_date, money_collected, closed_on,
+                                transferred_to_province_id)
       select c.id, c.unit_id, c.province_id, c.case_number, c.accepted_on, c.decision_kind, c.judgment_type, c.is_bank_credit,
-             c.is_corruption, c.debtor_name, c.creditor_name, c.judgment_id, c.source, 'accepted', c.accepted_on, c.money_due,
-             c.next_deadline_on, c.next_deadline_kind
+             c.is_corruption, c.debtor_name, c.creditor_name, c.judgment_id, c.source, coalesce(c.status, 'accepted'),
+             coalesce(c.last_event_on, c.accepted_on), c.money_due, c.next_deadline_on, c.next_deadline_kind, c.executor_id,
+             c.decision_date, coalesce(c.money_collected, 0), c.closed_on, c.transferred_to_province_id
       from json_to_recordset(${tx.json(caseRows as never)}::json) as c(
         id uuid, unit_id uuid, province_id uuid, case_number text, accepted_on date, decision_kind public.decision_kind,
         judgment_type public.judgment_type, is_bank_credit boolean, is_corruption boolean, debtor_name text, creditor_name text,
-        judgment_id uuid, source public.case_source, money_due bigint, next_deadline_on date, next_deadline_kind text)
+        judgment_id uuid, source public.case_source, money_due bigint, next_deadline_on date, next_deadline_kind text,
+        status public.case_status, last_event_on date, executor_id uuid, decision_date date, money_collected bigint, closed_on date,
+        transferred_to_province_id uuid)
       on conflict (province_id, case_number) do nothing
       returning id`;
     const written = new Set(insertedCases.map((c) => c.id));
@@ -382,7 +418,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
   const seen = new Map<string, number>();
   // Writing stops at the first error when all or nothing (validation goes on, to report every error).
   const mayWrite = () => !parsed.fatal && !(allOrNothing && errors.count > 0);
-  const writeOpts = { actor: opts.actor, headers: parsed.headers };
+  const writeOpts = { actor: opts.actor, headers: parsed.headers, projection: opts.projection };
 
   /**
    * Validation of every row, each chunk written while the next one is

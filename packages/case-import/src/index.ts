@@ -4,3 +4,7 @@ export * from "./parse.ts";
 export * from "./validate.ts";
 export * from "./import.ts";
 export * from "./templates.ts";
+export * from "./migration/columns.ts";
+export * from "./migration/events.ts";
+export * from "./migration/migrate.ts";
+export * from "./migration/templates.ts";

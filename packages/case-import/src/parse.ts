@@ -5,7 +5,7 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse as csvParser } from "csv-parse";
 import ExcelJS from "exceljs";
-import { COLUMN_BY_KEY, COLUMNS, columnForHeader, type ColumnKey } from "./columns.ts";
+import { CASE_FILE, type ColumnKey, type ColumnSet } from "./columns.ts";
 import { LIMITS, type ImportError, type OnProgress, type ParseResult, type SourceRow } from "./types.ts";
 import { CONTROL_CHARS, controlCharsMessage } from "@thads/core/input";
 
@@ -17,6 +17,8 @@ export interface ParseOptions {
   /** Columns the import does not know are an error by default (their data would be lost); true: ignore them. */
   ignoreUnknownColumns?: boolean;
   onProgress?: OnProgress;
+  /** The columns the file may have (default: the cases file of today's import). */
+  columns?: ColumnSet;
 }
 
 type Input = string | Uint8Array | NodeJS.ReadableStream | AsyncIterable<Uint8Array | string>;
@@ -52,6 +54,7 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
   const positions: (ColumnKey | "" | null)[] = [];
   const headers: Partial<Record<ColumnKey, string>> = {};
   const errors: ImportError[] = [];
+  const set = opts.columns ?? CASE_FILE;
   cells.forEach((raw, i) => {
     const cell = raw.replace(/^\uFEFF/, "").trim();
     if (!cell) {
@@ -68,7 +71,7 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
       positions.push(null);
       return;
     }
-    const key = columnForHeader(cell);
+    const key = set.forHeader(cell) as ColumnKey | undefined;
     if (!key) {
       positions.push(null);
       if (!opts.ignoreUnknownColumns) {
@@ -89,8 +92,8 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
     headers[key] = cell;
     positions.push(key);
   });
-  for (const c of COLUMNS) {
-    if (c.required && headers[c.key] === undefined) {
+  for (const c of set.columns) {
+    if (c.required && headers[c.key as ColumnKey] === undefined) {
       errors.push({
         line,
         column: c.key,
@@ -99,7 +102,7 @@ function readHeader(cells: readonly string[], line: number, opts: ParseOptions) 
       });
     }
   }
-  return { positions, headers, errors };
+  return { positions, headers, errors, set };
 }
 
 type Header = ReturnType<typeof readHeader>;
@@ -124,7 +127,7 @@ function toRow(header: Header, cells: readonly string[], line: number, errors: I
         line,
         column: header.headers[key] ?? key,
         code: "control_chars",
-        message: controlCharsMessage(COLUMN_BY_KEY.get(key)?.label ?? key),
+        message: controlCharsMessage(header.set.byKey.get(key)?.label ?? key),
       });
       bad = true;
       return;
@@ -329,12 +332,12 @@ function isBlankBuffer(b: Buffer): boolean {
 }
 
 /** A worksheet cell as the text a person would have typed. */
-export function cellText(value: ExcelJS.CellValue, key: ColumnKey | null): string {
+export function cellText(value: ExcelJS.CellValue, key: ColumnKey | null, set: ColumnSet = CASE_FILE): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "co" : "khong";
   if (typeof value === "number") {
-    const type = key ? COLUMN_BY_KEY.get(key)?.type : undefined;
+    const type = key ? set.byKey.get(key)?.type : undefined;
     // A date column holding a bare number: an Excel serial date without a date format.
     if (type === "date" && Number.isInteger(value) && value > 0 && value < 2_958_466) {
       return formatDate(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000));
@@ -346,7 +349,7 @@ export function cellText(value: ExcelJS.CellValue, key: ColumnKey | null): strin
   if (value instanceof Date) return formatDate(value);
   if (typeof value === "object") {
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, key);
+    if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null, key, set);
     if ("text" in value && typeof value.text === "string") return value.text;
     if ("error" in value) return String(value.error);
   }
@@ -465,7 +468,7 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
           }
           continue;
         }
-        const cells = Array.from(raw, (v, i) => cellText(v ?? null, header!.positions[i] || null));
+        const cells = Array.from(raw, (v, i) => cellText(v ?? null, header!.positions[i] || null, header!.set));
         if (isBlank(cells)) continue;
         result.records++;
         if (result.records > maxRows) throw new FatalParse(tooManyRows(maxRows, line));

@@ -1,15 +1,25 @@
 import ExcelJS from "exceljs";
 import { csvLine, sheetCell } from "@thads/domain";
-import { CODE_HINTS, COLUMNS } from "./columns.ts";
+import { CODE_HINTS, COLUMNS, type ColumnDef } from "./columns.ts";
+
+/** Which file a template is for: today's cases file, the migration's cases file, or the events file. */
+export interface TemplateKind {
+  columns: readonly ColumnDef<string>[];
+  /** Example rows (default: each column's example). */
+  examples?: readonly Record<string, string>[];
+  sheet?: string;
+}
+const CASES_TEMPLATE: TemplateKind = { columns: COLUMNS };
+const examplesOf = (t: TemplateKind) => t.examples ?? [Object.fromEntries(t.columns.map((c) => [c.key, c.example]))];
 
 /**
  * The CSV template: UTF-8 with a BOM (so Excel opens it with Vietnamese
  * letters intact), comma separated, the header row and one example row.
  */
-export function csvTemplate(): string {
-  const header = csvLine(COLUMNS.map((c) => c.key));
-  const example = csvLine(COLUMNS.map((c) => c.example));
-  return `\uFEFF${header}\r\n${example}\r\n`;
+export function csvTemplate(kind: TemplateKind = CASES_TEMPLATE): string {
+  const header = csvLine(kind.columns.map((c) => c.key));
+  const examples = examplesOf(kind).map((e) => csvLine(kind.columns.map((c) => e[c.key] ?? "")));
+  return `\uFEFF${[header, ...examples].join("\r\n")}\r\n`;
 }
 
 const LISTS: Record<string, string> = {
@@ -28,19 +38,21 @@ const LISTS: Record<string, string> = {
  * leading zeros and dates stay dd/mm/yyyy), drop-down lists for the code
  * columns; and a "huong_dan" sheet describing each column.
  */
-export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer> {
+export async function xlsxTemplate(opts: { rows?: number; kind?: TemplateKind } = {}): Promise<Buffer> {
+  const kind = opts.kind ?? CASES_TEMPLATE;
+  const COLUMNS = kind.columns;
   const wb = new ExcelJS.Workbook();
   wb.creator = "THADS";
   wb.created = new Date(Date.UTC(2025, 10, 3));
-  const ws = wb.addWorksheet("viec_thi_hanh_an", { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(kind.sheet ?? "viec_thi_hanh_an", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({
     header: c.key,
     key: c.key,
-    width: Math.max(14, Math.min(40, c.example.length + 4)),
+    width: Math.max(14, Math.min(40, Math.max(...examplesOf(kind).map((e) => (e[c.key] ?? "").length)) + 4)),
     style: { numFmt: "@" },
   }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, sheetCell(c.example)])));
+  for (const e of examplesOf(kind)) ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, sheetCell(e[c.key] ?? "")])));
   const lastRow = opts.rows ?? 5_000;
   COLUMNS.forEach((c, i) => {
     const list = LISTS[c.key];
@@ -74,7 +86,10 @@ export async function xlsxTemplate(opts: { rows?: number } = {}): Promise<Buffer
   guide.addRow({});
   guide.addRow({
     key: "Ghi chú",
-    label: "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề.",
+    label:
+      kind.sheet === "su_kien"
+        ? "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một bước của một việc; không để trống dòng tiêu đề."
+        : "Chỉ trang tính đầu tiên được nhập. Mỗi dòng là một việc thi hành án; không để trống dòng tiêu đề.",
   });
 
   return Buffer.from(await wb.xlsx.writeBuffer());

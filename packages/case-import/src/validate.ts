@@ -84,7 +84,7 @@ const CODE_LIST_OF: Partial<Record<ColumnKey, keyof typeof CODES & keyof typeof 
  * decimal is never read as a thousands separator (IntakeSchema's dongInput
  * alone would read "12,5" as 125).
  */
-const MONEY_SHAPE = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)\s*(?:đ|₫|vnd|vnđ)?$/i;
+export const MONEY_SHAPE = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)\s*(?:đ|₫|vnd|vnđ)?$/i;
 
 export function columnName(ctx: Pick<ValidateContext, "headers">, key: ColumnKey): string {
   return ctx.headers[key] ?? key;

@@ -81,4 +81,32 @@ describe("cli", () => {
     expect((await cli(p)).code).toBe(2);
     expect((await cli("--bogus")).code).toBe(2);
   });
+
+  it("--migrate: a cases file and an events file, with progress; the same files again change nothing", async () => {
+    const staff = `province_staff.${ctx.fx.tag}@test.vn`.toLowerCase();
+    const c = row(unit(), { ngay_thu_ly: "03/11/2025" });
+    const cases = file("mig-cases.csv", csv([c]));
+    const events = file(
+      "mig-events.csv",
+      `so_thu_ly,loai_su_kien,ngay_thuc_hien,ket_qua\n${c.so_thu_ly},decision,05/11/2025,\n${c.so_thu_ly},notification,06/11/2025,\n${c.so_thu_ly},verification,01/12/2025,\n${c.so_thu_ly},classification,02/12/2025,chua_co_dieu_kien\n`,
+    );
+    const r = await cli("--migrate", "--cases", cases, "--events", events, "--as", staff);
+    expect(r.stdout).toMatch(/Đã chuyển đổi \(việc: 1 mới, 0 đã có; sự kiện: 4 mới/);
+    expect(r.stderr).toMatch(/\[done\]/);
+    expect(r.code).toBe(0);
+    const [s] = await ctx.owner<{ status: string }[]>`select status from public.cases where case_number = ${c.so_thu_ly!}`;
+    expect(s!.status).toBe("not_yet_enforceable");
+    const again = await cli("--migrate", "--cases", cases, "--events", events, "--as", staff);
+    expect(again.stdout).toMatch(/việc: 0 mới, 1 đã có; sự kiện: 0 mới \(0 tạo từ ảnh chụp\), 4 đã có/);
+    expect(again.code).toBe(0);
+
+    const bad = file("mig-bad.csv", `so_thu_ly,loai_su_kien,ngay_thuc_hien\n${c.so_thu_ly},completion,03/12/2025\n`);
+    const refused = await cli("--migrate", "--events", bad, "--as", staff);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^tệp sự kiện, dòng 2, cột loai_su_kien: /m);
+
+    const tpl = path.join(dir, "su_kien.csv");
+    expect((await cli("--template", tpl, "--kind", "events")).code).toBe(0);
+    expect(readFileSync(tpl, "utf8").startsWith("\uFEFFso_thu_ly,loai_su_kien,ngay_thuc_hien,")).toBe(true);
+  });
 });

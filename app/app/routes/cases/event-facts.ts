@@ -154,6 +154,11 @@ export function describeTimeline(
     const event = parsed.data as CaseEvent;
     const described = describeEvent(event, { lang: opts.lang, m, name, obligation, assignedBefore: assigned });
     if (event.kind === "executor_change" || (event.kind === "decision" && event.executorId)) assigned = true;
+    // A step moved in from the former software (docs/import.md, "Moving a province in"): said so on the step.
+    const migrated = entry.payload.migrated;
+    if (migrated === "history" || migrated === "snapshot") {
+      described.facts.push({ label: null, value: m(migrated === "history" ? "fact.migrated.history" : "fact.migrated.snapshot") });
+    }
     return described;
   });
 }

@@ -10,6 +10,7 @@ import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { ImportProgressView, ImportSummary } from "./import-result.tsx";
 import { IMPORT_ROLES, readImportUpload, resultForPage } from "./import.server.ts";
 import { casesMessages } from "./messages.ts";
+import { migrateMessages } from "./migrate-messages.ts";
 import { useLiveImport } from "./use-live-import.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -41,6 +42,7 @@ export default function ImportCases() {
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const m = useMessages(casesMessages);
+  const mm = useMessages(migrateMessages);
   const { live, onSubmit } = useLiveImport(m("import.noAnswer"));
   const r = live ? live.result : a?.result;
   const formError = live ? live.formError : a?.formError;
@@ -57,6 +59,9 @@ export default function ImportCases() {
         </a>
         <Link className="text-blue-800 underline" to="/cases">
           {m("import.cases")}
+        </Link>
+        <Link className="text-blue-800 underline" to="/cases/migrate">
+          {mm("migrate.link")}
         </Link>
       </p>
       {formError ? (

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportResult } from "@thads/case-import";
 
-/** An import running through /cases/import/run, as the page shows it. */
-export interface LiveImport {
+/** A run streaming progress lines (an import through /cases/import/run, a migration through /cases/migrate/run), as the page shows it. */
+export interface LiveRun<P, R> {
   running: boolean;
   upload: number;
-  progress?: ImportProgress;
-  result?: ImportResult;
+  progress?: P;
+  result?: R;
   formError?: string;
 }
+export type LiveImport = LiveRun<ImportProgress, ImportResult>;
 
 /**
  * With JavaScript, the upload goes to /cases/import/run, which answers with
@@ -16,8 +17,8 @@ export interface LiveImport {
  * to the page and the result shows when the import is done. `failed` is the
  * message shown when no result comes back.
  */
-export function useLiveImport(failed: string) {
-  const [live, setLive] = useState<LiveImport | null>(null);
+export function useLiveImport<P = ImportProgress, R = ImportResult>(failed: string, url = "/cases/import/run") {
+  const [live, setLive] = useState<LiveRun<P, R> | null>(null);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +35,7 @@ export function useLiveImport(failed: string) {
         .filter((l) => l.trim());
       seen = end;
       for (const line of lines) {
-        let msg: { progress?: ImportProgress; result?: ImportResult; formError?: string };
+        let msg: { progress?: P; result?: R; formError?: string };
         try {
           msg = JSON.parse(line);
         } catch {
@@ -44,7 +45,7 @@ export function useLiveImport(failed: string) {
         setLive((s) => ({ ...(s ?? { upload: 1, running: true }), ...msg, upload: 1, running: !msg.result && !msg.formError }));
       }
     };
-    xhr.open("POST", "/cases/import/run");
+    xhr.open("POST", url);
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable) setLive((s) => ({ ...(s ?? { running: true }), upload: ev.loaded / ev.total }));
     };

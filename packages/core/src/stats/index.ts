@@ -9,3 +9,4 @@ export * from "./report.ts";
 export * from "./targets.ts";
 export * from "./readers.ts";
 export * from "./verify.ts";
+export * from "./continuity.ts";

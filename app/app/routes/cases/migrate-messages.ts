@@ -1,0 +1,68 @@
+import { defineMessages } from "../../i18n.ts";
+
+/** Moving a province in: the migration page's messages. */
+export const migrateMessages = defineMessages(
+  {
+    "migrate.title": "Chuyển đổi dữ liệu từ phần mềm cũ",
+    "migrate.subtitle": "Tệp việc và tệp sự kiện (CSV hoặc .xlsx): mỗi việc với trạng thái và lịch sử của nó",
+    "migrate.link": "Chuyển đổi dữ liệu từ phần mềm cũ",
+    "migrate.templates": "Mẫu:",
+    "migrate.templateCases": "tệp việc",
+    "migrate.templateEvents": "tệp sự kiện",
+    "migrate.casesFile": "Tệp việc (.csv, .xlsx)",
+    "migrate.eventsFile": "Tệp sự kiện (.csv, .xlsx)",
+    "migrate.snapshot": "Tệp việc ghi trạng thái tại ngày chuyển đổi (chế độ ảnh chụp, khi phần mềm cũ không xuất được lịch sử)",
+    "migrate.cutover": "Ngày chuyển đổi (dd/mm/yyyy; để trống: hôm nay)",
+    "migrate.dryRun": "Chỉ kiểm tra, không ghi",
+    "migrate.partial": "Ghi các việc hợp lệ, bỏ qua việc có lỗi (mặc định: có lỗi thì không ghi gì)",
+    "migrate.submit": "Chuyển đổi",
+    "migrate.busy": "Đang chuyển đổi…",
+    "migrate.uploading": "Tải tệp lên",
+    "migrate.checked": "Kiểm tra: {done} / {total} dòng",
+    "migrate.written": "Ghi: {done} dòng",
+    "migrate.summary":
+      "Việc: {casesImported} mới, {casesUnchanged} đã có · sự kiện: {eventsImported} mới ({synthetic} tạo từ ảnh chụp), {eventsUnchanged} đã có · {errors} lỗi",
+    "migrate.summaryDryRun":
+      "Chạy thử — việc: {casesImported} sẽ nhập, {casesUnchanged} đã có · sự kiện: {eventsImported} sẽ nhập, {eventsUnchanged} đã có · {errors} lỗi",
+    "migrate.nothingWritten": "Không ghi gì.",
+    "migrate.statistics": "Xem thống kê của tỉnh",
+    "migrate.continuity": "Đối chiếu với báo cáo chính thức gần nhất",
+    "migrate.col.file": "Tệp",
+    "migrate.file.cases": "tệp việc",
+    "migrate.file.events": "tệp sự kiện",
+    "migrate.error.noFile": "Chọn ít nhất một tệp: tệp việc hoặc tệp sự kiện (.csv hoặc .xlsx).",
+    "migrate.noAnswer": "Không nhận được kết quả chuyển đổi (mất kết nối hoặc phiên đăng nhập đã hết). Tải lại trang để kiểm tra.",
+  },
+  {
+    "migrate.title": "Moving data in from the former software",
+    "migrate.subtitle": "A cases file and an events file (CSV or .xlsx): each case with its state and history",
+    "migrate.link": "Move data in from the former software",
+    "migrate.templates": "Templates:",
+    "migrate.templateCases": "cases file",
+    "migrate.templateEvents": "events file",
+    "migrate.casesFile": "Cases file (.csv, .xlsx)",
+    "migrate.eventsFile": "Events file (.csv, .xlsx)",
+    "migrate.snapshot":
+      "The cases file holds each case's state at the cut-over (snapshot mode, when the former software cannot export histories)",
+    "migrate.cutover": "Cut-over date (dd/mm/yyyy; blank: today)",
+    "migrate.dryRun": "Check only, write nothing",
+    "migrate.partial": "Write the valid cases, skip those with errors (default: any error and nothing is written)",
+    "migrate.submit": "Move in",
+    "migrate.busy": "Moving in…",
+    "migrate.uploading": "Uploading",
+    "migrate.checked": "Checked: {done} / {total} rows",
+    "migrate.written": "Written: {done} rows",
+    "migrate.summary":
+      "Cases: {casesImported} new, {casesUnchanged} already there · events: {eventsImported} new ({synthetic} from snapshots), {eventsUnchanged} already there · {errors} errors",
+    "migrate.summaryDryRun":
+      "Dry run — cases: {casesImported} to import, {casesUnchanged} already there · events: {eventsImported} to import, {eventsUnchanged} already there · {errors} errors",
+    "migrate.nothingWritten": "Nothing was written.",
+    "migrate.statistics": "The province's statistics",
+    "migrate.continuity": "Compare with the last official report",
+    "migrate.col.file": "File",
+    "migrate.file.cases": "cases file",
+    "migrate.file.events": "events file",
+    "migrate.error.noFile": "Choose at least one file: the cases file or the events file (.csv or .xlsx).",
+    "migrate.noAnswer": "No answer from the migration (connection lost or signed out). Reload to check.",
+  },
+);

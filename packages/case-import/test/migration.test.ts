@@ -1,0 +1,299 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@thads/core";
+import { CaseFilterSchema, listCases } from "@thads/core/cases";
+import { continuityReport, readScopeStats, unitByCode } from "@thads/core/stats";
+import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import type { Role } from "@thads/domain";
+import { EVENT_FILE, MIGRATION_CASE_FILE } from "../src/migration/columns.ts";
+import { importMigration, type MigrationOptions } from "../src/migration/migrate.ts";
+import { parseCsv } from "../src/parse.ts";
+import { row } from "./helpers.ts";
+
+const ctx = useTenantFixture();
+const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
+const actor = (key: string, role: Role): Actor => ({ userId: ctx.fx.users[key]!, roles: [role] });
+const unitA1 = () => `P-A-${ctx.fx.tag}-KV01`;
+const unitA9 = () => `P-A-${ctx.fx.tag}-KV09`;
+
+type Cells = Record<string, string>;
+
+function field(v: string): string {
+  return v.includes('"') || v.includes(",") || v.includes("\n") ? `"${v.replace(/"/g, '""')}"` : v;
+}
+function table(rows: Cells[]): string {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return `${[keys.join(","), ...rows.map((r) => keys.map((k) => field(r[k] ?? "")).join(","))].join("\n")}\n`;
+}
+
+/** Parses both files and runs the migration as province staff, in one transaction. */
+async function migrate(cases: Cells[] | null, events: Cells[] | null, opts: Partial<MigrationOptions> = {}) {
+  const files = {
+    cases: cases ? await parseCsv(table(cases), { columns: MIGRATION_CASE_FILE }) : undefined,
+    events: events ? await parseCsv(table(events), { columns: EVENT_FILE }) : undefined,
+  };
+  return withClaims(ctx.app, claims(ctx.fx.users.province_staff!), (tx) =>
+    importMigration(tx, files, { actor: actor("province_staff", "province_staff"), today: "2026-12-05", ...opts }),
+  );
+}
+
+const step = (so_thu_ly: string, loai_su_kien: string, ngay_thuc_hien: string, more: Cells = {}): Cells => ({
+  so_thu_ly,
+  loai_su_kien,
+  ngay_thuc_hien,
+  ...more,
+});
+
+/** A completed case, a partly paid one and a not-yet-enforceable one, with their histories (2025 rules). */
+function histories(unit: string) {
+  const c = [
+    row(unit, { ngay_thu_ly: "03/11/2025", so_tien: "10.000.000" }),
+    row(unit, { ngay_thu_ly: "04/11/2025", so_tien: "20.000.000" }),
+    row(unit, { ngay_thu_ly: "05/11/2025", so_tien: "30.000.000" }),
+  ] as Cells[];
+  const [a, b, n] = c.map((x) => x.so_thu_ly!) as [string, string, string];
+  const events = [
+    step(a, "quyết định thi hành án", "05/11/2025", { so_quyet_dinh: "11/QĐ-CTHADS" }),
+    step(a, "notification", "06/11/2025"),
+    step(a, "verification", "01/12/2025", { ket_qua_xac_minh: "Có tài khoản ngân hàng" }),
+    step(a, "classification", "02/12/2025", { ket_qua: "co_dieu_kien" }),
+    step(a, "payment", "10/12/2025", { so_tien: "10.000.000", so_bien_lai: "BL-1" }),
+    step(a, "thi hành xong", "15/12/2025"),
+    step(b, "decision", "06/11/2025"),
+    step(b, "notification", "07/11/2025"),
+    step(b, "verification", "02/12/2025"),
+    step(b, "phân loại điều kiện thi hành án", "03/12/2025", { ket_qua: "co_dieu_kien" }),
+    step(b, "payment", "11/12/2025", { so_tien: "5.000.000" }),
+    step(n, "decision", "07/11/2025"),
+    step(n, "notification", "08/11/2025"),
+    step(n, "verification", "03/12/2025"),
+    step(n, "classification", "04/12/2025", { ket_qua: "chua_co_dieu_kien" }),
+  ];
+  return { cases: c, events, numbers: [a, b, n] as [string, string, string] };
+}
+
+async function casesByNumber(numbers: string[]) {
+  return ctx.owner<
+    { case_number: string; status: string; money_due: string; money_collected: string; closed_on: string | null; version: number }[]
+  >`
+    select case_number, status, money_due::text, money_collected::text, closed_on::text, version
+    from public.cases where case_number = any(${numbers}) order by case_number`;
+}
+async function ledgerSize(numbers: string[]) {
+  const [r] = await ctx.owner<{ events: number; audit: number }[]>`
+    select (select count(*)::int from public.case_events e join public.cases c on c.id = e.case_id where c.case_number = any(${numbers})) as events,
+           (select count(*)::int from public.audit_log where province_id = ${ctx.fx.units.a}) as audit`;
+  return r!;
+}
+
+type Stats = Awaited<ReturnType<typeof readScopeStats>>;
+const minus = (a: Stats, b: Stats): Stats => ({
+  cases: Object.fromEntries(Object.entries(a.cases).map(([k, v]) => [k, v - b.cases[k as keyof Stats["cases"]]])) as Stats["cases"],
+  money: Object.fromEntries(Object.entries(a.money).map(([k, v]) => [k, v - b.money[k as keyof Stats["money"]]])) as Stats["money"],
+});
+
+describe("importMigration", () => {
+  it("replays a full history: statuses, money and obligations as the steps on the page would leave them; audit chain intact", async () => {
+    const h = histories(unitA1());
+    const r = await migrate(h.cases, h.events);
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ ok: true, written: true, cases: { imported: 3 }, events: { imported: h.events.length } });
+    const rows = await casesByNumber(h.numbers);
+    const by = new Map(rows.map((x) => [x.case_number, x]));
+    expect(by.get(h.numbers[0])).toMatchObject({ status: "completed", money_collected: "10000000", closed_on: "2025-12-15" });
+    expect(by.get(h.numbers[1])).toMatchObject({ status: "enforcing", money_due: "20000000", money_collected: "5000000" });
+    expect(by.get(h.numbers[2])).toMatchObject({ status: "not_yet_enforceable", money_collected: "0" });
+    const marks = await ctx.owner<{ migrated: string | null; n: number }[]>`
+      select e.payload->>'migrated' as migrated, count(*)::int as n from public.case_events e join public.cases c on c.id = e.case_id
+      where c.case_number = any(${h.numbers}) and e.kind <> 'acceptance' group by 1`;
+    expect(marks).toEqual([{ migrated: "history", n: h.events.length }]);
+    const [o] = await ctx.owner<{ paid: string }[]>`
+      select o.paid::text from public.case_obligations o join public.cases c on c.id = o.case_id where c.case_number = ${h.numbers[1]}`;
+    expect(o!.paid).toBe("5000000");
+    expect((await verifyAuditChains(ctx.owner)).filter((c) => c.firstBrokenId !== null)).toEqual([]);
+  });
+
+  it("refuses a history that breaks a lifecycle rule at its row and column, and writes nothing", async () => {
+    const h = histories(unitA1());
+    // Verification while the voluntary compliance period is still running (notified on 06/11, verified on 07/11).
+    const events = h.events.map((e) =>
+      e.so_thu_ly === h.numbers[0] && e.loai_su_kien === "verification" ? { ...e, ngay_thuc_hien: "07/11/2025" } : e,
+    );
+    const before = await ledgerSize(h.numbers);
+    const r = await migrate(h.cases, events);
+    expect(r.ok).toBe(false);
+    expect(r.written).toBe(false);
+    const line = events.findIndex((e) => e.so_thu_ly === h.numbers[0] && e.loai_su_kien === "verification") + 2;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: "events", line, column: "ngay_thuc_hien", code: "rule" });
+    expect(r.errors[0]!.message).toContain(h.numbers[0]);
+    expect(await casesByNumber(h.numbers)).toEqual([]);
+    expect(await ledgerSize(h.numbers)).toEqual(before);
+  });
+
+  it("names the row of a payment larger than what is owed, and of an unknown step", async () => {
+    const h = histories(unitA1());
+    const events = [
+      ...h.events,
+      step(h.numbers[1], "payment", "20/12/2025", { so_tien: "16.000.000" }),
+      step(h.numbers[2], "nộp phạt", "20/12/2025"),
+    ];
+    const r = await migrate(h.cases, events);
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [events.length, "so_tien", "rule"],
+      [events.length + 1, "loai_su_kien", "invalid"],
+    ]);
+    expect(r.written).toBe(false);
+  });
+
+  it("partial mode writes the cases whose histories are valid and reports the others", async () => {
+    const h = histories(unitA1());
+    const events = h.events.filter((e) => !(e.so_thu_ly === h.numbers[2] && e.loai_su_kien === "notification"));
+    const r = await migrate(h.cases, events, { allOrNothing: false });
+    expect(r.written).toBe(true);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: "events", column: "loai_su_kien" });
+    const by = new Map((await casesByNumber(h.numbers)).map((c) => [c.case_number, c.status]));
+    expect(h.numbers.map((n) => by.get(n))).toEqual(["completed", "enforcing", undefined]);
+  });
+
+  it("is re-runnable: the same files again change nothing; a file of newer events appends them", async () => {
+    const h = histories(unitA1());
+    const first = await migrate(h.cases, h.events);
+    expect(first.ok).toBe(true);
+    const after = await ledgerSize(h.numbers);
+    const rows = await casesByNumber(h.numbers);
+
+    const again = await migrate(h.cases, h.events);
+    expect(again.errors).toEqual([]);
+    expect(again).toMatchObject({ ok: true, cases: { imported: 0, unchanged: 3 }, events: { imported: 0, unchanged: h.events.length } });
+    expect(await ledgerSize(h.numbers)).toEqual(after);
+    expect(await casesByNumber(h.numbers)).toEqual(rows);
+
+    const newer = [step(h.numbers[1], "payment", "05/01/2026", { so_tien: "15.000.000" }), step(h.numbers[1], "completion", "06/01/2026")];
+    const more = await migrate(null, [...h.events, ...newer]);
+    expect(more.errors).toEqual([]);
+    expect(more.events).toMatchObject({ imported: 2, unchanged: h.events.length });
+    const b = (await casesByNumber([h.numbers[1]]))[0]!;
+    expect(b).toMatchObject({ status: "completed", money_collected: "20000000", closed_on: "2026-01-06" });
+    expect((await verifyAuditChains(ctx.owner)).filter((c) => c.firstBrokenId !== null)).toEqual([]);
+  });
+
+  it("snapshot mode: the state at the cut-over gives the same statistics for the cut-over period as the full history", async () => {
+    // The same three cases twice: by full history in one office, by snapshot in another.
+    // Other tests wrote to these offices too: compare what these imports add to their figures.
+    const periods = [
+      ["2025-10-01", "2025-12-31"],
+      ["2025-12-01", "2025-12-31"],
+    ] as const;
+    const figures = (unit: string) =>
+      Promise.all(periods.map(([from, to]) => readScopeStats(ctx.owner, { scope: { unitIds: [unit] }, from, to })));
+    const before = { full: await figures(ctx.fx.units.a1), snapshot: await figures(ctx.fx.units.a9) };
+    const h = histories(unitA1());
+    expect((await migrate(h.cases, h.events)).ok).toBe(true);
+    const snap = histories(unitA9());
+    const state: Cells[] = [
+      {
+        trang_thai: "completed",
+        ngay_quyet_dinh: "05/11/2025",
+        ngay_phan_loai: "02/12/2025",
+        da_thu: "10.000.000",
+        ngay_thu: "10/12/2025",
+        ngay_trang_thai: "15/12/2025",
+      },
+      {
+        trang_thai: "Đang tổ chức thi hành",
+        ngay_quyet_dinh: "06/11/2025",
+        ngay_phan_loai: "03/12/2025",
+        da_thu: "5.000.000",
+        ngay_thu: "11/12/2025",
+      },
+      { trang_thai: "chưa có điều kiện thi hành", ngay_quyet_dinh: "07/11/2025", ngay_phan_loai: "04/12/2025" },
+    ];
+    const snapCases = snap.cases.map((c, i) => ({ ...c, ...state[i] }));
+    const r = await migrate(snapCases, null, { snapshot: true, cutover: "2025-12-31" });
+    expect(r.errors).toEqual([]);
+    expect(r.events.synthetic).toBeGreaterThan(0);
+    const statuses = (rows: { status: string }[]) => rows.map((x) => x.status).sort();
+    expect(statuses(await casesByNumber(snap.numbers))).toEqual(statuses(await casesByNumber(h.numbers)));
+    const [marked] = await ctx.owner<{ n: number }[]>`
+      select count(*)::int as n from public.case_events e join public.cases c on c.id = e.case_id
+      where c.case_number = any(${snap.numbers}) and e.payload->>'migrated' = 'snapshot'`;
+    expect(marked!.n).toBe(r.events.synthetic);
+
+    // The cut-over period: the statistical year to the cut-over, and its last month.
+    const after = { full: await figures(ctx.fx.units.a1), snapshot: await figures(ctx.fx.units.a9) };
+    periods.forEach((_, i) => {
+      const full = minus(after.full[i]!, before.full[i]!);
+      expect(minus(after.snapshot[i]!, before.snapshot[i]!)).toEqual(full);
+      expect(full.cases.completed).toBe(1n);
+      expect(full.cases.not_yet_enforceable).toBe(1n);
+    });
+    // A re-run of the snapshot changes nothing.
+    const again = await migrate(snapCases, null, { snapshot: true, cutover: "2025-12-31" });
+    expect(again).toMatchObject({ ok: true, cases: { imported: 0 }, events: { imported: 0 } });
+  });
+
+  it("refuses a snapshot whose state its dates cannot reach, at the row and column", async () => {
+    const c = {
+      ...(row(unitA1(), { ngay_thu_ly: "03/11/2025" }) as Cells),
+      trang_thai: "completed",
+      ngay_phan_loai: "10/11/2025",
+      ngay_trang_thai: "20/12/2025",
+    };
+    const r = await migrate([c], null, { snapshot: true, cutover: "2025-12-31" });
+    expect(r.written).toBe(false);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: "cases", line: 2, column: "ngay_phan_loai" });
+  });
+
+  it("the continuity check finds a planted one-case difference, and each differing line's drill-down holds that case", async () => {
+    // Two fresh offices of the province: one with the true histories (its figures stand for the last
+    // official report), one with the same cases where one completion was left out of the events file.
+    const offices = ["KV05", "KV06"].map((k) => `P-A-${ctx.fx.tag}-${k}`);
+    for (const code of offices) {
+      await ctx.owner`insert into public.units (kind, code, name, parent_id, province_id)
+                      values ('subunit', ${code}, ${`Phòng ${code}`}, ${ctx.fx.units.a}, ${ctx.fx.units.a})`;
+    }
+    const [truthCode, importedCode] = offices as [string, string];
+    const period = { from: "2025-10-01", to: "2025-12-31" };
+    const truth = histories(truthCode);
+    expect((await migrate(truth.cases, truth.events)).ok).toBe(true);
+    const planted = histories(importedCode);
+    const dropped = planted.numbers[0];
+    expect(
+      (
+        await migrate(
+          planted.cases,
+          planted.events.filter((e) => !(e.so_thu_ly === dropped && e.loai_su_kien === "thi hành xong")),
+        )
+      ).ok,
+    ).toBe(true);
+
+    const report = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), async (tx) => {
+      const official = await unitByCode(tx, truthCode);
+      const imported = await unitByCode(tx, importedCode);
+      const figures = await readScopeStats(tx, { scope: { unitIds: [official!.id] }, ...period });
+      return continuityReport(tx, imported!, period.from, period.to, figures);
+    });
+    expect(report.lines).toHaveLength(2 * 18);
+    const cases = report.differences.filter((d) => d.side === "cases");
+    expect(cases.map((d) => [d.figure, d.difference])).toEqual([
+      ["completed", -1n],
+      ["in_progress", 1n],
+      ["carried_to_next", 1n],
+    ]);
+    // By money the case was collected in full either way: no line differs.
+    expect(report.differences.filter((d) => d.side === "money")).toEqual([]);
+
+    // The drill-down of a line the import has more of lists the planted case (the official side has it completed).
+    const listed = await withClaims(ctx.app, claims(ctx.fx.users.province_staff!), (tx) =>
+      listCases(
+        tx,
+        CaseFilterSchema.parse({ stat: "in_progress", statUnit: importedCode, statFrom: period.from, statTo: period.to }),
+        "2026-12-05",
+      ),
+    );
+    expect(listed.rows.map((r) => r.case_number)).toContain(dropped);
+  });
+});
