@@ -23,7 +23,8 @@ export function myRequests(tx: TxSql) {
 export async function creditorHome(tx: TxSql, userId: string) {
   const [profile] = await tx<{ full_name: string; creditor_kind: string | null }[]>`
     select full_name, creditor_kind from public.profiles where id = ${userId}`;
-  // Cases where this creditor is a party are the ones RLS lets it read.
+  // Cases where a party linked to this account is a creditor are the ones RLS lets it read
+  // (cases_select through app_private.creditor_case_ids).
   const [row] = await tx<{ n: bigint }[]>`select count(*) as n from public.cases`;
   // Requests filed while signed in (RLS: requester_id = the user).
   const requests = await myRequests(tx);
