@@ -4,6 +4,7 @@ import { signIn, signOut } from "./helpers.ts";
 test("a bank sees its cases of Hải Phòng and Hà Nội together, and no case where it is not a party", async ({ page }) => {
   // A case of Hải Phòng as the province staff list it: the first one whose creditor is not the bank.
   await signIn(page, "hai-phong.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/province\/hai-phong$/);
   await page.goto("/cases");
   const staffCaseHrefs = await page.locator('a[href^="/cases/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   await signOut(page);
@@ -23,14 +24,16 @@ test("a bank sees its cases of Hải Phòng and Hà Nội together, and no case 
   await expect(page).toHaveURL(ownHref ?? "");
   await expect(page.getByTestId("creditor-timeline").locator("li").first()).toBeVisible();
 
-  // A case of the province that is not in its list is not found, and the staff page is closed to it.
+  // A case of the province that is not in its list is not found, and the staff's case page leads there too.
   const mine = new Set(
     (await (await page.goto("/creditor/cases"))?.text())?.match(/\/creditor\/cases\/[0-9a-f-]{36}/g)?.map((h) => h.split("/").pop()) ?? [],
   );
   const other = staffCaseHrefs.map((h) => h.split("/").pop() ?? "").find((id) => /^[0-9a-f-]{36}$/.test(id) && !mine.has(id));
   expect(other).toBeTruthy();
   expect((await page.goto(`/creditor/cases/${other}`))?.status()).toBe(404);
-  expect((await page.goto(`/cases/${other}`))?.status()).toBe(403);
+  // The staff's case page sends it to its own page, where the case is not found either.
+  expect((await page.goto(`/cases/${other}`))?.status()).toBe(404);
+  await expect(page).toHaveURL(`/creditor/cases/${other}`);
 
   // The list filtered to one province, and its CSV.
   await page.goto("/creditor/cases?province=ha-noi");
@@ -44,6 +47,7 @@ test("a bank sees its cases of Hải Phòng and Hà Nội together, and no case 
 
 test("the citizen account sees its own cases in more than one province", async ({ page }) => {
   await signIn(page, "creditor.citizen@demo.thads.vn");
+  await expect(page).toHaveURL(/\/requests$/);
   await page.goto("/creditor/cases");
   const provinces = new Set(await page.getByTestId("my-case-province").allTextContents());
   expect(provinces.size).toBeGreaterThan(1);

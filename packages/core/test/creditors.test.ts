@@ -55,3 +55,27 @@ describe("my cases", () => {
     });
   });
 });
+
+describe("my requests", () => {
+  it("include a request filed on the public pages with the linked number, and not another number's", async () => {
+    const { randomUUID } = await import("node:crypto");
+    const { myRequests } = await import("../src/requests/index.ts");
+    const code = (n: string) =>
+      `${randomUUID()
+        .replace(/-/g, "")
+        .toUpperCase()
+        .replace(/[ILOU]/g, "7")
+        .slice(0, 12)}${n}`;
+    const mine = code("0");
+    const other = code("1");
+    for (const [c, id] of [
+      [mine, idNumber],
+      [other, `09${String(Date.now()).slice(-8)}`],
+    ] as const)
+      await ctx.owner`insert into public.service_requests (unit_id, kind, tracking_code, idempotency_key, requester_name, requester_id_number, factor_keys)
+                      values (${ctx.fx.units.b1}, 'enforcement_request', ${c}, ${randomUUID()}, 'Ngân hàng A', ${id}, ${["0912345678"]})`;
+    const codes = (await asCreditor((tx) => myRequests(tx))).map((r) => r.tracking_code);
+    expect(codes).toContain(mine);
+    expect(codes).not.toContain(other);
+  });
+});

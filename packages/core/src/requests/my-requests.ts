@@ -1,7 +1,10 @@
 import type { TxSql } from "@thads/db";
 import type { RequestKind, RequestStatus } from "@thads/domain";
 
-/** A signed-in creditor's own requests (RLS lets it read only those it filed). */
+/**
+ * A signed-in creditor's own requests: those it filed signed in, and, once its account is linked to
+ * an ID number or tax code, those filed with that number on the public pages too (RLS reads no other).
+ */
 export function myRequests(tx: TxSql) {
   return tx<
     {
@@ -16,6 +19,7 @@ export function myRequests(tx: TxSql) {
     select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, r.result_note
     from public.service_requests r join public.units u on u.id = r.unit_id
     where r.requester_id = (select auth.uid())
+       or r.requester_id_number = any ((select app_private.creditor_id_numbers())::text[])
     order by r.submitted_at desc limit 100`;
 }
 
