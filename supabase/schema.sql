@@ -45,6 +45,7 @@ create type public.case_source as enum ('court_transfer', 'creditor_request', 't
 create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out', 'separate_register', 'returned');
 create type public.coercion_status as enum ('planned', 'approved', 'rejected', 'done', 'cancelled');
 create type public.creditor_kind as enum ('citizen', 'company', 'bank');
+create type public.creditor_link_channel as enum ('desk', 'verified_channel');
 create type public.decision_kind as enum ('ex_officio', 'on_request');
 create type public.deposit_outcome as enum ('held', 'refunded', 'forfeited', 'applied');
 create type public.judgment_type as enum ('civil', 'criminal', 'administrative', 'family', 'business', 'labour', 'bankruptcy', 'arbitration', 'other');
@@ -552,6 +553,37 @@ alter table public.cases enable row level security;
 alter table public.cases force row level security;
 grant select on table public.cases to authenticated;
 grant insert, update on table public.cases to case_writer;
+
+create table public.creditor_links (
+  id uuid default gen_random_uuid() not null,
+  account_id uuid not null,
+  id_number text not null,
+  party_kind public.party_kind not null,
+  channel public.creditor_link_channel not null,
+  province_id uuid,
+  unit_id uuid,
+  request_id uuid,
+  confirmed_by uuid,
+  confirmed_at timestamp with time zone default now() not null,
+  revoked_at timestamp with time zone,
+  revoked_by uuid,
+  revoke_reason text,
+  created_at timestamp with time zone default now() not null,
+  constraint creditor_links_pkey PRIMARY KEY (id),
+  constraint creditor_links_desk CHECK (((channel <> 'desk'::public.creditor_link_channel) OR ((unit_id IS NOT NULL) AND (confirmed_by IS NOT NULL)))),
+  constraint creditor_links_id_number_check CHECK ((id_number ~ '^[0-9A-Za-z./-]{6,30}$'::text)),
+  constraint creditor_links_revoke_reason_check CHECK ((char_length(revoke_reason) <= 500)),
+  constraint creditor_links_revoked CHECK (((revoked_at IS NULL) = (revoked_by IS NULL))),
+  constraint creditor_links_account_id_fkey FOREIGN KEY (account_id) REFERENCES auth.users(id),
+  constraint creditor_links_confirmed_by_fkey FOREIGN KEY (confirmed_by) REFERENCES auth.users(id),
+  constraint creditor_links_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
+  constraint creditor_links_request_id_fkey FOREIGN KEY (request_id) REFERENCES public.service_requests(id),
+  constraint creditor_links_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES auth.users(id),
+  constraint creditor_links_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
+);
+alter table public.creditor_links enable row level security;
+alter table public.creditor_links force row level security;
+grant select on table public.creditor_links to authenticated;
 
 create table public.judgments (
   id uuid default gen_random_uuid() not null,
@@ -1374,6 +1406,7 @@ CREATE INDEX case_events_unit_id_idx ON public.case_events USING btree (unit_id)
 CREATE INDEX case_obligations_province_id_idx ON public.case_obligations USING btree (province_id);
 CREATE INDEX case_obligations_unit_id_idx ON public.case_obligations USING btree (unit_id);
 CREATE INDEX case_parties_case_id_idx ON public.case_parties USING btree (case_id);
+CREATE INDEX case_parties_creditor_id_number_idx ON public.case_parties USING btree (id_number, case_id) WHERE ((role = 'creditor'::public.party_role) AND (id_number IS NOT NULL));
 CREATE INDEX case_parties_id_number_idx ON public.case_parties USING btree (id_number) WHERE (id_number IS NOT NULL);
 CREATE INDEX case_parties_province_id_idx ON public.case_parties USING btree (province_id);
 CREATE INDEX case_parties_unit_id_idx ON public.case_parties USING btree (unit_id);
@@ -1389,6 +1422,14 @@ CREATE INDEX cases_transferred_from_idx ON public.cases USING btree (transferred
 CREATE INDEX cases_transferred_to_province_idx ON public.cases USING btree (transferred_to_province_id) WHERE (transferred_to_province_id IS NOT NULL);
 CREATE INDEX cases_unit_deadline_idx ON public.cases USING btree (unit_id, next_deadline_on, id) INCLUDE (province_id, executor_id, status) WHERE (next_deadline_on IS NOT NULL);
 CREATE INDEX cases_unit_list_idx ON public.cases USING btree (unit_id, accepted_on DESC, id) INCLUDE (province_id, search_text, status, executor_id, judgment_type, money_due, next_deadline_on, is_bank_credit, is_corruption);
+CREATE INDEX creditor_links_account_all_idx ON public.creditor_links USING btree (account_id);
+CREATE INDEX creditor_links_account_idx ON public.creditor_links USING btree (account_id) WHERE (revoked_at IS NULL);
+CREATE INDEX creditor_links_confirmed_by_idx ON public.creditor_links USING btree (confirmed_by);
+CREATE UNIQUE INDEX creditor_links_id_number_live ON public.creditor_links USING btree (id_number) WHERE (revoked_at IS NULL);
+CREATE INDEX creditor_links_province_idx ON public.creditor_links USING btree (province_id);
+CREATE INDEX creditor_links_request_idx ON public.creditor_links USING btree (request_id);
+CREATE INDEX creditor_links_revoked_by_idx ON public.creditor_links USING btree (revoked_by);
+CREATE INDEX creditor_links_unit_idx ON public.creditor_links USING btree (unit_id);
 CREATE INDEX judgments_unit_id_idx ON public.judgments USING btree (unit_id);
 CREATE INDEX memberships_province_id_idx ON public.memberships USING btree (province_id);
 CREATE INDEX memberships_role_idx ON public.memberships USING btree (role);
@@ -1411,6 +1452,7 @@ CREATE INDEX service_request_events_requester_idx ON public.service_request_even
 CREATE INDEX service_request_events_unit_idx ON public.service_request_events USING btree (unit_id);
 CREATE INDEX service_requests_case_idx ON public.service_requests USING btree (case_id) WHERE (case_id IS NOT NULL);
 CREATE INDEX service_requests_province_idx ON public.service_requests USING btree (province_id, status, submitted_at DESC);
+CREATE INDEX service_requests_requester_id_number_idx ON public.service_requests USING btree (requester_id_number) WHERE (requester_id_number IS NOT NULL);
 CREATE INDEX service_requests_requester_idx ON public.service_requests USING btree (requester_id) WHERE (requester_id IS NOT NULL);
 CREATE INDEX service_requests_submitted_on_idx ON public.service_requests USING btree (submitted_on, province_id);
 CREATE INDEX service_requests_unit_idx ON public.service_requests USING btree (unit_id, status, submitted_at DESC);
@@ -2058,6 +2100,92 @@ end
 $function$;
 -- function app_private.check_stat_target_year(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.creditor_case_ids()
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if not exists (select 1 from public.creditor_links l where l.account_id = auth.uid() and l.revoked_at is null) then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(distinct p.case_id), '{}')
+          from public.creditor_links l
+          join public.case_parties p on p.id_number = l.id_number and p.role = 'creditor'
+          where l.account_id = auth.uid() and l.revoked_at is null);
+end
+$function$;
+grant execute on function app_private.creditor_case_ids() to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.creditor_executor_ids()
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_cases uuid[] := app_private.creditor_case_ids();
+begin
+  if cardinality(v_cases) = 0 then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(distinct c.executor_id), '{}')
+          from public.cases c where c.id = any (v_cases) and c.executor_id is not null);
+end
+$function$;
+grant execute on function app_private.creditor_executor_ids() to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.creditor_id_numbers()
+ RETURNS text[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return (select coalesce(array_agg(l.id_number), '{}')
+          from public.creditor_links l
+          where l.account_id = auth.uid() and l.revoked_at is null);
+end
+$function$;
+grant execute on function app_private.creditor_id_numbers() to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.creditor_party_ids()
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if not exists (select 1 from public.creditor_links l where l.account_id = auth.uid() and l.revoked_at is null) then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(p.id), '{}')
+          from public.creditor_links l
+          join public.case_parties p on p.id_number = l.id_number and p.role = 'creditor'
+          where l.account_id = auth.uid() and l.revoked_at is null);
+end
+$function$;
+grant execute on function app_private.creditor_party_ids() to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.creditor_request_ids()
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_numbers text[] := app_private.creditor_id_numbers();
+begin
+  if cardinality(v_numbers) = 0 then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(r.id), '{}')
+          from public.service_requests r where r.requester_id_number = any (v_numbers));
+end
+$function$;
+grant execute on function app_private.creditor_request_ids() to authenticated;
+
 CREATE OR REPLACE FUNCTION app_private.date_out_of_bounds(p_value date, p_kind text, p_accepted date, p_today date)
  RETURNS boolean
  LANGUAGE sql
@@ -2240,6 +2368,19 @@ begin
 end
 $function$;
 grant execute on function app_private.may_handle_request(p_province uuid, p_unit uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.may_manage_creditor_link(p_province uuid, p_unit uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return app_private.is_national_admin()
+      or (p_unit is not null and app_private.may_handle_request(p_province, p_unit));
+end
+$function$;
+grant execute on function app_private.may_manage_creditor_link(p_province uuid, p_unit uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION app_private.memberships_before_write()
  RETURNS trigger
@@ -3265,6 +3406,89 @@ $function$;
 grant execute on function public.auction_notices(p_province_slug text) to anon;
 grant execute on function public.auction_notices(p_province_slug text) to authenticated;
 
+CREATE OR REPLACE FUNCTION public.confirm_creditor_link(p_request uuid, p_party_kind public.party_kind)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_req record;
+  v_link public.creditor_links;
+begin
+  select r.id, r.province_id, r.unit_id, r.requester_id, r.requester_id_number into v_req
+    from public.service_requests r where r.id = p_request;
+  if v_req.id is null or not app_private.may_manage_creditor_link(v_req.province_id, v_req.unit_id) then
+    raise exception 'request % is not handled here', p_request using errcode = '42501';
+  end if;
+  if v_req.requester_id is null then
+    raise exception 'the request was not filed from an account' using errcode = '23514';
+  end if;
+  if v_req.requester_id_number is null then
+    raise exception 'the request carries no ID number or tax code' using errcode = '23514';
+  end if;
+  if not exists (select 1 from public.memberships m where m.user_id = v_req.requester_id and m.role = 'creditor') then
+    raise exception 'the requester is not a creditor account' using errcode = '23514';
+  end if;
+  select * into v_link from public.creditor_links l where l.id_number = v_req.requester_id_number and l.revoked_at is null;
+  if v_link.id is not null then
+    if v_link.account_id = v_req.requester_id then
+      return v_link.id;
+    end if;
+    raise exception 'the ID number is linked to another account' using errcode = '23505';
+  end if;
+  insert into public.creditor_links (account_id, id_number, party_kind, channel, unit_id, request_id, confirmed_by)
+  values (v_req.requester_id, v_req.requester_id_number, p_party_kind, 'desk', v_req.unit_id, v_req.id, auth.uid())
+  returning * into v_link;
+  return v_link.id;
+end
+$function$;
+grant execute on function public.confirm_creditor_link(p_request uuid, p_party_kind public.party_kind) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.creditor_case_auctions()
+ RETURNS TABLE(case_id uuid, assets_at_auction integer, next_round_on date)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_cases uuid[] := app_private.creditor_case_ids();
+begin
+  if cardinality(v_cases) = 0 then
+    return;
+  end if;
+  return query
+    select a.case_id, count(distinct a.id)::integer,
+           min(r.held_on) filter (where r.result = 'scheduled' and r.held_on >= app_private.today_vn())
+      from public.assets a
+      left join public.auction_rounds r on r.asset_id = a.id
+     where a.case_id = any (v_cases) and a.status = 'at_auction'
+     group by a.case_id;
+end
+$function$;
+grant execute on function public.creditor_case_auctions() to authenticated;
+
+CREATE OR REPLACE FUNCTION public.creditor_case_timeline(p_case uuid)
+ RETURNS TABLE(kind public.case_event_kind, effective_date date, decision_number text, amount bigint)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if not (p_case = any (app_private.creditor_case_ids())) then
+    return;
+  end if;
+  return query
+    select e.kind, e.effective_date,
+           case when e.kind = 'decision' then left(e.payload ->> 'decisionNumber', 60) end,
+           case when e.kind = 'payment' and (e.payload ->> 'amount') ~ '^[0-9]{1,18}$' then (e.payload ->> 'amount')::bigint end
+      from public.case_events e
+     where e.case_id = p_case
+     order by e.effective_date, e.id;
+end
+$function$;
+grant execute on function public.creditor_case_timeline(p_case uuid) to authenticated;
+
 CREATE OR REPLACE FUNCTION public.one_stop_metrics(p_from date, p_to date)
  RETURNS TABLE(unit_id uuid, unit_name text, province_id uuid, received bigint, online bigint, closed_on_time bigint, closed_late bigint, open_overdue bigint, open bigint, ratings bigint, average_rating numeric)
  LANGUAGE plpgsql
@@ -3367,6 +3591,33 @@ end
 $function$;
 grant execute on function public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) to anon;
 grant execute on function public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.revoke_creditor_link(p_link uuid, p_reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_link public.creditor_links;
+begin
+  select * into v_link from public.creditor_links l where l.id = p_link;
+  if v_link.id is null or not (v_link.account_id = auth.uid()
+                               or app_private.may_manage_creditor_link(v_link.province_id, v_link.unit_id)) then
+    raise exception 'link % cannot be revoked here', p_link using errcode = '42501';
+  end if;
+  if coalesce(btrim(p_reason), '') = '' or char_length(p_reason) > 500 then
+    raise exception 'a revocation needs its reason (at most 500 characters)' using errcode = '23514';
+  end if;
+  if v_link.revoked_at is not null then
+    return v_link.id;
+  end if;
+  update public.creditor_links set revoked_at = now(), revoked_by = auth.uid(), revoke_reason = btrim(p_reason)
+   where id = p_link;
+  return v_link.id;
+end
+$function$;
+grant execute on function public.revoke_creditor_link(p_link uuid, p_reason text) to authenticated;
 
 CREATE OR REPLACE FUNCTION public.service_request_code(p_idempotency_key uuid, p_factor text)
  RETURNS text
@@ -3513,6 +3764,8 @@ CREATE TRIGGER cases_date_bounds_update AFTER UPDATE ON public.cases REFERENCING
 CREATE TRIGGER cases_stats AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_cases_update();
 CREATE TRIGGER cases_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER cases_touch BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
+CREATE TRIGGER creditor_links_audit AFTER INSERT OR DELETE OR UPDATE ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER creditor_links_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER judgments_audit AFTER DELETE OR UPDATE ON public.judgments FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER judgments_audit_insert AFTER INSERT ON public.judgments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
 CREATE TRIGGER judgments_date_bounds AFTER INSERT ON public.judgments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_judgments_dates();
@@ -3696,7 +3949,7 @@ create policy case_parties_insert on public.case_parties for insert to authentic
   with check (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy case_parties_select on public.case_parties for select to authenticated
-  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national() AS is_national)));
+  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (id = ANY (( SELECT NULLIF(app_private.creditor_party_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy case_parties_update on public.case_parties for update to authenticated
   using (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))
@@ -3706,11 +3959,14 @@ create policy cases_insert on public.cases for insert to authenticated
   with check (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy cases_select on public.cases for select to authenticated
-  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
+  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (id = ANY (( SELECT NULLIF(app_private.creditor_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy cases_update on public.cases for update to authenticated
   using (((status <> 'transferred_out'::public.case_status) AND (((executor_id = ( SELECT auth.uid() AS uid)) AND (unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))))
   with check ((((executor_id = ( SELECT auth.uid() AS uid)) AND (unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
+
+create policy creditor_links_select on public.creditor_links for select to authenticated
+  using (((account_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national_admin() AS is_national_admin)));
 
 create policy judgments_insert on public.judgments for insert to authenticated
   with check (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
@@ -3735,7 +3991,7 @@ create policy profiles_insert on public.profiles for insert to authenticated
   with check ((( SELECT app_private.is_national_admin() AS is_national_admin) OR (province_id = ANY (( SELECT app_private.province_head_provinces() AS province_head_provinces)::uuid[]))));
 
 create policy profiles_select on public.profiles for select to authenticated
-  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (id = ( SELECT auth.uid() AS uid))));
+  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (id = ( SELECT auth.uid() AS uid)) OR (id = ANY (( SELECT NULLIF(app_private.creditor_executor_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy profiles_update on public.profiles for update to authenticated
   using (((id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national_admin() AS is_national_admin) OR (province_id = ANY (( SELECT app_private.province_head_provinces() AS province_head_provinces)::uuid[]))))
@@ -3777,7 +4033,7 @@ create policy service_request_attachments_select on public.service_request_attac
   using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy service_request_events_select on public.service_request_events for select to authenticated
-  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
+  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (request_id = ANY (( SELECT NULLIF(app_private.creditor_request_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy service_requests_insert on public.service_requests for insert to authenticated
   with check (((requester_id = ( SELECT auth.uid() AS uid)) OR ((requester_id IS NULL) AND ((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))));
@@ -3786,7 +4042,7 @@ create policy service_requests_insert_anon on public.service_requests for insert
   with check ((requester_id IS NULL));
 
 create policy service_requests_select on public.service_requests for select to authenticated
-  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
+  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (id = ANY (( SELECT NULLIF(app_private.creditor_request_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy service_requests_update on public.service_requests for update to authenticated
   using (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))

@@ -14,6 +14,8 @@ export default [
     route("worklist", "routes/workspace/worklist.tsx"),
     route("steering", "routes/steering/watchlist.tsx"),
     route("requests", "routes/requests/home.tsx"),
+    route("creditor/cases", "routes/creditor/cases.tsx"),
+    route("creditor/cases/:id", "routes/creditor/case.tsx"),
     route("cases", "routes/cases/list.tsx"),
     route("cases/new", "routes/cases/new.tsx"),
     route("cases/import", "routes/cases/import.tsx"),
@@ -59,5 +61,6 @@ export default [
   route("api/v1/cases/:id", "routes/api/case.ts"),
   route("api/v1/stats", "routes/api/stats.ts"),
   route("stats/export", "routes/stats/export.ts"),
+  route("creditor/cases.csv", "routes/creditor/cases-export.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

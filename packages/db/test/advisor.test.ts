@@ -29,6 +29,12 @@ const ACCEPTED = new Set([
   // The one-stop desk's metrics: for signed-in staff, scoped inside the function by the caller's
   // units and provinces (app_private.units_for/provinces_for), as a policy would.
   "authenticated_security_definer_function_executable:public.one_stop_metrics",
+  // The creditors' portal: each checks the caller inside (the desk that handles the request, the
+  // link's own account, the caller's linked cases through app_private.creditor_case_ids).
+  "authenticated_security_definer_function_executable:public.confirm_creditor_link",
+  "authenticated_security_definer_function_executable:public.revoke_creditor_link",
+  "authenticated_security_definer_function_executable:public.creditor_case_timeline",
+  "authenticated_security_definer_function_executable:public.creditor_case_auctions",
 ]);
 
 const lintSql = readFileSync(new URL("./splinter/splinter.sql", import.meta.url), "utf8")

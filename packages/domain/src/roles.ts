@@ -115,6 +115,11 @@ export function hasRole(memberships: MembershipRef[], ...roles: Role[]): boolean
   return memberships.some((m) => roles.includes(m.role));
 }
 
+/** A creditor account and nothing else: it reads its cases on the creditors' pages, never the staff's. */
+export function isCreditorOnly(memberships: MembershipRef[]): boolean {
+  return memberships.length > 0 && memberships.every((m) => m.role === "creditor");
+}
+
 const PRECEDENCE: Role[] = [
   "national_admin",
   "national_viewer",

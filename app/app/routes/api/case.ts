@@ -1,3 +1,4 @@
+import { isCreditorOnly } from "@thads/domain";
 import type { Route } from "./+types/case";
 import { todayVn } from "../../utils/today.ts";
 import { apiError, apiUser } from "../../utils/api.server.ts";
@@ -9,6 +10,7 @@ import { isUuid } from "@thads/core/input";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
   if (!isUuid(params.id)) {
     return apiError(400, "invalid_id", "Mã việc không hợp lệ.");
   }

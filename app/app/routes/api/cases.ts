@@ -1,3 +1,4 @@
+import { isCreditorOnly } from "@thads/domain";
 import { caseListScope } from "@thads/domain";
 import type { Route } from "./+types/cases";
 import { todayVn } from "../../utils/today.ts";
@@ -11,6 +12,7 @@ import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     return apiError(400, "invalid_filter", errorMessagesOf(parsed.error).join(" "), {

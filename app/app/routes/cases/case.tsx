@@ -15,6 +15,7 @@ import { runSteeringIntent } from "../steering/actions.server.ts";
 import { loadCaseSteering } from "@thads/core/steering";
 import { formFields } from "../../utils/form-nest.ts";
 import { isUuid } from "@thads/core/input";
+import { isCreditorOnly } from "@thads/domain";
 import { CaseHeader } from "./case-header.tsx";
 import { DeadlinesSection, PartiesAndMoney } from "./case-sections.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
@@ -26,6 +27,8 @@ import { StepForm } from "./step-form.tsx";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.id)) notFound();
+  // A creditor reads its case on the creditors' page (a party's facts only).
+  if (isCreditorOnly(user.memberships)) throw redirect(`/creditor/cases/${params.id}`);
   const roles = user.memberships.map((m) => m.role);
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();

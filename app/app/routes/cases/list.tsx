@@ -1,5 +1,5 @@
 import { Link, redirect, useLoaderData, useSearchParams } from "react-router";
-import { caseListScope, startsOnOwnCases } from "@thads/domain";
+import { caseListScope, isCreditorOnly, startsOnOwnCases } from "@thads/domain";
 import { formatCount, formatDateVi, formatDong, hasRole, isNational } from "@thads/domain/labels";
 import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 import { errorMessagesOf } from "@thads/core/field-errors";
@@ -14,6 +14,8 @@ import { casesMessages } from "./messages.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
+  // A creditor's list of its own cases is /creditor/cases.
+  if (isCreditorOnly(user.memberships)) throw redirect("/creditor/cases");
   const url = new URL(request.url);
   // An executor's list starts on his own cases; "?executor=" (empty) is the unit's whole list.
   const own = startsOnOwnCases(user.memberships);

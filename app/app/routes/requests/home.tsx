@@ -1,9 +1,10 @@
-import { useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { PROCEDURES } from "@thads/domain/labels";
 import { formatCount, formatDateVi, formatTrackingCode, hasRole, REQUEST_STATUS_LABELS } from "@thads/domain/labels";
 import type { Route } from "./+types/home";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
-import { useLang, useT, type MessageKey } from "../../i18n.ts";
+import { useLang, useMessages, useT, type MessageKey } from "../../i18n.ts";
+import { creditorMessages } from "../creditor/messages.ts";
 import { creditorHome } from "@thads/core/requests";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 
@@ -18,6 +19,7 @@ export default function Requests() {
   const d = useLoaderData<typeof loader>();
   const tr = useT();
   const lang = useLang();
+  const m = useMessages(creditorMessages);
   return (
     <>
       <PageHeader title={tr("home.creditor.title")} subtitle={d.name} />
@@ -25,6 +27,11 @@ export default function Requests() {
         <Stat label={tr("creditor.kind")} value={tr(`creditor.kind.${d.kind}` as MessageKey)} />
         <Stat label={tr("stat.cases")} value={formatCount(d.cases)} testId="stat-cases" />
       </StatGrid>
+      <p className="my-3">
+        <Link to="/creditor/cases" className="text-blue-700 underline" data-testid="my-cases-link">
+          {m("cases.open")}
+        </Link>
+      </p>
       <Section title={tr("home.creditor.title")}>
         {d.requests.length === 0 ? (
           <p className="text-slate-600">{tr("creditor.empty")}</p>

@@ -1,7 +1,10 @@
 import type { TxSql } from "@thads/db";
 import type { RequestKind, RequestStatus } from "@thads/domain";
 
-/** A signed-in creditor's own requests (RLS lets it read only those it filed). */
+/**
+ * A signed-in creditor's own requests: those it filed signed in, and, once its account is linked to
+ * an ID number or tax code, those filed with that number on the public pages too (RLS reads no other).
+ */
 export function myRequests(tx: TxSql) {
   return tx<
     {
@@ -16,6 +19,7 @@ export function myRequests(tx: TxSql) {
     select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on, r.result_note
     from public.service_requests r join public.units u on u.id = r.unit_id
     where r.requester_id = (select auth.uid())
+       or r.requester_id_number = any ((select app_private.creditor_id_numbers())::text[])
     order by r.submitted_at desc limit 100`;
 }
 
@@ -23,7 +27,8 @@ export function myRequests(tx: TxSql) {
 export async function creditorHome(tx: TxSql, userId: string) {
   const [profile] = await tx<{ full_name: string; creditor_kind: string | null }[]>`
     select full_name, creditor_kind from public.profiles where id = ${userId}`;
-  // Cases where this creditor is a party are the ones RLS lets it read.
+  // Cases where a party linked to this account is a creditor are the ones RLS lets it read
+  // (cases_select through app_private.creditor_case_ids).
   const [row] = await tx<{ n: bigint }[]>`select count(*) as n from public.cases`;
   // Requests filed while signed in (RLS: requester_id = the user).
   const requests = await myRequests(tx);
