@@ -223,7 +223,7 @@ describe("the denouncer's identity", () => {
 
 describe("references a letter names", () => {
   const refused = (user: string, fn: Probe) =>
-    withClaims(ctx.app, { sub: user, role: "authenticated" }, (tx) => fn(tx)).then(
+    withClaims(ctx.app, { sub: user, role: "authenticated" }, (tx) => Promise.resolve(fn(tx))).then(
       () => null,
       (e: { code?: string; message?: string }) => e.code,
     );
