@@ -418,3 +418,9 @@ export async function complaintWrite<T extends WriteResult<object>>(
     throw e;
   }
 }
+
+/** The province's units still in service, for choosing whose act a letter is about. */
+export async function provinceUnits(tx: TxSql, provinceId: string): Promise<{ id: string; name: string }[]> {
+  return tx<{ id: string; name: string }[]>`
+    select id, name from public.units where province_id = ${provinceId} and dissolved_on is null order by kind, name`;
+}
