@@ -554,6 +554,138 @@ alter table public.cases force row level security;
 grant select on table public.cases to authenticated;
 grant insert, update on table public.cases to case_writer;
 
+create table public.complaint_documents (
+  id uuid default gen_random_uuid() not null,
+  letter_id uuid not null,
+  title text not null,
+  file_name text not null,
+  content_type text not null,
+  size_bytes integer not null,
+  content bytea not null,
+  created_by uuid,
+  created_at timestamp with time zone default now() not null,
+  constraint complaint_documents_pkey PRIMARY KEY (id),
+  constraint complaint_documents_content_type_check CHECK ((content_type = ANY (ARRAY['application/pdf'::text, 'image/png'::text, 'image/jpeg'::text]))),
+  constraint complaint_documents_file_name_check CHECK (((char_length(file_name) >= 1) AND (char_length(file_name) <= 255))),
+  constraint complaint_documents_size_bytes_check CHECK (((size_bytes >= 1) AND (size_bytes <= 10485760))),
+  constraint complaint_documents_title_check CHECK (((char_length(title) >= 1) AND (char_length(title) <= 300))),
+  constraint complaint_documents_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id),
+  constraint complaint_documents_letter_id_fkey FOREIGN KEY (letter_id) REFERENCES public.complaint_letters(id)
+);
+alter table public.complaint_documents enable row level security;
+alter table public.complaint_documents force row level security;
+grant select, insert on table public.complaint_documents to authenticated;
+
+create table public.complaint_letters (
+  id uuid default gen_random_uuid() not null,
+  province_id uuid not null,
+  unit_id uuid not null,
+  channel text not null,
+  received_on date not null,
+  session_id uuid,
+  request_id uuid,
+  tracking_code text not null,
+  idempotency_key uuid not null,
+  forwarded_by text,
+  summary text not null,
+  content text not null,
+  case_ids uuid[] default '{}'::uuid[] not null,
+  duplicate_of uuid,
+  same_matter_as uuid,
+  kind text,
+  act_kind text,
+  actor_level text,
+  subject_user_id uuid,
+  act_known_on date,
+  round smallint default 1 not null,
+  first_letter_id uuid,
+  first_decision_on date,
+  handler_level text,
+  handler_unit_id uuid,
+  handler_id uuid,
+  forward_to text,
+  forwarding_letter_no text,
+  limitation_last_day date,
+  late boolean default false not null,
+  accept_due_on date,
+  accepted_on date,
+  resolve_due_on date,
+  citation text,
+  resolved_on date,
+  outcome text,
+  decision_no text,
+  resolution_note text,
+  case_effect text default 'none'::text not null,
+  case_effect_note text,
+  status text default 'received'::text not null,
+  created_by uuid,
+  version integer default 1 not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint complaint_letters_pkey PRIMARY KEY (id),
+  constraint complaint_letters_idempotency_key_key UNIQUE (idempotency_key),
+  constraint complaint_letters_request_id_key UNIQUE (request_id),
+  constraint complaint_letters_tracking_code_key UNIQUE (tracking_code),
+  constraint complaint_letters_act_kind_check CHECK ((act_kind = ANY (ARRAY['before_coercion'::text, 'account_freeze'::text, 'security_measure'::text, 'coercion'::text, 'after_coercion'::text]))),
+  constraint complaint_letters_actor_level_check CHECK ((actor_level = ANY (ARRAY['regional_executor'::text, 'regional_head'::text, 'province_executor'::text, 'province_head'::text]))),
+  constraint complaint_letters_case_effect_check CHECK ((case_effect = ANY (ARRAY['none'::text, 'step_annulled'::text, 'step_redone'::text]))),
+  constraint complaint_letters_case_effect_note_check CHECK ((char_length(case_effect_note) <= 1000)),
+  constraint complaint_letters_case_ids_check CHECK ((cardinality(case_ids) <= 20)),
+  constraint complaint_letters_channel_check CHECK ((channel = ANY (ARRAY['desk'::text, 'post'::text, 'online'::text, 'forwarded'::text]))),
+  constraint complaint_letters_citation_check CHECK ((char_length(citation) <= 1000)),
+  constraint complaint_letters_classified CHECK (((status = 'received'::text) = (kind IS NULL))),
+  constraint complaint_letters_complaint CHECK (((kind IS DISTINCT FROM 'complaint'::text) OR ((act_kind IS NOT NULL) AND (actor_level IS NOT NULL) AND (act_known_on IS NOT NULL)))),
+  constraint complaint_letters_content_check CHECK (((char_length(content) >= 1) AND (char_length(content) <= 8000))),
+  constraint complaint_letters_decision_no_check CHECK ((char_length(decision_no) <= 100)),
+  constraint complaint_letters_forward_to_check CHECK ((char_length(forward_to) <= 300)),
+  constraint complaint_letters_forwarded CHECK (((status <> 'forwarded'::text) OR ((kind = 'not_competent'::text) AND (forwarding_letter_no IS NOT NULL)))),
+  constraint complaint_letters_forwarded_by_check CHECK ((char_length(forwarded_by) <= 300)),
+  constraint complaint_letters_forwarding_letter_no_check CHECK ((char_length(forwarding_letter_no) <= 100)),
+  constraint complaint_letters_handler_level_check CHECK ((handler_level = ANY (ARRAY['regional_head'::text, 'province_head'::text, 'directorate'::text]))),
+  constraint complaint_letters_kind_check CHECK ((kind = ANY (ARRAY['complaint'::text, 'denunciation'::text, 'petition'::text, 'not_competent'::text]))),
+  constraint complaint_letters_not_self CHECK (((duplicate_of IS DISTINCT FROM id) AND (same_matter_as IS DISTINCT FROM id) AND (first_letter_id IS DISTINCT FROM id))),
+  constraint complaint_letters_outcome_check CHECK ((outcome = ANY (ARRAY['upheld'::text, 'partly_upheld'::text, 'rejected'::text, 'withdrawn'::text]))),
+  constraint complaint_letters_resolution_note_check CHECK ((char_length(resolution_note) <= 4000)),
+  constraint complaint_letters_resolved CHECK (((status = 'resolved'::text) = ((outcome IS NOT NULL) AND (resolved_on IS NOT NULL)))),
+  constraint complaint_letters_round_check CHECK ((round = ANY (ARRAY[1, 2]))),
+  constraint complaint_letters_second CHECK (((round = 1) OR (first_decision_on IS NOT NULL))),
+  constraint complaint_letters_status_check CHECK ((status = ANY (ARRAY['received'::text, 'classified'::text, 'accepted'::text, 'resolved'::text, 'forwarded'::text, 'filed'::text]))),
+  constraint complaint_letters_summary_check CHECK (((char_length(summary) >= 1) AND (char_length(summary) <= 300))),
+  constraint complaint_letters_tracking_code_check CHECK ((tracking_code ~ '^[0-9A-HJKMNP-TV-Z]{12}[0-9A-HJKMNP-TV-Z*~$=U]$'::text)),
+  constraint complaint_letters_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id),
+  constraint complaint_letters_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES public.complaint_letters(id),
+  constraint complaint_letters_first_letter_id_fkey FOREIGN KEY (first_letter_id) REFERENCES public.complaint_letters(id),
+  constraint complaint_letters_handler_id_fkey FOREIGN KEY (handler_id) REFERENCES auth.users(id),
+  constraint complaint_letters_handler_unit_id_fkey FOREIGN KEY (handler_unit_id) REFERENCES public.units(id),
+  constraint complaint_letters_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
+  constraint complaint_letters_request_id_fkey FOREIGN KEY (request_id) REFERENCES public.service_requests(id),
+  constraint complaint_letters_same_matter_as_fkey FOREIGN KEY (same_matter_as) REFERENCES public.complaint_letters(id),
+  constraint complaint_letters_session_id_fkey FOREIGN KEY (session_id) REFERENCES public.reception_sessions(id),
+  constraint complaint_letters_subject_user_id_fkey FOREIGN KEY (subject_user_id) REFERENCES auth.users(id),
+  constraint complaint_letters_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
+);
+alter table public.complaint_letters enable row level security;
+alter table public.complaint_letters force row level security;
+grant select, insert, update on table public.complaint_letters to authenticated;
+
+create table public.complaint_senders (
+  letter_id uuid not null,
+  full_name text not null,
+  id_number text,
+  phone text,
+  address text,
+  keep_identity_secret boolean default false not null,
+  constraint complaint_senders_pkey PRIMARY KEY (letter_id),
+  constraint complaint_senders_address_check CHECK ((char_length(address) <= 500)),
+  constraint complaint_senders_full_name_check CHECK (((char_length(full_name) >= 1) AND (char_length(full_name) <= 300))),
+  constraint complaint_senders_id_number_check CHECK ((id_number ~ '^[0-9A-Za-z./-]{6,30}$'::text)),
+  constraint complaint_senders_phone_check CHECK ((char_length(phone) <= 30)),
+  constraint complaint_senders_letter_id_fkey FOREIGN KEY (letter_id) REFERENCES public.complaint_letters(id)
+);
+alter table public.complaint_senders enable row level security;
+alter table public.complaint_senders force row level security;
+grant select, insert, update on table public.complaint_senders to authenticated;
+
 create table public.creditor_links (
   id uuid default gen_random_uuid() not null,
   account_id uuid not null,
@@ -706,6 +838,28 @@ grant insert (contacts), update (contacts) on table public.public_pages to authe
 grant insert (desk_hours), update (desk_hours) on table public.public_pages to authenticated;
 grant insert (procedures_note), update (procedures_note) on table public.public_pages to authenticated;
 grant insert (updated_by), update (updated_by) on table public.public_pages to authenticated;
+
+create table public.reception_sessions (
+  id uuid default gen_random_uuid() not null,
+  province_id uuid not null,
+  unit_id uuid not null,
+  held_on date not null,
+  kind text not null,
+  host_id uuid,
+  note text,
+  created_by uuid,
+  created_at timestamp with time zone default now() not null,
+  constraint reception_sessions_pkey PRIMARY KEY (id),
+  constraint reception_sessions_kind_check CHECK ((kind = ANY (ARRAY['scheduled'::text, 'ad_hoc'::text, 'head_day'::text]))),
+  constraint reception_sessions_note_check CHECK ((char_length(note) <= 2000)),
+  constraint reception_sessions_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id),
+  constraint reception_sessions_host_id_fkey FOREIGN KEY (host_id) REFERENCES auth.users(id),
+  constraint reception_sessions_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
+  constraint reception_sessions_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES public.units(id)
+);
+alter table public.reception_sessions enable row level security;
+alter table public.reception_sessions force row level security;
+grant select, insert, update on table public.reception_sessions to authenticated;
 
 create table public.service_ratings (
   request_id uuid not null,
@@ -1422,6 +1576,20 @@ CREATE INDEX cases_transferred_from_idx ON public.cases USING btree (transferred
 CREATE INDEX cases_transferred_to_province_idx ON public.cases USING btree (transferred_to_province_id) WHERE (transferred_to_province_id IS NOT NULL);
 CREATE INDEX cases_unit_deadline_idx ON public.cases USING btree (unit_id, next_deadline_on, id) INCLUDE (province_id, executor_id, status) WHERE (next_deadline_on IS NOT NULL);
 CREATE INDEX cases_unit_list_idx ON public.cases USING btree (unit_id, accepted_on DESC, id) INCLUDE (province_id, search_text, status, executor_id, judgment_type, money_due, next_deadline_on, is_bank_credit, is_corruption);
+CREATE INDEX complaint_documents_created_by ON public.complaint_documents USING btree (created_by);
+CREATE INDEX complaint_documents_letter ON public.complaint_documents USING btree (letter_id);
+CREATE INDEX complaint_letters_cases ON public.complaint_letters USING gin (case_ids);
+CREATE INDEX complaint_letters_created_by ON public.complaint_letters USING btree (created_by);
+CREATE INDEX complaint_letters_duplicate_of ON public.complaint_letters USING btree (duplicate_of);
+CREATE INDEX complaint_letters_first_letter ON public.complaint_letters USING btree (first_letter_id);
+CREATE INDEX complaint_letters_handler ON public.complaint_letters USING btree (handler_id);
+CREATE INDEX complaint_letters_handler_unit ON public.complaint_letters USING btree (handler_unit_id, status);
+CREATE INDEX complaint_letters_kind ON public.complaint_letters USING btree (kind, status);
+CREATE INDEX complaint_letters_province ON public.complaint_letters USING btree (province_id, received_on);
+CREATE INDEX complaint_letters_same_matter ON public.complaint_letters USING btree (same_matter_as);
+CREATE INDEX complaint_letters_session ON public.complaint_letters USING btree (session_id);
+CREATE INDEX complaint_letters_subject ON public.complaint_letters USING btree (subject_user_id);
+CREATE INDEX complaint_letters_unit ON public.complaint_letters USING btree (unit_id, received_on);
 CREATE INDEX creditor_links_account_all_idx ON public.creditor_links USING btree (account_id);
 CREATE INDEX creditor_links_account_idx ON public.creditor_links USING btree (account_id) WHERE (revoked_at IS NULL);
 CREATE INDEX creditor_links_confirmed_by_idx ON public.creditor_links USING btree (confirmed_by);
@@ -1440,6 +1608,10 @@ CREATE INDEX profiles_unit_id_idx ON public.profiles USING btree (unit_id);
 CREATE INDEX public_announcements_province_idx ON public.public_announcements USING btree (province_id, published_on DESC);
 CREATE INDEX public_announcements_unit_id_idx ON public.public_announcements USING btree (unit_id);
 CREATE INDEX public_pages_unit_id_idx ON public.public_pages USING btree (unit_id);
+CREATE INDEX reception_sessions_created_by ON public.reception_sessions USING btree (created_by);
+CREATE INDEX reception_sessions_host ON public.reception_sessions USING btree (host_id);
+CREATE INDEX reception_sessions_province ON public.reception_sessions USING btree (province_id, held_on);
+CREATE INDEX reception_sessions_unit_day ON public.reception_sessions USING btree (unit_id, held_on);
 CREATE INDEX service_ratings_province_idx ON public.service_ratings USING btree (province_id);
 CREATE INDEX service_ratings_unit_idx ON public.service_ratings USING btree (unit_id);
 CREATE INDEX service_request_attachments_province_idx ON public.service_request_attachments USING btree (province_id);
@@ -2100,6 +2272,66 @@ end
 $function$;
 -- function app_private.check_stat_target_year(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.complaint_letters_references()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_bad uuid;
+begin
+  if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
+    return new;
+  end if;
+  -- Triggers run in name order: the tenant key is copied from the unit after this one, so read it here.
+  select u.province_id into new.province_id from public.units u where u.id = new.unit_id;
+  select c into v_bad from unnest(new.case_ids) c
+   where not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id) limit 1;
+  if v_bad is not null then
+    raise exception 'Việc thi hành án (case_ids): phải là việc của tỉnh/thành phố nhận đơn.'
+      using errcode = '23514', constraint = 'complaint_letters_case_scope', column = 'case_ids';
+  end if;
+  if new.request_id is not null and not exists (
+       select 1 from public.service_requests r where r.id = new.request_id and r.province_id = new.province_id and r.kind = 'complaint') then
+    raise exception 'Yêu cầu trực tuyến (request_id): phải là đơn khiếu nại gửi cho tỉnh/thành phố này.'
+      using errcode = '23514', constraint = 'complaint_letters_request_scope', column = 'request_id';
+  end if;
+  if new.session_id is not null and not exists (
+       select 1 from public.reception_sessions s where s.id = new.session_id and s.province_id = new.province_id) then
+    raise exception 'Buổi tiếp công dân (session_id): phải là buổi tiếp của tỉnh/thành phố này.'
+      using errcode = '23514', constraint = 'complaint_letters_session_scope', column = 'session_id';
+  end if;
+  if exists (select 1 from unnest(array[new.duplicate_of, new.same_matter_as, new.first_letter_id]) x
+              where x is not null and not exists (
+                select 1 from public.complaint_letters l where l.id = x and l.province_id = new.province_id)) then
+    raise exception 'Đơn liên quan (duplicate_of, same_matter_as, first_letter_id): phải là đơn của tỉnh/thành phố này.'
+      using errcode = '23514', constraint = 'complaint_letters_link_scope';
+  end if;
+  if new.handler_unit_id is not null and not exists (
+       select 1 from public.units u
+        where u.id = new.handler_unit_id and (u.province_id = new.province_id or u.kind = 'national')) then
+    raise exception 'Đơn vị giải quyết (handler_unit_id): phải thuộc tỉnh/thành phố nhận đơn hoặc là Cục.'
+      using errcode = '23514', constraint = 'complaint_letters_handler_unit_scope', column = 'handler_unit_id';
+  end if;
+  if new.handler_id is not null and not exists (
+       select 1 from public.memberships m where m.user_id = new.handler_id and m.unit_id = new.handler_unit_id
+          and m.role in ('subunit_head', 'executor', 'clerk', 'province_head', 'province_staff', 'national_admin')) then
+    raise exception 'Người giải quyết (handler_id): phải là cán bộ của đơn vị giải quyết.'
+      using errcode = '23514', constraint = 'complaint_letters_handler_scope', column = 'handler_id';
+  end if;
+  if new.subject_user_id is not null and not exists (
+       select 1 from public.memberships m join public.units u on u.id = m.unit_id
+        where m.user_id = new.subject_user_id and u.province_id = new.province_id
+          and m.role in ('subunit_head', 'executor', 'clerk', 'province_head', 'province_staff')) then
+    raise exception 'Người bị khiếu nại, tố cáo (subject_user_id): phải là cán bộ của tỉnh/thành phố nhận đơn.'
+      using errcode = '23514', constraint = 'complaint_letters_subject_scope', column = 'subject_user_id';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.complaint_letters_references(): executed by its owner only
+
 CREATE OR REPLACE FUNCTION app_private.creditor_case_ids()
  RETURNS uuid[]
  LANGUAGE plpgsql
@@ -2238,6 +2470,20 @@ end
 $function$;
 grant execute on function app_private.failed_auction_rounds(p_case_id uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION app_private.handles_complaints_of(p_province uuid, p_unit uuid, p_handler_unit uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  return coalesce(p_unit = any(app_private.unit_office_units()), false)
+      or coalesce(p_handler_unit = any(app_private.unit_office_units()), false)
+      or coalesce(p_province = any(app_private.province_staff_provinces()), false);
+end
+$function$;
+grant execute on function app_private.handles_complaints_of(p_province uuid, p_unit uuid, p_handler_unit uuid) to authenticated;
+
 CREATE OR REPLACE FUNCTION app_private.has_role(p_roles public.app_role[])
  RETURNS boolean
  LANGUAGE plpgsql
@@ -2282,6 +2528,18 @@ begin
 end
 $function$;
 grant execute on function app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.is_denounced(p_kind text, p_subject uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  return coalesce(p_kind = 'denunciation' and p_subject = auth.uid(), false);
+end
+$function$;
+grant execute on function app_private.is_denounced(p_kind text, p_subject uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION app_private.is_dong(p_value text)
  RETURNS boolean
@@ -3764,6 +4022,10 @@ CREATE TRIGGER cases_date_bounds_update AFTER UPDATE ON public.cases REFERENCING
 CREATE TRIGGER cases_stats AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_cases_update();
 CREATE TRIGGER cases_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER cases_touch BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
+CREATE TRIGGER complaint_documents_actor BEFORE INSERT ON public.complaint_documents FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('created_by');
+CREATE TRIGGER complaint_letters_actor BEFORE INSERT OR UPDATE ON public.complaint_letters FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('created_by');
+CREATE TRIGGER complaint_letters_references BEFORE INSERT OR UPDATE OF unit_id, province_id, case_ids, request_id, session_id, duplicate_of, same_matter_as, first_letter_id, handler_unit_id, handler_id, subject_user_id ON public.complaint_letters FOR EACH ROW EXECUTE FUNCTION app_private.complaint_letters_references();
+CREATE TRIGGER complaint_letters_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.complaint_letters FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER creditor_links_audit AFTER INSERT OR DELETE OR UPDATE ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER creditor_links_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER judgments_audit AFTER DELETE OR UPDATE ON public.judgments FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
@@ -3783,6 +4045,8 @@ CREATE TRIGGER public_pages_actor BEFORE INSERT OR UPDATE ON public.public_pages
 CREATE TRIGGER public_pages_audit AFTER INSERT OR DELETE OR UPDATE ON public.public_pages FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER public_pages_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.public_pages FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER public_pages_touch BEFORE UPDATE ON public.public_pages FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
+CREATE TRIGGER reception_sessions_actor BEFORE INSERT OR UPDATE ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('created_by');
+CREATE TRIGGER reception_sessions_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER service_request_attachments_before_insert BEFORE INSERT ON public.service_request_attachments FOR EACH ROW EXECUTE FUNCTION app_private.service_request_attachments_before_insert();
 CREATE TRIGGER service_request_events_append_only BEFORE DELETE OR UPDATE ON public.service_request_events FOR EACH ROW EXECUTE FUNCTION app_private.service_request_events_immutable();
 CREATE TRIGGER service_requests_audit AFTER DELETE OR UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
@@ -3965,6 +4229,44 @@ create policy cases_update on public.cases for update to authenticated
   using (((status <> 'transferred_out'::public.case_status) AND (((executor_id = ( SELECT auth.uid() AS uid)) AND (unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))))
   with check ((((executor_id = ( SELECT auth.uid() AS uid)) AND (unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
+create policy complaint_documents_insert on public.complaint_documents for insert to authenticated
+  with check ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_documents.letter_id) AND (app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id) OR (l.handler_id = ( SELECT auth.uid() AS uid)))))));
+
+create policy complaint_documents_select on public.complaint_documents for select to authenticated
+  using ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_documents.letter_id) AND (app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id) OR (l.handler_id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national() AS is_national))))));
+
+create policy complaint_letters_insert on public.complaint_letters for insert to authenticated
+  with check (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id));
+
+create policy complaint_letters_select on public.complaint_letters for select to authenticated
+  using (((NOT app_private.is_denounced(kind, subject_user_id)) AND (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id) OR (handler_id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national() AS is_national) OR (case_ids && ( SELECT app_private.steering_case_ids() AS steering_case_ids)))));
+
+create policy complaint_letters_update on public.complaint_letters for update to authenticated
+  using (((NOT app_private.is_denounced(kind, subject_user_id)) AND (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id) OR (handler_id = ( SELECT auth.uid() AS uid)))))
+  with check (((NOT app_private.is_denounced(kind, subject_user_id)) AND (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id) OR (handler_id = ( SELECT auth.uid() AS uid)))));
+
+create policy complaint_senders_insert on public.complaint_senders for insert to authenticated
+  with check ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_senders.letter_id) AND app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id)))));
+
+create policy complaint_senders_select on public.complaint_senders for select to authenticated
+  using ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_senders.letter_id) AND (app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id) OR (l.handler_id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national() AS is_national))))));
+
+create policy complaint_senders_update on public.complaint_senders for update to authenticated
+  using ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_senders.letter_id) AND app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id)))))
+  with check ((EXISTS ( SELECT 1
+   FROM public.complaint_letters l
+  WHERE ((l.id = complaint_senders.letter_id) AND app_private.handles_complaints_of(l.province_id, l.unit_id, l.handler_unit_id)))));
+
 create policy creditor_links_select on public.creditor_links for select to authenticated
   using (((account_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national_admin() AS is_national_admin)));
 
@@ -4019,6 +4321,16 @@ create policy public_pages_select on public.public_pages for select to anon, aut
 create policy public_pages_update on public.public_pages for update to authenticated
   using ((province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))
   with check ((province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])));
+
+create policy reception_sessions_insert on public.reception_sessions for insert to authenticated
+  with check (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
+
+create policy reception_sessions_select on public.reception_sessions for select to authenticated
+  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national() AS is_national)));
+
+create policy reception_sessions_update on public.reception_sessions for update to authenticated
+  using (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))
+  with check (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy service_ratings_select on public.service_ratings for select to authenticated
   using (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));

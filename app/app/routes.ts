@@ -38,7 +38,12 @@ export default [
     route("stats/continuity", "routes/stats/continuity.tsx"),
     route("stats/targets", "routes/stats/targets.tsx"),
     route("steering/committees", "routes/steering/committees.tsx"),
+    route("complaints", "routes/complaints/list.tsx"),
+    route("complaints/new", "routes/complaints/new.tsx"),
+    route("complaints/:id", "routes/complaints/letter.tsx"),
   ]),
+  route("complaints/stats.csv", "routes/complaints/stats-csv.ts"),
+  route("complaints/from-request/:id", "routes/complaints/from-request.ts"),
   route("desk/:id/files/:fileId", "routes/desk/file.ts"),
   layout("routes/public/layout.tsx", [
     route("p", "routes/public/index.tsx"),

@@ -7,6 +7,7 @@ export * from "./cases/index.ts";
 export * from "./assets/index.ts";
 export * from "./requests/index.ts";
 export * from "./steering/index.ts";
+export * from "./complaints/index.ts";
 export * from "./stats/index.ts";
 export * from "./redact.ts";
 export * from "./spreadsheet.ts";

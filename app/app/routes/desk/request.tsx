@@ -107,6 +107,14 @@ export default function DeskRequest() {
                 {m("request.takeIn")}
               </Link>
             ) : null}
+            {r.kind === "complaint" && (r.status === "received" || r.status === "processing") && mayIntake ? (
+              <AppForm action={`/complaints/from-request/${r.id}`} className="self-start">
+                <input type="hidden" name="idempotencyKey" value={r.id} />
+                <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white" data-testid="request-to-letter">
+                  {m("request.toLetter")}
+                </button>
+              </AppForm>
+            ) : null}
             {actions.map((act) => (
               <AppForm key={act} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3" noValidate>
                 <input type="hidden" name="version" value={r.version} />

@@ -97,6 +97,7 @@ export const LEGAL_INSTRUMENTS = [
   "Law on Property Auction 01/2016/QH14",
   "Circular 216/2016/TT-BTC",
   "Law on Denunciations 25/2018/QH14",
+  "Circular 13/2021/TT-BTP",
 ] as const;
 export type LegalInstrument = (typeof LEGAL_INSTRUMENTS)[number];
 
@@ -158,6 +159,15 @@ export const LEGAL_RULE_CODES = [
   "complaintSecurityMeasureDays",
   "complaintCoercionAndAfterDays",
   "secondComplaintDays",
+  "complaintResolutionDays",
+  "secondComplaintResolutionDays",
+  "complaintResolutionSecurityWorkingDays",
+  "complaintResolutionCoercionDays",
+  "secondComplaintResolutionCoercionDays",
+  "complaintResolutionExtensionDays",
+  "denunciationResolutionDays",
+  "denunciationResolutionComplexDays",
+  "denunciationResolutionVeryComplexDays",
   "revaluationRequestWorkingDays",
   "revaluationOnRequestTimes",
   "priceChangeValuationPercent",
@@ -211,6 +221,16 @@ export const LEGAL_RULE_NAMES: Readonly<Record<LegalRuleCode, string>> = {
   complaintSecurityMeasureDays: "Complaint limitation: (other) security measures",
   complaintCoercionAndAfterDays: "Complaint limitation: coercion and after",
   secondComplaintDays: "Complaint limitation: second complaint, from the first decision",
+  complaintResolutionDays:
+    "First complaint resolved (acts before security or coercive measures, and after coercion in the old set), from acceptance",
+  secondComplaintResolutionDays: "Second complaint resolved (same acts), from acceptance",
+  complaintResolutionSecurityWorkingDays: "Complaint about a security measure resolved (first or second), from acceptance",
+  complaintResolutionCoercionDays: "First complaint about a coercive measure (and after it, new set) resolved, from acceptance",
+  secondComplaintResolutionCoercionDays: "Second complaint about a coercive measure (and after it, new set) resolved, from acceptance",
+  complaintResolutionExtensionDays: "Extension of the time to resolve a complex or remote complaint, at most, from the end of that time",
+  denunciationResolutionDays: "Denunciation resolved, from acceptance",
+  denunciationResolutionComplexDays: "Complex denunciation resolved, at most, from acceptance",
+  denunciationResolutionVeryComplexDays: "Especially complex denunciation resolved, at most, from acceptance",
   revaluationRequestWorkingDays: "Re-valuation of a seized asset on a party's request, within … of the valuation result",
   revaluationOnRequestTimes: "Re-valuation on a party's request: how many times",
   priceChangeValuationPercent: "Price-change valuation of an asset a judgment gives to a party: market move of at least",
@@ -246,6 +266,7 @@ const D62: LegalInstrument = "Decree 62/2015/NĐ-CP";
 const L106: LegalInstrument = "Law 106/2025/QH15";
 const D152: LegalInstrument = "Decree 152/2026/NĐ-CP";
 const LDG: LegalInstrument = "Law on Property Auction 01/2016/QH14";
+const C13: LegalInstrument = "Circular 13/2021/TT-BTP";
 
 /** A source; verified unless said otherwise. */
 function src(
@@ -356,11 +377,46 @@ const RULES_2015: LegalRuleSet["rules"] = {
   feeExemptionWorkingDays: FEE_EXEMPTION,
   coercionCostExemptionWorkingDays: rule(5, "working_days", [src(D62, "44", "O3", { clause: "2 ¶3" })]),
   complaintAcceptanceWorkingDays: rule(5, "working_days", [src(L26, "148", "O4")]),
-  denunciationAcceptanceWorkingDays: DENUNCIATION,
+  secondComplaintAcceptanceDays: rule(
+    10,
+    "days",
+    [src(C13, "9", "K9", { clause: "1" })],
+    "The Law sets no separate time for a second complaint; Circular 13/2021/TT-BTP (from 13/02/2022) does.",
+  ),
+  denunciationAcceptanceWorkingDays: rule(
+    7,
+    "working_days",
+    [src(C13, "16", "K10", { clause: "1" })],
+    "Up to 10 working days when the denunciation must first be checked (same clause).",
+  ),
   complaintBeforeCoercionDays: rule(15, "days", [src(L26, "140", "K1", { clause: "2", point: "a" })]),
   complaintAccountFreezeWorkingDays: rule(3, "working_days", [src(L26, "140", "K2", { clause: "2", point: "b ¶1" })]),
   complaintSecurityMeasureDays: rule(10, "days", [src(L26, "140", "K3", { clause: "2", point: "b ¶2" })]),
   complaintCoercionAndAfterDays: rule(30, "days", [src(L26, "140", "K4", { clause: "2", point: "c, d" })]),
+  secondComplaintDays: rule(
+    15,
+    "days",
+    [src(L26, "140", "K7", { clause: "2" })],
+    "Last paragraph of the clause: from receiving the decision on the first complaint.",
+  ),
+  complaintResolutionDays: rule(
+    15,
+    "days",
+    [src(L26, "146", "K6", { clause: "1" }), src(L26, "146", "K6", { clause: "4" })],
+    "Acts before security or coercive measures (140(2)(a)) and acts after coercion (140(2)(d)).",
+  ),
+  secondComplaintResolutionDays: rule(30, "days", [src(L26, "146", "K6", { clause: "1" }), src(L26, "146", "K6", { clause: "4" })]),
+  complaintResolutionSecurityWorkingDays: rule(5, "working_days", [src(L26, "146", "K6", { clause: "2" })]),
+  complaintResolutionCoercionDays: rule(
+    30,
+    "days",
+    [src(L26, "146", "K6", { clause: "3" })],
+    "Acts applying coercive measures (140(2)(c)).",
+  ),
+  secondComplaintResolutionCoercionDays: rule(45, "days", [src(L26, "146", "K6", { clause: "3" })]),
+  complaintResolutionExtensionDays: rule(30, "days", [src(L26, "146", "K6", { clause: "3 ¶2, 5" })]),
+  denunciationResolutionDays: rule(60, "days", [src(L26, "157", "K8", { clause: "2 ¶3" })]),
+  denunciationResolutionComplexDays: rule(90, "days", [src(L26, "157", "K8", { clause: "2 ¶3" })]),
   revaluationRequestWorkingDays: rule(
     5,
     "working_days",
@@ -473,6 +529,20 @@ const RULES_2026: LegalRuleSet["rules"] = {
   ),
   complaintCoercionAndAfterDays: rule(30, "days", [src(L106, "96", "K1n", { clause: "2", point: "c" })], "From valid notification."),
   secondComplaintDays: rule(15, "days", [src(L106, "96", "K2n", { clause: "3" })]),
+  complaintResolutionDays: rule(
+    15,
+    "days",
+    [src(L106, "102", "K6n", { clause: "1" })],
+    "Acts before security or coercive measures (96(2)(a)).",
+  ),
+  secondComplaintResolutionDays: rule(30, "days", [src(L106, "102", "K6n", { clause: "1" })]),
+  complaintResolutionSecurityWorkingDays: rule(5, "working_days", [src(L106, "102", "K6n", { clause: "2" })]),
+  complaintResolutionCoercionDays: rule(30, "days", [src(L106, "102", "K6n", { clause: "3" })], "Coercive measures and after (96(2)(c))."),
+  secondComplaintResolutionCoercionDays: rule(45, "days", [src(L106, "102", "K6n", { clause: "3" })]),
+  complaintResolutionExtensionDays: rule(30, "days", [src(L106, "102", "K6n", { clause: "3 ¶2, 4" })]),
+  denunciationResolutionDays: rule(30, "days", [src(L106, "110", "O5", { clause: "2 ¶4" })]),
+  denunciationResolutionComplexDays: rule(60, "days", [src(L106, "110", "O5", { clause: "2 ¶4" })]),
+  denunciationResolutionVeryComplexDays: rule(90, "days", [src(L106, "110", "O5", { clause: "2 ¶4" })]),
   revaluationRequestWorkingDays: rule(
     5,
     "working_days",

@@ -48,6 +48,7 @@ const INSTRUMENT_VI: Readonly<Record<LegalInstrument, string>> = {
   "Law on Property Auction 01/2016/QH14": "Luật Đấu giá tài sản 01/2016/QH14",
   "Circular 216/2016/TT-BTC": "Thông tư 216/2016/TT-BTC",
   "Law on Denunciations 25/2018/QH14": "Luật Tố cáo 25/2018/QH14",
+  "Circular 13/2021/TT-BTP": "Thông tư 13/2021/TT-BTP",
 };
 
 /** "Nghị định 152/2026/NĐ-CP, Điều 87 khoản 2". */

@@ -85,7 +85,7 @@ describe("procedures", () => {
       toConfirm: false,
     });
     expect(procedureLimitOn("fee_exemption", "2026-07-01")).toMatchObject({ workingDays: 5, verified: "unverified", toConfirm: true });
-    expect(procedureLimitOn("denunciation", "2026-06-30")).toMatchObject({ workingDays: 7, toConfirm: true });
+    expect(procedureLimitOn("denunciation", "2026-06-30")).toMatchObject({ workingDays: 7, toConfirm: false });
     // Received Tuesday 30 Jun 2026 → 5 working days → Tuesday 7 Jul; Wednesday 1 Jul → 3 → Monday 6 Jul.
     expect(requestDueOn("executor_change", "2026-06-30")).toBe("2026-07-07");
     expect(requestDueOn("executor_change", "2026-07-01")).toBe("2026-07-06");

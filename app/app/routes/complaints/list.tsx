@@ -1,0 +1,154 @@
+import { Form, Link, useLoaderData } from "react-router";
+import { LetterFilterSchema, complaintStats, letterList } from "@thads/core/complaints";
+import { formatDateVi, hasRole } from "@thads/domain/labels";
+import type { Route } from "./+types/list";
+import { PageHeader, Section, Table } from "../../components/ui.tsx";
+import { useLang, useMessages } from "../../i18n.ts";
+import { todayVn } from "../../utils/today.ts";
+import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
+import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from "./roles.ts";
+import { KIND_LABELS, STATUS_LABELS, complaintMessages } from "./messages.ts";
+
+/** The statistical year (1 Oct – 30 Sep) that contains `today`. */
+function statYear(today: string): { from: string; to: string } {
+  const y = Number(today.slice(0, 4));
+  const start = today.slice(5) >= "10-01" ? y : y - 1;
+  return { from: `${start}-10-01`, to: `${start + 1}-09-30` };
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  if (!hasRole(user.memberships, ...COMPLAINT_READERS)) forbidden();
+  const url = new URL(request.url);
+  const today = todayVn();
+  const year = statYear(today);
+  const parsed = LetterFilterSchema.safeParse(Object.fromEntries(url.searchParams));
+  const filter = parsed.success ? parsed.data : LetterFilterSchema.parse({});
+  const period = { from: filter.from ?? year.from, to: filter.to ?? year.to };
+  const [letters, stats] = await asUser(
+    user,
+    async (tx) => [await letterList(tx, filter, today), await complaintStats(tx, { from: period.from, to: period.to })] as const,
+  );
+  return { letters, stats, period, filter, mayRegister: hasRole(user.memberships, ...COMPLAINT_HANDLERS) };
+}
+
+const FIGURES = ["received", "competent", "late", "resolved", "on_time", "upheld", "partly_upheld"] as const;
+
+export default function ComplaintList() {
+  const { letters, stats, period, filter, mayRegister } = useLoaderData<typeof loader>();
+  const m = useMessages(complaintMessages);
+  const lang = useLang();
+  const tab = (label: string, query: string, testId: string) => (
+    <Link to={`/complaints${query}`} className="rounded border border-slate-300 px-3 py-1" data-testid={testId}>
+      {label}
+    </Link>
+  );
+  const figureLink = (unit: string, figure: (typeof FIGURES)[number], n: number) => (
+    <Link
+      to={`/complaints?status=all&unit=${unit}&figure=${figure}&from=${period.from}&to=${period.to}`}
+      className="text-brand-700 underline"
+      data-testid={`stat-${figure}`}
+    >
+      {n}
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader title={m("list.title")} />
+      <div className="flex flex-wrap gap-2">
+        {mayRegister ? (
+          <Link to="/complaints/new" className="rounded bg-brand-700 px-3 py-1 font-semibold text-white" data-testid="complaint-new">
+            {m("list.new")}
+          </Link>
+        ) : null}
+        {tab(m("list.open"), "", "tab-open")}
+        {tab(m("list.overdue"), "?due=overdue", "tab-overdue")}
+        {tab(m("list.dueSoon"), "?due=due_soon", "tab-due-soon")}
+        {tab(m("list.all"), "?status=all", "tab-all")}
+      </div>
+      <Section title={m("list.title")}>
+        {letters.length === 0 ? (
+          <p>{m("list.empty")}</p>
+        ) : (
+          <Table
+            head={[
+              m("list.col.code"),
+              m("list.col.received"),
+              m("list.col.kind"),
+              m("list.col.summary"),
+              m("list.col.handler"),
+              m("list.col.due"),
+              m("list.col.status"),
+            ]}
+          >
+            {letters.map((l) => (
+              <tr key={l.id} data-testid="complaint-row">
+                <td>
+                  <Link to={`/complaints/${l.id}`} className="text-brand-700 underline">
+                    {l.tracking_code}
+                  </Link>
+                </td>
+                <td>{formatDateVi(l.received_on)}</td>
+                <td>{l.kind ? KIND_LABELS[l.kind][lang] : "—"}</td>
+                <td>
+                  {l.summary}
+                  {l.late ? <span className="ml-2 font-semibold text-red-700">{m("list.late")}</span> : null}
+                </td>
+                <td>{l.handler_unit_name ?? l.unit_name}</td>
+                <td className={l.clock === "overdue" ? "font-semibold text-red-700" : ""}>{l.due_on ? formatDateVi(l.due_on) : "—"}</td>
+                <td>{STATUS_LABELS[l.status][lang]}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Section>
+      <Section title={m("stats.title")}>
+        <Form method="get" className="mb-3 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="status" value={filter.status} />
+          <label className="flex flex-col text-sm">
+            {m("stats.from")}
+            <input type="date" name="from" defaultValue={period.from} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <label className="flex flex-col text-sm">
+            {m("stats.to")}
+            <input type="date" name="to" defaultValue={period.to} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
+            {m("stats.show")}
+          </button>
+          <a
+            href={`/complaints/stats.csv?from=${period.from}&to=${period.to}`}
+            className="text-brand-700 underline"
+            data-testid="stats-export"
+          >
+            {m("stats.export")}
+          </a>
+        </Form>
+        <p className="mb-2 text-sm">
+          {formatDateVi(period.from)} – {formatDateVi(period.to)}
+        </p>
+        <Table
+          head={[
+            m("stats.col.unit"),
+            m("stats.col.received"),
+            m("stats.col.competent"),
+            m("stats.col.late"),
+            m("stats.col.resolved"),
+            m("stats.col.onTime"),
+            m("stats.col.upheld"),
+            m("stats.col.partly"),
+          ]}
+        >
+          {stats.map((s) => (
+            <tr key={s.unit_id} data-testid="stats-row">
+              <td>{s.unit_name}</td>
+              {FIGURES.map((f) => (
+                <td key={f}>{figureLink(s.unit_id, f, s[f])}</td>
+              ))}
+            </tr>
+          ))}
+        </Table>
+      </Section>
+    </>
+  );
+}

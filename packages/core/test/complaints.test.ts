@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { complaintLimitation, acceptanceClock, complaintResolutionClock } from "@thads/domain";
+import {
+  AcceptLetterSchema,
+  ClassifyLetterSchema,
+  RegisterLetterSchema,
+  ResolveLetterSchema,
+  acceptLetter,
+  classifyLetter,
+  complaintStats,
+  complaintWrite,
+  letterDetail,
+  letterList,
+  registerLetter,
+  resolveLetter,
+} from "../src/complaints/index.ts";
+import { withClaims } from "@thads/db";
+
+const ctx = useTenantFixture();
+const claims = (who: string) => ({ sub: ctx.fx.users[who]!, role: "authenticated" as const });
+
+const form = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  unitId: ctx.fx.units.a1,
+  channel: "desk",
+  receivedOn: "12/10/2026",
+  senderName: "Phạm Thị Lan",
+  senderPhone: "0912 345 678",
+  senderIdNumber: "",
+  senderAddress: "5 Trần Phú, Hải Phòng",
+  summary: "Khiếu nại việc cưỡng chế kê biên nhà",
+  content: "Tôi khiếu nại quyết định cưỡng chế kê biên tài sản.",
+  ...over,
+});
+
+const countLetters = async () => Number((await ctx.owner<{ n: bigint }[]>`select count(*) as n from public.complaint_letters`)[0]!.n);
+
+describe("registering a letter", () => {
+  it("refuses bad input naming the field, and writes nothing", async () => {
+    const before = await countLetters();
+    const bad = RegisterLetterSchema.safeParse(form({ receivedOn: "31/02/2026", senderName: "" }));
+    expect(new Set(bad.error!.issues.map((i) => String(i.path[0])))).toEqual(new Set(["receivedOn", "senderName"]));
+    const missing = RegisterLetterSchema.safeParse(form({ senderPhone: "", channel: "forwarded" }));
+    expect(new Set(missing.error!.issues.map((i) => String(i.path[0])))).toEqual(new Set(["senderPhone", "forwardedBy"]));
+    // A case number of another province: refused by the service, nothing written (the sender neither).
+    const parsed = RegisterLetterSchema.parse(form({ caseNumbers: `3/${ctx.fx.tag}` }));
+    const r = await complaintWrite(ctx.app, claims("clerk"), (tx) => registerLetter(tx, { ...parsed, userId: ctx.fx.users.clerk! }));
+    expect(r).toMatchObject({ ok: false, field: "caseNumbers" });
+    expect(await countLetters()).toBe(before);
+  });
+
+  it("registers once for a retried submission", async () => {
+    const parsed = RegisterLetterSchema.parse(form({ caseNumbers: `1/${ctx.fx.tag}` }));
+    const run = () => complaintWrite(ctx.app, claims("clerk"), (tx) => registerLetter(tx, { ...parsed, userId: ctx.fx.users.clerk! }));
+    const first = await run();
+    const second = await run();
+    expect(first.ok && second.ok && first.id === second.id).toBe(true);
+  });
+});
+
+describe("a complaint about a coercion, from the desk to the statistics", () => {
+  it("is classified, routed to the province head, accepted and resolved on time", async () => {
+    const parsed = RegisterLetterSchema.parse(form({ caseNumbers: `1/${ctx.fx.tag}` }));
+    const reg = await complaintWrite(ctx.app, claims("clerk"), (tx) => registerLetter(tx, { ...parsed, userId: ctx.fx.users.clerk! }));
+    if (!reg.ok) throw new Error(reg.message);
+    // About the regional office head's coercion decision: the province head resolves it.
+    const cls = ClassifyLetterSchema.parse({
+      version: "1",
+      kind: "complaint",
+      actorUnitId: ctx.fx.units.a1,
+      actorRole: "head",
+      actKind: "coercion",
+      actKnownOn: "01/10/2026",
+      round: "1",
+    });
+    const c = await complaintWrite(ctx.app, claims("clerk"), (tx) => classifyLetter(tx, reg.id, cls));
+    expect(c).toMatchObject({ ok: true, late: false });
+    const d1 = await withClaims(ctx.app, claims("province_head"), (tx) => letterDetail(tx, reg.id));
+    expect(d1).toMatchObject({ handler_level: "province_head", status: "classified" });
+    expect(d1!.limitation_last_day).toBe(complaintLimitation({ act: "coercion", round: 1, knownOn: "2026-10-01" }).lastDay);
+    expect(d1!.accept_due_on).toBe(acceptanceClock("complaint", 1, "2026-10-12").lastDay);
+
+    const acc = await complaintWrite(ctx.app, claims("province_head"), (tx) =>
+      acceptLetter(tx, reg.id, AcceptLetterSchema.parse({ version: "2", acceptedOn: "13/10/2026" })),
+    );
+    expect(acc).toMatchObject({
+      ok: true,
+      resolveDueOn: complaintResolutionClock({ act: "coercion", round: 1, acceptedOn: "2026-10-13" }).lastDay,
+    });
+    // A stale version is a conflict, not a second write.
+    const stale = await complaintWrite(ctx.app, claims("province_head"), (tx) =>
+      resolveLetter(
+        tx,
+        reg.id,
+        ResolveLetterSchema.parse({ version: "2", resolvedOn: "20/10/2026", outcome: "upheld", decisionNo: "01/QĐ" }),
+      ),
+    );
+    expect(stale).toMatchObject({ ok: false, status: 409 });
+    const res = await complaintWrite(ctx.app, claims("province_head"), (tx) =>
+      resolveLetter(
+        tx,
+        reg.id,
+        ResolveLetterSchema.parse({
+          version: "3",
+          resolvedOn: "20/10/2026",
+          outcome: "partly_upheld",
+          decisionNo: "01/QĐ-GQKN",
+          caseEffect: "step_redone",
+          caseEffectNote: "Kê biên lại",
+        }),
+      ),
+    );
+    expect(res.ok).toBe(true);
+    const stats = await withClaims(ctx.app, claims("province_head"), (tx) =>
+      complaintStats(tx, { provinceId: ctx.fx.units.a, from: "2026-10-01", to: "2026-10-31" }),
+    );
+    const row = stats.find((s) => s.unit_id === ctx.fx.units.a)!;
+    const listed = await withClaims(ctx.app, claims("province_head"), (tx) =>
+      letterList(tx, { status: "all", unit: ctx.fx.units.a, figure: "on_time", from: "2026-10-01", to: "2026-10-31" }, "2026-10-21"),
+    );
+    // The figure and its drill-down agree, and the letter is in both.
+    expect(row.on_time).toBe(listed.length);
+    expect(listed.map((l) => l.id)).toContain(reg.id);
+    expect(row.partly_upheld).toBeGreaterThanOrEqual(1);
+  });
+
+  it("flags a late complaint with the article", async () => {
+    const parsed = RegisterLetterSchema.parse(form({ receivedOn: "30/10/2026" }));
+    const reg = await complaintWrite(ctx.app, claims("clerk"), (tx) => registerLetter(tx, { ...parsed, userId: ctx.fx.users.clerk! }));
+    if (!reg.ok) throw new Error(reg.message);
+    const cls = ClassifyLetterSchema.parse({
+      version: "1",
+      kind: "complaint",
+      actorUnitId: ctx.fx.units.a1,
+      actorRole: "executor",
+      actKind: "before_coercion",
+      actKnownOn: "01/10/2026",
+    });
+    const c = await complaintWrite(ctx.app, claims("clerk"), (tx) => classifyLetter(tx, reg.id, cls));
+    expect(c).toMatchObject({ ok: true, late: true, citation: "Law 106/2025/QH15, Art. 96(2)(a)" });
+  });
+
+  it("refuses a classification without the act's date, naming the field", () => {
+    const r = ClassifyLetterSchema.safeParse({
+      version: "1",
+      kind: "complaint",
+      actorUnitId: ctx.fx.units.a1,
+      actorRole: "head",
+      actKind: "coercion",
+    });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path[0])).toEqual(["actKnownOn"]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./kinds.ts";
+export * from "./clocks.ts";
+export * from "./competence.ts";
