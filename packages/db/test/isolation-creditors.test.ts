@@ -241,6 +241,29 @@ describe("a linked creditor reads its own cases across tenants, and nothing else
     expect(await probe("clerk", (tx) => tx`select id from public.case_parties where id = ${fx.parties.b}`)).toBe("zero_rows");
   });
 
+  it("the auction summary names its own cases only, not another creditor's case with an asset at auction", async () => {
+    const asset = async (caseId: string) =>
+      (
+        await ctx.owner<{ id: string }[]>`insert into public.assets (case_id, kind, description, status)
+                                           values (${caseId}, 'house', 'Nhà 3 tầng', 'at_auction') returning id`
+      )[0]!.id;
+    const mine = await asset(ctx.fx.cases.b);
+    const others = await asset(ctx.fx.cases.aUnassigned);
+    try {
+      const summary = (userId: string) =>
+        withClaims(
+          ctx.app,
+          { sub: userId, role: "authenticated" },
+          (tx) => tx<{ case_id: string }[]>`select case_id from public.creditor_case_auctions()`,
+        );
+      expect((await summary(ctx.fx.users.creditor!)).map((r) => r.case_id)).toEqual([ctx.fx.cases.b]);
+      expect((await summary(fx.other)).map((r) => r.case_id)).toEqual([ctx.fx.cases.aUnassigned]);
+      expect(await summary(ctx.fx.users.province_head!)).toEqual([]);
+    } finally {
+      await ctx.owner`delete from public.assets where id in (${mine}, ${others})`;
+    }
+  });
+
   it("after the account revokes its link it reads none of those cases", async () => {
     const got = await probe("creditor", async (tx) => {
       await tx`select public.revoke_creditor_link(${fx.links.a}, 'Tài khoản không còn dùng')`;

@@ -206,21 +206,31 @@ describe("security-definer functions callable through the API", () => {
     // Each entry: who may call it and how it answers only about the caller's own scope (tested below or in the file named).
     expect(rows.map((r) => `${r.fn}${r.anon ? " anon" : ""}${r.authenticated ? " authenticated" : ""}`).sort()).toEqual(
       [
+        "app_private.creditor_case_ids() authenticated", // the caller's own confirmed links only (isolation-creditors)
+        "app_private.creditor_executor_ids() authenticated", // the executors of the caller's own linked cases (isolation-creditors)
+        "app_private.creditor_id_numbers() authenticated", // the caller's own confirmed links only (isolation-creditors)
+        "app_private.creditor_party_ids() authenticated", // the caller's own linked cases only (isolation-creditors)
+        "app_private.creditor_request_ids() authenticated", // the caller's own linked requests only (isolation-creditors)
         "app_private.has_role(p_roles app_role[]) authenticated", // the caller's own memberships only
         "app_private.is_national() authenticated", // the caller's own memberships only
         "app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) authenticated", // below: nothing outside the caller's cases
         "app_private.is_national_admin() authenticated", // the caller's own memberships only
         "app_private.may_act_on_case(p_case_id uuid) authenticated", // the caller's own rights on a case
         "app_private.may_handle_request(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights
+        "app_private.may_manage_creditor_link(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights
         "app_private.open_transferred_case(p_case_id uuid) authenticated", // checks the caller may act on the case (below)
         "app_private.provinces_for(p_roles app_role[]) authenticated", // the caller's own memberships only
         "app_private.steering_case_ids() authenticated", // the caller's own committees only
         "app_private.steering_committees_for() authenticated", // the caller's own committees only
         "app_private.units_for(p_roles app_role[]) authenticated", // the caller's own memberships only
         "public.auction_notices(p_province_slug text) anon authenticated", // published notices only (isolation-assets)
+        "public.confirm_creditor_link(p_request uuid, p_party_kind party_kind) authenticated", // the request's desk only (isolation-creditors)
+        "public.creditor_case_auctions() authenticated", // the caller's own linked cases only (isolation-creditors)
+        "public.creditor_case_timeline(p_case uuid) authenticated", // the caller's own linked cases only (isolation-creditors)
         "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
         "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
         "public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) anon authenticated", // code + second factor (isolation-public)
+        "public.revoke_creditor_link(p_link uuid, p_reason text) authenticated", // the link's owner or its desk (isolation-creditors)
         "public.service_request_code(p_idempotency_key uuid, p_factor text) anon authenticated", // key + second factor (isolation-public)
         "public.track_service_request(p_code text, p_factor text) anon authenticated", // code + second factor (isolation-public)
       ].sort(),
