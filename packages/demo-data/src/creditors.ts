@@ -13,6 +13,8 @@ const ACCOUNTS = [
   { local: "creditor.citizen", idNumber: "001099000001", kind: "person", perProvince: 3, bankCredit: false },
 ] as const;
 const PROVINCES = ["hai-phong", "ha-noi", "da-nang", "ho-chi-minh"];
+/** The ID numbers and tax codes the demo accounts are linked to. */
+export const DEMO_CREDITOR_ID_NUMBERS: readonly string[] = ACCOUNTS.map((a) => a.idNumber);
 
 export async function seedCreditorLinks(tx: TxSql, model: DemoModel) {
   let linked = 0;
@@ -27,7 +29,7 @@ export async function seedCreditorLinks(tx: TxSql, model: DemoModel) {
           join public.units u on u.id = c.province_id
          where u.slug = any (${PROVINCES}) and p.role = 'creditor' and p.kind = ${a.kind}
            and c.is_bank_credit = ${a.bankCredit} and p.full_name <> 'Nhà nước'
-           and (p.id_number is null or p.id_number not in ('0109990001', '0209990002', '001099000001'))
+           and (p.id_number is null or p.id_number <> all (${DEMO_CREDITOR_ID_NUMBERS as string[]}))
       )
       update public.case_parties p set full_name = ${user.full_name}, id_number = ${a.idNumber}
         from picked where picked.id = p.id and picked.n <= ${a.perProvince}

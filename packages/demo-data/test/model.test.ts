@@ -14,6 +14,7 @@ import {
   generateCases,
 } from "../src/cases.ts";
 import { buildModel } from "../src/model.ts";
+import { DEMO_CREDITOR_ID_NUMBERS } from "../src/creditors.ts";
 import { caseUnits, demoExecutors, seed, isSeeded } from "../src/seed.ts";
 
 describe("demo model", () => {
@@ -223,12 +224,18 @@ describe("seeding a database", () => {
 
   it("writes exactly the generator's rows (the same seed gives the same rows)", async () => {
     const model = buildModel();
-    // Cases given demo assets afterwards carry the asset steps in their ledgers: compared apart, below.
-    const withAssets = new Set((await sql<{ case_id: string }[]>`select distinct case_id from public.assets`).map((r) => r.case_id));
-    const generated = [...generateCaseHistories({ count: SAMPLE, units: caseUnits(model), focusExecutors: demoExecutors(model) })].filter(
-      (g) => !withAssets.has(g.case.id!),
+    // Cases given demo assets afterwards carry the asset steps in their ledgers, and cases whose
+    // creditor became a demo creditor account carry that account's name: both compared apart.
+    const comparedApart = new Set(
+      (
+        await sql<{ case_id: string }[]>`select case_id from public.assets
+          union select case_id from public.case_parties where id_number = any (${DEMO_CREDITOR_ID_NUMBERS as string[]})`
+      ).map((r) => r.case_id),
     );
-    const mine = (rows: readonly Record<string, unknown>[], key = "case_id") => rows.filter((r) => !withAssets.has(r[key] as string));
+    const generated = [...generateCaseHistories({ count: SAMPLE, units: caseUnits(model), focusExecutors: demoExecutors(model) })].filter(
+      (g) => !comparedApart.has(g.case.id!),
+    );
+    const mine = (rows: readonly Record<string, unknown>[], key = "case_id") => rows.filter((r) => !comparedApart.has(r[key] as string));
     const text = (cols: readonly string[]) => sql.unsafe(cols.map((c) => (c === "payload" ? "payload" : `${c}::text`)).join(", "));
     const cases = mine(await sql`select ${text(CASE_COLUMNS)} from public.cases order by id`, "id");
     expect(cases).toEqual(
@@ -241,7 +248,7 @@ describe("seeding a database", () => {
         .sort((a, b) => (a.id! < b.id! ? -1 : 1)),
     );
     const judgments = await sql`select ${text(JUDGMENT_COLUMNS)} from public.judgments j
-      where not exists (select 1 from public.cases c join public.assets a on a.case_id = c.id where c.judgment_id = j.id) order by id`;
+      where not exists (select 1 from public.cases c where c.judgment_id = j.id and c.id = any (${[...comparedApart]}::uuid[])) order by id`;
     expect(judgments).toEqual(generated.map((g) => g.judgment).sort((a, b) => (a.id! < b.id! ? -1 : 1)));
     const parties = mine(await sql`select ${text(PARTY_COLUMNS)} from public.case_parties order by id`);
     expect(parties).toEqual(generated.flatMap((g) => g.parties).sort((a, b) => (a.id! < b.id! ? -1 : 1)));

@@ -34,4 +34,5 @@ export {
   STAT_JUDGMENT_TYPES,
 } from "./stats/breakdown-labels.ts";
 export { STAT_DEFINITION_KEYS, STAT_DEFINITIONS } from "./stats/definitions.ts";
+export { continuityField } from "./stats/continuity.ts";
 export { formatCount, formatDateTimeVi, formatDecimal, formatDelta, formatDong, formatPercent } from "./format.ts";

@@ -1,14 +1,6 @@
 import { data, useActionData, useLoaderData } from "react-router";
-import {
-  continuityField,
-  continuityReport,
-  ContinuityFormSchema,
-  mayReadStats,
-  officialFrom,
-  periodFrom,
-  resolveUnit,
-} from "@thads/core/stats";
-import { formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
+import { continuityReport, ContinuityFormSchema, mayReadStats, officialFrom, periodFrom, resolveUnit } from "@thads/core/stats";
+import { continuityField, formatCount, formatDong, STAT_FIGURE_LABELS, STAT_FIGURES } from "@thads/domain/labels";
 import type { Route } from "./+types/continuity";
 import { AppForm } from "../../components/form.tsx";
 import { PageHeader, Table } from "../../components/ui.tsx";

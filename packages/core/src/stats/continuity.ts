@@ -7,11 +7,11 @@ import { z } from "zod";
 import type { TxSql } from "@thads/db";
 import {
   continuityDifferences,
+  continuityField,
   continuityLines,
   STAT_FIGURE_LABELS,
   STAT_FIGURES,
   type OfficialFigures,
-  type StatFigure,
 } from "@thads/domain";
 import { unitStats } from "./figures.ts";
 import type { StatUnit } from "./readers.ts";
@@ -35,9 +35,6 @@ const figureInput = (field: string) =>
       })
       .optional(),
   );
-
-/** The form's field name of a line: c_<figure> (cases), m_<figure> (money). */
-export const continuityField = (side: "cases" | "money", figure: StatFigure) => `${side === "cases" ? "c" : "m"}_${figure}`;
 
 /** The continuity form: one optional figure per line of both forms. */
 export const ContinuityFormSchema = z.object(

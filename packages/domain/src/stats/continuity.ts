@@ -6,6 +6,9 @@
 import { STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
 import type { UnitStats } from "./figures.ts";
 
+/** The continuity form's field name of a line: c_<figure> (cases), m_<figure> (money). */
+export const continuityField = (side: "cases" | "money", figure: StatFigure) => `${side === "cases" ? "c" : "m"}_${figure}`;
+
 /** The last official report's figures as the user entered them (blank lines left out). */
 export interface OfficialFigures {
   cases: Partial<Record<StatFigure, bigint>>;
