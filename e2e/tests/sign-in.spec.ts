@@ -2,42 +2,62 @@ import { expect, test } from "@playwright/test";
 import { signIn, signOut } from "./helpers.ts";
 
 const HOMES = [
-  { email: "national.admin@demo.thads.vn", path: "/national", heading: "Toàn quốc", nav: ["Toàn quốc", "Việc thi hành án"] },
-  { email: "national.viewer@demo.thads.vn", path: "/national", heading: "Toàn quốc", nav: ["Toàn quốc", "Việc thi hành án"] },
+  {
+    email: "national.admin@demo.thads.vn",
+    path: "/national",
+    heading: "Toàn quốc",
+    nav: ["Toàn quốc", "Việc thi hành án", "Khiếu nại, tố cáo"],
+  },
+  {
+    email: "national.viewer@demo.thads.vn",
+    path: "/national",
+    heading: "Toàn quốc",
+    nav: ["Toàn quốc", "Việc thi hành án", "Khiếu nại, tố cáo"],
+  },
   {
     email: "hai-phong.head@demo.thads.vn",
     path: "/province/hai-phong",
     heading: "Thi hành án dân sự thành phố Hải Phòng",
-    nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa"],
+    nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa", "Khiếu nại, tố cáo"],
   },
   {
     email: "hai-phong.staff@demo.thads.vn",
     path: "/province/hai-phong",
     heading: "Thi hành án dân sự thành phố Hải Phòng",
-    nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa"],
+    nav: ["THADS tỉnh", "Việc thi hành án", "Một cửa", "Khiếu nại, tố cáo"],
   },
   {
     email: "hai-phong.kv01.head@demo.thads.vn",
     path: "/unit/P-HAI-PHONG-KV01",
     heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng",
-    nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa"],
+    nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa", "Khiếu nại, tố cáo"],
   },
   {
     email: "hai-phong.kv01.executor@demo.thads.vn",
     path: "/worklist",
     heading: "Việc của tôi",
-    nav: ["Việc của tôi", "Phòng THADS khu vực", "Việc thi hành án"],
+    nav: ["Việc của tôi", "Phòng THADS khu vực", "Việc thi hành án", "Khiếu nại, tố cáo"],
   },
   {
     email: "hai-phong.kv01.clerk@demo.thads.vn",
     path: "/unit/P-HAI-PHONG-KV01",
     heading: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng",
-    nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa"],
+    nav: ["Phòng THADS khu vực", "Việc thi hành án", "Một cửa", "Khiếu nại, tố cáo"],
   },
   { email: "hai-phong.steering@demo.thads.vn", path: "/steering", heading: "Ban Chỉ đạo THADS", nav: ["Ban Chỉ đạo"] },
   { email: "anticorruption.steering@demo.thads.vn", path: "/steering", heading: "Ban Chỉ đạo THADS", nav: ["Ban Chỉ đạo"] },
-  { email: "creditor.bank@demo.thads.vn", path: "/requests", heading: "Yêu cầu thi hành án của tôi", nav: ["Yêu cầu của tôi"] },
-  { email: "creditor.citizen@demo.thads.vn", path: "/requests", heading: "Yêu cầu thi hành án của tôi", nav: ["Yêu cầu của tôi"] },
+  {
+    email: "creditor.bank@demo.thads.vn",
+    path: "/requests",
+    heading: "Yêu cầu thi hành án của tôi",
+    nav: ["Yêu cầu của tôi", "Việc của tôi"],
+  },
+  {
+    email: "creditor.citizen@demo.thads.vn",
+    path: "/requests",
+    heading: "Yêu cầu thi hành án của tôi",
+    nav: ["Yêu cầu của tôi", "Việc của tôi"],
+  },
 ];
 
 for (const home of HOMES) {

@@ -53,11 +53,21 @@ describe("homeFor", () => {
 
 describe("navFor", () => {
   it("shows only what the role may use", () => {
-    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/worklist", "/unit/X-KV01", "/cases"]);
-    expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests"]);
+    expect(navFor([m("executor", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual([
+      "/worklist",
+      "/unit/X-KV01",
+      "/cases",
+      "/complaints",
+    ]);
+    expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests", "/creditor/cases"]);
     expect(navFor([m("steering_member")]).map((i) => i.href)).toEqual(["/steering"]);
-    expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual(["/national", "/cases", "/steering"]);
-    expect(navFor([m("clerk", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01", "/cases", "/desk"]);
+    expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual([
+      "/national",
+      "/cases",
+      "/steering",
+      "/complaints",
+    ]);
+    expect(navFor([m("clerk", { unitCode: "X-KV01" })]).map((i) => i.href)).toEqual(["/unit/X-KV01", "/cases", "/desk", "/complaints"]);
   });
 });
 

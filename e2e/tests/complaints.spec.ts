@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn as signInForm, signOut } from "./helpers.ts";
+
+const CLERK = "hai-phong.kv01.clerk@demo.thads.vn";
+const PROVINCE_HEAD = "hai-phong.head@demo.thads.vn";
+const KV01 = "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng";
+const PROVINCE = "Thi hành án dân sự thành phố Hải Phòng";
+
+/** Signs in and waits for the home page, so the next navigation carries the session. */
+async function signIn(page: Page, email: string) {
+  await signInForm(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** dd/mm/yyyy of today, shifted by `days`, in Vietnam's time zone. */
+function viDay(days = 0): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+}
+
+/** Registers a letter at the desk and returns its tracking code. */
+async function register(page: Page, summary: string): Promise<string> {
+  await page.goto("/complaints/new");
+  await page.getByLabel("Họ tên người gửi đơn").fill("Phạm Thị Lan");
+  await page.getByLabel("Số điện thoại người gửi").fill("0912 345 678");
+  await page.getByLabel("Trích yếu").fill(summary);
+  await page.getByLabel("Nội dung đơn").fill("Tôi khiếu nại quyết định cưỡng chế kê biên nhà ở của tôi.");
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
+  return title.split(" · ")[1]!.trim();
+}
+
+async function classifyCoercion(page: Page, actKnownOn: string) {
+  const form = page.getByTestId("classify-form");
+  await form.getByLabel("Loại đơn").selectOption("complaint");
+  await form.getByLabel("Đơn vị có quyết định, hành vi bị khiếu nại, tố cáo").selectOption({ label: KV01 });
+  await form.getByLabel("Người có quyết định, hành vi").selectOption("head");
+  await form.getByLabel("Loại quyết định, hành vi").selectOption("coercion");
+  await form.getByLabel("Ngày nhận quyết định / biết hành vi (dd/mm/yyyy)").fill(actKnownOn);
+  await page.getByTestId("classify-submit").click();
+}
+
+test("a complaint about a coercion received at the desk is routed to the province head, resolved on time and counted", async ({ page }) => {
+  await signIn(page, CLERK);
+  // Bad input: the fields are named and nothing is written.
+  await page.goto("/complaints/new");
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByText("Họ tên người gửi đơn: bắt buộc nhập.")).toBeVisible();
+
+  const code = await register(page, "Khiếu nại quyết định cưỡng chế kê biên");
+  await classifyCoercion(page, viDay(-3));
+  await expect(page.getByTestId("letter-status")).toHaveText("Đã phân loại");
+  await expect(page.getByTestId("letter-level")).toContainText("Thủ trưởng cơ quan THADS tỉnh");
+  await expect(page.getByTestId("letter-late")).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, PROVINCE_HEAD);
+  await page.goto("/complaints?status=all");
+  const row = page.getByTestId("complaint-row").filter({ hasText: code });
+  await expect(row).toContainText(PROVINCE);
+  await row.getByRole("link", { name: code }).click();
+  await page.getByTestId("accept-form").getByLabel("Ngày thụ lý (dd/mm/yyyy)").fill(viDay());
+  await page.getByTestId("accept-submit").click();
+  await expect(page.getByTestId("letter-status")).toHaveText("Đã thụ lý");
+  const form = page.getByTestId("resolve-form");
+  await form.getByLabel("Ngày giải quyết (dd/mm/yyyy)").fill(viDay());
+  await form.getByLabel("Kết quả giải quyết").selectOption("partly_upheld");
+  await form.getByLabel("Số quyết định giải quyết").fill("15/QĐ-GQKN");
+  await page.getByTestId("resolve-submit").click();
+  await expect(page.getByTestId("letter-status")).toHaveText("Đã giải quyết");
+
+  // In the province's complaint statistics: the on-time figure opens the letters it counts, this one among them.
+  await page.goto("/complaints");
+  const stats = page.getByTestId("stats-row").filter({ hasText: PROVINCE });
+  const onTime = Number(await stats.getByTestId("stat-on_time").innerText());
+  expect(onTime).toBeGreaterThan(0);
+  await stats.getByTestId("stat-on_time").click();
+  await expect(page.getByTestId("complaint-row")).toHaveCount(Math.min(onTime, 200));
+  await expect(page.getByTestId("complaint-row").filter({ hasText: code })).toHaveCount(1);
+});
+
+test("a complaint filed after the time to complain is flagged with the article", async ({ page }) => {
+  await signIn(page, CLERK);
+  await register(page, "Khiếu nại cưỡng chế đã lâu");
+  await classifyCoercion(page, viDay(-90));
+  await expect(page.getByTestId("letter-late")).toContainText("Law 106/2025/QH15, Art. 96(2)(c)");
+});
+
+test("a complaint taken in at the one-stop desk is registered once as a complaint letter", async ({ page }) => {
+  const name = `Đỗ Văn Khiếu ${Date.now()}`;
+  await signIn(page, CLERK);
+  await page.goto("/desk");
+  await page.getByRole("link", { name: "Nhận hồ sơ tại quầy" }).click();
+  await page.getByRole("link", { name: "Khiếu nại về thi hành án" }).click();
+  await page.getByLabel("Nơi nhận yêu cầu").selectOption({ label: KV01 });
+  await page.getByLabel("Họ tên người yêu cầu").fill(name);
+  await page.getByLabel("Số điện thoại").fill("0987654321");
+  await page.getByLabel("Quyết định, hành vi bị khiếu nại / người bị tố cáo").fill("Việc chấp hành viên chậm kê biên tài sản");
+  await page.getByLabel("Địa chỉ người yêu cầu").fill("Số 9 Trần Phú, Hải Phòng");
+  await page.getByLabel("Nội dung yêu cầu").fill("Khiếu nại việc chấp hành viên chậm kê biên tài sản.");
+  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+
+  await page.goto("/desk");
+  await page.getByTestId("desk-row").filter({ hasText: code }).getByRole("link").click();
+  const requestUrl = page.url();
+  // Received first; only then may it be registered.
+  await expect(page.getByTestId("request-to-letter")).toHaveCount(0);
+  await page.getByRole("button", { name: "Tiếp nhận" }).click();
+  await page.getByTestId("request-to-letter").click();
+  await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("letter-sender")).toContainText(name);
+  await expect(page.getByTestId("letter-status")).toHaveText("Mới nhận");
+
+  // Once registered, the request no longer offers it: one letter for one request.
+  await page.goto(requestUrl);
+  await expect(page.getByTestId("request-status")).toBeVisible();
+  await expect(page.getByTestId("request-to-letter")).toHaveCount(0);
+  await page.goto("/complaints?status=all");
+  await expect(page.getByTestId("complaint-row").filter({ hasText: name })).toHaveCount(1);
+});
