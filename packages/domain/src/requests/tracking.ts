@@ -3,6 +3,8 @@
  * requests takes ~10^12 tries) and a check symbol (Crockford's mod 37), shown as
  * `XXXX-XXXX-XXXX-C`. Typos (a swapped or mistyped symbol) are caught before any look-up, and
  * the confusable letters are read leniently: O → 0, I and L → 1, lower case, spaces and dashes.
+ * New codes end in a letter or digit only (the check symbols *, ~, $, = and U of codes issued
+ * before are still read).
  *
  * The code alone never opens a request: the status page also needs the phone or ID number given
  * when filing (see the database function public.track_service_request).
@@ -27,9 +29,12 @@ export function newTrackingCode(random: (n: number) => Uint8Array = defaultRando
   // 256 is a multiple of 32, so `byte & 31` is uniform.
   const bytes = random(TRACKING_BODY_LENGTH);
   if (bytes.length < TRACKING_BODY_LENGTH) throw new RangeError("Not enough random bytes");
-  let body = "";
-  for (let i = 0; i < TRACKING_BODY_LENGTH; i++) body += ALPHABET[bytes[i]! & 31];
-  return body + checkSymbol(body);
+  const digits = Array.from(bytes.subarray(0, TRACKING_BODY_LENGTH), (b) => b & 31);
+  const body = () => digits.map((d) => ALPHABET[d]).join("");
+  // A check symbol of *, ~, $, = or U cannot be read out over the telephone: step the last body
+  // symbol until the check is a letter or digit (each step moves the check by one, so at most five).
+  while (!ALPHABET.includes(checkSymbol(body()))) digits[TRACKING_BODY_LENGTH - 1] = (digits[TRACKING_BODY_LENGTH - 1]! + 1) & 31;
+  return body() + checkSymbol(body());
 }
 
 function defaultRandom(n: number): Uint8Array {
