@@ -5,6 +5,7 @@ import { DEFAULT_TODAY, type CaseGenOptions, type CaseGenUnit } from "./cases.ts
 import { TABLES, type CopyBatch } from "./copy.ts";
 import { DEMO_PASSWORD, buildModel, type DemoModel } from "./model.ts";
 import { seedAssets } from "./assets.ts";
+import { seedComplaints } from "./complaints.ts";
 import { seedCreditorLinks } from "./creditors.ts";
 import { seedPublic } from "./public.ts";
 import { seedSteering } from "./steering.ts";
@@ -130,6 +131,7 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
     log(`public pages: ${JSON.stringify(await seedPublic(tx, model, { today: opts.today }))}`);
     if (opts.cases > 0) log(`steering committees: ${JSON.stringify(await seedSteering(tx, model, opts.today ?? DEFAULT_TODAY))}`);
     if (opts.cases > 0) log(`creditor accounts: ${JSON.stringify(await seedCreditorLinks(tx, model))}`);
+    if (opts.cases > 0) log(`complaint letters: ${JSON.stringify(await seedComplaints(tx, model, opts.today ?? DEFAULT_TODAY))}`);
     log(`statistics: ${JSON.stringify(await seedStats(tx, model, opts.today ?? DEFAULT_TODAY, opts.history ?? false))}`);
   });
   if (opts.cases > 0) await seedAssets(sql, model, { today: opts.today ?? DEFAULT_TODAY, log });

@@ -2,7 +2,21 @@ import "@thads/test-support/provided";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { fromEventRow, intakeLimitation, type EventRow } from "@thads/core";
 import { createAppSql, createOwnerSql, withClaims } from "@thads/db";
-import { ROLES, deriveState, moneySummary, nextDeadline, requestDueOn, type CaseEvent, type RequestKind } from "@thads/domain";
+import {
+  ROLES,
+  acceptanceClock,
+  complaintLimitation,
+  complaintResolutionClock,
+  denunciationResolutionClock,
+  deriveState,
+  isLate,
+  moneySummary,
+  nextDeadline,
+  requestDueOn,
+  type CaseEvent,
+  type ComplaintActKind,
+  type RequestKind,
+} from "@thads/domain";
 import {
   CASE_COLUMNS,
   DEFAULT_TODAY,
@@ -125,6 +139,65 @@ describe("seeding a database", () => {
     const due = await sql<{ kind: RequestKind; submitted_on: string; due_on: string }[]>`
       select kind::text as kind, submitted_on::text, due_on::text from public.service_requests where due_on is not null`;
     expect(due.every((d) => d.due_on === requestDueOn(d.kind, d.submitted_on))).toBe(true);
+  });
+
+  it("gives every province complaint letters in every state, their clocks those of the domain's rules, and Hải Phòng's first office some", async () => {
+    const rows = await sql<
+      {
+        province_id: string;
+        unit_id: string;
+        kind: "complaint" | "denunciation" | null;
+        status: string;
+        round: number;
+        received_on: string;
+        act_kind: ComplaintActKind | null;
+        act_known_on: string | null;
+        limitation_last_day: string | null;
+        late: boolean;
+        accept_due_on: string | null;
+        accepted_on: string | null;
+        resolve_due_on: string | null;
+        resolved_on: string | null;
+        duplicate_of: string | null;
+        province_matches: boolean;
+      }[]
+    >`select l.province_id, l.unit_id, l.kind, l.status, l.round, l.received_on::text, l.act_kind, l.act_known_on::text,
+             l.limitation_last_day::text, l.late, l.accept_due_on::text, l.accepted_on::text, l.resolve_due_on::text,
+             l.resolved_on::text, l.duplicate_of, u.province_id = l.province_id as province_matches
+        from public.complaint_letters l join public.units u on u.id = l.unit_id`;
+    expect(new Set(rows.map((l) => l.province_id)).size).toBe(34);
+    expect(rows.every((l) => l.province_matches)).toBe(true);
+    expect(new Set(rows.map((l) => l.status))).toEqual(new Set(["received", "classified", "accepted", "resolved", "forwarded", "filed"]));
+    const [senders] = await sql<{ missing: bigint }[]>`
+      select count(*) as missing from public.complaint_letters l where not exists (select 1 from public.complaint_senders s where s.letter_id = l.id)`;
+    expect(senders!.missing).toBe(0n);
+    const handled = rows.filter((l) => (l.kind === "complaint" || l.kind === "denunciation") && l.duplicate_of === null);
+    expect(handled.length).toBeGreaterThan(100);
+    for (const l of handled) {
+      expect(l.accept_due_on).toBe(acceptanceClock(l.kind!, 1, l.received_on).lastDay);
+      if (l.kind === "complaint") {
+        const lim = complaintLimitation({ act: l.act_kind!, round: 1, knownOn: l.act_known_on! });
+        expect(l.limitation_last_day).toBe(lim.lastDay);
+        expect(l.late).toBe(isLate(lim, l.received_on));
+      }
+      if (l.accepted_on) {
+        const clock =
+          l.kind === "complaint"
+            ? complaintResolutionClock({ act: l.act_kind!, round: 1, acceptedOn: l.accepted_on })
+            : denunciationResolutionClock(l.accepted_on);
+        expect(l.resolve_due_on).toBe(clock.lastDay);
+      }
+      if (l.resolved_on) expect(l.resolved_on >= l.accepted_on!).toBe(true);
+    }
+    const resolved = handled.filter((l) => l.resolved_on);
+    const onTime = resolved.filter((l) => l.resolved_on! <= l.resolve_due_on!);
+    // Mostly on time, not all; a few late complaints; some duplicates linked.
+    expect(onTime.length / resolved.length).toBeGreaterThan(0.7);
+    expect(onTime.length).toBeLessThan(resolved.length);
+    expect(handled.some((l) => l.late)).toBe(true);
+    expect(rows.some((l) => l.duplicate_of !== null)).toBe(true);
+    const kv01 = buildModel().units.find((u) => u.code === "P-HAI-PHONG-KV01")!;
+    expect(rows.filter((l) => l.unit_id === kv01.id).length).toBeGreaterThan(0);
   });
 
   /** Every case's stored events, in ledger order, as domain events. */
