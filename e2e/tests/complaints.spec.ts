@@ -19,8 +19,9 @@ function viDay(days = 0): string {
 }
 
 /** Registers a letter at the desk and returns its tracking code. */
-async function register(page: Page, summary: string): Promise<string> {
+async function register(page: Page, summary: string, caseNumber?: string): Promise<string> {
   await page.goto("/complaints/new");
+  if (caseNumber) await page.getByLabel("Số việc thi hành án liên quan (cách nhau bởi dấu phẩy)").fill(caseNumber);
   await page.getByLabel("Họ tên người gửi đơn").fill("Phạm Thị Lan");
   await page.getByLabel("Số điện thoại người gửi").fill("0912 345 678");
   await page.getByLabel("Trích yếu").fill(summary);
@@ -48,7 +49,12 @@ test("a complaint about a coercion received at the desk is routed to the provinc
   await page.getByTestId("register-submit").click();
   await expect(page.getByText("Họ tên người gửi đơn: bắt buộc nhập.")).toBeVisible();
 
-  const code = await register(page, "Khiếu nại quyết định cưỡng chế kê biên");
+  // About a case of the office.
+  await page.goto("/cases?unit=P-HAI-PHONG-KV01");
+  const caseLink = page.getByTestId("case-row").first().getByRole("link").first();
+  const caseNumber = (await caseLink.innerText()).trim();
+  const caseHref = (await caseLink.getAttribute("href"))!;
+  const code = await register(page, "Khiếu nại quyết định cưỡng chế kê biên", caseNumber);
   await classifyCoercion(page, viDay(-3));
   await expect(page.getByTestId("letter-status")).toHaveText("Đã phân loại");
   await expect(page.getByTestId("letter-level")).toContainText("Thủ trưởng cơ quan THADS tỉnh");
@@ -67,8 +73,18 @@ test("a complaint about a coercion received at the desk is routed to the provinc
   await form.getByLabel("Ngày giải quyết (dd/mm/yyyy)").fill(viDay());
   await form.getByLabel("Kết quả giải quyết").selectOption("partly_upheld");
   await form.getByLabel("Số quyết định giải quyết").fill("15/QĐ-GQKN");
+  await form.getByLabel("Ảnh hưởng đến việc thi hành án").selectOption("step_redone");
+  await form.getByLabel("Bước thi hành án bị hủy / làm lại").fill("Kê biên lại tài sản");
   await page.getByTestId("resolve-submit").click();
   await expect(page.getByTestId("letter-status")).toHaveText("Đã giải quyết");
+
+  // The case's timeline shows the letter, its resolution and the step to be redone.
+  await page.goto(caseHref);
+  await expect(page.getByTestId("timeline-letter").filter({ hasText: code })).toHaveCount(1);
+  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: code })).toContainText("Đúng một phần");
+  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: code }).getByTestId("timeline-case-effect")).toHaveText(
+    "Thực hiện lại bước thi hành án: Kê biên lại tài sản",
+  );
 
   // In the province's complaint statistics: the on-time figure opens the letters it counts, this one among them.
   await page.goto("/complaints");
@@ -104,6 +120,7 @@ test("a complaint taken in at the one-stop desk is registered once as a complain
 
   await page.goto("/desk");
   await page.getByTestId("desk-row").filter({ hasText: code }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/desk\/[0-9a-f-]{36}$/);
   const requestUrl = page.url();
   // Received first; only then may it be registered.
   await expect(page.getByTestId("request-to-letter")).toHaveCount(0);

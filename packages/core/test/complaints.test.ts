@@ -8,6 +8,7 @@ import {
   RegisterLetterSchema,
   ResolveLetterSchema,
   acceptLetter,
+  caseLetters,
   classifyLetter,
   complaintStats,
   complaintWrite,
@@ -124,6 +125,17 @@ describe("a complaint about a coercion, from the desk to the statistics", () => 
     expect(row.on_time).toBe(listed.length);
     expect(listed.map((l) => l.id)).toContain(reg.id);
     expect(row.partly_upheld).toBeGreaterThanOrEqual(1);
+
+    // On the case's timeline: the letter and its effect, for the province head; not for another tenant.
+    const onCase = await withClaims(ctx.app, claims("province_head"), (tx) => caseLetters(tx, ctx.fx.cases.a));
+    expect(onCase.find((l) => l.id === reg.id)).toMatchObject({
+      resolved_on: "2026-10-20",
+      outcome: "partly_upheld",
+      case_effect: "step_redone",
+      case_effect_note: "Kê biên lại",
+    });
+    const elsewhere = await withClaims(ctx.app, claims("clerk_b"), (tx) => caseLetters(tx, ctx.fx.cases.a));
+    expect(elsewhere).toEqual([]);
   });
 
   it("flags a late complaint with the article", async () => {

@@ -2,6 +2,7 @@ import { useLoaderData } from "react-router";
 import { formatDateVi } from "@thads/domain/labels";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
+import { ComplaintTimelineItems } from "../complaints/case-letters.tsx";
 import { CoercionTimelineItems } from "../steering/case-steering.tsx";
 import type { loader } from "./case.tsx";
 import type { Described } from "./event-facts.ts";
@@ -9,12 +10,12 @@ import { casesMessages } from "./messages.ts";
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>["timeline"][number];
 
-/** The case's steps in order, each with its own facts, and the coercion operations among them. */
+/** The case's steps in order, each with its own facts, then its coercion operations and the letters about it. */
 export function CaseTimeline({ timeline }: { timeline: readonly { entry: Entry; described: Described }[] }) {
   const d = useLoaderData<typeof loader>();
   const lang = useLang();
   const m = useMessages(casesMessages);
-  if (timeline.length === 0 && d.steering.ops.length === 0) {
+  if (timeline.length === 0 && d.steering.ops.length === 0 && d.letters.length === 0) {
     return (
       <Section title={m("timeline.title")}>
         <p className="text-slate-600" data-testid="none-timeline">
@@ -45,6 +46,7 @@ export function CaseTimeline({ timeline }: { timeline: readonly { entry: Entry; 
           </li>
         ))}
         <CoercionTimelineItems ops={d.steering.ops} lang={lang} />
+        <ComplaintTimelineItems letters={d.letters} />
       </ol>
     </Section>
   );

@@ -13,6 +13,7 @@ import { asUser, notFound, requireUser } from "../../utils/user.server.ts";
 import { CaseSteeringPanel } from "../steering/case-steering.tsx";
 import { runSteeringIntent } from "../steering/actions.server.ts";
 import { loadCaseSteering } from "@thads/core/steering";
+import { caseLetters } from "@thads/core/complaints";
 import { formFields } from "../../utils/form-nest.ts";
 import { isUuid } from "@thads/core/input";
 import { isCreditorOnly } from "@thads/domain";
@@ -33,12 +34,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const page = await asUser(user, (tx) => loadCasePage(tx, params.id, roles, todayVn()));
   if (!page) notFound();
   const steering = await asUser(user, (tx) => loadCaseSteering(tx, params.id, page.case.province_id, page.case.is_corruption));
+  const letters = await asUser(user, (tx) => caseLetters(tx, params.id));
   const done = parseDone(new URL(request.url).searchParams.get("done"));
   // The timeline's facts are read through the domain's event schema on the server (no schema
   // library in the browser's bundle).
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const described = describeTimeline(page.timeline, { lang, names: page.names, obligations: page.obligations });
-  return { ...page, steering, steeringKey: crypto.randomUUID(), roles, done, described };
+  return { ...page, steering, letters, steeringKey: crypto.randomUUID(), roles, done, described };
 }
 
 export type CaseActionData = { kind: string; formError?: string; fieldErrors?: Record<string, string> };

@@ -47,6 +47,11 @@ export const complaintMessages = defineMessages(
     "letter.save": "Lưu",
     "letter.result": "Kết quả",
     "letter.caseEffect": "Ảnh hưởng đến việc thi hành án",
+    "case.received": "Nhận đơn",
+    "case.resolved": "Giải quyết đơn",
+    "case.decision": "Quyết định số",
+    "case.step_annulled": "Hủy bỏ bước thi hành án",
+    "case.step_redone": "Thực hiện lại bước thi hành án",
     "new.title": "Vào sổ đơn",
   },
   {
@@ -94,6 +99,11 @@ export const complaintMessages = defineMessages(
     "letter.save": "Save",
     "letter.result": "Result",
     "letter.caseEffect": "Effect on the case",
+    "case.received": "Letter received",
+    "case.resolved": "Letter resolved",
+    "case.decision": "Decision no.",
+    "case.step_annulled": "Step of the case annulled",
+    "case.step_redone": "Step of the case to be redone",
     "new.title": "Register a letter",
   },
 );

@@ -26,7 +26,8 @@ export function BreakdownTable({ side, rows }: { side: "cases" | "money"; rows: 
   return (
     <section className="report-form mb-10" data-testid={`breakdown-${side}`}>
       <h2 className="text-center font-bold uppercase print:text-sm">{BREAKDOWN_TITLES[side]}</h2>
-      <div className="overflow-x-auto print:overflow-visible">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      <div tabIndex={0} className="overflow-x-auto print:overflow-visible">
         <table
           className="min-w-full border-collapse border border-slate-400 text-xs"
           style={{ "--print-font": `${printFontPx(values)}px` } as React.CSSProperties}

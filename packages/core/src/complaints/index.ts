@@ -1,3 +1,4 @@
 export * from "./schema.ts";
 export * from "./letters.ts";
 export * from "./stats.ts";
+export * from "./case-letters.ts";
