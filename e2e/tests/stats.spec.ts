@@ -29,7 +29,10 @@ test("a province user sees its own province only, in the pages and the API", asy
   const own = await page.request.get(`/api/v1/stats?unit=P-HAI-PHONG&${q}`);
   expect(own.status()).toBe(200);
   const body = await own.json();
-  expect(Object.keys(body)).toEqual(["unit", "from", "to", "cases", "money"]);
+  expect(Object.keys(body)).toEqual(["unit", "from", "to", "cases", "money", "breakdown"]);
+  // Each split adds up to its line: ex officio + on request = the line, by cases.
+  const split = body.breakdown.decision_kind;
+  expect(BigInt(split.ex_officio.cases.enforceable) + BigInt(split.on_request.cases.enforceable)).toBe(BigInt(body.cases.enforceable));
   expect(Object.keys(body.cases).sort()).toEqual([...STAT_FIGURES, "completion_rate"].sort());
   expect(typeof body.money.enforceable).toBe("string");
   expect(body.money.enforceable).toMatch(/^\d+$/);
@@ -155,7 +158,7 @@ test("a sub-bureau's page shows its own official forms; a figure opens exactly i
   expect(file.suggestedFilename()).toBe("thong-ke-p-hai-phong-kv01-2025-10-01-2026-09-30.xlsx");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await file.path());
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Ve viec", "Ve tien"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Ve viec", "Ve tien", "Phan tich ve viec", "Phan tich ve tien", "Cach tinh"]);
   // And as a PDF file.
   const pdfDownload = page.waitForEvent("download");
   await page.getByTestId("export-pdf").click();
