@@ -80,9 +80,10 @@ test("a complaint about a coercion received at the desk is routed to the provinc
 
   // The case's timeline shows the letter, its resolution and the step to be redone.
   await page.goto(caseHref);
-  await expect(page.getByTestId("timeline-letter").filter({ hasText: code })).toHaveCount(1);
-  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: code })).toContainText("Đúng một phần");
-  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: code }).getByTestId("timeline-case-effect")).toHaveText(
+  const shown = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`;
+  await expect(page.getByTestId("timeline-letter").filter({ hasText: shown })).toHaveCount(1);
+  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: shown })).toContainText("Đúng một phần");
+  await expect(page.getByTestId("timeline-letter-resolved").filter({ hasText: shown }).getByTestId("timeline-case-effect")).toHaveText(
     "Thực hiện lại bước thi hành án: Kê biên lại tài sản",
   );
 
@@ -130,10 +131,18 @@ test("a complaint taken in at the one-stop desk is registered once as a complain
   await expect(page.getByTestId("letter-sender")).toContainText(name);
   await expect(page.getByTestId("letter-status")).toHaveText("Mới nhận");
 
-  // Once registered, the request no longer offers it: one letter for one request.
+  // Once registered, the request links to its letter instead of offering it again: one letter for one request.
+  const letterUrl = page.url();
   await page.goto(requestUrl);
-  await expect(page.getByTestId("request-status")).toBeVisible();
   await expect(page.getByTestId("request-to-letter")).toHaveCount(0);
-  await page.goto("/complaints?status=all");
-  await expect(page.getByTestId("complaint-row").filter({ hasText: name })).toHaveCount(1);
+  await page.getByTestId("request-letter").click();
+  await expect(page).toHaveURL(letterUrl);
+  // The register finds it by its tracking code, once.
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  const letterCode = title.split("·").at(-1)!.trim();
+  await page.goto("/complaints");
+  await page.getByTestId("complaint-search").fill(letterCode);
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByTestId("complaint-row")).toHaveCount(1);
+  await expect(page.getByTestId("complaint-row")).toContainText(letterCode);
 });

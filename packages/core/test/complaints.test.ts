@@ -125,6 +125,14 @@ describe("a complaint about a coercion, from the desk to the statistics", () => 
     expect(row.on_time).toBe(listed.length);
     expect(listed.map((l) => l.id)).toContain(reg.id);
     expect(row.partly_upheld).toBeGreaterThanOrEqual(1);
+    // The register finds it by its tracking code, dashed or not; a code of no letter finds nothing.
+    const dashed = reg.trackingCode.replace(/^(.{4})(.{4})(.{4})/, "$1-$2-$3-").toLowerCase();
+    const found = await withClaims(ctx.app, claims("province_head"), (tx) => letterList(tx, { status: "all", q: dashed }, "2026-10-21"));
+    expect(found.map((l) => l.id)).toEqual([reg.id]);
+    const none = await withClaims(ctx.app, claims("province_head"), (tx) =>
+      letterList(tx, { status: "all", q: "0000-0000-0000-0" }, "2026-10-21"),
+    );
+    expect(none).toEqual([]);
 
     // On the case's timeline: the letter and its effect, for the province head; not for another tenant.
     const onCase = await withClaims(ctx.app, claims("province_head"), (tx) => caseLetters(tx, ctx.fx.cases.a));

@@ -66,6 +66,23 @@ export default function ComplaintList() {
         {tab(m("list.dueSoon"), "?due=due_soon", "tab-due-soon")}
         {tab(m("list.all"), "?status=all", "tab-all")}
       </div>
+      <Form method="get" role="search" className="mt-3 flex flex-wrap items-end gap-2">
+        <input type="hidden" name="status" value="all" />
+        <label className="flex flex-col text-sm">
+          {m("list.search")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            maxLength={200}
+            className="rounded border border-slate-300 px-2 py-1"
+            data-testid="complaint-search"
+          />
+        </label>
+        <button type="submit" className="rounded border border-slate-300 px-3 py-1">
+          {m("list.searchButton")}
+        </button>
+      </Form>
       <Section title={m("list.title")}>
         {letters.length === 0 ? (
           <p>{m("list.empty")}</p>

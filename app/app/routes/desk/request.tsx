@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "@thads/core/field-errors";
 import { deskMessages } from "./messages.ts";
 import { DeskActionSchema } from "@thads/core/requests/schema";
 import { deskAction, requestDetail } from "@thads/core/requests";
+import { letterForRequest } from "@thads/core/complaints";
 import { notifyRequester } from "../public/notify.server.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -28,7 +29,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
   // Where it stands, its time limit and its next steps are worked out here: the rules stay on the server.
   const due = r.due_on ? timeliness(r.due_on, r.closed_on, todayVn()) : null;
-  return { r, due, limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays, actions: actionsFor(r.status), mayIntake };
+  const letter = r.kind === "complaint" ? await asUser(user, (tx) => letterForRequest(tx, r.id)) : null;
+  return { r, due, limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays, actions: actionsFor(r.status), mayIntake, letter };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
@@ -58,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function DeskRequest() {
-  const { r, due: t, limitDays, actions, mayIntake } = useLoaderData<typeof loader>();
+  const { r, due: t, limitDays, actions, mayIntake, letter } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const lang = useLang();
@@ -107,7 +109,11 @@ export default function DeskRequest() {
                 {m("request.takeIn")}
               </Link>
             ) : null}
-            {r.kind === "complaint" && (r.status === "received" || r.status === "processing") && mayIntake ? (
+            {letter ? (
+              <Link to={`/complaints/${letter.id}`} className="self-start text-brand-700 underline" data-testid="request-letter">
+                {m("request.letter", { code: formatTrackingCode(letter.tracking_code) })}
+              </Link>
+            ) : r.kind === "complaint" && (r.status === "received" || r.status === "processing") && mayIntake ? (
               <AppForm action={`/complaints/from-request/${r.id}`} className="self-start">
                 <input type="hidden" name="idempotencyKey" value={r.id} />
                 <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white" data-testid="request-to-letter">

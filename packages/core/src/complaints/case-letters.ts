@@ -32,3 +32,11 @@ export async function caseLetters(tx: TxSql, caseId: string): Promise<CaseLetter
      order by l.received_on, l.id
      limit 50`;
 }
+
+/** The letter registered from a desk request, if any (a request becomes one letter only). */
+export async function letterForRequest(tx: TxSql, requestId: string): Promise<{ id: string; tracking_code: string } | null> {
+  if (!isUuid(requestId)) return null;
+  const [l] = await tx<{ id: string; tracking_code: string }[]>`
+    select id, tracking_code from public.complaint_letters where request_id = ${requestId}`;
+  return l ?? null;
+}

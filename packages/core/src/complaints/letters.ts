@@ -297,11 +297,20 @@ export async function letterList(tx: TxSql, filter: LetterFilter, today: string,
        ${filter.unit ? tx`and coalesce(l.handler_unit_id, l.unit_id) = ${filter.unit}` : tx``}
        ${filter.handler ? tx`and l.handler_id = ${filter.handler}` : tx``}
        ${filter.case ? tx`and l.case_ids @> array[${filter.case}::uuid]` : tx``}
+       ${searchWhere(tx, filter.q)}
        ${figureWhere(tx, filter)}
      order by due_on nulls last, l.received_on desc
      limit ${limit}`;
   const out = rows.map((r) => ({ ...r, clock: r.due_on ? clockStatus(r.due_on, today) : null }));
   return filter.due ? out.filter((r) => r.clock === filter.due) : out;
+}
+
+/** A search: the letter whose tracking code this is, or the letters whose summary contains the words. */
+function searchWhere(tx: TxSql, q: string | undefined) {
+  if (!q) return tx``;
+  const code = q.toUpperCase().replace(/[\s-]/g, "");
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return tx`and (l.tracking_code = ${code} or l.summary ilike ${like})`;
 }
 
 /** The rows a statistics figure counts (its drill-down), with the same definitions as `complaintStats`. */

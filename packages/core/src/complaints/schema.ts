@@ -139,6 +139,8 @@ export const LetterFilterSchema = z.object({
   unit: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
   handler: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
   case: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
+  /** A tracking code (with or without dashes) or words of the summary. */
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
   from: z.preprocess(blankToUndefined, z.iso.date().optional()),
   to: z.preprocess(blankToUndefined, z.iso.date().optional()),
   figure: z.preprocess(
