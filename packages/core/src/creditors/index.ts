@@ -1,1 +1,3 @@
 export * from "./my-cases.ts";
+export * from "./links.ts";
+export * from "./link-schema.ts";
