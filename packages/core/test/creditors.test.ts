@@ -74,8 +74,38 @@ describe("my requests", () => {
     ] as const)
       await ctx.owner`insert into public.service_requests (unit_id, kind, tracking_code, idempotency_key, requester_name, requester_id_number, factor_keys)
                       values (${ctx.fx.units.b1}, 'enforcement_request', ${c}, ${randomUUID()}, 'Ngân hàng A', ${id}, ${["0912345678"]})`;
-    const codes = (await asCreditor((tx) => myRequests(tx))).map((r) => r.tracking_code);
+    const rows = await asCreditor((tx) => myRequests(tx));
+    const codes = rows.map((r) => r.tracking_code);
     expect(codes).toContain(mine);
     expect(codes).not.toContain(other);
+  });
+
+  it("a request someone else filed with the linked number shows no contact details nor the filer's result; its own shows its result", async () => {
+    const { randomUUID } = await import("node:crypto");
+    const { myRequests } = await import("../src/requests/index.ts");
+    const code = (n: string) =>
+      `${randomUUID()
+        .replace(/-/g, "")
+        .toUpperCase()
+        .replace(/[ILOU]/g, "7")
+        .slice(0, 12)}${n}`;
+    const byOther = code("2");
+    const byAccount = code("3");
+    for (const [c, requester] of [
+      [byOther, null],
+      [byAccount, ctx.fx.users.creditor!],
+    ] as const)
+      await ctx.owner`insert into public.service_requests (unit_id, kind, tracking_code, idempotency_key, requester_name, requester_id_number,
+                                                          requester_id, requester_phone, requester_email, requester_address, factor_keys)
+                      values (${ctx.fx.units.b1}, 'enforcement_request', ${c}, ${randomUUID()}, 'Người nộp thay', ${idNumber}, ${requester},
+                              '0912345678', 'nop.thay@example.vn', 'Số 1 phố Huế', ${["0912345678"]})`;
+    // The desk's answer to the filer (the insert trigger leaves it empty).
+    await ctx.owner`update public.service_requests set result_note = 'Kết quả gửi người nộp' where tracking_code in (${byOther}, ${byAccount})`;
+    const rows = await asCreditor((tx) => myRequests(tx));
+    const other = rows.find((r) => r.tracking_code === byOther)!;
+    expect(other).toMatchObject({ own: false, requester_name: "Người nộp thay", result_note: null });
+    const text = JSON.stringify(other);
+    for (const secret of ["0912345678", "nop.thay@example.vn", "Số 1 phố Huế", "Kết quả gửi người nộp"]) expect(text).not.toContain(secret);
+    expect(rows.find((r) => r.tracking_code === byAccount)).toMatchObject({ own: true, result_note: "Kết quả gửi người nộp" });
   });
 });

@@ -127,4 +127,45 @@ describe("taking a desk request in as a case", () => {
       payload: { limitation: { requestedOn: filedOn, late: true, obstacle: reason } },
     });
   });
+
+  it("the creditor party carries the requester's ID number when the intake form leaves it blank, and the form's number when it gives one", async () => {
+    const take = async (formIdNumber: string | undefined) => {
+      const id = randomUUID();
+      const idNumber = `0${String(Date.now()).slice(-9)}${Math.floor(Math.random() * 100)
+        .toString()
+        .padStart(2, "0")}`;
+      const input = REQUEST_FORM_SCHEMAS.enforcement_request.parse({
+        idempotencyKey: randomUUID(),
+        unitId: ctx.fx.units.a1,
+        requesterName: "Phạm Văn Được",
+        requesterIdNumber: idNumber,
+        requesterAddress: "Lê Chân, Hải Phòng",
+        content: "Đề nghị thi hành bản án sơ thẩm về tranh chấp hợp đồng vay tài sản.",
+        judgmentCourt: "Tòa án nhân dân thành phố Hải Phòng",
+        judgmentNumber: `${id.slice(0, 6)}/2025/DS-ST`,
+        judgmentDate: "20/10/2025",
+        debtorName: "Nguyễn Văn Nợ",
+      });
+      expect(await asAnon(ctx.app, (tx) => insertRequest(tx, { ...filing(input), id, kind: "enforcement_request" }))).toBeUndefined();
+      const [req] = await ctx.owner<{ submitted_on: string }[]>`
+        update public.service_requests set status = 'received', received_on = submitted_on, due_on = submitted_on + 5 where id = ${id}
+        returning to_char(submitted_on, 'YYYY-MM-DD') as submitted_on`;
+      const form = intakeForm({
+        acceptedOn: formatDateVi(req!.submitted_on),
+        source: "creditor_request",
+        creditor: { kind: "person", fullName: "Phạm Văn Được", ...(formIdNumber === undefined ? {} : { idNumber: formIdNumber }) },
+      });
+      const taken = await asUserStep(ctx.app, claims("clerk"), (tx) =>
+        intakeFromRequest(tx, IntakeSchema.parse(form), actor("clerk", "clerk"), id),
+      );
+      if (!taken.ok) throw new Error(taken.error.message_vi);
+      const parties = await ctx.owner<{ role: string; id_number: string | null }[]>`
+        select role::text, id_number from public.case_parties where case_id = ${taken.caseId} and role = 'creditor'`;
+      return { idNumber, parties };
+    };
+    const blank = await take("");
+    expect(blank.parties).toEqual([{ role: "creditor", id_number: blank.idNumber }]);
+    const given = await take("031199000999");
+    expect(given.parties).toEqual([{ role: "creditor", id_number: "031199000999" }]);
+  });
 });

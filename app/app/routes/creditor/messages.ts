@@ -32,6 +32,14 @@ export const creditorMessages = defineMessages(
     "case.decisionNumber": "Số quyết định",
     "case.amount": "Số tiền thu được",
     "case.back": "← Vụ việc của tôi",
+    "file.title": "Nộp yêu cầu mới",
+    "file.note":
+      "Chọn tỉnh, thành phố và thủ tục để mở biểu mẫu trực tuyến, đã điền sẵn họ tên của tài khoản. Ghi số CCCD / mã số thuế để bộ phận một cửa xác nhận liên kết tài khoản với các vụ việc của bạn.",
+    "file.province": "Tỉnh, thành phố",
+    "file.procedure": "Thủ tục",
+    "file.choose": "— Chọn —",
+    "file.submit": "Mở biểu mẫu",
+    "requests.filedBy": "Do {name} nộp với số CCCD / mã số thuế của bạn (không hiển thị thông tin liên hệ của người nộp).",
   },
   {
     "cases.title": "My cases",
@@ -63,5 +71,13 @@ export const creditorMessages = defineMessages(
     "case.decisionNumber": "Decision number",
     "case.amount": "Amount collected",
     "case.back": "← My cases",
+    "file.title": "File a new request",
+    "file.note":
+      "Choose the province and the procedure to open the online form, prefilled with the account's name. Give your ID number or tax code so the one-stop desk can confirm the account's link to your cases.",
+    "file.province": "Province",
+    "file.procedure": "Procedure",
+    "file.choose": "— Choose —",
+    "file.submit": "Open the form",
+    "requests.filedBy": "Filed by {name} with your ID number or tax code (the filer's contact details are not shown).",
   },
 );

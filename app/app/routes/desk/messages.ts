@@ -65,6 +65,14 @@ export const deskMessages = defineMessages(
     "request.result": "Kết quả",
     "request.rating": "Đánh giá: ",
     "request.history": "Lịch sử",
+    "link.title": "Tài khoản người yêu cầu",
+    "link.explain":
+      "Yêu cầu được gửi từ tài khoản đã đăng nhập, ghi số {number}. Sau khi kiểm tra giấy tờ, xác nhận tài khoản là chủ số này để người yêu cầu theo dõi các vụ việc của mình.",
+    "link.partyKind": "Người yêu cầu là",
+    "link.person": "Cá nhân",
+    "link.organization": "Tổ chức",
+    "link.confirm": "Xác nhận liên kết tài khoản người yêu cầu",
+    "link.linked": "Đã liên kết với tài khoản người yêu cầu: số {number}, xác nhận ngày {date}.",
 
     "page.title": "Trang thông tin công khai",
     "page.view": "Xem trang công khai",
@@ -142,6 +150,14 @@ export const deskMessages = defineMessages(
     "request.result": "Result",
     "request.rating": "Rating: ",
     "request.history": "History",
+    "link.title": "The requester's account",
+    "link.explain":
+      "The request was filed from a signed-in account and gives the number {number}. Once the papers are checked, confirm that the account holds this number so the requester can follow its cases.",
+    "link.partyKind": "The requester is",
+    "link.person": "A person",
+    "link.organization": "An organisation",
+    "link.confirm": "Confirm the requester's account link",
+    "link.linked": "Linked to the requester's account: number {number}, confirmed on {date}.",
 
     "page.title": "Public page",
     "page.view": "View the public page",

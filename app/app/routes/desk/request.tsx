@@ -11,6 +11,8 @@ import { deskMessages } from "./messages.ts";
 import { DeskActionSchema } from "@thads/core/requests/schema";
 import { deskAction, requestDetail } from "@thads/core/requests";
 import { letterForRequest } from "@thads/core/complaints";
+import { confirmCreditorLink, requestLinkState } from "@thads/core/creditors";
+import { ConfirmLinkSchema } from "@thads/core/creditors/link-schema";
 import { notifyRequester } from "../public/notify.server.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -18,19 +20,29 @@ import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { DESK_ROLES } from "../public/roles.ts";
 import { ContentSection, HistorySection, RequesterSection } from "./request-sections.tsx";
+import { AccountLinkSection } from "./request-link.tsx";
 import { formFields } from "../../utils/form-nest.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
-  const r = await asUser(user, (tx) => requestDetail(tx, params.id));
+  const found = await asUser(user, async (tx) => ({ r: await requestDetail(tx, params.id), link: await requestLinkState(tx, params.id) }));
+  const { r, link } = found;
   // Another unit's or province's request does not exist for this user.
   if (!r) notFound();
   const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
   // Where it stands, its time limit and its next steps are worked out here: the rules stay on the server.
   const due = r.due_on ? timeliness(r.due_on, r.closed_on, todayVn()) : null;
   const letter = r.kind === "complaint" ? await asUser(user, (tx) => letterForRequest(tx, r.id)) : null;
-  return { r, due, limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays, actions: actionsFor(r.status), mayIntake, letter };
+  return {
+    r,
+    due,
+    limitDays: procedureLimitOn(r.kind, r.submitted_on).workingDays,
+    actions: actionsFor(r.status),
+    mayIntake,
+    letter,
+    link,
+  };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
@@ -40,6 +52,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
   const form = await readForm(request, lang);
+  if (form.get("intent") === "confirm-link") {
+    const link = ConfirmLinkSchema.safeParse(formFields(form));
+    if (!link.success) return data<ActionData>({ fieldErrors: fieldErrorsOf(link.error) }, { status: 400 });
+    const confirmed = await asUser(user, (tx) => confirmCreditorLink(tx, params.id, link.data));
+    if (!confirmed.ok) return data<ActionData>({ formError: confirmed.message }, { status: confirmed.status });
+    return redirect(`/desk/${params.id}`);
+  }
   const parsed = DeskActionSchema.safeParse(formFields(form));
   if (!parsed.success) {
     return data<ActionData>({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
@@ -60,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function DeskRequest() {
-  const { r, due: t, limitDays, actions, mayIntake, letter } = useLoaderData<typeof loader>();
+  const { r, due: t, limitDays, actions, mayIntake, letter, link } = useLoaderData<typeof loader>();
   const a = useActionData<ActionData>();
   const nav = useNavigation();
   const lang = useLang();
@@ -99,6 +118,7 @@ export default function DeskRequest() {
       ) : null}
 
       <RequesterSection r={r} />
+      {link?.linkable ? <AccountLinkSection state={link} fieldErrors={a?.fieldErrors} busy={nav.state === "submitting"} /> : null}
       <ContentSection r={r} />
 
       {actions.length ? (

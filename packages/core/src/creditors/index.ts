@@ -1,1 +1,4 @@
 export * from "./my-cases.ts";
+export * from "./links.ts";
+export * from "./link-schema.ts";
+export * from "./filing-schema.ts";

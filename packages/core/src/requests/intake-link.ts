@@ -61,8 +61,8 @@ const notLinkable = (): ServiceError => ({
  * Takes a case in from the intake form and, when it comes from an enforcement request of the
  * one-stop desk, links the request to it, in the caller's transaction (run it in asUserStep: a
  * refusal rolls everything back). The request's filing date is the request date the limitation
- * period is judged on, whatever the form says; a request that can no longer be linked refuses the
- * intake.
+ * period is judged on, whatever the form says, and the creditor party gets the requester's ID
+ * number when the form gives none; a request that can no longer be linked refuses the intake.
  */
 export async function intakeFromRequest(
   tx: TxSql,
@@ -73,11 +73,14 @@ export async function intakeFromRequest(
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!requestId) return intakeCase(tx, input, actor, today);
   if (!isUuid(requestId)) return { ok: false, error: notLinkable() };
-  const [req] = await tx<{ submitted_on: string }[]>`
-    select to_char(submitted_on, 'YYYY-MM-DD') as submitted_on from public.service_requests
+  const [req] = await tx<{ submitted_on: string; requester_id_number: string | null }[]>`
+    select to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, requester_id_number from public.service_requests
     where id = ${requestId} and kind = 'enforcement_request'`;
   if (!req) return { ok: false, error: notLinkable() };
-  const r = await intakeCase(tx, { ...input, requestedOn: req.submitted_on }, actor, today);
+  // The creditor party carries the requester's ID number or tax code when the form left it blank:
+  // it is what links the case to the requester's account (app_private.creditor_case_ids).
+  const creditor = { ...input.creditor, idNumber: input.creditor.idNumber ?? req.requester_id_number };
+  const r = await intakeCase(tx, { ...input, creditor, requestedOn: req.submitted_on }, actor, today);
   if (r.ok && !r.duplicate && !(await linkRequestToCase(tx, requestId, r.caseId))) return { ok: false, error: notLinkable() };
   return r;
 }
