@@ -4,13 +4,16 @@
  * packages/domain/src/stats/figures.ts). Its query-string fields are StatFilterFields (./filters.ts).
  */
 import type { TxSql } from "@thads/db";
-import { addCalendarDays, type DrillFigure } from "@thads/domain";
+import { addCalendarDays, type DrillFigure, type StatSide } from "@thads/domain";
+import { moneyListAddsFlows } from "./figure-money.ts";
 
 export interface StatFilter {
   stat?: DrillFigure;
   statUnit?: string;
   statFrom?: string;
   statTo?: string;
+  /** The side of the form the figure is on: by cases (the default) or by money. */
+  side?: StatSide;
 }
 
 /** Ledger events whose cases a figure reads as a set (each has its partial index, migration 20251201000400). */
@@ -23,7 +26,8 @@ type IndexedEvent =
   | "not_yet_enforceable"
   | "register_transfer"
   | "register_reopening"
-  | "request_returned";
+  | "request_returned"
+  | "money_flow";
 const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   completion: "e.kind = 'completion'",
   termination: "e.kind = 'termination'",
@@ -35,6 +39,8 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   register_transfer: "e.kind = 'register_transfer'",
   register_reopening: "e.kind = 'register_reopening'",
   request_returned: "e.kind = 'request_returned'",
+  // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
+  money_flow: "e.kind in ('decision', 'payment')",
 };
 
 /** The unit a figure is for, as the aggregates scope it. */
@@ -143,21 +149,24 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
         return openAfter("sr", "register_transfer");
     }
   })();
+  // The money side lists every case whose money makes up the figure (./figure-money.ts): the cases
+  // the figure counts and, for the figures with money flows, the cases decided or paid in the period.
+  const listed = f.side === "money" && moneyListAddsFlows(f.stat) ? tx`(${cond} or ${event(["money_flow"])})` : cond;
   // A set of case ids is hashed once for the statement: memory for a national year's set.
   if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
-  return { sql: tx`and c.accepted_on <= ${to} and ${cond} ${scope}` };
+  return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}` };
 }
 
-/** What a figure's case list says it lists: the figure, the unit (its name) and the period; null without a figure. */
+/** What a figure's case list says it lists: the figure and its side, the unit (its name) and the period; null without a figure. */
 export async function statFilterCaption(
   tx: TxSql,
   f: StatFilter,
-): Promise<{ figure: DrillFigure; unitCode: string | null; unitName: string | null; from: string; to: string } | null> {
+): Promise<{ figure: DrillFigure; side: StatSide; unitCode: string | null; unitName: string | null; from: string; to: string } | null> {
   if (!f.stat || !f.statFrom || !f.statTo) return null;
   let unitName: string | null = null;
   if (f.statUnit) {
     const [u] = await tx<{ name: string }[]>`select name from public.units where code = ${f.statUnit}`;
     unitName = u?.name ?? null;
   }
-  return { figure: f.stat, unitCode: f.statUnit ?? null, unitName, from: f.statFrom, to: f.statTo };
+  return { figure: f.stat, side: f.side ?? "cases", unitCode: f.statUnit ?? null, unitName, from: f.statFrom, to: f.statTo };
 }

@@ -3,7 +3,7 @@
  * fields. Only zod and the shared parsers: the page may import it without pulling server code.
  */
 import { z } from "zod";
-import { CASE_STATUSES, DRILL_FIGURES } from "@thads/domain";
+import { CASE_STATUSES, DRILL_FIGURES, STAT_SIDES } from "@thads/domain";
 import { dongInput, viDate } from "../shared/fields.ts";
 import { isoDateParam, searchText } from "../shared/input.ts";
 import { JUDGMENT_TYPES } from "./intake-schema.ts";
@@ -12,12 +12,16 @@ const isoDate = isoDateParam;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-/** Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD. */
+/**
+ * Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD,
+ * and &side=money for a figure of the form by money (the list then sums the figure's money).
+ */
 export const StatFilterFields = {
   stat: optional(z.enum(DRILL_FIGURES, { message: "Chỉ tiêu thống kê: không hợp lệ." })),
   statUnit: optional(z.string().regex(/^[A-Z0-9_-]{2,40}$/, { message: "Đơn vị thống kê: mã không hợp lệ." })),
   statFrom: optional(isoDate("Kỳ thống kê từ ngày")),
   statTo: optional(isoDate("Kỳ thống kê đến ngày")),
+  side: optional(z.enum(STAT_SIDES, { message: "Biểu thống kê: phải là «cases» (tính bằng việc) hoặc «money» (tính bằng tiền)." })),
 };
 
 /** The case list's filters, from the query string (bad values get a message naming the filter). */

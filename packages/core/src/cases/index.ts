@@ -5,6 +5,7 @@ export * from "./intake.ts";
 export * from "./intake-units.ts";
 export * from "./filters.ts";
 export * from "./figure-filter.ts";
+export * from "./figure-money.ts";
 export * from "./list-cases.ts";
 export * from "./steps-schema.ts";
 export * from "./get-case.ts";

@@ -1,6 +1,7 @@
 import type { TxSql } from "@thads/db";
 import { byUnitName, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { statFigureWhere } from "./figure-filter.ts";
+import { caseFigureMoney } from "./figure-money.ts";
 import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
 import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
 import { inActiveWorkload, stepOverdue } from "./workload-scope.ts";
@@ -102,15 +103,25 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
         order by ${order}`;
+  // A money figure's list: the money its cases contribute to the figure, summed over the whole list
+  // (not capped: it is set beside the figure it opens), as a string of whole đồng.
+  const money =
+    f.stat && f.statFrom && f.statTo && f.side === "money"
+      ? ((
+          await tx<{ total: string }[]>`
+            select coalesce(sum(${caseFigureMoney(tx, f.stat, f.statFrom, f.statTo)}), 0)::text as total
+            from public.cases c ${where}`
+        )[0]?.total ?? "0")
+      : null;
   // The total: a short first page is its own count; otherwise count up to the cap.
-  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false };
+  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false, moneyTotal: money };
   // The count walks on along the page's own index range, in the page's order: the same
   // index-only walk whether RLS applies or not.
   const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
   const [count] = await tx<{ n: number }[]>`
     select count(*)::int as n from (select 1 from public.cases c ${where} order by ${order} limit ${cap + 1}) s`;
   const total = count?.n ?? 0;
-  return { rows, total: Math.min(total, cap), capped: total > cap };
+  return { rows, total: Math.min(total, cap), capped: total > cap, moneyTotal: money };
 }
 
 /** How many executors the filter's on-demand search answers with. */

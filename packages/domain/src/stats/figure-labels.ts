@@ -54,3 +54,7 @@ export const DRILL_FIGURE_LABELS: Readonly<Record<DrillFigure, { vi: string; en:
   ...STAT_FIGURE_LABELS,
   done: { vi: "Thi hành xong và đình chỉ thi hành án", en: "Completed or terminated" },
 };
+
+/** The two forms a figure is on: by cases and by money (a drill-down link says which: ?side=money). */
+export const STAT_SIDES = ["cases", "money"] as const;
+export type StatSide = (typeof STAT_SIDES)[number];

@@ -44,8 +44,10 @@ export {
   DRILL_FIGURES,
   STAT_FIGURE_LABELS,
   STAT_FIGURES,
+  STAT_SIDES,
   type DrillFigure,
   type StatFigure,
+  type StatSide,
 } from "./figure-labels.ts";
 
 export type StatValues = Record<StatFigure, bigint>;

@@ -1,0 +1,119 @@
+/**
+ * The money side of a statistics figure's case list: the amount each case contributes to a money
+ * figure for a unit and a period, as the aggregates count it (app_private.stat_case_deltas,
+ * supabase/migrations/20261205000300_register_statistics.sql; definitions in
+ * packages/domain/src/stats/figures.ts):
+ *  - a stock (carried over at the day before the period, or in progress, postponed, suspended, other,
+ *    not yet enforceable or in the separate register at its end): the case's outstanding money then
+ *    (money decided less payments up to that day) when its standing is that one;
+ *  - newly accepted: the money decided within the period;
+ *  - completed: the payments received within the period, plus what was outstanding at a completion;
+ *  - terminated, transferred out, moved to or reopened from the separate register, returned: what was
+ *    outstanding just before that event;
+ *  - the derived figures: the same sums of these as their definitions (withDerived).
+ * The sum over the figure's list equals the money figure (packages/core/test/money-drilldown.test.ts).
+ */
+import type { TxSql } from "@thads/db";
+import { addCalendarDays, type DrillFigure } from "@thads/domain";
+
+type Primary = "co" | "acc" | "reo" | "trf" | "reg" | "ret" | "cmp" | "ter" | "ip" | "pp" | "sp" | "ot" | "ny" | "sr";
+type Weights = Partial<Record<Primary, 1 | -1>>;
+
+const TOTAL_ACCEPTED: Weights = { co: 1, acc: 1, reo: 1 };
+const TO_ENFORCE: Weights = { ...TOTAL_ACCEPTED, trf: -1, reg: -1, ret: -1 };
+const DONE: Weights = { cmp: 1, ter: 1 };
+const AT_END: Weights = { ip: 1, pp: 1, sp: 1, ot: 1 };
+
+/** Each figure as a signed sum of the primary figures (the identities of the official forms). */
+const FIGURE_WEIGHTS: Record<DrillFigure, Weights> = {
+  carried_over: { co: 1 },
+  newly_accepted: { acc: 1 },
+  reopened: { reo: 1 },
+  total_accepted: TOTAL_ACCEPTED,
+  transferred_out: { trf: 1 },
+  registered: { reg: 1 },
+  returned: { ret: 1 },
+  to_enforce: TO_ENFORCE,
+  enforceable: { ...DONE, ...AT_END },
+  completed: { cmp: 1 },
+  terminated: { ter: 1 },
+  done: DONE,
+  in_progress: { ip: 1 },
+  postponed: { pp: 1 },
+  suspended: { sp: 1 },
+  other: { ot: 1 },
+  not_yet_enforceable: { ny: 1 },
+  carried_to_next: { ...AT_END, ny: 1 },
+  separate_register: { sr: 1 },
+};
+
+/**
+ * Figures whose money also comes from cases the figure by cases does not list: money decided or paid
+ * within the period by a case accepted before it, or one that ended otherwise than by completion.
+ * Their money list adds the cases with a decision or a payment in the period.
+ */
+const MONEY_BEYOND_CASES: ReadonlySet<DrillFigure> = new Set([
+  "newly_accepted",
+  "completed",
+  "done",
+  "total_accepted",
+  "to_enforce",
+  "enforceable",
+]);
+
+export const moneyListAddsFlows = (figure: DrillFigure): boolean => MONEY_BEYOND_CASES.has(figure);
+
+/** An event's change to the money owed: + decided (its money obligations), − paid. */
+const owedChange = (tx: TxSql, e: string) =>
+  tx.unsafe(`case ${e}.kind::text
+      when 'decision' then coalesce((select sum((o ->> 'amount')::numeric) from jsonb_array_elements(${e}.payload -> 'obligations') o
+                                     where o ->> 'kind' = 'money'), 0)
+      when 'payment' then -(${e}.payload ->> 'amount')::numeric
+      else 0 end`);
+
+/**
+ * The SQL expression (numeric) of the money case `c` contributes to the figure for [from, to]: the
+ * definitions above, read from the case's events under the caller's RLS.
+ */
+export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to: string) {
+  const w = FIGURE_WEIGHTS[figure];
+  const before = addCalendarDays(from, -1);
+  // A weight is written into the statement (1 or -1), not sent as a parameter of unknown type.
+  const n = (x: 1 | -1) => tx.unsafe(x === 1 ? "1" : "(-1)");
+  const owedAt = (day: string) =>
+    tx`(select coalesce(sum(${owedChange(tx, "e")}), 0) from public.case_events e where e.case_id = c.id and e.effective_date <= ${day})`;
+  const parts = [];
+  // Carried over: in the active workload at the end of the day before.
+  if (w.co)
+    parts.push(
+      tx`(case when public.stat_standing_at(c.id, ${before}) in ('ip', 'pp', 'sp', 'ot', 'ny') then ${n(w.co)} * ${owedAt(before)} else 0 end)`,
+    );
+  // The stocks at the end of the period: one standing at a time.
+  const stocks = (["ip", "pp", "sp", "ot", "ny", "sr"] as const).filter((k) => w[k]);
+  if (stocks.length) {
+    const weight = stocks.reduce((q, k) => tx`${q} when ${k} then ${n(w[k]!)}`, tx`case public.stat_standing_at(c.id, ${to})`);
+    parts.push(tx`(coalesce(${weight} end, 0) * ${owedAt(to)})`);
+  }
+  // The flows: the events within the period, each with the money owed just before it.
+  const ended: [Primary, string][] = [
+    ["trf", "transfer"],
+    ["reg", "register_transfer"],
+    ["reo", "register_reopening"],
+    ["ret", "request_returned"],
+    ["ter", "termination"],
+    ["cmp", "completion"],
+  ];
+  const owedBefore = tx`(select coalesce(sum(${owedChange(tx, "p")}), 0) from public.case_events p
+      where p.case_id = e.case_id and (p.effective_date, p.id) < (e.effective_date, e.id))`;
+  const flows = [
+    w.acc ? tx`when 'decision' then ${n(w.acc)} * ${owedChange(tx, "e")}` : null,
+    w.cmp ? tx`when 'payment' then ${n(w.cmp)} * (e.payload ->> 'amount')::numeric` : null,
+    ...ended.map(([k, kind]) => (w[k] ? tx`when ${kind} then ${n(w[k])} * ${owedBefore}` : null)),
+  ].filter((x) => x !== null);
+  if (flows.length) {
+    const byKind = flows.reduce((q, f) => tx`${q} ${f}`, tx`case e.kind::text`);
+    parts.push(tx`(select coalesce(sum(${byKind} else 0 end), 0) from public.case_events e
+      where e.case_id = c.id and e.effective_date between ${from} and ${to})`);
+  }
+  return parts.reduce((q, p) => tx`${q} + ${p}`, tx`0::numeric`);
+}

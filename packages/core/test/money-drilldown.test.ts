@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { withClaims } from "@thads/db";
+import { DRILL_FIGURES, type CaseEvent } from "@thads/domain";
+import { randomLedger, rng } from "@thads/test-support/random";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { claimsOf } from "@thads/test-support/cases";
+import { CaseFilterSchema } from "../src/cases/filters.ts";
+import { listCases } from "../src/cases/list-cases.ts";
+import { readScopeStats, scopeOf, unitByCode } from "../src/stats/readers.ts";
+
+/**
+ * A money figure's drill-down sums to the figure: on random but valid histories (the demo data's
+ * generator of steps: decisions, partial and full payments, completions, terminations, transfers,
+ * the separate register) in two provinces, for a province, its offices and every figure, the case
+ * list opened with side=money (as the directorate, through RLS) totals exactly the money figure
+ * read from the aggregates.
+ */
+const ctx = useTenantFixture();
+
+/** Event → row as the case service stores it: everything but kind and date in the payload, money as strings. */
+function row(caseId: string, e: CaseEvent) {
+  const { kind, effectiveDate, ...rest } = e as CaseEvent & Record<string, unknown>;
+  return {
+    case_id: caseId,
+    kind,
+    effective_date: effectiveDate,
+    payload: JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+  };
+}
+
+const PERIODS = [
+  { from: "2023-10-01", to: "2024-09-30" },
+  { from: "2024-01-15", to: "2024-06-30" },
+  { from: "2022-01-01", to: "2026-09-30" },
+];
+
+describe("a money figure's drill-down", () => {
+  it("totals the money figure it was opened from, for every figure, unit and period", async () => {
+    const r = rng(4242);
+    const units = [ctx.fx.units.a1, ctx.fx.units.a9, ctx.fx.units.b1];
+    const rows: ReturnType<typeof row>[] = [];
+    for (let i = 0; i < 90; i++) {
+      const unit = units[i % 3]!;
+      const events = randomLedger(r, {
+        provinceId: "p",
+        otherProvinceId: "q",
+        start: "2022-08-01",
+        spreadDays: 700,
+        steps: 14,
+        until: "2026-09-30",
+      });
+      const [c] = await ctx.owner<{ id: string }[]>`
+        insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+        select id, province_id, ${`MD-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Trần Văn B'
+        from public.units where id = ${unit}
+        returning id`;
+      rows.push(...events.map((e) => row(c!.id, e)));
+    }
+    await ctx.owner`insert into public.case_events ${ctx.owner(rows, "case_id", "kind", "effective_date", "payload")}`;
+
+    const codes = await ctx.owner<{ code: string }[]>`
+      select code from public.units where id in (${ctx.fx.units.a}, ${ctx.fx.units.a1}, ${ctx.fx.units.b1}) order by code`;
+    expect(codes).toHaveLength(3);
+    const viewer = ctx.fx.users.national_viewer!;
+    const mismatches: string[] = [];
+    let nonZero = 0;
+    let widened = 0;
+    for (const { from, to } of PERIODS) {
+      for (const { code } of codes) {
+        const unit = (await unitByCode(ctx.owner, code))!;
+        const stats = await readScopeStats(ctx.owner, { scope: scopeOf(unit), dim: "all", from, to });
+        for (const figure of DRILL_FIGURES) {
+          const f = CaseFilterSchema.parse({ stat: figure, statUnit: code, statFrom: from, statTo: to, side: "money" });
+          const list = await withClaims(ctx.app, claimsOf(viewer), (tx) => listCases(tx, f, "2026-11-27", { kind: "national" }));
+          const money = figure === "done" ? stats.money.completed + stats.money.terminated : stats.money[figure];
+          const cases = figure === "done" ? stats.cases.completed + stats.cases.terminated : stats.cases[figure];
+          if (money !== 0n) nonZero++;
+          if (list.moneyTotal !== money.toString())
+            mismatches.push(`${code} ${from}..${to} ${figure}: list ${list.moneyTotal}, figure ${money}`);
+          // The money list holds every case the figure counts, and more only for money decided or paid in the period.
+          if (list.total < Number(cases)) mismatches.push(`${code} ${from}..${to} ${figure}: ${list.total} cases < ${cases}`);
+          if (list.total > Number(cases)) widened++;
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(nonZero).toBeGreaterThan(60);
+    expect(widened).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("sums nothing on the side by cases, and refuses an unknown side with a message naming it", async () => {
+    const [a] = await ctx.owner<{ code: string }[]>`select code from public.units where id = ${ctx.fx.units.a}`;
+    const f = CaseFilterSchema.parse({ stat: "completed", statUnit: a!.code, statFrom: "2023-10-01", statTo: "2024-09-30" });
+    const list = await withClaims(ctx.app, claimsOf(ctx.fx.users.national_viewer!), (tx) =>
+      listCases(tx, f, "2026-11-27", { kind: "national" }),
+    );
+    expect(list.moneyTotal).toBeNull();
+    const bad = CaseFilterSchema.safeParse({ stat: "completed", side: "dong" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/^Biểu thống kê/);
+  });
+});
