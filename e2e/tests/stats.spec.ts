@@ -69,6 +69,18 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
     expect(count((await caption.innerText()).split(":").at(-1)!), fig).toBe(expected);
     await page.goBack();
   }
+  // A money figure opens the cases whose money makes it up, and the list sums to the figure.
+  for (const fig of ["fig-money-enforceable", "fig-money-completed"]) {
+    const link = page.getByTestId(fig);
+    const expected = await link.getAttribute("data-value");
+    await link.click();
+    await expect(page).toHaveURL(/side=money/);
+    const caption = page.getByTestId("figure-caption");
+    await expect(caption).toHaveAttribute("data-side", "money");
+    await expect(caption).toHaveAttribute("data-money", expected!);
+    await expect(caption).toContainText("tổng số tiền");
+    await page.goBack();
+  }
   // The same from the national page, for a province row of the league table.
   await signOut(page);
   await signIn(page, "national.viewer@demo.thads.vn");

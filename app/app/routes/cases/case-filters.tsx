@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { Form, Link, useFetcher, useSearchParams } from "react-router";
-import { CASE_STATUSES, CASE_STATUS_LABELS, DRILL_FIGURE_LABELS, formatCount, formatDateVi } from "@thads/domain/labels";
+import { CASE_STATUSES, CASE_STATUS_LABELS, DRILL_FIGURE_LABELS, formatCount, formatDateVi, formatDong } from "@thads/domain/labels";
 import type { DrillFigure } from "@thads/domain/stats";
 import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -215,27 +215,41 @@ export function MyCasesToggle({ me }: { me: string }) {
   );
 }
 
-/** The banner of a list opened from a statistics figure: which figure, of which unit, for which period, and how many. */
+/**
+ * The banner of a list opened from a statistics figure: which figure, of which unit, for which
+ * period, and how many; for a money figure, the money the whole list makes up (the figure's value).
+ */
 export function FigureCaption({
   figure: f,
   total,
   capped,
+  moneyTotal,
 }: {
-  figure: { figure: DrillFigure; unitCode: string | null; unitName: string | null; from: string; to: string };
+  figure: { figure: DrillFigure; side: "cases" | "money"; unitCode: string | null; unitName: string | null; from: string; to: string };
   total: number;
   capped: boolean;
+  moneyTotal: string | null;
 }) {
   const lang = useLang();
   const m = useMessages(casesMessages);
+  const values = {
+    figure: DRILL_FIGURE_LABELS[f.figure][lang],
+    unit: f.unitName ?? f.unitCode ?? m("list.figure.nation"),
+    from: formatDateVi(f.from),
+    to: formatDateVi(f.to),
+    count: `${formatCount(total)}${capped ? "+" : ""}`,
+  };
   return (
-    <p role="note" data-testid="figure-caption" className="mb-4 rounded border border-amber-300 bg-brand-50 p-3 text-sm">
-      {m("list.figure", {
-        figure: DRILL_FIGURE_LABELS[f.figure][lang],
-        unit: f.unitName ?? f.unitCode ?? m("list.figure.nation"),
-        from: formatDateVi(f.from),
-        to: formatDateVi(f.to),
-        count: `${formatCount(total)}${capped ? "+" : ""}`,
-      })}
+    <p
+      role="note"
+      data-testid="figure-caption"
+      data-side={f.side}
+      data-money={moneyTotal ?? undefined}
+      className="mb-4 rounded border border-amber-300 bg-brand-50 p-3 text-sm"
+    >
+      {f.side === "money" && moneyTotal !== null
+        ? m("list.figure.money", { ...values, money: formatDong(moneyTotal) })
+        : m("list.figure", values)}
     </p>
   );
 }

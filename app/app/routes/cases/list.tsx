@@ -86,7 +86,7 @@ export default function Cases() {
           ))}
         </ul>
       ) : null}
-      {d.figure ? <FigureCaption figure={d.figure} total={d.total} capped={d.capped} /> : null}
+      {d.figure ? <FigureCaption figure={d.figure} total={d.total} capped={d.capped} moneyTotal={d.moneyTotal} /> : null}
       {d.me ? <MyCasesToggle me={d.me} /> : null}
       <CaseFilters provinces={d.provinces} executors={d.executors} selectedExecutor={d.selectedExecutor} />
       <Table

@@ -8,6 +8,8 @@ export const casesMessages = defineMessages(
     "list.figure":
       "Các việc được tính trong chỉ tiêu «{figure}» (tính bằng việc) của {unit}, kỳ từ ngày {from} đến ngày {to}: {count} việc.",
     "list.figure.nation": "toàn quốc",
+    "list.figure.money":
+      "Các việc có số tiền được tính trong chỉ tiêu «{figure}» (tính bằng tiền) của {unit}, kỳ từ ngày {from} đến ngày {to}: {count} việc, tổng số tiền {money}.",
     "list.countMore": "{count}+ việc",
     "list.import": "Nhập từ tệp",
     "list.new": "Thụ lý việc mới",
@@ -237,6 +239,8 @@ export const casesMessages = defineMessages(
     "list.count": "{count} cases",
     "list.figure": "The cases counted in the figure “{figure}” (by cases) of {unit}, from {from} to {to}: {count} cases.",
     "list.figure.nation": "the nation",
+    "list.figure.money":
+      "The cases whose money makes up the figure “{figure}” (by money) of {unit}, from {from} to {to}: {count} cases, {money} in all.",
     "list.countMore": "{count}+ cases",
     "list.import": "Import a file",
     "list.new": "Take in a case",

@@ -1,7 +1,7 @@
 import { useLoaderData } from "react-router";
 import { formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/report";
-import { drillHref, ExportLinks, PeriodForm } from "./stats-ui.tsx";
+import { drillHref, ExportLinks, MONEY, PeriodForm } from "./stats-ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { statsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -113,7 +113,7 @@ export default function StatsReport() {
                           {c.key === "rate" ? (
                             values[i]![j]
                           ) : (
-                            <a href={drillHref(c.key, r.code, d.from, d.to)} className="print:no-underline">
+                            <a href={drillHref(c.key, r.code, d.from, d.to, side === "money" ? MONEY : {})} className="print:no-underline">
                               {values[i]![j]}
                             </a>
                           )}

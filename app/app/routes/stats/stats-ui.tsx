@@ -17,7 +17,10 @@ export interface FiguresView {
   moneyRate: string | null;
 }
 
-/** The case list of exactly the cases a figure counts. */
+/** A drill-down link's parameter for a figure of the form by money: the list sums the figure's money. */
+export const MONEY: Readonly<Record<string, string>> = { side: "money" };
+
+/** The case list of exactly the cases a figure counts (with MONEY: the cases whose money makes up a money figure, and its total). */
 export function drillHref(fig: DrillFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams({ stat: fig, statUnit: unitCode, statFrom: from, statTo: to, ...extra });
   return `/cases?${p.toString()}`;
@@ -142,7 +145,7 @@ export function OfficialForm({
               <td className="px-3 py-1.5 text-right tabular-nums">
                 <Link
                   className="text-blue-800 underline print:no-underline print:text-black"
-                  to={drillHref(k, unitCode, from, to, extra)}
+                  to={drillHref(k, unitCode, from, to, side === "money" ? { ...extra, ...MONEY } : extra)}
                   data-testid={`fig-${side}-${k}`}
                   data-value={f[side][k]}
                 >

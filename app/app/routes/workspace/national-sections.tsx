@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/do
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
-import { drillHref, RateBadge } from "../stats/stats-ui.tsx";
+import { drillHref, MONEY, RateBadge } from "../stats/stats-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import type { loader } from "./national.tsx";
 
@@ -66,10 +66,10 @@ export function LeagueTable({
                     <RateBadge rate={p.casesRate} target={p.target?.cases} previous={p.previous.casesRate} />
                   </td>
                   <td className="px-3 py-2 tabular-nums">
-                    <Link to={drillHref("enforceable", p.code, from, to)}>{formatDong(p.money.enforceable)}</Link>
+                    <Link to={drillHref("enforceable", p.code, from, to, MONEY)}>{formatDong(p.money.enforceable)}</Link>
                   </td>
                   <td className="px-3 py-2 tabular-nums">
-                    <Link to={drillHref("done", p.code, from, to)}>
+                    <Link to={drillHref("done", p.code, from, to, MONEY)}>
                       {formatDong(BigInt(p.money.completed) + BigInt(p.money.terminated))}
                     </Link>
                   </td>

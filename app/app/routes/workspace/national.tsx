@@ -1,7 +1,7 @@
 import { Link, useLoaderData, useSearchParams } from "react-router";
 import { formatCount, formatDateVi, formatDong, formatPercent, isNational } from "@thads/domain/labels";
 import type { Route } from "./+types/national";
-import { ExportLinks, OfficialForm, PeriodForm, TileMap, TrendChart, drillHref } from "../stats/stats-ui.tsx";
+import { ExportLinks, MONEY, OfficialForm, PeriodForm, TileMap, TrendChart, drillHref } from "../stats/stats-ui.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useMessages, useT } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -88,7 +88,7 @@ export default function National() {
         />
         <Stat label={m("stat.enforceableCases")} value={formatCount(BigInt(d.totals.cases.enforceable))} href={drill("enforceable")} />
         <Stat label={m("stat.rateCases")} value={formatPercent(d.totals.casesRate)} testId="stat-rate-cases" />
-        <Stat label={m("stat.enforceableMoney")} value={formatDong(d.totals.money.enforceable)} href={drill("enforceable")} />
+        <Stat label={m("stat.enforceableMoney")} value={formatDong(d.totals.money.enforceable)} href={drill("enforceable", MONEY)} />
         <Stat label={m("stat.rateMoney")} value={formatPercent(d.totals.moneyRate)} testId="stat-rate-money" />
       </StatGrid>
       <div className="mt-4 flex flex-wrap gap-4">

@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/do
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
-import { drillHref, RateBadge } from "../stats/stats-ui.tsx";
+import { drillHref, MONEY, RateBadge } from "../stats/stats-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import type { loader } from "./province.tsx";
 
@@ -49,7 +49,9 @@ export function SubunitTable({ d }: { d: ProvinceData }) {
               <td className="px-3 py-2">
                 <RateBadge rate={u.casesRate} target={u.target?.cases} previous={u.previous.casesRate} />
               </td>
-              <td className="px-3 py-2 tabular-nums">{formatDong(u.money.enforceable)}</td>
+              <td className="px-3 py-2 tabular-nums">
+                <Link to={drillHref("enforceable", u.code, d.from, d.to, MONEY)}>{formatDong(u.money.enforceable)}</Link>
+              </td>
               <td className="px-3 py-2">
                 <RateBadge rate={u.moneyRate} target={u.target?.money} previous={u.previous.moneyRate} />
               </td>
