@@ -38,3 +38,30 @@ export function rejectHostileTargets(req, res, next) {
   }
   next();
 }
+
+/** The most of an unread body that is read and dropped to keep its connection; beyond, the connection is closed. */
+export const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Express middleware: when an answer is sent before the request's body was read (a refusal: too
+ * large, wrong type, no rights), the rest of the body is read and dropped once the answer is out.
+ * The web stream the request handler wraps around the body holds it paused otherwise, so the
+ * connection would stall and the client's next request on it would be reset. A body larger than
+ * `limit` is not worth reading: its connection is closed instead.
+ */
+export function drainUnreadBodies(limit = DRAIN_LIMIT) {
+  return (req, res, next) => {
+    res.once("finish", () => {
+      if (req.complete || req.destroyed) return;
+      let left = limit;
+      req.removeAllListeners("data");
+      req.on("data", (chunk) => {
+        left -= chunk.length;
+        if (left < 0) req.destroy();
+      });
+      req.on("error", () => {});
+      req.resume();
+    });
+    next();
+  };
+}

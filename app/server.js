@@ -7,7 +7,7 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { superviseWorkers, workerCount } from "./cluster.js";
 import { compressResponses, servePrecompressed } from "./compress.js";
-import { rejectHostileTargets } from "./request-guard.js";
+import { drainUnreadBodies, rejectHostileTargets } from "./request-guard.js";
 
 const BUILD = "./build/server/index.js";
 const port = Number(process.env.PORT ?? 3000);
@@ -41,6 +41,7 @@ function serve() {
     next();
   });
   app.use(rejectHostileTargets);
+  app.use(drainUnreadBodies());
   app.use("/assets", servePrecompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(servePrecompressed("build/client", { maxAge: "1h" }));
   app.use(compressResponses());

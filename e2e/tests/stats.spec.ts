@@ -161,6 +161,7 @@ test("a sub-bureau's page shows its own official forms; a figure opens exactly i
   const expected = Number(await link.getAttribute("data-value"));
   await link.click();
   await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
+  await expect(page.getByTestId("figure-caption")).toBeVisible();
   expect(count(await page.locator("header p").first().innerText())).toBe(expected);
   await page.goBack();
   // The download goes through the page's progress-showing button and saves the server's file.
