@@ -2400,24 +2400,6 @@ end
 $function$;
 grant execute on function app_private.creditor_party_ids() to authenticated;
 
-CREATE OR REPLACE FUNCTION app_private.creditor_request_ids()
- RETURNS uuid[]
- LANGUAGE plpgsql
- STABLE SECURITY DEFINER
- SET search_path TO ''
-AS $function$
-declare
-  v_numbers text[] := app_private.creditor_id_numbers();
-begin
-  if cardinality(v_numbers) = 0 then
-    return '{}';
-  end if;
-  return (select coalesce(array_agg(r.id), '{}')
-          from public.service_requests r where r.requester_id_number = any (v_numbers));
-end
-$function$;
-grant execute on function app_private.creditor_request_ids() to authenticated;
-
 CREATE OR REPLACE FUNCTION app_private.date_out_of_bounds(p_value date, p_kind text, p_accepted date, p_today date)
  RETURNS boolean
  LANGUAGE sql
@@ -3747,6 +3729,33 @@ end
 $function$;
 grant execute on function public.creditor_case_timeline(p_case uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION public.creditor_requests()
+ RETURNS TABLE(tracking_code text, kind public.request_kind, status public.request_status, unit_name text, submitted_on date, closed_on date, requester_name text, own boolean, result_note text)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_user uuid := auth.uid();
+  v_numbers text[];
+begin
+  if v_user is null then
+    return;
+  end if;
+  v_numbers := app_private.creditor_id_numbers();
+  return query
+    select r.tracking_code, r.kind, r.status, u.name, r.submitted_on, r.closed_on, r.requester_name,
+           coalesce(r.requester_id = v_user, false),
+           case when r.requester_id = v_user then r.result_note end
+      from public.service_requests r join public.units u on u.id = r.unit_id
+     where r.requester_id = v_user
+        or (cardinality(v_numbers) > 0 and r.requester_id_number = any (v_numbers))
+     order by r.submitted_at desc
+     limit 100;
+end
+$function$;
+grant execute on function public.creditor_requests() to authenticated;
+
 CREATE OR REPLACE FUNCTION public.one_stop_metrics(p_from date, p_to date)
  RETURNS TABLE(unit_id uuid, unit_name text, province_id uuid, received bigint, online bigint, closed_on_time bigint, closed_late bigint, open_overdue bigint, open bigint, ratings bigint, average_rating numeric)
  LANGUAGE plpgsql
@@ -4345,7 +4354,7 @@ create policy service_request_attachments_select on public.service_request_attac
   using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy service_request_events_select on public.service_request_events for select to authenticated
-  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (request_id = ANY (( SELECT NULLIF(app_private.creditor_request_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
+  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy service_requests_insert on public.service_requests for insert to authenticated
   with check (((requester_id = ( SELECT auth.uid() AS uid)) OR ((requester_id IS NULL) AND ((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))));
@@ -4354,7 +4363,7 @@ create policy service_requests_insert_anon on public.service_requests for insert
   with check ((requester_id IS NULL));
 
 create policy service_requests_select on public.service_requests for select to authenticated
-  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (id = ANY (( SELECT NULLIF(app_private.creditor_request_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
+  using (((requester_id = ( SELECT auth.uid() AS uid)) OR (unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy service_requests_update on public.service_requests for update to authenticated
   using (((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))))

@@ -187,14 +187,34 @@ describe("a linked creditor reads its own cases across tenants, and nothing else
       want: "zero_rows",
     },
     {
-      what: "a request filed anonymously with its ID number in tenant B",
-      fn: (tx: TxSql) => tx`select id from public.service_requests where id = ${fx.requests.mineB}`,
-      want: "allowed",
+      what: "the row (with the filer's contact details) of a request filed anonymously with its ID number in tenant B",
+      fn: (tx: TxSql) => tx`select requester_phone from public.service_requests where id = ${fx.requests.mineB}`,
+      want: "zero_rows",
     },
     {
       what: "that request's history",
       fn: (tx: TxSql) => tx`select id from public.service_request_events where request_id = ${fx.requests.mineB}`,
+      want: "zero_rows",
+    },
+    {
+      what: "that request's code and status in its list of requests",
+      fn: async (tx: TxSql) => {
+        const [r] = await ctx.owner<
+          { code: string }[]
+        >`select tracking_code as code from public.service_requests where id = ${fx.requests.mineB}`;
+        return tx`select status from public.creditor_requests() where tracking_code = ${r!.code} and not own`;
+      },
       want: "allowed",
+    },
+    {
+      what: "a request filed with another creditor's number, in its list of requests",
+      fn: async (tx: TxSql) => {
+        const [r] = await ctx.owner<
+          { code: string }[]
+        >`select tracking_code as code from public.service_requests where id = ${fx.requests.othersB}`;
+        return tx`select status from public.creditor_requests() where tracking_code = ${r!.code}`;
+      },
+      want: "zero_rows",
     },
     {
       what: "a request filed with another creditor's number",
@@ -228,6 +248,31 @@ describe("a linked creditor reads its own cases across tenants, and nothing else
     );
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ctx.fx.cases.a, ctx.fx.cases.b]));
     expect(new Set(rows.map((r) => r.province_id))).toEqual(new Set([ctx.fx.units.a, ctx.fx.units.b]));
+  });
+
+  it("its list of requests names no filer's contact details, and gives a result only on its own requests", async () => {
+    await ctx.owner`update public.service_requests set requester_phone = '0912345678', requester_email = 'a@b.vn', result_note = 'Đã trả kết quả'
+                    where id in (${fx.requests.mineB}, ${fx.requests.fromAccount})`;
+    const list = (userId: string) =>
+      withClaims(
+        ctx.app,
+        { sub: userId, role: "authenticated" },
+        (tx) => tx<Record<string, unknown>[]>`select * from public.creditor_requests()`,
+      );
+    const mine = await list(ctx.fx.users.creditor!);
+    expect(mine.length).toBe(1);
+    expect(Object.keys(mine[0]!).sort()).toEqual(
+      ["closed_on", "kind", "own", "requester_name", "result_note", "status", "submitted_on", "tracking_code", "unit_name"].sort(),
+    );
+    expect(mine[0]).toMatchObject({ own: false, result_note: null });
+    // The account that filed signed in reads its own result, and its own row.
+    const filer = await list(fx.other);
+    expect(filer.find((r) => r.own)).toMatchObject({ result_note: "Đã trả kết quả" });
+    expect(
+      await asUserProbe(fx.other, (tx) => tx`select requester_phone from public.service_requests where id = ${fx.requests.fromAccount}`),
+    ).toBe("allowed");
+    // Staff and the public get nothing from it.
+    expect(await list(ctx.fx.users.province_head!)).toEqual([]);
   });
 
   it("the other creditor account reads its own case and not the first one's", async () => {

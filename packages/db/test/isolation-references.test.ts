@@ -210,7 +210,6 @@ describe("security-definer functions callable through the API", () => {
         "app_private.creditor_executor_ids() authenticated", // the executors of the caller's own linked cases (isolation-creditors)
         "app_private.creditor_id_numbers() authenticated", // the caller's own confirmed links only (isolation-creditors)
         "app_private.creditor_party_ids() authenticated", // the caller's own linked cases only (isolation-creditors)
-        "app_private.creditor_request_ids() authenticated", // the caller's own linked requests only (isolation-creditors)
         "app_private.has_role(p_roles app_role[]) authenticated", // the caller's own memberships only
         "app_private.is_national() authenticated", // the caller's own memberships only
         "app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) authenticated", // below: nothing outside the caller's cases
@@ -227,6 +226,7 @@ describe("security-definer functions callable through the API", () => {
         "public.confirm_creditor_link(p_request uuid, p_party_kind party_kind) authenticated", // the request's desk only (isolation-creditors)
         "public.creditor_case_auctions() authenticated", // the caller's own linked cases only (isolation-creditors)
         "public.creditor_case_timeline(p_case uuid) authenticated", // the caller's own linked cases only (isolation-creditors)
+        "public.creditor_requests() authenticated", // the caller's own requests and those filed with its linked numbers, without contacts (isolation-creditors)
         "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
         "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
         "public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) anon authenticated", // code + second factor (isolation-public)

@@ -3,9 +3,11 @@ import type { RequestKind, RequestStatus } from "@thads/domain";
 
 /**
  * A signed-in creditor's own requests: those it filed signed in, and, once its account is linked to
- * an ID number or tax code, those filed with that number on the public pages too (RLS reads no other).
+ * an ID number or tax code, those filed with that number on the public pages or at the desk too.
  * A request someone else filed with the number (`own` false) comes with its name, code, status and
- * dates only: never the filer's contact details, nor the result sent to the filer.
+ * dates only: never the filer's contact details, nor the result sent to the filer. The database
+ * gives no more (`public.creditor_requests`, migration 20261211000100): the table's row security
+ * lets a creditor read only the requests it filed itself.
  */
 export function myRequests(tx: TxSql) {
   return tx<
@@ -21,14 +23,9 @@ export function myRequests(tx: TxSql) {
       result_note: string | null;
     }[]
   >`
-    select r.tracking_code, r.kind, r.status, u.name as unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on,
-           to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.requester_name,
-           coalesce(r.requester_id = (select auth.uid()), false) as own,
-           case when r.requester_id = (select auth.uid()) then r.result_note end as result_note
-    from public.service_requests r join public.units u on u.id = r.unit_id
-    where r.requester_id = (select auth.uid())
-       or r.requester_id_number = any ((select app_private.creditor_id_numbers())::text[])
-    order by r.submitted_at desc limit 100`;
+    select r.tracking_code, r.kind, r.status, r.unit_name, to_char(r.submitted_on, 'YYYY-MM-DD') as submitted_on,
+           to_char(r.closed_on, 'YYYY-MM-DD') as closed_on, r.requester_name, r.own, r.result_note
+    from public.creditor_requests() r`;
 }
 
 /** A creditor's home page: its profile, how many cases it is a party to, and its requests. */
