@@ -4,7 +4,8 @@ import { signIn } from "./helpers.ts";
 
 /**
  * Twelve key pages, each at a laptop's width (1366 px) and a phone's (390 px): axe finds no
- * serious or critical violation, and the page does not scroll sideways.
+ * serious or critical violation, the page does not scroll sideways, and on the laptop the header
+ * (menu and user) stays on one line.
  */
 const WIDTHS = [
   { name: "1366 px", width: 1366, height: 768 },
@@ -87,6 +88,20 @@ for (const w of WIDTHS) {
               .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
           }, scroll.clientWidth);
           problems.push(`${v.name}: scrolls sideways (${scroll.scrollWidth} > ${scroll.clientWidth}): ${wide.join(", ")}`);
+        }
+        // On a laptop the workspace's menu and the user's block sit on one line.
+        if (w.width >= 1366 && (await page.locator("header nav").count()) > 0) {
+          const rows = await page.evaluate(() => {
+            // Items on one line of the header (centred on it) share their vertical centre.
+            const user = document.querySelector("header [data-testid='user-name']")?.parentElement;
+            const items = [...document.querySelectorAll("header nav a"), ...(user ? [user] : [])];
+            const centres = items.map((el) => {
+              const r = el.getBoundingClientRect();
+              return Math.round((r.top + r.height / 2) / 8);
+            });
+            return new Set(centres).size;
+          });
+          if (rows > 1) problems.push(`${v.name}: the header wraps onto ${rows} lines`);
         }
       }
       expect(problems, problems.join("\n")).toEqual([]);
