@@ -3967,7 +3967,20 @@ begin
     'resultNote', v.result_note,
     'rated', exists (select 1 from public.service_ratings s where s.request_id = v.id),
     'history', (select coalesce(jsonb_agg(jsonb_build_object('status', e.to_status, 'at', e.at, 'note', e.note) order by e.id), '[]')
-                  from public.service_request_events e where e.request_id = v.id));
+                  from public.service_request_events e where e.request_id = v.id),
+    'letter', (select jsonb_build_object(
+                        'code', l.tracking_code,
+                        'kind', l.kind,
+                        'status', l.status,
+                        'receivedOn', l.received_on,
+                        'acceptedOn', l.accepted_on,
+                        'dueOn', case l.status when 'classified' then l.accept_due_on when 'accepted' then l.resolve_due_on end,
+                        'resolvedOn', l.resolved_on,
+                        'outcome', l.outcome)
+                 from public.complaint_letters l
+                where l.request_id = v.id
+                order by l.created_at
+                limit 1));
 end
 $function$;
 grant execute on function public.track_service_request(p_code text, p_factor text) to anon;

@@ -145,4 +145,13 @@ test("a complaint taken in at the one-stop desk is registered once as a complain
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByTestId("complaint-row")).toHaveCount(1);
   await expect(page.getByTestId("complaint-row")).toContainText(letterCode);
+
+  // The requester, tracking the request with its code and phone, sees the letter it became.
+  await signOut(page);
+  await page.goto("/p/hai-phong/track");
+  await page.getByLabel("Mã tra cứu").fill(code);
+  await page.getByLabel("Số điện thoại hoặc số CCCD đã khai").fill("0987654321");
+  await page.getByRole("button", { name: "Tra cứu" }).click();
+  await expect(page.getByTestId("tracked-letter-status")).toHaveText("Mới nhận");
+  await expect(page.getByTestId("tracked-letter")).toContainText(letterCode.replace(/^(.{4})(.{4})(.{4})/, "$1-$2-$3-"));
 });

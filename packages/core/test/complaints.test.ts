@@ -17,7 +17,10 @@ import {
   registerLetter,
   resolveLetter,
 } from "../src/complaints/index.ts";
-import { withClaims } from "@thads/db";
+import { asAnon, withClaims } from "@thads/db";
+import { newTrackingCode } from "@thads/domain";
+import { trackRequest } from "../src/requests/index.ts";
+import { letterFromRequest } from "../src/complaints/index.ts";
 
 const ctx = useTenantFixture();
 const claims = (who: string) => ({ sub: ctx.fx.users[who]!, role: "authenticated" as const });
@@ -172,5 +175,29 @@ describe("a complaint about a coercion, from the desk to the statistics", () => 
     });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path[0])).toEqual(["actKnownOn"]);
+  });
+});
+
+describe("a complaint filed online and registered at the desk", () => {
+  it("is tracked by its requester (code and phone) with the letter it became, and by nobody without both", async () => {
+    const code = newTrackingCode();
+    const [req] = await ctx.owner<{ id: string }[]>`
+      insert into public.service_requests (unit_id, kind, tracking_code, idempotency_key, requester_name, requester_phone, factor_keys, details)
+      values (${ctx.fx.units.a1}, 'complaint', ${code}, ${randomUUID()}, 'Trần Văn Khiếu', '0912345678', ${["0912345678"]},
+              ${ctx.owner.json({ content: "Khiếu nại việc chậm kê biên." })})
+      returning id`;
+    const before = await asAnon(ctx.app, (tx) => trackRequest(tx, code, "0912345678"));
+    expect(before?.letter).toBeNull();
+    const reg = await complaintWrite(ctx.app, claims("clerk"), (tx) =>
+      letterFromRequest(tx, { requestId: req!.id, idempotencyKey: randomUUID(), receivedOn: "2026-10-12", userId: ctx.fx.users.clerk! }),
+    );
+    if (!reg.ok) throw new Error(reg.message);
+    const tracked = await asAnon(ctx.app, (tx) => trackRequest(tx, code, "0912345678"));
+    expect(tracked?.letter).toMatchObject({ code: reg.trackingCode, status: "received", kind: null, outcome: null });
+    // Only where it stands: not its content, its sender's details or its handler.
+    expect(Object.keys(tracked!.letter!).sort()).toEqual(
+      ["acceptedOn", "code", "dueOn", "kind", "outcome", "receivedOn", "resolvedOn", "status"].sort(),
+    );
+    expect(await asAnon(ctx.app, (tx) => trackRequest(tx, code, "0999999999"))).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { AppForm, Field, FieldError, fieldProps } from "../../components/form.ts
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { publicMessages } from "./messages.ts";
+import { KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../complaints/messages.ts";
 
 const dayOf = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
 
@@ -47,6 +48,27 @@ export function TrackResult({
         <p className="mt-2 whitespace-pre-line rounded bg-slate-50 p-2 text-sm" data-testid="tracked-result">
           {r.resultNote}
         </p>
+      ) : null}
+      {r.letter ? (
+        <Section title={m("track.letter")}>
+          <div className="space-y-1 text-sm" data-testid="tracked-letter">
+            <p className="font-mono">{m("track.letter.code", { code: formatTrackingCode(r.letter.code) })}</p>
+            <p>
+              {r.letter.kind ? `${KIND_LABELS[r.letter.kind][lang]} · ` : ""}
+              <strong data-testid="tracked-letter-status">{STATUS_LABELS[r.letter.status][lang]}</strong>
+            </p>
+            <p>{m("track.letter.receivedOn", { date: formatDateVi(r.letter.receivedOn) })}</p>
+            {r.letter.acceptedOn ? <p>{m("track.letter.acceptedOn", { date: formatDateVi(r.letter.acceptedOn) })}</p> : null}
+            {r.letter.dueOn ? <p>{m("track.letter.dueOn", { date: formatDateVi(r.letter.dueOn) })}</p> : null}
+            {r.letter.resolvedOn ? <p>{m("track.letter.resolvedOn", { date: formatDateVi(r.letter.resolvedOn) })}</p> : null}
+            {r.letter.outcome ? (
+              <p>
+                {m("track.letter.outcome")}
+                <strong data-testid="tracked-letter-outcome">{OUTCOME_LABELS[r.letter.outcome][lang]}</strong>
+              </p>
+            ) : null}
+          </div>
+        </Section>
       ) : null}
       <Section title={m("track.history")}>
         <ol className="space-y-1 text-sm" data-testid="tracked-history">

@@ -19,6 +19,20 @@ export interface TrackedRequest {
   resultNote: string | null;
   rated: boolean;
   history: { status: RequestStatus; at: string; note: string | null }[];
+  /** A complaint or denunciation taken in at the desk and registered as a letter: where the letter stands. */
+  letter: TrackedLetter | null;
+}
+
+export interface TrackedLetter {
+  code: string;
+  kind: "complaint" | "denunciation" | "petition" | "not_competent" | null;
+  status: "received" | "classified" | "accepted" | "resolved" | "forwarded" | "filed";
+  receivedOn: string;
+  acceptedOn: string | null;
+  /** The time limit running now: to accept (classified) or to resolve (accepted). */
+  dueOn: string | null;
+  resolvedOn: string | null;
+  outcome: "upheld" | "partly_upheld" | "rejected" | "withdrawn" | null;
 }
 
 export async function trackRequest(tx: TxSql, code: string, factor: string): Promise<TrackedRequest | null> {
