@@ -26,7 +26,7 @@ export function ClassifyForm({ version, units, errors }: { version: number; unit
       <AppForm className="grid max-w-3xl gap-3" noValidate data-testid="classify-form">
         <input type="hidden" name="intent" value="classify" />
         <input type="hidden" name="version" value={version} />
-        <Field name="kind" label="Loại đơn" error={errors?.kind}>
+        <Field name="kind" label={m("form.kind")} error={errors?.kind}>
           <select {...fieldProps("kind", errors?.kind)} className={INPUT}>
             {Object.entries(KIND_LABELS).map(([k, v]) => (
               <option key={k} value={k}>
@@ -35,7 +35,7 @@ export function ClassifyForm({ version, units, errors }: { version: number; unit
             ))}
           </select>
         </Field>
-        <Field name="actorUnitId" label="Đơn vị có quyết định, hành vi bị khiếu nại, tố cáo" error={errors?.actorUnitId}>
+        <Field name="actorUnitId" label={m("form.actorUnit")} error={errors?.actorUnitId}>
           <select {...fieldProps("actorUnitId", errors?.actorUnitId)} className={INPUT}>
             <option value="">—</option>
             {units.map((u) => (
@@ -45,14 +45,14 @@ export function ClassifyForm({ version, units, errors }: { version: number; unit
             ))}
           </select>
         </Field>
-        <Field name="actorRole" label="Người có quyết định, hành vi" error={errors?.actorRole}>
+        <Field name="actorRole" label={m("form.actorRole")} error={errors?.actorRole}>
           <select {...fieldProps("actorRole", errors?.actorRole)} className={INPUT}>
             <option value="">—</option>
-            <option value="executor">Chấp hành viên</option>
-            <option value="head">Thủ trưởng / Trưởng phòng</option>
+            <option value="executor">{m("form.actorRole.executor")}</option>
+            <option value="head">{m("form.actorRole.head")}</option>
           </select>
         </Field>
-        <Field name="actKind" label="Loại quyết định, hành vi" error={errors?.actKind}>
+        <Field name="actKind" label={m("form.actKind")} error={errors?.actKind}>
           <select {...fieldProps("actKind", errors?.actKind)} className={INPUT}>
             <option value="">—</option>
             {Object.entries(ACT_LABELS).map(([k, v]) => (
@@ -62,16 +62,16 @@ export function ClassifyForm({ version, units, errors }: { version: number; unit
             ))}
           </select>
         </Field>
-        <TextField name="actKnownOn" label="Ngày nhận quyết định / biết hành vi (dd/mm/yyyy)" errors={errors} />
-        <Field name="round" label="Lần khiếu nại" error={errors?.round}>
+        <TextField name="actKnownOn" label={m("form.actKnownOn")} errors={errors} />
+        <Field name="round" label={m("form.round")} error={errors?.round}>
           <select {...fieldProps("round", errors?.round)} className={INPUT}>
-            <option value="1">Lần đầu</option>
-            <option value="2">Lần hai</option>
+            <option value="1">{m("form.round.first")}</option>
+            <option value="2">{m("form.round.second")}</option>
           </select>
         </Field>
-        <TextField name="firstDecisionOn" label="Ngày nhận quyết định giải quyết lần đầu (khiếu nại lần hai)" errors={errors} />
-        <TextField name="forwardTo" label="Chuyển đến cơ quan (đơn không thuộc thẩm quyền)" errors={errors} />
-        <TextField name="forwardingLetterNo" label="Số công văn chuyển đơn" errors={errors} />
+        <TextField name="firstDecisionOn" label={m("form.firstDecisionOn")} errors={errors} />
+        <TextField name="forwardTo" label={m("form.forwardTo")} errors={errors} />
+        <TextField name="forwardingLetterNo" label={m("form.forwardingLetterNo")} errors={errors} />
         <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="classify-submit">
           {m("letter.save")}
         </button>
@@ -87,18 +87,18 @@ export function AcceptForm({ version, denunciation, errors }: { version: number;
       <AppForm className="grid max-w-3xl gap-3" noValidate data-testid="accept-form">
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="version" value={version} />
-        <TextField name="acceptedOn" label="Ngày thụ lý (dd/mm/yyyy)" errors={errors} />
+        <TextField name="acceptedOn" label={m("form.acceptedOn")} errors={errors} />
         {denunciation ? (
-          <Field name="complexity" label="Tính chất vụ việc" error={errors?.complexity}>
+          <Field name="complexity" label={m("form.complexity")} error={errors?.complexity}>
             <select {...fieldProps("complexity", errors?.complexity)} className={INPUT}>
-              <option value="normal">Thông thường</option>
-              <option value="complex">Phức tạp</option>
-              <option value="very_complex">Đặc biệt phức tạp</option>
+              <option value="normal">{m("form.complexity.normal")}</option>
+              <option value="complex">{m("form.complexity.complex")}</option>
+              <option value="very_complex">{m("form.complexity.veryComplex")}</option>
             </select>
           </Field>
         ) : (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="extended" /> Gia hạn (vụ việc phức tạp, vùng sâu, vùng xa)
+            <input type="checkbox" name="extended" /> {m("form.extended")}
           </label>
         )}
         <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="accept-submit">
@@ -117,8 +117,8 @@ export function ResolveForm({ version, errors }: { version: number; errors: Erro
       <AppForm className="grid max-w-3xl gap-3" noValidate data-testid="resolve-form">
         <input type="hidden" name="intent" value="resolve" />
         <input type="hidden" name="version" value={version} />
-        <TextField name="resolvedOn" label="Ngày giải quyết (dd/mm/yyyy)" errors={errors} />
-        <Field name="outcome" label="Kết quả giải quyết" error={errors?.outcome}>
+        <TextField name="resolvedOn" label={m("form.resolvedOn")} errors={errors} />
+        <Field name="outcome" label={m("form.outcome")} error={errors?.outcome}>
           <select {...fieldProps("outcome", errors?.outcome)} className={INPUT}>
             {Object.entries(OUTCOME_LABELS).map(([k, v]) => (
               <option key={k} value={k}>
@@ -127,16 +127,16 @@ export function ResolveForm({ version, errors }: { version: number; errors: Erro
             ))}
           </select>
         </Field>
-        <TextField name="decisionNo" label="Số quyết định giải quyết" errors={errors} />
-        <TextField name="note" label="Nội dung giải quyết" errors={errors} />
+        <TextField name="decisionNo" label={m("form.decisionNo")} errors={errors} />
+        <TextField name="note" label={m("form.note")} errors={errors} />
         <Field name="caseEffect" label={m("letter.caseEffect")} error={errors?.caseEffect}>
           <select {...fieldProps("caseEffect", errors?.caseEffect)} className={INPUT}>
-            <option value="none">Không</option>
-            <option value="step_annulled">Hủy bỏ một bước thi hành án</option>
-            <option value="step_redone">Thực hiện lại một bước thi hành án</option>
+            <option value="none">{m("form.caseEffect.none")}</option>
+            <option value="step_annulled">{m("form.caseEffect.stepAnnulled")}</option>
+            <option value="step_redone">{m("form.caseEffect.stepRedone")}</option>
           </select>
         </Field>
-        <TextField name="caseEffectNote" label="Bước thi hành án bị hủy / làm lại" errors={errors} />
+        <TextField name="caseEffectNote" label={m("form.caseEffectNote")} errors={errors} />
         <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="resolve-submit">
           {m("letter.resolve")}
         </button>

@@ -14,7 +14,7 @@ import { fieldErrorsOf } from "@thads/core/field-errors";
 import { formatDateVi, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/letter";
 import { FactGrid, PageHeader, Section } from "../../components/ui.tsx";
-import { parseLang, useLang, useMessages } from "../../i18n.ts";
+import { parseLang, translate, useLang, useMessages } from "../../i18n.ts";
 import { appSql } from "../../utils/db.server.ts";
 import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
@@ -57,7 +57,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!p.success) return data<ActionData>({ intent: "resolve", fieldErrors: fieldErrorsOf(p.error) }, { status: 400 });
     r = await complaintWrite(sql, user.claims, (tx) => resolveLetter(tx, params.id, p.data));
   } else {
-    return data<ActionData>({ formError: "Thao tác không hợp lệ." }, { status: 400 });
+    return data<ActionData>({ formError: translate(complaintMessages, lang, "letter.unknownAction") }, { status: 400 });
   }
   if (!r.ok) {
     return data<ActionData>(

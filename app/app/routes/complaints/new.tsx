@@ -60,30 +60,30 @@ export default function NewLetter({ loaderData }: Route.ComponentProps) {
       <AppForm className="grid max-w-3xl gap-3" noValidate>
         <input type="hidden" name="idempotencyKey" value={loaderData.key} />
         <input type="hidden" name="unitId" value={loaderData.unitId} />
-        <Field name="channel" label="Kênh tiếp nhận" error={e.channel}>
+        <Field name="channel" label={m("new.channel")} error={e.channel}>
           <select {...fieldProps("channel", e.channel)} className={INPUT} defaultValue="desk">
-            <option value="desk">Tại quầy tiếp công dân</option>
-            <option value="post">Qua bưu điện</option>
-            <option value="online">Trực tuyến</option>
-            <option value="forwarded">Cơ quan khác chuyển đến</option>
+            <option value="desk">{m("new.channel.desk")}</option>
+            <option value="post">{m("new.channel.post")}</option>
+            <option value="online">{m("new.channel.online")}</option>
+            <option value="forwarded">{m("new.channel.forwarded")}</option>
           </select>
         </Field>
-        {text("receivedOn", "Ngày nhận đơn (dd/mm/yyyy)", `${d}/${mo}/${y}`)}
-        {text("forwardedBy", "Cơ quan chuyển đơn (nếu có)")}
-        {text("senderName", "Họ tên người gửi đơn")}
-        {text("senderIdNumber", "Số CCCD người gửi")}
-        {text("senderPhone", "Số điện thoại người gửi")}
-        {text("senderAddress", "Địa chỉ người gửi")}
+        {text("receivedOn", m("new.receivedOn"), `${d}/${mo}/${y}`)}
+        {text("forwardedBy", m("new.forwardedBy"))}
+        {text("senderName", m("new.senderName"))}
+        {text("senderIdNumber", m("new.senderIdNumber"))}
+        {text("senderPhone", m("new.senderPhone"))}
+        {text("senderAddress", m("new.senderAddress"))}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="keepIdentitySecret" /> Người tố cáo đề nghị giữ bí mật họ tên, địa chỉ
+          <input type="checkbox" name="keepIdentitySecret" /> {m("new.keepIdentitySecret")}
         </label>
-        {text("caseNumbers", "Số việc thi hành án liên quan (cách nhau bởi dấu phẩy)")}
-        {text("summary", "Trích yếu")}
-        <Field name="content" label="Nội dung đơn" error={e.content}>
+        {text("caseNumbers", m("new.caseNumbers"))}
+        {text("summary", m("new.summary"))}
+        <Field name="content" label={m("new.content")} error={e.content}>
           <textarea {...fieldProps("content", e.content)} rows={5} className={INPUT} />
         </Field>
-        {text("duplicateOfCode", "Trùng với đơn (mã theo dõi)")}
-        {text("sameMatterCode", "Cùng nội dung với đơn (mã theo dõi)")}
+        {text("duplicateOfCode", m("new.duplicateOf"))}
+        {text("sameMatterCode", m("new.sameMatter"))}
         <button
           type="submit"
           className="justify-self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white"
