@@ -155,3 +155,19 @@ test("a complaint taken in at the one-stop desk is registered once as a complain
   await expect(page.getByTestId("tracked-letter-status")).toHaveText("Mới nhận");
   await expect(page.getByTestId("tracked-letter")).toContainText(letterCode.replace(/^(.{4})(.{4})(.{4})/, "$1-$2-$3-"));
 });
+
+test("read in English, the register's field errors say what is wrong in English", async ({ page }) => {
+  await signIn(page, CLERK);
+  await page.goto("/complaints/new");
+  // In Vietnamese the message names the field.
+  await page.getByTestId("register-submit").click();
+  await expect(page.locator("#senderName-error")).toHaveText("Họ tên người gửi đơn: bắt buộc nhập.");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("button", { name: "Tiếng Việt" })).toBeVisible();
+  await page.goto("/complaints/new");
+  await page.getByLabel("Received on (dd/mm/yyyy)").fill("31/02/2026");
+  await page.getByTestId("register-submit").click();
+  await expect(page.locator("#senderName-error")).toHaveText("Required.");
+  await expect(page.locator("#senderName-error")).toHaveAttribute("lang", "en");
+  await expect(page.locator("#receivedOn-error")).toHaveText("Not a valid date: type it as dd/mm/yyyy (e.g. 05/11/2026).");
+});

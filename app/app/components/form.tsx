@@ -1,5 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { Form } from "react-router";
+import { fieldMessageInEnglish } from "@thads/domain/field-messages";
+import { useLang } from "../i18n.ts";
 import { useCsrf } from "../utils/root-data.ts";
 
 /**
@@ -21,12 +23,18 @@ export function AppForm({ children, method = "post", ...props }: ComponentProps<
 /** The id of a field's error message, for `aria-describedby`. */
 export const errorId = (name: string) => `${name.replace(/[^A-Za-z0-9_-]/g, "_")}-error`;
 
-/** A field's error, announced when it appears. */
+/**
+ * A field's error, announced when it appears. Messages are Vietnamese first and name the field; in
+ * English the page says what is wrong in English beside the field's (English) label, or keeps the
+ * Vietnamese when the message is not one it knows.
+ */
 export function FieldError({ name, error }: { name: string; error?: string | null }) {
+  const lang = useLang();
   if (!error) return null;
+  const shown = lang === "en" ? (fieldMessageInEnglish(error) ?? error) : error;
   return (
-    <p id={errorId(name)} role="alert" className="mt-1 text-sm text-red-700">
-      {error}
+    <p id={errorId(name)} role="alert" className="mt-1 text-sm text-red-700" lang={shown === error ? "vi" : "en"}>
+      {shown}
     </p>
   );
 }
