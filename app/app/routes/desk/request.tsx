@@ -26,14 +26,20 @@ import { formFields } from "../../utils/form-nest.ts";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...DESK_ROLES)) forbidden();
-  const found = await asUser(user, async (tx) => ({ r: await requestDetail(tx, params.id), link: await requestLinkState(tx, params.id) }));
-  const { r, link } = found;
+  // One transaction: the request, its creditor link and, for a complaint, the letter it became.
+  const { r, link, letter } = await asUser(user, async (tx) => {
+    const r = await requestDetail(tx, params.id);
+    return {
+      r,
+      link: await requestLinkState(tx, params.id),
+      letter: r?.kind === "complaint" ? await letterForRequest(tx, r.id) : null,
+    };
+  });
   // Another unit's or province's request does not exist for this user.
   if (!r) notFound();
   const mayIntake = hasRole(user.memberships, "clerk", "subunit_head", "province_head", "province_staff");
   // Where it stands, its time limit and its next steps are worked out here: the rules stay on the server.
   const due = r.due_on ? timeliness(r.due_on, r.closed_on, todayVn()) : null;
-  const letter = r.kind === "complaint" ? await asUser(user, (tx) => letterForRequest(tx, r.id)) : null;
   return {
     r,
     due,
