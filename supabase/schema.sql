@@ -849,7 +849,11 @@ create table public.reception_sessions (
   note text,
   created_by uuid,
   created_at timestamp with time zone default now() not null,
+  citizens integer default 0 not null,
+  idempotency_key uuid,
   constraint reception_sessions_pkey PRIMARY KEY (id),
+  constraint reception_sessions_idempotency_key_key UNIQUE (idempotency_key),
+  constraint reception_sessions_citizens_check CHECK (((citizens >= 0) AND (citizens <= 10000))),
   constraint reception_sessions_kind_check CHECK ((kind = ANY (ARRAY['scheduled'::text, 'ad_hoc'::text, 'head_day'::text]))),
   constraint reception_sessions_note_check CHECK ((char_length(note) <= 2000)),
   constraint reception_sessions_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id),
@@ -2761,6 +2765,28 @@ $function$;
 grant execute on function app_private.provinces_for(p_roles public.app_role[]) to authenticated;
 grant execute on function app_private.provinces_for(p_roles public.app_role[]) to service_role;
 
+CREATE OR REPLACE FUNCTION app_private.reception_sessions_references()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_province uuid;
+begin
+  select u.province_id into v_province from public.units u where u.id = new.unit_id;
+  if new.host_id is not null and not exists (
+       select 1 from public.memberships m join public.units u on u.id = m.unit_id
+        where m.user_id = new.host_id and u.province_id = v_province
+          and m.role in ('subunit_head', 'executor', 'clerk', 'province_head', 'province_staff')) then
+    raise exception 'Người chủ trì (host_id): phải là cán bộ của tỉnh/thành phố tổ chức buổi tiếp.'
+      using errcode = '23514', constraint = 'reception_sessions_host_scope', column = 'host_id';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.reception_sessions_references(): executed by its owner only
+
 CREATE OR REPLACE FUNCTION app_private.role_group(p_group text)
  RETURNS public.app_role[]
  LANGUAGE plpgsql
@@ -4068,6 +4094,7 @@ CREATE TRIGGER public_pages_audit AFTER INSERT OR DELETE OR UPDATE ON public.pub
 CREATE TRIGGER public_pages_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.public_pages FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER public_pages_touch BEFORE UPDATE ON public.public_pages FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
 CREATE TRIGGER reception_sessions_actor BEFORE INSERT OR UPDATE ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('created_by');
+CREATE TRIGGER reception_sessions_references BEFORE INSERT OR UPDATE OF unit_id, host_id ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.reception_sessions_references();
 CREATE TRIGGER reception_sessions_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER service_request_attachments_before_insert BEFORE INSERT ON public.service_request_attachments FOR EACH ROW EXECUTE FUNCTION app_private.service_request_attachments_before_insert();
 CREATE TRIGGER service_request_events_append_only BEFORE DELETE OR UPDATE ON public.service_request_events FOR EACH ROW EXECUTE FUNCTION app_private.service_request_events_immutable();

@@ -40,6 +40,7 @@ export default [
     route("steering/committees", "routes/steering/committees.tsx"),
     route("complaints", "routes/complaints/list.tsx"),
     route("complaints/new", "routes/complaints/new.tsx"),
+    route("complaints/sessions", "routes/complaints/sessions.tsx"),
     route("complaints/:id", "routes/complaints/letter.tsx"),
   ]),
   route("complaints/stats.csv", "routes/complaints/stats-csv.ts"),

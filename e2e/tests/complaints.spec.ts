@@ -171,3 +171,42 @@ test("read in English, the register's field errors say what is wrong in English"
   await expect(page.locator("#senderName-error")).toHaveAttribute("lang", "en");
   await expect(page.locator("#receivedOn-error")).toHaveText("Not a valid date: type it as dd/mm/yyyy (e.g. 05/11/2026).");
 });
+
+test("a reception session is recorded once and counts the letters received at it", async ({ page }) => {
+  await signIn(page, CLERK);
+  await page.goto("/complaints");
+  await page.getByTestId("sessions-link").click();
+  await expect(page).toHaveURL(/\/complaints\/sessions$/);
+  const today = await page.getByLabel("Ngày tiếp (dd/mm/yyyy)").inputValue();
+  // A bad count is refused, the field named.
+  await page.getByLabel("Số lượt công dân được tiếp").fill("-3");
+  await page.getByRole("button", { name: "Ghi nhận", exact: true }).click();
+  await expect(page.locator("#citizens-error")).toHaveText("Số lượt công dân được tiếp: ít nhất 0.");
+  await page.getByLabel("Hình thức tiếp").selectOption("head_day");
+  const citizens = String(100 + (Date.now() % 9000));
+  await page.getByLabel("Số lượt công dân được tiếp").fill(citizens);
+  await page.getByRole("button", { name: "Ghi nhận", exact: true }).click();
+  await expect(page.getByTestId("session-saved")).toBeVisible();
+  const shown = Number(citizens).toLocaleString("vi-VN");
+  const row = page.getByTestId("session-row").filter({ hasText: today }).filter({ hasText: shown });
+  await expect(row).toHaveCount(1);
+  const letters = Number(await row.getByTestId("session-letters").innerText());
+
+  // A letter received at it.
+  await page.goto("/complaints/new");
+  const label = await page
+    .getByLabel("Nhận tại buổi tiếp công dân")
+    .locator("option", { hasText: `Thủ trưởng tiếp công dân` })
+    .filter({ hasText: ` ${shown} lượt` })
+    .first()
+    .textContent();
+  await page.getByLabel("Nhận tại buổi tiếp công dân").selectOption({ label: label! });
+  await page.getByLabel("Họ tên người gửi đơn").fill(`Lê Thị Tiếp ${Date.now()}`);
+  await page.getByLabel("Số điện thoại người gửi").fill("0911222333");
+  await page.getByLabel("Trích yếu").fill("Khiếu nại việc chậm trả tiền");
+  await page.getByLabel("Nội dung đơn").fill("Đề nghị trả tiền thi hành án đã thu.");
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
+  await page.goto("/complaints/sessions");
+  await expect(row.getByTestId("session-letters")).toHaveText(String(letters + 1));
+});

@@ -20,7 +20,7 @@ import {
 import { asAnon, withClaims } from "@thads/db";
 import { newTrackingCode } from "@thads/domain";
 import { trackRequest } from "../src/requests/index.ts";
-import { letterFromRequest } from "../src/complaints/index.ts";
+import { RecordSessionSchema, letterFromRequest, recordSession, sessionList } from "../src/complaints/index.ts";
 
 const ctx = useTenantFixture();
 const claims = (who: string) => ({ sub: ctx.fx.users[who]!, role: "authenticated" as const });
@@ -199,5 +199,63 @@ describe("a complaint filed online and registered at the desk", () => {
       ["acceptedOn", "code", "dueOn", "kind", "outcome", "receivedOn", "resolvedOn", "status"].sort(),
     );
     expect(await asAnon(ctx.app, (tx) => trackRequest(tx, code, "0999999999"))).toBeNull();
+  });
+});
+
+describe("citizen reception sessions", () => {
+  const session = (over: Record<string, unknown> = {}) =>
+    RecordSessionSchema.parse({
+      idempotencyKey: randomUUID(),
+      unitId: ctx.fx.units.a1,
+      heldOn: "15/10/2026",
+      kind: "head_day",
+      hostId: ctx.fx.users.province_head!,
+      citizens: "7",
+      note: "",
+      ...over,
+    });
+
+  it("records once, counts the letters received at it, and names the field of a bad host", async () => {
+    const input = session();
+    const record = () => complaintWrite(ctx.app, claims("clerk"), (tx) => recordSession(tx, { ...input, userId: ctx.fx.users.clerk! }));
+    const first = await record();
+    const again = await record();
+    if (!first.ok || !again.ok) throw new Error("not recorded");
+    expect(again.id).toBe(first.id);
+
+    const letter = RegisterLetterSchema.parse(form({ receivedOn: "15/10/2026", sessionId: first.id }));
+    const reg = await complaintWrite(ctx.app, claims("clerk"), (tx) => registerLetter(tx, { ...letter, userId: ctx.fx.users.clerk! }));
+    expect(reg.ok).toBe(true);
+    const listed = await withClaims(ctx.app, claims("province_head"), (tx) => sessionList(tx, { from: "2026-10-01", to: "2026-10-31" }));
+    expect(listed.find((s) => s.id === first.id)).toMatchObject({ citizens: 7, letters: 1, kind: "head_day", held_on: "2026-10-15" });
+    // Another tenant does not see it.
+    const other = await withClaims(ctx.app, claims("clerk_b"), (tx) => sessionList(tx, { from: "2026-10-01", to: "2026-10-31" }));
+    expect(other.map((s) => s.id)).not.toContain(first.id);
+
+    // A host from another province is refused by the database, the field named; nothing written.
+    const count = async () => Number((await ctx.owner<{ n: bigint }[]>`select count(*) as n from public.reception_sessions`)[0]!.n);
+    const before = await count();
+    const bad = await complaintWrite(ctx.app, claims("clerk"), (tx) =>
+      recordSession(tx, { ...session({ hostId: ctx.fx.users.clerk_b! }), userId: ctx.fx.users.clerk! }),
+    );
+    expect(bad).toMatchObject({ ok: false, status: 422, field: "hostId" });
+    expect(await count()).toBe(before);
+    // Another province's unit does not exist for the caller.
+    const foreign = await complaintWrite(ctx.app, claims("clerk"), (tx) =>
+      recordSession(tx, { ...session({ unitId: ctx.fx.units.b1 }), userId: ctx.fx.users.clerk! }),
+    );
+    expect(foreign).toMatchObject({ ok: false, field: "unitId" });
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses bad input naming the field", () => {
+    const bad = RecordSessionSchema.safeParse({
+      idempotencyKey: randomUUID(),
+      unitId: ctx.fx.units.a1,
+      heldOn: "31/02/2026",
+      kind: "x",
+      citizens: "-1",
+    });
+    expect(new Set(bad.error!.issues.map((i) => String(i.path[0])))).toEqual(new Set(["heldOn", "kind", "citizens"]));
   });
 });

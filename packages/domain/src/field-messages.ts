@@ -13,6 +13,7 @@ const RULES: readonly Rule[] = [
   [/^bắt buộc khi bán thành\.$/, () => "Required when the sale went through."],
   [/^mã không hợp lệ\.$/, () => "Not a valid reference."],
   [/^không hợp lệ\.$/, () => "Not valid."],
+  [/^lựa chọn không hợp lệ\.$/, () => "Not a valid choice."],
   [/^không tìm thấy\.$/, () => "Not found."],
   [/^tải lại trang\.$/, () => "Reload the page."],
   [/^tải lại biểu mẫu\.$/, () => "Reload the form."],

@@ -65,6 +65,9 @@ export default function ComplaintList() {
         {tab(m("list.overdue"), "?due=overdue", "tab-overdue")}
         {tab(m("list.dueSoon"), "?due=due_soon", "tab-due-soon")}
         {tab(m("list.all"), "?status=all", "tab-all")}
+        <Link to="/complaints/sessions" className="rounded border border-slate-300 px-3 py-1" data-testid="sessions-link">
+          {m("list.sessions")}
+        </Link>
       </div>
       <Form method="get" role="search" className="mt-3 flex flex-wrap items-end gap-2">
         <input type="hidden" name="status" value="all" />

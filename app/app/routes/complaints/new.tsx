@@ -1,7 +1,7 @@
 import { data, redirect, useActionData } from "react-router";
-import { RegisterLetterSchema, complaintWrite, registerLetter } from "@thads/core/complaints";
+import { RegisterLetterSchema, complaintWrite, registerLetter, sessionChoices } from "@thads/core/complaints";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { hasRole } from "@thads/domain/labels";
+import { formatCount, formatDateVi, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/new";
 import { PageHeader } from "../../components/ui.tsx";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
@@ -11,7 +11,7 @@ import { LANG_COOKIE, readCookie } from "../../utils/cookies.server.ts";
 import { readForm } from "../../utils/form.server.ts";
 import { formFields } from "../../utils/form-nest.ts";
 import { todayVn } from "../../utils/today.ts";
-import { forbidden, requireUser } from "../../utils/user.server.ts";
+import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { complaintMessages } from "./messages.ts";
 import { COMPLAINT_HANDLERS } from "./roles.ts";
 
@@ -19,7 +19,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const unit = user.memberships.find((x) => COMPLAINT_HANDLERS.includes(x.role) && x.unitId);
   if (!unit) forbidden();
-  return { unitId: unit!.unitId!, unitName: unit!.unitName, today: todayVn(), key: crypto.randomUUID() };
+  const today = todayVn();
+  // The reception sessions of the last week a letter received at one of them is registered under.
+  const sessions = await asUser(user, (tx) => sessionChoices(tx, today));
+  return { unitId: unit!.unitId!, unitName: unit!.unitName, today, key: crypto.randomUUID(), sessions };
 }
 
 type ActionData = { formError?: string; fieldErrors?: Record<string, string> };
@@ -69,6 +72,23 @@ export default function NewLetter({ loaderData }: Route.ComponentProps) {
           </select>
         </Field>
         {text("receivedOn", m("new.receivedOn"), `${d}/${mo}/${y}`)}
+        {loaderData.sessions.length > 0 ? (
+          <Field name="sessionId" label={m("new.session")} error={e.sessionId}>
+            <select {...fieldProps("sessionId", e.sessionId)} className={INPUT} defaultValue="">
+              <option value="">{m("new.session.none")}</option>
+              {loaderData.sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {m("new.session.option", {
+                    day: formatDateVi(s.held_on),
+                    kind: m(`sessions.kind.${s.kind}`),
+                    unit: s.unit_name,
+                    citizens: formatCount(s.citizens),
+                  })}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         {text("forwardedBy", m("new.forwardedBy"))}
         {text("senderName", m("new.senderName"))}
         {text("senderIdNumber", m("new.senderIdNumber"))}

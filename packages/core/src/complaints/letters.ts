@@ -64,9 +64,10 @@ export async function registerLetter(
   const trackingCode = newTrackingCode();
   const [row] = await tx<{ id: string }[]>`
     insert into public.complaint_letters (unit_id, channel, received_on, request_id, tracking_code, idempotency_key, forwarded_by,
-                                          summary, content, case_ids, duplicate_of, same_matter_as, created_by)
+                                          summary, content, case_ids, duplicate_of, same_matter_as, session_id, created_by)
     values (${input.unitId}, ${input.channel}, ${input.receivedOn}, ${input.requestId ?? null}, ${trackingCode}, ${input.idempotencyKey},
-            ${input.forwardedBy ?? null}, ${input.summary}, ${input.content}, ${caseIds}, ${dup.id}, ${same.id}, ${input.userId})
+            ${input.forwardedBy ?? null}, ${input.summary}, ${input.content}, ${caseIds}, ${dup.id}, ${same.id}, ${input.sessionId ?? null},
+            ${input.userId})
     returning id`;
   await tx`insert into public.complaint_senders (letter_id, full_name, id_number, phone, address, keep_identity_secret)
            values (${row!.id}, ${input.senderName}, ${input.senderIdNumber}, ${input.senderPhone}, ${input.senderAddress}, ${input.keepIdentitySecret})`;
@@ -118,6 +119,7 @@ export async function letterFromRequest(
     caseNumbers: null,
     duplicateOfCode: null,
     sameMatterCode: null,
+    sessionId: null,
     requestId: input.requestId,
     userId: input.userId,
   });
@@ -422,10 +424,17 @@ export async function complaintWrite<T extends WriteResult<object>>(
     if (e instanceof Refused) return e.result;
     const err = e as { code?: string; message?: string; column_name?: string };
     if (err.code === "23514" || err.code === "42501") {
-      return refuse(err.code === "42501" ? 403 : 422, err.message ?? "Dữ liệu không hợp lệ.", err.column_name);
+      return refuse(err.code === "42501" ? 403 : 422, err.message ?? "Dữ liệu không hợp lệ.", formFieldOf(err.column_name));
     }
     throw e;
   }
+}
+
+/** The form's field for a column the database names in a refusal: `host_id` → `hostId`; the case ids are typed as numbers. */
+function formFieldOf(column: string | undefined): string | undefined {
+  if (!column) return undefined;
+  if (column === "case_ids") return "caseNumbers";
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** The province's units still in service, for choosing whose act a letter is about. */

@@ -42,6 +42,7 @@ export const RegisterLetterSchema = z
     caseNumbers: optionalText("Số việc thi hành án liên quan", 500),
     duplicateOfCode: optionalText("Trùng với đơn (mã theo dõi)", 20),
     sameMatterCode: optionalText("Cùng nội dung với đơn (mã theo dõi)", 20),
+    sessionId: optionalUuid("Buổi tiếp công dân"),
   })
   .superRefine((v, ctx) => {
     if (v.channel === "forwarded" && !v.forwardedBy) {
