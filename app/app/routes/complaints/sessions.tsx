@@ -1,5 +1,6 @@
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { RecordSessionSchema, SESSION_KINDS, complaintWrite, recordSession, sessionHosts, sessionList } from "@thads/core/complaints";
+import { complaintWrite, recordSession, sessionHosts, sessionList } from "@thads/core/complaints";
+import { RecordSessionSchema, SESSION_KINDS } from "@thads/core/complaints/schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
 import { isoDateParam } from "@thads/core/input";
 import { statYearOf, statYearPeriod } from "@thads/domain";

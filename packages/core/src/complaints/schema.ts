@@ -150,3 +150,22 @@ export const LetterFilterSchema = z.object({
   ),
 });
 export type LetterFilter = z.infer<typeof LetterFilterSchema>;
+
+/** A citizen reception session: scheduled, ad hoc, or the head's own reception day. */
+export const SESSION_KINDS = ["scheduled", "ad_hoc", "head_day"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const RecordSessionSchema = z.object({
+  idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
+  unitId: z.uuid({ message: "Đơn vị tổ chức: chọn một đơn vị." }),
+  heldOn: viDate("Ngày tiếp"),
+  kind: z.enum(SESSION_KINDS, { message: "Hình thức tiếp: chọn một loại." }),
+  hostId: optionalUuid("Người chủ trì"),
+  citizens: z.coerce
+    .number({ message: "Số lượt công dân được tiếp: phải là số nguyên." })
+    .int({ message: "Số lượt công dân được tiếp: phải là số nguyên." })
+    .min(0, { message: "Số lượt công dân được tiếp: ít nhất 0." })
+    .max(10_000, { message: "Số lượt công dân được tiếp: tối đa 10.000." }),
+  note: optionalText("Ghi chú", 2000),
+});
+export type RecordSessionInput = z.infer<typeof RecordSessionSchema>;

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { TxSql } from "@thads/db";
-import { optionalText, viDate } from "../shared/fields.ts";
+import type { RecordSessionInput, SessionKind } from "./schema.ts";
 import type { Refusal, WriteResult } from "./letters.ts";
 
 /*
@@ -9,28 +8,6 @@ import type { Refusal, WriteResult } from "./letters.ts";
  * received there. Row security limits who reads and records them (migration 20261207000100); the
  * host must be staff of the province (20261211000300).
  */
-
-export const SESSION_KINDS = ["scheduled", "ad_hoc", "head_day"] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-export const RecordSessionSchema = z.object({
-  idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
-  unitId: z.uuid({ message: "Đơn vị tổ chức: chọn một đơn vị." }),
-  heldOn: viDate("Ngày tiếp"),
-  kind: z.enum(SESSION_KINDS, { message: "Hình thức tiếp: chọn một loại." }),
-  hostId: z
-    .preprocess(blankToUndefined, z.uuid({ message: "Người chủ trì: lựa chọn không hợp lệ." }).optional())
-    .transform((v) => v ?? null),
-  citizens: z.coerce
-    .number({ message: "Số lượt công dân được tiếp: phải là số nguyên." })
-    .int({ message: "Số lượt công dân được tiếp: phải là số nguyên." })
-    .min(0, { message: "Số lượt công dân được tiếp: ít nhất 0." })
-    .max(10_000, { message: "Số lượt công dân được tiếp: tối đa 10.000." }),
-  note: optionalText("Ghi chú", 2000),
-});
-export type RecordSessionInput = z.infer<typeof RecordSessionSchema>;
 
 const refuse = (status: number, message: string, field?: string): Refusal => ({ ok: false, status, message, ...(field ? { field } : {}) });
 
