@@ -210,3 +210,43 @@ test("a reception session is recorded once and counts the letters received at it
   await page.goto("/complaints/sessions");
   await expect(row.getByTestId("session-letters")).toHaveText(String(letters + 1));
 });
+
+test("the national dashboard ranks the provinces by complaints resolved on time; each province's figure opens exactly its letters, and adds up to its offices'", async ({
+  page,
+}) => {
+  const count = async (cell: import("@playwright/test").Locator) => Number((await cell.innerText()).replace(/\D/g, ""));
+  await signIn(page, "national.admin@demo.thads.vn");
+  await page.goto("/national");
+  const ranking = page.getByTestId("complaint-ranking");
+  const rows = ranking.getByTestId("stats-row");
+  await expect(rows).toHaveCount(34);
+  // Ranked by the share resolved on time, those that resolved nothing last.
+  const shares = (await rows.getByTestId("stat-on-time-share").allInnerTexts()).map((t) =>
+    /\d/.test(t) ? Number(t.replace("%", "").replace(/\./g, "").replace(",", ".")) : null,
+  );
+  const known = shares.filter((s): s is number => s !== null);
+  expect(known.length).toBeGreaterThan(0);
+  expect(known).toEqual([...known].sort((a, b) => b - a));
+  expect(shares.slice(known.length).every((s) => s === null)).toBe(true);
+
+  const hp = rows.filter({ hasText: PROVINCE });
+  const figures = { received: await count(hp.getByTestId("stat-received")), onTime: await count(hp.getByTestId("stat-on_time")) };
+  expect(figures.received).toBeGreaterThan(0);
+  await hp.getByTestId("stat-received").click();
+  await expect(page).toHaveURL(/\/complaints\?.*province=[0-9a-f-]{36}.*figure=received/);
+  await expect(page.getByTestId("complaint-row")).toHaveCount(Math.min(figures.received, 200));
+  await signOut(page);
+
+  // The province's dashboard shows its offices' figures; they add up to the province's in the ranking.
+  await signIn(page, PROVINCE_HEAD);
+  await page.goto("/province/hai-phong");
+  const offices = page.getByTestId("province-complaints").getByTestId("stats-row");
+  await expect(offices.first()).toBeVisible();
+  let received = 0;
+  let onTime = 0;
+  for (const row of await offices.all()) {
+    received += await count(row.getByTestId("stat-received"));
+    onTime += await count(row.getByTestId("stat-on_time"));
+  }
+  expect({ received, onTime }).toEqual(figures);
+});

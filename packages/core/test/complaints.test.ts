@@ -11,6 +11,7 @@ import {
   caseLetters,
   classifyLetter,
   complaintStats,
+  complaintStatsByProvince,
   complaintWrite,
   letterDetail,
   letterList,
@@ -163,6 +164,42 @@ describe("a complaint about a coercion, from the desk to the statistics", () => 
     });
     const c = await complaintWrite(ctx.app, claims("clerk"), (tx) => classifyLetter(tx, reg.id, cls));
     expect(c).toMatchObject({ ok: true, late: true, citation: "Law 106/2025/QH15, Art. 96(2)(a)" });
+  });
+
+  it("are counted by province for the national ranking, each province the sum of its units, each figure its letters", async () => {
+    // A letter of the other province, so that both provinces have figures.
+    const other = RegisterLetterSchema.parse(form({ unitId: ctx.fx.units.b1 }));
+    const b = await complaintWrite(ctx.app, claims("clerk_b"), (tx) => registerLetter(tx, { ...other, userId: ctx.fx.users.clerk_b! }));
+    expect(b.ok).toBe(true);
+    const period = { from: "2026-10-01", to: "2026-10-31" };
+    const nation = await withClaims(ctx.app, claims("national_viewer"), async (tx) => ({
+      byProvince: await complaintStatsByProvince(tx, period),
+      byUnit: await complaintStats(tx, period),
+      units: await tx<{ id: string; province_id: string }[]>`select id, province_id from public.units`,
+    }));
+    const provinceOf = new Map(nation.units.map((u) => [u.id, u.province_id]));
+    const keys = ["received", "competent", "late", "resolved", "on_time", "upheld", "partly_upheld"] as const;
+    for (const id of [ctx.fx.units.a!, ctx.fx.units.b!]) {
+      const row = nation.byProvince.find((p) => p.province_id === id)!;
+      const units = nation.byUnit.filter((u) => provinceOf.get(u.unit_id) === id);
+      for (const k of keys) expect(row[k], `${k} of ${id}`).toBe(units.reduce((s, u) => s + u[k], 0));
+      expect(row.received).toBeGreaterThan(0);
+      const listed = await withClaims(ctx.app, claims("national_viewer"), (tx) =>
+        letterList(tx, { status: "all", province: id, figure: "received", ...period }, "2026-10-31"),
+      );
+      expect(listed.length).toBe(row.received);
+    }
+    // Ranked by the share resolved on time: a province that resolved letters comes before one that resolved none.
+    const rank = (id: string) => nation.byProvince.findIndex((p) => p.province_id === id);
+    const a = nation.byProvince[rank(ctx.fx.units.a!)]!;
+    const bRow = nation.byProvince[rank(ctx.fx.units.b!)]!;
+    expect(a.on_time).toBeGreaterThan(0);
+    expect(bRow.resolved).toBe(0);
+    expect(rank(ctx.fx.units.a!)).toBeLessThan(rank(ctx.fx.units.b!));
+    // A province head reads its own letters only: the other province's row is all zeros.
+    const head = await withClaims(ctx.app, claims("province_head"), (tx) => complaintStatsByProvince(tx, period));
+    expect(head.find((p) => p.province_id === ctx.fx.units.b)?.received ?? 0).toBe(0);
+    expect(head.find((p) => p.province_id === ctx.fx.units.a)?.received).toBe(a.received);
   });
 
   it("refuses a classification without the act's date, naming the field", () => {

@@ -18,6 +18,7 @@ export {
 export { CASE_EVENT_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES } from "./cases/events.ts";
 export { CASE_STATUSES, CASE_STATUS_LABELS } from "./cases/state.ts";
 export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
+export { SESSION_KINDS, type SessionKind } from "./complaints/kinds.ts";
 export { formatDateVi } from "./cases/dates.ts";
 export { FLAG_REASONS, FLAG_REASON_LABELS } from "./steering/flag-reasons.ts";
 export { FORCE_KINDS, FORCE_LABELS } from "./steering/coercion.ts";

@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData } from "react-router";
+import { periodFrom } from "@thads/core/stats/schema";
 import { LetterFilterSchema, complaintStats, letterList } from "@thads/core/complaints";
 import { formatDateVi, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/list";
@@ -7,49 +8,35 @@ import { useLang, useMessages } from "../../i18n.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from "./roles.ts";
+import { PeriodForm } from "../stats/stats-ui.tsx";
+import { ComplaintFiguresTable } from "./figures-table.tsx";
 import { KIND_LABELS, STATUS_LABELS, complaintMessages } from "./messages.ts";
-
-/** The statistical year (1 Oct – 30 Sep) that contains `today`. */
-function statYear(today: string): { from: string; to: string } {
-  const y = Number(today.slice(0, 4));
-  const start = today.slice(5) >= "10-01" ? y : y - 1;
-  return { from: `${start}-10-01`, to: `${start + 1}-09-30` };
-}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...COMPLAINT_READERS)) forbidden();
   const url = new URL(request.url);
   const today = todayVn();
-  const year = statYear(today);
-  const parsed = LetterFilterSchema.safeParse(Object.fromEntries(url.searchParams));
-  const filter = parsed.success ? parsed.data : LetterFilterSchema.parse({});
-  const period = { from: filter.from ?? year.from, to: filter.to ?? year.to };
+  // The period as the dashboards read it (dd/mm/yyyy or yyyy-mm-dd; the statistical year to date by default).
+  const { errors, ...period } = periodFrom(url.searchParams, today);
+  const parsed = LetterFilterSchema.safeParse({ ...Object.fromEntries(url.searchParams), from: undefined, to: undefined });
+  const base = parsed.success ? parsed.data : LetterFilterSchema.parse({});
+  // A figure's letters are those of its period; the register otherwise ignores the period.
+  const filter = base.figure ? { ...base, ...period } : base;
   const [letters, stats] = await asUser(
     user,
     async (tx) => [await letterList(tx, filter, today), await complaintStats(tx, { from: period.from, to: period.to })] as const,
   );
-  return { letters, stats, period, filter, mayRegister: hasRole(user.memberships, ...COMPLAINT_HANDLERS) };
+  return { letters, stats, period, errors, filter, mayRegister: hasRole(user.memberships, ...COMPLAINT_HANDLERS) };
 }
 
-const FIGURES = ["received", "competent", "late", "resolved", "on_time", "upheld", "partly_upheld"] as const;
-
 export default function ComplaintList() {
-  const { letters, stats, period, filter, mayRegister } = useLoaderData<typeof loader>();
+  const { letters, stats, period, errors, filter, mayRegister } = useLoaderData<typeof loader>();
   const m = useMessages(complaintMessages);
   const lang = useLang();
   const tab = (label: string, query: string, testId: string) => (
     <Link to={`/complaints${query}`} className="rounded border border-slate-300 px-3 py-1" data-testid={testId}>
       {label}
-    </Link>
-  );
-  const figureLink = (unit: string, figure: (typeof FIGURES)[number], n: number) => (
-    <Link
-      to={`/complaints?status=all&unit=${unit}&figure=${figure}&from=${period.from}&to=${period.to}`}
-      className="text-brand-700 underline"
-      data-testid={`stat-${figure}`}
-    >
-      {n}
     </Link>
   );
   return (
@@ -123,19 +110,11 @@ export default function ComplaintList() {
         )}
       </Section>
       <Section title={m("stats.title")}>
-        <Form method="get" className="mb-3 flex flex-wrap items-end gap-2">
-          <input type="hidden" name="status" value={filter.status} />
-          <label className="flex flex-col text-sm">
-            {m("stats.from")}
-            <input type="date" name="from" defaultValue={period.from} className="rounded border border-slate-300 px-2 py-1" />
-          </label>
-          <label className="flex flex-col text-sm">
-            {m("stats.to")}
-            <input type="date" name="to" defaultValue={period.to} className="rounded border border-slate-300 px-2 py-1" />
-          </label>
-          <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
-            {m("stats.show")}
-          </button>
+        <PeriodForm from={period.from} to={period.to} errors={errors} hidden={{ status: filter.status }} />
+        <p className="mb-2 flex flex-wrap gap-4 text-sm">
+          <span>
+            {formatDateVi(period.from)} – {formatDateVi(period.to)}
+          </span>
           <a
             href={`/complaints/stats.csv?from=${period.from}&to=${period.to}`}
             className="text-brand-700 underline"
@@ -143,31 +122,13 @@ export default function ComplaintList() {
           >
             {m("stats.export")}
           </a>
-        </Form>
-        <p className="mb-2 text-sm">
-          {formatDateVi(period.from)} – {formatDateVi(period.to)}
         </p>
-        <Table
-          head={[
-            m("stats.col.unit"),
-            m("stats.col.received"),
-            m("stats.col.competent"),
-            m("stats.col.late"),
-            m("stats.col.resolved"),
-            m("stats.col.onTime"),
-            m("stats.col.upheld"),
-            m("stats.col.partly"),
-          ]}
-        >
-          {stats.map((s) => (
-            <tr key={s.unit_id} data-testid="stats-row">
-              <td>{s.unit_name}</td>
-              {FIGURES.map((f) => (
-                <td key={f}>{figureLink(s.unit_id, f, s[f])}</td>
-              ))}
-            </tr>
-          ))}
-        </Table>
+        <ComplaintFiguresTable
+          rows={stats.map((s) => ({ ...s, id: s.unit_id, name: s.unit_name }))}
+          by="unit"
+          from={period.from}
+          to={period.to}
+        />
       </Section>
     </>
   );

@@ -1,10 +1,10 @@
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { complaintWrite, recordSession, sessionHosts, sessionList } from "@thads/core/complaints";
-import { RecordSessionSchema, SESSION_KINDS } from "@thads/core/complaints/schema";
+import { RecordSessionSchema } from "@thads/core/complaints/schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { isoDateParam } from "@thads/core/input";
+import { PeriodFormSchema } from "@thads/core/stats/schema";
 import { statYearOf, statYearPeriod } from "@thads/domain";
-import { formatCount, formatDateVi, hasRole } from "@thads/domain/labels";
+import { SESSION_KINDS, formatCount, formatDateVi, hasRole } from "@thads/domain/labels";
 import type { Route } from "./+types/sessions";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";
@@ -16,6 +16,7 @@ import { formFields } from "../../utils/form-nest.ts";
 import { todayVn } from "../../utils/today.ts";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { complaintMessages } from "./messages.ts";
+import { PeriodForm } from "../stats/stats-ui.tsx";
 import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from "./roles.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -24,9 +25,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const today = todayVn();
   const year = statYearPeriod(statYearOf(today));
-  const from = isoDateParam("Từ ngày").safeParse(url.searchParams.get("from") ?? undefined);
-  const to = isoDateParam("Đến ngày").safeParse(url.searchParams.get("to") ?? undefined);
-  const period = { from: from.success ? from.data : year.from, to: to.success ? to.data : year.to };
+  // The statistical year by default (a scheduled session may lie ahead); dd/mm/yyyy as typed.
+  const read = PeriodFormSchema.safeParse({ from: url.searchParams.get("from") || year.from, to: url.searchParams.get("to") || year.to });
+  const period = read.success ? read.data : year;
+  const errors = read.success ? [] : [...new Set(read.error.issues.map((i) => i.message))];
   const unit = user.memberships.find((x) => COMPLAINT_HANDLERS.includes(x.role) && x.unitId);
   const [sessions, hosts] = await asUser(
     user,
@@ -36,6 +38,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     sessions,
     hosts,
     period,
+    errors,
     today,
     // Who records: the desk and the heads, for their own unit.
     recorder: unit?.unitId ? { unitId: unit.unitId, unitName: unit.unitName, key: crypto.randomUUID() } : null,
@@ -81,19 +84,7 @@ export default function Sessions() {
           {m("sessions.saved")}
         </p>
       ) : null}
-      <Form method="get" className="mb-3 flex flex-wrap items-end gap-2">
-        <label className="flex flex-col text-sm">
-          {m("stats.from")}
-          <input type="date" name="from" defaultValue={d.period.from} className="rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col text-sm">
-          {m("stats.to")}
-          <input type="date" name="to" defaultValue={d.period.to} className="rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
-          {m("stats.show")}
-        </button>
-      </Form>
+      <PeriodForm from={d.period.from} to={d.period.to} errors={d.errors} />
       <Section title={m("sessions.title")}>
         {d.sessions.length === 0 ? (
           <p>{m("sessions.empty")}</p>

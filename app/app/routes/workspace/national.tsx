@@ -9,6 +9,9 @@ import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 import { nationalDashboardStats, nationUnit, periodFrom } from "@thads/core/stats";
 import { deskFiguresByProvince, flaggedByProvince, staffCounts, subunitCount } from "@thads/core/workspace";
 import { workspaceMessages } from "./messages.ts";
+import { complaintStatsByProvince } from "@thads/core/complaints";
+import { ComplaintFiguresTable } from "../complaints/figures-table.tsx";
+import { complaintMessages } from "../complaints/messages.ts";
 import { LeagueTable, OversightTable, Panel } from "./national-sections.tsx";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -27,6 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
         staff: await staffCounts(tx, {}),
         desk: await deskFiguresByProvince(tx, from, to),
         flagged: await flaggedByProvince(tx),
+        complaints: await complaintStatsByProvince(tx, { from, to }),
       };
     }),
   ]);
@@ -41,6 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
         desk: rest.desk.byProvince.get(p.id) ?? null,
       })),
     deskTotal: rest.desk.total,
+    complaints: rest.complaints.map((c) => ({ ...c, id: c.province_id, name: c.province_name, href: `/province/${c.slug}` })),
     nation: { code: nation.code, name: nation.name },
     from,
     to,
@@ -60,6 +65,7 @@ export default function National() {
   const d = useLoaderData<typeof loader>();
   const tr = useT();
   const m = useMessages(workspaceMessages);
+  const cm = useMessages(complaintMessages);
   const [params] = useSearchParams();
   const keep = params.has("from") || params.has("to") ? `?from=${d.from}&to=${d.to}` : "";
   const drill = (fig: Parameters<typeof drillHref>[0], extra: Record<string, string> = {}) =>
@@ -124,6 +130,11 @@ export default function National() {
 
       <Section title={m("national.oversight")}>
         <OversightTable rows={d.oversight} total={d.deskTotal} />
+      </Section>
+
+      <Section title={cm("dashboard.ranking")}>
+        <p className="mb-2 text-sm text-slate-600">{cm("dashboard.rankingNote")}</p>
+        <ComplaintFiguresTable rows={d.complaints} by="province" from={d.from} to={d.to} ranked testId="complaint-ranking" />
       </Section>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-2">

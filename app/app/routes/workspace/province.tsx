@@ -20,6 +20,9 @@ import { directiveSummary } from "@thads/core/steering";
 import { ExecutorList, OversightAndDesk, SubunitTable } from "./province-sections.tsx";
 import { DirectivesCallout } from "../steering/steering-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
+import { complaintStats } from "@thads/core/complaints";
+import { ComplaintFiguresTable } from "../complaints/figures-table.tsx";
+import { complaintMessages } from "../complaints/messages.ts";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -46,11 +49,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const overdue = await overdueByOffice(tx, province.id, today);
     const ownUnits = [province.id, ...children.filter((c) => !c.former).map((c) => c.id)];
     const desk = await deskFiguresByProvince(tx, from, to);
+    const complaints = await complaintStats(tx, { provinceId: province.id, from, to });
     return {
       steering: await directiveSummary(tx, ownUnits, today),
       manageCommittees: hasRole(user.memberships, "province_head"),
       flagged: (await flaggedByProvince(tx)).get(province.id) ?? 0,
       desk: desk.byProvince.get(province.id) ?? null,
+      complaints: complaints.map((c) => ({ ...c, id: c.unit_id, name: c.unit_name })),
       province: { name: province.name, slug: province.slug, code: province.code },
       from,
       to,
@@ -72,6 +77,7 @@ export default function Province() {
   const d = useLoaderData<typeof loader>();
   const tr = useT();
   const m = useMessages(workspaceMessages);
+  const cm = useMessages(complaintMessages);
   const lang = useLang();
   return (
     <>
@@ -134,6 +140,19 @@ export default function Province() {
       </div>
 
       <OversightAndDesk d={d} />
+
+      <Section title={cm("dashboard.title")}>
+        {d.complaints.length ? (
+          <ComplaintFiguresTable rows={d.complaints} by="unit" from={d.from} to={d.to} testId="province-complaints" />
+        ) : (
+          <p className="text-sm">{cm("list.empty")}</p>
+        )}
+        <p className="mt-2 text-sm">
+          <Link className="text-blue-800 underline" to="/complaints">
+            {cm("dashboard.open")}
+          </Link>
+        </p>
+      </Section>
 
       <ExecutorList d={d} />
     </>

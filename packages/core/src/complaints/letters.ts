@@ -297,6 +297,7 @@ export async function letterList(tx: TxSql, filter: LetterFilter, today: string,
      where true
        ${filter.status === "open" ? tx`and l.status in ('received', 'classified', 'accepted')` : filter.status === "resolved" ? tx`and l.status = 'resolved'` : tx``}
        ${filter.unit ? tx`and coalesce(l.handler_unit_id, l.unit_id) = ${filter.unit}` : tx``}
+       ${filter.province ? tx`and l.province_id = ${filter.province}` : tx``}
        ${filter.handler ? tx`and l.handler_id = ${filter.handler}` : tx``}
        ${filter.case ? tx`and l.case_ids @> array[${filter.case}::uuid]` : tx``}
        ${searchWhere(tx, filter.q)}

@@ -6,6 +6,7 @@ import {
   RESOLUTION_OUTCOMES,
   CASE_EFFECTS,
   DENUNCIATION_COMPLEXITIES,
+  SESSION_KINDS,
 } from "@thads/domain";
 import { optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
 import { isUuid } from "../shared/input.ts";
@@ -138,12 +139,14 @@ export const LetterFilterSchema = z.object({
   due: z.preprocess(blankToUndefined, z.enum(["overdue", "due_soon"]).optional()),
   status: z.preprocess(blankToUndefined, z.enum(["open", "resolved", "all"]).optional()).transform((v) => v ?? "open"),
   unit: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
+  province: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
   handler: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
   case: z.preprocess(blankToUndefined, z.string().refine(isUuid).optional()),
   /** A tracking code (with or without dashes) or words of the summary. */
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
-  from: z.preprocess(blankToUndefined, z.iso.date().optional()),
-  to: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  /** The period, dd/mm/yyyy as typed in the period form or yyyy-mm-dd as links carry it. */
+  from: optionalViDate("Từ ngày"),
+  to: optionalViDate("Đến ngày"),
   figure: z.preprocess(
     blankToUndefined,
     z.enum(["received", "competent", "resolved", "on_time", "upheld", "partly_upheld", "late"]).optional(),
@@ -151,10 +154,7 @@ export const LetterFilterSchema = z.object({
 });
 export type LetterFilter = z.infer<typeof LetterFilterSchema>;
 
-/** A citizen reception session: scheduled, ad hoc, or the head's own reception day. */
-export const SESSION_KINDS = ["scheduled", "ad_hoc", "head_day"] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-
+/** A citizen reception session as recorded. */
 export const RecordSessionSchema = z.object({
   idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
   unitId: z.uuid({ message: "Đơn vị tổ chức: chọn một đơn vị." }),

@@ -1,5 +1,6 @@
 import type { TxSql } from "@thads/db";
-import type { RecordSessionInput, SessionKind } from "./schema.ts";
+import type { SessionKind } from "@thads/domain";
+import type { RecordSessionInput } from "./schema.ts";
 import type { Refusal, WriteResult } from "./letters.ts";
 
 /*

@@ -43,3 +43,7 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** Complaint rounds: the first complaint and the second (lần hai). */
 export type ComplaintRound = 1 | 2;
+
+/** A citizen reception session: scheduled, ad hoc, or the head's own reception day. */
+export const SESSION_KINDS = ["scheduled", "ad_hoc", "head_day"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
