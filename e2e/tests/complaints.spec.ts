@@ -250,3 +250,24 @@ test("the national dashboard ranks the provinces by complaints resolved on time;
   }
   expect({ received, onTime }).toEqual(figures);
 });
+
+test("a letter received twice is linked to the first as a duplicate, shown on both letters; a wrong code names the field", async ({
+  page,
+}) => {
+  await signIn(page, CLERK);
+  const first = await register(page, "Khiếu nại việc chậm trả tiền thi hành án");
+  const firstUrl = page.url();
+  const second = await register(page, "Khiếu nại việc chậm trả tiền thi hành án (gửi lại)");
+  const form = page.getByTestId("link-form");
+  await form.getByLabel("Mã theo dõi của đơn liên quan").fill("ZZZZ-ZZZZ-ZZZZ-Z");
+  await page.getByTestId("link-submit").click();
+  await expect(form.getByText("Mã theo dõi của đơn liên quan: không tìm thấy đơn có mã này.")).toBeVisible();
+  await expect(page.getByTestId("related-letters")).toHaveCount(0);
+
+  await form.getByLabel("Quan hệ với đơn khác").selectOption("duplicate");
+  await form.getByLabel("Mã theo dõi của đơn liên quan").fill(first);
+  await page.getByTestId("link-submit").click();
+  await expect(page.getByTestId("related-duplicate_of")).toContainText(first);
+  await page.goto(firstUrl);
+  await expect(page.getByTestId("related-duplicated_by")).toContainText(second);
+});

@@ -13,7 +13,10 @@ import {
   complaintStats,
   complaintStatsByProvince,
   complaintWrite,
+  LinkLetterSchema,
   letterDetail,
+  linkLetter,
+  relatedLetters,
   letterList,
   registerLetter,
   resolveLetter,
@@ -212,6 +215,76 @@ describe("a complaint about a coercion, from the desk to the statistics", () => 
     });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path[0])).toEqual(["actKnownOn"]);
+  });
+});
+
+describe("linking letters", () => {
+  const register = async (who: "clerk" | "clerk_b", unit: string, over: Record<string, unknown> = {}) => {
+    const parsed = RegisterLetterSchema.parse(form({ unitId: unit, receivedOn: "14/10/2026", ...over }));
+    const r = await complaintWrite(ctx.app, claims(who), (tx) => registerLetter(tx, { ...parsed, userId: ctx.fx.users[who]! }));
+    if (!r.ok) throw new Error(r.message);
+    return r;
+  };
+  const version = async (id: string) =>
+    Number((await ctx.owner<{ version: number }[]>`select version from public.complaint_letters where id = ${id}`)[0]!.version);
+  const link = (id: string, fields: Record<string, unknown>, who: "clerk" | "clerk_b" = "clerk") =>
+    complaintWrite(ctx.app, claims(who), (tx) => linkLetter(tx, id, LinkLetterSchema.parse(fields)));
+  const received = async () =>
+    (
+      await withClaims(ctx.app, claims("province_head"), (tx) =>
+        complaintStats(tx, { provinceId: ctx.fx.units.a, from: "2026-10-14", to: "2026-10-14" }),
+      )
+    ).reduce((n, r) => n + r.received, 0);
+
+  it("marks a later copy a duplicate of the original: not counted again, shown both ways, and a duplicate's code leads to the original", async () => {
+    const original = await register("clerk", ctx.fx.units.a1!);
+    const copy = await register("clerk", ctx.fx.units.a1!);
+    const third = await register("clerk", ctx.fx.units.a1!);
+    const before = await received();
+    const r = await link(copy.id, { version: String(await version(copy.id)), relation: "duplicate", code: original.trackingCode });
+    expect(r.ok).toBe(true);
+    expect(await received()).toBe(before - 1);
+    const fromOriginal = await withClaims(ctx.app, claims("clerk"), (tx) => relatedLetters(tx, original.id));
+    expect(fromOriginal.map((x) => [x.id, x.relation])).toEqual([[copy.id, "duplicated_by"]]);
+    const fromCopy = await withClaims(ctx.app, claims("clerk"), (tx) => relatedLetters(tx, copy.id));
+    expect(fromCopy.map((x) => [x.id, x.relation])).toEqual([[original.id, "duplicate_of"]]);
+    // The copy's code names the original: the third letter points at the original, not at the copy.
+    expect((await link(third.id, { version: String(await version(third.id)), relation: "duplicate", code: copy.trackingCode })).ok).toBe(
+      true,
+    );
+    const [t] = await ctx.owner<{ duplicate_of: string }[]>`select duplicate_of from public.complaint_letters where id = ${third.id}`;
+    expect(t!.duplicate_of).toBe(original.id);
+    // The original, having copies, cannot become a duplicate; a blank code removes a link.
+    const refusedOriginal = await link(original.id, {
+      version: String(await version(original.id)),
+      relation: "duplicate",
+      code: third.trackingCode,
+    });
+    expect(refusedOriginal).toMatchObject({ ok: false, field: "code" });
+    expect(await received()).toBe(before - 2);
+    expect((await link(third.id, { version: String(await version(third.id)), relation: "duplicate", code: "" })).ok).toBe(true);
+    expect(await received()).toBe(before - 1);
+  });
+
+  it("refuses itself, another province's letter, a stale version and a bad relation, writing nothing", async () => {
+    const a = await register("clerk", ctx.fx.units.a1!);
+    const b = await register("clerk_b", ctx.fx.units.b1!);
+    const v = String(await version(a.id));
+    expect(await link(a.id, { version: v, relation: "same_matter", code: a.trackingCode })).toMatchObject({ ok: false, field: "code" });
+    // The other province's letter is not found by this clerk.
+    expect(await link(a.id, { version: v, relation: "same_matter", code: b.trackingCode })).toMatchObject({ ok: false, field: "code" });
+    expect(await link(a.id, { version: String(Number(v) + 5), relation: "same_matter", code: "" })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    // The other province's clerk cannot link this province's letter at all.
+    expect(await link(a.id, { version: v, relation: "same_matter", code: b.trackingCode }, "clerk_b")).toMatchObject({ ok: false });
+    expect(LinkLetterSchema.safeParse({ version: v, relation: "copy", code: "" }).error?.issues[0]?.path).toEqual(["relation"]);
+    expect(await version(a.id)).toBe(Number(v));
+    const [row] = await ctx.owner<
+      { same_matter_as: string | null }[]
+    >`select same_matter_as from public.complaint_letters where id = ${a.id}`;
+    expect(row!.same_matter_as).toBeNull();
   });
 });
 

@@ -15,6 +15,13 @@ const RULES: readonly Rule[] = [
   [/^không hợp lệ\.$/, () => "Not valid."],
   [/^lựa chọn không hợp lệ\.$/, () => "Not a valid choice."],
   [/^không tìm thấy\.$/, () => "Not found."],
+  [/^không tìm thấy đơn có mã (?:theo dõi )?này\.$/, () => "No letter has this tracking code."],
+  [/^không thể liên kết đơn với chính nó\.$/, () => "A letter cannot be linked to itself."],
+  [/^đơn đó là bản trùng của chính đơn này\.$/, () => "That letter is a duplicate of this one."],
+  [
+    /^đơn này là đơn gốc của (\d+) đơn trùng, không thể đánh dấu là đơn trùng\.$/,
+    (m) => `This letter is the original of ${m[1]} duplicates; it cannot be marked a duplicate.`,
+  ],
   [/^tải lại trang\.$/, () => "Reload the page."],
   [/^tải lại biểu mẫu\.$/, () => "Reload the form."],
   [/^tối đa (\d[\d.]*) ký tự\.$/, (m) => `At most ${m[1]} characters.`],

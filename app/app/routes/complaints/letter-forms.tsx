@@ -1,7 +1,10 @@
+import { Link } from "react-router";
+import type { RelatedLetter } from "@thads/core/complaints";
+import { formatDateVi } from "@thads/domain/labels";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { Section } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
-import { ACT_LABELS, KIND_LABELS, OUTCOME_LABELS, complaintMessages } from "./messages.ts";
+import { ACT_LABELS, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS, complaintMessages } from "./messages.ts";
 
 export type ActionData = { intent?: string; formError?: string; fieldErrors?: Record<string, string> };
 type Errors = Record<string, string> | undefined;
@@ -139,6 +142,52 @@ export function ResolveForm({ version, errors }: { version: number; errors: Erro
         <TextField name="caseEffectNote" label={m("form.caseEffectNote")} errors={errors} />
         <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="resolve-submit">
           {m("letter.resolve")}
+        </button>
+      </AppForm>
+    </Section>
+  );
+}
+
+/** The letters linked to this one: the original it duplicates, its duplicates, letters about the same matter. */
+export function RelatedLetters({ related }: { related: readonly RelatedLetter[] }) {
+  const m = useMessages(complaintMessages);
+  const lang = useLang();
+  if (related.length === 0) return null;
+  return (
+    <Section title={m("link.related")}>
+      <ul className="space-y-1" data-testid="related-letters">
+        {related.map((r) => (
+          <li key={r.id} data-testid={`related-${r.relation}`}>
+            <span className="font-semibold">{m(`link.relation.${r.relation}`)}:</span>{" "}
+            <Link to={`/complaints/${r.id}`} className="text-brand-700 underline">
+              {r.tracking_code}
+            </Link>{" "}
+            · {formatDateVi(r.received_on)} · {STATUS_LABELS[r.status][lang]} · {r.summary}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Links the letter to another one by its tracking code (a blank code removes the link). */
+export function LinkForm({ version, resolved, errors }: { version: number; resolved: boolean; errors: Errors }) {
+  const m = useMessages(complaintMessages);
+  return (
+    <Section title={m("link.title")}>
+      <AppForm className="grid max-w-3xl gap-3" noValidate data-testid="link-form">
+        <input type="hidden" name="intent" value="link" />
+        <input type="hidden" name="version" value={version} />
+        <Field name="relation" label={m("link.relation")} error={errors?.relation}>
+          <select {...fieldProps("relation", errors?.relation)} className={INPUT}>
+            {resolved ? null : <option value="duplicate">{m("link.relation.duplicate")}</option>}
+            <option value="same_matter">{m("link.relation.same_matter")}</option>
+          </select>
+        </Field>
+        <TextField name="code" label={m("link.code")} errors={errors} />
+        <p className="text-sm text-slate-600">{m("link.hint")}</p>
+        <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="link-submit">
+          {m("letter.save")}
         </button>
       </AppForm>
     </Section>

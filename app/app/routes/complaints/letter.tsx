@@ -2,12 +2,15 @@ import { data, redirect, useActionData } from "react-router";
 import {
   AcceptLetterSchema,
   ClassifyLetterSchema,
+  LinkLetterSchema,
   ResolveLetterSchema,
   acceptLetter,
   classifyLetter,
   complaintWrite,
   letterDetail,
+  linkLetter,
   provinceUnits,
+  relatedLetters,
   resolveLetter,
 } from "@thads/core/complaints";
 import { fieldErrorsOf } from "@thads/core/field-errors";
@@ -22,7 +25,7 @@ import { formFields } from "../../utils/form-nest.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { ACT_LABELS, KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS, complaintMessages } from "./messages.ts";
 import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from "./roles.ts";
-import { AcceptForm, ClassifyForm, ResolveForm, type ActionData } from "./letter-forms.tsx";
+import { AcceptForm, ClassifyForm, LinkForm, RelatedLetters, ResolveForm, type ActionData } from "./letter-forms.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -31,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const l = await letterDetail(tx, params.id);
     if (!l) return null;
     const units = await provinceUnits(tx, l.province_id);
-    return { l, units };
+    return { l, units, related: await relatedLetters(tx, l.id) };
   });
   if (!result) notFound();
   return { ...result!, mayHandle: hasRole(user.memberships, ...COMPLAINT_HANDLERS) };
@@ -56,6 +59,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     const p = ResolveLetterSchema.safeParse(fields);
     if (!p.success) return data<ActionData>({ intent: "resolve", fieldErrors: fieldErrorsOf(p.error) }, { status: 400 });
     r = await complaintWrite(sql, user.claims, (tx) => resolveLetter(tx, params.id, p.data));
+  } else if (fields.intent === "link") {
+    const p = LinkLetterSchema.safeParse(fields);
+    if (!p.success) return data<ActionData>({ intent: "link", fieldErrors: fieldErrorsOf(p.error) }, { status: 400 });
+    r = await complaintWrite(sql, user.claims, (tx) => linkLetter(tx, params.id, p.data));
   } else {
     return data<ActionData>({ formError: translate(complaintMessages, lang, "letter.unknownAction") }, { status: 400 });
   }
@@ -69,7 +76,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function Letter({ loaderData }: Route.ComponentProps) {
-  const { l, units, mayHandle } = loaderData;
+  const { l, units, related, mayHandle } = loaderData;
   const a = useActionData<ActionData>();
   const m = useMessages(complaintMessages);
   const lang = useLang();
@@ -124,6 +131,10 @@ export default function Letter({ loaderData }: Route.ComponentProps) {
           ]}
         />
       </Section>
+      <RelatedLetters related={related} />
+      {mayHandle ? (
+        <LinkForm version={l.version} resolved={l.status === "resolved"} errors={a?.intent === "link" ? a.fieldErrors : undefined} />
+      ) : null}
       {mayHandle && (l.status === "received" || l.status === "classified") ? (
         <ClassifyForm version={l.version} units={units} errors={a?.intent === "classify" ? a.fieldErrors : undefined} />
       ) : null}

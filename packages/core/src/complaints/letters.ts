@@ -16,7 +16,14 @@ import {
   type LetterStatus,
 } from "@thads/domain";
 import { isUuid } from "../shared/input.ts";
-import type { AcceptLetterInput, ClassifyLetterInput, LetterFilter, RegisterLetterInput, ResolveLetterInput } from "./schema.ts";
+import type {
+  AcceptLetterInput,
+  ClassifyLetterInput,
+  LetterFilter,
+  LinkLetterInput,
+  RegisterLetterInput,
+  ResolveLetterInput,
+} from "./schema.ts";
 
 /*
  * Complaint letters: register, classify and route, accept, resolve; read one or a list. Every
@@ -442,4 +449,62 @@ function formFieldOf(column: string | undefined): string | undefined {
 export async function provinceUnits(tx: TxSql, provinceId: string): Promise<{ id: string; name: string }[]> {
   return tx<{ id: string; name: string }[]>`
     select id, name from public.units where province_id = ${provinceId} and dissolved_on is null order by kind, name`;
+}
+
+export interface RelatedLetter {
+  id: string;
+  tracking_code: string;
+  received_on: string;
+  status: LetterStatus;
+  summary: string;
+  /** From this letter's side: it duplicates the other, the other duplicates it, or they concern the same matter. */
+  relation: "duplicate_of" | "duplicated_by" | "same_matter";
+}
+
+/** The letters linked to this one, either way, as row security lets the caller read them. */
+export async function relatedLetters(tx: TxSql, id: string): Promise<RelatedLetter[]> {
+  if (!isUuid(id)) return [];
+  return tx<RelatedLetter[]>`
+    select r.id, r.tracking_code, to_char(r.received_on, 'YYYY-MM-DD') as received_on, r.status, r.summary,
+           case when r.id = l.duplicate_of then 'duplicate_of' when r.duplicate_of = l.id then 'duplicated_by' else 'same_matter' end as relation
+      from public.complaint_letters l
+      join public.complaint_letters r
+        on r.id = l.duplicate_of or r.id = l.same_matter_as or r.duplicate_of = l.id or r.same_matter_as = l.id
+     where l.id = ${id}
+     order by r.received_on, r.tracking_code
+     limit 100`;
+}
+
+/**
+ * Links a letter to another one of the province by its tracking code, or removes the link (blank
+ * code). A duplicate points at the original letter (the original of a duplicate, if a duplicate's
+ * code is given), is not counted again in the statistics, and must still be open: a resolved letter
+ * has been counted as resolved. An original with duplicates of its own cannot become a duplicate.
+ * The database checks the province again (complaint_letters_references).
+ */
+export async function linkLetter(tx: TxSql, id: string, input: LinkLetterInput): Promise<WriteResult> {
+  const l = await lockLetter(tx, id, input.version);
+  if ("ok" in l) return l;
+  const column = input.relation === "duplicate" ? tx`duplicate_of` : tx`same_matter_as`;
+  let target: string | null = null;
+  if (input.code) {
+    target = await letterIdByCode(tx, input.code);
+    if (!target) return refuse(422, "Mã theo dõi của đơn liên quan: không tìm thấy đơn có mã này.", "code");
+    if (target === id) return refuse(422, "Mã theo dõi của đơn liên quan: không thể liên kết đơn với chính nó.", "code");
+    if (input.relation === "duplicate") {
+      if (l.status === "resolved") return refuse(422, "Đơn đã giải quyết không thể đánh dấu là đơn trùng.");
+      const [t] = await tx<{ duplicate_of: string | null }[]>`select duplicate_of from public.complaint_letters where id = ${target}`;
+      target = t?.duplicate_of ?? target;
+      if (target === id) return refuse(422, "Mã theo dõi của đơn liên quan: đơn đó là bản trùng của chính đơn này.", "code");
+      const [copies] = await tx<{ n: number }[]>`select count(*)::int as n from public.complaint_letters where duplicate_of = ${id}`;
+      if (copies && copies.n > 0) {
+        return refuse(422, `Mã theo dõi của đơn liên quan: đơn này là đơn gốc của ${copies.n} đơn trùng, không thể đánh dấu là đơn trùng.`, "code");
+      }
+    }
+  }
+  const rows = await tx`
+    update public.complaint_letters set ${column} = ${target}, version = version + 1, updated_at = now()
+     where id = ${id} and version = ${input.version} returning id`;
+  if (rows.length !== 1) return refuse(403, "Không có quyền cập nhật đơn này.");
+  return { ok: true, id };
 }

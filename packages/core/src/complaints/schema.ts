@@ -154,6 +154,18 @@ export const LetterFilterSchema = z.object({
 });
 export type LetterFilter = z.infer<typeof LetterFilterSchema>;
 
+/** How a letter relates to another one: a copy of it (not counted again), or about the same matter. */
+export const LETTER_LINKS = ["duplicate", "same_matter"] as const;
+export type LetterLink = (typeof LETTER_LINKS)[number];
+
+/** Links a letter to another by its tracking code; a blank code removes the link. */
+export const LinkLetterSchema = z.object({
+  version: z.coerce.number({ message: "Phiên bản: tải lại trang." }).int(),
+  relation: z.enum(LETTER_LINKS, { message: "Quan hệ với đơn khác: chọn một loại." }),
+  code: optionalText("Mã theo dõi của đơn liên quan", 20),
+});
+export type LinkLetterInput = z.infer<typeof LinkLetterSchema>;
+
 /** A citizen reception session as recorded. */
 export const RecordSessionSchema = z.object({
   idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
