@@ -498,7 +498,11 @@ export async function linkLetter(tx: TxSql, id: string, input: LinkLetterInput):
       if (target === id) return refuse(422, "Mã theo dõi của đơn liên quan: đơn đó là bản trùng của chính đơn này.", "code");
       const [copies] = await tx<{ n: number }[]>`select count(*)::int as n from public.complaint_letters where duplicate_of = ${id}`;
       if (copies && copies.n > 0) {
-        return refuse(422, `Mã theo dõi của đơn liên quan: đơn này là đơn gốc của ${copies.n} đơn trùng, không thể đánh dấu là đơn trùng.`, "code");
+        return refuse(
+          422,
+          `Mã theo dõi của đơn liên quan: đơn này là đơn gốc của ${copies.n} đơn trùng, không thể đánh dấu là đơn trùng.`,
+          "code",
+        );
       }
     }
   }
