@@ -3682,10 +3682,13 @@ declare
   v_req record;
   v_link public.creditor_links;
 begin
-  select r.id, r.province_id, r.unit_id, r.requester_id, r.requester_id_number into v_req
+  select r.id, r.province_id, r.unit_id, r.requester_id, r.requester_id_number, r.status into v_req
     from public.service_requests r where r.id = p_request;
   if v_req.id is null or not app_private.may_manage_creditor_link(v_req.province_id, v_req.unit_id) then
     raise exception 'request % is not handled here', p_request using errcode = '42501';
+  end if;
+  if v_req.status in ('returned', 'rejected') then
+    raise exception 'the request is closed' using errcode = '23514';
   end if;
   if v_req.requester_id is null then
     raise exception 'the request was not filed from an account' using errcode = '23514';
@@ -3884,6 +3887,31 @@ end
 $function$;
 grant execute on function public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) to anon;
 grant execute on function public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.request_link_state(p_request uuid)
+ RETURNS TABLE(link_id uuid, party_kind public.party_kind, channel text, confirmed_on date, confirmed_in text)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_req record;
+begin
+  select r.id, r.province_id, r.unit_id, r.requester_id, r.requester_id_number into v_req
+    from public.service_requests r where r.id = p_request;
+  if v_req.id is null or v_req.requester_id is null or v_req.requester_id_number is null
+     or not app_private.may_manage_creditor_link(v_req.province_id, v_req.unit_id) then
+    return;
+  end if;
+  return query
+    select l.id, l.party_kind, l.channel::text, (l.confirmed_at at time zone 'Asia/Ho_Chi_Minh')::date, p.name
+      from public.creditor_links l
+      left join public.units u on u.id = l.unit_id
+      left join public.units p on p.id = coalesce(u.province_id, u.id)
+     where l.account_id = v_req.requester_id and l.id_number = v_req.requester_id_number and l.revoked_at is null;
+end
+$function$;
+grant execute on function public.request_link_state(p_request uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION public.revoke_creditor_link(p_link uuid, p_reason text)
  RETURNS uuid

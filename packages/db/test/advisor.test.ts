@@ -36,6 +36,7 @@ const ACCEPTED = new Set([
   "authenticated_security_definer_function_executable:public.creditor_case_timeline",
   "authenticated_security_definer_function_executable:public.creditor_case_auctions",
   "authenticated_security_definer_function_executable:public.creditor_requests",
+  "authenticated_security_definer_function_executable:public.request_link_state",
 ]);
 
 const lintSql = readFileSync(new URL("./splinter/splinter.sql", import.meta.url), "utf8")

@@ -229,6 +229,7 @@ describe("security-definer functions callable through the API", () => {
         "public.creditor_requests() authenticated", // the caller's own requests and those filed with its linked numbers, without contacts (isolation-creditors)
         "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
         "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
+        "public.request_link_state(p_request uuid) authenticated", // the request's desk only, one link (creditor-links)
         "public.rate_service_request(p_code text, p_factor text, p_score integer, p_comment text) anon authenticated", // code + second factor (isolation-public)
         "public.revoke_creditor_link(p_link uuid, p_reason text) authenticated", // the link's owner or its desk (isolation-creditors)
         "public.service_request_code(p_idempotency_key uuid, p_factor text) anon authenticated", // key + second factor (isolation-public)

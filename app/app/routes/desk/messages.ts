@@ -73,6 +73,8 @@ export const deskMessages = defineMessages(
     "link.organization": "Tổ chức",
     "link.confirm": "Xác nhận liên kết tài khoản người yêu cầu",
     "link.linked": "Đã liên kết với tài khoản người yêu cầu: số {number}, xác nhận ngày {date}.",
+    "link.linkedIn": "Xác nhận tại bộ phận một cửa của {province}.",
+    "link.closed": "Yêu cầu đã đóng (đã trả kết quả hoặc đã từ chối): không xác nhận liên kết tài khoản từ yêu cầu này.",
 
     "page.title": "Trang thông tin công khai",
     "page.view": "Xem trang công khai",
@@ -158,6 +160,8 @@ export const deskMessages = defineMessages(
     "link.organization": "An organisation",
     "link.confirm": "Confirm the requester's account link",
     "link.linked": "Linked to the requester's account: number {number}, confirmed on {date}.",
+    "link.linkedIn": "Confirmed at the one-stop desk of {province}.",
+    "link.closed": "The request is closed (result returned or refused): no account link is confirmed from it.",
 
     "page.title": "Public page",
     "page.view": "View the public page",

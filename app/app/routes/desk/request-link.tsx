@@ -21,6 +21,11 @@ export function AccountLinkSection({
       {state.link ? (
         <p className="text-sm" data-testid="request-link">
           {m("link.linked", { number: state.idNumber ?? "", date: formatDateVi(state.link.confirmed_at) })}
+          {state.link.confirmed_in ? ` ${m("link.linkedIn", { province: state.link.confirmed_in })}` : null}
+        </p>
+      ) : state.closed ? (
+        <p className="text-sm" data-testid="request-link-closed">
+          {m("link.closed")}
         </p>
       ) : (
         <AppForm className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" data-testid="request-link-form">

@@ -9,43 +9,43 @@ import type { ConfirmLinkInput } from "./link-schema.ts";
 
 /** What the desk sees of a request's account link: whether one may be confirmed, and the standing one. */
 export interface RequestLinkState {
-  /** Filed from a signed-in account with an ID number or tax code. */
+  /** Filed from a signed-in account with an ID number or tax code, and not closed. */
   linkable: boolean;
+  /** The request was returned or refused: no new link is confirmed from it. */
+  closed: boolean;
   idNumber: string | null;
-  link: { id: string; party_kind: "person" | "organization"; channel: string; confirmed_at: string } | null;
+  link: {
+    id: string;
+    party_kind: "person" | "organization";
+    channel: string;
+    confirmed_at: string;
+    /** The province whose desk confirmed it, when confirmed at a desk. */
+    confirmed_in: string | null;
+  } | null;
 }
 
 /**
- * The standing link of the request's account for the request's number, as the caller reads it
- * (RLS: links confirmed at the caller's desks, province or nationally).
+ * The request (as row security lets the caller read it) and the standing link of its account for
+ * its number, wherever that link was confirmed (public.request_link_state, for the staff who
+ * handle the request).
  */
 export async function requestLinkState(tx: TxSql, requestId: string): Promise<RequestLinkState | null> {
   if (!isUuid(requestId)) return null;
-  const [r] = await tx<
-    {
-      requester_id: string | null;
-      requester_id_number: string | null;
-      link_id: string | null;
-      party_kind: "person" | "organization" | null;
-      channel: string | null;
-      confirmed_at: string | null;
-    }[]
-  >`
-    select r.requester_id, r.requester_id_number, l.id as link_id, l.party_kind, l.channel::text as channel,
-           to_char(l.confirmed_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as confirmed_at
-      from public.service_requests r
-      left join public.creditor_links l
-        on l.account_id = r.requester_id and l.id_number = r.requester_id_number and l.revoked_at is null
-     where r.id = ${requestId}`;
+  const [r] = await tx<{ requester_id: string | null; requester_id_number: string | null; status: string }[]>`
+    select r.requester_id, r.requester_id_number, r.status::text as status from public.service_requests r where r.id = ${requestId}`;
   if (!r) return null;
-  const linkable = r.requester_id !== null && r.requester_id_number !== null;
+  const [l] = await tx<
+    { link_id: string; party_kind: "person" | "organization"; channel: string; confirmed_on: string; confirmed_in: string | null }[]
+  >`select link_id, party_kind, channel, to_char(confirmed_on, 'YYYY-MM-DD') as confirmed_on, confirmed_in
+      from public.request_link_state(${requestId})`;
+  const closed = r.status === "returned" || r.status === "rejected";
   return {
-    linkable,
+    linkable: r.requester_id !== null && r.requester_id_number !== null,
+    closed,
     idNumber: r.requester_id_number,
-    link:
-      r.link_id && r.party_kind && r.channel && r.confirmed_at
-        ? { id: r.link_id, party_kind: r.party_kind, channel: r.channel, confirmed_at: r.confirmed_at }
-        : null,
+    link: l
+      ? { id: l.link_id, party_kind: l.party_kind, channel: l.channel, confirmed_at: l.confirmed_on, confirmed_in: l.confirmed_in }
+      : null,
   };
 }
 
@@ -65,6 +65,13 @@ function refusal(err: { code?: string; message?: string }): ConfirmLinkResult | 
     };
   }
   if (err.code === "23514") {
+    if (m.includes("the request is closed")) {
+      return {
+        ok: false,
+        status: 422,
+        message: "Yêu cầu: đã trả kết quả hoặc đã từ chối, không xác nhận liên kết tài khoản từ yêu cầu này.",
+      };
+    }
     if (m.includes("not filed from an account")) {
       return { ok: false, status: 422, message: "Yêu cầu: không được gửi từ tài khoản đã đăng nhập nên không có tài khoản để liên kết." };
     }
