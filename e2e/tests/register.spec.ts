@@ -110,6 +110,10 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
   }
   // Verified twice within the year: due 3 working days after the year from the decision (D62 Art. 9(5)).
   const due = registerDue(since, 12, 3);
+  // The case page says why and when, with the decree's article.
+  await expect(page.getByTestId("register-reason")).toContainText(`Chưa có điều kiện thi hành từ ${since}`);
+  await expect(page.getByTestId("register-reason")).toContainText("đã xác minh 2 lần");
+  await expect(page.getByTestId("register-note")).toContainText("Nghị định 62/2015/NĐ-CP, Điều 9");
   const deadline = page.locator('[data-testid="deadline-row"][data-kind="separate_register"]');
   await expect(deadline).toContainText("Hạn chuyển sổ theo dõi riêng");
   await expect(deadline).toContainText(due);
@@ -125,6 +129,7 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
   await expect(page.locator('details[data-step="request_returned"]')).toHaveCount(0);
   await step(page, "Chuyển sổ theo dõi riêng", due);
   await expect(page.getByTestId("case-status")).toHaveText("Sổ theo dõi riêng");
+  await expect(page.getByTestId("register-reason")).toContainText(`Chuyển sổ theo dõi riêng ngày ${due}`);
   await expect(deadline).toContainText(`Đã thực hiện ${due}`);
   await expect(page.getByTestId("timeline")).toContainText("Chuyển sổ theo dõi riêng");
   const registered = await officeCounts(page, office);
@@ -144,6 +149,7 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
       .fill("Người được thi hành án cho biết người phải thi hành án có tài khoản tại ngân hàng TMCP Ngoại thương.");
   });
   await expect(page.getByTestId("case-status")).toHaveText("Chưa có điều kiện thi hành");
+  await expect(page.getByTestId("register-reason")).toContainText("Đưa trở lại từ sổ theo dõi riêng ngày 10/11/2026");
   await expect(page.locator('[data-testid="deadline-row"][data-kind="new_information_verification"]')).toBeVisible();
   expect(await officeCounts(page, office)).toEqual(before);
 });

@@ -41,6 +41,7 @@ export function CaseHeader() {
         {c.transferred_from_case_id ? (
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm">{m("case.transferredFrom")}</p>
         ) : null}
+        <RegisterNote />
         {d.ledgerError ? (
           <p role="alert" className="mt-2 text-red-700">
             {d.ledgerError}
@@ -61,5 +62,37 @@ export function CaseHeader() {
         ]}
       />
     </>
+  );
+}
+
+/** Why and when a not-yet-enforceable case goes (or went) to the separate register, or its request back; with its sources. */
+function RegisterNote() {
+  const r = useLoaderData<typeof loader>().register;
+  const lang = useLang();
+  const m = useMessages(casesMessages);
+  if (!r) return null;
+  const p = {
+    since: formatDateVi(r.since),
+    months: r.months,
+    ends: formatDateVi(r.periodEndsOn),
+    min: r.minVerifications,
+    n: r.verifications,
+    registered: r.registeredOn ? formatDateVi(r.registeredOn) : "—",
+  };
+  const text =
+    r.standing === "pending"
+      ? m(r.step === "request_returned" ? "register.pending.request_returned" : "register.pending.register_transfer", p)
+      : r.standing === "registered"
+        ? m("register.registered", { ...p, on: p.registered })
+        : r.standing === "returned"
+          ? m("register.returned", { ...p, on: r.returnedOn ? formatDateVi(r.returnedOn) : "—" })
+          : m("register.reopened", { ...p, on: r.reopenedOn ? formatDateVi(r.reopenedOn) : "—" });
+  const sources = r.sources.map((x) => `${x[lang]}${x.verified === "unverified" ? ` ${m("register.unverified")}` : ""}`).join("; ");
+  return (
+    <div className="mt-2 rounded border border-violet-300 bg-violet-50 p-2 text-sm" data-testid="register-note">
+      <p className="font-semibold">{m("register.title")}</p>
+      <p data-testid="register-reason">{text}</p>
+      <p className="text-slate-600">{m("register.sources", { sources })}</p>
+    </div>
   );
 }

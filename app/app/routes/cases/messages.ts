@@ -89,6 +89,19 @@ export const casesMessages = defineMessages(
     "case.title": "Việc thi hành án {number}",
     "case.assets": "Tài sản, kê biên, đấu giá",
     "case.transferredTo": "Đã ủy thác cho {unit}. Hồ sơ chỉ còn để xem.",
+    "register.title": "Sổ theo dõi riêng",
+    "register.pending.register_transfer":
+      "Chưa có điều kiện thi hành từ {since}. Việc chuyển sổ theo dõi riêng khi đã hết {months} tháng (hết ngày {ends}) và đã xác minh ít nhất {min} lần kể từ quyết định; đã xác minh {n} lần.",
+    "register.pending.request_returned":
+      "Chưa có điều kiện thi hành từ {since}. Đơn yêu cầu được trả lại khi đã hết {months} tháng (hết ngày {ends}) và đã xác minh ít nhất {min} lần kể từ quyết định; đã xác minh {n} lần.",
+    "register.registered":
+      "Chuyển sổ theo dõi riêng ngày {on}: chưa có điều kiện thi hành từ {since}, đã hết {months} tháng (hết ngày {ends}) và đã xác minh {n} lần. Việc ra khỏi số phải thi hành và trở lại khi có thông tin mới.",
+    "register.returned":
+      "Đã trả đơn yêu cầu ngày {on}: chưa có điều kiện thi hành từ {since}, đã hết {months} tháng (hết ngày {ends}) và đã xác minh {n} lần. Việc kết thúc.",
+    "register.reopened":
+      "Đưa trở lại từ sổ theo dõi riêng ngày {on} (đã chuyển sổ ngày {registered}) do có thông tin mới; chưa có điều kiện thi hành từ {since}.",
+    "register.sources": "Căn cứ: {sources}",
+    "register.unverified": "(chưa đối chiếu văn bản)",
     "case.transferredFrom": "Việc nhận ủy thác từ tỉnh khác.",
     "case.readOnly": "Bạn chỉ có quyền xem việc này.",
     "case.noSteps": "Không còn thao tác nào.",
@@ -320,6 +333,19 @@ export const casesMessages = defineMessages(
     "case.title": "Case {number}",
     "case.assets": "Assets, seizure, auctions",
     "case.transferredTo": "Transferred to {unit}. This record is read-only.",
+    "register.title": "Separate register",
+    "register.pending.register_transfer":
+      "Not yet enforceable since {since}. The case moves to the separate register once {months} months have passed (on {ends}) and it has been verified at least {min} times since the decision; verified {n} times.",
+    "register.pending.request_returned":
+      "Not yet enforceable since {since}. The request is returned once {months} months have passed (on {ends}) and the case has been verified at least {min} times since the decision; verified {n} times.",
+    "register.registered":
+      "Moved to the separate register on {on}: not yet enforceable since {since}, {months} months passed (on {ends}) and verified {n} times. It leaves the cases to enforce and comes back on new information.",
+    "register.returned":
+      "Request returned on {on}: not yet enforceable since {since}, {months} months passed (on {ends}) and verified {n} times. The case has ended.",
+    "register.reopened":
+      "Brought back from the separate register on {on} (moved there on {registered}) on new information; not yet enforceable since {since}.",
+    "register.sources": "Sources: {sources}",
+    "register.unverified": "(not checked against the text)",
     "case.transferredFrom": "Case received by transfer from another province.",
     "case.readOnly": "You may only view this case.",
     "case.noSteps": "No further steps.",

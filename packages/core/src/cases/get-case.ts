@@ -5,8 +5,11 @@ import {
   caseDeadlines,
   deadlineStatus,
   deriveState,
+  formatSource,
+  formatSourceVi,
   mayRecordStep,
   nextActions,
+  registerStanding,
   type CaseEvent,
   type Role,
 } from "@thads/domain";
@@ -129,6 +132,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
     : [];
 
   const names = await referencedNames(tx, eventRows);
+  const standing = state ? registerStanding(state) : null;
 
   return {
     case: {
@@ -168,6 +172,20 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       }),
     names,
     deadlines,
+    // Why and when a not-yet-enforceable case goes (or went) to the separate register, or its request back.
+    register: standing && {
+      standing: standing.standing,
+      step: standing.step,
+      since: standing.since,
+      months: standing.months,
+      periodEndsOn: standing.periodEndsOn,
+      verifications: standing.verifications,
+      minVerifications: standing.minVerifications,
+      registeredOn: standing.registeredOn,
+      reopenedOn: standing.reopenedOn,
+      returnedOn: standing.returnedOn,
+      sources: standing.sources.map((x) => ({ vi: formatSourceVi(x), en: formatSource(x), verified: x.verified })),
+    },
     actions,
     readOnly: !may_act,
     ledgerError: ledgerError ?? (derived.ok ? null : derived.error.message_vi),

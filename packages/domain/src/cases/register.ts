@@ -144,3 +144,47 @@ export function registerConditionsUnmet(r: RegisterStep, date: IsoDate | undefin
   }
   return null;
 }
+
+/** Where a not-yet-enforceable case stands on its road to the separate register, as the case page says it. */
+export interface RegisterStanding extends RegisterStep {
+  /**
+   * `pending`: not yet enforceable, headed for the step; `registered`: in the separate register;
+   * `returned`: its request was returned and the case ended; `reopened`: brought back from the
+   * register on new information, not yet enforceable again.
+   */
+  standing: "pending" | "registered" | "returned" | "reopened";
+  registeredOn: IsoDate | null;
+  reopenedOn: IsoDate | null;
+  /** The day the request was returned (the case's closing day), for `returned`. */
+  returnedOn: IsoDate | null;
+}
+
+/**
+ * The separate register's reason and timing for a case that is not yet enforceable, in the
+ * register, or whose request was returned: the decision it counts from, the time and the
+ * verifications the rules ask, and their sources. Null for any other case.
+ */
+export function registerStanding(
+  state: CaseState,
+  calendar: WorkingCalendar = VN_CALENDAR,
+  ruleSets?: readonly LegalTimeLimits[],
+): RegisterStanding | null {
+  if (state.status !== "not_yet_enforceable" && state.status !== "separate_register" && state.status !== "returned") return null;
+  const step = registerStepOf(state, calendar, ruleSets);
+  if (step === null) return null;
+  const standing =
+    state.status === "separate_register"
+      ? "registered"
+      : state.status === "returned"
+        ? "returned"
+        : state.reopenedOn !== null
+          ? "reopened"
+          : "pending";
+  return {
+    ...step,
+    standing,
+    registeredOn: state.registeredOn,
+    reopenedOn: state.reopenedOn,
+    returnedOn: state.status === "returned" ? state.closedOn : null,
+  };
+}

@@ -5,6 +5,7 @@ import {
   deriveStateOrThrow,
   isClosed,
   nextActions,
+  registerStanding,
   registerStepOf,
   type CaseEvent,
   type CaseState,
@@ -268,5 +269,61 @@ describe("the boundary: the rules of the not-yet-enforceable decision's date", (
     expect(nextActions(s, "2027-07-02")).not.toContain("register_transfer");
     expect(nextActions(s, "2027-07-02")).not.toContain("request_returned");
     expect(openOf(caseDeadlines(at("2026-07-01"), "2027-06-28"), "reverification")).toHaveLength(1);
+  });
+});
+
+describe("the register's standing, as the case page says it", () => {
+  const base = nyeCase({
+    accepted: "2024-01-02",
+    decided: "2024-01-03",
+    notified: "2024-01-04",
+    verified: "2024-01-16",
+    nyeOn: "2024-01-17",
+    mode: "on_request",
+  });
+  const twice = [...base, ...reverify("2024-07-10"), ...reverify("2025-01-08")];
+  const moved = [...twice, { kind: "register_transfer", effectiveDate: "2025-01-20" } as CaseEvent];
+
+  it("pending, then registered, then reopened: the decision it counts from, the time, the verifications and the sources", () => {
+    expect(registerStanding(state(base))).toMatchObject({
+      standing: "pending",
+      step: "register_transfer",
+      since: "2024-01-17",
+      months: 12,
+      minVerifications: 2,
+      verifications: 0,
+      registeredOn: null,
+    });
+    const inRegister = registerStanding(state(moved))!;
+    expect(inRegister).toMatchObject({ standing: "registered", registeredOn: "2025-01-20", verifications: 2, ruleSetFrom: "2015-07-01" });
+    expect(inRegister.sources.map((x) => x.instrument)).toContain("Decree 62/2015/NĐ-CP");
+    const reopened = [...moved, { kind: "register_reopening", effectiveDate: "2025-05-05", newInformation: "Tài khoản mới" } as CaseEvent];
+    expect(registerStanding(state(reopened))).toMatchObject({ standing: "reopened", registeredOn: "2025-01-20", reopenedOn: "2025-05-05" });
+  });
+
+  it("returned under the 2026 rules, with the day; nothing for an enforceable case", () => {
+    const july = nyeCase({
+      accepted: "2026-07-01",
+      decided: "2026-07-02",
+      notified: "2026-07-03",
+      verified: "2026-07-14",
+      nyeOn: "2026-07-15",
+      mode: "on_request",
+    });
+    const returned = [
+      ...july,
+      ...reverify("2027-01-12"),
+      ...reverify("2027-07-12"),
+      ...reverify("2028-01-10"),
+      { kind: "request_returned", effectiveDate: "2028-07-18" } as CaseEvent,
+    ];
+    expect(registerStanding(state(returned))).toMatchObject({
+      standing: "returned",
+      step: "request_returned",
+      months: 24,
+      returnedOn: "2028-07-18",
+    });
+    const enforceable = [...base.slice(0, 4), { kind: "classification", effectiveDate: "2024-01-17", result: "enforceable" } as CaseEvent];
+    expect(registerStanding(state(enforceable))).toBeNull();
   });
 });
