@@ -118,6 +118,41 @@ alter table app_private.sessions enable row level security;
 alter table app_private.sessions force row level security;
 grant select, insert, update on table app_private.sessions to auth_service;
 
+create table public.api_tokens (
+  id uuid default gen_random_uuid() not null,
+  account_id uuid default auth.uid() not null,
+  name text not null,
+  token_hash text not null,
+  prefix text not null,
+  scopes text[] not null,
+  created_at timestamp with time zone default now() not null,
+  expires_at timestamp with time zone not null,
+  revoked_at timestamp with time zone,
+  last_used_at timestamp with time zone,
+  window_started_at timestamp with time zone,
+  window_count integer default 0 not null,
+  constraint api_tokens_pkey PRIMARY KEY (id),
+  constraint api_tokens_token_hash_key UNIQUE (token_hash),
+  constraint api_tokens_expiry CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
+  constraint api_tokens_name_check CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100))),
+  constraint api_tokens_prefix_check CHECK ((prefix ~ '^[A-Za-z0-9_]{8,20}$'::text)),
+  constraint api_tokens_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 2)) AND (scopes <@ ARRAY['cases:read'::text, 'requests:read'::text]))),
+  constraint api_tokens_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text)),
+  constraint api_tokens_account_id_fkey FOREIGN KEY (account_id) REFERENCES auth.users(id) ON DELETE CASCADE
+);
+alter table public.api_tokens enable row level security;
+alter table public.api_tokens force row level security;
+grant select (id) on table public.api_tokens to authenticated;
+grant select (account_id) on table public.api_tokens to authenticated;
+grant select (name), insert (name) on table public.api_tokens to authenticated;
+grant insert (token_hash) on table public.api_tokens to authenticated;
+grant select (prefix), insert (prefix) on table public.api_tokens to authenticated;
+grant select (scopes), insert (scopes) on table public.api_tokens to authenticated;
+grant select (created_at) on table public.api_tokens to authenticated;
+grant select (expires_at), insert (expires_at) on table public.api_tokens to authenticated;
+grant select (revoked_at), update (revoked_at) on table public.api_tokens to authenticated;
+grant select (last_used_at) on table public.api_tokens to authenticated;
+
 create table public.asset_events (
   id bigint generated always as identity not null,
   asset_id uuid not null,
@@ -1513,6 +1548,7 @@ grant select on table public.units to authenticated;
 CREATE INDEX login_attempts_key_at_idx ON app_private.login_attempts USING btree (key, at DESC);
 CREATE INDEX request_limits_window_start_idx ON app_private.request_limits USING btree (window_start);
 CREATE INDEX sessions_user_id_idx ON app_private.sessions USING btree (user_id);
+CREATE INDEX api_tokens_account_idx ON public.api_tokens USING btree (account_id, created_at DESC);
 CREATE INDEX asset_events_asset_idx ON public.asset_events USING btree (asset_id, effective_date, id);
 CREATE INDEX asset_events_case_id_idx ON public.asset_events USING btree (case_id);
 CREATE INDEX asset_events_province_id_idx ON public.asset_events USING btree (province_id);
@@ -1712,6 +1748,29 @@ begin
 end
 $function$;
 -- function app_private.actor_is_caller(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.api_tokens_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op = 'INSERT' then
+    if (select count(*) from public.api_tokens t
+         where t.account_id = new.account_id and t.revoked_at is null and t.expires_at > now()) >= 20 then
+      raise exception 'Mã truy cập API: đã có 20 mã còn hiệu lực; thu hồi bớt trước khi tạo mã mới.'
+        using errcode = '23514', column = 'name';
+    end if;
+    return new;
+  end if;
+  if old.revoked_at is not null and new.revoked_at is distinct from old.revoked_at then
+    raise exception 'Mã truy cập API: mã đã thu hồi không thể khôi phục.' using errcode = '23514', column = 'revoked_at';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.api_tokens_guard(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.asset_rows_references()
  RETURNS trigger
@@ -2515,6 +2574,18 @@ end
 $function$;
 grant execute on function app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION app_private.is_creditor_organization()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select exists (select 1 from public.creditor_links l
+                  where l.account_id = auth.uid() and l.revoked_at is null and l.party_kind = 'organization')
+     and exists (select 1 from public.memberships m where m.user_id = auth.uid() and m.role = 'creditor');
+$function$;
+grant execute on function app_private.is_creditor_organization() to authenticated;
+
 CREATE OR REPLACE FUNCTION app_private.is_denounced(p_kind text, p_subject uuid)
  RETURNS boolean
  LANGUAGE plpgsql
@@ -2786,6 +2857,31 @@ begin
 end
 $function$;
 -- function app_private.reception_sessions_references(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.resolve_api_token(p_hash text, p_limit integer)
+ RETURNS TABLE(token_id uuid, account_id uuid, email text, scopes text[], limited boolean)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return query
+    with used as (
+      update public.api_tokens t
+         set last_used_at = now(),
+             window_started_at = case when t.window_started_at is null or t.window_started_at <= now() - interval '1 minute'
+                                      then now() else t.window_started_at end,
+             window_count = case when t.window_started_at is null or t.window_started_at <= now() - interval '1 minute'
+                                 then 1 else t.window_count + 1 end
+       where t.token_hash = p_hash and t.revoked_at is null and t.expires_at > now()
+       returning t.id, t.account_id, t.scopes, t.window_count
+    )
+    select u.id, u.account_id, app_private.auth_user_email(u.account_id), u.scopes, u.window_count > p_limit
+      from used u
+     where app_private.auth_user_email(u.account_id) is not null;
+end
+$function$;
+grant execute on function app_private.resolve_api_token(p_hash text, p_limit integer) to auth_service;
 
 CREATE OR REPLACE FUNCTION app_private.role_group(p_group text)
  RETURNS public.app_role[]
@@ -4043,6 +4139,8 @@ grant execute on function public.track_service_request(p_code text, p_factor tex
 -- ============================================================================
 -- Triggers
 -- ============================================================================
+CREATE TRIGGER api_tokens_audit AFTER INSERT OR UPDATE OF revoked_at ON public.api_tokens FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER api_tokens_guard BEFORE INSERT OR UPDATE OF revoked_at ON public.api_tokens FOR EACH ROW EXECUTE FUNCTION app_private.api_tokens_guard();
 CREATE TRIGGER asset_events_actor BEFORE INSERT ON public.asset_events FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('actor_id');
 CREATE TRIGGER asset_events_append_only BEFORE DELETE OR UPDATE ON public.asset_events FOR EACH ROW EXECUTE FUNCTION app_private.audit_log_immutable();
 CREATE TRIGGER asset_events_audit AFTER INSERT ON public.asset_events FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
@@ -4186,6 +4284,16 @@ create policy request_limits_auth_service on app_private.request_limits for all 
 create policy sessions_auth_service on app_private.sessions for all to auth_service
   using (true)
   with check (true);
+
+create policy api_tokens_insert on public.api_tokens for insert to authenticated
+  with check (((account_id = ( SELECT auth.uid() AS uid)) AND ( SELECT app_private.is_creditor_organization() AS is_creditor_organization)));
+
+create policy api_tokens_revoke on public.api_tokens for update to authenticated
+  using ((account_id = ( SELECT auth.uid() AS uid)))
+  with check ((account_id = ( SELECT auth.uid() AS uid)));
+
+create policy api_tokens_select on public.api_tokens for select to authenticated
+  using ((account_id = ( SELECT auth.uid() AS uid)));
 
 create policy asset_events_insert on public.asset_events for insert to authenticated
   with check (app_private.may_act_on_case(case_id));

@@ -1,10 +1,53 @@
+import { isApiToken, resolveApiToken, type ApiTokenScope } from "@thads/auth";
+import type { Claims } from "@thads/db";
+import { loadProfileAndMemberships } from "@thads/core/current-user";
+import { withClaims } from "@thads/db";
+import { appSql } from "./db.server.ts";
 import { getUser, type CurrentUser } from "./user.server.ts";
 
-/** The API accepts the session cookie, or the same session token as `Authorization: Bearer …`. */
-export function apiUser(request: Request): Promise<CurrentUser | null> {
-  return getUser(request);
+/** An API caller: a session (every scope its roles allow) or a creditor organisation's token (its scopes). */
+export type ApiUser = CurrentUser & { scopes: readonly ApiTokenScope[] | "session" };
+
+/**
+ * The API accepts the session cookie, the same session token as `Authorization: Bearer …`, or a
+ * creditor organisation's API token (`Bearer thads_pat_…`). A token over its rate limit gets 429
+ * (thrown as a Response); a bad, expired or revoked one is no caller (401).
+ */
+export async function apiUser(request: Request): Promise<ApiUser | null> {
+  const bearer = /^Bearer (\S{20,100})$/.exec(request.headers.get("Authorization") ?? "")?.[1];
+  if (bearer && isApiToken(bearer)) {
+    const t = await resolveApiToken(appSql(), bearer);
+    if (!t.ok && t.reason === "rate_limited") {
+      throw apiError(429, "rate_limited", "Mã truy cập đã gửi quá nhiều yêu cầu trong một phút; thử lại sau.", {}, { "Retry-After": "60" });
+    }
+    if (!t.ok) return null;
+    const claims: Claims = { sub: t.accountId, role: "authenticated", aud: "authenticated", email: t.email };
+    const { fullName, memberships } = await withClaims(appSql(), claims, (tx) => loadProfileAndMemberships(tx, t.accountId));
+    return {
+      id: t.accountId,
+      email: t.email,
+      fullName: fullName ?? t.email,
+      sessionId: `token:${t.tokenId}`,
+      claims,
+      memberships,
+      scopes: t.scopes,
+    };
+  }
+  const user = await getUser(request);
+  return user ? { ...user, scopes: "session" } : null;
 }
 
-export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
+/** Whether the caller may use a scope: a session may (its roles decide), a token only if it holds it. */
+export function hasScope(user: ApiUser, scope: ApiTokenScope): boolean {
+  return user.scopes === "session" || user.scopes.includes(scope);
+}
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

@@ -4,3 +4,4 @@ export * from "./throttle.ts";
 export * from "./password.ts";
 export * from "./supabase.ts";
 export * from "./sign-in.ts";
+export * from "./api-tokens.ts";

@@ -35,6 +35,7 @@ interface Fx {
   links: { a: string; b: string };
   parties: { a: string; b: string; otherCreditor: string; debtorA: string };
   requests: { mineB: string; othersB: string; fromAccount: string; anonymous: string };
+  tokens: { mine: string; others: string };
 }
 const fx = {} as Fx;
 
@@ -81,6 +82,14 @@ beforeAll(async () => {
     fromAccount: await request(f.units.a1, `03${digits(8)}`, fx.other),
     anonymous: await request(f.units.a1, `04${digits(8)}`, null),
   };
+  const token = async (account: string) =>
+    (
+      await owner<{ id: string }[]>`
+        insert into public.api_tokens (account_id, name, token_hash, prefix, scopes, expires_at)
+        values (${account}, 'Hệ thống ngân hàng', ${randomUUID().replace(/-/g, "").repeat(2)}, 'thads_pat_abcdef', ${["cases:read"]},
+                now() + interval '30 days') returning id`
+    )[0]!.id;
+  fx.tokens = { mine: await token(f.users.creditor!), others: await token(fx.other) };
 });
 
 const probe = (tier: Tier, fn: Probe) => probeAs(ctx, tier, fn);
@@ -129,6 +138,49 @@ describe("creditor links matrix", () => {
     checked++;
     if (got === "allowed" && want !== "allowed") leaks++;
     expect(got).toBe(want);
+  });
+});
+
+/** API tokens: the account alone reads, creates and revokes its own; nobody deletes one, nobody else sees one. */
+function expectedTokens(tier: Tier, op: Op, scope: Scope): Outcome {
+  if (tier === "anon" || op === "delete") return "42501";
+  if (op === "insert") return tier === "creditor" && scope === "own" ? "allowed" : "42501";
+  return tier === "creditor" && scope === "own" ? "allowed" : "zero_rows";
+}
+
+function tokenOp(op: Op, scope: Scope): Probe {
+  const target = scope === "own" ? fx.tokens.mine : fx.tokens.others;
+  const hash = () => randomUUID().replace(/-/g, "").repeat(2);
+  if (op === "select") return (tx) => tx`select id from public.api_tokens where id = ${target}`;
+  if (op === "insert")
+    return scope === "own"
+      ? (tx) => tx`insert into public.api_tokens (name, token_hash, prefix, scopes, expires_at)
+                    values ('Mới', ${hash()}, 'thads_pat_ghijkl', ${["cases:read"]}, now() + interval '10 days') returning id`
+      : (tx) => tx`insert into public.api_tokens (account_id, name, token_hash, prefix, scopes, expires_at)
+                    values (${fx.other}, 'Mới', ${hash()}, 'thads_pat_ghijkl', ${["cases:read"]}, now() + interval '10 days') returning id`;
+  if (op === "update") return (tx) => tx`update public.api_tokens set revoked_at = now() where id = ${target} returning id`;
+  return (tx) => tx`delete from public.api_tokens where id = ${target} returning id`;
+}
+
+describe("API tokens matrix", () => {
+  it.each(combinations(["api_tokens"] as const))("$tier · $table · $op · $scope", async ({ tier, op, scope }) => {
+    const want = expectedTokens(tier, op, scope);
+    const got = await probe(tier, tokenOp(op, scope));
+    checked++;
+    if (got === "allowed" && want !== "allowed") leaks++;
+    expect(got).toBe(want);
+  });
+
+  it("keeps the secret's hash from its own account, and a revoked token stays revoked", async () => {
+    expect(
+      await asUserProbe(ctx.fx.users.creditor!, (tx) => tx`select token_hash from public.api_tokens where id = ${fx.tokens.mine}`),
+    ).toBe("42501");
+    await ctx.owner`update public.api_tokens set revoked_at = now() where id = ${fx.tokens.others}`;
+    const back = asUserProbe(
+      fx.other,
+      (tx) => tx`update public.api_tokens set revoked_at = null where id = ${fx.tokens.others} returning id`,
+    );
+    await expect(back).rejects.toMatchObject({ code: "23514" });
   });
 });
 

@@ -214,6 +214,7 @@ describe("security-definer functions callable through the API", () => {
         "app_private.is_national() authenticated", // the caller's own memberships only
         "app_private.is_case_unit_executor(p_case_id uuid, p_user_id uuid) authenticated", // below: nothing outside the caller's cases
         "app_private.is_national_admin() authenticated", // the caller's own memberships only
+        "app_private.is_creditor_organization() authenticated", // the caller's own links and memberships only
         "app_private.may_act_on_case(p_case_id uuid) authenticated", // the caller's own rights on a case
         "app_private.may_handle_request(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights
         "app_private.may_manage_creditor_link(p_province uuid, p_unit uuid) authenticated", // the caller's own desk rights

@@ -10,6 +10,8 @@ import { isUuid } from "@thads/core/input";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  // A creditor's API token reads the creditor endpoints only.
+  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
   if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
   if (!isUuid(params.id)) {
     return apiError(400, "invalid_id", "Mã việc không hợp lệ.");

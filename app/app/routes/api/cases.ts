@@ -12,6 +12,8 @@ import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  // A creditor's API token reads the creditor endpoints only.
+  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
   if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {

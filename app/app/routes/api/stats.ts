@@ -12,6 +12,8 @@ import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitBreakdown } fr
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  // A creditor's API token reads the creditor endpoints only.
+  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
   const parsed = StatsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     return apiError(400, "invalid_query", errorMessagesOf(parsed.error).join(" "), {

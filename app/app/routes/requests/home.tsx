@@ -51,9 +51,12 @@ export default function Requests() {
         <Stat label={tr("creditor.kind")} value={tr(`creditor.kind.${d.kind}` as MessageKey)} />
         <Stat label={tr("stat.cases")} value={formatCount(d.cases)} testId="stat-cases" />
       </StatGrid>
-      <p className="my-3">
+      <p className="my-3 flex flex-wrap gap-6">
         <Link to="/creditor/cases" className="text-blue-700 underline" data-testid="my-cases-link">
           {m("cases.open")}
+        </Link>
+        <Link to="/creditor/tokens" className="text-blue-700 underline" data-testid="my-tokens-link">
+          {m("tokens.title")}
         </Link>
       </p>
       <Section title={m("file.title")}>

@@ -1,0 +1,16 @@
+import { hasRole } from "@thads/domain/labels";
+import { myCases } from "@thads/core/creditors";
+import type { Route } from "./+types/creditor-cases";
+import { apiError, apiUser, hasScope } from "../../utils/api.server.ts";
+import { asUser } from "../../utils/user.server.ts";
+import { filterOf } from "../creditor/scope.server.ts";
+
+/** GET /api/v1/creditor/cases: the creditor's own cases in every province, as on "My cases" (scope cases:read). */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await apiUser(request);
+  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập, mã truy cập sai, đã hết hạn hoặc đã thu hồi.");
+  if (!hasRole(user.memberships, "creditor")) return apiError(403, "forbidden", "Chỉ tài khoản người được thi hành án.");
+  if (!hasScope(user, "cases:read")) return apiError(403, "insufficient_scope", "Mã truy cập không có quyền cases:read.");
+  const rows = await asUser(user, (tx) => myCases(tx, filterOf(request), 10_000));
+  return Response.json({ data: rows, total: rows.length }, { headers: { "Cache-Control": "private, no-store" } });
+}
