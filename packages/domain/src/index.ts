@@ -11,3 +11,4 @@ export * from "./complaints/index.ts";
 export * from "./stats/index.ts";
 export * from "./redact.ts";
 export * from "./spreadsheet.ts";
+export * from "./api-scopes.ts";

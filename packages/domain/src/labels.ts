@@ -19,6 +19,7 @@ export { CASE_EVENT_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES } from "./cases
 export { CASE_STATUSES, CASE_STATUS_LABELS } from "./cases/state.ts";
 export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
 export { SESSION_KINDS, type SessionKind } from "./complaints/kinds.ts";
+export { TOKEN_SCOPES, type TokenScope } from "./api-scopes.ts";
 export { formatDateVi } from "./cases/dates.ts";
 export { FLAG_REASONS, FLAG_REASON_LABELS } from "./steering/flag-reasons.ts";
 export { FORCE_KINDS, FORCE_LABELS } from "./steering/coercion.ts";

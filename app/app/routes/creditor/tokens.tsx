@@ -1,9 +1,9 @@
 import { data, useActionData, useLoaderData } from "react-router";
 import { newApiToken } from "@thads/auth";
 import { createApiToken, listApiTokens, mayCreateTokens, revokeApiToken } from "@thads/core/creditors";
-import { CreateTokenSchema, RevokeTokenSchema, TOKEN_SCOPES } from "@thads/core/creditors/token-schema";
+import { CreateTokenSchema, RevokeTokenSchema } from "@thads/core/creditors/token-schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { formatDateVi } from "@thads/domain/labels";
+import { TOKEN_SCOPES, formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/tokens";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader, Section, Table } from "../../components/ui.tsx";

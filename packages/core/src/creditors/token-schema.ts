@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { TOKEN_SCOPES } from "@thads/domain";
 import { optionalViDate, text } from "../shared/fields.ts";
 
 /**
  * The API token form of a creditor organisation: a name, what it may read, and the last day it
  * works (at most a year ahead; 90 days when left blank). Parsers only, for the page and its action.
  */
-export const TOKEN_SCOPES = ["cases:read", "requests:read"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const scopeList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),

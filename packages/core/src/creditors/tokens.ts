@@ -1,7 +1,8 @@
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, compareDates } from "@thads/domain";
 import { isUuid } from "../shared/input.ts";
-import type { CreateTokenInput, TokenScope } from "./token-schema.ts";
+import type { TokenScope } from "@thads/domain";
+import type { CreateTokenInput } from "./token-schema.ts";
 
 /*
  * API tokens of a creditor organisation (migration 20261211000500): created, listed and revoked by
