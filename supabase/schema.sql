@@ -3833,6 +3833,31 @@ end
 $function$;
 grant execute on function public.creditor_case_auctions() to authenticated;
 
+CREATE OR REPLACE FUNCTION public.creditor_case_failed_auctions()
+ RETURNS TABLE(case_id uuid, failed_rounds integer, last_failed_on date)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_cases uuid[] := app_private.creditor_case_ids();
+begin
+  if cardinality(v_cases) = 0 then
+    return;
+  end if;
+  return query
+    select a.case_id, sum(a.failed_rounds)::integer,
+           max((select max(coalesce(r.result_on, r.held_on)) from public.auction_rounds r
+                 where r.asset_id = a.id and r.result in ('no_bidder', 'buyer_withdrew')))
+      from public.assets a
+     where a.case_id = any (v_cases)
+       and a.failed_rounds > 0
+       and a.status not in ('sold', 'delivered', 'returned', 'handed_to_creditor')
+     group by a.case_id;
+end
+$function$;
+grant execute on function public.creditor_case_failed_auctions() to authenticated;
+
 CREATE OR REPLACE FUNCTION public.creditor_case_timeline(p_case uuid)
  RETURNS TABLE(kind public.case_event_kind, effective_date date, decision_number text, amount bigint)
  LANGUAGE plpgsql

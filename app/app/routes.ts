@@ -17,6 +17,7 @@ export default [
     route("creditor/cases", "routes/creditor/cases.tsx"),
     route("creditor/cases/:id", "routes/creditor/case.tsx"),
     route("creditor/tokens", "routes/creditor/tokens.tsx"),
+    route("creditor/portfolio", "routes/creditor/portfolio.tsx"),
     route("cases", "routes/cases/list.tsx"),
     route("cases/new", "routes/cases/new.tsx"),
     route("cases/import", "routes/cases/import.tsx"),
@@ -72,5 +73,6 @@ export default [
   route("api/v1/openapi.json", "routes/api/openapi.ts"),
   route("stats/export", "routes/stats/export.ts"),
   route("creditor/cases.csv", "routes/creditor/cases-export.ts"),
+  route("creditor/cases.xlsx", "routes/creditor/cases-xlsx.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers.ts";
 
 /**
- * Twelve key pages, each at a laptop's width (1366 px) and a phone's (390 px): axe finds no
+ * Fourteen key pages, each at a laptop's width (1366 px) and a phone's (390 px): axe finds no
  * serious or critical violation, the page does not scroll sideways, and on the laptop the header
  * (menu and user) stays on one line.
  */
@@ -41,7 +41,14 @@ const GROUPS: { email: string | null; visits: Visit[] }[] = [
   },
   { email: "hai-phong.kv01.executor@demo.thads.vn", visits: [{ name: "worklist", path: "/worklist" }] },
   { email: "hai-phong.steering@demo.thads.vn", visits: [{ name: "steering", path: "/steering" }] },
-  { email: "creditor.bank@demo.thads.vn", visits: [{ name: "creditor home", path: "/requests" }] },
+  {
+    email: "creditor.bank@demo.thads.vn",
+    visits: [
+      { name: "creditor home", path: "/requests" },
+      { name: "portfolio", path: "/creditor/portfolio" },
+      { name: "API tokens", path: "/creditor/tokens" },
+    ],
+  },
 ];
 
 /** The first case on the unit's list. */

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn, signOut } from "./helpers.ts";
 
 test("a bank sees its cases of Hải Phòng and Hà Nội together, and no case where it is not a party", async ({ page }) => {
@@ -66,4 +67,50 @@ test("the citizen account sees its own cases in more than one province", async (
   await page.goto("/creditor/cases");
   const provinces = new Set(await page.getByTestId("my-case-province").allTextContents());
   expect(provinces.size).toBeGreaterThan(1);
+});
+
+test("the bank's portfolio: money outstanding by province and where the cases stand, each figure the list of exactly its cases", async ({
+  page,
+}) => {
+  const count = async (cell: import("@playwright/test").Locator) => Number((await cell.innerText()).replace(/\D/g, ""));
+  const csvRows = async (query: string) => {
+    const res = await page.request.get(`/creditor/cases.csv?${query}`);
+    expect(res.status()).toBe(200);
+    return (await res.text()).trim().split("\r\n").length - 1;
+  };
+  await signIn(page, "creditor.bank@demo.thads.vn");
+  await expect(page).toHaveURL(/\/requests$/);
+  await page.getByTestId("my-portfolio-link").click();
+  await expect(page).toHaveURL(/\/creditor\/portfolio$/);
+  const rows = page.getByTestId("portfolio-row");
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("portfolio-chart").locator("li")).toHaveCount(await rows.count());
+
+  // Hải Phòng's cells are the lists of their cases (the export carries every one).
+  const hp = page.locator('[data-testid="portfolio-row"][data-province="hai-phong"]');
+  let total = 0;
+  for (const group of ["in_progress", "not_yet_enforceable", "separate_register", "closed"]) {
+    const n = await count(hp.locator(`td[data-group="${group}"]`).getByTestId("portfolio-cell"));
+    expect(n, group).toBe(await csvRows(`province=hai-phong&group=${group}`));
+    total += n;
+  }
+  expect(total).toBe(await csvRows("province=hai-phong"));
+  // The workbook has the same rows, with amounts that add up to the page's total outstanding.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await (await page.request.get("/creditor/cases.xlsx?province=hai-phong")).body()));
+  const sheet = wb.worksheets[0]!;
+  expect(sheet.rowCount - 3).toBe(total);
+  let outstanding = 0n;
+  sheet.eachRow((row, n) => {
+    if (n > 3) outstanding += BigInt(String(row.getCell(8).value));
+  });
+  const hpOutstanding = (await hp.locator("td").last().locator("span").innerText()).replace(/\D/g, "");
+  expect(outstanding.toString()).toBe(hpOutstanding);
+
+  // The stuck cases open their list, which says what it shows.
+  const idle = await count(page.getByTestId("portfolio-idle"));
+  expect(idle).toBe(await csvRows("stuck=idle"));
+  await page.getByTestId("portfolio-auction").getByRole("link").click();
+  await expect(page).toHaveURL(/\/creditor\/cases\?stuck=auction$/);
+  await expect(page.getByTestId("my-cases-drill")).toContainText("đấu giá không thành");
 });

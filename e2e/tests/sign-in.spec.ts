@@ -81,7 +81,7 @@ test("the national home shows all 34 provinces with figures from the database", 
   const perProvince = await page.getByTestId("league").locator("tbody tr td:nth-child(2)").allInnerTexts();
   expect(perProvince).toHaveLength(34);
   expect(perProvince.reduce((n, t) => n + Number(t.replace(/\./g, "")), 0)).toBe(cases);
-  await page.getByRole("link", { name: "Thi hành án dân sự thành phố Hải Phòng" }).click();
+  await page.getByTestId("league").getByRole("link", { name: "Thi hành án dân sự thành phố Hải Phòng" }).click();
   await expect(page).toHaveURL(/\/province\/hai-phong$/);
   await expect(page.getByTestId("stat-subunits")).toHaveText("11");
 });

@@ -35,6 +35,7 @@ const ACCEPTED = new Set([
   "authenticated_security_definer_function_executable:public.revoke_creditor_link",
   "authenticated_security_definer_function_executable:public.creditor_case_timeline",
   "authenticated_security_definer_function_executable:public.creditor_case_auctions",
+  "authenticated_security_definer_function_executable:public.creditor_case_failed_auctions",
   "authenticated_security_definer_function_executable:public.creditor_requests",
   "authenticated_security_definer_function_executable:public.request_link_state",
 ]);

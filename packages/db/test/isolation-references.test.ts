@@ -226,6 +226,7 @@ describe("security-definer functions callable through the API", () => {
         "public.auction_notices(p_province_slug text) anon authenticated", // published notices only (isolation-assets)
         "public.confirm_creditor_link(p_request uuid, p_party_kind party_kind) authenticated", // the request's desk only (isolation-creditors)
         "public.creditor_case_auctions() authenticated", // the caller's own linked cases only (isolation-creditors)
+        "public.creditor_case_failed_auctions() authenticated", // the caller's own linked cases only, counts and a date (creditor-portfolio)
         "public.creditor_case_timeline(p_case uuid) authenticated", // the caller's own linked cases only (isolation-creditors)
         "public.creditor_requests() authenticated", // the caller's own requests and those filed with its linked numbers, without contacts (isolation-creditors)
         "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)

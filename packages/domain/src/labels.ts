@@ -17,6 +17,7 @@ export {
 } from "./assets/vocabulary.ts";
 export { CASE_EVENT_LABELS, COERCIVE_MEASURES, SECURITY_MEASURES } from "./cases/events.ts";
 export { CASE_STATUSES, CASE_STATUS_LABELS } from "./cases/state.ts";
+export { IDLE_MONTHS, STATUS_GROUPS, STATUS_GROUP_LABELS, statusGroupOf, type StatusGroup } from "./cases/status-groups.ts";
 export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
 export { SESSION_KINDS, type SessionKind } from "./complaints/kinds.ts";
 export { TOKEN_SCOPES, type TokenScope } from "./api-scopes.ts";

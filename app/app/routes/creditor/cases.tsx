@@ -1,5 +1,5 @@
 import { Form, Link, useLoaderData } from "react-router";
-import { CASE_STATUSES, formatDateVi, formatDong } from "@thads/domain/labels";
+import { CASE_STATUSES, IDLE_MONTHS, STATUS_GROUP_LABELS, formatDateVi, formatDong } from "@thads/domain/labels";
 import { myCaseTotals, myCases } from "@thads/core/creditors";
 import type { Route } from "./+types/cases";
 import { PageHeader, Section, Stat, StatGrid, Table } from "../../components/ui.tsx";
@@ -28,6 +28,15 @@ export default function MyCases() {
         <Stat label={m("cases.totals.provinces")} value={String(d.totals.provinces)} testId="my-cases-provinces" />
         <Stat label={m("cases.totals.outstanding")} value={formatDong(d.totals.outstanding)} />
       </StatGrid>
+      {d.filter.stuck || d.filter.group ? (
+        <p role="status" className="my-3 rounded border border-sky-200 bg-sky-50 p-2 text-sm" data-testid="my-cases-drill">
+          {d.filter.stuck === "idle"
+            ? m("cases.drill.idle", { months: IDLE_MONTHS })
+            : d.filter.stuck === "auction"
+              ? m("cases.drill.auction")
+              : m("cases.drill.group", { group: STATUS_GROUP_LABELS[d.filter.group!][lang] })}
+        </p>
+      ) : null}
       <Form method="get" className="my-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           {m("cases.filter.province")}
@@ -53,6 +62,9 @@ export default function MyCases() {
         </button>
         <a href={`/creditor/cases.csv${d.query}`} className="text-blue-700 underline">
           {m("cases.export")}
+        </a>
+        <a href={`/creditor/cases.xlsx${d.query}`} className="text-blue-700 underline" data-testid="my-cases-xlsx">
+          {m("cases.exportXlsx")}
         </a>
       </Form>
       <Section title={m("cases.title")}>

@@ -16,5 +16,7 @@ export function filterOf(request: Request) {
     province: p.get("province") || undefined,
     status: p.get("status") || undefined,
     q: p.get("q") || undefined,
+    group: p.get("group") || undefined,
+    stuck: p.get("stuck") || undefined,
   });
 }

@@ -55,6 +55,9 @@ export default function Requests() {
         <Link to="/creditor/cases" className="text-blue-700 underline" data-testid="my-cases-link">
           {m("cases.open")}
         </Link>
+        <Link to="/creditor/portfolio" className="text-blue-700 underline" data-testid="my-portfolio-link">
+          {m("portfolio.open")}
+        </Link>
         <Link to="/creditor/tokens" className="text-blue-700 underline" data-testid="my-tokens-link">
           {m("tokens.title")}
         </Link>

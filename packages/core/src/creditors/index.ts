@@ -4,3 +4,4 @@ export * from "./link-schema.ts";
 export * from "./filing-schema.ts";
 export * from "./tokens.ts";
 export * from "./token-schema.ts";
+export * from "./portfolio.ts";

@@ -1,6 +1,6 @@
 import type { TxSql } from "@thads/db";
 import { z } from "zod";
-import type { CaseStatus } from "@thads/domain";
+import { CASE_STATUSES, IDLE_MONTHS, OUT_OF_WORKLOAD_STATUSES, STATUS_GROUPS, statusesOfGroup, type CaseStatus } from "@thads/domain";
 
 /** Filters of "my cases": province slug, status, and a search over case number and debtor. */
 export const myCasesFilterSchema = z.object({
@@ -27,6 +27,10 @@ export const myCasesFilterSchema = z.object({
     .optional()
     .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  /** Where the cases stand (the portfolio's columns). */
+  group: z.enum(STATUS_GROUPS).optional().catch(undefined),
+  /** Stuck: no step for IDLE_MONTHS months in the active workload, or an auction that failed. */
+  stuck: z.enum(["idle", "auction"]).optional().catch(undefined),
 });
 export type MyCasesFilter = z.infer<typeof myCasesFilterSchema>;
 
@@ -46,6 +50,8 @@ export interface MyCase {
   executor_name: string | null;
   assets_at_auction: number;
   next_round_on: string | null;
+  /** Day of the last step recorded on the case. */
+  last_event_on: string | null;
 }
 
 /**
@@ -61,17 +67,27 @@ export function myCases(tx: TxSql, filter: MyCasesFilter = {}, limit = 500) {
            (c.money_due - c.money_collected)::text as money_outstanding,
            to_char(c.next_deadline_on, 'YYYY-MM-DD') as next_deadline_on, c.next_deadline_kind,
            e.full_name as executor_name,
-           coalesce(a.assets_at_auction, 0) as assets_at_auction, to_char(a.next_round_on, 'YYYY-MM-DD') as next_round_on
+           coalesce(a.assets_at_auction, 0) as assets_at_auction, to_char(a.next_round_on, 'YYYY-MM-DD') as next_round_on,
+           to_char(coalesce(c.last_event_on, c.accepted_on), 'YYYY-MM-DD') as last_event_on
       from public.cases c
       join public.units pu on pu.id = c.province_id
       join public.units u on u.id = c.unit_id
       left join public.profiles e on e.id = c.executor_id
       left join public.creditor_case_auctions() a on a.case_id = c.id
      where (${filter.province ?? null}::text is null or pu.slug = ${filter.province ?? null})
+       ${filter.group ? tx`and c.status = any(${statusesOfGroup(filter.group, CASE_STATUSES)}::public.case_status[])` : tx``}
+       ${filter.stuck === "idle" ? idleWhere(tx) : tx``}
+       ${filter.stuck === "auction" ? tx`and c.id in (select f.case_id from public.creditor_case_failed_auctions() f)` : tx``}
        and (${filter.status ?? null}::public.case_status is null or c.status = ${filter.status ?? null}::public.case_status)
        and (${q}::text is null or c.search_text like app_private.search_text(${q}))
      order by c.next_deadline_on nulls last, c.accepted_on desc, c.id
      limit ${limit}`;
+}
+
+/** In the active workload with no step for IDLE_MONTHS months (Vietnam's today). */
+export function idleWhere(tx: TxSql) {
+  return tx`and c.status <> all(${[...OUT_OF_WORKLOAD_STATUSES]}::public.case_status[])
+            and coalesce(c.last_event_on, c.accepted_on) <= (now() at time zone 'Asia/Ho_Chi_Minh')::date - make_interval(months => ${IDLE_MONTHS})`;
 }
 
 /** Totals of the account's cases: count, due, collected, outstanding (đồng as text). */
@@ -102,7 +118,8 @@ function myCasesById(tx: TxSql, caseId: string) {
            (c.money_due - c.money_collected)::text as money_outstanding,
            to_char(c.next_deadline_on, 'YYYY-MM-DD') as next_deadline_on, c.next_deadline_kind,
            e.full_name as executor_name,
-           coalesce(a.assets_at_auction, 0) as assets_at_auction, to_char(a.next_round_on, 'YYYY-MM-DD') as next_round_on
+           coalesce(a.assets_at_auction, 0) as assets_at_auction, to_char(a.next_round_on, 'YYYY-MM-DD') as next_round_on,
+           to_char(coalesce(c.last_event_on, c.accepted_on), 'YYYY-MM-DD') as last_event_on
       from public.cases c
       join public.units pu on pu.id = c.province_id
       join public.units u on u.id = c.unit_id

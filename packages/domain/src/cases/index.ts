@@ -7,3 +7,4 @@ export * from "./deadlines.ts";
 export * from "./register.ts";
 export * from "./worklist.ts";
 export * from "./schemas.ts";
+export * from "./status-groups.ts";
