@@ -97,7 +97,8 @@ test("the bank's portfolio: money outstanding by province and where the cases st
   expect(total).toBe(await csvRows("province=hai-phong"));
   // The workbook has the same rows, with amounts that add up to the page's total outstanding.
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await (await page.request.get("/creditor/cases.xlsx?province=hai-phong")).body()));
+  const xlsx = await (await page.request.get("/creditor/cases.xlsx?province=hai-phong")).body();
+  await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
   const sheet = wb.worksheets[0]!;
   expect(sheet.rowCount - 3).toBe(total);
   let outstanding = 0n;
