@@ -46,6 +46,7 @@ export default [
     route("complaints/:id", "routes/complaints/letter.tsx"),
   ]),
   route("complaints/stats.csv", "routes/complaints/stats-csv.ts"),
+  route("complaints/:id/documents/:documentId", "routes/complaints/document.ts"),
   route("complaints/from-request/:id", "routes/complaints/from-request.ts"),
   route("desk/:id/files/:fileId", "routes/desk/file.ts"),
   layout("routes/public/layout.tsx", [

@@ -271,3 +271,35 @@ test("a letter received twice is linked to the first as a duplicate, shown on bo
   await page.goto(firstUrl);
   await expect(page.getByTestId("related-duplicated_by")).toContainText(second);
 });
+
+test("a letter's documents are attached, listed and downloaded; a file that is not PDF or an image is refused", async ({ page }) => {
+  await signIn(page, CLERK);
+  await register(page, "Khiếu nại việc định giá tài sản kê biên");
+  const form = page.getByTestId("attach-form");
+  await form.getByLabel("Tên tài liệu").fill("Đơn khiếu nại bản giấy");
+  await form.getByLabel("Tệp (PDF, PNG hoặc JPEG; tối đa 3 tệp, mỗi tệp 5 MB)").setInputFiles({
+    name: "ghi-chu.txt",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("not a pdf"),
+  });
+  await page.getByTestId("attach-submit").click();
+  await expect(page.getByRole("alert").filter({ hasText: "chỉ nhận tệp PDF, PNG hoặc JPEG" })).toBeVisible();
+  await expect(page.getByTestId("letter-document")).toHaveCount(0);
+
+  const pdf = Buffer.from("%PDF-1.4\n% đơn khiếu nại\n");
+  await form.getByLabel("Tên tài liệu").fill("Đơn khiếu nại bản giấy");
+  await form.getByLabel("Tệp (PDF, PNG hoặc JPEG; tối đa 3 tệp, mỗi tệp 5 MB)").setInputFiles({
+    name: "don-khieu-nai.pdf",
+    mimeType: "application/pdf",
+    buffer: pdf,
+  });
+  await page.getByTestId("attach-submit").click();
+  const doc = page.getByTestId("letter-document");
+  await expect(doc).toHaveCount(1);
+  await expect(doc).toContainText("don-khieu-nai.pdf");
+  const href = (await doc.getByRole("link").getAttribute("href"))!;
+  const res = await page.request.get(href);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("application/pdf");
+  expect(Buffer.compare(await res.body(), pdf)).toBe(0);
+});

@@ -26,6 +26,7 @@ describe("the UI's labels entry", () => {
         "REQUEST_STATUS_LABELS",
         "ROLE_LABELS",
         "ROUND_RESULT_LABELS",
+        "STATUS_GROUP_LABELS",
         "STAT_BREAKDOWN_GROUP_LABELS",
         "STAT_BREAKDOWN_LABELS",
         "STAT_FIGURE_LABELS",

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { RelatedLetter } from "@thads/core/complaints";
+import type { LetterDocument, RelatedLetter } from "@thads/core/complaints";
 import { formatDateVi } from "@thads/domain/labels";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { Section } from "../../components/ui.tsx";
@@ -190,6 +190,56 @@ export function LinkForm({ version, resolved, errors }: { version: number; resol
           {m("letter.save")}
         </button>
       </AppForm>
+    </Section>
+  );
+}
+
+/** The documents attached to the letter (each downloads), and the form that attaches more. */
+export function Documents({
+  letterId,
+  documents,
+  mayAttach,
+  errors,
+}: {
+  letterId: string;
+  documents: readonly LetterDocument[];
+  mayAttach: boolean;
+  errors: Errors;
+}) {
+  const m = useMessages(complaintMessages);
+  return (
+    <Section title={m("docs.title")}>
+      {documents.length === 0 ? (
+        <p className="text-sm text-slate-600">{m("docs.none")}</p>
+      ) : (
+        <ul className="space-y-1" data-testid="letter-documents">
+          {documents.map((d) => (
+            <li key={d.id} data-testid="letter-document">
+              <a href={`/complaints/${letterId}/documents/${d.id}`} className="text-brand-700 underline">
+                {d.title}
+              </a>{" "}
+              · {d.file_name} · {Math.max(1, Math.round(d.size_bytes / 1024))} KB · {formatDateVi(d.created_on)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayAttach ? (
+        <AppForm className="mt-3 grid max-w-3xl gap-3" encType="multipart/form-data" noValidate data-testid="attach-form">
+          <input type="hidden" name="intent" value="attach" />
+          <TextField name="title" label={m("docs.docTitle")} errors={errors} />
+          <Field name="files" label={m("docs.files")} error={errors?.files}>
+            <input
+              {...fieldProps("files", errors?.files)}
+              type="file"
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            />
+          </Field>
+          <button type="submit" className="justify-self-start rounded bg-brand-700 px-4 py-2 text-white" data-testid="attach-submit">
+            {m("docs.attach")}
+          </button>
+        </AppForm>
+      ) : null}
     </Section>
   );
 }

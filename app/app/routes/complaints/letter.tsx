@@ -1,13 +1,16 @@
 import { data, redirect, useActionData } from "react-router";
 import {
   AcceptLetterSchema,
+  AttachDocumentSchema,
   ClassifyLetterSchema,
   LinkLetterSchema,
   ResolveLetterSchema,
   acceptLetter,
+  attachDocuments,
   classifyLetter,
   complaintWrite,
   letterDetail,
+  letterDocuments,
   linkLetter,
   provinceUnits,
   relatedLetters,
@@ -25,7 +28,9 @@ import { formFields } from "../../utils/form-nest.ts";
 import { asUser, forbidden, notFound, requireUser } from "../../utils/user.server.ts";
 import { ACT_LABELS, KIND_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS, complaintMessages } from "./messages.ts";
 import { COMPLAINT_HANDLERS, COMPLAINT_READERS } from "./roles.ts";
-import { AcceptForm, ClassifyForm, LinkForm, RelatedLetters, ResolveForm, type ActionData } from "./letter-forms.tsx";
+import { readPublicForm } from "../public/upload.server.ts";
+import { MAX_BODY_BYTES } from "../public/limits.ts";
+import { AcceptForm, ClassifyForm, Documents, LinkForm, RelatedLetters, ResolveForm, type ActionData } from "./letter-forms.tsx";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -34,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const l = await letterDetail(tx, params.id);
     if (!l) return null;
     const units = await provinceUnits(tx, l.province_id);
-    return { l, units, related: await relatedLetters(tx, l.id) };
+    return { l, units, related: await relatedLetters(tx, l.id), documents: await letterDocuments(tx, l.id) };
   });
   if (!result) notFound();
   return { ...result!, mayHandle: hasRole(user.memberships, ...COMPLAINT_HANDLERS) };
@@ -44,8 +49,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
   const user = await requireUser(request);
   if (!hasRole(user.memberships, ...COMPLAINT_HANDLERS)) forbidden();
-  const fields = formFields(await readForm(request, lang));
   const sql = appSql();
+  // Documents come as a multipart form with files: read with the upload's limits and type checks.
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const read = await readPublicForm(request, { maxBytes: MAX_BODY_BYTES, files: true });
+    if ("formError" in read) return data<ActionData>({ intent: "attach", formError: read.formError }, { status: read.status });
+    const p = AttachDocumentSchema.safeParse(formFields(read.form));
+    if (!p.success) return data<ActionData>({ intent: "attach", fieldErrors: fieldErrorsOf(p.error) }, { status: 400 });
+    const r = await complaintWrite(sql, user.claims, (tx) => attachDocuments(tx, params.id, { title: p.data.title, files: read.files }));
+    if (!r.ok) {
+      return data<ActionData>(
+        { intent: "attach", ...(r.field ? { fieldErrors: { [r.field]: r.message } } : { formError: r.message }) },
+        { status: r.status },
+      );
+    }
+    return redirect(`/complaints/${params.id}`);
+  }
+  const fields = formFields(await readForm(request, lang));
   let r: Awaited<ReturnType<typeof complaintWrite>>;
   if (fields.intent === "classify") {
     const p = ClassifyLetterSchema.safeParse(fields);
@@ -76,7 +96,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function Letter({ loaderData }: Route.ComponentProps) {
-  const { l, units, related, mayHandle } = loaderData;
+  const { l, units, related, documents, mayHandle } = loaderData;
   const a = useActionData<ActionData>();
   const m = useMessages(complaintMessages);
   const lang = useLang();
@@ -132,6 +152,7 @@ export default function Letter({ loaderData }: Route.ComponentProps) {
         />
       </Section>
       <RelatedLetters related={related} />
+      <Documents letterId={l.id} documents={documents} mayAttach={mayHandle} errors={a?.intent === "attach" ? a.fieldErrors : undefined} />
       {mayHandle ? (
         <LinkForm version={l.version} resolved={l.status === "resolved"} errors={a?.intent === "link" ? a.fieldErrors : undefined} />
       ) : null}

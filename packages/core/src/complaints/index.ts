@@ -3,3 +3,4 @@ export * from "./letters.ts";
 export * from "./stats.ts";
 export * from "./case-letters.ts";
 export * from "./sessions.ts";
+export * from "./documents.ts";
