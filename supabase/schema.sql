@@ -603,6 +603,7 @@ create table public.complaint_documents (
   constraint complaint_documents_content_type_check CHECK ((content_type = ANY (ARRAY['application/pdf'::text, 'image/png'::text, 'image/jpeg'::text]))),
   constraint complaint_documents_file_name_check CHECK (((char_length(file_name) >= 1) AND (char_length(file_name) <= 255))),
   constraint complaint_documents_size_bytes_check CHECK (((size_bytes >= 1) AND (size_bytes <= 10485760))),
+  constraint complaint_documents_size_is_content CHECK ((octet_length(content) = size_bytes)),
   constraint complaint_documents_title_check CHECK (((char_length(title) >= 1) AND (char_length(title) <= 300))),
   constraint complaint_documents_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id),
   constraint complaint_documents_letter_id_fkey FOREIGN KEY (letter_id) REFERENCES public.complaint_letters(id)
@@ -1762,10 +1763,18 @@ begin
       raise exception 'Mã truy cập API: đã có 20 mã còn hiệu lực; thu hồi bớt trước khi tạo mã mới.'
         using errcode = '23514', column = 'name';
     end if;
+    if (select count(*) from public.api_tokens t
+         where t.account_id = new.account_id and t.created_at > now() - interval '1 day') >= 20 then
+      raise exception 'Mã truy cập API: đã tạo 20 mã trong 24 giờ qua; thử lại sau.'
+        using errcode = '23514', column = 'name';
+    end if;
     return new;
   end if;
   if old.revoked_at is not null and new.revoked_at is distinct from old.revoked_at then
     raise exception 'Mã truy cập API: mã đã thu hồi không thể khôi phục.' using errcode = '23514', column = 'revoked_at';
+  end if;
+  if old.revoked_at is null and new.revoked_at is not null then
+    new.revoked_at := now();
   end if;
   return new;
 end
@@ -2582,7 +2591,8 @@ CREATE OR REPLACE FUNCTION app_private.is_creditor_organization()
 AS $function$
   select exists (select 1 from public.creditor_links l
                   where l.account_id = auth.uid() and l.revoked_at is null and l.party_kind = 'organization')
-     and exists (select 1 from public.memberships m where m.user_id = auth.uid() and m.role = 'creditor');
+     and exists (select 1 from public.memberships m where m.user_id = auth.uid() and m.role = 'creditor')
+     and not exists (select 1 from public.memberships m where m.user_id = auth.uid() and m.role <> 'creditor');
 $function$;
 grant execute on function app_private.is_creditor_organization() to authenticated;
 
@@ -2874,9 +2884,17 @@ begin
              window_count = case when t.window_started_at is null or t.window_started_at <= now() - interval '1 minute'
                                  then 1 else t.window_count + 1 end
        where t.token_hash = p_hash and t.revoked_at is null and t.expires_at > now()
+         and exists (select 1 from public.creditor_links l
+                      where l.account_id = t.account_id and l.revoked_at is null and l.party_kind = 'organization')
+         and not exists (select 1 from public.memberships m where m.user_id = t.account_id and m.role <> 'creditor')
        returning t.id, t.account_id, t.scopes, t.window_count
     )
-    select u.id, u.account_id, app_private.auth_user_email(u.account_id), u.scopes, u.window_count > p_limit
+    select u.id, u.account_id, app_private.auth_user_email(u.account_id), u.scopes,
+           -- Every token of the account counts against the one limit: this one's new count and the
+           -- others' counts in their current minute.
+           u.window_count + coalesce((select sum(o.window_count) from public.api_tokens o
+                                       where o.account_id = u.account_id and o.id <> u.id
+                                         and o.window_started_at > now() - interval '1 minute'), 0) > p_limit
       from used u
      where app_private.auth_user_email(u.account_id) is not null;
 end

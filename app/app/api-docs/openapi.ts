@@ -170,7 +170,11 @@ export const openApiDocument = {
               "application/json": {
                 schema: {
                   type: "object",
-                  properties: { data: { type: "array", items: { $ref: "#/components/schemas/CreditorCase" } }, total: { type: "integer" } },
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/CreditorCase" } },
+                    total: { type: "integer" },
+                    totalIsCapped: { type: "boolean", description: "More than 10,000 cases: narrow by province or status." },
+                  },
                 },
               },
             },

@@ -1,6 +1,7 @@
 import { isApiToken, resolveApiToken, type ApiTokenScope } from "@thads/auth";
 import type { Claims } from "@thads/db";
 import { loadProfileAndMemberships } from "@thads/core/current-user";
+import { isCreditorOnly } from "@thads/domain";
 import { withClaims } from "@thads/db";
 import { appSql } from "./db.server.ts";
 import { getUser, type CurrentUser } from "./user.server.ts";
@@ -23,6 +24,8 @@ export async function apiUser(request: Request): Promise<ApiUser | null> {
     if (!t.ok) return null;
     const claims: Claims = { sub: t.accountId, role: "authenticated", aud: "authenticated", email: t.email };
     const { fullName, memberships } = await withClaims(appSql(), claims, (tx) => loadProfileAndMemberships(tx, t.accountId));
+    // A token is a creditor organisation's: an account with any staff role reads nothing through one.
+    if (!isCreditorOnly(memberships)) return null;
     return {
       id: t.accountId,
       email: t.email,

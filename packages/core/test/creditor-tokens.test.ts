@@ -61,6 +61,8 @@ describe("a creditor organisation's API tokens", () => {
   });
 
   it("are limited per minute, in the database", async () => {
+    // The limit is the account's: the uses of its earlier tokens in this minute are forgotten first.
+    await ctx.owner`update public.api_tokens set window_started_at = null, window_count = 0 where account_id = ${ctx.fx.users.creditor!}`;
     const { secret } = await create(ctx.fx.users.creditor!);
     for (let i = 0; i < 3; i++) expect((await resolveApiToken(ctx.app, secret.token, 3)).ok).toBe(true);
     expect(await resolveApiToken(ctx.app, secret.token, 3)).toEqual({ ok: false, reason: "rate_limited" });
@@ -93,9 +95,75 @@ describe("a creditor organisation's API tokens", () => {
   });
 
   it("stand at most twenty at once for an account", async () => {
+    // The day's earlier tokens made two days ago: only the live count is at stake here.
+    await ctx.owner`update public.api_tokens set created_at = created_at - interval '2 days' where account_id = ${ctx.fx.users.creditor!}`;
     const live = await ctx.owner<{ n: bigint }[]>`
       select count(*) as n from public.api_tokens where account_id = ${ctx.fx.users.creditor!} and revoked_at is null and expires_at > now()`;
     for (let i = Number(live[0]!.n); i < 20; i++) expect((await create(ctx.fx.users.creditor!)).r.ok).toBe(true);
     expect((await create(ctx.fx.users.creditor!)).r).toMatchObject({ ok: false, field: "name" });
+  });
+});
+
+describe("API tokens, hardened", () => {
+  /** The account's earlier tokens out of the way: revoked, and made two days ago. */
+  const reset = () =>
+    ctx.owner`update public.api_tokens set revoked_at = coalesce(revoked_at, now()), created_at = created_at - interval '2 days',
+                                           window_started_at = null, window_count = 0
+               where account_id = ${ctx.fx.users.creditor!}`;
+
+  it("are made at most twenty a day, revoked ones included", async () => {
+    await reset();
+    for (let i = 0; i < 20; i++) {
+      const { r } = await create(ctx.fx.users.creditor!);
+      expect(r.ok).toBe(true);
+      if (r.ok) await as(ctx.fx.users.creditor!, (tx) => revokeApiToken(tx, r.id));
+    }
+    const refused = (await create(ctx.fx.users.creditor!)).r;
+    expect(refused).toMatchObject({ ok: false, field: "name" });
+    expect(refused.ok ? "" : refused.message).toMatch(/24 giờ/);
+  });
+
+  it("count every token of the account against the one limit", async () => {
+    await reset();
+    const a = await create(ctx.fx.users.creditor!);
+    const b = await create(ctx.fx.users.creditor!);
+    expect((await resolveApiToken(ctx.app, a.secret.token, 3)).ok).toBe(true);
+    expect((await resolveApiToken(ctx.app, b.secret.token, 3)).ok).toBe(true);
+    expect((await resolveApiToken(ctx.app, a.secret.token, 3)).ok).toBe(true);
+    expect(await resolveApiToken(ctx.app, b.secret.token, 3)).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it("stop working when the account is no longer a linked organisation or gains a staff role, and are never created by a staff account", async () => {
+    const user = randomUUID();
+    const number = `04${Date.now().toString().slice(-8)}`;
+    await ctx.owner`insert into auth.users (id, email, encrypted_password, aud, role)
+                    values (${user}, ${`org.${ctx.fx.tag}@test.vn`.toLowerCase()}, 'x', 'authenticated', 'authenticated')`;
+    await ctx.owner`insert into public.profiles (id, full_name, email, creditor_kind) values (${user}, 'Công ty C', 'c@test.vn', 'company')`;
+    await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${user}, null, 'creditor')`;
+    const [link] = await ctx.owner<{ id: string }[]>`insert into public.creditor_links (account_id, id_number, party_kind, channel)
+                    values (${user}, ${number}, 'organization', 'verified_channel') returning id`;
+    const first = await create(user);
+    expect(first.r.ok).toBe(true);
+    expect((await resolveApiToken(ctx.app, first.secret.token)).ok).toBe(true);
+    // A staff role too: the token reads nothing, and no new one is made.
+    await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${user}, ${ctx.fx.units.a1}, 'clerk')`;
+    expect(await resolveApiToken(ctx.app, first.secret.token)).toEqual({ ok: false, reason: "invalid" });
+    expect((await create(user)).r).toMatchObject({ ok: false, status: 403 });
+    await ctx.owner`delete from public.memberships where user_id = ${user} and role = 'clerk'`;
+    expect((await resolveApiToken(ctx.app, first.secret.token)).ok).toBe(true);
+    // Its organisation link revoked: the token stops.
+    await ctx.owner`update public.creditor_links set revoked_at = now(), revoked_by = ${ctx.fx.users.clerk!}, revoke_reason = 'Hết ủy quyền' where id = ${link!.id}`;
+    expect(await resolveApiToken(ctx.app, first.secret.token)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("are revoked at the time of the revocation, whatever time the client sends", async () => {
+    await reset();
+    const { r } = await create(ctx.fx.users.creditor!);
+    const id = r.ok ? r.id : "";
+    await as(ctx.fx.users.creditor!, (tx) => tx`update public.api_tokens set revoked_at = '2099-01-01' where id = ${id}`);
+    const [row] = await ctx.owner<
+      { late: boolean }[]
+    >`select revoked_at > now() + interval '1 minute' as late from public.api_tokens where id = ${id}`;
+    expect(row!.late).toBe(false);
   });
 });

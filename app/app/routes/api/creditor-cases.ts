@@ -5,12 +5,19 @@ import { apiError, apiUser, hasScope } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { filterOf } from "../creditor/scope.server.ts";
 
+/** The most cases one answer carries (narrow by province or status for more). */
+const API_LIMIT = 10_000;
+
 /** GET /api/v1/creditor/cases: the creditor's own cases in every province, as on "My cases" (scope cases:read). */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await apiUser(request);
   if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập, mã truy cập sai, đã hết hạn hoặc đã thu hồi.");
   if (!hasRole(user.memberships, "creditor")) return apiError(403, "forbidden", "Chỉ tài khoản người được thi hành án.");
   if (!hasScope(user, "cases:read")) return apiError(403, "insufficient_scope", "Mã truy cập không có quyền cases:read.");
-  const rows = await asUser(user, (tx) => myCases(tx, filterOf(request), 10_000));
-  return Response.json({ data: rows, total: rows.length }, { headers: { "Cache-Control": "private, no-store" } });
+  const rows = await asUser(user, (tx) => myCases(tx, filterOf(request), API_LIMIT + 1));
+  const capped = rows.length > API_LIMIT;
+  return Response.json(
+    { data: capped ? rows.slice(0, API_LIMIT) : rows, total: Math.min(rows.length, API_LIMIT), totalIsCapped: capped },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }

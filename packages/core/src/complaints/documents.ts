@@ -15,6 +15,9 @@ export const AttachDocumentSchema = z.object({
   title: text("Tên tài liệu", 300),
 });
 
+/** The most documents one letter carries. */
+export const MAX_DOCUMENTS = 30;
+
 export interface DocumentFile {
   name: string;
   type: "application/pdf" | "image/png" | "image/jpeg";
@@ -38,8 +41,13 @@ export async function attachDocuments(
 ): Promise<WriteResult> {
   if (!isUuid(letterId)) return { ok: false, status: 404, message: "Không tìm thấy đơn." };
   if (input.files.length === 0) return { ok: false, status: 422, message: "Tệp đính kèm: chọn ít nhất một tệp.", field: "files" };
-  const [letter] = await tx<{ id: string }[]>`select id from public.complaint_letters where id = ${letterId}`;
+  const [letter] = await tx<{ id: string; documents: number }[]>`
+    select l.id, (select count(*)::int from public.complaint_documents d where d.letter_id = l.id) as documents
+      from public.complaint_letters l where l.id = ${letterId} for update`;
   if (!letter) return { ok: false, status: 404, message: "Không tìm thấy đơn." };
+  if (letter.documents + input.files.length > MAX_DOCUMENTS) {
+    return { ok: false, status: 422, message: `Tệp đính kèm: một đơn có tối đa ${MAX_DOCUMENTS} tài liệu.`, field: "files" };
+  }
   let first = "";
   for (const f of input.files) {
     const [row] = await tx<{ id: string }[]>`
@@ -58,7 +66,8 @@ export async function letterDocuments(tx: TxSql, letterId: string): Promise<Lett
     select id, title, file_name, content_type, size_bytes,
            to_char(created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as created_on
       from public.complaint_documents where letter_id = ${letterId}
-     order by created_at, file_name`;
+     order by created_at, file_name
+     limit ${MAX_DOCUMENTS}`;
 }
 
 /** One document with its content, if the caller may read it. */

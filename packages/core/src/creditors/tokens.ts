@@ -76,6 +76,10 @@ export async function createApiToken(
   } catch (e) {
     const err = e as { code?: string; message?: string; column_name?: string };
     if (err.code === "23514") return { ok: false, status: 422, message: err.message ?? "Mã truy cập API: không hợp lệ.", field: "name" };
+    if (err.code === "23505") return { ok: false, status: 409, message: "Mã truy cập API: trùng mã, hãy tạo lại." };
+    if (err.code === "42501") {
+      return { ok: false, status: 403, message: "Mã truy cập API: chỉ tài khoản tổ chức đã liên kết mới tạo được mã." };
+    }
     throw e;
   }
 }
