@@ -60,6 +60,12 @@ function serve() {
       process.exit(1);
     }
     if (cluster.isPrimary) console.log(`THADS is up at http://localhost:${port}`);
+    // Background work of the app (notifications: deadline sweep and e-mail outbox), in every process;
+    // the database keeps concurrent workers from doing the same work twice.
+    import(BUILD).then(
+      (build) => build.entry.module.startBackgroundJobs?.(),
+      (e) => console.error(`Cannot start background jobs: ${e.message}`),
+    );
   });
   // Idle keep-alive connections stay open longer than the idle timeouts of the proxies and clients in
   // front (60 s is common), so a client never reuses a connection the server is just closing — a

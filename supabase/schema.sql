@@ -49,6 +49,7 @@ create type public.creditor_link_channel as enum ('desk', 'verified_channel');
 create type public.decision_kind as enum ('ex_officio', 'on_request');
 create type public.deposit_outcome as enum ('held', 'refunded', 'forfeited', 'applied');
 create type public.judgment_type as enum ('civil', 'criminal', 'administrative', 'family', 'business', 'labour', 'bankruptcy', 'arbitration', 'other');
+create type public.notification_kind as enum ('request_status', 'payment', 'deadline_missed');
 create type public.obligation_kind as enum ('money', 'act');
 create type public.party_kind as enum ('person', 'organization');
 create type public.party_role as enum ('creditor', 'debtor', 'related');
@@ -791,6 +792,41 @@ create table public.memberships (
 alter table public.memberships enable row level security;
 alter table public.memberships force row level security;
 grant select, insert, update, delete on table public.memberships to authenticated;
+
+create table public.notifications (
+  id uuid default gen_random_uuid() not null,
+  account_id uuid not null,
+  kind public.notification_kind not null,
+  case_id uuid,
+  request_id uuid,
+  payload jsonb default '{}'::jsonb not null,
+  dedupe_key text not null,
+  created_at timestamp with time zone default now() not null,
+  read_at timestamp with time zone,
+  emailed_at timestamp with time zone,
+  constraint notifications_pkey PRIMARY KEY (id),
+  constraint notifications_once UNIQUE (account_id, dedupe_key),
+  constraint notifications_dedupe_key_check CHECK (((char_length(dedupe_key) >= 1) AND (char_length(dedupe_key) <= 200))),
+  constraint notifications_payload_check CHECK (((jsonb_typeof(payload) = 'object'::text) AND (pg_column_size(payload) <= 2048))),
+  constraint notifications_subject CHECK (
+CASE kind
+    WHEN 'request_status'::public.notification_kind THEN (request_id IS NOT NULL)
+    ELSE (case_id IS NOT NULL)
+END),
+  constraint notifications_account_id_fkey FOREIGN KEY (account_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+  constraint notifications_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id),
+  constraint notifications_request_id_fkey FOREIGN KEY (request_id) REFERENCES public.service_requests(id)
+);
+alter table public.notifications enable row level security;
+alter table public.notifications force row level security;
+grant select (id) on table public.notifications to authenticated;
+grant select (account_id) on table public.notifications to authenticated;
+grant select (kind) on table public.notifications to authenticated;
+grant select (case_id) on table public.notifications to authenticated;
+grant select (request_id) on table public.notifications to authenticated;
+grant select (payload) on table public.notifications to authenticated;
+grant select (created_at) on table public.notifications to authenticated;
+grant select (read_at), update (read_at) on table public.notifications to authenticated;
 
 create table public.profiles (
   id uuid not null,
@@ -1644,6 +1680,11 @@ CREATE INDEX memberships_province_id_idx ON public.memberships USING btree (prov
 CREATE INDEX memberships_role_idx ON public.memberships USING btree (role);
 CREATE INDEX memberships_unit_id_idx ON public.memberships USING btree (unit_id);
 CREATE INDEX memberships_user_id_idx ON public.memberships USING btree (user_id, role);
+CREATE INDEX notifications_account_idx ON public.notifications USING btree (account_id, created_at DESC);
+CREATE INDEX notifications_case_idx ON public.notifications USING btree (case_id);
+CREATE INDEX notifications_outbox_idx ON public.notifications USING btree (created_at) WHERE (emailed_at IS NULL);
+CREATE INDEX notifications_request_idx ON public.notifications USING btree (request_id);
+CREATE INDEX notifications_unread_idx ON public.notifications USING btree (account_id) WHERE (read_at IS NULL);
 CREATE INDEX profiles_province_id_idx ON public.profiles USING btree (province_id);
 CREATE INDEX profiles_unit_id_idx ON public.profiles USING btree (unit_id);
 CREATE INDEX public_announcements_province_idx ON public.public_announcements USING btree (province_id, published_on DESC);
@@ -2344,6 +2385,38 @@ end
 $function$;
 -- function app_private.check_stat_target_year(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.claim_notification_emails(p_accounts integer)
+ RETURNS TABLE(account_id uuid, email text, total integer, items jsonb)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return query
+    with picked as (
+      select n.id, n.account_id
+        from public.notifications n
+       where n.emailed_at is null
+         and n.account_id in (select distinct o.account_id from public.notifications o
+                               where o.emailed_at is null order by o.account_id limit greatest(1, least(p_accounts, 500)))
+       for update skip locked
+    ),
+    sent as (
+      update public.notifications n set emailed_at = now()
+        from picked p where n.id = p.id
+      returning n.account_id, n.kind, n.case_id, n.request_id, n.payload, n.created_at
+    )
+    select s.account_id, app_private.auth_user_email(s.account_id), count(*)::integer,
+           (select coalesce(jsonb_agg(x.j order by x.created_at desc), '[]')
+              from (select jsonb_build_object('kind', t.kind, 'caseId', t.case_id, 'requestId', t.request_id, 'payload', t.payload) as j,
+                           t.created_at
+                      from sent t where t.account_id = s.account_id order by t.created_at desc limit 50) x)
+      from sent s
+     group by s.account_id;
+end
+$function$;
+grant execute on function app_private.claim_notification_emails(p_accounts integer) to auth_service;
+
 CREATE OR REPLACE FUNCTION app_private.complaint_letters_references()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -2739,6 +2812,99 @@ begin
 end
 $function$;
 -- function app_private.memberships_before_write(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.notifications_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if old.read_at is not null then
+    new.read_at := old.read_at;
+  elsif new.read_at is not null then
+    new.read_at := now();
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.notifications_guard(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.notify_missed_deadlines(p_today date)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_count integer;
+begin
+  insert into public.notifications (account_id, kind, case_id, payload, dedupe_key)
+  select distinct l.account_id, 'deadline_missed'::public.notification_kind, c.id,
+         jsonb_build_object('caseNumber', c.case_number, 'deadlineKind', c.next_deadline_kind,
+                            'dueOn', to_char(c.next_deadline_on, 'YYYY-MM-DD')),
+         'deadline:' || c.id || ':' || to_char(c.next_deadline_on, 'YYYY-MM-DD') || ':' || coalesce(c.next_deadline_kind, '')
+    from public.creditor_links l
+    join public.case_parties p on p.id_number = l.id_number and p.role = 'creditor'
+    join public.cases c on c.id = p.case_id
+   where l.revoked_at is null
+     and c.next_deadline_on < p_today and c.next_deadline_on >= p_today - 30
+     and c.status not in ('completed', 'terminated', 'transferred_out', 'separate_register', 'returned')
+     and (c.last_event_on is null or c.last_event_on <= c.next_deadline_on)
+  on conflict (account_id, dedupe_key) do nothing;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$function$;
+grant execute on function app_private.notify_missed_deadlines(p_today date) to auth_service;
+
+CREATE OR REPLACE FUNCTION app_private.notify_payment()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into public.notifications (account_id, kind, case_id, payload, dedupe_key)
+  select distinct l.account_id, 'payment'::public.notification_kind, e.case_id,
+         jsonb_build_object('caseNumber', c.case_number, 'amount', e.payload ->> 'amount',
+                            'paidOn', to_char(e.effective_date, 'YYYY-MM-DD')),
+         'payment:' || e.id
+    from new_events e
+    join public.cases c on c.id = e.case_id
+    join public.case_parties p on p.case_id = e.case_id and p.role = 'creditor' and p.id_number is not null
+    join public.creditor_links l on l.id_number = p.id_number and l.revoked_at is null
+   where e.kind = 'payment' and e.effective_date >= app_private.today_vn() - 30
+  on conflict (account_id, dedupe_key) do nothing;
+  return null;
+end
+$function$;
+-- function app_private.notify_payment(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.notify_request_status()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into public.notifications (account_id, kind, request_id, payload, dedupe_key)
+  select a.account_id, 'request_status', e.request_id,
+         jsonb_build_object('trackingCode', r.tracking_code, 'requestKind', r.kind, 'from', e.from_status, 'to', e.to_status),
+         'request:' || e.id
+    from new_events e
+    join public.service_requests r on r.id = e.request_id
+    cross join lateral (
+      select r.requester_id as account_id where r.requester_id is not null
+      union
+      select l.account_id from public.creditor_links l
+       where l.id_number = r.requester_id_number and l.revoked_at is null
+    ) a
+   where e.from_status is not null and e.from_status is distinct from e.to_status
+  on conflict (account_id, dedupe_key) do nothing;
+  return null;
+end
+$function$;
+-- function app_private.notify_request_status(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.open_transferred_case(p_case_id uuid)
  RETURNS uuid
@@ -4222,6 +4388,7 @@ CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON public.case_ev
 CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
 CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_case_event_bounds();
 CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
+CREATE TRIGGER case_events_notify AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_payment();
 CREATE TRIGGER case_events_stats AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_case_events();
 CREATE TRIGGER case_events_tenant BEFORE INSERT ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
 CREATE TRIGGER case_obligations_audit AFTER DELETE OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
@@ -4252,6 +4419,7 @@ CREATE TRIGGER judgments_date_bounds_update AFTER UPDATE ON public.judgments FOR
 CREATE TRIGGER judgments_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.judgments FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE OR UPDATE ON public.memberships FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER memberships_before_write BEFORE INSERT OR UPDATE ON public.memberships FOR EACH ROW EXECUTE FUNCTION app_private.memberships_before_write();
+CREATE TRIGGER notifications_guard BEFORE UPDATE OF read_at ON public.notifications FOR EACH ROW EXECUTE FUNCTION app_private.notifications_guard();
 CREATE TRIGGER profiles_audit AFTER INSERT OR DELETE OR UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER profiles_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.profiles FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER profiles_touch BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
@@ -4267,6 +4435,7 @@ CREATE TRIGGER reception_sessions_references BEFORE INSERT OR UPDATE OF unit_id,
 CREATE TRIGGER reception_sessions_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.reception_sessions FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER service_request_attachments_before_insert BEFORE INSERT ON public.service_request_attachments FOR EACH ROW EXECUTE FUNCTION app_private.service_request_attachments_before_insert();
 CREATE TRIGGER service_request_events_append_only BEFORE DELETE OR UPDATE ON public.service_request_events FOR EACH ROW EXECUTE FUNCTION app_private.service_request_events_immutable();
+CREATE TRIGGER service_request_events_notify AFTER INSERT ON public.service_request_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_request_status();
 CREATE TRIGGER service_requests_audit AFTER DELETE OR UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER service_requests_before_insert BEFORE INSERT ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_before_insert();
 CREATE TRIGGER service_requests_before_update BEFORE UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_before_update();
@@ -4516,6 +4685,13 @@ create policy memberships_select on public.memberships for select to authenticat
 create policy memberships_update on public.memberships for update to authenticated
   using ((( SELECT app_private.is_national_admin() AS is_national_admin) OR ((province_id = ANY (( SELECT app_private.province_head_provinces() AS province_head_provinces)::uuid[])) AND (role = ANY (app_private.role_group('province_head_grants'::text))))))
   with check ((( SELECT app_private.is_national_admin() AS is_national_admin) OR ((province_id = ANY (( SELECT app_private.province_head_provinces() AS province_head_provinces)::uuid[])) AND (role = ANY (app_private.role_group('province_head_grants'::text))))));
+
+create policy notifications_mark_read on public.notifications for update to authenticated
+  using ((account_id = ( SELECT auth.uid() AS uid)))
+  with check ((account_id = ( SELECT auth.uid() AS uid)));
+
+create policy notifications_select on public.notifications for select to authenticated
+  using ((account_id = ( SELECT auth.uid() AS uid)));
 
 create policy profiles_insert on public.profiles for insert to authenticated
   with check ((( SELECT app_private.is_national_admin() AS is_national_admin) OR (province_id = ANY (( SELECT app_private.province_head_provinces() AS province_head_provinces)::uuid[]))));

@@ -13,6 +13,9 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export const streamTimeout = 5_000;
 
+/** The server's background work, started by server.js once it listens. */
+export { startNotificationJobs as startBackgroundJobs } from "./utils/notification-jobs.server.ts";
+
 /** Unexpected errors of loaders and actions: name, code and masked message, with the path only. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;

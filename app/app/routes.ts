@@ -18,6 +18,7 @@ export default [
     route("creditor/cases/:id", "routes/creditor/case.tsx"),
     route("creditor/tokens", "routes/creditor/tokens.tsx"),
     route("creditor/portfolio", "routes/creditor/portfolio.tsx"),
+    route("creditor/notifications", "routes/creditor/notifications.tsx"),
     route("cases", "routes/cases/list.tsx"),
     route("cases/new", "routes/cases/new.tsx"),
     route("cases/import", "routes/cases/import.tsx"),

@@ -36,6 +36,7 @@ interface Fx {
   parties: { a: string; b: string; otherCreditor: string; debtorA: string };
   requests: { mineB: string; othersB: string; fromAccount: string; anonymous: string };
   tokens: { mine: string; others: string };
+  notifications: { mine: string; others: string };
 }
 const fx = {} as Fx;
 
@@ -90,6 +91,14 @@ beforeAll(async () => {
                 now() + interval '30 days') returning id`
     )[0]!.id;
   fx.tokens = { mine: await token(f.users.creditor!), others: await token(fx.other) };
+  const notification = async (account: string, caseId: string) =>
+    (
+      await owner<{ id: string }[]>`
+        insert into public.notifications (account_id, kind, case_id, payload, dedupe_key)
+        values (${account}, 'payment', ${caseId}, ${owner.json({ caseNumber: "1", amount: "1000", paidOn: "2026-12-01" })},
+                ${`payment:${randomUUID()}`}) returning id`
+    )[0]!.id;
+  fx.notifications = { mine: await notification(f.users.creditor!, f.cases.a), others: await notification(fx.other, f.cases.b) };
 });
 
 const probe = (tier: Tier, fn: Probe) => probeAs(ctx, tier, fn);
@@ -181,6 +190,48 @@ describe("API tokens matrix", () => {
       (tx) => tx`update public.api_tokens set revoked_at = null where id = ${fx.tokens.others} returning id`,
     );
     await expect(back).rejects.toMatchObject({ code: "23514" });
+  });
+});
+
+/** Notifications: the account alone reads its own and marks them read; the database alone writes them; nobody deletes one. */
+function expectedNotifications(tier: Tier, op: Op, scope: Scope): Outcome {
+  if (tier === "anon" || op === "insert" || op === "delete") return "42501";
+  return tier === "creditor" && scope === "own" ? "allowed" : "zero_rows";
+}
+
+function notificationOp(op: Op, scope: Scope): Probe {
+  const target = scope === "own" ? fx.notifications.mine : fx.notifications.others;
+  if (op === "select") return (tx) => tx`select id from public.notifications where id = ${target}`;
+  if (op === "insert")
+    return (tx) => tx`insert into public.notifications (account_id, kind, case_id, dedupe_key)
+                      values (${scope === "own" ? ctx.fx.users.creditor! : fx.other}, 'payment', ${ctx.fx.cases.a}, ${`x:${randomUUID()}`})
+                      returning id`;
+  if (op === "update") return (tx) => tx`update public.notifications set read_at = now() where id = ${target} returning id`;
+  return (tx) => tx`delete from public.notifications where id = ${target} returning id`;
+}
+
+describe("notifications matrix", () => {
+  it.each(combinations(["notifications"] as const))("$tier · $table · $op · $scope", async ({ tier, op, scope }) => {
+    const want = expectedNotifications(tier, op, scope);
+    const got = await probe(tier, notificationOp(op, scope));
+    checked++;
+    if (got === "allowed" && want !== "allowed") leaks++;
+    expect(got).toBe(want);
+  });
+
+  it("keeps the outbox's column from the account", async () => {
+    expect(
+      await asUserProbe(
+        ctx.fx.users.creditor!,
+        (tx) => tx`select emailed_at from public.notifications where id = ${fx.notifications.mine}`,
+      ),
+    ).toBe("42501");
+    expect(
+      await asUserProbe(
+        ctx.fx.users.creditor!,
+        (tx) => tx`update public.notifications set emailed_at = now() where id = ${fx.notifications.mine} returning id`,
+      ),
+    ).toBe("42501");
   });
 });
 

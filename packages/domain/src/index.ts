@@ -12,3 +12,4 @@ export * from "./stats/index.ts";
 export * from "./redact.ts";
 export * from "./spreadsheet.ts";
 export * from "./api-scopes.ts";
+export * from "./notifications.ts";

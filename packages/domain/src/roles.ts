@@ -176,7 +176,18 @@ export function homePath(home: Home): string {
 
 /** Navigation entries a user may see, derived from their memberships only. */
 export interface NavItem {
-  key: "national" | "province" | "worklist" | "subunit" | "cases" | "steering" | "requests" | "desk" | "complaints" | "creditor-cases";
+  key:
+    | "national"
+    | "province"
+    | "worklist"
+    | "subunit"
+    | "cases"
+    | "steering"
+    | "requests"
+    | "desk"
+    | "complaints"
+    | "creditor-cases"
+    | "notifications";
   href: string;
   label: { vi: string; en: string };
 }
@@ -215,6 +226,7 @@ export function navFor(memberships: MembershipRef[]): NavItem[] {
   if (roles.has("creditor")) {
     add({ key: "requests", href: "/requests", label: { vi: "Yêu cầu của tôi", en: "My requests" } });
     add({ key: "creditor-cases", href: "/creditor/cases", label: { vi: "Việc của tôi", en: "My cases" } });
+    add({ key: "notifications", href: "/creditor/notifications", label: { vi: "Thông báo", en: "Notifications" } });
   }
   if (roles.has("province_head") || roles.has("province_staff") || roles.has("subunit_head") || roles.has("clerk")) {
     add({ key: "desk", href: "/desk", label: { vi: "Một cửa", en: "One-stop desk" } });

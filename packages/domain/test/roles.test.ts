@@ -59,7 +59,7 @@ describe("navFor", () => {
       "/cases",
       "/complaints",
     ]);
-    expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests", "/creditor/cases"]);
+    expect(navFor([m("creditor")]).map((i) => i.href)).toEqual(["/requests", "/creditor/cases", "/creditor/notifications"]);
     expect(navFor([m("steering_member")]).map((i) => i.href)).toEqual(["/steering"]);
     expect(navFor([m("national_admin"), m("steering_member")]).map((i) => i.href)).toEqual([
       "/national",

@@ -43,3 +43,14 @@ export function notifyRequester(to: { email: string | null; phone: string | null
       .send(job)
       .catch((e) => console.error(`notification failed (${job.channel} to ${maskContact(job.to)}): ${describeErrorForLog(e)}`));
 }
+
+/** An e-mail to an account (its notification digest), through the same transport. Resolves when sent or logged as failed. */
+export async function emailAccount(to: string, subject: string, body: string): Promise<boolean> {
+  try {
+    await current.send({ channel: "email", to, subject, body });
+    return true;
+  } catch (e) {
+    console.error(`notification failed (email to ${maskContact(to)}): ${describeErrorForLog(e)}`);
+    return false;
+  }
+}

@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "react-router";
 import { navFor } from "@thads/domain";
-import { ROLE_LABELS } from "@thads/domain/labels";
+import { formatCount, hasRole, ROLE_LABELS } from "@thads/domain/labels";
+import { unreadNotificationCount } from "@thads/core/creditors";
 import type { Route } from "./+types/layout";
 import { ErrorPanel } from "../../components/error-panel.tsx";
 import { AppForm } from "../../components/form.tsx";
 import { LangSwitch } from "../../components/lang-switch.tsx";
 import { useLang, useT } from "../../i18n.ts";
-import { requireUser } from "../../utils/user.server.ts";
+import { asUser, requireUser } from "../../utils/user.server.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -17,6 +18,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     roles: [...new Set(user.memberships.map((m) => m.role))],
     unitName: user.memberships[0]?.unitName ?? null,
     nav: navFor(user.memberships),
+    // A creditor's unread notifications, shown on the navigation's "Notifications".
+    unread: hasRole(user.memberships, "creditor") ? await asUser(user, unreadNotificationCount) : 0,
   };
 }
 
@@ -42,7 +45,7 @@ export function ErrorBoundary() {
 }
 
 function WorkspaceShell({ data, children }: { data: WorkspaceData; children: ReactNode }) {
-  const { fullName, roles, unitName, nav } = data;
+  const { fullName, roles, unitName, nav, unread } = data;
   const lang = useLang();
   const tr = useT();
   return (
@@ -62,6 +65,15 @@ function WorkspaceShell({ data, children }: { data: WorkspaceData; children: Rea
                 }
               >
                 {item.label[lang]}
+                {item.key === "notifications" && unread > 0 ? (
+                  <span
+                    className="ml-1.5 rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-900"
+                    data-testid="unread-badge"
+                    title={tr("nav.unread", { n: unread })}
+                  >
+                    {formatCount(unread)}
+                  </span>
+                ) : null}
               </NavLink>
             ))}
           </nav>

@@ -5,3 +5,5 @@ export * from "./filing-schema.ts";
 export * from "./tokens.ts";
 export * from "./token-schema.ts";
 export * from "./portfolio.ts";
+export * from "./notifications.ts";
+export * from "./notification-schema.ts";

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut } from "./helpers.ts";
+
+const run = Date.now().toString(36).toUpperCase();
+const CITIZEN = "creditor.citizen@demo.thads.vn";
+
+test("a citizen is told in the app when the desk receives its request, and marks it read", async ({ page }) => {
+  // The citizen files a request for a result confirmation from its account, on Hải Phòng's public form.
+  await signIn(page, CITIZEN);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/p/hai-phong/requests/new/xac-nhan-ket-qua");
+  await page.getByLabel("Số CCCD / mã số doanh nghiệp").fill(String(Date.now()).slice(-12).padStart(12, "0"));
+  await page.getByLabel("Số điện thoại").fill(`09${String(Date.now()).slice(-8)}`);
+  await page.getByLabel("Địa chỉ người yêu cầu").fill(`Số 5 Trần Phú ${run}, Hải Phòng`);
+  await page.getByLabel("Nội dung yêu cầu").fill(`Đề nghị xác nhận kết quả thi hành án ${run}.`);
+  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+  await page.goto("/requests");
+  await signOut(page);
+
+  // Hải Phòng's desk receives it.
+  await signIn(page, "hai-phong.staff@demo.thads.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/desk");
+  await page.getByTestId("desk-row").filter({ hasText: code }).getByRole("link").click();
+  await page.getByRole("button", { name: "Tiếp nhận" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Đã tiếp nhận");
+  await signOut(page);
+
+  // The citizen sees the unread count in the navigation and the notice on its page.
+  await signIn(page, CITIZEN);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/requests");
+  await expect(page.getByTestId("unread-badge")).toBeVisible();
+  await page.getByRole("link", { name: /Thông báo/ }).click();
+  await expect(page).toHaveURL(/\/creditor\/notifications$/);
+  const notice = page.getByTestId("notification").filter({ hasText: code });
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText("chuyển từ “Đã gửi, chờ tiếp nhận” sang “Đã tiếp nhận”");
+  await expect(notice).toHaveAttribute("data-read", "0");
+
+  // Marked read one by one, then all: the unread list empties and the badge goes.
+  await notice.getByTestId("notification-read").click();
+  await expect(page.getByRole("status")).toContainText("Đã đánh dấu 1 thông báo là đã đọc.");
+  await expect(page.getByTestId("notification").filter({ hasText: code })).toHaveAttribute("data-read", "1");
+  if (await page.getByTestId("notifications-read-all").count()) await page.getByTestId("notifications-read-all").click();
+  await page.getByTestId("notifications-unread").click();
+  await expect(page.getByTestId("notifications-empty")).toHaveText("Không có thông báo chưa đọc.");
+  await expect(page.getByTestId("unread-badge")).toHaveCount(0);
+
+  // Another creditor account sees none of it.
+  await signOut(page);
+  await signIn(page, "creditor.bank@demo.thads.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/creditor/notifications");
+  await expect(page.getByRole("heading", { name: "Thông báo" })).toBeVisible();
+  await expect(page.getByTestId("notification").filter({ hasText: code })).toHaveCount(0);
+});
+
+test("a staff account has no notifications page", async ({ page }) => {
+  await signIn(page, "hai-phong.staff@demo.thads.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  const res = await page.goto("/creditor/notifications");
+  expect(res?.status()).toBe(403);
+});

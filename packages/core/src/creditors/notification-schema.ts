@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** Marking notifications read: one (by its id) or every unread one. Parsers only, for the page and its action. */
+export const MarkNotificationsSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("read"), id: z.uuid({ message: "Thông báo: không hợp lệ." }) }),
+    z.object({ intent: z.literal("read_all") }),
+  ],
+  { message: "Thao tác: không hợp lệ." },
+);
+export type MarkNotifications = z.infer<typeof MarkNotificationsSchema>;
+
+/** The list's query: unread ones only, and the page. Bad values fall back to the first page of all. */
+export const NotificationQuerySchema = z.object({
+  unread: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});

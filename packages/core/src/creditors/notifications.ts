@@ -1,0 +1,93 @@
+import type { TxSql } from "@thads/db";
+import type { NotificationKind } from "@thads/domain";
+import { isUuid } from "../shared/input.ts";
+
+/*
+ * A creditor account's notifications (migration 20261212000100): written by the database when a
+ * request's status changes, a payment is recorded, or a legal deadline passes with no step; read
+ * and marked read by the account under row security. The service role runs the deadline sweep and
+ * claims the e-mail outbox.
+ */
+
+/** What a notification says, as the database wrote it (money as a decimal string of đồng). */
+export interface NotificationPayload {
+  trackingCode?: string;
+  requestKind?: string;
+  from?: string;
+  to?: string;
+  caseNumber?: string;
+  amount?: string;
+  paidOn?: string;
+  deadlineKind?: string | null;
+  dueOn?: string;
+}
+
+export interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  case_id: string | null;
+  request_id: string | null;
+  payload: NotificationPayload;
+  created_at: string;
+  read: boolean;
+}
+
+export const NOTIFICATION_PAGE_SIZE = 50;
+
+/** The signed-in account's notifications, newest first (unread ones only when asked), a page at a time. */
+export async function myNotifications(
+  tx: TxSql,
+  opts: { unreadOnly: boolean; page: number },
+): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
+  const offset = (Math.max(1, opts.page) - 1) * NOTIFICATION_PAGE_SIZE;
+  const rows = await tx<NotificationRow[]>`
+    select id, kind, case_id, request_id, payload,
+           to_char(created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as created_at,
+           read_at is not null as read
+      from public.notifications
+     where ${opts.unreadOnly ? tx`read_at is null` : tx`true`}
+     order by created_at desc, id
+     limit ${NOTIFICATION_PAGE_SIZE} offset ${offset}`;
+  const [counts] = await tx<{ total: number; unread: number }[]>`
+    select count(*)::int as total, count(*) filter (where read_at is null)::int as unread from public.notifications`;
+  return { rows, total: opts.unreadOnly ? (counts?.unread ?? 0) : (counts?.total ?? 0), unread: counts?.unread ?? 0 };
+}
+
+/** How many of the signed-in account's notifications are unread (the badge in the navigation). */
+export async function unreadNotificationCount(tx: TxSql): Promise<number> {
+  const [r] = await tx<{ n: number }[]>`select count(*)::int as n from public.notifications where read_at is null`;
+  return r?.n ?? 0;
+}
+
+/**
+ * Marks notifications read: the ones named (at most a page; ids that are not the account's are
+ * no rows under row security) or, with "all", every unread one. Returns how many it marked.
+ */
+export async function markNotificationsRead(tx: TxSql, which: "all" | readonly string[]): Promise<number> {
+  if (which !== "all") {
+    const ids = which.filter(isUuid).slice(0, NOTIFICATION_PAGE_SIZE);
+    if (ids.length === 0) return 0;
+    const rows = await tx`update public.notifications set read_at = now() where id = any(${ids}::uuid[]) and read_at is null returning id`;
+    return rows.length;
+  }
+  const rows = await tx`update public.notifications set read_at = now() where read_at is null returning id`;
+  return rows.length;
+}
+
+/** The sweep of passed deadlines (service role): how many notifications it wrote. */
+export async function sweepMissedDeadlines(tx: TxSql, today: string): Promise<number> {
+  const [r] = await tx<{ n: number }[]>`select app_private.notify_missed_deadlines(${today}::date) as n`;
+  return r?.n ?? 0;
+}
+
+export interface NotificationDigest {
+  account_id: string;
+  email: string | null;
+  total: number;
+  items: { kind: NotificationKind; caseId: string | null; requestId: string | null; payload: NotificationPayload }[];
+}
+
+/** Claims the unsent notifications of up to `accounts` accounts for e-mail (service role), marking them sent. */
+export async function claimNotificationEmails(tx: TxSql, accounts: number): Promise<NotificationDigest[]> {
+  return tx<NotificationDigest[]>`select account_id, email, total, items from app_private.claim_notification_emails(${accounts})`;
+}
