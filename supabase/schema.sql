@@ -137,7 +137,7 @@ create table public.api_tokens (
   constraint api_tokens_expiry CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
   constraint api_tokens_name_check CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100))),
   constraint api_tokens_prefix_check CHECK ((prefix ~ '^[A-Za-z0-9_]{8,20}$'::text)),
-  constraint api_tokens_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 2)) AND (scopes <@ ARRAY['cases:read'::text, 'requests:read'::text]))),
+  constraint api_tokens_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 3)) AND (scopes <@ ARRAY['cases:read'::text, 'requests:read'::text, 'requests:write'::text]))),
   constraint api_tokens_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text)),
   constraint api_tokens_account_id_fkey FOREIGN KEY (account_id) REFERENCES auth.users(id) ON DELETE CASCADE
 );

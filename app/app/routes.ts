@@ -60,6 +60,7 @@ export default [
     route("p/:slug/auctions", "routes/public/auctions.tsx"),
   ]),
   route("api/v1/public/:slug/auctions", "routes/api/public-auctions.ts"),
+  route("api/v1/public/:slug/offices", "routes/api/public-offices.ts"),
   route("cases/import/template", "routes/cases/import-template.ts"),
   route("cases/import/run", "routes/cases/import-run.ts"),
   route("cases/executors", "routes/cases/executors.ts"),

@@ -1,3 +1,5 @@
+import { REQUEST_KINDS } from "@thads/domain";
+
 /**
  * The OpenAPI description of `/api/v1`, served at `/api/v1/openapi.json`. Every route of
  * `/api/v1` in app/routes.ts is described here (app/test/openapi.test.ts checks it).
@@ -34,6 +36,9 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The caller may not read this (a token without the scope, a staff endpoint called with a token, another role).",
   404: "Not found, or not the caller's to read.",
   429: "The token sent more than 120 requests in the current minute; see Retry-After.",
+  409: "The idempotencyKey was already used for a different request.",
+  413: "The body is over the limit (three attachments of 5 MB at most).",
+  415: "The body is not application/json.",
 };
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
   name,
@@ -51,7 +56,7 @@ export const openApiDocument = {
     title: "THADS API",
     version: "1",
     description:
-      "Read access to the civil judgment enforcement system. Every request runs under the caller's row-level security, exactly as the web pages: the staff read their own scope, a creditor account its own cases and requests.",
+      "Access to the civil judgment enforcement system. Every request runs under the caller's row-level security, exactly as the web pages: the staff read their own scope, a creditor account its own cases and requests.",
   },
   servers: [{ url: "/" }],
   components: {
@@ -61,7 +66,7 @@ export const openApiDocument = {
         type: "http",
         scheme: "bearer",
         description:
-          "The session token, or a creditor organisation's API token (`thads_pat_…`, created on /creditor/tokens, scopes cases:read and requests:read, expiring, revocable, 120 requests a minute).",
+          "The session token, or a creditor organisation's API token (`thads_pat_…`, created on /creditor/tokens, scopes cases:read, requests:read and requests:write, expiring, revocable, 120 requests a minute).",
       },
     },
     schemas: {
@@ -145,6 +150,16 @@ export const openApiDocument = {
         responses: { "200": { description: "The figures." }, ...errors(400, 401, 403, 404) },
       },
     },
+    "/api/v1/public/{slug}/offices": {
+      get: {
+        summary: "Where a province takes requests: its provincial bureau and current sub-bureaus, with the unitId a filing names (public).",
+        security: [],
+        parameters: [
+          { name: "slug", in: "path", required: true, schema: { type: "string" }, description: "Province slug, e.g. hai-phong." },
+        ],
+        responses: { "200": { description: "The offices: id, name, kind (province or subunit)." }, ...errors(400, 404) },
+      },
+    },
     "/api/v1/public/{slug}/auctions": {
       get: {
         summary: "A province's published auction notices (public, no authentication).",
@@ -202,6 +217,83 @@ export const openApiDocument = {
             },
           },
           ...errors(401, 403, 429),
+        },
+      },
+      post: {
+        summary:
+          "Files a request in the organisation's name (scope requests:write; an API token only). The fields are the public form's for the procedure; the requester's ID number or tax code must be one linked to the account.",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["procedure", "idempotencyKey", "unitId", "requesterName", "requesterIdNumber", "requesterAddress", "content"],
+                properties: {
+                  procedure: {
+                    type: "string",
+                    enum: [...REQUEST_KINDS],
+                  },
+                  idempotencyKey: {
+                    type: "string",
+                    format: "uuid",
+                    description: "New for each request; the same key again answers the first filing.",
+                  },
+                  unitId: { type: "string", format: "uuid", description: "A provincial bureau or one of its current sub-bureaus." },
+                  requesterName: { type: "string", maxLength: 300 },
+                  requesterIdNumber: { type: "string", description: "One of the account's linked ID numbers or tax codes." },
+                  requesterPhone: { type: "string" },
+                  requesterEmail: { type: "string", format: "email" },
+                  requesterAddress: { type: "string", maxLength: 500 },
+                  content: { type: "string", minLength: 10, maxLength: 4000 },
+                  judgmentCourt: { type: "string", description: "enforcement_request" },
+                  judgmentNumber: { type: "string", description: "enforcement_request" },
+                  judgmentDate: { type: "string", description: "enforcement_request, dd/mm/yyyy" },
+                  debtorName: { type: "string", description: "enforcement_request" },
+                  debtorAddress: { type: "string", description: "enforcement_request (optional)" },
+                  caseReference: { type: "string", description: "Other procedures: the case or decision number, when known." },
+                  executorName: { type: "string", description: "executor_change" },
+                  subject: { type: "string", description: "complaint, denunciation" },
+                  attachments: {
+                    type: "array",
+                    maxItems: 3,
+                    description:
+                      "PDF, PNG or JPEG (recognised by their first bytes), 5 MB each; required for the procedures that require documents.",
+                    items: {
+                      type: "object",
+                      required: ["name", "contentBase64"],
+                      properties: {
+                        name: { type: "string", maxLength: 200 },
+                        contentBase64: { type: "string", contentEncoding: "base64" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "The same idempotencyKey again: the first filing's tracking code, `retried` true; nothing new is written.",
+          },
+          "201": {
+            description: "Filed.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: {
+                      type: "object",
+                      properties: { trackingCode: { type: "string" }, procedure: { type: "string" }, retried: { type: "boolean" } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 409, 413, 415, 429),
         },
       },
     },

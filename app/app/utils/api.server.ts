@@ -1,7 +1,7 @@
 import { isApiToken, resolveApiToken, type ApiTokenScope } from "@thads/auth";
 import type { Claims } from "@thads/db";
 import { loadProfileAndMemberships } from "@thads/core/current-user";
-import { isCreditorOnly } from "@thads/domain";
+import { hasRole, isCreditorOnly } from "@thads/domain";
 import { withClaims } from "@thads/db";
 import { appSql } from "./db.server.ts";
 import { getUser, type CurrentUser } from "./user.server.ts";
@@ -38,6 +38,30 @@ export async function apiUser(request: Request): Promise<ApiUser | null> {
   }
   const user = await getUser(request);
   return user ? { ...user, scopes: "session" } : null;
+}
+
+/**
+ * The caller of a staff endpoint (/api/v1/cases, /api/v1/stats): a signed-in session. A creditor's
+ * API token reads the creditor endpoints only, and a creditor-only account uses none of the staff
+ * ones unless `creditors` says so. Otherwise the error Response to return.
+ */
+export async function staffApiCaller(request: Request, opts: { creditors?: boolean } = {}): Promise<ApiUser | Response> {
+  const user = await apiUser(request);
+  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
+  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
+  if (!opts.creditors && isCreditorOnly(user.memberships)) {
+    return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
+  }
+  return user;
+}
+
+/** The caller of a creditor endpoint: a creditor account, by session or by a token holding `scope`. Otherwise the error Response. */
+export async function creditorApiCaller(request: Request, scope: ApiTokenScope): Promise<ApiUser | Response> {
+  const user = await apiUser(request);
+  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập, mã truy cập sai, đã hết hạn hoặc đã thu hồi.");
+  if (!hasRole(user.memberships, "creditor")) return apiError(403, "forbidden", "Chỉ tài khoản người được thi hành án.");
+  if (!hasScope(user, scope)) return apiError(403, "insufficient_scope", `Mã truy cập không có quyền ${scope}.`);
+  return user;
 }
 
 /** Whether the caller may use a scope: a session may (its roles decide), a token only if it holds it. */

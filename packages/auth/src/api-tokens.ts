@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { asAuthService, type Sql } from "@thads/db";
+import type { TokenScope } from "@thads/domain";
 
-/** What an API token may read. */
-export const API_TOKEN_SCOPES = ["cases:read", "requests:read"] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+/** What an API token may do: the domain's list, which the database checks too. */
+export type ApiTokenScope = TokenScope;
 
 /** The marker every API token starts with: told apart from a session token at a glance. */
 export const API_TOKEN_MARK = "thads_pat_";

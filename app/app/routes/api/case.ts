@@ -1,18 +1,14 @@
-import { isCreditorOnly } from "@thads/domain";
 import type { Route } from "./+types/case";
 import { todayVn } from "../../utils/today.ts";
-import { apiError, apiUser } from "../../utils/api.server.ts";
+import { apiError, staffApiCaller } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { loadCasePage } from "@thads/core/cases";
 import { isUuid } from "@thads/core/input";
 
 /** GET /api/v1/cases/:id: a case with parties, obligations, receipts, timeline and deadlines. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await apiUser(request);
-  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
-  // A creditor's API token reads the creditor endpoints only.
-  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
-  if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
+  const user = await staffApiCaller(request);
+  if (user instanceof Response) return user;
   if (!isUuid(params.id)) {
     return apiError(400, "invalid_id", "Mã việc không hợp lệ.");
   }

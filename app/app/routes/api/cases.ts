@@ -1,8 +1,7 @@
-import { isCreditorOnly } from "@thads/domain";
 import { caseListScope } from "@thads/domain";
 import type { Route } from "./+types/cases";
 import { todayVn } from "../../utils/today.ts";
-import { apiError, apiUser } from "../../utils/api.server.ts";
+import { apiError, staffApiCaller } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
 import { listCases } from "@thads/core/cases";
@@ -10,11 +9,8 @@ import { CASE_PAGE_SIZE, CaseFilterSchema } from "@thads/core/cases/filters";
 
 /** GET /api/v1/cases: the same list, filters and RLS as the case list page. */
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await apiUser(request);
-  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
-  // A creditor's API token reads the creditor endpoints only.
-  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
-  if (isCreditorOnly(user.memberships)) return apiError(403, "forbidden", "Tài khoản người được thi hành án không dùng API của cán bộ.");
+  const user = await staffApiCaller(request);
+  if (user instanceof Response) return user;
   const parsed = CaseFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     return apiError(400, "invalid_filter", errorMessagesOf(parsed.error).join(" "), {

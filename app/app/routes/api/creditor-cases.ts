@@ -1,7 +1,6 @@
-import { hasRole } from "@thads/domain/labels";
 import { myCases } from "@thads/core/creditors";
 import type { Route } from "./+types/creditor-cases";
-import { apiError, apiUser, hasScope } from "../../utils/api.server.ts";
+import { creditorApiCaller } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { filterOf } from "../creditor/scope.server.ts";
 
@@ -10,10 +9,8 @@ const API_LIMIT = 10_000;
 
 /** GET /api/v1/creditor/cases: the creditor's own cases in every province, as on "My cases" (scope cases:read). */
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await apiUser(request);
-  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập, mã truy cập sai, đã hết hạn hoặc đã thu hồi.");
-  if (!hasRole(user.memberships, "creditor")) return apiError(403, "forbidden", "Chỉ tài khoản người được thi hành án.");
-  if (!hasScope(user, "cases:read")) return apiError(403, "insufficient_scope", "Mã truy cập không có quyền cases:read.");
+  const user = await creditorApiCaller(request, "cases:read");
+  if (user instanceof Response) return user;
   const rows = await asUser(user, (tx) => myCases(tx, filterOf(request), API_LIMIT + 1));
   const capped = rows.length > API_LIMIT;
   return Response.json(

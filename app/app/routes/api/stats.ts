@@ -1,5 +1,5 @@
 import type { Route } from "./+types/stats";
-import { apiError, apiUser } from "../../utils/api.server.ts";
+import { apiError, staffApiCaller } from "../../utils/api.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
 import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitBreakdown } from "@thads/core/stats";
@@ -10,10 +10,8 @@ import { mayReadStats, resolveUnit, StatsQuerySchema, toJson, unitBreakdown } fr
  * (one read of the aggregates), authorised like the statistics pages, read under RLS.
  */
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await apiUser(request);
-  if (!user) return apiError(401, "unauthenticated", "Chưa đăng nhập hoặc phiên đã hết hạn.");
-  // A creditor's API token reads the creditor endpoints only.
-  if (user.scopes !== "session") return apiError(403, "forbidden", "Mã truy cập API chỉ dùng cho /api/v1/creditor/….");
+  const user = await staffApiCaller(request, { creditors: true });
+  if (user instanceof Response) return user;
   const parsed = StatsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     return apiError(400, "invalid_query", errorMessagesOf(parsed.error).join(" "), {

@@ -130,7 +130,7 @@ export default function Tokens() {
               <legend>{m("tokens.scopes")}</legend>
               {TOKEN_SCOPES.map((s) => (
                 <label key={s} className="mr-4 inline-flex items-center gap-1">
-                  <input type="checkbox" name="scopes" value={s} defaultChecked />
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={s.endsWith(":read")} />
                   <span className="font-mono">{s}</span>
                 </label>
               ))}

@@ -7,3 +7,5 @@ export * from "./token-schema.ts";
 export * from "./portfolio.ts";
 export * from "./notifications.ts";
 export * from "./notification-schema.ts";
+export * from "./api-filing-schema.ts";
+export * from "./api-filing.ts";
