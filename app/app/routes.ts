@@ -19,6 +19,7 @@ export default [
     route("creditor/tokens", "routes/creditor/tokens.tsx"),
     route("creditor/portfolio", "routes/creditor/portfolio.tsx"),
     route("creditor/notifications", "routes/creditor/notifications.tsx"),
+    route("creditor/filings", "routes/creditor/filings.tsx"),
     route("cases", "routes/cases/list.tsx"),
     route("cases/new", "routes/cases/new.tsx"),
     route("cases/import", "routes/cases/import.tsx"),
@@ -77,5 +78,6 @@ export default [
   route("stats/export", "routes/stats/export.ts"),
   route("creditor/cases.csv", "routes/creditor/cases-export.ts"),
   route("creditor/cases.xlsx", "routes/creditor/cases-xlsx.ts"),
+  route("creditor/filings/template", "routes/creditor/filings-template.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

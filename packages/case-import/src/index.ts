@@ -8,3 +8,4 @@ export * from "./migration/columns.ts";
 export * from "./migration/events.ts";
 export * from "./migration/migrate.ts";
 export * from "./migration/templates.ts";
+export * from "./filings/index.ts";

@@ -6,6 +6,7 @@ import { Field, fieldProps } from "../../components/form.tsx";
 import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useMessages, useT, type MessageKey } from "../../i18n.ts";
 import { creditorMessages } from "../creditor/messages.ts";
+import { filingMessages } from "../creditor/filing-messages.ts";
 import { creditorHome, listProvinces } from "@thads/core/requests";
 import { filingPath, NewFilingSchema } from "@thads/core/creditors/filing-schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
@@ -43,6 +44,7 @@ export default function Requests() {
   const tr = useT();
   const lang = useLang();
   const m = useMessages(creditorMessages);
+  const fm = useMessages(filingMessages);
   const err = d.fieldErrors ?? {};
   return (
     <>
@@ -60,6 +62,9 @@ export default function Requests() {
         </Link>
         <Link to="/creditor/tokens" className="text-blue-700 underline" data-testid="my-tokens-link">
           {m("tokens.title")}
+        </Link>
+        <Link to="/creditor/filings" className="text-blue-700 underline" data-testid="my-filings-link">
+          {fm("open")}
         </Link>
       </p>
       <Section title={m("file.title")}>

@@ -9,3 +9,4 @@ export * from "./notifications.ts";
 export * from "./notification-schema.ts";
 export * from "./api-filing-schema.ts";
 export * from "./api-filing.ts";
+export * from "./bulk-filing.ts";

@@ -101,6 +101,26 @@ export const REQUEST_FORM_SCHEMAS = Object.fromEntries(REQUEST_KINDS.map((k) => 
 
 export type RequestFormInput = BaseOutput & Record<string, string | null>;
 
+/** The requester alone (a bulk filing gives it once for every row), with the same rule: a phone or an ID number. */
+export const RequesterSchema = z
+  .object({
+    requesterName: base.requesterName,
+    requesterIdNumber: base.requesterIdNumber,
+    requesterPhone: base.requesterPhone,
+    requesterEmail: base.requesterEmail,
+    requesterAddress: base.requesterAddress,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.requesterPhone && !v.requesterIdNumber) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["requesterPhone"],
+        message: "Số điện thoại hoặc số CCCD: nhập ít nhất một (dùng để tra cứu kết quả).",
+      });
+    }
+  });
+export type Requester = z.output<typeof RequesterSchema>;
+
 export function procedureName(kind: RequestKind, lang: "vi" | "en"): string {
   return PROCEDURES[kind].name[lang];
 }

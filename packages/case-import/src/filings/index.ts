@@ -1,0 +1,3 @@
+export * from "./columns.ts";
+export * from "./plan.ts";
+export * from "./limits.ts";

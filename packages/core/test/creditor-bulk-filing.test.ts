@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withClaims } from "@thads/db";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { fileBulk, linkedNumbers, requestUnitsByCode, type BulkFiling } from "../src/creditors/index.ts";
+import { REQUEST_FORM_SCHEMAS } from "../src/requests/index.ts";
+
+const ctx = useTenantFixture();
+const as = <T>(userId: string, fn: Parameters<typeof withClaims<T>>[2]) => withClaims(ctx.app, { sub: userId, role: "authenticated" }, fn);
+const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+let taxCode = "";
+let codes: { a: string; a1: string; b1: string } = { a: "", a1: "", b1: "" };
+
+const filing = (line: number, unitId: string, number: string): BulkFiling => ({
+  line,
+  input: REQUEST_FORM_SCHEMAS.enforcement_request.parse({
+    idempotencyKey: randomUUID(),
+    unitId,
+    requesterName: "Ngân hàng TMCP A",
+    requesterIdNumber: taxCode,
+    requesterPhone: "02431234567",
+    requesterAddress: "Số 1 Lý Thái Tổ, Hà Nội",
+    content: "Đề nghị ra quyết định thi hành án buộc trả nợ vay.",
+    judgmentCourt: "Tòa án nhân dân thành phố Hải Phòng",
+    judgmentNumber: number,
+    judgmentDate: "20/10/2026",
+    debtorName: "Công ty TNHH Hải Âu",
+  }),
+  files: [{ name: "ban-an.pdf", type: "application/pdf", bytes: PDF }],
+});
+const countMine = async () =>
+  Number(
+    (await ctx.owner<{ n: bigint }[]>`select count(*) as n from public.service_requests where requester_id = ${ctx.fx.users.creditor!}`)[0]!
+      .n,
+  );
+
+beforeAll(async () => {
+  taxCode = `01${Date.now().toString().slice(-8)}`;
+  await ctx.owner`insert into public.creditor_links (account_id, id_number, party_kind, channel)
+                  values (${ctx.fx.users.creditor!}, ${taxCode}, 'organization', 'verified_channel')`;
+  const code = async (id: string) => (await ctx.owner<{ code: string }[]>`select code from public.units where id = ${id}`)[0]!.code;
+  codes = { a: await code(ctx.fx.units.a), a1: await code(ctx.fx.units.a1), b1: await code(ctx.fx.units.b1) };
+});
+
+describe("a creditor's bulk filing", () => {
+  it("knows the offices that take requests by their code, in any province, and the account's linked numbers", async () => {
+    const units = await as(ctx.fx.users.creditor!, (tx) =>
+      requestUnitsByCode(tx, [codes.a.toLowerCase(), codes.a1, codes.b1, "P-NOWHERE", "x'; drop"]),
+    );
+    expect(units).toEqual(
+      new Map([
+        [codes.a.toUpperCase(), ctx.fx.units.a],
+        [codes.a1.toUpperCase(), ctx.fx.units.a1],
+        [codes.b1.toUpperCase(), ctx.fx.units.b1],
+      ]),
+    );
+    expect(await as(ctx.fx.users.creditor!, linkedNumbers)).toEqual([taxCode]);
+    // Another account's links are not this one's.
+    expect(await as(ctx.fx.users.clerk!, linkedNumbers)).toEqual([]);
+  });
+
+  it("files every row with its judgment's copy in one transaction, and a judgment filed before is not filed again", async () => {
+    const before = await countMine();
+    const rows = [filing(2, ctx.fx.units.a1, `A-${Date.now()}`), filing(3, ctx.fx.units.b1, `B-${Date.now()}`)];
+    const first = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, rows));
+    expect(first.map((f) => [f.line, f.before])).toEqual([
+      [2, false],
+      [3, false],
+    ]);
+    expect(await countMine()).toBe(before + 2);
+    const written = await ctx.owner<{ tracking_code: string; channel: string; n: bigint }[]>`
+      select r.tracking_code, r.channel::text as channel, (select count(*) from public.service_request_attachments a where a.request_id = r.id) as n
+        from public.service_requests r where r.tracking_code = any(${first.map((f) => f.trackingCode)}) order by r.tracking_code`;
+    expect(written.map((w) => [w.channel, w.n])).toEqual([
+      ["online", 1n],
+      ["online", 1n],
+    ]);
+    const again = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, rows));
+    expect(again).toEqual(first.map((f) => ({ ...f, before: true })));
+    expect(await countMine()).toBe(before + 2);
+  });
+
+  it("writes nothing when one row fails in the database", async () => {
+    const before = await countMine();
+    const rows = [filing(2, ctx.fx.units.a1, `C-${Date.now()}`), filing(3, randomUUID(), `D-${Date.now()}`)];
+    await expect(as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, rows))).rejects.toBeTruthy();
+    expect(await countMine()).toBe(before);
+  });
+});
