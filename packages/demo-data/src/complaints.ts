@@ -119,6 +119,15 @@ export async function seedComplaints(tx: TxSql, model: DemoModel, today: string)
     select unit_id, (array_agg(id order by id))[1:6] as ids from public.cases group by unit_id`) {
     casesOf.set(row.unit_id, row.ids);
   }
+  // A case on a steering committee's list in each province that has one: its first letter is about it,
+  // so the committee sees complaints about the cases it follows.
+  const flaggedOf = new Map<string, string>();
+  for (const row of await tx<{ province_id: string; case_id: string }[]>`
+    select c.province_id, min(f.case_id::text)::uuid as case_id
+      from public.steering_flags f join public.cases c on c.id = f.case_id
+     where f.status = 'accepted' group by c.province_id`) {
+    flaggedOf.set(row.province_id, row.case_id);
+  }
 
   const letters: Letter[] = [];
   const senders: Record<string, unknown>[] = [];
@@ -149,7 +158,9 @@ export async function seedComplaints(tx: TxSql, model: DemoModel, today: string)
       ]);
       const summary = SUMMARIES[kind][Math.floor(r() * SUMMARIES[kind].length)]!;
       const cases = casesOf.get(unit.kind === "subunit" ? unit.id : (units[1]?.id ?? unit.id)) ?? [];
-      const caseIds = kind === "not_competent" || cases.length === 0 ? [] : [cases[Math.floor(r() * cases.length)]!];
+      const drawn = kind === "not_competent" || cases.length === 0 ? [] : [cases[Math.floor(r() * cases.length)]!];
+      const flagged = flaggedOf.get(p.id);
+      const caseIds = i === 0 && kind !== "not_competent" && flagged ? [flagged] : drawn;
       const base: Letter = {
         id,
         province_id: p.id,

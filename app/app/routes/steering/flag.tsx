@@ -10,9 +10,11 @@ import { todayVn } from "../../utils/today.ts";
 import { asUser, notFound, requireUser } from "../../utils/user.server.ts";
 import { isSteeringIntent, runSteeringIntent } from "./actions.server.ts";
 import { loadFlagPage } from "@thads/core/steering";
+import { caseLetters } from "@thads/core/complaints";
 import { isUuid } from "@thads/core/input";
 import { FlagCoercion } from "./flag-coercion.tsx";
 import { FlagReports } from "./flag-reports.tsx";
+import { FlagComplaints } from "./flag-complaints.tsx";
 import { DirectiveList } from "./directive-list.tsx";
 import { steeringMessages } from "./messages.ts";
 import { WrappingField, StepForm, inputCls, label, reasonLabel, useFieldError } from "./steering-ui.tsx";
@@ -21,14 +23,21 @@ import { WrappingField, StepForm, inputCls, label, reasonLabel, useFieldError } 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.id)) notFound();
-  const page = await asUser(user, (tx) => loadFlagPage(tx, params.id, todayVn()));
-  if (!page) notFound();
+  const found = await asUser(user, async (tx) => {
+    const page = await loadFlagPage(tx, params.id, todayVn());
+    // The letters about the case that the reader may read (row security: the committee's members
+    // read those about the cases it follows; a denunciation never reaches the person denounced).
+    return page ? { page, letters: await caseLetters(tx, page.flag.case_id) } : null;
+  });
+  if (!found) notFound();
+  const { page, letters } = found;
   const bureau = !page.flag.is_member && hasRole(user.memberships, "province_head", "province_staff", "subunit_head", "executor");
   const answerUnits = new Set(
     user.memberships.filter((m) => ["subunit_head", "province_head", "province_staff"].includes(m.role)).map((m) => m.unitId),
   );
   return {
     ...page,
+    letters,
     directives: page.directives.map((d) => ({ ...d, canAnswer: answerUnits.has(d.addressee_unit_id) || d.addressee_user_id === user.id })),
     bureau,
     canAnswerAny: answerUnits.size > 0,
@@ -108,6 +117,8 @@ export default function SteeringFlag() {
           ))}
         </dl>
       ) : null}
+
+      <FlagComplaints letters={d.letters} />
 
       <Section title={m("common.directives")}>
         <DirectiveList items={d.directives} answerable revisable={f.is_member} />

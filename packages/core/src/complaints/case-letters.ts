@@ -10,6 +10,8 @@ export interface CaseLetter {
   status: LetterStatus;
   summary: string;
   received_on: string;
+  /** When it must be resolved (once accepted), for a reader following it. */
+  resolve_due_on: string | null;
   resolved_on: string | null;
   outcome: ResolutionOutcome | null;
   decision_no: string | null;
@@ -26,7 +28,7 @@ export async function caseLetters(tx: TxSql, caseId: string): Promise<CaseLetter
   if (!isUuid(caseId)) return [];
   return tx<CaseLetter[]>`
     select l.id, l.tracking_code, l.kind, l.status, l.summary, to_char(l.received_on, 'YYYY-MM-DD') as received_on,
-           to_char(l.resolved_on, 'YYYY-MM-DD') as resolved_on, l.outcome, l.decision_no, l.case_effect, l.case_effect_note
+           to_char(l.resolve_due_on, 'YYYY-MM-DD') as resolve_due_on, to_char(l.resolved_on, 'YYYY-MM-DD') as resolved_on, l.outcome, l.decision_no, l.case_effect, l.case_effect_note
       from public.complaint_letters l
      where l.case_ids @> array[${caseId}::uuid] and l.duplicate_of is null
      order by l.received_on, l.id
