@@ -1667,6 +1667,7 @@ CREATE INDEX complaint_letters_same_matter ON public.complaint_letters USING btr
 CREATE INDEX complaint_letters_session ON public.complaint_letters USING btree (session_id);
 CREATE INDEX complaint_letters_subject ON public.complaint_letters USING btree (subject_user_id);
 CREATE INDEX complaint_letters_unit ON public.complaint_letters USING btree (unit_id, received_on);
+CREATE INDEX complaint_senders_id_number_idx ON public.complaint_senders USING btree (id_number) WHERE (id_number IS NOT NULL);
 CREATE INDEX creditor_links_account_all_idx ON public.creditor_links USING btree (account_id);
 CREATE INDEX creditor_links_account_idx ON public.creditor_links USING btree (account_id) WHERE (revoked_at IS NULL);
 CREATE INDEX creditor_links_confirmed_by_idx ON public.creditor_links USING btree (confirmed_by);
@@ -4062,6 +4063,35 @@ begin
 end
 $function$;
 grant execute on function public.creditor_case_timeline(p_case uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION public.creditor_complaint_letters()
+ RETURNS TABLE(tracking_code text, unit_name text, received_on date, kind text, status text, summary text, accept_due_on date, resolve_due_on date, resolved_on date, outcome text, decision_no text)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_user uuid := auth.uid();
+  v_numbers text[];
+begin
+  if v_user is null or not exists (select 1 from public.memberships m where m.user_id = v_user and m.role = 'creditor') then
+    return;
+  end if;
+  v_numbers := app_private.creditor_id_numbers();
+  return query
+    select l.tracking_code, u.name, l.received_on, l.kind, l.status, l.summary,
+           l.accept_due_on, l.resolve_due_on, l.resolved_on, l.outcome, l.decision_no
+      from public.complaint_letters l
+      join public.units u on u.id = l.unit_id
+     where l.duplicate_of is null
+       and (l.id in (select s.letter_id from public.complaint_senders s
+                      where cardinality(v_numbers) > 0 and s.id_number = any (v_numbers))
+            or l.request_id in (select r.id from public.service_requests r where r.requester_id = v_user))
+     order by l.received_on desc, l.tracking_code
+     limit 100;
+end
+$function$;
+grant execute on function public.creditor_complaint_letters() to authenticated;
 
 CREATE OR REPLACE FUNCTION public.creditor_requests()
  RETURNS TABLE(tracking_code text, kind public.request_kind, status public.request_status, unit_name text, submitted_on date, closed_on date, requester_name text, own boolean, result_note text)

@@ -115,3 +115,31 @@ test("the bank's portfolio: money outstanding by province and where the cases st
   await expect(page).toHaveURL(/\/creditor\/cases\?stuck=auction$/);
   await expect(page.getByTestId("my-cases-drill")).toContainText("đấu giá không thành");
 });
+
+test("a citizen follows the complaint it sent at the desk from its account, and another creditor does not see it", async ({ page }) => {
+  const summary = `Khiếu nại quyết định kê biên ${Date.now().toString(36)}`;
+  await signIn(page, "hai-phong.staff@demo.thads.vn");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/complaints/new");
+  await page.getByLabel("Họ tên người gửi đơn").fill("Nguyễn Thị Dân");
+  await page.getByLabel("Số CCCD người gửi").fill("001099000001");
+  await page.getByLabel("Số điện thoại người gửi").fill("0912 345 678");
+  await page.getByLabel("Trích yếu").fill(summary);
+  await page.getByLabel("Nội dung đơn").fill("Tôi khiếu nại quyết định cưỡng chế kê biên tài sản của chấp hành viên.");
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
+  await signOut(page);
+
+  await signIn(page, "creditor.citizen@demo.thads.vn");
+  await expect(page).toHaveURL(/\/requests$/);
+  const letter = page.getByTestId("my-letter").filter({ hasText: summary });
+  await expect(letter).toHaveCount(1);
+  await expect(letter).toContainText("Mới nhận");
+  await expect(letter).toContainText("Thi hành án dân sự thành phố Hải Phòng");
+  await signOut(page);
+
+  await signIn(page, "creditor.company@demo.thads.vn");
+  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page.getByRole("heading", { name: "Đơn khiếu nại, tố cáo của tôi" })).toBeVisible();
+  await expect(page.getByTestId("my-letter").filter({ hasText: summary })).toHaveCount(0);
+});

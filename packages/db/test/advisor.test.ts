@@ -37,6 +37,7 @@ const ACCEPTED = new Set([
   "authenticated_security_definer_function_executable:public.creditor_case_auctions",
   "authenticated_security_definer_function_executable:public.creditor_case_failed_auctions",
   "authenticated_security_definer_function_executable:public.creditor_requests",
+  "authenticated_security_definer_function_executable:public.creditor_complaint_letters",
   "authenticated_security_definer_function_executable:public.request_link_state",
 ]);
 

@@ -229,6 +229,7 @@ describe("security-definer functions callable through the API", () => {
         "public.creditor_case_failed_auctions() authenticated", // the caller's own linked cases only, counts and a date (creditor-portfolio)
         "public.creditor_case_timeline(p_case uuid) authenticated", // the caller's own linked cases only (isolation-creditors)
         "public.creditor_requests() authenticated", // the caller's own requests and those filed with its linked numbers, without contacts (isolation-creditors)
+        "public.creditor_complaint_letters() authenticated", // the caller's own letters: sent with its linked numbers or from its requests (core creditor-complaints)
         "public.one_stop_metrics(p_from date, p_to date) authenticated", // the caller's scope (isolation-public)
         "public.public_debtors(p_province uuid, p_query text, p_limit integer, p_offset integer) anon authenticated", // published list only (isolation-public)
         "public.request_link_state(p_request uuid) authenticated", // the request's desk only, one link (creditor-links)

@@ -7,7 +7,9 @@ import { PageHeader, Section, Stat, StatGrid } from "../../components/ui.tsx";
 import { useLang, useMessages, useT, type MessageKey } from "../../i18n.ts";
 import { creditorMessages } from "../creditor/messages.ts";
 import { filingMessages } from "../creditor/filing-messages.ts";
+import { MyLetters } from "../creditor/my-letters.tsx";
 import { creditorHome, listProvinces } from "@thads/core/requests";
+import { myComplaintLetters } from "@thads/core/creditors";
 import { filingPath, NewFilingSchema } from "@thads/core/creditors/filing-schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
 import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
@@ -15,9 +17,10 @@ import { asUser, forbidden, requireUser } from "../../utils/user.server.ts";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   if (!hasRole(user.memberships, "creditor")) forbidden();
-  const { home, provinces } = await asUser(user, async (tx) => ({
+  const { home, provinces, letters } = await asUser(user, async (tx) => ({
     home: await creditorHome(tx, user.id),
     provinces: await listProvinces(tx),
+    letters: await myComplaintLetters(tx),
   }));
   // "File a new request": a province and a procedure lead to that province's public form.
   const q = new URL(request.url).searchParams;
@@ -32,6 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     kind: home.creditorKind ?? "citizen",
     cases: home.cases,
     requests: home.requests,
+    letters,
     provinces: provinces.map((p) => ({ slug: p.slug, name: p.name })),
     filing: { province: q.get("province") ?? "", procedure: q.get("procedure") ?? "" },
     fieldErrors,
@@ -124,6 +128,7 @@ export default function Requests() {
           </ul>
         )}
       </Section>
+      <MyLetters letters={d.letters} />
     </>
   );
 }

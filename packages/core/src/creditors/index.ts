@@ -10,3 +10,4 @@ export * from "./notification-schema.ts";
 export * from "./api-filing-schema.ts";
 export * from "./api-filing.ts";
 export * from "./bulk-filing.ts";
+export * from "./my-complaints.ts";
