@@ -251,6 +251,10 @@ export const openApiDocument = {
                   judgmentDate: { type: "string", description: "enforcement_request, dd/mm/yyyy" },
                   debtorName: { type: "string", description: "enforcement_request" },
                   debtorAddress: { type: "string", description: "enforcement_request (optional)" },
+                  preferredExecutor: {
+                    type: "string",
+                    description: "enforcement_request (optional): the executor the creditor proposes; the head of the office decides.",
+                  },
                   caseReference: { type: "string", description: "Other procedures: the case or decision number, when known." },
                   executorName: { type: "string", description: "executor_change" },
                   subject: { type: "string", description: "complaint, denunciation" },

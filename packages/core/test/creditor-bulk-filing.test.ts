@@ -4,6 +4,7 @@ import { withClaims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import { fileBulk, linkedNumbers, requestUnitsByCode, type BulkFiling } from "../src/creditors/index.ts";
 import { REQUEST_FORM_SCHEMAS } from "../src/requests/index.ts";
+import { loadCasePage } from "../src/cases/index.ts";
 
 const ctx = useTenantFixture();
 const as = <T>(userId: string, fn: Parameters<typeof withClaims<T>>[2]) => withClaims(ctx.app, { sub: userId, role: "authenticated" }, fn);
@@ -25,6 +26,7 @@ const filing = (line: number, unitId: string, number: string): BulkFiling => ({
     judgmentNumber: number,
     judgmentDate: "20/10/2026",
     debtorName: "Công ty TNHH Hải Âu",
+    preferredExecutor: "Nguyễn Văn Chấp",
   }),
   files: [{ name: "ban-an.pdf", type: "application/pdf", bytes: PDF }],
 });
@@ -78,6 +80,18 @@ describe("a creditor's bulk filing", () => {
     const again = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, rows));
     expect(again).toEqual(first.map((f) => ({ ...f, before: true })));
     expect(await countMine()).toBe(before + 2);
+  });
+
+  it("carries the executor the creditor proposes to the case taken in from its request, for the office to see", async () => {
+    const [r] = await as(ctx.fx.users.creditor!, (tx) =>
+      fileBulk(tx, ctx.fx.users.creditor!, [filing(2, ctx.fx.units.a1, `E-${Date.now()}`)]),
+    );
+    await ctx.owner`update public.service_requests set status = 'received', received_on = current_date, due_on = current_date + 5,
+                                                     case_id = ${ctx.fx.cases.a} where tracking_code = ${r!.trackingCode}`;
+    const page = await as(ctx.fx.users.clerk!, (tx) => loadCasePage(tx, ctx.fx.cases.a, ["clerk"], "2026-12-06"));
+    expect(page?.case.proposed_executor).toBe("Nguyễn Văn Chấp");
+    // Another province's clerk reads neither the case nor the request.
+    expect(await as(ctx.fx.users.clerk_b!, (tx) => loadCasePage(tx, ctx.fx.cases.a, ["clerk"], "2026-12-06"))).toBeNull();
   });
 
   it("writes nothing when one row fails in the database", async () => {

@@ -42,6 +42,11 @@ export function CaseHeader() {
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm">{m("case.transferredFrom")}</p>
         ) : null}
         <RegisterNote />
+        {c.proposed_executor ? (
+          <p className="mt-2 rounded border border-slate-300 bg-slate-50 p-2 text-sm" data-testid="proposed-executor">
+            {m("case.proposedExecutor", { name: c.proposed_executor })}
+          </p>
+        ) : null}
         {d.ledgerError ? (
           <p role="alert" className="mt-2 text-red-700">
             {d.ledgerError}

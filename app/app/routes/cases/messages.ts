@@ -52,6 +52,8 @@ export const casesMessages = defineMessages(
     "mine.set": "Chỉ xem việc của tôi",
     "filter.submit": "Lọc",
     executor: "Chấp hành viên",
+    "case.proposedExecutor":
+      "Người yêu cầu thi hành án đề nghị chấp hành viên: {name}. Việc phân công do Thủ trưởng cơ quan thi hành án quyết định.",
     "party.creditor": "Người được thi hành án",
     "party.debtor": "Người phải thi hành án",
     amountDue: "Số tiền phải thi hành (đồng)",
@@ -296,6 +298,7 @@ export const casesMessages = defineMessages(
     "mine.set": "Only my cases",
     "filter.submit": "Filter",
     executor: "Executor",
+    "case.proposedExecutor": "The creditor proposed the executor: {name}. The head of the enforcement office decides the assignment.",
     "party.creditor": "Creditor",
     "party.debtor": "Debtor",
     amountDue: "Amount (VND)",

@@ -79,6 +79,16 @@ export const FILING_COLUMNS: readonly ColumnDef<string>[] = [
     type: "text",
   },
   {
+    key: "chap_hanh_vien_de_nghi",
+    alias: "preferred_executor",
+    label: "Chấp hành viên đề nghị tổ chức thi hành án",
+    labelEn: "Executor proposed",
+    required: false,
+    format: "Họ tên chấp hành viên, tối đa 200 ký tự; để trống nếu không đề nghị",
+    example: "",
+    type: "text",
+  },
+  {
     key: "tep_ban_an",
     alias: "judgment_file",
     label: "Tên tệp bản sao bản án",

@@ -25,6 +25,7 @@ const FIELD_OF_COLUMN: Record<string, string> = {
   nguoi_phai_thi_hanh: "debtorName",
   dia_chi_nguoi_phai: "debtorAddress",
   noi_dung: "content",
+  chap_hanh_vien_de_nghi: "preferredExecutor",
 };
 const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c]));
 

@@ -49,6 +49,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       court_name: string | null;
       judgment_number: string | null;
       judgment_date: string | null;
+      proposed_executor: string | null;
     }[]
   >`
     select c.id, c.case_number, c.status, c.version, c.accepted_on::text as accepted_on, c.decision_date::text as decision_date,
@@ -56,7 +57,10 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
            c.closed_on::text as closed_on, c.unit_id, u.name as unit_name, u.code as unit_code,
            c.province_id, pr.name as province_name, c.executor_id, ex.full_name as executor_name,
            c.transferred_from_case_id, tp.name as transferred_to_name, c.source,
-           j.court_name, j.judgment_number, j.judgment_date::text as judgment_date
+           j.court_name, j.judgment_number, j.judgment_date::text as judgment_date,
+           -- The executor the creditor proposed on its enforcement request, when the reader may read the request.
+           (select nullif(r.details ->> 'preferredExecutor', '') from public.service_requests r
+             where r.case_id = c.id and r.kind = 'enforcement_request' limit 1) as proposed_executor
     from public.cases c
     join public.units u on u.id = c.unit_id
     join public.units pr on pr.id = c.province_id

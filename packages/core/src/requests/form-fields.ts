@@ -5,7 +5,7 @@
 import type { RequestKind } from "@thads/domain";
 
 export const EXTRA_FIELDS = {
-  enforcement_request: ["judgmentCourt", "judgmentNumber", "judgmentDate", "debtorName", "debtorAddress"],
+  enforcement_request: ["judgmentCourt", "judgmentNumber", "judgmentDate", "debtorName", "debtorAddress", "preferredExecutor"],
   result_confirmation: ["caseReference"],
   executor_change: ["caseReference", "executorName"],
   fee_exemption: ["caseReference"],
@@ -21,6 +21,10 @@ export const EXTRA_FIELD_LABELS: Record<string, { vi: string; en: string; hint?:
   judgmentDate: { vi: "Ngày bản án, quyết định (dd/mm/yyyy)", en: "Judgment date (dd/mm/yyyy)" },
   debtorName: { vi: "Tên người phải thi hành án", en: "Debtor's name" },
   debtorAddress: { vi: "Địa chỉ người phải thi hành án", en: "Debtor's address" },
+  preferredExecutor: {
+    vi: "Chấp hành viên đề nghị tổ chức thi hành án (nếu có)",
+    en: "Executor proposed to organise enforcement (if any)",
+  },
   caseReference: { vi: "Số quyết định thi hành án / số thụ lý (nếu có)", en: "Enforcement decision or case number (if any)" },
   executorName: { vi: "Chấp hành viên đề nghị thay đổi", en: "Executor to be replaced" },
   subject: { vi: "Quyết định, hành vi bị khiếu nại / người bị tố cáo", en: "Decision or act complained of / person reported" },

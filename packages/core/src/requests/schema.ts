@@ -68,6 +68,7 @@ export const REQUEST_FORM_EXTRA = {
     judgmentDate: viDate("Ngày bản án, quyết định"),
     debtorName: text("Tên người phải thi hành án", 300),
     debtorAddress: optional("Địa chỉ người phải thi hành án", 500),
+    preferredExecutor: optional("Chấp hành viên đề nghị tổ chức thi hành án", 200),
   },
   result_confirmation: { caseReference },
   executor_change: { caseReference, executorName: text("Chấp hành viên đề nghị thay đổi", 200) },
