@@ -3236,6 +3236,25 @@ end
 $function$;
 -- function app_private.service_requests_before_update(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.service_requests_dates_order()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if new.received_on < new.submitted_on then
+    raise exception 'Ngày tiếp nhận (received_on): không được trước ngày nộp yêu cầu (%) / cannot be before the filing day',
+      to_char(new.submitted_on, 'DD/MM/YYYY') using errcode = '23514';
+  end if;
+  if new.due_on < new.submitted_on then
+    raise exception 'Hạn giải quyết (due_on): không được trước ngày nộp yêu cầu (%) / cannot be before the filing day',
+      to_char(new.submitted_on, 'DD/MM/YYYY') using errcode = '23514';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.service_requests_dates_order(): executed by its owner only
+
 CREATE OR REPLACE FUNCTION app_private.service_requests_history()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -4469,6 +4488,8 @@ CREATE TRIGGER service_request_events_notify AFTER INSERT ON public.service_requ
 CREATE TRIGGER service_requests_audit AFTER DELETE OR UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER service_requests_before_insert BEFORE INSERT ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_before_insert();
 CREATE TRIGGER service_requests_before_update BEFORE UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_before_update();
+CREATE TRIGGER service_requests_date_bounds AFTER INSERT OR UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.check_record_dates('none', 'past:submitted_on:Ngày nộp yêu cầu', 'past:received_on:Ngày tiếp nhận', 'planned:due_on:Hạn giải quyết', 'past:closed_on:Ngày kết thúc');
+CREATE TRIGGER service_requests_dates_order BEFORE INSERT OR UPDATE OF received_on, due_on ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_dates_order();
 CREATE TRIGGER service_requests_history AFTER INSERT OR UPDATE ON public.service_requests FOR EACH ROW EXECUTE FUNCTION app_private.service_requests_history();
 CREATE TRIGGER stat_targets_actor BEFORE INSERT OR UPDATE ON public.stat_targets FOR EACH ROW EXECUTE FUNCTION app_private.actor_is_caller('set_by');
 CREATE TRIGGER stat_targets_audit AFTER INSERT OR DELETE OR UPDATE ON public.stat_targets FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();

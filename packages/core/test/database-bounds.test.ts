@@ -195,3 +195,44 @@ describe("other records, in the database", () => {
     );
   });
 });
+
+describe("dates of a one-stop request, in the database", () => {
+  /** A request of unit A1 filed today, and the clerk of A1 writing its dates directly. */
+  const filed = async () => {
+    const id = randomUUID();
+    const code = `${randomUUID()
+      .replace(/-/g, "")
+      .toUpperCase()
+      .replace(/[ILOU]/g, "7")
+      .slice(0, 12)}0`;
+    await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys)
+                    values (${id}, ${ctx.fx.units.a1}, 'result_confirmation', ${code}, ${randomUUID()}, 'Nguyễn Văn B', ${["0912345678"]})`;
+    return id;
+  };
+  const asClerk = async (fn: (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) => Promise<unknown>) => {
+    try {
+      await withClaims(ctx.app, claims(ctx.fx.users.clerk!), fn);
+      return "ok";
+    } catch (e) {
+      return `${(e as { code?: string }).code}: ${(e as Error).message}`;
+    }
+  };
+
+  it("refuses a reception day ahead of today or before the filing, and a due day before the filing, writing nothing", async () => {
+    const id = await filed();
+    const today = await todayVn();
+    const receive = (on: string, due: string) => (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) =>
+      tx`update public.service_requests set status = 'received', received_on = ${on}, due_on = ${due} where id = ${id}`;
+    expect(await asClerk(receive(await plusDays(1), await plusDays(5)))).toMatch(/^23514: Ngày tiếp nhận/);
+    expect(await asClerk(receive("2099-01-01", "2099-01-05"))).toMatch(/^23514: Ngày tiếp nhận/);
+    expect(await asClerk(receive(await plusDays(-1), await plusDays(5)))).toMatch(
+      /^23514: Ngày tiếp nhận \(received_on\): không được trước ngày nộp/,
+    );
+    expect(await asClerk(receive(today, await plusDays(-1)))).toMatch(/^23514: Hạn giải quyết \(due_on\): không được trước ngày nộp/);
+    expect(await asClerk(receive(today, "2099-01-01"))).toMatch(/^23514: Hạn giải quyết/);
+    const [row] = await ctx.owner<{ status: string; received_on: string | null }[]>`
+      select status, received_on::text from public.service_requests where id = ${id}`;
+    expect(row).toEqual({ status: "submitted", received_on: null });
+    expect(await asClerk(receive(today, await plusDays(5)))).toBe("ok");
+  });
+});
