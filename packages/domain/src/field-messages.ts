@@ -52,6 +52,16 @@ const RULES: readonly Rule[] = [
   [/^vượt quá mức tối đa ([\d.]+) đồng\.$/, (m) => `Over the maximum of ${m[1]} đồng.`],
   [/^năm phải từ (\d+) đến (\d+)\.$/, (m) => `The year must be from ${m[1]} to ${m[2]}.`],
   [/^ngày không hợp lệ, nhập theo dạng dd\/mm\/yyyy/, () => "Not a valid date: type it as dd/mm/yyyy (e.g. 05/11/2026)."],
+  [/^chọn một số đã được liên kết với tài khoản\.$/, () => "Choose a number linked to the account."],
+  [/^phải là số đã được liên kết với tài khoản\.$/, () => "Must be a number linked to the account."],
+  [/^chọn một tệp \.xlsx hoặc \.csv\.$/, () => "Choose an .xlsx or .csv file."],
+  [/^chỉ nhận tệp \.xlsx hoặc \.csv\.$/, () => "Only .xlsx or .csv files."],
+  [/^chỉ nhận tệp PDF, PNG hoặc JPEG\.$/, () => "Only PDF, PNG or JPEG files."],
+  [/^chọn ít nhất một tệp\.$/, () => "Choose at least one file."],
+  [/^tối đa (\d+) tệp\.$/, (m) => `At most ${m[1]} files.`],
+  [/^tối đa (\d+) MB\.$/, (m) => `At most ${m[1]} MB.`],
+  [/^tối đa (\d+) MB cộng lại\.$/, (m) => `At most ${m[1]} MB together.`],
+  [/^lớn hơn (\d+) MB\.$/, (m) => `Larger than ${m[1]} MB.`],
   [/^phải là ngày hợp lệ dạng YYYY-MM-DD, năm từ (\d+) đến (\d+)\.$/, (m) => `Must be a valid YYYY-MM-DD date, year ${m[1]} to ${m[2]}.`],
 ];
 
