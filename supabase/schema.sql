@@ -76,6 +76,17 @@ create table app_private.audit_chain_heads (
 );
 alter table app_private.audit_chain_heads enable row level security;
 
+create table app_private.job_leases (
+  name text not null,
+  holder text not null,
+  until timestamp with time zone not null,
+  constraint job_leases_pkey PRIMARY KEY (name),
+  constraint job_leases_holder_check CHECK ((char_length(holder) <= 100)),
+  constraint job_leases_name_check CHECK ((name ~ '^[a-z_]{1,40}$'::text))
+);
+alter table app_private.job_leases enable row level security;
+alter table app_private.job_leases force row level security;
+
 create table app_private.login_attempts (
   id bigint generated always as identity not null,
   key text not null,
@@ -804,6 +815,8 @@ create table public.notifications (
   created_at timestamp with time zone default now() not null,
   read_at timestamp with time zone,
   emailed_at timestamp with time zone,
+  email_claimed_at timestamp with time zone,
+  email_attempts smallint default 0 not null,
   constraint notifications_pkey PRIMARY KEY (id),
   constraint notifications_once UNIQUE (account_id, dedupe_key),
   constraint notifications_dedupe_key_check CHECK (((char_length(dedupe_key) >= 1) AND (char_length(dedupe_key) <= 200))),
@@ -839,6 +852,7 @@ create table public.profiles (
   creditor_kind public.creditor_kind,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  notify_email boolean default true not null,
   constraint profiles_pkey PRIMARY KEY (id),
   constraint profiles_email_check CHECK ((char_length(email) <= 254)),
   constraint profiles_full_name_check CHECK (((char_length(full_name) >= 1) AND (char_length(full_name) <= 200))),
@@ -855,6 +869,7 @@ grant select, insert on table public.profiles to authenticated;
 grant update (full_name) on table public.profiles to authenticated;
 grant update (phone) on table public.profiles to authenticated;
 grant update (title) on table public.profiles to authenticated;
+grant update (notify_email) on table public.profiles to authenticated;
 
 create table public.public_announcements (
   id uuid default gen_random_uuid() not null,
@@ -1645,6 +1660,7 @@ CREATE INDEX cases_accepted_idx ON public.cases USING btree (accepted_on DESC, i
 CREATE INDEX cases_case_number_idx ON public.cases USING btree (case_number);
 CREATE INDEX cases_executor_id_idx ON public.cases USING btree (executor_id) WHERE (executor_id IS NOT NULL);
 CREATE INDEX cases_judgment_id_idx ON public.cases USING btree (judgment_id);
+CREATE INDEX cases_missed_deadline_idx ON public.cases USING btree (next_deadline_on) WHERE (next_deadline_on IS NOT NULL);
 CREATE INDEX cases_province_id_idx ON public.cases USING btree (province_id, status) INCLUDE (unit_id, id);
 CREATE INDEX cases_province_list_idx ON public.cases USING btree (province_id, accepted_on DESC, id) INCLUDE (unit_id, search_text, status, executor_id, judgment_type, money_due, next_deadline_on, is_bank_credit, is_corruption);
 CREATE INDEX cases_published_debtors_idx ON public.cases USING btree (province_id, search_text, id) INCLUDE (debtor_name, case_number) WHERE (status = ANY (ARRAY['not_yet_enforceable'::public.case_status, 'separate_register'::public.case_status]));
@@ -2387,33 +2403,38 @@ $function$;
 -- function app_private.check_stat_target_year(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.claim_notification_emails(p_accounts integer)
- RETURNS TABLE(account_id uuid, email text, total integer, items jsonb)
+ RETURNS TABLE(account_id uuid, email text, total integer, ids uuid[], items jsonb)
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 begin
+  update public.notifications n set emailed_at = now()
+   where n.emailed_at is null
+     and (n.email_attempts >= 5 or exists (select 1 from public.profiles p where p.id = n.account_id and not p.notify_email));
   return query
     with picked as (
-      select n.id, n.account_id
+      select n.id
         from public.notifications n
-       where n.emailed_at is null
+       where n.emailed_at is null and (n.email_claimed_at is null or n.email_claimed_at < now() - interval '10 minutes')
          and n.account_id in (select distinct o.account_id from public.notifications o
-                               where o.emailed_at is null order by o.account_id limit greatest(1, least(p_accounts, 500)))
+                               where o.emailed_at is null
+                                 and (o.email_claimed_at is null or o.email_claimed_at < now() - interval '10 minutes')
+                               order by o.account_id limit greatest(1, least(p_accounts, 500)))
        for update skip locked
     ),
-    sent as (
-      update public.notifications n set emailed_at = now()
+    claimed as (
+      update public.notifications n set email_claimed_at = now(), email_attempts = n.email_attempts + 1
         from picked p where n.id = p.id
-      returning n.account_id, n.kind, n.case_id, n.request_id, n.payload, n.created_at
+      returning n.id, n.account_id, n.kind, n.case_id, n.request_id, n.payload, n.created_at
     )
-    select s.account_id, app_private.auth_user_email(s.account_id), count(*)::integer,
+    select c.account_id, app_private.auth_user_email(c.account_id), count(*)::integer, array_agg(c.id),
            (select coalesce(jsonb_agg(x.j order by x.created_at desc), '[]')
               from (select jsonb_build_object('kind', t.kind, 'caseId', t.case_id, 'requestId', t.request_id, 'payload', t.payload) as j,
                            t.created_at
-                      from sent t where t.account_id = s.account_id order by t.created_at desc limit 50) x)
-      from sent s
-     group by s.account_id;
+                      from claimed t where t.account_id = c.account_id order by t.created_at desc limit 50) x)
+      from claimed c
+     group by c.account_id;
 end
 $function$;
 grant execute on function app_private.claim_notification_emails(p_accounts integer) to auth_service;
@@ -2527,6 +2548,25 @@ begin
 end
 $function$;
 grant execute on function app_private.creditor_id_numbers() to authenticated;
+
+CREATE OR REPLACE FUNCTION app_private.creditor_link_revoked_notifications()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if old.revoked_at is null and new.revoked_at is not null then
+    delete from public.notifications n
+     where n.account_id = old.account_id
+       and (n.case_id in (select p.case_id from public.case_parties p where p.id_number = old.id_number and p.role = 'creditor')
+            or n.request_id in (select r.id from public.service_requests r
+                                 where r.requester_id_number = old.id_number and r.requester_id is distinct from old.account_id));
+  end if;
+  return null;
+end
+$function$;
+-- function app_private.creditor_link_revoked_notifications(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.creditor_party_ids()
  RETURNS uuid[]
@@ -2737,6 +2777,22 @@ $function$;
 grant execute on function app_private.is_national_admin() to authenticated;
 grant execute on function app_private.is_national_admin() to service_role;
 
+CREATE OR REPLACE FUNCTION app_private.mark_notifications_emailed(p_ids uuid[])
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_count integer;
+begin
+  update public.notifications set emailed_at = now() where id = any (p_ids) and emailed_at is null;
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$function$;
+grant execute on function app_private.mark_notifications_emailed(p_ids uuid[]) to auth_service;
+
 CREATE OR REPLACE FUNCTION app_private.may_act_on_case(p_case_id uuid)
  RETURNS boolean
  LANGUAGE plpgsql
@@ -2839,16 +2895,17 @@ AS $function$
 declare
   v_count integer;
 begin
+  -- From the open cases whose deadline passed in the window (cases_missed_deadline_idx), to their
+  -- creditor parties and the accounts standing for them.
   insert into public.notifications (account_id, kind, case_id, payload, dedupe_key)
   select distinct l.account_id, 'deadline_missed'::public.notification_kind, c.id,
-         jsonb_build_object('caseNumber', c.case_number, 'deadlineKind', c.next_deadline_kind,
+         jsonb_build_object('caseNumber', c.case_number, 'deadlineKind', left(c.next_deadline_kind, 60),
                             'dueOn', to_char(c.next_deadline_on, 'YYYY-MM-DD')),
-         'deadline:' || c.id || ':' || to_char(c.next_deadline_on, 'YYYY-MM-DD') || ':' || coalesce(c.next_deadline_kind, '')
-    from public.creditor_links l
-    join public.case_parties p on p.id_number = l.id_number and p.role = 'creditor'
-    join public.cases c on c.id = p.case_id
-   where l.revoked_at is null
-     and c.next_deadline_on < p_today and c.next_deadline_on >= p_today - 30
+         'deadline:' || c.id || ':' || to_char(c.next_deadline_on, 'YYYY-MM-DD') || ':' || left(coalesce(c.next_deadline_kind, ''), 60)
+    from public.cases c
+    join public.case_parties p on p.case_id = c.id and p.role = 'creditor' and p.id_number is not null
+    join public.creditor_links l on l.id_number = p.id_number and l.revoked_at is null
+   where c.next_deadline_on < p_today and c.next_deadline_on >= p_today - 30
      and c.status not in ('completed', 'terminated', 'transferred_out', 'separate_register', 'returned')
      and (c.last_event_on is null or c.last_event_on <= c.next_deadline_on)
   on conflict (account_id, dedupe_key) do nothing;
@@ -3861,6 +3918,25 @@ end
 $function$;
 -- function app_private.steering_reports_before(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.take_job_lease(p_name text, p_holder text, p_seconds integer)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_taken integer;
+begin
+  insert into app_private.job_leases as j (name, holder, until)
+  values (p_name, left(p_holder, 100), now() + make_interval(secs => greatest(1, least(p_seconds, 86400))))
+  on conflict (name) do update set holder = excluded.holder, until = excluded.until
+   where j.until <= now();
+  get diagnostics v_taken = row_count;
+  return v_taken = 1;
+end
+$function$;
+grant execute on function app_private.take_job_lease(p_name text, p_holder text, p_seconds integer) to auth_service;
+
 CREATE OR REPLACE FUNCTION app_private.today_vn()
  RETURNS date
  LANGUAGE sql
@@ -4103,8 +4179,9 @@ begin
       from public.complaint_letters l
       join public.units u on u.id = l.unit_id
      where l.duplicate_of is null
-       and (l.id in (select s.letter_id from public.complaint_senders s
-                      where cardinality(v_numbers) > 0 and s.id_number = any (v_numbers))
+       and ((l.id in (select s.letter_id from public.complaint_senders s
+                       where cardinality(v_numbers) > 0 and s.id_number = any (v_numbers) and not s.keep_identity_secret)
+             and l.kind is distinct from 'denunciation')
             or l.request_id in (select r.id from public.service_requests r where r.requester_id = v_user))
      order by l.received_on desc, l.tracking_code
      limit 100;
@@ -4460,6 +4537,7 @@ CREATE TRIGGER complaint_letters_actor BEFORE INSERT OR UPDATE ON public.complai
 CREATE TRIGGER complaint_letters_references BEFORE INSERT OR UPDATE OF unit_id, province_id, case_ids, request_id, session_id, duplicate_of, same_matter_as, first_letter_id, handler_unit_id, handler_id, subject_user_id ON public.complaint_letters FOR EACH ROW EXECUTE FUNCTION app_private.complaint_letters_references();
 CREATE TRIGGER complaint_letters_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.complaint_letters FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER creditor_links_audit AFTER INSERT OR DELETE OR UPDATE ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER creditor_links_revoked_notifications AFTER UPDATE OF revoked_at ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.creditor_link_revoked_notifications();
 CREATE TRIGGER creditor_links_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.creditor_links FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER judgments_audit AFTER DELETE OR UPDATE ON public.judgments FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER judgments_audit_insert AFTER INSERT ON public.judgments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();

@@ -41,7 +41,10 @@ describe("the e-mail digest", () => {
 
   it("lists up to twenty lines, counts the rest, and links to the page", () => {
     const items = Array.from({ length: 25 }, (_, i) => payment(i + 1));
-    const { subject, body } = digestEmail({ account_id: "a", email: "bank@example.vn", total: 60, items }, "https://thads.example.vn");
+    const { subject, body } = digestEmail(
+      { account_id: "a", email: "bank@example.vn", total: 60, ids: [], items },
+      "https://thads.example.vn",
+    );
     expect(subject).toBe("THADS: 60 thông báo mới");
     expect(body.split("\n").filter((l) => l.startsWith("• "))).toHaveLength(20);
     expect(body).toContain("… và 40 thông báo khác.");

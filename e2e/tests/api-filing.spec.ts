@@ -84,6 +84,10 @@ test("a bank's system files an enforcement request through the API, once however
     retried: true,
   });
   expect(await count()).toBe(before + 1);
+  // The same key with another request is refused, and files nothing.
+  const reused = await api.post("/api/v1/creditor/requests", { data: { ...filing, content: `${filing.content} Bổ sung.` } });
+  expect(reused.status()).toBe(409);
+  expect(await count()).toBe(before + 1);
   const listed = (await (await api.get("/api/v1/creditor/requests")).json()) as {
     data: { tracking_code: string; status: string; own: boolean }[];
   };

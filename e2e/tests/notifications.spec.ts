@@ -48,6 +48,13 @@ test("a citizen is told in the app when the desk receives its request, and marks
   await expect(page.getByTestId("notifications-empty")).toHaveText("Không có thông báo chưa đọc.");
   await expect(page.getByTestId("unread-badge")).toHaveCount(0);
 
+  // The e-mails can be turned off, and on again.
+  await page.getByTestId("notification-email-toggle").click();
+  await expect(page.getByRole("status")).toContainText("Đã tắt gửi thông báo qua thư điện tử.");
+  await expect(page.getByTestId("notification-email")).toContainText("Không gửi thông báo qua thư điện tử");
+  await page.getByTestId("notification-email-toggle").click();
+  await expect(page.getByRole("status")).toContainText("Đã bật gửi thông báo qua thư điện tử.");
+
   // Another creditor account sees none of it.
   await signOut(page);
   await signIn(page, "creditor.bank@demo.thads.vn");

@@ -1,6 +1,8 @@
 -- A creditor follows its own complaint and denunciation letters from its account: those whose sender
 -- carries one of the account's linked ID numbers or tax codes, and those registered from a request
--- the account filed. Through a function (the letters' row security is the handling units'): the
+-- the account filed. A sender's number is what the sender wrote: a letter whose sender asked to keep
+-- their identity secret, or a denunciation, reaches the account only when filed from its own request
+-- (an employee denouncing under the company's tax code is not shown to the company). Through a function (the letters' row security is the handling units'): the
 -- letter's code, office, kind, status, dates and outcome; never the content, the handler or another
 -- sender's details.
 
@@ -25,8 +27,9 @@ begin
       from public.complaint_letters l
       join public.units u on u.id = l.unit_id
      where l.duplicate_of is null
-       and (l.id in (select s.letter_id from public.complaint_senders s
-                      where cardinality(v_numbers) > 0 and s.id_number = any (v_numbers))
+       and ((l.id in (select s.letter_id from public.complaint_senders s
+                       where cardinality(v_numbers) > 0 and s.id_number = any (v_numbers) and not s.keep_identity_secret)
+             and l.kind is distinct from 'denunciation')
             or l.request_id in (select r.id from public.service_requests r where r.requester_id = v_user))
      order by l.received_on desc, l.tracking_code
      limit 100;

@@ -12,6 +12,8 @@ import { CONTROL_CHARS, controlCharsMessage } from "@thads/core/input";
 export interface ParseOptions {
   /** Largest input accepted, in bytes (default 50 MB). */
   maxBytes?: number;
+  /** An .xlsx's parts, once unzipped, at most this many bytes together (default 20 × maxBytes). */
+  maxInflatedBytes?: number;
   /** Most data rows accepted (default 500,000). */
   maxRows?: number;
   /** Columns the import does not know are an error by default (their data would be lost); true: ignore them. */
@@ -322,6 +324,35 @@ export async function parseCsv(input: Input, opts: ParseOptions = {}): Promise<P
   return result;
 }
 
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, or null when the file has
+ * no readable directory (or uses ZIP64, which no workbook of the sizes accepted here needs).
+ */
+export function zipInflatedSize(zip: Buffer): number | null {
+  // The end-of-central-directory record: in the last 64 KB + 22 bytes.
+  const from = Math.max(0, zip.length - 65_557);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= from; i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || at === 0xffffffff) return null;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 function isBlankBuffer(b: Buffer): boolean {
   return (
     b
@@ -441,7 +472,28 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
       ],
     };
   }
+  // A zip that unzips to far more than it weighs is refused before it is read (its central directory says how much).
+  const inflated = zipInflatedSize(file);
+  const maxInflated = opts.maxInflatedBytes ?? maxBytes * 20;
+  if (inflated === null || inflated > maxInflated) {
+    return {
+      ...result,
+      fatal: true,
+      errors: [
+        {
+          line: 0,
+          column: null,
+          code: "bad_xlsx",
+          message:
+            inflated === null
+              ? "Tệp không phải là tệp Excel .xlsx hợp lệ. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8."
+              : `Tệp Excel khi giải nén quá lớn (tối đa ${fmtInt(Math.round(maxInflated / 1024 / 1024))} MB). Hãy chia thành nhiều tệp hoặc lưu dạng CSV.`,
+        },
+      ],
+    };
+  }
   const counted = Readable.from([file]);
+  let blanks = 0;
 
   let header: Header | null = null;
   try {
@@ -469,7 +521,11 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
           continue;
         }
         const cells = Array.from(raw, (v, i) => cellText(v ?? null, header!.positions[i] || null, header!.set));
-        if (isBlank(cells)) continue;
+        if (isBlank(cells)) {
+          // Blank rows are skipped, but not without end: a sheet of millions of empty rows is refused.
+          if (++blanks > maxRows * 2 + 10_000) throw new FatalParse(tooManyRows(maxRows, line));
+          continue;
+        }
         result.records++;
         if (result.records > maxRows) throw new FatalParse(tooManyRows(maxRows, line));
         const outside = cells.findIndex((c, i) => i >= header!.positions.length && c.trim());

@@ -9,6 +9,7 @@ import {
   planFilings,
   xlsxTemplate,
   parseXlsx,
+  zipInflatedSize,
 } from "../src/index.ts";
 
 const ACCOUNT = "6f1d3c2a-1b2c-4d3e-8f4a-5b6c7d8e9f00";
@@ -118,5 +119,17 @@ describe("a bulk filing file", () => {
       expect(r.errors).toEqual([]);
       expect(r.planned).toHaveLength(1);
     }
+  });
+});
+
+describe("an uploaded workbook", () => {
+  it("is refused before it is read when it unzips to more than allowed, or is no zip at all", async () => {
+    const book = await xlsxTemplate({ kind: FILING_TEMPLATE, rows: 10 });
+    const inflated = zipInflatedSize(book);
+    expect(inflated).toBeGreaterThan(book.length);
+    const refused = await parseXlsx(book, { columns: FILING_FILE, maxInflatedBytes: inflated! - 1 });
+    expect(refused).toMatchObject({ fatal: true, rows: [] });
+    expect(refused.errors[0]!.message).toMatch(/^Tệp Excel khi giải nén quá lớn/);
+    expect(zipInflatedSize(Buffer.from("PK\u0003\u0004 not really a zip"))).toBeNull();
   });
 });

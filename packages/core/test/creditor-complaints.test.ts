@@ -12,17 +12,27 @@ const code = () =>
     .toUpperCase()
     .replace(/[ILOU]/g, "7")
     .slice(0, 12)}0`;
-const codes = { mineB: code(), others: code(), fromRequest: code() };
+const codes = { mineB: code(), others: code(), fromRequest: code(), secret: code(), denunciation: code() };
 let number = "";
 
-const letter = async (unit: string, trackingCode: string, sender: string | null, requestId: string | null = null) => {
+const letter = async (
+  unit: string,
+  trackingCode: string,
+  sender: string | null,
+  requestId: string | null = null,
+  opts: { secret?: boolean; denunciation?: boolean } = {},
+) => {
   const [l] = await ctx.owner<{ id: string }[]>`
     insert into public.complaint_letters (unit_id, province_id, channel, received_on, tracking_code, idempotency_key, summary, content, request_id)
     values (${unit}, (select coalesce(province_id, id) from public.units where id = ${unit}), 'desk', current_date - 3, ${trackingCode},
             ${randomUUID()}, 'Khiếu nại việc kê biên', 'Nội dung đơn khiếu nại của người gửi.', ${requestId})
     returning id`;
-  await ctx.owner`insert into public.complaint_senders (letter_id, full_name, id_number, phone)
-                  values (${l!.id}, 'Người gửi', ${sender}, '0912345678')`;
+  await ctx.owner`insert into public.complaint_senders (letter_id, full_name, id_number, phone, keep_identity_secret)
+                  values (${l!.id}, 'Người gửi', ${sender}, '0912345678', ${opts.secret ?? false})`;
+  if (opts.denunciation) {
+    await ctx.owner`update public.complaint_letters set kind = 'denunciation', status = 'classified', handler_level = 'province_head'
+                    where id = ${l!.id}`;
+  }
 };
 
 beforeAll(async () => {
@@ -32,6 +42,9 @@ beforeAll(async () => {
                   values (${f.users.creditor!}, ${number}, 'organization', 'verified_channel')`;
   await letter(f.units.b1, codes.mineB, number);
   await letter(f.units.a1, codes.others, `04${Date.now().toString().slice(-8)}`);
+  // Sent under the account's number by someone who asked to stay unknown, and a denunciation: not the account's to follow.
+  await letter(f.units.a1, codes.secret, number, null, { secret: true });
+  await letter(f.units.a1, codes.denunciation, number, null, { denunciation: true });
   // A letter registered from a request the account filed, sent under no number.
   const request = randomUUID();
   await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_id, requester_name, factor_keys)

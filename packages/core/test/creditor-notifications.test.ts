@@ -6,7 +6,11 @@ import { recordSteps } from "@thads/test-support/cases";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import {
   claimNotificationEmails,
+  markNotificationsEmailed,
   MarkNotificationsSchema,
+  notificationEmailOn,
+  setNotificationEmail,
+  takeJobLease,
   markNotificationsRead,
   myNotifications,
   sweepMissedDeadlines,
@@ -125,13 +129,46 @@ describe("a creditor is told", () => {
 });
 
 describe("the account's notifications", () => {
-  it("are e-mailed once, as one digest per account", async () => {
+  it("are e-mailed as one digest per account, claimed for ten minutes and done once marked sent", async () => {
+    const bankId = ctx.fx.users.creditor!;
     const digests = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
-    const bank = digests.find((d) => d.account_id === ctx.fx.users.creditor);
+    const bank = digests.find((d) => d.account_id === bankId);
     expect(bank).toMatchObject({ email: expect.stringContaining("@"), total: 3 });
+    expect(bank!.ids).toHaveLength(3);
     expect(bank!.items.map((i) => i.kind).sort()).toEqual(["deadline_missed", "payment", "request_status"]);
-    const again = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
-    expect(again.find((d) => d.account_id === ctx.fx.users.creditor)).toBeUndefined();
+    // Claimed: another worker gets none of them while the lease runs.
+    const during = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
+    expect(during.find((d) => d.account_id === bankId)).toBeUndefined();
+    // A send that failed: once the lease is over, the digest is claimed again.
+    await ctx.owner`update public.notifications set email_claimed_at = now() - interval '11 minutes' where account_id = ${bankId}`;
+    const retried = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
+    expect(retried.find((d) => d.account_id === bankId)?.total).toBe(3);
+    expect(await asAuthService(ctx.app, (tx) => markNotificationsEmailed(tx, bank!.ids))).toBe(3);
+    await ctx.owner`update public.notifications set email_claimed_at = now() - interval '11 minutes' where account_id = ${bankId}`;
+    const after = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
+    expect(after.find((d) => d.account_id === bankId)).toBeUndefined();
+  });
+
+  it("are not e-mailed to an account that turned the e-mails off", async () => {
+    await as(other, (tx) => setNotificationEmail(tx, false));
+    expect(await as(other, notificationEmailOn)).toBe(false);
+    const [n] = await ctx.owner<{ id: string }[]>`
+      insert into public.notifications (account_id, kind, case_id, payload, dedupe_key)
+      values (${other}, 'payment', ${ctx.fx.cases.a}, '{}', ${`payment:${randomUUID()}`}) returning id`;
+    const digests = await asAuthService(ctx.app, (tx) => claimNotificationEmails(tx, 500));
+    expect(digests.find((d) => d.account_id === other)).toBeUndefined();
+    const [row] = await ctx.owner<{ emailed_at: Date | null }[]>`select emailed_at from public.notifications where id = ${n!.id}`;
+    expect(row!.emailed_at).not.toBeNull();
+    await ctx.owner`delete from public.notifications where id = ${n!.id}`;
+    await as(other, (tx) => setNotificationEmail(tx, true));
+  });
+
+  it("run their background work in one process at a time", async () => {
+    const name = `test_${Date.now().toString(36)}`.replace(/[0-9]/g, "x");
+    expect(await asAuthService(ctx.app, (tx) => takeJobLease(tx, name, "host-a:1", 60))).toBe(true);
+    expect(await asAuthService(ctx.app, (tx) => takeJobLease(tx, name, "host-b:2", 60))).toBe(false);
+    expect(await asAuthService(ctx.app, (tx) => takeJobLease(tx, name, "host-a:1", 60))).toBe(false);
+    await expect(as(ctx.fx.users.creditor!, (tx) => takeJobLease(tx, name, "x", 60))).rejects.toMatchObject({ code: "42501" });
   });
 
   it("are read by the account alone, and marked read by it alone", async () => {
@@ -153,6 +190,14 @@ describe("the account's notifications", () => {
     expect(row!.read_at).not.toBeNull();
     expect(await as(bank, (tx) => markNotificationsRead(tx, "all"))).toBe(2);
     expect(await as(bank, unreadNotificationCount)).toBe(0);
+  });
+
+  it("go with a revoked link: the cases and requests it brought are no longer told", async () => {
+    const bank = ctx.fx.users.creditor!;
+    expect((await mine(bank)).length).toBe(3);
+    await ctx.owner`update public.creditor_links set revoked_at = now(), revoked_by = ${ctx.fx.users.clerk!}
+                    where account_id = ${bank} and id_number = ${bankNumber}`;
+    expect(await mine(bank)).toEqual([]);
   });
 
   it("refuse a malformed mark-read form, naming what is wrong", () => {

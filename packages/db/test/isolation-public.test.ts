@@ -278,7 +278,7 @@ describe("the public's way in", () => {
     await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys)
                     values (${id}, ${ctx.fx.units.a1}, 'result_confirmation', ${c}, ${randomUUID()}, 'Phạm E', ${["B1234567"]})`;
     expect(await rate(c, "B1234567", 5)).toBe("not_closed");
-    await ctx.owner`update public.service_requests set status = 'received', due_on = '2026-12-01' where id = ${id}`;
+    await ctx.owner`update public.service_requests set status = 'received', due_on = current_date + 15 where id = ${id}`;
     await ctx.owner`update public.service_requests set status = 'returned', result_note = 'Đã xác nhận' where id = ${id}`;
     expect(await rate(c, "0000000", 5)).toBe("not_found");
     expect(await rate(c, "B1234567", 9)).toBe("invalid");
@@ -303,7 +303,7 @@ describe("the public's way in", () => {
     );
     expect(noDue).toBe("23514");
     // Another province's case cannot be linked.
-    await ctx.owner`update public.service_requests set status = 'received', due_on = '2026-12-01' where id = ${id}`;
+    await ctx.owner`update public.service_requests set status = 'received', due_on = current_date + 15 where id = ${id}`;
     const foreign = await ctx.owner`update public.service_requests set case_id = ${ctx.fx.cases.b} where id = ${id}`.then(
       () => null,
       (e) => e.code,

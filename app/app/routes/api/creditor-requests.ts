@@ -1,5 +1,4 @@
 import { PROCEDURES } from "@thads/domain";
-import { formatTrackingCode } from "@thads/domain/labels";
 import { myRequests, REQUEST_FORM_SCHEMAS } from "@thads/core/requests";
 import {
   API_FILING_MAX_BODY_BYTES,
@@ -8,13 +7,15 @@ import {
   filingFields,
   linkedNumbers,
   requestUnitProvince,
+  sameFiling,
 } from "@thads/core/creditors";
 import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
 import type { Route } from "./+types/creditor-requests";
 import { apiError, creditorApiCaller } from "../../utils/api.server.ts";
 import { readCapped } from "../../utils/form.server.ts";
+import { appSql } from "../../utils/db.server.ts";
 import { asUser } from "../../utils/user.server.ts";
-import { notifyRequester } from "../public/notify.server.ts";
+import { hit } from "../public/rate-limit.server.ts";
 import { DuplicateFormError, submitRequest } from "../public/public.server.ts";
 import { sniffFileType } from "../public/upload.server.ts";
 
@@ -46,6 +47,19 @@ export async function action({ request }: Route.ActionArgs) {
       403,
       "forbidden",
       "Nộp yêu cầu qua API cần mã truy cập API (Authorization: Bearer thads_pat_…); khi đăng nhập, dùng biểu mẫu trực tuyến.",
+    );
+  }
+  // Filings of one account: as many a minute as the public form allows one client.
+  const limited = await hit(appSql(), "submit", `acct:${user.id}`);
+  if (!limited.ok) {
+    return apiError(
+      429,
+      "rate_limited",
+      "Tài khoản đã nộp quá nhiều yêu cầu trong một phút; thử lại sau.",
+      {},
+      {
+        "Retry-After": String(limited.retryAfterSeconds),
+      },
     );
   }
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
@@ -113,13 +127,14 @@ export async function action({ request }: Route.ActionArgs) {
     if (!(e instanceof DuplicateFormError)) throw e;
     return apiError(409, "duplicate", "Mã chống gửi trùng (idempotencyKey) đã dùng cho một yêu cầu khác: tạo mã mới cho yêu cầu mới.");
   }
-  if (!result.retried) {
-    notifyRequester(
-      { email: input.requesterEmail, phone: input.requesterPhone },
-      `Đã nhận yêu cầu ${PROCEDURES[kind].name.vi}`,
-      `Đã nhận yêu cầu của Ông/Bà. Mã tra cứu: ${formatTrackingCode(result.code)}.`,
-    );
+  // The same key again must describe the same request: another request under a reused key is refused.
+  if (
+    result.retried &&
+    !(await asUser(user, (tx) => sameFiling(tx, result.code, { kind, unitId: input.unitId, content: input.content })))
+  ) {
+    return apiError(409, "duplicate", "Mã chống gửi trùng (idempotencyKey) đã dùng cho một yêu cầu khác: tạo mã mới cho yêu cầu mới.");
   }
+  // No e-mail or SMS to the contacts given in the body (nobody verified them): the account is told in the app.
   return Response.json(
     { data: { trackingCode: result.code, procedure: kind, retried: result.retried } },
     { status: result.retried ? 200 : 201, headers: NO_STORE },

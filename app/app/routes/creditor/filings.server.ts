@@ -15,13 +15,17 @@ import { fieldErrorsOf } from "@thads/core/field-errors";
 import { assertCsrf, CsrfError } from "../../utils/csrf.server.ts";
 import { readCapped, withoutUnsafeNames } from "../../utils/form.server.ts";
 import { formFields } from "../../utils/form-nest.ts";
+import { appSql } from "../../utils/db.server.ts";
 import { asUser, type CurrentUser } from "../../utils/user.server.ts";
+import { hit } from "../public/rate-limit.server.ts";
 import { sniffFileType, type UploadedFile } from "../public/upload.server.ts";
 
 /** The upload's cap: the sheet (5 MB) and the judgment copies (50 MB together). */
 export const FILING_MAX_BODY = 55 * 1024 * 1024;
 const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** What one upload may store: every row's copy counted (a copy shared by rows is stored for each). */
+const MAX_STORED_BYTES = 100 * 1024 * 1024;
 
 export type BulkOutcome =
   | { kind: "refused"; status: number; formError: string }
@@ -37,6 +41,11 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
   const refuse = (status: number, formError: string): BulkOutcome => ({ kind: "refused", status, formError });
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return refuse(415, "Dữ liệu gửi lên không phải biểu mẫu tải tệp.");
+  }
+  // Ten uploads an hour for an account (each files up to 50 requests).
+  const limited = await hit(appSql(), "submit", `bulk:${user.id}`, { max: 10, windowMs: 3_600_000 });
+  if (!limited.ok) {
+    return refuse(429, `Tài khoản đã tải lên quá nhiều tệp trong một giờ; thử lại sau ${Math.ceil(limited.retryAfterSeconds / 60)} phút.`);
   }
   const tooLarge = refuse(413, "Dữ liệu gửi lên quá lớn: tệp danh sách tối đa 5 MB, các bản sao bản án tối đa 50 MB cộng lại.");
   if (Number(request.headers.get("Content-Length") ?? "0") > FILING_MAX_BODY) return tooLarge;
@@ -96,7 +105,7 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
   }
 
   const bytes = new Uint8Array(await sheet.arrayBuffer());
-  const opts = { columns: FILING_FILE, maxRows: FILING_MAX_ROWS, maxBytes: MAX_SHEET_BYTES };
+  const opts = { columns: FILING_FILE, maxRows: FILING_MAX_ROWS, maxBytes: MAX_SHEET_BYTES, maxInflatedBytes: 50 * 1024 * 1024 };
   const parsed = /\.xlsx$/i.test(sheet.name) ? await parseXlsx(bytes, opts) : await parseCsv(bytes, opts);
   if (parsed.fatal || parsed.errors.length)
     return { kind: "errors", status: 400, errors: parsed.errors.slice(0, 500), rows: parsed.records };
@@ -124,6 +133,10 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
   if (plan.errors.length) return { kind: "errors", status: 400, errors: plan.errors.slice(0, 500), rows: parsed.rows.length };
 
   const rows = plan.planned.map((p) => ({ line: p.line, input: p.input, files: [byName.get(p.fileName)!] }));
+  // Each request keeps its own copy of its judgment: a copy shared by many rows is stored as many times.
+  if (rows.reduce((n, r) => n + r.files[0]!.bytes.byteLength, 0) > MAX_STORED_BYTES) {
+    return refuse(413, "Các bản sao bản án dùng chung cho nhiều dòng vượt quá 100 MB lưu trữ: chia tệp danh sách thành nhiều lần nộp.");
+  }
   let filed: BulkFiled[];
   try {
     filed = await asUser(user, (tx) => fileBulk(tx, user.id, rows));

@@ -1,5 +1,11 @@
 import { data, Link, useActionData, useLoaderData } from "react-router";
-import { markNotificationsRead, myNotifications, NOTIFICATION_PAGE_SIZE } from "@thads/core/creditors";
+import {
+  markNotificationsRead,
+  myNotifications,
+  NOTIFICATION_PAGE_SIZE,
+  notificationEmailOn,
+  setNotificationEmail,
+} from "@thads/core/creditors";
 import { MarkNotificationsSchema, NotificationQuerySchema } from "@thads/core/creditors/notification-schema";
 import type { Route } from "./+types/notifications";
 import { AppForm } from "../../components/form.tsx";
@@ -15,11 +21,20 @@ import { requireCreditor } from "./scope.server.ts";
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireCreditor(request);
   const q = NotificationQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const list = await asUser(user, (tx) => myNotifications(tx, { unreadOnly: q.unread === "1", page: q.page }));
-  return { ...list, unreadOnly: q.unread === "1", page: q.page, pages: Math.max(1, Math.ceil(list.total / NOTIFICATION_PAGE_SIZE)) };
+  const { list, emailOn } = await asUser(user, async (tx) => ({
+    list: await myNotifications(tx, { unreadOnly: q.unread === "1", page: q.page }),
+    emailOn: await notificationEmailOn(tx),
+  }));
+  return {
+    ...list,
+    emailOn,
+    unreadOnly: q.unread === "1",
+    page: q.page,
+    pages: Math.max(1, Math.ceil(list.total / NOTIFICATION_PAGE_SIZE)),
+  };
 }
 
-type ActionData = { marked?: number; formError?: string };
+type ActionData = { marked?: number; email?: "on" | "off"; formError?: string };
 
 export async function action({ request }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
@@ -27,7 +42,12 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await readForm(request, lang);
   const p = MarkNotificationsSchema.safeParse(formFields(form));
   if (!p.success) return data<ActionData>({ formError: p.error.issues[0]?.message ?? "Thao tác: không hợp lệ." }, { status: 400 });
-  const marked = await asUser(user, (tx) => markNotificationsRead(tx, p.data.intent === "read_all" ? "all" : [p.data.id]));
+  const input = p.data;
+  if (input.intent === "email") {
+    await asUser(user, (tx) => setNotificationEmail(tx, input.email === "on"));
+    return { email: input.email } satisfies ActionData;
+  }
+  const marked = await asUser(user, (tx) => markNotificationsRead(tx, input.intent === "read_all" ? "all" : [input.id]));
   return { marked } satisfies ActionData;
 }
 
@@ -44,6 +64,11 @@ export default function Notifications() {
       {a?.formError ? (
         <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
           {a.formError}
+        </p>
+      ) : null}
+      {a?.email ? (
+        <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          {a.email === "on" ? m("emailTurnedOn") : m("emailTurnedOff")}
         </p>
       ) : null}
       {a?.marked !== undefined ? (
@@ -119,6 +144,14 @@ export default function Notifications() {
           ))}
         </ul>
       )}
+      <AppForm className="mt-6 flex flex-wrap items-center gap-3 text-sm" data-testid="notification-email">
+        <input type="hidden" name="intent" value="email" />
+        <input type="hidden" name="email" value={d.emailOn ? "off" : "on"} />
+        <span>{d.emailOn ? m("emailOn") : m("emailOff")}</span>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1" data-testid="notification-email-toggle">
+          {d.emailOn ? m("emailTurnOff") : m("emailTurnOn")}
+        </button>
+      </AppForm>
       {d.pages > 1 ? (
         <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={m("page", { page: d.page })}>
           {d.page > 1 ? <Link to={pageHref(d.page - 1)}>{m("prev")}</Link> : null}

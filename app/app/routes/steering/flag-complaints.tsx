@@ -6,7 +6,12 @@ import { KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../complaints/messag
 import { steeringMessages } from "./messages.ts";
 
 /** The complaints and denunciations about a flagged case: what each is about, where it stands, when it is due or how it ended. */
-export function FlagComplaints({ letters }: { letters: readonly CaseLetter[] }) {
+export type FlagLetter = Pick<
+  CaseLetter,
+  "id" | "tracking_code" | "kind" | "status" | "summary" | "received_on" | "resolve_due_on" | "resolved_on" | "outcome"
+>;
+
+export function FlagComplaints({ letters }: { letters: readonly FlagLetter[] }) {
   const lang = useLang();
   const m = useMessages(steeringMessages);
   return (

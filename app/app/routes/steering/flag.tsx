@@ -37,7 +37,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
   return {
     ...page,
-    letters,
+    // What the section shows, no more.
+    letters: letters.map(({ id, tracking_code, kind, status, summary, received_on, resolve_due_on, resolved_on, outcome }) => ({
+      id,
+      tracking_code,
+      kind,
+      status,
+      summary,
+      received_on,
+      resolve_due_on,
+      resolved_on,
+      outcome,
+    })),
     directives: page.directives.map((d) => ({ ...d, canAnswer: answerUnits.has(d.addressee_unit_id) || d.addressee_user_id === user.id })),
     bureau,
     canAnswerAny: answerUnits.size > 0,

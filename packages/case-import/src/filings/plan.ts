@@ -34,8 +34,9 @@ const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map((
  * court, number, date) filed again by the same account, in this file or a later one, has the same
  * key, so it is recognised as filed before and never filed twice. A UUID (version 5 layout) from SHA-256.
  */
+const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+
 export function filingKey(accountId: string, unitCode: string, court: string, number: string, date: string): string {
-  const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
   const h = createHash("sha256")
     .update(["thads-filing", accountId, norm(unitCode), norm(court), norm(number), norm(date)].join("\u001f"))
     .digest();
@@ -106,7 +107,8 @@ export function planFilings(
         rowErrors.push({ line: row.line, column: column ? header(column) : null, code: "invalid", message: issue.message });
       }
     }
-    const judgment = `${(fields.judgmentCourt ?? "").toLowerCase()}\u001f${(fields.judgmentNumber ?? "").toLowerCase()}`;
+    // The same normalisation as the key: rows that would share a key are the same judgment.
+    const judgment = `${norm(fields.judgmentCourt ?? "")}\u001f${norm(fields.judgmentNumber ?? "")}`;
     const first = seen.get(judgment);
     if (first !== undefined && fields.judgmentNumber) {
       rowErrors.push({

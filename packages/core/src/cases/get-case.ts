@@ -60,7 +60,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
            j.court_name, j.judgment_number, j.judgment_date::text as judgment_date,
            -- The executor the creditor proposed on its enforcement request, when the reader may read the request.
            (select nullif(r.details ->> 'preferredExecutor', '') from public.service_requests r
-             where r.case_id = c.id and r.kind = 'enforcement_request' limit 1) as proposed_executor
+             where r.case_id = c.id and r.kind = 'enforcement_request' order by r.submitted_at desc, r.id limit 1) as proposed_executor
     from public.cases c
     join public.units u on u.id = c.unit_id
     join public.units pr on pr.id = c.province_id

@@ -21,3 +21,18 @@ export async function linkedNumbers(tx: TxSql): Promise<string[]> {
     select id_number from public.creditor_links where account_id = (select auth.uid()) and revoked_at is null`;
   return rows.map((r) => r.id_number);
 }
+
+/**
+ * Whether the request the account filed under this code is the one described again (same procedure,
+ * office and content): a retry. Another request under a reused key is not.
+ */
+export async function sameFiling(
+  tx: TxSql,
+  trackingCode: string,
+  again: { kind: string; unitId: string; content: string },
+): Promise<boolean> {
+  const [r] = await tx<{ same: boolean }[]>`
+    select kind::text = ${again.kind} and unit_id = ${again.unitId} and details ->> 'content' = ${again.content} as same
+      from public.service_requests where tracking_code = ${trackingCode} and requester_id = (select auth.uid())`;
+  return r?.same ?? false;
+}

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
-/** Marking notifications read: one (by its id) or every unread one. Parsers only, for the page and its action. */
+/** Marking notifications read (one by its id, or every unread one), or turning their e-mails on or off. Parsers only, for the page and its action. */
 export const MarkNotificationsSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("read"), id: z.uuid({ message: "Thông báo: không hợp lệ." }) }),
     z.object({ intent: z.literal("read_all") }),
+    z.object({ intent: z.literal("email"), email: z.enum(["on", "off"], { message: "Nhận thư điện tử: chọn bật hoặc tắt." }) }),
   ],
   { message: "Thao tác: không hợp lệ." },
 );

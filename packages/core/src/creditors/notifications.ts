@@ -74,6 +74,17 @@ export async function markNotificationsRead(tx: TxSql, which: "all" | readonly s
   return rows.length;
 }
 
+/** Whether the signed-in account gets its notifications by e-mail too (its profile; on unless turned off). */
+export async function notificationEmailOn(tx: TxSql): Promise<boolean> {
+  const [r] = await tx<{ on: boolean }[]>`select notify_email as on from public.profiles where id = (select auth.uid())`;
+  return r?.on ?? true;
+}
+
+/** Turns the signed-in account's notification e-mails on or off. */
+export async function setNotificationEmail(tx: TxSql, on: boolean): Promise<void> {
+  await tx`update public.profiles set notify_email = ${on} where id = (select auth.uid())`;
+}
+
 /** The sweep of passed deadlines (service role): how many notifications it wrote. */
 export async function sweepMissedDeadlines(tx: TxSql, today: string): Promise<number> {
   const [r] = await tx<{ n: number }[]>`select app_private.notify_missed_deadlines(${today}::date) as n`;
@@ -84,10 +95,28 @@ export interface NotificationDigest {
   account_id: string;
   email: string | null;
   total: number;
+  /** Every claimed notification's id (mark them e-mailed once the digest is sent). */
+  ids: string[];
   items: { kind: NotificationKind; caseId: string | null; requestId: string | null; payload: NotificationPayload }[];
 }
 
-/** Claims the unsent notifications of up to `accounts` accounts for e-mail (service role), marking them sent. */
+/**
+ * Claims the unsent notifications of up to `accounts` accounts for e-mail (service role) for ten
+ * minutes: a digest not marked sent by then is claimed again (five times at most).
+ */
 export async function claimNotificationEmails(tx: TxSql, accounts: number): Promise<NotificationDigest[]> {
-  return tx<NotificationDigest[]>`select account_id, email, total, items from app_private.claim_notification_emails(${accounts})`;
+  return tx<NotificationDigest[]>`select account_id, email, total, ids, items from app_private.claim_notification_emails(${accounts})`;
+}
+
+/** Marks notifications e-mailed (their digest was sent, or the account has no address). */
+export async function markNotificationsEmailed(tx: TxSql, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [r] = await tx<{ n: number }[]>`select app_private.mark_notifications_emailed(${ids as string[]}::uuid[]) as n`;
+  return r?.n ?? 0;
+}
+
+/** Takes a background job's lease for `seconds` when no process holds it (service role): true when taken. */
+export async function takeJobLease(tx: TxSql, name: string, holder: string, seconds: number): Promise<boolean> {
+  const [r] = await tx<{ ok: boolean }[]>`select app_private.take_job_lease(${name}, ${holder}, ${seconds}) as ok`;
+  return r?.ok ?? false;
 }
