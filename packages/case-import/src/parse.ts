@@ -458,39 +458,24 @@ export async function parseXlsx(input: Uint8Array | NodeJS.ReadableStream, opts:
     parts.push(chunk);
   }
   const file = Buffer.concat(parts);
+  const badXlsx = (message: string): ParseResult => ({
+    ...result,
+    fatal: true,
+    errors: [{ line: 0, column: null, code: "bad_xlsx", message }],
+  });
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) {
-    return {
-      ...result,
-      fatal: true,
-      errors: [
-        {
-          line: 0,
-          column: null,
-          code: "bad_xlsx",
-          message: "Tệp không phải là tệp Excel .xlsx. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8.",
-        },
-      ],
-    };
+    return badXlsx("Tệp không phải là tệp Excel .xlsx. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8.");
   }
   // A zip that unzips to far more than it weighs is refused before it is read (its central directory says how much).
   const inflated = zipInflatedSize(file);
   const maxInflated = opts.maxInflatedBytes ?? maxBytes * 20;
-  if (inflated === null || inflated > maxInflated) {
-    return {
-      ...result,
-      fatal: true,
-      errors: [
-        {
-          line: 0,
-          column: null,
-          code: "bad_xlsx",
-          message:
-            inflated === null
-              ? "Tệp không phải là tệp Excel .xlsx hợp lệ. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8."
-              : `Tệp Excel khi giải nén quá lớn (tối đa ${fmtInt(Math.round(maxInflated / 1024 / 1024))} MB). Hãy chia thành nhiều tệp hoặc lưu dạng CSV.`,
-        },
-      ],
-    };
+  if (inflated === null) {
+    return badXlsx("Tệp không phải là tệp Excel .xlsx hợp lệ. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) hoặc CSV UTF-8.");
+  }
+  if (inflated > maxInflated) {
+    return badXlsx(
+      `Tệp Excel khi giải nén quá lớn (tối đa ${fmtInt(Math.round(maxInflated / 1024 / 1024))} MB). Hãy chia thành nhiều tệp hoặc lưu dạng CSV.`,
+    );
   }
   const counted = Readable.from([file]);
   let blanks = 0;

@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withClaims } from "@thads/db";
+import { newTrackingCode } from "@thads/domain";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import { myComplaintLetters } from "../src/creditors/index.ts";
 
 const ctx = useTenantFixture();
 const as = <T>(userId: string, fn: Parameters<typeof withClaims<T>>[2]) => withClaims(ctx.app, { sub: userId, role: "authenticated" }, fn);
-const code = () =>
-  `${randomUUID()
-    .replace(/-/g, "")
-    .toUpperCase()
-    .replace(/[ILOU]/g, "7")
-    .slice(0, 12)}0`;
+const code = () => newTrackingCode();
 const codes = { mineB: code(), others: code(), fromRequest: code(), secret: code(), denunciation: code() };
 let number = "";
 

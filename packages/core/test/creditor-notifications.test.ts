@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asAuthService, withClaims } from "@thads/db";
-import { addCalendarDays, todayInVietnam } from "@thads/domain";
+import { addCalendarDays, todayInVietnam, newTrackingCode } from "@thads/domain";
 import { recordSteps } from "@thads/test-support/cases";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import {
@@ -76,11 +76,7 @@ describe("a creditor is told", () => {
   it("when the desk moves a request filed with its number, once per change", async () => {
     const f = ctx.fx;
     const id = randomUUID();
-    const code = `${randomUUID()
-      .replace(/-/g, "")
-      .toUpperCase()
-      .replace(/[ILOU]/g, "7")
-      .slice(0, 12)}0`;
+    const code = newTrackingCode();
     await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name,
                                                          requester_id_number, factor_keys)
                     values (${id}, ${f.units.a1}, 'enforcement_request', ${code}, ${randomUUID()}, 'Ngân hàng TMCP A',

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { asCaseWriter, withClaims, type Claims } from "@thads/db";
 import { readStats } from "../src/stats/readers.ts";
 import { verifyStats } from "../src/stats/verify.ts";
+import { newTrackingCode } from "@thads/domain";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 
 /*
@@ -200,11 +201,7 @@ describe("dates of a one-stop request, in the database", () => {
   /** A request of unit A1 filed today, and the clerk of A1 writing its dates directly. */
   const filed = async () => {
     const id = randomUUID();
-    const code = `${randomUUID()
-      .replace(/-/g, "")
-      .toUpperCase()
-      .replace(/[ILOU]/g, "7")
-      .slice(0, 12)}0`;
+    const code = newTrackingCode();
     await ctx.owner`insert into public.service_requests (id, unit_id, kind, tracking_code, idempotency_key, requester_name, factor_keys)
                     values (${id}, ${ctx.fx.units.a1}, 'result_confirmation', ${code}, ${randomUUID()}, 'Nguyễn Văn B', ${["0912345678"]})`;
     return id;

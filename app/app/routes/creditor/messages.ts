@@ -75,10 +75,6 @@ export const creditorMessages = defineMessages(
     "requests.filedBy": "Do {name} nộp với số CCCD / mã số thuế của bạn (không hiển thị thông tin liên hệ của người nộp).",
     "letters.title": "Đơn khiếu nại, tố cáo của tôi",
     "letters.empty": "Chưa có đơn khiếu nại, tố cáo nào gửi với số CCCD / mã số thuế của bạn.",
-    "letters.received": "Nhận ngày {date}",
-    "letters.acceptDue": "hạn thụ lý {date}",
-    "letters.resolveDue": "hạn giải quyết {date}",
-    "letters.resolved": "giải quyết ngày {date}: {outcome}",
   },
   {
     "cases.title": "My cases",
@@ -154,9 +150,5 @@ export const creditorMessages = defineMessages(
     "requests.filedBy": "Filed by {name} with your ID number or tax code (the filer's contact details are not shown).",
     "letters.title": "My complaints and denunciations",
     "letters.empty": "No complaint or denunciation sent with your ID number or tax code yet.",
-    "letters.received": "Received {date}",
-    "letters.acceptDue": "to be accepted by {date}",
-    "letters.resolveDue": "to be resolved by {date}",
-    "letters.resolved": "resolved {date}: {outcome}",
   },
 );

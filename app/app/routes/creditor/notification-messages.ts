@@ -6,6 +6,7 @@ import {
   REQUEST_STATUS_LABELS,
   type NotificationKind,
 } from "@thads/domain/labels";
+import type { NotificationPayload } from "@thads/core/creditors";
 import { deadlineLabel, defineMessages, translate, type Lang } from "../../i18n.ts";
 
 /** A creditor's notifications: the page, and the lines the page and the e-mail digest show. */
@@ -85,17 +86,7 @@ export const notificationMessages = defineMessages(
 /** The payload fields a line reads (as the database wrote them). */
 export interface NotificationFacts {
   kind: NotificationKind;
-  payload: {
-    trackingCode?: string;
-    requestKind?: string;
-    from?: string;
-    to?: string;
-    caseNumber?: string;
-    amount?: string;
-    paidOn?: string;
-    deadlineKind?: string | null;
-    dueOn?: string;
-  };
+  payload: NotificationPayload;
 }
 
 const statusLabel = (lang: Lang, s: string | undefined) =>

@@ -38,8 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     ...page,
     // What the section shows, no more.
-    letters: letters.map(({ id, tracking_code, kind, status, summary, received_on, resolve_due_on, resolved_on, outcome }) => ({
-      id,
+    letters: letters.map(({ tracking_code, kind, status, summary, received_on, resolve_due_on, resolved_on, outcome }) => ({
       tracking_code,
       kind,
       status,

@@ -4,8 +4,11 @@
  * requester (the organisation) is given once for the whole file, on the page. Headers are matched
  * as in the case import (normalizeToken): the Vietnamese key or the English alias.
  */
-import { columnSet, type ColumnDef, type ColumnSet } from "../columns.ts";
+import { COLUMNS, columnSet, type ColumnDef, type ColumnSet } from "../columns.ts";
 import type { TemplateKind } from "../templates.ts";
+
+/** A column the cases file has too, as it is there. */
+const fromCaseFile = (key: string): ColumnDef<string> => COLUMNS.find((c) => c.key === key)!;
 
 export const FILING_COLUMNS: readonly ColumnDef<string>[] = [
   {
@@ -18,16 +21,7 @@ export const FILING_COLUMNS: readonly ColumnDef<string>[] = [
     example: "P-HAI-PHONG-KV01",
     type: "text",
   },
-  {
-    key: "toa_an",
-    alias: "court",
-    label: "Tòa án đã xét xử",
-    labelEn: "Court",
-    required: true,
-    format: "2–300 ký tự",
-    example: "Tòa án nhân dân thành phố Hải Phòng",
-    type: "text",
-  },
+  fromCaseFile("toa_an"),
   {
     key: "so_ban_an",
     alias: "judgment_number",
