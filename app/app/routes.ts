@@ -74,6 +74,7 @@ export default [
   route("api/v1/stats", "routes/api/stats.ts"),
   route("api/v1/creditor/cases", "routes/api/creditor-cases.ts"),
   route("api/v1/creditor/requests", "routes/api/creditor-requests.ts"),
+  route("api/v1/creditor/notifications", "routes/api/creditor-notifications.ts"),
   route("api/v1/openapi.json", "routes/api/openapi.ts"),
   route("stats/export", "routes/stats/export.ts"),
   route("creditor/cases.csv", "routes/creditor/cases-export.ts"),

@@ -35,6 +35,10 @@ test("a bank creates an API token, reads its cases of Hải Phòng and Hà Nội
   expect(body.data.some((c) => c.province_name.includes("Hải Phòng"))).toBe(true);
   expect(body.data.some((c) => c.province_name.includes("Hà Nội"))).toBe(true);
   expect((await api.get("/api/v1/creditor/requests")).status()).toBe(200);
+  const notices = await api.get("/api/v1/creditor/notifications?limit=50");
+  expect(notices.status()).toBe(200);
+  expect(Array.isArray(((await notices.json()) as { data: unknown[] }).data)).toBe(true);
+  expect((await api.get("/api/v1/creditor/notifications?since=yesterday")).status()).toBe(400);
   // The staff's endpoints are not the token's.
   expect((await api.get("/api/v1/cases")).status()).toBe(403);
   // The list shows when it was last used.

@@ -301,6 +301,24 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/creditor/notifications": {
+      get: {
+        summary:
+          "The account's notifications, oldest first: request status changes (scope requests:read), payments and passed deadlines (scope cases:read).",
+        parameters: [
+          query("since", "Only those created after this time (ISO 8601); page on with the last one's createdAt.", {
+            type: "string",
+            format: "date-time",
+          }),
+          query("unread", "1: unread ones only."),
+          query("limit", "How many, 1 to 500 (default 100).", { type: "integer", minimum: 1, maximum: 500 }),
+        ],
+        responses: {
+          "200": { description: "{ data: [{ id, kind, case_id, request_id, payload, created_at, read }], total }." },
+          ...errors(400, 401, 403, 429),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: { summary: "This document.", security: [], responses: { "200": { description: "OpenAPI 3.1." } } },
     },

@@ -8,6 +8,8 @@ import {
   claimNotificationEmails,
   markNotificationsEmailed,
   MarkNotificationsSchema,
+  NotificationApiQuerySchema,
+  notificationsSince,
   notificationEmailOn,
   setNotificationEmail,
   takeJobLease,
@@ -186,6 +188,29 @@ describe("the account's notifications", () => {
     expect(row!.read_at).not.toBeNull();
     expect(await as(bank, (tx) => markNotificationsRead(tx, "all"))).toBe(2);
     expect(await as(bank, unreadNotificationCount)).toBe(0);
+  });
+
+  it("are given to the account's systems by kind and after a time, oldest first", async () => {
+    const bank = ctx.fx.users.creditor!;
+    const all = await as(bank, (tx) =>
+      notificationsSince(tx, { kinds: ["request_status", "payment", "deadline_missed"], since: null, unreadOnly: false, limit: 100 }),
+    );
+    expect(all).toHaveLength(3);
+    expect([...all].sort((a, b) => a.created_at.localeCompare(b.created_at))).toEqual(all);
+    const payments = await as(bank, (tx) => notificationsSince(tx, { kinds: ["payment"], since: null, unreadOnly: false, limit: 100 }));
+    expect(payments.map((n) => n.kind)).toEqual(["payment"]);
+    const after = await as(bank, (tx) =>
+      notificationsSince(tx, {
+        kinds: ["request_status", "payment", "deadline_missed"],
+        since: all[0]!.created_at,
+        unreadOnly: false,
+        limit: 100,
+      }),
+    );
+    expect(after.map((n) => n.id)).toEqual(all.slice(1).map((n) => n.id));
+    expect(await as(other, (tx) => notificationsSince(tx, { kinds: ["payment"], since: null, unreadOnly: false, limit: 100 }))).toEqual([]);
+    expect(NotificationApiQuerySchema.safeParse({ since: "hôm qua" }).error?.issues[0]?.path).toEqual(["since"]);
+    expect(NotificationApiQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
   });
 
   it("go with a revoked link: the cases and requests it brought are no longer told", async () => {

@@ -17,3 +17,12 @@ export const NotificationQuerySchema = z.object({
   unread: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
+
+const LIMIT = "Số thông báo (limit): một số từ 1 đến 500.";
+
+/** The API's query: notifications after a time (ISO 8601), unread ones only, how many (at most 500). */
+export const NotificationApiQuerySchema = z.object({
+  since: z.iso.datetime({ offset: true, message: "Thời điểm (since): dạng ISO 8601, ví dụ 2026-12-01T00:00:00Z." }).optional(),
+  unread: z.enum(["1"], { message: "Chưa đọc (unread): chỉ nhận giá trị 1." }).optional(),
+  limit: z.coerce.number({ message: LIMIT }).int({ message: LIMIT }).min(1, { message: LIMIT }).max(500, { message: LIMIT }).default(100),
+});

@@ -53,6 +53,37 @@ export async function myNotifications(
   return { rows, total: opts.unreadOnly ? (counts?.unread ?? 0) : (counts?.total ?? 0), unread: counts?.unread ?? 0 };
 }
 
+/**
+ * The signed-in account's notifications for its own systems: of the kinds asked, created after
+ * `since` (oldest first, so a client pages on by the last one's time), unread ones only when asked.
+ */
+export async function notificationsSince(
+  tx: TxSql,
+  opts: { kinds: readonly NotificationKind[]; since: string | null; unreadOnly: boolean; limit: number },
+) {
+  if (opts.kinds.length === 0) return [];
+  return tx<
+    {
+      id: string;
+      kind: NotificationKind;
+      case_id: string | null;
+      request_id: string | null;
+      payload: NotificationPayload;
+      created_at: string;
+      read: boolean;
+    }[]
+  >`
+    select id, kind, case_id, request_id, payload, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
+           read_at is not null as read
+      from public.notifications
+     -- The time goes as text: a parameter typed timestamptz would be sent at millisecond precision.
+     where kind = any(${opts.kinds as NotificationKind[]}::public.notification_kind[])
+       and ${opts.since ? tx`created_at > ${opts.since}::text::timestamptz` : tx`true`}
+       and ${opts.unreadOnly ? tx`read_at is null` : tx`true`}
+     order by created_at, id
+     limit ${Math.min(Math.max(1, opts.limit), 500)}`;
+}
+
 /** How many of the signed-in account's notifications are unread (the badge in the navigation). */
 export async function unreadNotificationCount(tx: TxSql): Promise<number> {
   const [r] = await tx<{ n: number }[]>`select count(*)::int as n from public.notifications where read_at is null`;
