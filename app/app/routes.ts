@@ -80,5 +80,6 @@ export default [
   route("creditor/cases.csv", "routes/creditor/cases-export.ts"),
   route("creditor/cases.xlsx", "routes/creditor/cases-xlsx.ts"),
   route("creditor/filings/template", "routes/creditor/filings-template.ts"),
+  route("requests/:code/confirmation.pdf", "routes/requests/confirmation.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

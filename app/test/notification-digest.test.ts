@@ -67,3 +67,26 @@ describe("the e-mail digest", () => {
     errors.mockRestore();
   });
 });
+
+describe("the confirmation of enforcement results as a PDF", () => {
+  it("is a PDF file, dated at the place of the province", async () => {
+    const { confirmationPdf, placeOf } = await import("../app/routes/requests/confirmation-pdf.server.ts");
+    expect(placeOf("Thi hành án dân sự thành phố Hải Phòng")).toBe("Hải Phòng");
+    expect(placeOf("Thi hành án dân sự tỉnh Quảng Ninh")).toBe("Quảng Ninh");
+    const pdf = await confirmationPdf({
+      tracking_code: "7K3M9QXWA2BC5",
+      province_name: "Thi hành án dân sự thành phố Hải Phòng",
+      unit_name: "Phòng Thi hành án dân sự khu vực 1 – Hải Phòng",
+      requester_name: "Trần Văn B",
+      requester_id_number: "001099000001",
+      requester_address: null,
+      case_reference: null,
+      content: "Đề nghị xác nhận kết quả thi hành án.",
+      submitted_on: "2026-11-30",
+      closed_on: "2026-12-03",
+      result_note: "Đã thi hành xong.",
+    });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(1000);
+  });
+});

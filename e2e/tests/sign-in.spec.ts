@@ -50,13 +50,13 @@ const HOMES = [
     email: "creditor.bank@demo.thads.vn",
     path: "/requests",
     heading: "Yêu cầu thi hành án của tôi",
-    nav: ["Yêu cầu của tôi", "Việc của tôi"],
+    nav: ["Yêu cầu của tôi", "Việc của tôi", /^Thông báo/],
   },
   {
     email: "creditor.citizen@demo.thads.vn",
     path: "/requests",
     heading: "Yêu cầu thi hành án của tôi",
-    nav: ["Yêu cầu của tôi", "Việc của tôi"],
+    nav: ["Yêu cầu của tôi", "Việc của tôi", /^Thông báo/],
   },
 ];
 

@@ -168,6 +168,16 @@ export default function DeskRequest() {
       {r.result_note ? (
         <Section title={m("request.result")}>
           <p className="whitespace-pre-line text-sm">{r.result_note}</p>
+          {r.kind === "result_confirmation" && r.status === "returned" ? (
+            <a
+              href={`/requests/${r.tracking_code}/confirmation.pdf`}
+              className="mt-2 inline-block text-brand-700 underline"
+              data-testid="confirmation-pdf"
+              download
+            >
+              {m("request.confirmationPdf")}
+            </a>
+          ) : null}
         </Section>
       ) : null}
       {r.rating ? (

@@ -123,6 +123,16 @@ export default function Requests() {
                   </p>
                 )}
                 {r.result_note ? <p className="mt-1 whitespace-pre-line">{r.result_note}</p> : null}
+                {r.own && r.kind === "result_confirmation" && r.status === "returned" ? (
+                  <a
+                    href={`/requests/${r.tracking_code}/confirmation.pdf`}
+                    className="mt-1 inline-block text-blue-700 underline"
+                    data-testid="confirmation-pdf"
+                    download
+                  >
+                    {m("requests.confirmationPdf")}
+                  </a>
+                ) : null}
               </li>
             ))}
           </ul>

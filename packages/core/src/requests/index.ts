@@ -11,3 +11,4 @@ export * from "./my-requests.ts";
 export * from "./intake-link.ts";
 export * from "./public-content.ts";
 export * from "./rate-limit.ts";
+export * from "./confirmation.ts";
