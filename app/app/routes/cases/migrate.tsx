@@ -115,7 +115,12 @@ export default function Migrate({ loaderData }: Route.ComponentProps) {
         >
           {m(busy ? "migrate.busy" : "migrate.submit")}
         </button>
-        {live?.running ? <MigrationProgressView live={live} /> : nav.state === "submitting" ? <progress className="block w-full" /> : null}
+        {/* The bars stay once the run is over, at its final counts, above the summary. */}
+        {live && (live.running || live.progress) ? (
+          <MigrationProgressView live={live} />
+        ) : nav.state === "submitting" ? (
+          <progress className="block w-full" />
+        ) : null}
       </AppForm>
       {r ? <MigrationSummary r={r} /> : null}
       {r?.written && unit ? (
