@@ -29,3 +29,19 @@ export async function recordStep(
   await form.getByRole("button", { name: `Ghi nhận: ${name}` }).click();
   await expect(page).toHaveURL(new RegExp(`\\?done=[a-z_]+&v=${version + 1}$`));
 }
+
+/**
+ * Files a request for confirmation of enforcement results on Hải Phòng's public form, as whoever is
+ * signed in, under `idNumber`; returns its tracking code, back on the account's home.
+ */
+export async function fileResultConfirmation(page: Page, run: string, idNumber: string): Promise<string> {
+  await page.goto("/p/hai-phong/requests/new/xac-nhan-ket-qua");
+  await page.getByLabel("Số CCCD / mã số doanh nghiệp").fill(idNumber);
+  await page.getByLabel("Số điện thoại").fill(`09${String(Date.now()).slice(-8)}`);
+  await page.getByLabel("Địa chỉ người yêu cầu").fill(`Số 5 Trần Phú ${run}, Hải Phòng`);
+  await page.getByLabel("Nội dung yêu cầu").fill(`Đề nghị xác nhận kết quả thi hành án ${run}.`);
+  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
+  await page.goto("/requests");
+  return code;
+}

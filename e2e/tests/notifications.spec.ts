@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers.ts";
+import { fileResultConfirmation, signIn, signOut } from "./helpers.ts";
 
 const run = Date.now().toString(36).toUpperCase();
 const CITIZEN = "creditor.citizen@demo.thads.vn";
@@ -8,14 +8,7 @@ test("a citizen is told in the app when the desk receives its request, and marks
   // The citizen files a request for a result confirmation from its account, on Hải Phòng's public form.
   await signIn(page, CITIZEN);
   await expect(page).not.toHaveURL(/\/login/);
-  await page.goto("/p/hai-phong/requests/new/xac-nhan-ket-qua");
-  await page.getByLabel("Số CCCD / mã số doanh nghiệp").fill(String(Date.now()).slice(-12).padStart(12, "0"));
-  await page.getByLabel("Số điện thoại").fill(`09${String(Date.now()).slice(-8)}`);
-  await page.getByLabel("Địa chỉ người yêu cầu").fill(`Số 5 Trần Phú ${run}, Hải Phòng`);
-  await page.getByLabel("Nội dung yêu cầu").fill(`Đề nghị xác nhận kết quả thi hành án ${run}.`);
-  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
-  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
-  await page.goto("/requests");
+  const code = await fileResultConfirmation(page, run, String(Date.now()).slice(-12).padStart(12, "0"));
   await signOut(page);
 
   // Hải Phòng's desk receives it.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers.ts";
+import { fileResultConfirmation, signIn, signOut } from "./helpers.ts";
 import { pdfPages } from "./pdf-text.ts";
 
 test("a citizen downloads the confirmation of enforcement results the desk returned, and nobody else can", async ({ page }) => {
@@ -7,14 +7,7 @@ test("a citizen downloads the confirmation of enforcement results the desk retur
   const result = `Người phải thi hành án đã nộp đủ 150.000.000 đồng theo quyết định thi hành án số ${run}/QĐ-CTHADS.`;
   await signIn(page, "creditor.citizen@demo.thads.vn");
   await expect(page).not.toHaveURL(/\/login/);
-  await page.goto("/p/hai-phong/requests/new/xac-nhan-ket-qua");
-  await page.getByLabel("Số CCCD / mã số doanh nghiệp").fill("001099000001");
-  await page.getByLabel("Số điện thoại").fill(`09${String(Date.now()).slice(-8)}`);
-  await page.getByLabel("Địa chỉ người yêu cầu").fill(`Số 9 Điện Biên Phủ ${run}, Hải Phòng`);
-  await page.getByLabel("Nội dung yêu cầu").fill(`Đề nghị xác nhận kết quả thi hành án ${run}.`);
-  await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
-  const code = (await page.getByTestId("tracking-code").textContent())!.trim();
-  await page.goto("/requests");
+  const code = await fileResultConfirmation(page, run, "001099000001");
   await signOut(page);
 
   // Hải Phòng's desk receives it and returns the result.

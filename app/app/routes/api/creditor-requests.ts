@@ -17,7 +17,7 @@ import { appSql } from "../../utils/db.server.ts";
 import { asUser } from "../../utils/user.server.ts";
 import { hit } from "../public/rate-limit.server.ts";
 import { DuplicateFormError, submitRequest } from "../public/public.server.ts";
-import { sniffFileType } from "../public/upload.server.ts";
+import { checkedUpload, type UploadedFile } from "../public/upload.server.ts";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -87,18 +87,16 @@ export async function action({ request }: Route.ActionArgs) {
   if (!parsed.success) return invalid(errorMessagesOf(parsed.error).join(" "), fieldErrorsOf(parsed.error, { depth: "top" }));
   const input = parsed.data;
 
-  const files: { name: string; type: string; bytes: Uint8Array }[] = [];
+  const files: UploadedFile[] = [];
   for (const [i, a] of filing.data.attachments.entries()) {
     const bytes = new Uint8Array(Buffer.from(a.contentBase64, "base64"));
-    const name = a.name.replace(/[\\/\u0000-\u001f<>:"|?*]/g, "_").slice(-200) || "tep";
-    if (bytes.byteLength > API_FILING_MAX_FILE_BYTES) {
-      return invalid(`Tệp đính kèm "${name}": lớn hơn ${API_FILING_MAX_FILE_BYTES / 1024 / 1024} MB.`, {
-        [`attachments.${i}`]: "too_large",
-      });
-    }
-    const type = sniffFileType(bytes);
-    if (!type) return invalid(`Tệp đính kèm "${name}": chỉ nhận tệp PDF, PNG hoặc JPEG.`, { [`attachments.${i}`]: "type" });
-    files.push({ name, type, bytes });
+    const c = await checkedUpload(
+      "Tệp đính kèm",
+      { name: a.name, size: bytes.byteLength, bytes: async () => bytes },
+      API_FILING_MAX_FILE_BYTES,
+    );
+    if (!c.ok) return invalid(c.message, { [`attachments.${i}`]: c.message });
+    files.push(c.file);
   }
   if (PROCEDURES[kind].attachmentRequired && files.length === 0) {
     return invalid("Tệp đính kèm: bắt buộc gửi kèm ít nhất một tệp (bản sao bản án, giấy tờ chứng minh…).", {

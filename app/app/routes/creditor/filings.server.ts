@@ -18,7 +18,7 @@ import { formFields } from "../../utils/form-nest.ts";
 import { appSql } from "../../utils/db.server.ts";
 import { asUser, type CurrentUser } from "../../utils/user.server.ts";
 import { hit } from "../public/rate-limit.server.ts";
-import { sniffFileType, type UploadedFile } from "../public/upload.server.ts";
+import { checkedUpload, fileUpload, type UploadedFile } from "../public/upload.server.ts";
 
 /** The upload's cap: the sheet (5 MB) and the judgment copies (50 MB together). */
 export const FILING_MAX_BODY = 55 * 1024 * 1024;
@@ -86,18 +86,12 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
     fieldErrors.attachments = "Bản sao bản án: tối đa 50 MB cộng lại.";
   else {
     for (const f of entries) {
-      const name = f.name.replace(/[\\/\u0000-\u001f<>:"|?*]/g, "_").slice(-200) || "tep";
-      if (f.size > FILING_MAX_FILE_BYTES) {
-        fieldErrors.attachments = `Bản sao bản án "${name}": lớn hơn ${FILING_MAX_FILE_BYTES / 1024 / 1024} MB.`;
+      const c = await checkedUpload("Bản sao bản án", fileUpload(f), FILING_MAX_FILE_BYTES);
+      if (!c.ok) {
+        fieldErrors.attachments = c.message;
         break;
       }
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      const type = sniffFileType(bytes);
-      if (!type) {
-        fieldErrors.attachments = `Bản sao bản án "${name}": chỉ nhận tệp PDF, PNG hoặc JPEG.`;
-        break;
-      }
-      attachments.push({ name, type, bytes });
+      attachments.push(c.file);
     }
   }
   if (!requester.success || Object.keys(fieldErrors).length || !(sheet instanceof File)) {

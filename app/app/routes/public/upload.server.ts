@@ -22,6 +22,32 @@ export interface UploadedFile {
 
 type Fail = { formError: string; status: number };
 
+/** A file's name as stored: no path, control or reserved characters, at most 200 characters. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/\u0000-\u001f<>:"|?*]/g, "_").slice(-200) || "tep";
+}
+
+/**
+ * An uploaded file's bytes checked for size and type (by its first bytes): the file, or what is
+ * wrong with it in Vietnamese, naming it under `label` ("Tệp đính kèm", "Bản sao bản án").
+ */
+export async function checkedUpload(
+  label: string,
+  upload: { name: string; size: number; bytes: () => Promise<Uint8Array> },
+  maxBytes: number,
+): Promise<{ ok: true; file: UploadedFile } | { ok: false; status: 400 | 413; message: string }> {
+  const name = safeFileName(upload.name);
+  // Refused by its size before it is read.
+  if (upload.size > maxBytes) return { ok: false, status: 413, message: `${label} "${name}": lớn hơn ${maxBytes / 1024 / 1024} MB.` };
+  const bytes = await upload.bytes();
+  const type = sniffFileType(bytes);
+  if (!type) return { ok: false, status: 400, message: `${label} "${name}": chỉ nhận tệp PDF, PNG hoặc JPEG.` };
+  return { ok: true, file: { name, type, bytes } };
+}
+
+/** A form's file as checkedUpload reads it. */
+export const fileUpload = (f: File) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) });
+
 /**
  * Reads a public form post (urlencoded or multipart): body size capped while reading (whatever
  * Content-Length claims), CSRF checked, files checked for count, size and content type.
@@ -61,16 +87,9 @@ export async function readPublicForm(
     const entries = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
     if (entries.length > MAX_FILES) return { formError: `Tệp đính kèm: tối đa ${MAX_FILES} tệp.`, status: 400 };
     for (const f of entries) {
-      const name = f.name.replace(/[\\/\u0000-\u001f<>:"|?*]/g, "_").slice(-200) || "tep";
-      if (f.size > MAX_FILE_BYTES) {
-        return { formError: `Tệp đính kèm "${name}": lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB.`, status: 413 };
-      }
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      const sniffed = sniffFileType(bytes);
-      if (!sniffed) {
-        return { formError: `Tệp đính kèm "${name}": chỉ nhận tệp PDF, PNG hoặc JPEG.`, status: 400 };
-      }
-      files.push({ name, type: sniffed, bytes });
+      const c = await checkedUpload("Tệp đính kèm", fileUpload(f), MAX_FILE_BYTES);
+      if (!c.ok) return { formError: c.message, status: c.status };
+      files.push(c.file);
     }
   }
   return { form, files };
