@@ -2455,8 +2455,21 @@ begin
   select u.province_id into new.province_id from public.units u where u.id = new.unit_id;
   select c into v_bad from unnest(new.case_ids) c
    where not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id) limit 1;
+  if v_bad is null then
+    -- A case newly named must also be one the caller works on: a regional office names its own
+    -- cases, the province's staff any of the province, the directorate any. Cases already on the
+    -- letter stay when it is routed to a unit that does not hold them.
+    select c into v_bad from unnest(new.case_ids) c
+     where (tg_op = 'INSERT' or not c = any (old.case_ids))
+       and not exists (select 1 from public.cases k
+                        where k.id = c
+                          and (k.unit_id = any (app_private.unit_staff_units())
+                               or k.province_id = any (app_private.province_staff_provinces())
+                               or app_private.is_national()))
+     limit 1;
+  end if;
   if v_bad is not null then
-    raise exception 'Việc thi hành án (case_ids): phải là việc của tỉnh/thành phố nhận đơn.'
+    raise exception 'Việc thi hành án (case_ids): phải là việc của tỉnh/thành phố nhận đơn mà bạn được giao theo dõi.'
       using errcode = '23514', constraint = 'complaint_letters_case_scope', column = 'case_ids';
   end if;
   if new.request_id is not null and not exists (

@@ -242,6 +242,36 @@ describe("references a letter names", () => {
     ).toBeNull();
   });
 
+  it("name only cases the writer works on: another office's case of the same province is refused to its clerk", async () => {
+    const f = ctx.fx;
+    // A clerk of office a9; case a belongs to office a1 of the same province.
+    const clerk9 = randomUUID();
+    await ctx.owner`insert into auth.users (id, email, encrypted_password, aud, role)
+                    values (${clerk9}, ${`clerk9.${f.tag}@test.vn`.toLowerCase()}, 'x', 'authenticated', 'authenticated')`;
+    await ctx.owner`insert into public.profiles (id, full_name, email, unit_id) values (${clerk9}, 'clerk9', ${`clerk9.${f.tag}@test.vn`}, ${f.units.a9})`;
+    await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${clerk9}, ${f.units.a9}, 'clerk')`;
+    const named = (unit: string, caseIds: string[]) => (tx: Parameters<Probe>[0]) =>
+      tx`insert into public.complaint_letters (unit_id, channel, received_on, tracking_code, idempotency_key, summary, content, case_ids)
+         values (${unit}, 'desk', '2026-10-06', ${code()}, ${randomUUID()}, 'Đơn', 'Nội dung', ${caseIds})`;
+    expect(await refused(clerk9, named(f.units.a9, [f.cases.a]))).toBe("23514");
+    expect(await refused(clerk9, named(f.units.a9, []))).toBeNull();
+    // The province's staff name any case of the province on a letter of any of its offices.
+    expect(await refused(f.users.province_staff!, named(f.units.a9, [f.cases.a]))).toBeNull();
+    // A letter already naming the case may be routed by someone who does not hold it.
+    const [l] = await ctx.owner<{ id: string }[]>`
+      insert into public.complaint_letters (unit_id, channel, received_on, tracking_code, idempotency_key, summary, content, case_ids)
+      values (${f.units.a9}, 'desk', '2026-10-06', ${code()}, ${randomUUID()}, 'Đơn', 'Nội dung', ${[f.cases.a]}) returning id`;
+    expect(
+      await refused(clerk9, (tx) => tx`update public.complaint_letters set case_ids = case_ids, summary = 'Đơn (sửa)' where id = ${l!.id}`),
+    ).toBeNull();
+    expect(
+      await refused(
+        clerk9,
+        (tx) => tx`update public.complaint_letters set case_ids = case_ids || ${f.cases.aUnassigned}::uuid where id = ${l!.id}`,
+      ),
+    ).toBe("23514");
+  });
+
   it("are signed in the caller's own name", async () => {
     const f = ctx.fx;
     const forged = await refused(
