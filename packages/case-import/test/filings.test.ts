@@ -4,7 +4,6 @@ import {
   FILING_FILE,
   FILING_MAX_ROWS,
   FILING_TEMPLATE,
-  filingKey,
   parseCsv,
   planFilings,
   xlsxTemplate,
@@ -12,7 +11,6 @@ import {
   zipInflatedSize,
 } from "../src/index.ts";
 
-const ACCOUNT = "6f1d3c2a-1b2c-4d3e-8f4a-5b6c7d8e9f00";
 const UNIT = "0d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
 const requester = {
   requesterName: "Ngân hàng TMCP Demo",
@@ -42,7 +40,6 @@ const plan = async (lines: string[], files = ["ban-an-45.pdf"]) => {
   const parsed = await parseCsv(`${HEADER}\n${lines.join("\n")}\n`, { columns: FILING_FILE, maxRows: FILING_MAX_ROWS });
   expect(parsed.errors).toEqual([]);
   return planFilings(parsed.rows, parsed.headers, {
-    accountId: ACCOUNT,
     requester,
     units: new Map([["P-HAI-PHONG", UNIT]]),
     files: new Set(files),
@@ -63,13 +60,16 @@ describe("a bulk filing file", () => {
     expect(r.planned[0]!.input.idempotencyKey).not.toBe(r.planned[1]!.input.idempotencyKey);
   });
 
-  it("gives the same judgment of the same account the same key, whatever the spacing or case", () => {
-    const a = filingKey(ACCOUNT, "P-HAI-PHONG", "Tòa án nhân dân TP Hải Phòng", "45/2026/KDTM-ST", "20/10/2026");
-    expect(filingKey(ACCOUNT, "p-hai-phong", "Tòa án  nhân dân TP Hải Phòng ", "45/2026/kdtm-st", "20/10/2026")).toBe(a);
-    expect(
-      filingKey("00000000-0000-4000-8000-000000000001", "P-HAI-PHONG", "Tòa án nhân dân TP Hải Phòng", "45/2026/KDTM-ST", "20/10/2026"),
-    ).not.toBe(a);
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it("takes the same judgment twice in a file as a duplicate, whatever the spacing, case or Unicode form", async () => {
+    const r = await plan([row(), row({ toa_an: "Tòa án  nhân dân thành phố HẢI PHÒNG ".normalize("NFD"), so_ban_an: "45/2026/kdtm-st" })]);
+    expect(r.planned).toEqual([]);
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, "so_ban_an", "duplicate_in_file"]]);
+  });
+
+  it("gives every row an unpredictable key of its own", async () => {
+    const keys = [...(await plan([row()])).planned, ...(await plan([row()])).planned].map((p) => p.input.idempotencyKey);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).not.toBe(keys[0]);
   });
 
   it("reports every problem with its line and column, and plans nothing when there is one", async () => {
@@ -111,7 +111,6 @@ describe("a bulk filing file", () => {
     expect(fromXlsx.errors).toEqual([]);
     for (const parsed of [fromCsv, fromXlsx]) {
       const r = planFilings(parsed.rows, parsed.headers, {
-        accountId: ACCOUNT,
         requester,
         units: new Map([["P-HAI-PHONG-KV01", UNIT]]),
         files: new Set(["ban-an-45.pdf"]),

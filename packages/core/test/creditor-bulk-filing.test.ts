@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withClaims } from "@thads/db";
+import { asAnon, withClaims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import { fileBulk, linkedNumbers, requestUnitsByCode, type BulkFiling } from "../src/creditors/index.ts";
-import { REQUEST_FORM_SCHEMAS } from "../src/requests/index.ts";
+import { insertRequest, REQUEST_FORM_SCHEMAS } from "../src/requests/index.ts";
+import { newTrackingCode } from "@thads/domain";
 import { loadCasePage } from "../src/cases/index.ts";
 
 const ctx = useTenantFixture();
@@ -80,6 +81,61 @@ describe("a creditor's bulk filing", () => {
     const again = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, rows));
     expect(again).toEqual(first.map((f) => ({ ...f, before: true })));
     expect(await countMine()).toBe(before + 2);
+  });
+
+  it("recognises a judgment by the account's own requests, not by a key someone else could take first", async () => {
+    const number = `K-${Date.now()}`;
+    const row = filing(2, ctx.fx.units.a1, number);
+    // Someone files the same judgment, with the row's very key, from the public form: the bank's filing goes ahead.
+    await asAnon(ctx.app, (tx) =>
+      insertRequest(tx, {
+        id: randomUUID(),
+        code: newTrackingCode(),
+        kind: "enforcement_request",
+        channel: "online",
+        requesterId: null,
+        input: row.input,
+        files: row.files,
+      }),
+    );
+    const [first] = await as(ctx.fx.users.creditor!, (tx) =>
+      fileBulk(tx, ctx.fx.users.creditor!, [{ ...row, input: { ...row.input, idempotencyKey: randomUUID() } }]),
+    );
+    expect(first!.before).toBe(false);
+    // The same judgment written another way (case, spacing, Unicode form) is the one filed before.
+    const respelled = filing(3, ctx.fx.units.a1, ` ${number.toLowerCase()} `);
+    respelled.input.judgmentCourt = `  ${respelled.input.judgmentCourt!.toUpperCase().normalize("NFD")}`;
+    const [again] = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, [respelled]));
+    expect(again).toEqual({ line: 3, trackingCode: first!.trackingCode, before: true });
+    // Refused at the desk, it may be filed again.
+    await ctx.owner`update public.service_requests set status = 'rejected', result_note = 'Thiếu bản án' where tracking_code = ${first!.trackingCode}`;
+    const [refiled] = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, [respelled]));
+    expect(refiled!.before).toBe(false);
+    expect(refiled!.trackingCode).not.toBe(first!.trackingCode);
+  });
+
+  it("files a judgment once when the same file is sent twice at the same moment", async () => {
+    const before = await countMine();
+    const rows = [filing(2, ctx.fx.units.a1, `P-${Date.now()}`)];
+    const both = await Promise.all([
+      as(ctx.fx.users.creditor!, (tx) =>
+        fileBulk(
+          tx,
+          ctx.fx.users.creditor!,
+          rows.map((r) => ({ ...r, input: { ...r.input, idempotencyKey: randomUUID() } })),
+        ),
+      ),
+      as(ctx.fx.users.creditor!, (tx) =>
+        fileBulk(
+          tx,
+          ctx.fx.users.creditor!,
+          rows.map((r) => ({ ...r, input: { ...r.input, idempotencyKey: randomUUID() } })),
+        ),
+      ),
+    ]);
+    expect(both.map((b) => b[0]!.before).sort()).toEqual([false, true]);
+    expect(both[0]![0]!.trackingCode).toBe(both[1]![0]!.trackingCode);
+    expect(await countMine()).toBe(before + 1);
   });
 
   it("carries the executor the creditor proposes to the case taken in from its request, for the office to see", async () => {

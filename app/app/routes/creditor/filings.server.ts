@@ -119,7 +119,6 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
     ),
   );
   const plan = planFilings(parsed.rows, parsed.headers, {
-    accountId: user.id,
     requester: requester.data,
     units,
     files: new Set(byName.keys()),
@@ -135,10 +134,8 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
   try {
     filed = await asUser(user, (tx) => fileBulk(tx, user.id, rows));
   } catch (e) {
-    const conflict = submitConflict(e);
-    // The same file sent twice at once: the other upload files it.
-    if (conflict === "same_form") return refuse(409, "Tệp này vừa được nộp từ một lần gửi khác: tải lại trang để xem kết quả.");
-    if (conflict !== "code_taken") throw e;
+    // The same file sent twice at once is not a conflict: the account's filings run one after the other.
+    if (submitConflict(e) !== "code_taken") throw e;
     // 60 random bits colliding: file again with new codes (the transaction wrote nothing).
     filed = await asUser(user, (tx) => fileBulk(tx, user.id, rows));
   }

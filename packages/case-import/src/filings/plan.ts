@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { REQUEST_FORM_SCHEMAS, type Requester, type RequestFormInput } from "@thads/core/requests/schema";
 import type { ImportError, SourceRow } from "../types.ts";
 import { FILING_COLUMNS } from "./columns.ts";
@@ -29,28 +29,13 @@ const FIELD_OF_COLUMN: Record<string, string> = {
 };
 const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c]));
 
-/**
- * The idempotency key of one judgment's request from one account: the same judgment (office,
- * court, number, date) filed again by the same account, in this file or a later one, has the same
- * key, so it is recognised as filed before and never filed twice. A UUID (version 5 layout) from SHA-256.
- */
+/** Court and number compared without case, spacing or Unicode form: rows that match are the same judgment. */
 const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-
-export function filingKey(accountId: string, unitCode: string, court: string, number: string, date: string): string {
-  const h = createHash("sha256")
-    .update(["thads-filing", accountId, norm(unitCode), norm(court), norm(number), norm(date)].join("\u001f"))
-    .digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString("hex");
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
-}
 
 export function planFilings(
   rows: readonly SourceRow[],
   headers: Readonly<Record<string, string | undefined>>,
   ctx: {
-    accountId: string;
     requester: Requester;
     /** Office codes (upper case) that take requests → their unit id. */
     units: ReadonlyMap<string, string>;
@@ -91,7 +76,6 @@ export function planFilings(
     const fields: Record<string, string> = Object.fromEntries(
       Object.entries(FIELD_OF_COLUMN).map(([column, field]) => [field, (v[column] ?? "").trim()]),
     );
-    const key = filingKey(ctx.accountId, unitCode, fields.judgmentCourt ?? "", fields.judgmentNumber ?? "", fields.judgmentDate ?? "");
     const parsed = REQUEST_FORM_SCHEMAS.enforcement_request.safeParse({
       ...ctx.requester,
       requesterIdNumber: ctx.requester.requesterIdNumber ?? "",
@@ -99,7 +83,8 @@ export function planFilings(
       requesterEmail: ctx.requester.requesterEmail ?? "",
       ...fields,
       unitId: unitId ?? "00000000-0000-4000-8000-000000000000",
-      idempotencyKey: key,
+      // Unpredictable: a judgment filed before is recognised by the account's own requests (fileBulk), never by a key someone else could reuse.
+      idempotencyKey: randomUUID(),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -107,7 +92,6 @@ export function planFilings(
         rowErrors.push({ line: row.line, column: column ? header(column) : null, code: "invalid", message: issue.message });
       }
     }
-    // The same normalisation as the key: rows that would share a key are the same judgment.
     const judgment = `${norm(fields.judgmentCourt ?? "")}\u001f${norm(fields.judgmentNumber ?? "")}`;
     const first = seen.get(judgment);
     if (first !== undefined && fields.judgmentNumber) {
