@@ -157,7 +157,12 @@ export const openApiDocument = {
         parameters: [
           { name: "slug", in: "path", required: true, schema: { type: "string" }, description: "Province slug, e.g. hai-phong." },
         ],
-        responses: { "200": { description: "The offices: id, name, kind (province or subunit)." }, ...errors(400, 404) },
+        responses: {
+          "200": {
+            description: "The offices that take requests: id, code (the bulk filing file's noi_nhan), name, kind (province or subunit).",
+          },
+          ...errors(400, 404),
+        },
       },
     },
     "/api/v1/public/{slug}/auctions": {

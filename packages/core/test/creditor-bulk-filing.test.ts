@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asAnon, withClaims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import { fileBulk, linkedNumbers, requestUnitsByCode, type BulkFiling } from "../src/creditors/index.ts";
-import { insertRequest, REQUEST_FORM_SCHEMAS } from "../src/requests/index.ts";
+import { fileBulk, linkedNumbers, type BulkFiling } from "../src/creditors/index.ts";
+import { insertRequest, REQUEST_FORM_SCHEMAS, requestOffices } from "../src/requests/index.ts";
 import { newTrackingCode } from "@thads/domain";
 import { loadCasePage } from "../src/cases/index.ts";
 
@@ -46,17 +46,34 @@ beforeAll(async () => {
 });
 
 describe("a creditor's bulk filing", () => {
-  it("knows the offices that take requests by their code, in any province, and the account's linked numbers", async () => {
-    const units = await as(ctx.fx.users.creditor!, (tx) =>
-      requestUnitsByCode(tx, [codes.a.toLowerCase(), codes.a1, codes.b1, "P-NOWHERE", "x'; drop"]),
+  it("knows the offices that take requests by code, by province and by id, in any province, and the account's linked numbers", async () => {
+    const byCode = await as(ctx.fx.users.creditor!, (tx) =>
+      requestOffices(tx, { codes: [codes.a.toLowerCase(), codes.a1, codes.b1, "P-NOWHERE", "x'; drop"] }),
     );
-    expect(units).toEqual(
+    expect(new Map(byCode.map((o) => [o.code.toUpperCase(), o.id]))).toEqual(
       new Map([
         [codes.a.toUpperCase(), ctx.fx.units.a],
         [codes.a1.toUpperCase(), ctx.fx.units.a1],
         [codes.b1.toUpperCase(), ctx.fx.units.b1],
       ]),
     );
+    // The same rule by province and by id: the bureau and its current offices, each with its province.
+    const inA = await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { province: ctx.fx.units.a }));
+    expect(inA.map((o) => [o.id, o.kind, o.provinceId])).toEqual([
+      [ctx.fx.units.a, "province", ctx.fx.units.a],
+      [ctx.fx.units.a1, "subunit", ctx.fx.units.a],
+      [ctx.fx.units.a9, "subunit", ctx.fx.units.a],
+    ]);
+    expect((await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { id: ctx.fx.units.b1 })))[0]?.provinceId).toBe(ctx.fx.units.b);
+    expect(await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { id: ctx.fx.units.national }))).toEqual([]);
+    await ctx.owner`update public.units set dissolved_on = '2025-07-01' where id = ${ctx.fx.units.a9}`;
+    try {
+      expect((await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { province: ctx.fx.units.a }))).map((o) => o.id)).not.toContain(
+        ctx.fx.units.a9,
+      );
+    } finally {
+      await ctx.owner`update public.units set dissolved_on = null where id = ${ctx.fx.units.a9}`;
+    }
     expect(await as(ctx.fx.users.creditor!, linkedNumbers)).toEqual([taxCode]);
     // Another account's links are not this one's.
     expect(await as(ctx.fx.users.clerk!, linkedNumbers)).toEqual([]);

@@ -1,12 +1,11 @@
 import { PROCEDURES } from "@thads/domain";
-import { myRequests, REQUEST_FORM_SCHEMAS } from "@thads/core/requests";
+import { myRequests, REQUEST_FORM_SCHEMAS, requestOffices } from "@thads/core/requests";
 import {
   API_FILING_MAX_BODY_BYTES,
   API_FILING_MAX_FILE_BYTES,
   ApiFilingSchema,
   filingFields,
   linkedNumbers,
-  requestUnitProvince,
   sameFiling,
 } from "@thads/core/creditors";
 import { errorMessagesOf, fieldErrorsOf } from "@thads/core/field-errors";
@@ -105,7 +104,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   // The office takes requests, and the requester is the organisation itself (one of its linked numbers).
   const scope = await asUser(user, async (tx) => ({
-    province: await requestUnitProvince(tx, input.unitId),
+    province: (await requestOffices(tx, { id: input.unitId }))[0]?.provinceId ?? null,
     numbers: await linkedNumbers(tx),
   }));
   if (!scope.province) {

@@ -8,7 +8,8 @@ import {
   planFilings,
 } from "@thads/case-import";
 import type { ImportError } from "@thads/case-import";
-import { fileBulk, linkedNumbers, requestUnitsByCode, type BulkFiled } from "@thads/core/creditors";
+import { fileBulk, linkedNumbers, type BulkFiled } from "@thads/core/creditors";
+import { requestOffices } from "@thads/core/requests";
 import { submitConflict } from "@thads/core/requests";
 import { RequesterSchema } from "@thads/core/requests/schema";
 import { fieldErrorsOf } from "@thads/core/field-errors";
@@ -112,12 +113,10 @@ export async function runBulkFiling(request: Request, user: CurrentUser): Promis
     };
   }
   const byName = new Map(attachments.map((a) => [a.name, a]));
-  const units = await asUser(user, (tx) =>
-    requestUnitsByCode(
-      tx,
-      parsed.rows.map((r) => (r.values as Record<string, string>).noi_nhan ?? ""),
-    ),
+  const offices = await asUser(user, (tx) =>
+    requestOffices(tx, { codes: parsed.rows.map((r) => (r.values as Record<string, string>).noi_nhan ?? "") }),
   );
+  const units = new Map(offices.map((o) => [o.code.toUpperCase(), o.id]));
   const plan = planFilings(parsed.rows, parsed.headers, {
     requester: requester.data,
     units,

@@ -2,18 +2,9 @@ import type { TxSql } from "@thads/db";
 
 /*
  * What a filing through the API is checked against, under the account's claims: the office it is
- * sent to takes requests (a provincial bureau or one of its current sub-bureaus, any province), and
- * the requester's number is one the account is linked to (an organisation files its own requests,
+ * sent to takes requests (requestOffices, any province), and the requester's number is one the account is linked to (an organisation files its own requests,
  * never in another's name).
  */
-
-/** The province of an office that takes requests, or null when the id names no such office. */
-export async function requestUnitProvince(tx: TxSql, unitId: string): Promise<string | null> {
-  const [u] = await tx<{ province_id: string }[]>`
-    select coalesce(province_id, id) as province_id from public.units
-     where id = ${unitId} and kind in ('province', 'subunit') and dissolved_on is null`;
-  return u?.province_id ?? null;
-}
 
 /** The ID numbers and tax codes the signed-in account is linked to (standing links only). */
 export async function linkedNumbers(tx: TxSql): Promise<string[]> {

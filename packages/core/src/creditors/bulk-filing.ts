@@ -12,16 +12,6 @@ import type { RequestFormInput } from "../requests/schema.ts";
  * the same account run one after the other (a transaction lock), so a double submit files once.
  */
 
-/** The offices that take requests, by their code (upper case) → unit id, for the codes asked. */
-export async function requestUnitsByCode(tx: TxSql, codes: readonly string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(codes.map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z0-9-]{1,40}$/.test(c)))];
-  if (wanted.length === 0) return new Map();
-  const rows = await tx<{ code: string; id: string }[]>`
-    select code, id from public.units
-     where upper(code) = any(${wanted}::text[]) and kind in ('province', 'subunit') and dissolved_on is null`;
-  return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
-}
-
 export interface BulkFiling {
   line: number;
   input: RequestFormInput;

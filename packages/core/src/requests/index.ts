@@ -1,5 +1,6 @@
 export * from "./schema.ts";
 export * from "./provinces.ts";
+export * from "./offices.ts";
 export * from "./submit.ts";
 export * from "./track.ts";
 export * from "./debtors.ts";

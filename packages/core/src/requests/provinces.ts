@@ -56,11 +56,3 @@ export async function provincePage(tx: TxSql, provinceId: string) {
   };
   return { content, units, announcements };
 }
-
-/** Where a request may be sent: the provincial bureau and its current sub-bureaus. */
-export function requestUnits(tx: TxSql, provinceId: string) {
-  return tx<{ id: string; name: string; kind: string }[]>`
-    select id, name, kind::text as kind from public.units
-    where (id = ${provinceId} or (province_id = ${provinceId} and kind = 'subunit')) and dissolved_on is null
-    order by kind, code`;
-}
