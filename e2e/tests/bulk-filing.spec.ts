@@ -76,4 +76,13 @@ test("a bank files enforcement requests in Hải Phòng and Hà Nội from one f
   // The requests are the bank's own, on its home page.
   await page.goto("/requests");
   for (const code of codes) await expect(page.getByTestId("my-requests").locator("li").filter({ hasText: code })).toHaveCount(1);
+
+  // The bank's next filing starts from its own details: its tax code, and the contact details of its last request.
+  await page.goto("/creditor/filings");
+  await expect(form.getByLabel("Số CCCD / mã số doanh nghiệp đã liên kết")).toHaveValue("0109990001");
+  await expect(form.getByLabel("Số điện thoại")).not.toHaveValue("");
+  await expect(form.getByLabel("Địa chỉ")).not.toHaveValue("");
+  await page.goto("/p/hai-phong/requests/new/yeu-cau-thi-hanh-an");
+  await expect(page.getByLabel("Số CCCD / mã số doanh nghiệp")).toHaveValue("0109990001");
+  await expect(page.getByLabel("Địa chỉ người yêu cầu")).not.toHaveValue("");
 });

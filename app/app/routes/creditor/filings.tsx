@@ -1,6 +1,6 @@
 import { data, useActionData, useLoaderData, useNavigation } from "react-router";
 import { FILING_MAX_FILES, FILING_MAX_ROWS } from "@thads/case-import/filings/limits";
-import { linkedNumbers } from "@thads/core/creditors";
+import { requesterPrefill } from "@thads/core/creditors";
 import { formatTrackingCode } from "@thads/domain/labels";
 import type { Route } from "./+types/filings";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
@@ -13,7 +13,16 @@ import { requireCreditor } from "./scope.server.ts";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireCreditor(request);
-  return { name: user.fullName, email: user.email, numbers: await asUser(user, linkedNumbers) };
+  // The requester's details start from the account's own (its last request's contact details).
+  const p = await asUser(user, requesterPrefill);
+  return {
+    name: p?.name ?? user.fullName,
+    email: p?.email ?? user.email,
+    phone: p?.phone ?? "",
+    address: p?.address ?? "",
+    numbers: p?.idNumbers ?? [],
+    idNumber: p?.idNumber ?? null,
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -97,7 +106,7 @@ export default function Filings() {
                 <select
                   {...fieldProps("requesterIdNumber", e.requesterIdNumber)}
                   className={input}
-                  defaultValue={d.numbers.length === 1 ? d.numbers[0] : ""}
+                  defaultValue={d.idNumber && d.numbers.includes(d.idNumber) ? d.idNumber : d.numbers.length === 1 ? d.numbers[0] : ""}
                 >
                   {d.numbers.length === 1 ? null : <option value="">{m("choose")}</option>}
                   {d.numbers.map((n) => (
@@ -108,7 +117,13 @@ export default function Filings() {
                 </select>
               </Field>
               <Field name="requesterPhone" label={m("phone")} error={e.requesterPhone}>
-                <input {...fieldProps("requesterPhone", e.requesterPhone)} inputMode="tel" maxLength={20} className={input} />
+                <input
+                  {...fieldProps("requesterPhone", e.requesterPhone)}
+                  defaultValue={d.phone}
+                  inputMode="tel"
+                  maxLength={20}
+                  className={input}
+                />
               </Field>
               <Field name="requesterEmail" label={m("email")} error={e.requesterEmail}>
                 <input
@@ -120,7 +135,7 @@ export default function Filings() {
                 />
               </Field>
               <Field name="requesterAddress" label={m("address")} error={e.requesterAddress} className="sm:col-span-2">
-                <input {...fieldProps("requesterAddress", e.requesterAddress)} maxLength={500} className={input} />
+                <input {...fieldProps("requesterAddress", e.requesterAddress)} defaultValue={d.address} maxLength={500} className={input} />
               </Field>
             </div>
           </Section>

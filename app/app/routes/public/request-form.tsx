@@ -8,12 +8,22 @@ import { publicMessages } from "./messages.ts";
 
 const CONTROL = "w-full rounded border border-slate-300 px-2 py-1";
 
+/** The account's details the form starts from (the shape of core's RequesterPrefill, without importing the server package). */
+export interface RequesterPrefillView {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  idNumbers: string[];
+}
+
 /** The filing form of one procedure: where to send it, the requester, the request's own fields, attachments. */
 export function RequestForm({
   kind,
   units,
   idempotencyKey,
-  creditorName,
+  prefill,
   values: v,
   fieldErrors: fe,
   busy,
@@ -21,14 +31,15 @@ export function RequestForm({
   kind: RequestKind;
   units: { id: string; name: string }[];
   idempotencyKey: string;
-  creditorName?: string;
+  /** A creditor account's own details (core requesterPrefill), or none on the public form. */
+  prefill?: RequesterPrefillView | null;
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
   busy: boolean;
 }) {
   const m = useMessages(publicMessages);
   const lang = useLang();
-  // What the requester typed wins over the account's name when the form comes back with an error.
+  // What the requester typed wins over the account's details when the form comes back with an error.
   const input = (name: string, label: string, { defaultValue, ...props }: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field key={name} name={name} label={label} error={fe[name]} className="text-sm">
       <input
@@ -53,11 +64,32 @@ export function RequestForm({
       </Field>
       <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-2">
         <legend className="px-1 font-semibold">{m("new.requester")}</legend>
-        {input("requesterName", m("new.requesterName"), { maxLength: 300, defaultValue: creditorName, autoComplete: "name" })}
-        {input("requesterIdNumber", m("new.requesterIdNumber"), { maxLength: 30 })}
-        {input("requesterPhone", m("new.requesterPhone"), { maxLength: 20, inputMode: "tel", autoComplete: "tel" })}
-        {input("requesterEmail", m("new.requesterEmail"), { maxLength: 254, type: "email", autoComplete: "email" })}
-        {input("requesterAddress", m("new.requesterAddress"), { maxLength: 500 })}
+        {input("requesterName", m("new.requesterName"), { maxLength: 300, defaultValue: prefill?.name, autoComplete: "name" })}
+        {input("requesterIdNumber", m("new.requesterIdNumber"), {
+          maxLength: 30,
+          defaultValue: prefill?.idNumber ?? undefined,
+          list: prefill && prefill.idNumbers.length > 1 ? "linked-numbers" : undefined,
+        })}
+        {prefill && prefill.idNumbers.length > 1 ? (
+          <datalist id="linked-numbers">
+            {prefill.idNumbers.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        ) : null}
+        {input("requesterPhone", m("new.requesterPhone"), {
+          maxLength: 20,
+          inputMode: "tel",
+          autoComplete: "tel",
+          defaultValue: prefill?.phone ?? undefined,
+        })}
+        {input("requesterEmail", m("new.requesterEmail"), {
+          maxLength: 254,
+          type: "email",
+          autoComplete: "email",
+          defaultValue: prefill?.email ?? undefined,
+        })}
+        {input("requesterAddress", m("new.requesterAddress"), { maxLength: 500, defaultValue: prefill?.address ?? undefined })}
       </fieldset>
       <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-2">
         <legend className="px-1 font-semibold">{m("new.about")}</legend>

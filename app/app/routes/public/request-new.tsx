@@ -8,7 +8,7 @@ import type { Route } from "./+types/request-new";
 import { PageHeader } from "../../components/ui.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { REQUEST_FORM_SCHEMAS } from "@thads/core/requests/schema";
-import { DuplicateFormError, requestUnits } from "@thads/core/requests";
+import { DuplicateFormError, requestOffices } from "@thads/core/requests";
 import { fieldErrorsOf } from "@thads/core/field-errors";
 import { NO_STORE } from "./cache.ts";
 import { requireProvince } from "./loaders.server.ts";
@@ -18,7 +18,8 @@ import { clientOf, limitPublicPost } from "./rate-limit.server.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import { readPublicForm } from "./upload.server.ts";
 import { DESK_ROLES } from "./roles.ts";
-import { getUser } from "../../utils/user.server.ts";
+import { asUser, getUser } from "../../utils/user.server.ts";
+import { requesterPrefill } from "@thads/core/creditors";
 import { formFields } from "../../utils/form-nest.ts";
 import { publicMessages } from "./messages.ts";
 import { RequestFiled } from "./request-filed.tsx";
@@ -37,9 +38,10 @@ async function context(params: Route.LoaderArgs["params"]) {
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { province, procedure } = await context(params);
-  const units = await anon((tx) => requestUnits(tx, province.id));
+  const units = (await anon((tx) => requestOffices(tx, { province: province.id }))).map(({ id, name, kind }) => ({ id, name, kind }));
   const user = await getUser(request);
-  const creditor = user && hasRole(user.memberships, "creditor") ? { name: user.fullName } : null;
+  // A creditor account starts from its own details (its name, linked number, last contact details).
+  const creditor = user && hasRole(user.memberships, "creditor") ? await asUser(user, requesterPrefill) : null;
   const desk = !!user?.memberships.some((m) => (DESK_ROLES as readonly string[]).includes(m.role) && m.provinceId === province.id);
   const today = todayVn();
   // The time limit in force today, from the rules (on the server).
@@ -74,7 +76,7 @@ export async function action({ params, request, context: ctx }: Route.ActionArgs
     fieldErrors.files = "Tệp đính kèm: bắt buộc gửi kèm ít nhất một tệp (bản sao bản án, giấy tờ chứng minh…).";
   }
   if (parsed.success) {
-    const units = await anon((tx) => requestUnits(tx, province.id));
+    const units = await anon((tx) => requestOffices(tx, { province: province.id }));
     if (!units.some((u) => u.id === parsed.data.unitId)) fieldErrors.unitId = "Nơi nhận yêu cầu: chọn một đơn vị của tỉnh, thành phố này.";
   }
   if (!parsed.success || Object.keys(fieldErrors).length) {
@@ -148,7 +150,7 @@ export default function NewRequest() {
         kind={d.kind}
         units={d.units}
         idempotencyKey={d.idempotencyKey}
-        creditorName={d.creditor?.name}
+        prefill={d.creditor}
         values={a?.values ?? {}}
         fieldErrors={fe}
         busy={nav.state === "submitting"}

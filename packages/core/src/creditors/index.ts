@@ -11,3 +11,4 @@ export * from "./api-filing-schema.ts";
 export * from "./api-filing.ts";
 export * from "./bulk-filing.ts";
 export * from "./my-complaints.ts";
+export * from "./prefill.ts";
