@@ -33,7 +33,44 @@ export function shouldCompress(req, res) {
  */
 export function compressResponses() {
   const compress = compression({ filter: shouldCompress, threshold: 1024 });
-  return (req, res, next) => compress(req, res, (err) => (err ? next(err) : coalesceFlushes(res, next)));
+  return (req, res, next) =>
+    compress(req, res, (err) => {
+      if (err) return next(err);
+      oneDrainListener(res);
+      coalesceFlushes(res, next);
+    });
+}
+
+/**
+ * The compression library sends `res.on("drain")` to its compressor but leaves `once` and
+ * `removeListener` to the response, so a listener added with `res.once("drain")` stays on the
+ * compressor for the whole response (expressjs/compression#135). React Router waits for "drain"
+ * that way after every write the compressor refuses, so a long page piled up listeners (and Node's
+ * MaxListenersExceededWarning). Here every `once("drain")` waits on one listener of the response's
+ * own, and `off("drain")` takes a waiting one back.
+ */
+function oneDrainListener(res) {
+  const waiting = new Set();
+  let listening = false;
+  const once = res.once;
+  const removeListener = res.removeListener;
+  res.once = function onceDrain(type, listener) {
+    if (type !== "drain") return once.call(this, type, listener);
+    waiting.add(listener);
+    if (!listening) {
+      listening = true;
+      res.on("drain", () => {
+        const due = [...waiting];
+        waiting.clear();
+        for (const fn of due) fn();
+      });
+    }
+    return this;
+  };
+  res.removeListener = res.off = function offDrain(type, listener) {
+    if (type === "drain" && waiting.delete(listener)) return this;
+    return removeListener.call(this, type, listener);
+  };
 }
 
 /**

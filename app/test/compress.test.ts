@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compressResponses, servePrecompressed } from "../compress.js";
 
 // The server's compression (compress.js) on a small Express app wired as server.js wires it.
+const LONG_CHUNKS = 60;
 const page = `<!doctype html><html><body>${"<p>Thi hành án dân sự — Civil judgment enforcement</p>".repeat(200)}</body></html>`;
 const script = `export const x = ${JSON.stringify("a".repeat(4000))};`;
 let server: Server;
@@ -51,6 +53,18 @@ beforeAll(async () => {
     void writeReadableStreamToWritable(body, res);
   };
   app.get("/progress", streamed("application/x-ndjson; charset=utf-8"));
+  // A long streamed page, its chunks incompressible enough that the compressor refuses many writes.
+  app.get("/long-page", (_req, res) => {
+    res.status(200).set("Content-Type", "text/html");
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ === LONG_CHUNKS) return controller.close();
+        controller.enqueue(new TextEncoder().encode(randomBytes(48 * 1024).toString("base64")));
+      },
+    });
+    void writeReadableStreamToWritable(body, res);
+  });
   app.get("/streamed-page", streamed("text/html"));
   server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
@@ -94,6 +108,28 @@ describe("compression", () => {
       expect(res.headers.vary).toMatch(/Accept-Encoding/i);
       expect(decode(res, raw)).toBe(page);
       if (expected) expect(raw.length).toBeLessThan(Buffer.byteLength(page) / 5);
+    }
+  });
+
+  it("streams a long page through the compressor without piling up drain listeners", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on("warning", onWarning);
+    try {
+      const res = await get("/long-page", "gzip");
+      expect(res.headers["content-encoding"]).toBe("gzip");
+      // Read slowly, so the compressor's buffer fills and the page waits for "drain" again and again.
+      const chunks: Buffer[] = [];
+      for await (const c of res) {
+        chunks.push(c as Buffer);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      const text = gunzipSync(Buffer.concat(chunks)).toString("utf8");
+      expect(text.length).toBe(LONG_CHUNKS * Math.ceil((48 * 1024) / 3) * 4);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
     }
   });
 
