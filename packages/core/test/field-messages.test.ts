@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldMessageInEnglish } from "@thads/domain/field-messages";
@@ -28,5 +30,23 @@ describe("the shared field parsers' messages", () => {
     expect(all.length).toBeGreaterThan(15);
     const missing = [...new Set(all)].filter((m) => fieldMessageInEnglish(m) === null);
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the forms' own messages", () => {
+  it("each has its English: every Vietnamese message a schema of the core writes out", () => {
+    const src = path.resolve(import.meta.dirname, "../src");
+    const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter((f) => /schema\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const f of files) {
+      const source = readFileSync(path.join(src, f), "utf8");
+      // A whole message written in the schema: "<field>: <what is wrong>." (templated ones are the field parsers', tested above).
+      for (const m of source.matchAll(/["`]([^"`$\n]{2,80}: [^"`$\n]+\.)["`]/g)) {
+        if (/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(m[1]!)) found.push(m[1]!);
+      }
+    }
+    expect(found.length).toBeGreaterThan(40);
+    expect([...new Set(found)].filter((m) => fieldMessageInEnglish(m) === null)).toEqual([]);
   });
 });
