@@ -29,6 +29,9 @@ export const COLUMN_KEYS = [
   "ngay_hieu_luc",
   "ngay_yeu_cau",
   "ly_do_cham_yeu_cau",
+  "loai_tro_ngai",
+  "tro_ngai_tu_ngay",
+  "tro_ngai_den_ngay",
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -83,6 +86,16 @@ export const CODES = {
   },
   loai_nguoi: { ca_nhan: "person", to_chuc: "organization", person: "person", organization: "organization", organisation: "organization" },
   flag: { co: true, khong: false, x: true, yes: true, no: false, true: true, false: false, "1": true, "0": false },
+  loai_tro_ngai: {
+    tro_ngai_khach_quan: "objective_obstacle",
+    bat_kha_khang: "force_majeure",
+    su_kien_bat_kha_khang: "force_majeure",
+    tinh_trang_khan_cap: "emergency",
+    khan_cap: "emergency",
+    objective_obstacle: "objective_obstacle",
+    force_majeure: "force_majeure",
+    emergency: "emergency",
+  },
 } as const;
 
 /** The Vietnamese codes shown in messages (the English ones are accepted too). */
@@ -92,6 +105,7 @@ export const CODE_HINTS = {
   loai_ban_an: "dan_su, hinh_su, hanh_chinh, hon_nhan_gia_dinh, kinh_doanh_thuong_mai, lao_dong, pha_san, trong_tai",
   loai_nguoi: "ca_nhan, to_chuc",
   flag: "co, khong",
+  loai_tro_ngai: "tro_ngai_khach_quan, bat_kha_khang, tinh_trang_khan_cap",
 } as const;
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -322,9 +336,40 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: "Lý do chậm yêu cầu (bất khả kháng, trở ngại khách quan)",
     labelEn: "Reason for a late request (force majeure, objective obstacle)",
     required: false,
-    format: "Tối đa 2000 ký tự; chỉ khi đơn yêu cầu quá thời hiệu: việc quá thời hiệu không có lý do bị từ chối",
+    format:
+      "Tối đa 2000 ký tự; chỉ khi đơn yêu cầu quá thời hiệu, cùng thời gian trở ngại: việc quá thời hiệu không có lý do và thời gian trở ngại bị từ chối",
     example: "",
     type: "text",
+  },
+  {
+    key: "loai_tro_ngai",
+    alias: "obstacle_kind",
+    label: "Loại trở ngại",
+    labelEn: "Kind of obstacle",
+    required: false,
+    format: "tro_ngai_khach_quan, bat_kha_khang hoặc tinh_trang_khan_cap; để trống: trở ngại khách quan",
+    example: "",
+    type: "code",
+  },
+  {
+    key: "tro_ngai_tu_ngay",
+    alias: "obstacle_from",
+    label: "Trở ngại từ ngày",
+    labelEn: "Obstacle from",
+    required: false,
+    format: "dd/mm/yyyy; bắt buộc khi có lý do chậm yêu cầu",
+    example: "",
+    type: "date",
+  },
+  {
+    key: "tro_ngai_den_ngay",
+    alias: "obstacle_to",
+    label: "Trở ngại đến ngày",
+    labelEn: "Obstacle until",
+    required: false,
+    format: "dd/mm/yyyy; không trước ngày bắt đầu; chỉ những ngày này không tính vào thời hiệu",
+    example: "",
+    type: "date",
   },
 ];
 

@@ -46,6 +46,9 @@ const PATH_TO_COLUMN: Record<string, ColumnKey> = {
   acceptedOn: "ngay_thu_ly",
   requestedOn: "ngay_yeu_cau",
   limitationObstacle: "ly_do_cham_yeu_cau",
+  limitationObstacleKind: "loai_tro_ngai",
+  limitationObstacleFrom: "tro_ngai_tu_ngay",
+  limitationObstacleTo: "tro_ngai_den_ngay",
   source: "nguon",
   decisionKind: "hinh_thuc",
   unitId: "don_vi",
@@ -75,6 +78,7 @@ const CODE_LIST_OF: Partial<Record<ColumnKey, keyof typeof CODES & keyof typeof 
   loai_nguoi_phai: "loai_nguoi",
   tin_dung_ngan_hang: "flag",
   tham_nhung: "flag",
+  loai_tro_ngai: "loai_tro_ngai",
 };
 
 /**
@@ -103,7 +107,7 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     errors.push({ line: row.line, column: columnName(ctx, key), code, message });
   const unmapped = new Set<ColumnKey>();
 
-  const code = <K extends "nguon" | "hinh_thuc" | "loai_ban_an" | "loai_nguoi">(key: ColumnKey, list: K): string => {
+  const code = <K extends "nguon" | "hinh_thuc" | "loai_ban_an" | "loai_nguoi" | "loai_tro_ngai">(key: ColumnKey, list: K): string => {
     const raw = (v[key] ?? "").trim();
     const mapped = (CODES[list] as Record<string, string>)[normalizeToken(raw)];
     if (mapped) return mapped;
@@ -152,6 +156,9 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     acceptedOn: v.ngay_thu_ly ?? "",
     requestedOn: v.ngay_yeu_cau ?? "",
     limitationObstacle: v.ly_do_cham_yeu_cau ?? "",
+    limitationObstacleKind: (v.loai_tro_ngai ?? "").trim() ? code("loai_tro_ngai", "loai_tro_ngai") : "",
+    limitationObstacleFrom: v.tro_ngai_tu_ngay ?? "",
+    limitationObstacleTo: v.tro_ngai_den_ngay ?? "",
     source: code("nguon", "nguon"),
     decisionKind: code("hinh_thuc", "hinh_thuc"),
     isBankCredit: flag("tin_dung_ngan_hang"),

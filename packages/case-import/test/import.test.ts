@@ -228,14 +228,42 @@ describe("importCases", () => {
     expect(r.errors[0]!.message).toContain(`hạn cuối ${formatDateVi(expected.lastDay!)} (${expected.article})`);
     expect(await casesNumbered(rows.map((x) => x.so_thu_ly!))).toEqual([]);
 
-    // The same late request with the obstacle recorded is imported, the reason kept with the acceptance.
+    // A reason without its days, or days too few to bring the request in time: still refused, by column.
     const reason = "Người được thi hành án bị tai nạn, điều trị dài ngày (trở ngại khách quan).";
-    const excused = late({ ly_do_cham_yeu_cau: reason });
+    const noPeriod = await asClerk([late({ ly_do_cham_yeu_cau: reason })]);
+    expect(noPeriod.errors).toEqual([expect.objectContaining({ line: 2, column: "tro_ngai_tu_ngay", code: "invalid" })]);
+    const short = await asClerk([late({ ly_do_cham_yeu_cau: reason, tro_ngai_tu_ngay: "01/07/2024", tro_ngai_den_ngay: "05/07/2024" })]);
+    expect(short.errors).toEqual([
+      expect.objectContaining({ line: 2, column: "ngay_yeu_cau", message: expect.stringContaining("sau khi không tính 5 ngày trở ngại") }),
+    ]);
+    const badKind = await asClerk([
+      late({ ly_do_cham_yeu_cau: reason, loai_tro_ngai: "dich_benh", tro_ngai_tu_ngay: "01/06/2024", tro_ngai_den_ngay: "10/07/2024" }),
+    ]);
+    expect(badKind.errors).toEqual([
+      expect.objectContaining({ line: 2, column: "loai_tro_ngai", message: expect.stringContaining("tro_ngai_khach_quan, bat_kha_khang") }),
+    ]);
+
+    // The same late request with the obstacle and its days recorded is imported, all of it kept with the acceptance.
+    const excused = late({
+      ly_do_cham_yeu_cau: reason,
+      loai_tro_ngai: "bat_kha_khang",
+      tro_ngai_tu_ngay: "01/06/2024",
+      tro_ngai_den_ngay: "10/07/2024",
+    });
     expect(await asClerk([excused])).toMatchObject({ ok: true, imported: 1 });
     const [ev] = await ctx.owner<{ payload: { limitation: Record<string, unknown> } }[]>`
       select e.payload from public.case_events e join public.cases c on c.id = e.case_id
       where c.case_number = ${excused.so_thu_ly!} and e.kind = 'acceptance'`;
-    expect(ev!.payload.limitation).toMatchObject({ requestedOn: "2024-07-15", runsFrom: "2019-07-01", late: true, obstacle: reason });
+    expect(ev!.payload.limitation).toMatchObject({
+      requestedOn: "2024-07-15",
+      runsFrom: "2019-07-01",
+      late: true,
+      obstacle: reason,
+      obstacleKind: "force_majeure",
+      obstacleFrom: "2024-06-01",
+      obstacleTo: "2024-07-10",
+      excludedDays: 40,
+    });
   });
 
   it("all or nothing: one bad row and nothing is written, errors by line and column", async () => {

@@ -117,7 +117,12 @@ describe("taking a desk request in as a case", () => {
     expect(none).toEqual({ cases: 0, linked: null });
 
     const reason = "Người được thi hành án bị phong tỏa tại vùng dịch, không thể gửi đơn (trở ngại khách quan).";
-    const taken = await takeIn({ ...form, limitationObstacle: reason });
+    const taken = await takeIn({
+      ...form,
+      limitationObstacle: reason,
+      limitationObstacleFrom: formatDateVi(addMonths(effectiveOn, 24)),
+      limitationObstacleTo: formatDateVi(addMonths(effectiveOn, 38)),
+    });
     if (!taken.ok) throw new Error(taken.error.message_vi);
     const [linked] = await ctx.owner<{ case_id: string; payload: { limitation: Record<string, unknown> } }[]>`
       select r.case_id::text, e.payload from public.service_requests r join public.case_events e on e.case_id = r.case_id and e.kind = 'acceptance'

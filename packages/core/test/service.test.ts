@@ -157,7 +157,33 @@ describe("limitation period for requesting enforcement at intake", () => {
 
   it("accepts a late request when the official records force majeure or an objective obstacle, and stores the reason", async () => {
     const reason = "Bão số 3 (Yagi) tháng 9/2024 cuốn trôi hồ sơ; người được thi hành án nằm viện từ 01/06 đến 20/07/2024.";
-    const form = late({ limitationObstacle: reason });
+    // The reason alone is not enough: the days the obstacle lasted are what is not counted.
+    expect(await intake(late({ limitationObstacle: reason }))).toMatchObject({
+      ok: false,
+      error: { code: "limitation_obstacle_period", field: "limitationObstacleFrom" },
+    });
+    // Too few days to bring the request in time: refused, with the last day once they are taken out.
+    const short = await intake(
+      late({ limitationObstacle: reason, limitationObstacleFrom: "20/06/2024", limitationObstacleTo: "24/06/2024" }),
+    );
+    expect(short).toMatchObject({ ok: false, error: { code: "limitation_expired", field: "requestedOn" } });
+    expect(short.ok ? "" : short.error.message_vi).toContain("sau khi không tính 5 ngày trở ngại");
+    // Outside the period that runs (before the judgment took effect): not counted.
+    expect(
+      await intake(late({ limitationObstacle: reason, limitationObstacleFrom: "01/01/2019", limitationObstacleTo: "30/06/2019" })),
+    ).toMatchObject({ ok: false, error: { code: "limitation_obstacle_outside", field: "limitationObstacleFrom" } });
+    // A state of emergency was not a ground before 01/07/2026 (Law 26/2008 Art. 30).
+    expect(
+      await intake(
+        late({
+          limitationObstacle: reason,
+          limitationObstacleKind: "emergency",
+          limitationObstacleFrom: "01/06/2024",
+          limitationObstacleTo: "20/07/2024",
+        }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: "limitation_obstacle_ground", field: "limitationObstacleKind" } });
+    const form = late({ limitationObstacle: reason, limitationObstacleFrom: "01/06/2024", limitationObstacleTo: "20/07/2024" });
     const id = await takeIn(form);
     expect(await written(form)).toEqual({ cases: 1, judgments: 1 });
     expect(await payloadOf(id)).toMatchObject({
@@ -166,6 +192,11 @@ describe("limitation period for requesting enforcement at intake", () => {
         requestedOn: "2024-07-15",
         obstacle: reason,
         obstacleArticle: "Law 26/2008 (amended), Art. 30(2, 3); Decree 62/2015/NĐ-CP, Art. 4(2–4)",
+        obstacleKind: "objective_obstacle",
+        obstacleFrom: "2024-06-01",
+        // Counted up to the request date (15/07/2024), not beyond.
+        obstacleTo: "2024-07-20",
+        excludedDays: 45,
       },
     });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { listIntakeUnits } from "@thads/core/cases";
 import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
+import { OBSTACLE_KINDS } from "@thads/core/cases/obstacle-kinds";
 import { fieldErrorsOf } from "@thads/core/field-errors";
 import { formatDateVi, hasRole } from "@thads/domain/labels";
 import { formatSource, legalRuleOn } from "@thads/domain";
@@ -150,10 +151,17 @@ export default function NewCase() {
             JUDGMENT_TYPES.map((j) => [j, JUDGMENT_TYPE_LABELS[j]![lang]]),
           )}
         </fieldset>
-        <div className="grid grid-cols-1 gap-1">
-          {input("limitationObstacle", m("new.limitationObstacle"), { maxLength: 2000 })}
-          <p className="text-sm text-slate-600">{m("new.limitationHelp", d.limitation)}</p>
-        </div>
+        <fieldset className="grid grid-cols-1 gap-3 rounded border border-slate-200 p-3 md:grid-cols-3">
+          <legend className="px-1 font-semibold">{m("new.limitationLegend")}</legend>
+          <p className="text-sm text-slate-600 md:col-span-3">{m("new.limitationHelp", d.limitation)}</p>
+          <div className="md:col-span-3">{input("limitationObstacle", m("new.limitationObstacle"), { maxLength: 2000 })}</div>
+          {select("limitationObstacleKind", m("new.limitationObstacleKind"), [
+            ["", m("new.limitationObstacleKindNone")],
+            ...OBSTACLE_KINDS.map((k): [string, string] => [k, m(`new.obstacle.${k}`)]),
+          ])}
+          {input("limitationObstacleFrom", m("new.limitationObstacleFrom"))}
+          {input("limitationObstacleTo", m("new.limitationObstacleTo"))}
+        </fieldset>
         {party("creditor")}
         {party("debtor")}
         <button

@@ -14,6 +14,9 @@ import {
 } from "@thads/domain";
 import { dongInput, optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
 import { JUDGMENT_TYPES } from "./judgment-types.ts";
+import { OBSTACLE_KINDS, type ObstacleKind } from "./obstacle-kinds.ts";
+
+export { OBSTACLE_KINDS, type ObstacleKind } from "./obstacle-kinds.ts";
 
 /** A party's ID or registration number as intake accepts it (CCCD, CMND, passport, tax code). */
 export const ID_NUMBER_PATTERN = /^[0-9A-Za-z./-]{6,30}$/;
@@ -34,6 +37,15 @@ export const IntakeSchema = z
      * obstacle that kept the creditor from asking in time (its time is not counted).
      */
     limitationObstacle: optionalText("Lý do chậm yêu cầu (sự kiện bất khả kháng, trở ngại khách quan)", 2000),
+    /** What the obstacle was in law (objective obstacle when not given) and the days it lasted: only those are not counted. */
+    limitationObstacleKind: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .enum(OBSTACLE_KINDS, { message: "Loại trở ngại: chọn trở ngại khách quan, sự kiện bất khả kháng hoặc tình trạng khẩn cấp." })
+        .optional(),
+    ),
+    limitationObstacleFrom: optionalViDate("Trở ngại từ ngày"),
+    limitationObstacleTo: optionalViDate("Trở ngại đến ngày"),
     source: z.enum(["court_transfer", "creditor_request"], { message: "Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu." }),
     decisionKind: z.enum(["ex_officio", "on_request"], { message: "Hình thức: chọn chủ động hoặc theo yêu cầu." }),
     isBankCredit: z.boolean().default(false),
@@ -64,6 +76,13 @@ export const IntakeSchema = z
     if (v.judgment.date > v.acceptedOn) {
       ctx.addIssue({ code: "custom", path: ["acceptedOn"], message: "Ngày thụ lý: không được trước ngày bản án." });
     }
+    if (v.limitationObstacleFrom && v.limitationObstacleTo && v.limitationObstacleTo < v.limitationObstacleFrom) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["limitationObstacleTo"],
+        message: "Trở ngại đến ngày: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+      });
+    }
     if (v.judgment.effectiveOn && v.judgment.effectiveOn < v.judgment.date) {
       ctx.addIssue({
         code: "custom",
@@ -83,6 +102,7 @@ export const IntakeSchema = z
     }
   });
 export type IntakeInput = z.output<typeof IntakeSchema>;
+type LimitationObstacleFields = "limitationObstacle" | "limitationObstacleKind" | "limitationObstacleFrom" | "limitationObstacleTo";
 
 /** A refusal of an intake's dates or of its limitation period; the field key is the form's path. */
 export interface IntakeProblem {
@@ -100,7 +120,7 @@ export interface IntakeProblem {
  * Field keys are the form's paths ("acceptedOn", "judgment.date").
  */
 export function intakeDateProblems(
-  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | "limitationObstacle">,
+  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields>,
   today: IsoDate,
 ): IntakeProblem[] {
   const out: IntakeProblem[] = [];
@@ -149,6 +169,11 @@ export interface LimitationRecord {
   /** Late: the force majeure or objective obstacle recorded, and the article that lets its time out. */
   obstacle?: string;
   obstacleArticle?: string;
+  /** The obstacle in law, its first and last day, and the days not counted (the last day is moved by them). */
+  obstacleKind?: ObstacleKind;
+  obstacleFrom?: IsoDate;
+  obstacleTo?: IsoDate;
+  excludedDays?: number;
 }
 
 const cite = (sources: readonly LegalSource[]) =>
@@ -159,13 +184,15 @@ const cite = (sources: readonly LegalSource[]) =>
  * taking effect, Law 26/2008 Art. 30(1) / Law 106 Art. 34(2)) applied to a case taken in on a
  * request: the request date (the acceptance date when not given) against the judgment's effective
  * date (its date when not given). A late request is refused, naming the field, unless the official
- * records the force majeure or objective obstacle that delayed it (its time is not counted: Law
- * 26/2008 Art. 30(3), Law 106 Art. 34(2) ¶2). An ex officio case is the agency's own duty, not a
- * creditor's request: no limitation applies, and nothing is recorded. Requests filed before the
+ * records the force majeure or objective obstacle that delayed it with its first and last day: those
+ * days are not counted (Law 26/2008 Art. 30(3), Law 106 Art. 34(2) ¶2), and the request must be in
+ * time once they are taken out. The obstacle must be a ground under the rules in force on its
+ * first day and fall between the judgment taking effect and the request. An ex officio case is the
+ * agency's own duty, not a creditor's request: no limitation applies, and nothing is recorded. Requests filed before the
  * first rule set in force (01/07/2009) are not judged: the rules table has no period for them.
  */
 export function intakeLimitation(
-  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | "limitationObstacle">,
+  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields>,
 ): { ok: true; record: LimitationRecord | null } | { ok: false; error: IntakeProblem } {
   if (input.decisionKind !== "on_request") return { ok: true, record: null };
   const filedOn = input.requestedOn ?? input.acceptedOn;
@@ -177,8 +204,72 @@ export function intakeLimitation(
   if (!r.late) return { ok: true, record };
   const stop = legalRuleOn("limitationStopReasons", filedOn);
   const obstacleArticle = cite(stop.sources);
-  if (input.limitationObstacle) return { ok: true, record: { ...record, obstacle: input.limitationObstacle, obstacleArticle } };
   const field = input.requestedOn ? "requestedOn" : "acceptedOn";
+  const { limitationObstacle: obstacle, limitationObstacleFrom: oFrom, limitationObstacleTo: oTo } = input;
+  if (obstacle || oFrom || oTo) {
+    const problem = (code: string, key: string, vi: string, en: string): { ok: false; error: IntakeProblem } => ({
+      ok: false,
+      error: { code, field: key, message_vi: vi, message_en: en },
+    });
+    if (!obstacle) {
+      return problem(
+        "limitation_obstacle_reason",
+        "limitationObstacle",
+        "Lý do chậm yêu cầu: ghi sự kiện bất khả kháng hoặc trở ngại khách quan đã làm chậm việc yêu cầu.",
+        "Reason for the delay: record the force majeure or objective obstacle that delayed the request.",
+      );
+    }
+    if (!oFrom || !oTo) {
+      return problem(
+        "limitation_obstacle_period",
+        oFrom ? "limitationObstacleTo" : "limitationObstacleFrom",
+        `Thời gian trở ngại: nhập từ ngày và đến ngày; chỉ thời gian đó không tính vào thời hiệu (${obstacleArticle}).`,
+        `Obstacle period: enter its first and last day; only that time is not counted (${obstacleArticle}).`,
+      );
+    }
+    const kind = input.limitationObstacleKind ?? "objective_obstacle";
+    // Days after the request do not matter to it: the period counts up to the request date.
+    const until = compareDates(oTo, filedOn) > 0 ? filedOn : oTo;
+    const paused = checkLimitation({
+      runsFrom,
+      filedOn,
+      pauses: [{ reason: kind, from: oFrom, to: compareDates(until, oFrom) < 0 ? oFrom : until }],
+    });
+    const why = paused.ignored[0]?.why;
+    if (why === "not_a_ground") {
+      return problem(
+        "limitation_obstacle_ground",
+        "limitationObstacleKind",
+        `Loại trở ngại: không phải căn cứ không tính vào thời hiệu theo quy định áp dụng cho ngày ${formatDateVi(oFrom)} (${cite(legalRuleOn("limitationStopReasons", oFrom).sources)}).`,
+        `Kind of obstacle: not a ground that stops the limitation clock under the rules in force on ${oFrom}.`,
+      );
+    }
+    if (why === "outside_period") {
+      return problem(
+        "limitation_obstacle_outside",
+        "limitationObstacleFrom",
+        `Thời gian trở ngại: phải nằm trong khoảng từ ${formatDateVi(runsFrom)} đến ngày yêu cầu ${formatDateVi(filedOn)}.`,
+        `Obstacle period: must fall between ${runsFrom} and the request date ${filedOn}.`,
+      );
+    }
+    const withObstacle: LimitationRecord = {
+      ...record,
+      lastDay: paused.lastDay ?? record.lastDay,
+      obstacle,
+      obstacleArticle,
+      obstacleKind: kind,
+      obstacleFrom: oFrom,
+      obstacleTo: oTo,
+      excludedDays: paused.excludedDays,
+    };
+    if (!paused.late) return { ok: true, record: withObstacle };
+    return problem(
+      "limitation_expired",
+      field,
+      `${input.requestedOn ? "Ngày nộp đơn yêu cầu" : "Ngày thụ lý (ngày nộp đơn yêu cầu)"}: ${formatDateVi(filedOn)} vẫn quá thời hiệu yêu cầu thi hành án sau khi không tính ${paused.excludedDays} ngày trở ngại; hạn cuối ${formatDateVi(withObstacle.lastDay)} (${article}; ${obstacleArticle}).`,
+      `${input.requestedOn ? "Request date" : "Acceptance date (the request date)"}: ${filedOn} is still past the limitation period once the ${paused.excludedDays} days of the obstacle are not counted; the last day was ${withObstacle.lastDay}.`,
+    );
+  }
   const [vi, en] = input.requestedOn
     ? ["Ngày nộp đơn yêu cầu", "Request date"]
     : ["Ngày thụ lý (ngày nộp đơn yêu cầu)", "Acceptance date (the request date)"];
@@ -189,8 +280,8 @@ export function intakeLimitation(
     error: {
       code: "limitation_expired",
       field,
-      message_vi: `${vi}: ${formatDateVi(filedOn)} đã quá thời hiệu yêu cầu thi hành án ${r.years} năm kể từ ${from} ${formatDateVi(runsFrom)}; hạn cuối ${formatDateVi(record.lastDay)} (${article}). Nếu chậm do sự kiện bất khả kháng hoặc trở ngại khách quan, ghi lý do vào ô "Lý do chậm yêu cầu" (thời gian đó không tính vào thời hiệu: ${obstacleArticle}).`,
-      message_en: `${en}: ${filedOn} is past the ${r.years}-year limitation period for requesting enforcement from ${fromEn} (${runsFrom}); the last day was ${record.lastDay} (${article}). If force majeure or an objective obstacle delayed the request, record it under "Reason for the delay" (that time is not counted: ${obstacleArticle}).`,
+      message_vi: `${vi}: ${formatDateVi(filedOn)} đã quá thời hiệu yêu cầu thi hành án ${r.years} năm kể từ ${from} ${formatDateVi(runsFrom)}; hạn cuối ${formatDateVi(record.lastDay)} (${article}). Nếu chậm do sự kiện bất khả kháng hoặc trở ngại khách quan, ghi lý do vào ô "Lý do chậm yêu cầu" cùng thời gian trở ngại (thời gian đó không tính vào thời hiệu: ${obstacleArticle}).`,
+      message_en: `${en}: ${filedOn} is past the ${r.years}-year limitation period for requesting enforcement from ${fromEn} (${runsFrom}); the last day was ${record.lastDay} (${article}). If force majeure or an objective obstacle delayed the request, record it under "Reason for the delay" with the days it lasted (that time is not counted: ${obstacleArticle}).`,
     },
   };
 }
