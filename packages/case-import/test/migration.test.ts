@@ -247,6 +247,47 @@ describe("importMigration", () => {
     expect(r.errors[0]).toMatchObject({ file: "cases", line: 2, column: "ngay_phan_loai" });
   });
 
+  it("snapshot mode: a case transferred to another province leaves with its money, and the receiving province takes it in", async () => {
+    const provinceB = `P-B-${ctx.fx.tag}`;
+    const paid = { ...(row(unitA1(), { ngay_thu_ly: "03/11/2025", so_tien: "80.000.000" }) as Cells) };
+    const transferred: Cells = {
+      ...paid,
+      trang_thai: "Đã ủy thác cho tỉnh khác",
+      ngay_quyet_dinh: "05/11/2025",
+      da_thu: "30.000.000",
+      ngay_thu: "20/11/2025",
+      ngay_trang_thai: "10/12/2025",
+      tinh_nhan: provinceB.toLowerCase(),
+    };
+    // No receiving province, or one that is not a province bureau: refused at its column, nothing written.
+    const refused = await migrate(
+      [
+        { ...transferred, tinh_nhan: "" },
+        { ...transferred, so_thu_ly: `${transferred.so_thu_ly}-X`, tinh_nhan: unitA9() },
+      ],
+      null,
+      { snapshot: true, cutover: "2025-12-31" },
+    );
+    expect(refused.written).toBe(false);
+    expect(refused.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "tinh_nhan"],
+      [3, "tinh_nhan"],
+    ]);
+
+    const r = await migrate([transferred], null, { snapshot: true, cutover: "2025-12-31" });
+    expect(r.errors).toEqual([]);
+    const [sent] = await ctx.owner<{ id: string; status: string; to: string; collected: string }[]>`
+      select id, status::text, transferred_to_province_id::text as to, money_collected::text as collected
+        from public.cases where case_number = ${transferred.so_thu_ly!}`;
+    expect(sent).toMatchObject({ status: "transferred_out", to: ctx.fx.units.b, collected: "30000000" });
+    const [received] = await ctx.owner<{ province_id: string; status: string; money_due: string; accepted_on: string }[]>`
+      select province_id::text, status::text, money_due::text, accepted_on::text from public.cases where transferred_from_case_id = ${sent!.id}`;
+    expect(received).toEqual({ province_id: ctx.fx.units.b, status: "accepted", money_due: "50000000", accepted_on: "2025-12-10" });
+    const steps = await ctx.owner<{ kind: string }[]>`
+      select kind::text from public.case_events where case_id = ${sent!.id} order by effective_date, id`;
+    expect(steps.map((x) => x.kind)).toEqual(["acceptance", "decision", "notification", "payment", "transfer"]);
+  });
+
   it("the continuity check finds a planted one-case difference, and each differing line's drill-down holds that case", async () => {
     // Two fresh offices of the province: one with the true histories (its figures stand for the last
     // official report), one with the same cases where one completion was left out of the events file.

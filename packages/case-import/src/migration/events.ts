@@ -301,6 +301,7 @@ const SNAPSHOT_STATUSES: readonly CaseStatus[] = [
   "completed",
   "terminated",
   "separate_register",
+  "transferred_out",
 ];
 
 /**
@@ -319,6 +320,8 @@ export function snapshotHistory(
     obligations: readonly ObligationInput[];
     executorId?: string;
     cutover: IsoDate;
+    /** A province bureau in operation, by its code (the receiving province of a transfer). */
+    provinceByCode: (code: string) => string | null;
   },
 ): { ok: true; steps: SnapshotStep[]; status: CaseStatus } | { ok: false; column: string; message: string } {
   const statusRaw = trim(v.trang_thai);
@@ -327,7 +330,7 @@ export function snapshotHistory(
     return {
       ok: false,
       column: "trang_thai",
-      message: `Trạng thái: "${statusRaw}" không dùng được ở chế độ ảnh chụp (${SNAPSHOT_STATUSES.join(", ")}; việc đã ủy thác hoặc gửi lại yêu cầu: dùng tệp sự kiện).`,
+      message: `Trạng thái: "${statusRaw}" không dùng được ở chế độ ảnh chụp (${SNAPSHOT_STATUSES.join(", ")}; việc đã gửi lại yêu cầu thi hành án: dùng tệp sự kiện).`,
     };
   }
   const date = (key: string, fallback: IsoDate): { ok: true; on: IsoDate } | { ok: false; column: string; message: string } => {
@@ -384,7 +387,8 @@ export function snapshotHistory(
       : "enforceable";
   if (!result) return fail("ket_qua_phan_loai", `Kết quả phân loại: ghi co_dieu_kien hoặc chua_co_dieu_kien (ô đang ghi "${resultRaw}").`);
   const classifiedRaw = trim(v.ngay_phan_loai);
-  const classifies = status !== "notified" && (!interrupted || classifiedRaw !== "");
+  // A postponed, suspended or transferred case may never have been classified: only when its date is given.
+  const classifies = status !== "notified" && (!(interrupted || status === "transferred_out") || classifiedRaw !== "");
   if (classifies) {
     const on = date("ngay_phan_loai", status === "verified" || status === "enforceable" ? statusOn.on : c.cutover);
     if (!on.ok) return on;
@@ -444,6 +448,20 @@ export function snapshotHistory(
     case "separate_register":
       r = end({ kind: "register_transfer", effectiveDate: statusOn.on });
       break;
+    case "transferred_out": {
+      const code = trim(v.tinh_nhan).toUpperCase();
+      const to = code ? c.provinceByCode(code) : null;
+      if (!to) {
+        return fail(
+          "tinh_nhan",
+          code
+            ? `Tỉnh nhận ủy thác: "${code}" không phải mã của một cục THADS tỉnh đang hoạt động.`
+            : "Tỉnh nhận ủy thác: bắt buộc với trạng thái đã ủy thác (mã đơn vị của cục THADS tỉnh nhận).",
+        );
+      }
+      r = end({ kind: "transfer", effectiveDate: statusOn.on, toProvinceId: to });
+      break;
+    }
   }
   if (r) return r;
   const reached = (state as CaseState | null)?.status;

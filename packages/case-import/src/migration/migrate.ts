@@ -331,7 +331,14 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
 
   // 2. The ledgers of the cases already in the database (only those the files add to).
   const transferTargets = new Map<string, string>();
-  const codes = [...new Set((eventsFile?.rows ?? []).map((r) => (cellsOf(r).tinh_nhan ?? "").trim().toUpperCase()).filter(Boolean))];
+  // Receiving provinces named by transfers: in the events file, and by snapshots of transferred cases.
+  const codes = [
+    ...new Set(
+      [...(eventsFile?.rows ?? []), ...(opts.snapshot ? (casesFile?.rows ?? []) : [])]
+        .map((r) => (cellsOf(r).tinh_nhan ?? "").trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   if (codes.length) {
     const found = await tx<{ id: string; code: string }[]>`
       select id, code from public.units where code = any(${codes}::text[]) and kind = 'province' and dissolved_on is null`;
@@ -382,6 +389,7 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
         obligations: e.obligations,
         executorId: e.executorId,
         cutover,
+        provinceByCode: (code) => transferTargets.get(code) ?? null,
       });
       if (!snap.ok) {
         add("cases", [{ line: e.row.line, column: caseCol(snap.column), code: "rule", message: snap.message }]);
@@ -564,7 +572,9 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
           today,
           projection: (r) => {
             const e = entries.get(caseKey(r.unit.provinceId, r.input.caseNumber));
-            if (!e?.final || e.failed) return undefined;
+            // A transferred case is written as taken in, and given its final state after its ledger:
+            // nothing more may be written under a case once it has left for another province.
+            if (!e?.final || e.failed || e.final.state.status === "transferred_out") return undefined;
             e.insertedFinal = true;
             return projectionOf(e, today);
           },
