@@ -20,6 +20,17 @@ describe("catalog", () => {
     expect(bad).toEqual([]);
   });
 
+  it("every check constraint holds of every row: none is left NOT VALID on a database migrated from scratch", async () => {
+    const all = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_constraint c
+      where c.contype = 'c' and c.connamespace::regnamespace::text = any (${EXPOSED})`;
+    expect(all[0]!.n).toBeGreaterThan(50);
+    const notValid = await sql<{ name: string }[]>`
+      select c.conrelid::regclass || '.' || c.conname as name from pg_constraint c
+      where c.contype = 'c' and not c.convalidated and c.connamespace::regnamespace::text = any (${EXPOSED})`;
+    expect(notValid.map((r) => r.name)).toEqual([]);
+  });
+
   it("every table in an exposed schema has at least one policy", async () => {
     const rows = await sql<{ table: string }[]>`
       select c.relnamespace::regnamespace || '.' || c.relname as table
