@@ -679,6 +679,7 @@ create table public.complaint_letters (
   constraint complaint_letters_case_effect_check CHECK ((case_effect = ANY (ARRAY['none'::text, 'step_annulled'::text, 'step_redone'::text]))),
   constraint complaint_letters_case_effect_note_check CHECK ((char_length(case_effect_note) <= 1000)),
   constraint complaint_letters_case_ids_check CHECK ((cardinality(case_ids) <= 20)),
+  constraint complaint_letters_case_ids_not_null CHECK ((array_position(case_ids, NULL::uuid) IS NULL)),
   constraint complaint_letters_channel_check CHECK ((channel = ANY (ARRAY['desk'::text, 'post'::text, 'online'::text, 'forwarded'::text]))),
   constraint complaint_letters_citation_check CHECK ((char_length(citation) <= 1000)),
   constraint complaint_letters_classified CHECK (((status = 'received'::text) = (kind IS NULL))),
@@ -2445,30 +2446,26 @@ CREATE OR REPLACE FUNCTION app_private.complaint_letters_references()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-declare
-  v_bad uuid;
 begin
   if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
     return new;
   end if;
   -- Triggers run in name order: the tenant key is copied from the unit after this one, so read it here.
   select u.province_id into new.province_id from public.units u where u.id = new.unit_id;
-  select c into v_bad from unnest(new.case_ids) c
-   where not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id) limit 1;
-  if v_bad is null then
-    -- A case newly named must also be one the caller works on: a regional office names its own
-    -- cases, the province's staff any of the province, the directorate any. Cases already on the
-    -- letter stay when it is routed to a unit that does not hold them.
-    select c into v_bad from unnest(new.case_ids) c
-     where (tg_op = 'INSERT' or not c = any (old.case_ids))
-       and not exists (select 1 from public.cases k
-                        where k.id = c
-                          and (k.unit_id = any (app_private.unit_staff_units())
-                               or k.province_id = any (app_private.province_staff_provinces())
-                               or app_private.is_national()))
-     limit 1;
-  end if;
-  if v_bad is not null then
+  -- Every case named is one of the receiving province (a NULL element names none and is refused:
+  -- it must not let the others through).
+  if exists (select 1 from unnest(new.case_ids) c
+              where c is null or not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id))
+     -- A case newly named must also be one the caller works on: a regional office names its own
+     -- cases, the province's staff any of the province, the directorate any. Cases already on the
+     -- letter stay when it is routed to a unit that does not hold them.
+     or exists (select 1 from unnest(new.case_ids) c
+                 where (tg_op = 'INSERT' or not c = any (old.case_ids))
+                   and not exists (select 1 from public.cases k
+                                    where k.id = c
+                                      and (k.unit_id = any (app_private.unit_staff_units())
+                                           or k.province_id = any (app_private.province_staff_provinces())
+                                           or app_private.is_national()))) then
     raise exception 'Việc thi hành án (case_ids): phải là việc của tỉnh/thành phố nhận đơn mà bạn được giao theo dõi.'
       using errcode = '23514', constraint = 'complaint_letters_case_scope', column = 'case_ids';
   end if;

@@ -2,35 +2,32 @@
 -- within the receiving province; a regional office's clerk, talking to the database directly,
 -- could still name a case of another office of the same province (one he cannot read). Now a case
 -- newly named on a letter must also be visible to the caller as staff: his own office's cases,
--- the province's for province staff, any for the directorate.
+-- the province's for province staff, any for the directorate. A NULL among the named cases is
+-- refused (it let a whole list through the province check), by the trigger and by a constraint.
 
 create or replace function app_private.complaint_letters_references() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
-declare
-  v_bad uuid;
 begin
   if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
     return new;
   end if;
   -- Triggers run in name order: the tenant key is copied from the unit after this one, so read it here.
   select u.province_id into new.province_id from public.units u where u.id = new.unit_id;
-  select c into v_bad from unnest(new.case_ids) c
-   where not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id) limit 1;
-  if v_bad is null then
-    -- A case newly named must also be one the caller works on: a regional office names its own
-    -- cases, the province's staff any of the province, the directorate any. Cases already on the
-    -- letter stay when it is routed to a unit that does not hold them.
-    select c into v_bad from unnest(new.case_ids) c
-     where (tg_op = 'INSERT' or not c = any (old.case_ids))
-       and not exists (select 1 from public.cases k
-                        where k.id = c
-                          and (k.unit_id = any (app_private.unit_staff_units())
-                               or k.province_id = any (app_private.province_staff_provinces())
-                               or app_private.is_national()))
-     limit 1;
-  end if;
-  if v_bad is not null then
+  -- Every case named is one of the receiving province (a NULL element names none and is refused:
+  -- it must not let the others through).
+  if exists (select 1 from unnest(new.case_ids) c
+              where c is null or not exists (select 1 from public.cases k where k.id = c and k.province_id = new.province_id))
+     -- A case newly named must also be one the caller works on: a regional office names its own
+     -- cases, the province's staff any of the province, the directorate any. Cases already on the
+     -- letter stay when it is routed to a unit that does not hold them.
+     or exists (select 1 from unnest(new.case_ids) c
+                 where (tg_op = 'INSERT' or not c = any (old.case_ids))
+                   and not exists (select 1 from public.cases k
+                                    where k.id = c
+                                      and (k.unit_id = any (app_private.unit_staff_units())
+                                           or k.province_id = any (app_private.province_staff_provinces())
+                                           or app_private.is_national()))) then
     raise exception 'Việc thi hành án (case_ids): phải là việc của tỉnh/thành phố nhận đơn mà bạn được giao theo dõi.'
       using errcode = '23514', constraint = 'complaint_letters_case_scope', column = 'case_ids';
   end if;
@@ -74,3 +71,14 @@ end
 $$;
 
 revoke all on function app_private.complaint_letters_references() from public, anon, authenticated;
+
+-- No NULL among a letter's cases. Added NOT VALID and validated where no earlier letter has one.
+alter table public.complaint_letters
+  add constraint complaint_letters_case_ids_not_null check (array_position(case_ids, null) is null) not valid;
+do $$
+begin
+  alter table public.complaint_letters validate constraint complaint_letters_case_ids_not_null;
+exception when check_violation then
+  raise notice 'complaint_letters_case_ids_not_null stays NOT VALID: earlier letters name a NULL case';
+end
+$$;

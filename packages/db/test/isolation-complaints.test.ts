@@ -235,6 +235,16 @@ describe("references a letter names", () => {
          values (${f.units.a1}, 'desk', '2026-10-06', ${code()}, ${randomUUID()}, 'Đơn', 'Nội dung', ${extra.caseIds ?? []},
                  ${extra.session ?? null}, ${extra.subject ?? null})`;
     expect(await refused(f.users.clerk!, (tx) => base(tx, { caseIds: [f.cases.b] }))).toBe("23514");
+    // A NULL among the cases lets nothing through, and is refused on its own.
+    const withNull = (ids: (string | null)[]) => (tx: Parameters<Probe>[0]) =>
+      tx`insert into public.complaint_letters (unit_id, channel, received_on, tracking_code, idempotency_key, summary, content, case_ids)
+         values (${f.units.a1}, 'desk', '2026-10-06', ${code()}, ${randomUUID()}, 'Đơn', 'Nội dung', ${tx.unsafe(`'{${ids.map((i) => i ?? "NULL").join(",")}}'::uuid[]`)})`;
+    expect(await refused(f.users.clerk!, withNull([null, f.cases.b]))).toBe("23514");
+    expect(await refused(f.users.clerk!, withNull([null]))).toBe("23514");
+    await expect(withNull([null, f.cases.a])(ctx.owner as never)).rejects.toMatchObject({
+      code: "23514",
+      constraint_name: "complaint_letters_case_ids_not_null",
+    });
     expect(await refused(f.users.clerk!, (tx) => base(tx, { session: fx.sessions.b }))).toBe("23514");
     expect(await refused(f.users.clerk!, (tx) => base(tx, { subject: f.users.colleague_b! }))).toBe("23514");
     expect(
