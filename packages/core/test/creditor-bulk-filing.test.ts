@@ -66,6 +66,7 @@ describe("a creditor's bulk filing", () => {
     ]);
     expect((await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { id: ctx.fx.units.b1 })))[0]?.provinceId).toBe(ctx.fx.units.b);
     expect(await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { id: ctx.fx.units.national }))).toEqual([]);
+    expect(await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { id: "not-a-uuid'); drop" }))).toEqual([]);
     await ctx.owner`update public.units set dissolved_on = '2025-07-01' where id = ${ctx.fx.units.a9}`;
     try {
       expect((await as(ctx.fx.users.creditor!, (tx) => requestOffices(tx, { province: ctx.fx.units.a }))).map((o) => o.id)).not.toContain(
@@ -101,7 +102,8 @@ describe("a creditor's bulk filing", () => {
   });
 
   it("recognises a judgment by the account's own requests, not by a key someone else could take first", async () => {
-    const number = `K-${Date.now()}`;
+    // A number as courts write them: an "S" in the court's code, a space inside.
+    const number = `Số ${Date.now()}/2026/KDTM-ST`;
     const row = filing(2, ctx.fx.units.a1, number);
     // Someone files the same judgment, with the row's very key, from the public form: the bank's filing goes ahead.
     await asAnon(ctx.app, (tx) =>
@@ -120,7 +122,7 @@ describe("a creditor's bulk filing", () => {
     );
     expect(first!.before).toBe(false);
     // The same judgment written another way (case, spacing, Unicode form) is the one filed before.
-    const respelled = filing(3, ctx.fx.units.a1, ` ${number.toLowerCase()} `);
+    const respelled = filing(3, ctx.fx.units.a1, ` ${number.toLowerCase().replace(" ", "   ").normalize("NFD")} `);
     respelled.input.judgmentCourt = `  ${respelled.input.judgmentCourt!.toUpperCase().normalize("NFD")}`;
     const [again] = await as(ctx.fx.users.creditor!, (tx) => fileBulk(tx, ctx.fx.users.creditor!, [respelled]));
     expect(again).toEqual({ line: 3, trackingCode: first!.trackingCode, before: true });

@@ -44,7 +44,7 @@ export async function fileBulk(tx: TxSql, accountId: string, filings: readonly B
   for (const r of await tx<{ unit_id: string; details: Record<string, unknown>; tracking_code: string }[]>`
       select unit_id, details, tracking_code from public.service_requests
        where requester_id = ${accountId} and kind = 'enforcement_request' and status <> 'rejected'
-         and regexp_replace(lower(btrim(details->>'judgmentNumber')), '\s+', ' ', 'g') = any(${numbers}::text[])
+         and regexp_replace(lower(normalize(btrim(details->>'judgmentNumber'), NFC)), '[[:space:]]+', ' ', 'g') = any(${numbers}::text[])
        order by submitted_at, tracking_code`) {
     const judgment = judgmentOf(r.unit_id, r.details);
     if (!earlier.has(judgment)) earlier.set(judgment, r.tracking_code);

@@ -16,12 +16,17 @@ export interface RequestOffice {
   provinceId: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type RequestOfficeSelector = { province: string } | { id: string } | { codes: readonly string[] };
 
 /** The offices that take requests, by province, by id or by code (codes compared in upper case; bad codes match nothing). */
 export async function requestOffices(tx: TxSql, by: RequestOfficeSelector): Promise<RequestOffice[]> {
-  const codes = "codes" in by ? [...new Set(by.codes.map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z0-9-]{1,40}$/.test(c)))] : [];
+  const codes = "codes" in by ? [...new Set(by.codes.map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z0-9_-]{1,40}$/.test(c)))] : [];
   if ("codes" in by && codes.length === 0) return [];
+  // An id that is no UUID names no office (rather than an error from the database).
+  if ("id" in by && !UUID.test(by.id)) return [];
+  if ("province" in by && !UUID.test(by.province)) return [];
   const which =
     "province" in by
       ? tx`coalesce(province_id, id) = ${by.province}`
