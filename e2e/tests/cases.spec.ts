@@ -185,7 +185,7 @@ test("a stale form is refused as a conflict, and a resubmitted form records once
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
 });
 
-test("a request past the limitation period is refused naming the request date and the article; with the obstacle recorded it is taken in", async ({
+test("a request past the limitation period is refused naming the request date and the article; with the obstacle and enough of its days recorded it is taken in", async ({
   page,
 }) => {
   await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
@@ -210,6 +210,17 @@ test("a request past the limitation period is refused naming the request date an
   await page
     .getByLabel("Lý do chậm yêu cầu (sự kiện bất khả kháng, trở ngại khách quan)")
     .fill("Người được thi hành án điều trị tại bệnh viện từ 01/09 đến 30/09/2026 (trở ngại khách quan).");
+  await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+  // A reason alone is not enough: only the obstacle's days are not counted, so they are asked for.
+  await expect(page.getByText(/^Thời gian trở ngại: nhập từ ngày và đến ngày/)).toBeVisible();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await page.getByLabel("Loại trở ngại").selectOption({ label: "Trở ngại khách quan" });
+  await page.getByLabel("Trở ngại từ ngày (dd/mm/yyyy)").fill("01/09/2026");
+  // Five days are too few to bring a request 18 days late back in time.
+  await page.getByLabel("Trở ngại đến ngày (dd/mm/yyyy)").fill("05/09/2026");
+  await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
+  await expect(page.getByText(/vẫn quá thời hiệu yêu cầu thi hành án sau khi không tính 5 ngày trở ngại/)).toBeVisible();
+  await page.getByLabel("Trở ngại đến ngày (dd/mm/yyyy)").fill("30/09/2026");
   await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");

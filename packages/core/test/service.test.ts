@@ -172,6 +172,24 @@ describe("limitation period for requesting enforcement at intake", () => {
     expect(
       await intake(late({ limitationObstacle: reason, limitationObstacleFrom: "01/01/2019", limitationObstacleTo: "30/06/2019" })),
     ).toMatchObject({ ok: false, error: { code: "limitation_obstacle_outside", field: "limitationObstacleFrom" } });
+    // An obstacle from before the first rules the system holds (01/07/2009): named, not a 500.
+    const old = late({
+      limitationObstacle: reason,
+      limitationObstacleFrom: "01/01/2005",
+      limitationObstacleTo: "01/01/2008",
+      requestedOn: "05/01/2010",
+      acceptedOn: "05/01/2010",
+      judgment: {
+        courtName: "Tòa án nhân dân thành phố Hải Phòng",
+        number: `${randomUUID().slice(0, 8)}/2003/DS-PT`,
+        date: "01/01/2003",
+        type: "civil",
+      },
+    });
+    expect(await intake(old)).toMatchObject({
+      ok: false,
+      error: { code: "limitation_obstacle_before_rules", field: "limitationObstacleFrom" },
+    });
     // A state of emergency was not a ground before 01/07/2026 (Law 26/2008 Art. 30).
     expect(
       await intake(

@@ -84,6 +84,7 @@ const RULES: readonly Rule[] = [
   [/^bắt buộc khi đơn không thuộc thẩm quyền\.$/, () => "Required when the letter is not within competence."],
   [/^bắt buộc khi chuyển đơn\.$/, () => "Required when the letter is forwarded."],
   [/^một số từ (\d+) đến (\d+)\.$/, (m) => `A number from ${m[1]} to ${m[2]}.`],
+  [/^không tính được với các ngày đã nhập\.$/, () => "It cannot be counted with the dates given."],
   [/^chọn Tòa án chuyển giao hoặc đơn yêu cầu\.$/, () => "Choose a court's transfer or a creditor's request."],
   [
     /^phải gửi thông báo gửi lại yêu cầu thi hành án cho Viện kiểm sát nhân dân có thẩm quyền\.$/,

@@ -228,30 +228,51 @@ export function intakeLimitation(
       );
     }
     const kind = input.limitationObstacleKind ?? "objective_obstacle";
-    // Days after the request do not matter to it: the period counts up to the request date.
+    // Only the days between the judgment taking effect and the request matter to it.
+    const start = compareDates(oFrom, runsFrom) < 0 ? runsFrom : oFrom;
     const until = compareDates(oTo, filedOn) > 0 ? filedOn : oTo;
-    const paused = checkLimitation({
-      runsFrom,
-      filedOn,
-      pauses: [{ reason: kind, from: oFrom, to: compareDates(until, oFrom) < 0 ? oFrom : until }],
-    });
+    const outside = problem(
+      "limitation_obstacle_outside",
+      "limitationObstacleFrom",
+      `Thời gian trở ngại: phải nằm trong khoảng từ ${formatDateVi(runsFrom)} đến ngày yêu cầu ${formatDateVi(filedOn)}.`,
+      `Obstacle period: must fall between ${runsFrom} and the request date ${filedOn}.`,
+    );
+    if (compareDates(oTo, runsFrom) <= 0 || compareDates(oFrom, filedOn) > 0) return outside;
+    const firstRules = LEGAL_RULE_SETS[0]!.effectiveFrom;
+    if (compareDates(start, firstRules) < 0) {
+      return problem(
+        "limitation_obstacle_before_rules",
+        "limitationObstacleFrom",
+        `Trở ngại từ ngày: các quy định về thời hiệu có trong hệ thống bắt đầu từ ${formatDateVi(firstRules)}; thời gian trở ngại trước ngày đó không tính được ở đây (nếu trở ngại còn kéo dài sau ngày đó, ghi từ ngày ${formatDateVi(firstRules)}).`,
+        `Obstacle from: the limitation rules the system holds begin on ${firstRules}; obstacle days before then cannot be counted here (if the obstacle lasted beyond that day, enter ${firstRules}).`,
+      );
+    }
+    let paused: ReturnType<typeof checkLimitation>;
+    try {
+      paused = checkLimitation({
+        runsFrom,
+        filedOn,
+        pauses: [{ reason: kind, from: start, to: compareDates(until, start) < 0 ? start : until }],
+      });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      return problem(
+        "limitation_obstacle_period",
+        "limitationObstacleFrom",
+        "Thời gian trở ngại: không tính được với các ngày đã nhập.",
+        "Obstacle period: it cannot be counted with the dates given.",
+      );
+    }
     const why = paused.ignored[0]?.why;
     if (why === "not_a_ground") {
       return problem(
         "limitation_obstacle_ground",
         "limitationObstacleKind",
-        `Loại trở ngại: không phải căn cứ không tính vào thời hiệu theo quy định áp dụng cho ngày ${formatDateVi(oFrom)} (${cite(legalRuleOn("limitationStopReasons", oFrom).sources)}).`,
-        `Kind of obstacle: not a ground that stops the limitation clock under the rules in force on ${oFrom}.`,
+        `Loại trở ngại: không phải căn cứ không tính vào thời hiệu theo quy định áp dụng cho ngày ${formatDateVi(start)} (${cite(legalRuleOn("limitationStopReasons", start).sources)}).`,
+        `Kind of obstacle: not a ground that stops the limitation clock under the rules in force on ${start}.`,
       );
     }
-    if (why === "outside_period") {
-      return problem(
-        "limitation_obstacle_outside",
-        "limitationObstacleFrom",
-        `Thời gian trở ngại: phải nằm trong khoảng từ ${formatDateVi(runsFrom)} đến ngày yêu cầu ${formatDateVi(filedOn)}.`,
-        `Obstacle period: must fall between ${runsFrom} and the request date ${filedOn}.`,
-      );
-    }
+    if (why === "outside_period") return outside;
     const withObstacle: LimitationRecord = {
       ...record,
       lastDay: paused.lastDay ?? record.lastDay,
