@@ -1,6 +1,7 @@
 -- The date and money bounds of 20261204000200_date_money_bounds.sql were added NOT VALID, so that
--- rows written before them stay as they are (the ledger cannot be corrected). Where no row breaks a
--- bound it is validated now: the schema then states it of every row, not only of new ones, and the
+-- rows written before them stay as they are (the ledger cannot be corrected). Every check
+-- constraint of the public schema still NOT VALID (today: those bounds only) is validated where no
+-- row breaks it: the schema then states it of every row, not only of new ones, and the
 -- planner may rely on it. A bound that some earlier row breaks stays NOT VALID, and a notice names
 -- it and its table. Validating reads each table once under a lock that lets reads and writes go on
 -- (SHARE UPDATE EXCLUSIVE).

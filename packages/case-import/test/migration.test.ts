@@ -274,6 +274,17 @@ describe("importMigration", () => {
       [3, "tinh_nhan"],
     ]);
 
+    // A clerk may take cases in, not transfer them: the snapshot's steps are checked as the page's are.
+    const asClerk = await withClaims(ctx.app, claims(ctx.fx.users.clerk!), async (tx) =>
+      importMigration(
+        tx,
+        { cases: await parseCsv(table([transferred]), { columns: MIGRATION_CASE_FILE }) },
+        { actor: actor("clerk", "clerk"), today: "2026-12-05", snapshot: true, cutover: "2025-12-31" },
+      ),
+    );
+    expect(asClerk.written).toBe(false);
+    expect(asClerk.errors).toEqual([expect.objectContaining({ line: 2, column: "trang_thai", code: "forbidden" })]);
+
     const r = await migrate([transferred], null, { snapshot: true, cutover: "2025-12-31" });
     expect(r.errors).toEqual([]);
     const [sent] = await ctx.owner<{ id: string; status: string; to: string; collected: string }[]>`

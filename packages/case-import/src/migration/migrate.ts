@@ -9,6 +9,7 @@ import { acceptanceEvent, fromEventRow, toEventRow, type Actor } from "@thads/co
 import { asCaseWriter, type TxSql } from "@thads/db";
 import {
   applyEvent,
+  CASE_EVENT_LABELS,
   checkPastDate,
   deriveState,
   mayRecordStep,
@@ -393,6 +394,20 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
       });
       if (!snap.ok) {
         add("cases", [{ line: e.row.line, column: caseCol(snap.column), code: "rule", message: snap.message }]);
+        e.failed = true;
+        continue;
+      }
+      // Each synthetic step is one the importing user may record on the page (a transfer is the heads').
+      const barred = snap.steps.find((s) => !mayRecordStep(opts.actor.roles, s.event.kind));
+      if (barred) {
+        add("cases", [
+          {
+            line: e.row.line,
+            column: caseCol("trang_thai"),
+            code: "forbidden",
+            message: `Trạng thái: bạn không có quyền ghi nhận bước "${CASE_EVENT_LABELS[barred.event.kind].vi}" mà trạng thái này cần (cần vai trò trưởng phòng khu vực hoặc cán bộ cấp tỉnh).`,
+          },
+        ]);
         e.failed = true;
         continue;
       }
