@@ -6,7 +6,7 @@
  * all on. Prints each phase, rows per second and the load average, verifies the audit chains.
  * Not a test. Runs on a throwaway embedded Postgres.
  *
- *   npm run bench:migration -- [cases] [--floor]
+ *   npm run bench:migration -- [cases] [--floor [--profile]]
  *
  * The file limits of the page and the command line (50 MB, 500,000 rows a file) would split the
  * 2 million events into five files; the benchmark reads them as one, with the limits raised.
@@ -15,6 +15,8 @@
  * parties, obligations and whole ledger; rolled back) under EXPLAIN ANALYZE, as the importing user
  * with everything on, and as superuser with every trigger, foreign key and policy off
  * (session_replication_role = replica): the tables and their indexes alone.
+ * --profile (with --floor): the same writes without the audit of inserts, then without the
+ * statistics triggers, one family at a time.
  */
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -31,6 +33,7 @@ import { parseCsv } from "../src/parse.ts";
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
 const withFloor = args.includes("--floor");
+const withProfile = args.includes("--profile");
 const PASSWORD = "thads-app-bench-only";
 const load = () =>
   loadavg()
@@ -180,22 +183,61 @@ async function insertTime(tx: TxSql, province: string, n: number, bare: boolean)
 async function floor(owner: Sql, app: Sql, t: { user: string; province: string }, n: number, rowsPerCase: number) {
   const measure = (run: () => Promise<never>) =>
     run().catch((e) => (e instanceof Rollback ? (e as Rollback & { ms: number }).ms : Promise.reject(e)));
-  const on = await measure(() =>
-    withClaims(app, { sub: t.user, role: "authenticated" }, async (tx) => {
-      throw Object.assign(new Rollback(), { ms: await insertTime(tx, t.province, n, false) });
-    }),
-  );
+  const everything = () =>
+    measure(() =>
+      withClaims(app, { sub: t.user, role: "authenticated" }, async (tx) => {
+        throw Object.assign(new Rollback(), { ms: await insertTime(tx, t.province, n, false) });
+      }),
+    );
+  // The same with some triggers off (this database is the benchmark's own), turned on again after.
+  const without = async (triggers: readonly (readonly [string, string])[]) => {
+    for (const [table, trigger] of triggers) await owner.unsafe(`alter table public.${table} disable trigger ${trigger}`);
+    try {
+      return await everything();
+    } finally {
+      for (const [table, trigger] of triggers) await owner.unsafe(`alter table public.${table} enable trigger ${trigger}`);
+    }
+  };
+  // What notifying creditors adds to a bulk write of history.
+  const withoutNotifications = () => without([["case_events", "case_events_notify"]]);
+  // Interleaved, three rounds: the two differ by one trigger, so the machine's drift must not decide.
+  const on: number[] = [];
+  const quiet: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    on.push(await everything());
+    quiet.push(await withoutNotifications());
+  }
   const bare = await measure(() =>
     owner.begin(async (tx) => {
       await tx`set local session_replication_role = replica`;
       throw Object.assign(new Rollback(), { ms: await insertTime(tx, t.province, n, true) });
     }),
   );
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const per = (ms: number) =>
     `${((ms * 1000) / n).toFixed(0)} µs per case, ${Math.round((n * rowsPerCase) / (ms / 1000)).toLocaleString("en-US")} table rows/s, ${N.toLocaleString("en-US")} cases ≈ ${(((ms / n) * N) / 1000).toFixed(0)} s`;
-  console.log(`floor, ${n} migrated cases written again (database time, EXPLAIN ANALYZE):`);
-  console.log(`  everything on (RLS, tenant triggers, foreign keys, audit, statistics): ${per(on)}`);
+  const rounds = (xs: number[]) => xs.map((ms) => `${((ms * 1000) / n).toFixed(0)}`).join(" / ");
+  console.log(`floor, ${n} migrated cases written again (database time, EXPLAIN ANALYZE; median of 3 interleaved rounds):`);
+  console.log(
+    `  everything on (RLS, tenant triggers, foreign keys, audit, statistics, notifications): ${per(median(on))} [rounds, µs per case: ${rounds(on)}]`,
+  );
+  console.log(`  the same without the creditors' notification trigger on the ledger: ${per(median(quiet))} [rounds: ${rounds(quiet)}]`);
+  console.log(`  notification trigger's share: ${(((median(on) - median(quiet)) / median(on)) * 100).toFixed(1)} %`);
   console.log(`  tables and indexes only (replica role: no trigger, foreign key or policy): ${per(bare)}`);
+  if (withProfile) {
+    // Where the rest goes: the same writes without one family of triggers at a time (one round each).
+    const families: [string, (readonly [string, string])[]][] = [
+      [
+        "the audit of inserted rows",
+        ["cases", "case_parties", "case_obligations", "case_events"].map((t) => [t, `${t}_audit_insert`] as const),
+      ],
+      ["the statistics aggregates", [["case_events", "case_events_stats"]]],
+    ];
+    for (const [label, triggers] of families) {
+      const ms = await without(triggers);
+      console.log(`  without ${label}: ${per(ms)} (${(((median(on) - ms) / median(on)) * 100).toFixed(1)} % less)`);
+    }
+  }
 }
 
 async function main() {
