@@ -165,6 +165,15 @@ test("bad input gets clear errors and stores nothing", async ({ page }) => {
   await track(page, "<script>");
   await expect(page.getByRole("alert")).toHaveText(/Không tìm thấy yêu cầu/);
   await expect(page.locator("script", { hasText: "alert" })).toHaveCount(0);
+  // Read in English, the same answer is in English.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("button", { name: "Tiếng Việt" })).toBeVisible();
+  await page.getByLabel("Tracking code").fill("7K3M-9QXW-A2BC-5");
+  await page.getByLabel("Phone or ID number given").fill(PHONE);
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByRole("alert")).toHaveText(/^No request was found with this tracking code/);
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("button", { name: "English" })).toBeVisible();
 
   // Nothing was stored.
   await signIn(page, "hai-phong.staff@demo.thads.vn");

@@ -28,26 +28,19 @@ export async function loader({ params }: Route.LoaderArgs) {
 
 type ActionData = {
   formError?: string;
+  /** A problem the page words in the reader's language. */
+  problem?: "not_found" | "too_many";
+  retryAfter?: number;
   fieldErrors?: Record<string, string>;
   values?: { code?: string; factor?: string };
   request?: ShownRequest;
-  rated?: string;
+  rated?: RatingOutcome;
 };
+type RatingOutcome = "ok" | "already_rated" | "not_closed" | "not_found" | "invalid";
 
 /** The request with where it stands against its legal due date, worked out here (the working-day calendar stays on the server). */
 const shown = (r: TrackedRequest) => ({ ...r, due: r.dueOn ? timeliness(r.dueOn, r.closedOn, todayVn()) : null });
 export type ShownRequest = ReturnType<typeof shown>;
-
-const NOT_FOUND = "Không tìm thấy yêu cầu với mã tra cứu và số điện thoại / số CCCD đã nhập. Vui lòng kiểm tra lại.";
-
-/** The answer to a rating, by the outcome of recording it. */
-const RATED = {
-  ok: "Cảm ơn Ông/Bà đã đánh giá.",
-  already_rated: "Yêu cầu này đã được đánh giá.",
-  not_closed: "Chỉ đánh giá được sau khi yêu cầu đã giải quyết xong.",
-  not_found: NOT_FOUND,
-  invalid: "Mức độ hài lòng: chọn từ 1 đến 5.",
-} as const;
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const province = await requireProvince(params.slug);
@@ -58,7 +51,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const limited = await limitPublicPost(intent, clientOf(context));
   if (!limited.ok) {
     return data<ActionData>(
-      { formError: `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${limited.retryAfterSeconds} giây.` },
+      { problem: "too_many", retryAfter: limited.retryAfterSeconds },
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds), ...NO_STORE } },
     );
   }
@@ -79,7 +72,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   // Same answer for a malformed code, an unknown code, a wrong second factor and another province's request.
   const found = code ? await trackInProvince(province.id, code, parsed.data.factor) : null;
   if (!found) {
-    return data<ActionData>({ formError: NOT_FOUND, values }, { status: 404, headers: NO_STORE });
+    return data<ActionData>({ problem: "not_found", values }, { status: 404, headers: NO_STORE });
   }
   if (intent === "rate" && "score" in parsed.data && typeof parsed.data.score === "number") {
     const { factor, score } = parsed.data;
@@ -87,7 +80,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const outcome = await anon((tx) => rateRequest(tx, code!, factor, score, comment));
     const again = await anon((tx) => trackRequest(tx, code!, parsed.data.factor));
     return data<ActionData>(
-      { request: shown(again ?? found), values, rated: RATED[outcome] },
+      { request: shown(again ?? found), values, rated: outcome },
       { status: outcome === "ok" ? 200 : 409, headers: NO_STORE },
     );
   }
@@ -131,9 +124,13 @@ export default function Track() {
           {m("track.lookUp")}
         </button>
       </AppForm>
-      {a?.formError ? (
+      {a?.formError || a?.problem ? (
         <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-red-800">
-          {a.formError}
+          {a.problem === "not_found"
+            ? m("track.notFound")
+            : a.problem === "too_many"
+              ? m("track.tooMany", { seconds: a.retryAfter ?? 60 })
+              : a.formError}
         </p>
       ) : null}
       {a?.request ? (
@@ -141,7 +138,7 @@ export default function Track() {
           request={a.request}
           code={a.values?.code ?? ""}
           factor={a.values?.factor ?? ""}
-          rated={a.rated}
+          rated={a.rated ? m(`track.rated.${a.rated}`) : undefined}
           scoreError={fe.score}
         />
       ) : null}
