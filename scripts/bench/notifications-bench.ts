@@ -12,7 +12,7 @@
  *   3. the e-mail outbox's claim of 100 accounts' digests, and a bank's unread count (the
  *      navigation badge's query).
  *
- *   npm run bench:notifications -- [--cases 5000000] [--payments 10000] [--rounds 3] [--data .data/bench-cases]
+ *   npm run bench:notifications -- [--cases 5000000] [--payments 10000] [--rounds 3] [--data .data/bench-cases] [--explain]
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     cases: { type: "string", default: "5000000" },
     payments: { type: "string", default: "10000" },
     rounds: { type: "string", default: "3" },
+    explain: { type: "boolean", default: false },
     data: { type: "string", default: ".data/bench-cases" },
   },
 });
@@ -35,7 +36,9 @@ const PAYMENTS = Number(values.payments);
 const ROUNDS = Number(values.rounds);
 const server = await startEmbedded({ dataDir: path.resolve(values.data), port: 54341, quiet: true });
 const owner = createOwnerSql(server.url, { max: 1 });
-await migrate(owner, { appPassword: "thads-app-bench-only" });
+const m0 = performance.now();
+const { applied } = await migrate(owner, { appPassword: "thads-app-bench-only" });
+if (applied.length) console.log(`  migrations ${applied.join(", ")} applied in ${((performance.now() - m0) / 1000).toFixed(1)} s`);
 if (!(await isSeeded(owner))) {
   const t0 = performance.now();
   await seed(owner, {
@@ -182,6 +185,22 @@ try {
     const [pending] = await tx<{ n: number }[]>`select count(*)::int as n from public.notifications where emailed_at is null`;
     // The claim as the table's statistics stand inside this transaction, then (rolled back to the same
     // point) after ANALYZE, as autovacuum keeps them on a live database.
+    if (values.explain) {
+      // Where a claim on stale statistics spends its time: each of its statements, explained.
+      await tx`savepoint explain`;
+      for (const q of [
+        `update public.notifications n set emailed_at = now()
+          where n.emailed_at is null
+            and (n.email_attempts >= 5 or exists (select 1 from public.profiles p where p.id = n.account_id and not p.notify_email))`,
+        `select array_agg(a.account_id) from (select distinct o.account_id from public.notifications o
+           where o.emailed_at is null and (o.email_claimed_at is null or o.email_claimed_at < now() - interval '10 minutes')
+           order by o.account_id limit 100) a`,
+      ]) {
+        const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off) ${q}`);
+        console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+      }
+      await tx`rollback to savepoint explain`;
+    }
     await tx`savepoint claim`;
     const [, staleMs] = await timed(() => tx<{ account_id: string }[]>`select * from app_private.claim_notification_emails(100)`);
     await tx`rollback to savepoint claim`;
