@@ -2415,8 +2415,7 @@ begin
   update public.notifications n set emailed_at = now()
    where n.emailed_at is null
      and (n.email_attempts >= 5 or exists (select 1 from public.profiles p where p.id = n.account_id and not p.notify_email));
-  -- The accounts first, in a statement of their own: joined as a subquery, a plan made on stale
-  -- statistics (a burst of notifications not yet analysed) ran it once per notification.
+  -- The accounts first, in a statement of their own.
   select array_agg(a.account_id) into v_accounts
     from (select distinct o.account_id from public.notifications o
            where o.emailed_at is null
