@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import type { RequesterPrefill } from "@thads/core/creditors";
 import type { RequestKind } from "@thads/domain";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -7,16 +8,6 @@ import { MAX_FILE_BYTES, MAX_FILES } from "./limits.ts";
 import { publicMessages } from "./messages.ts";
 
 const CONTROL = "w-full rounded border border-slate-300 px-2 py-1";
-
-/** The account's details the form starts from (the shape of core's RequesterPrefill, without importing the server package). */
-export interface RequesterPrefillView {
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  idNumbers: string[];
-}
 
 /** The filing form of one procedure: where to send it, the requester, the request's own fields, attachments. */
 export function RequestForm({
@@ -32,7 +23,7 @@ export function RequestForm({
   units: { id: string; name: string }[];
   idempotencyKey: string;
   /** A creditor account's own details (core requesterPrefill), or none on the public form. */
-  prefill?: RequesterPrefillView | null;
+  prefill?: RequesterPrefill | null;
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
   busy: boolean;

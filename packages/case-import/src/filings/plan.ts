@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { normalizeJudgmentText } from "@thads/core/creditors";
 import { REQUEST_FORM_SCHEMAS, type Requester, type RequestFormInput } from "@thads/core/requests/schema";
 import type { ImportError, SourceRow } from "../types.ts";
 import { FILING_COLUMNS } from "./columns.ts";
@@ -29,8 +30,8 @@ const FIELD_OF_COLUMN: Record<string, string> = {
 };
 const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c]));
 
-/** Court and number compared without case, spacing or Unicode form: rows that match are the same judgment. */
-const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+/** Court and number compared as the filing compares them (normalizeJudgmentText): rows that match are the same judgment. */
+const norm = normalizeJudgmentText;
 
 export function planFilings(
   rows: readonly SourceRow[],

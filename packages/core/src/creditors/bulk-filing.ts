@@ -25,13 +25,15 @@ export interface BulkFiled {
   before: boolean;
 }
 
-/** Court, number and date compared without case, spacing or Unicode form; with the office, one judgment's request. */
-const norm = (v: unknown) =>
+/** A judgment's court, number or date as compared: without case, spacing or Unicode form. */
+export const normalizeJudgmentText = (v: unknown) =>
   String(v ?? "")
     .normalize("NFC")
     .trim()
     .replace(/\s+/g, " ")
     .toLowerCase();
+const norm = normalizeJudgmentText;
+/** With the office, one judgment's request. */
 const judgmentOf = (unitId: string, d: { judgmentCourt?: unknown; judgmentNumber?: unknown; judgmentDate?: unknown }) =>
   [unitId, norm(d.judgmentCourt), norm(d.judgmentNumber), norm(d.judgmentDate)].join("\u001f");
 

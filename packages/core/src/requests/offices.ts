@@ -1,4 +1,5 @@
 import type { TxSql } from "@thads/db";
+import { isUuid } from "../shared/input.ts";
 
 /*
  * The offices that take requests: a provincial bureau or one of its current sub-bureaus (a
@@ -16,8 +17,6 @@ export interface RequestOffice {
   provinceId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export type RequestOfficeSelector = { province: string } | { id: string } | { codes: readonly string[] };
 
 /** The offices that take requests, by province, by id or by code (codes compared in upper case; bad codes match nothing). */
@@ -25,8 +24,8 @@ export async function requestOffices(tx: TxSql, by: RequestOfficeSelector): Prom
   const codes = "codes" in by ? [...new Set(by.codes.map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z0-9_-]{1,40}$/.test(c)))] : [];
   if ("codes" in by && codes.length === 0) return [];
   // An id that is no UUID names no office (rather than an error from the database).
-  if ("id" in by && !UUID.test(by.id)) return [];
-  if ("province" in by && !UUID.test(by.province)) return [];
+  if ("id" in by && !isUuid(by.id)) return [];
+  if ("province" in by && !isUuid(by.province)) return [];
   const which =
     "province" in by
       ? tx`coalesce(province_id, id) = ${by.province}`
