@@ -161,7 +161,7 @@ describe("a creditor's bulk filing", () => {
     const [r] = await as(ctx.fx.users.creditor!, (tx) =>
       fileBulk(tx, ctx.fx.users.creditor!, [filing(2, ctx.fx.units.a1, `E-${Date.now()}`)]),
     );
-    await ctx.owner`update public.service_requests set status = 'received', received_on = current_date, due_on = current_date + 5,
+    await ctx.owner`update public.service_requests set status = 'received', received_on = app_private.today_vn(), due_on = app_private.today_vn() + 5,
                                                      case_id = ${ctx.fx.cases.a} where tracking_code = ${r!.trackingCode}`;
     const page = await as(ctx.fx.users.clerk!, (tx) => loadCasePage(tx, ctx.fx.cases.a, ["clerk"], "2026-12-06"));
     expect(page?.case.proposed_executor).toBe("Nguyễn Văn Chấp");

@@ -18,7 +18,7 @@ async function request(status: "submitted" | "received" | "returned" | "rejected
                           ${["001099123456"]}, ${ctx.owner.json({ content: "Đề nghị xác nhận kết quả.", caseReference: "12/QĐ-CCTHADS" })})`;
   if (status !== "submitted") {
     await ctx.owner`update public.service_requests set status = ${status === "rejected" ? "rejected" : "received"},
-                      received_on = current_date, due_on = current_date + 3,
+                      received_on = app_private.today_vn(), due_on = app_private.today_vn() + 3,
                       result_note = ${status === "rejected" ? "Không đủ giấy tờ." : null} where id = ${id}`;
   }
   if (status === "returned") {
