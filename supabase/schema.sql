@@ -40,7 +40,7 @@ create type public.asset_kind as enum ('land_use_right', 'house', 'vehicle', 'ma
 create type public.asset_status as enum ('identified', 'seized', 'valued', 'at_auction', 'sold', 'delivered', 'returned', 'handed_to_creditor');
 create type public.asset_step_kind as enum ('identification', 'seizure', 'valuation', 'contract', 'round', 'round_result', 'deposit', 'deposit_settlement', 'sale', 'delivery', 'return', 'hand_to_creditor');
 create type public.auction_round_result as enum ('scheduled', 'sold', 'no_bidder', 'cancelled', 'buyer_withdrew');
-create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening');
+create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening', 'office_assignment');
 create type public.case_source as enum ('court_transfer', 'creditor_request', 'transfer_in');
 create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out', 'separate_register', 'returned');
 create type public.coercion_status as enum ('planned', 'approved', 'rejected', 'done', 'cancelled');
@@ -1641,6 +1641,7 @@ CREATE INDEX audit_log_province_id_idx ON public.audit_log USING btree (province
 CREATE INDEX case_events_case_id_idx ON public.case_events USING btree (case_id, effective_date, id);
 CREATE INDEX case_events_completion_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'completion'::public.case_event_kind);
 CREATE INDEX case_events_not_yet_enforceable_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE ((kind = 'classification'::public.case_event_kind) AND ((payload ->> 'result'::text) = 'not_yet_enforceable'::text));
+CREATE INDEX case_events_office_assignment_idx ON public.case_events USING btree (((payload ->> 'unitId'::text))) INCLUDE (case_id) WHERE (kind = 'office_assignment'::public.case_event_kind);
 CREATE INDEX case_events_postponement_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'postponement'::public.case_event_kind);
 CREATE INDEX case_events_province_id_idx ON public.case_events USING btree (province_id);
 CREATE INDEX case_events_register_reopening_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'register_reopening'::public.case_event_kind);
@@ -1873,6 +1874,26 @@ end
 $function$;
 -- function app_private.asset_rows_references(): executed by its owner only
 
+CREATE OR REPLACE FUNCTION app_private.assigned_case_ids()
+ RETURNS uuid[]
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_units uuid[] := app_private.unit_staff_units();
+begin
+  if cardinality(v_units) = 0 then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(distinct e.case_id), '{}')
+            from public.case_events e
+           where e.kind = 'office_assignment' and (e.payload ->> 'unitId') = any (v_units::text[]));
+end
+$function$;
+grant execute on function app_private.assigned_case_ids() to authenticated;
+grant execute on function app_private.assigned_case_ids() to service_role;
+
 CREATE OR REPLACE FUNCTION app_private.audit_hash(p_prev text, p_id bigint, p_chain text, p_actor uuid, p_table text, p_op text, p_row text, p_before jsonb, p_after jsonb, p_at timestamp with time zone)
  RETURNS text
  LANGUAGE sql
@@ -2060,6 +2081,7 @@ AS $function$
 declare
   v_unit uuid;
   v_province uuid;
+  v_status public.case_status;
   v_ref text;
 begin
   -- Writes through the API roles (PostgREST and the case service switch to them with SET ROLE);
@@ -2067,10 +2089,10 @@ begin
   if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
     return new;
   end if;
-  if new.kind not in ('decision', 'executor_change', 'transfer') then
+  if new.kind not in ('decision', 'executor_change', 'transfer', 'office_assignment') then
     return new;
   end if;
-  select c.unit_id, c.province_id into v_unit, v_province from public.cases c where c.id = new.case_id;
+  select c.unit_id, c.province_id, c.status into v_unit, v_province, v_status from public.cases c where c.id = new.case_id;
   if new.kind in ('decision', 'executor_change') then
     v_ref := new.payload ->> 'executorId';
     if v_ref is null and new.kind = 'decision' then
@@ -2082,7 +2104,7 @@ begin
       raise exception 'Chấp hành viên (executorId): phải là chấp hành viên của đơn vị đang thụ lý việc thi hành án.'
         using errcode = '23514', constraint = 'cases_executor_of_unit', column = 'executorId';
     end if;
-  else
+  elsif new.kind = 'transfer' then
     v_ref := new.payload ->> 'toProvinceId';
     if v_ref is null or v_ref !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
        or not exists (select 1 from public.units u
@@ -2090,11 +2112,46 @@ begin
       raise exception 'Nơi nhận ủy thác (toProvinceId): phải là cơ quan THADS của một tỉnh/thành phố khác đang hoạt động.'
         using errcode = '23514', constraint = 'cases_transfer_target', column = 'toProvinceId';
     end if;
+  else
+    if v_unit is distinct from v_province or v_status <> 'accepted' then
+      raise exception 'Giao phòng thi hành án dân sự khu vực: chỉ giao được việc do cơ quan THADS tỉnh đang thụ lý và chưa ra quyết định thi hành án.'
+        using errcode = '23514', constraint = 'cases_office_assignment_held_by_bureau', column = 'unitId';
+    end if;
+    v_ref := new.payload ->> 'unitId';
+    if v_ref is null or v_ref !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+       or not exists (select 1 from public.units u
+                       where u.id = v_ref::uuid and u.kind = 'subunit' and u.dissolved_on is null and u.province_id = v_province) then
+      raise exception 'Phòng được giao (unitId): phải là một phòng thi hành án dân sự khu vực đang hoạt động của tỉnh/thành phố đang thụ lý việc.'
+        using errcode = '23514', constraint = 'cases_office_assignment_target', column = 'unitId';
+    end if;
   end if;
   return new;
 end
 $function$;
 -- function app_private.case_events_check_references(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.case_rows_follow_unit()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  update public.case_parties set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.case_obligations set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.assets set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.asset_seizures set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.asset_valuations set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.asset_proceeds set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.auction_contracts set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.auction_rounds set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.auction_deposits set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.steering_flags set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  update public.steering_coercion_ops set unit_id = new.unit_id, province_id = new.province_id where case_id = new.id;
+  return null;
+end
+$function$;
+-- function app_private.case_rows_follow_unit(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.cases_check_references()
  RETURNS trigger
@@ -2107,6 +2164,18 @@ begin
   -- the owner's own maintenance paths (migrations, seeds) are trusted.
   if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
     return new;
+  end if;
+  -- A case changes unit only by the assignment step just recorded in its ledger, from its
+  -- provincial bureau to that office; never out of its province.
+  if tg_op = 'UPDATE' and (new.unit_id is distinct from old.unit_id or new.province_id is distinct from old.province_id) then
+    if new.province_id is distinct from old.province_id
+       or old.unit_id is distinct from old.province_id
+       or not exists (select 1 from public.case_events e
+                       where e.id = (select max(l.id) from public.case_events l where l.case_id = old.id)
+                         and e.kind = 'office_assignment' and e.payload ->> 'unitId' = new.unit_id::text) then
+      raise exception 'Đơn vị thụ lý (unit_id): chỉ thay đổi bằng bước giao phòng thi hành án dân sự khu vực ghi vào sổ việc thi hành án.'
+        using errcode = '23514', constraint = 'cases_unit_by_ledger', column = 'unit_id';
+    end if;
   end if;
   if new.executor_id is not null
      and (tg_op = 'INSERT' or new.executor_id is distinct from old.executor_id or new.unit_id is distinct from old.unit_id)
@@ -4531,7 +4600,7 @@ CREATE TRIGGER case_events_actor BEFORE INSERT ON public.case_events FOR EACH RO
 CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.audit_log_immutable();
 CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
 CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_case_event_bounds();
-CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
+CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind, 'office_assignment'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
 CREATE TRIGGER case_events_notify AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_payment();
 CREATE TRIGGER case_events_stats AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_case_events();
 CREATE TRIGGER case_events_tenant BEFORE INSERT ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
@@ -4547,6 +4616,7 @@ CREATE TRIGGER cases_audit_insert AFTER INSERT ON public.cases REFERENCING NEW T
 CREATE TRIGGER cases_check_references BEFORE INSERT OR UPDATE OF executor_id, unit_id, transferred_to_province_id, province_id ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.cases_check_references();
 CREATE TRIGGER cases_date_bounds AFTER INSERT ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_cases_dates();
 CREATE TRIGGER cases_date_bounds_update AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_cases_dates();
+CREATE TRIGGER cases_rows_follow_unit AFTER UPDATE OF unit_id ON public.cases FOR EACH ROW WHEN (old.unit_id IS DISTINCT FROM new.unit_id) EXECUTE FUNCTION app_private.case_rows_follow_unit();
 CREATE TRIGGER cases_stats AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_cases_update();
 CREATE TRIGGER cases_tenant BEFORE INSERT OR UPDATE OF unit_id ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_unit();
 CREATE TRIGGER cases_touch BEFORE UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
@@ -4739,7 +4809,7 @@ create policy case_events_insert on public.case_events for insert to authenticat
   WHERE ((c.id = case_events.case_id) AND (c.status <> 'transferred_out'::public.case_status) AND ((c.unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR ((c.executor_id = ( SELECT auth.uid() AS uid)) AND (c.unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (c.province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))))));
 
 create policy case_events_select on public.case_events for select to authenticated
-  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
+  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (case_id = ANY (( SELECT NULLIF(app_private.assigned_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
 
 create policy case_obligations_insert on public.case_obligations for insert to authenticated
   with check ((EXISTS ( SELECT 1

@@ -58,4 +58,5 @@ export const STEP_LABELS: Record<string, { vi: string; en: string }> = {
   register_transfer: { vi: "Chuyển sổ theo dõi riêng", en: "Move to the separate register" },
   request_returned: { vi: "Gửi lại yêu cầu thi hành án", en: "Return the request" },
   register_reopening: { vi: "Xác minh lại khi có thông tin mới", en: "Reopen on new information" },
+  office_assignment: { vi: "Giao phòng thi hành án dân sự khu vực", en: "Assign to a regional office" },
 };

@@ -133,6 +133,10 @@ const SAMPLES: { readonly [K in CaseEventKind]: [EventOf<K>, string[]] } = {
     { kind: "register_reopening", effectiveDate: "2026-11-13", newInformation: "Ngân hàng báo có tài khoản mới" },
     ["Xác minh lại khi có thông tin mới", "Thông tin mới: Ngân hàng báo có tài khoản mới"],
   ],
+  office_assignment: [
+    { kind: "office_assignment", effectiveDate: "2026-11-14", unitId: UNIT },
+    ["Giao phòng thi hành án dân sự khu vực", "Phòng được giao: Phòng THADS khu vực 1"],
+  ],
 };
 
 describe("the timeline's facts of each step", () => {

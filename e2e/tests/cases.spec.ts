@@ -104,7 +104,9 @@ test("a case from intake to completion, with its timeline and deadlines, hidden 
   expect(api.status()).toBe(404);
 });
 
-test("a transfer to another province: the receiver sees and acts, the sender keeps a read-only record", async ({ page }) => {
+test("a transfer to another province: the bureau receives it and gives it to an office, which acts; the sender keeps a read-only record", async ({
+  page,
+}) => {
   await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
   await expect(page).toHaveURL(/\/unit\//);
   const id = await takeIn(page, `TEST-${run}-2`);
@@ -138,6 +140,24 @@ test("a transfer to another province: the receiver sees and acts, the sender kee
   await page.getByTestId("case-row").getByRole("link").click();
   await expect(page.getByText("Việc nhận ủy thác từ tỉnh khác.")).toBeVisible();
   await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
+  // The bureau holds the entrusted case and gives it to one of its regional offices, which decides it.
+  await step(page, "Giao phòng thi hành án dân sự khu vực", "21/10/2026", async (f) => {
+    const office = f.getByLabel("Phòng được giao");
+    await expect(office.locator("option", { hasText: "Hải Phòng" })).toHaveCount(0);
+    const kv1 = await office.locator("option", { hasText: /khu vực 1 –/ }).getAttribute("value");
+    await office.selectOption(kv1!);
+  });
+  await expect(page.locator('[data-testid="timeline"] li[data-kind="office_assignment"]')).toContainText(
+    "Phòng được giao: Phòng Thi hành án dân sự khu vực 1 –",
+  );
+  await expect(page.locator('details[data-step="office_assignment"]')).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, "ha-noi.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto(`/cases?q=${encodeURIComponent(`TEST-${run}-2`)}`);
+  await page.getByTestId("case-row").getByRole("link").click();
+  await expect(page.locator('[data-testid="timeline"] li[data-kind="acceptance"]')).toHaveCount(1);
   await step(page, "Ra quyết định thi hành án", "22/10/2026", async (f) => {
     await f.getByLabel("Số quyết định thi hành án").fill(`${run}/QĐ-HN`);
     await f.getByLabel("Hình thức").selectOption("on_request");

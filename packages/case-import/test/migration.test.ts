@@ -146,6 +146,16 @@ describe("importMigration", () => {
     expect(r.written).toBe(false);
   });
 
+  it("refuses an assignment to a regional office at its row: a migrated case comes in at the office that holds it", async () => {
+    const h = histories(unitA1());
+    const events = [...h.events, step(h.numbers[1], "Giao phòng thi hành án dân sự khu vực", "20/12/2025")];
+    const r = await migrate(h.cases, events);
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([[events.length + 1, "loai_su_kien", "unsupported_step"]]);
+    expect(r.errors[0]!.message).toContain("don_vi");
+    expect(r.written).toBe(false);
+    expect(await casesByNumber(h.numbers)).toEqual([]);
+  });
+
   it("partial mode writes the cases whose histories are valid and reports the others", async () => {
     const h = histories(unitA1());
     const events = h.events.filter((e) => !(e.so_thu_ly === h.numbers[2] && e.loai_su_kien === "notification"));

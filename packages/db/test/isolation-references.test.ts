@@ -4,6 +4,8 @@
  * does) cannot point a row at another tenant's unit, person or case.
  *   - a case's executor: an executor of the case's own unit;
  *   - a transfer: to a current province other than the case's own;
+ *   - a case's unit: changed only by the assignment step in its ledger, from its
+ *     provincial bureau to a current regional office of its own province;
  *   - a directive: to a unit or person within the committee's scope, answered
  *     by the addressee's side only;
  *   - a request: filed in no one's name or in the caller's own;
@@ -118,6 +120,95 @@ describe("a transfer goes to a current province other than the case's own", () =
   });
 });
 
+describe("a case changes unit only by an assignment to a regional office of its province, in its ledger", () => {
+  let held: string;
+  beforeAll(async () => {
+    // A case the provincial bureau of A holds itself (as an entrusted case opens).
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${ctx.fx.units.a}, ${ctx.fx.units.a}, ${`UT-${ctx.fx.tag}`}, '2026-10-01', 'on_request', 'civil', 'X') returning id`;
+    held = c!.id;
+  });
+  const assign = (caseId: string, unit: string) => (tx: TxSql) =>
+    tx`insert into public.case_events (case_id, kind, effective_date, payload)
+       values (${caseId}, 'office_assignment', '2026-10-10', ${tx.json({ unitId: unit })})`;
+  const move = (caseId: string, unit: string) => (tx: TxSql) =>
+    tx`update public.cases set unit_id = ${unit} where id = ${caseId} returning id`;
+
+  it("the bureau assigns a case it holds to one of its offices, the ledger first", async () => {
+    expect(
+      await attempt(
+        ctx.fx.users.province_staff!,
+        async (tx) => {
+          await assign(held, ctx.fx.units.a1)(tx);
+          await move(held, ctx.fx.units.a1)(tx);
+        },
+        { writer: true },
+      ),
+    ).toBe("ok");
+  });
+  it.each([
+    ["an office of another province", "b1"],
+    ["the provincial bureau itself", "a"],
+    ["another province", "b"],
+    ["the national directorate", "national"],
+  ] as const)("an assignment naming %s is refused", async (_label, key) => {
+    expect(await attempt(ctx.fx.users.province_staff!, assign(held, ctx.fx.units[key]), { writer: true })).toBe("23514");
+  });
+  it("a case an office already holds is not assigned again", async () => {
+    expect(await attempt(ctx.fx.users.province_head!, assign(ctx.fx.cases.a, ctx.fx.units.a9), { writer: true })).toBe("23514");
+  });
+  it("the unit of a case held by the bureau does not change with no step in the ledger", async () => {
+    expect(await attempt(ctx.fx.users.province_staff!, move(held, ctx.fx.units.a1), { writer: true })).toBe("23514");
+  });
+  it("a signed-in client talking to the database may not write a case's unit at all", async () => {
+    expect(await attempt(ctx.fx.users.province_staff!, move(held, ctx.fx.units.a1))).toBe("42501");
+  });
+  it("the case goes only to the office its ledger names", async () => {
+    const r = await attempt(
+      ctx.fx.users.province_staff!,
+      async (tx) => {
+        await assign(held, ctx.fx.units.a1)(tx);
+        await move(held, ctx.fx.units.a9)(tx);
+      },
+      { writer: true },
+    );
+    expect(r).toBe("23514");
+  });
+  it("the office reads the steps the bureau took before; no other office or province does", async () => {
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${ctx.fx.units.a}, ${ctx.fx.units.a}, ${`UT2-${ctx.fx.tag}`}, '2026-10-01', 'on_request', 'civil', 'X') returning id`;
+    const id = c!.id;
+    await ctx.owner`insert into public.case_events (case_id, kind, effective_date, payload)
+                    values (${id}, 'acceptance', '2026-10-01', ${ctx.owner.json({ provinceId: ctx.fx.units.a, source: "transfer_in" })})`;
+    const readable = async (user: string) =>
+      await withClaims(ctx.app, { sub: user, role: "authenticated" }, async (tx) => {
+        const [ids] = await tx<{ ids: string[] }[]>`select app_private.assigned_case_ids() as ids`;
+        const rows = await tx<{ kind: string }[]>`select kind::text from public.case_events where case_id = ${id}`;
+        return { assigned: ids!.ids.includes(id), kinds: rows.map((r) => r.kind).sort() };
+      });
+    // Before the assignment the office sees nothing of the bureau's case.
+    expect(await readable(ctx.fx.users.clerk!)).toEqual({ assigned: false, kinds: [] });
+    await withClaims(ctx.app, { sub: ctx.fx.users.province_staff!, role: "authenticated" }, async (tx) => {
+      await asCaseWriter(tx);
+      await assign(id, ctx.fx.units.a1)(tx);
+      await move(id, ctx.fx.units.a1)(tx);
+    });
+    expect(await readable(ctx.fx.users.clerk!)).toEqual({ assigned: true, kinds: ["acceptance", "office_assignment"] });
+    expect(await readable(ctx.fx.users.executor!)).toEqual({ assigned: true, kinds: ["acceptance", "office_assignment"] });
+    for (const other of ["colleague_b", "clerk_b", "creditor", "steering_member"]) {
+      expect(await readable(ctx.fx.users[other]!), other).toEqual({ assigned: false, kinds: [] });
+    }
+  });
+  it.each([
+    ["to another office of the province", "a9"],
+    ["back to the bureau", "a"],
+  ] as const)("province staff may not move an office's case %s", async (_label, key) => {
+    expect(await attempt(ctx.fx.users.province_head!, move(ctx.fx.cases.a, ctx.fx.units[key]), { writer: true })).toBe("23514");
+  });
+});
+
 describe("a directive's addressee lies within the committee's scope", () => {
   const issue = (committee: string, to: { unit?: string; user?: string }) => (tx: TxSql) =>
     tx`insert into public.steering_directives (committee_id, addressee_unit_id, addressee_user_id, body, issued_on, due_on)
@@ -206,6 +297,7 @@ describe("security-definer functions callable through the API", () => {
     // Each entry: who may call it and how it answers only about the caller's own scope (tested below or in the file named).
     expect(rows.map((r) => `${r.fn}${r.anon ? " anon" : ""}${r.authenticated ? " authenticated" : ""}`).sort()).toEqual(
       [
+        "app_private.assigned_case_ids() authenticated", // the cases assigned to the caller's own offices (above)
         "app_private.creditor_case_ids() authenticated", // the caller's own confirmed links only (isolation-creditors)
         "app_private.creditor_executor_ids() authenticated", // the executors of the caller's own linked cases (isolation-creditors)
         "app_private.creditor_id_numbers() authenticated", // the caller's own confirmed links only (isolation-creditors)

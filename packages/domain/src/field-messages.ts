@@ -69,6 +69,7 @@ const RULES: readonly Rule[] = [
   [/^bắt buộc, 4–40 chữ số hoặc chữ cái\.$/, () => "Required: 4–40 digits or letters."],
   [/^chọn một (?:căn cứ|khoản|tình huống|hàng|hình thức|biện pháp|người|lý do)\.$/, () => "Choose one."],
   [/^chọn một tỉnh\.$/, () => "Choose a province."],
+  [/^chọn một phòng thi hành án dân sự khu vực\.$/, () => "Choose a regional office."],
   [
     /^chọn trở ngại khách quan, sự kiện bất khả kháng hoặc tình trạng khẩn cấp\.$/,
     () => "Choose an objective obstacle, force majeure or a state of emergency.",

@@ -135,6 +135,13 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
               m("step.toProvince"),
             )
           : null}
+        {kind === "office_assignment"
+          ? select(
+              "unitId",
+              d.offices.map((o) => [o.id, o.name]),
+              m("step.office"),
+            )
+          : null}
         {kind === "executor_change" ? (
           <>
             {select(

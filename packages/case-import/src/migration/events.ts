@@ -224,6 +224,14 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
       event = { kind, ...base, ...(noticeNumber ? { noticeNumber } : {}) };
       break;
     }
+    case "office_assignment":
+      // A migrated case comes in at the office that holds it (the cases file's don_vi column).
+      bad(
+        "loai_su_kien",
+        "Bước giao phòng thi hành án dân sự khu vực: không nhập qua tệp sự kiện; ghi phòng khu vực đang thụ lý việc ở cột don_vi của tệp hồ sơ.",
+        "unsupported_step",
+      );
+      break;
     case "register_reopening": {
       const newInformation = text("thong_tin_moi", "Thông tin mới về điều kiện thi hành án", 2000, true);
       event = { kind, ...base, newInformation: newInformation ?? "" };

@@ -135,6 +135,14 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       )
     : [];
 
+  // The province's current regional offices, for the bureau's assignment of a case it holds.
+  const offices = actions.includes("office_assignment")
+    ? byUnitName(
+        await tx<{ id: string; name: string }[]>`
+        select id, name from public.units where kind = 'subunit' and dissolved_on is null and province_id = ${c.province_id}`,
+      )
+    : [];
+
   const names = await referencedNames(tx, eventRows);
   const standing = state ? registerStanding(state) : null;
 
@@ -195,6 +203,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
     ledgerError: ledgerError ?? (derived.ok ? null : derived.error.message_vi),
     executors,
     provinces,
+    offices,
     today,
     // One key per form render: a resubmission of the same form is recorded once.
     keys: Object.fromEntries(actions.map((a) => [a, randomUUID()])) as Record<string, string>,

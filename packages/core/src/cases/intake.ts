@@ -2,7 +2,7 @@ import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@th
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
 import { intakeDateProblems, intakeLimitation, type IntakeInput } from "./intake-schema.ts";
-import { StepNotPermitted, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
+import { StepNotPermitted, badOffice, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, acceptanceRow } from "./ledger.ts";
 
 /**
@@ -129,6 +129,9 @@ function outOfBounds(message: string): ServiceError {
 const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
   cases_executor_of_unit: executorNotInUnit,
   cases_transfer_target: badTransferTarget,
+  cases_office_assignment_target: badOffice,
+  cases_office_assignment_held_by_bureau: badOffice,
+  cases_unit_by_ledger: badOffice,
   steering_directives_addressee_scope: () => ({
     code: "addressee_out_of_scope",
     field: "addresseeUserId",

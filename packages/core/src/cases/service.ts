@@ -117,6 +117,7 @@ export async function recordEvent(
       next_deadline_kind = ${next?.kind ?? null},
       last_event_on = ${state.lastEventDate},
       transferred_to_province_id = ${state.transferredTo?.provinceId ?? null},
+      unit_id = ${event.kind === "office_assignment" ? tx`${event.unitId}` : tx`unit_id`},
       version = version + 1
     where id = ${caseId} and version = ${input.expectedVersion}
     returning version`;
@@ -148,10 +149,18 @@ export const badTransferTarget = (): ServiceError => ({
   field: "toProvinceId",
 });
 
+export const badOffice = (): ServiceError => ({
+  code: "bad_office",
+  message_vi: "Phòng được giao: phải là một phòng thi hành án dân sự khu vực đang hoạt động của tỉnh/thành phố đang thụ lý việc.",
+  message_en: "Office: must be a current regional office of the province that holds the case.",
+  field: "unitId",
+});
+
 /**
  * The ids an event names, against the case's own tenant: an executor of the case's unit
  * (app_private.is_case_unit_executor answers only for a case the caller may act on), a transfer to
- * a current province (its own province is the lifecycle rule's refusal). The database checks the same (20261204000100).
+ * a current province (its own province is the lifecycle rule's refusal), an assignment to a current regional office of
+ * the case's province. The database checks the same (20261204000100, 20261214000200).
  */
 async function referenceProblem(tx: TxSql, caseId: string, event: CaseEvent): Promise<ServiceError | null> {
   const executorId = event.kind === "executor_change" || event.kind === "decision" ? event.executorId : undefined;
@@ -166,6 +175,13 @@ async function referenceProblem(tx: TxSql, caseId: string, event: CaseEvent): Pr
       select 1 from public.units
       where id = ${event.toProvinceId} and kind = 'province' and dissolved_on is null`;
     if (!u) return badTransferTarget();
+  }
+  if (event.kind === "office_assignment") {
+    if (!UUID.test(event.unitId)) return badOffice();
+    const [u] = await tx`
+      select 1 from public.units u join public.cases c on c.province_id = u.province_id
+      where c.id = ${caseId} and u.id = ${event.unitId} and u.kind = 'subunit' and u.dissolved_on is null`;
+    if (!u) return badOffice();
   }
   return null;
 }

@@ -50,6 +50,7 @@ export const STEP_SCHEMAS = {
   termination: z.object({ ...common, reason: text("Căn cứ đình chỉ", 1000) }),
   completion: z.object(common),
   transfer: z.object({ ...common, toProvinceId: z.uuid({ message: "Tỉnh nhận ủy thác: chọn một tỉnh." }) }),
+  office_assignment: z.object({ ...common, unitId: z.uuid({ message: "Phòng được giao: chọn một phòng thi hành án dân sự khu vực." }) }),
   executor_change: z.object({
     ...common,
     executorId: z.uuid({ message: "Chấp hành viên: chọn một người." }),

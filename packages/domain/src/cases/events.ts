@@ -22,6 +22,7 @@ export const CASE_EVENT_KINDS = [
   "register_transfer",
   "request_returned",
   "register_reopening",
+  "office_assignment",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -47,6 +48,7 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
     vi: "xác minh lại khi có thông tin mới (đưa ra khỏi sổ theo dõi riêng)",
     en: "reopening from the separate register",
   },
+  office_assignment: { vi: "giao phòng thi hành án dân sự khu vực", en: "assignment to a regional office" },
 };
 
 /**
@@ -183,6 +185,17 @@ export interface RegisterReopeningEvent extends EventBase {
   newInformation: string;
 }
 
+/**
+ * A case the provincial bureau holds itself (a case entrusted by another province opens there) is
+ * given to one of the province's regional offices before its enforcement decision; the case and
+ * its figures move to that office from then on.
+ */
+export interface OfficeAssignmentEvent extends EventBase {
+  kind: "office_assignment";
+  /** The regional office (a current sub-unit of the case's province). */
+  unitId: string;
+}
+
 export type CaseEvent =
   | AcceptanceEvent
   | DecisionEvent
@@ -198,6 +211,7 @@ export type CaseEvent =
   | TerminationEvent
   | CompletionEvent
   | TransferEvent
+  | OfficeAssignmentEvent
   | ExecutorChangeEvent
   | RegisterTransferEvent
   | RequestReturnedEvent

@@ -135,7 +135,8 @@ export type CaseRuleCode =
   | "not_in_separate_register"
   | "register_conditions_not_met"
   | "wrong_decision_mode"
-  | "missing_information";
+  | "missing_information"
+  | "not_held_by_bureau";
 
 export interface CaseRuleError {
   code: CaseRuleCode;

@@ -56,6 +56,8 @@ function probe(kind: CaseEventKind, effectiveDate = PROBE): CaseEvent {
       return { kind, effectiveDate, noticeNumber: "1/TB-THADS" };
     case "register_reopening":
       return { kind, effectiveDate, newInformation: "Người phải thi hành án được nhận thừa kế" };
+    case "office_assignment":
+      return { kind, effectiveDate, unitId: "unit-hp-kv02" };
   }
 }
 
@@ -87,6 +89,7 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   register_transfer: "!interrupted",
   request_returned: "!interrupted",
   register_reopening: "!not_in_separate_register",
+  office_assignment: "!already_decided",
 });
 
 /**
@@ -113,6 +116,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!not_held_by_bureau",
   },
   decided: {
     acceptance: "!already_accepted",
@@ -133,6 +137,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   notified: {
     acceptance: "!already_accepted",
@@ -153,6 +158,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   verified: {
     acceptance: "!already_accepted",
@@ -173,6 +179,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   enforceable: {
     acceptance: "!already_accepted",
@@ -193,6 +200,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   not_yet_enforceable: {
     acceptance: "!already_accepted",
@@ -213,6 +221,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!wrong_decision_mode",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   enforcing: {
     acceptance: "!already_accepted",
@@ -233,6 +242,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!register_conditions_not_met",
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
+    office_assignment: "!already_decided",
   },
   postponed: INTERRUPTED_ROW("postponed"),
   suspended: INTERRUPTED_ROW("suspended"),
@@ -258,6 +268,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_transfer: "!in_separate_register",
     request_returned: "!in_separate_register",
     register_reopening: "not_yet_enforceable",
+    office_assignment: "!in_separate_register",
   },
   returned: CLOSED_ROW(),
 };
@@ -331,9 +342,9 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
 };
 
 describe("transition matrix: every status × every event kind", () => {
-  it("covers all 14 statuses and 18 event kinds", () => {
+  it("covers all 14 statuses and 19 event kinds", () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
-    expect(CASE_EVENT_KINDS).toHaveLength(18);
+    expect(CASE_EVENT_KINDS).toHaveLength(19);
   });
 
   for (const status of CASE_STATUSES) {

@@ -14,6 +14,7 @@ import { decision } from "./decision.ts";
 import { enforcementAction } from "./enforcement-action.ts";
 import { executorChange } from "./executor-change.ts";
 import { notification } from "./notification.ts";
+import { officeAssignment } from "./office-assignment.ts";
 import { payment } from "./payment.ts";
 import { postponement } from "./postponement.ts";
 import { registerReopening } from "./register-reopening.ts";
@@ -49,4 +50,5 @@ export const STEPS: StepRegistry = {
   register_transfer: registerTransfer,
   request_returned: requestReturned,
   register_reopening: registerReopening,
+  office_assignment: officeAssignment,
 };

@@ -1,0 +1,126 @@
+/**
+ * Assignment to a regional office (office_assignment): the provincial bureau gives a case it holds
+ * itself (an entrusted case opens there) to one of its regional offices, which then decides it.
+ * The office's figures take the case, so the offices of a province add up to the province.
+ */
+import { describe, expect, it } from "vitest";
+import { withClaims } from "@thads/db";
+import { caseFactories } from "@thads/test-support/cases";
+import { useTenantFixture } from "@thads/test-support/fixtures";
+import { todayInVietnam, type Role } from "@thads/domain";
+import { IntakeSchema, asUserStep, intakeCase } from "../src/index.ts";
+import { loadCasePage } from "../src/cases/get-case.ts";
+
+const ctx = useTenantFixture();
+const { intakeForm, step, actor, claims } = caseFactories(ctx);
+const today = todayInVietnam();
+const STAFF: [string, Role] = ["province_staff", "province_staff"];
+
+/** A case the province's bureau takes in itself (unit = the province), with a party. */
+async function heldByBureau(): Promise<string> {
+  const form = { ...intakeForm(), unitId: ctx.fx.units.a };
+  const r = await asUserStep(ctx.app, claims("province_staff"), (tx) =>
+    intakeCase(tx, IntakeSchema.parse(form), actor("province_staff", "province_staff")),
+  );
+  if (!r.ok) throw new Error(r.error.message_vi);
+  return r.caseId;
+}
+
+const unitOf = async (id: string) => {
+  const [c] = await ctx.owner<{ unit_id: string; version: number }[]>`select unit_id, version from public.cases where id = ${id}`;
+  return c!;
+};
+/** The cases accepted under a unit by its statistics (all days, all judgment types). */
+const acceptedAt = async (unit: string) => {
+  const [r] = await ctx.owner<
+    { n: string | null }[]
+  >`select sum(acc_n)::text as n from public.stat_daily where unit_id = ${unit} and dim = 'all'`;
+  return Number(r!.n ?? 0);
+};
+
+describe("the bureau assigns a case it holds to one of its regional offices", () => {
+  it("moves the case, its parties and its figures to the office; the ledger keeps where each step was taken", async () => {
+    const id = await heldByBureau();
+    const [bureauBefore, officeBefore] = [await acceptedAt(ctx.fx.units.a), await acceptedAt(ctx.fx.units.a9)];
+    const page = await withClaims(ctx.app, claims("province_staff"), (tx) => loadCasePage(tx, id, ["province_staff"], today));
+    expect(page && "actions" in page ? page.actions : []).toContain("office_assignment");
+    expect(page && "offices" in page ? page.offices.map((o) => o.id).sort() : []).toEqual([ctx.fx.units.a1, ctx.fx.units.a9].sort());
+
+    const r = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a9 });
+    expect(r).toMatchObject({ ok: true, duplicate: false });
+    expect((await unitOf(id)).unit_id).toBe(ctx.fx.units.a9);
+    const parties = await ctx.owner<{ unit_id: string }[]>`select unit_id from public.case_parties where case_id = ${id}`;
+    expect(parties.length).toBeGreaterThan(0);
+    expect(parties.every((p) => p.unit_id === ctx.fx.units.a9)).toBe(true);
+    const ledger = await ctx.owner<{ kind: string; unit_id: string }[]>`
+      select kind::text, unit_id from public.case_events where case_id = ${id} order by id`;
+    expect(ledger).toEqual([
+      { kind: "acceptance", unit_id: ctx.fx.units.a },
+      { kind: "office_assignment", unit_id: ctx.fx.units.a },
+    ]);
+    // The office now counts the case, the bureau no longer does; the province's total is unchanged.
+    expect(await acceptedAt(ctx.fx.units.a9)).toBe(officeBefore + 1);
+    expect(await acceptedAt(ctx.fx.units.a)).toBe(bureauBefore - 1);
+
+    // Not twice: the office holds it now.
+    const again = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1 });
+    expect(again).toMatchObject({ ok: false, error: { code: "not_held_by_bureau" } });
+  });
+
+  it("a retry of the same form is recorded once", async () => {
+    const id = await heldByBureau();
+    const { version } = await unitOf(id);
+    const key = crypto.randomUUID();
+    const event = { kind: "office_assignment" as const, effectiveDate: today, unitId: ctx.fx.units.a1 };
+    expect(await step(id, STAFF, event, { key, version })).toMatchObject({ ok: true, duplicate: false });
+    expect(await step(id, STAFF, event, { key, version })).toMatchObject({ ok: true, duplicate: true });
+    const [n] = await ctx.owner<{ n: number }[]>`
+      select count(*)::int as n from public.case_events where case_id = ${id} and kind = 'office_assignment'`;
+    expect(n!.n).toBe(1);
+  });
+
+  it.each([
+    ["an office of another province", "b1"],
+    ["another province", "b"],
+    ["the provincial bureau itself", "a"],
+  ] as const)("refuses %s with the field named, and writes nothing", async (_label, key) => {
+    const id = await heldByBureau();
+    const before = await unitOf(id);
+    const r = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units[key] });
+    expect(r).toMatchObject({ ok: false, error: { code: "bad_office", field: "unitId" } });
+    expect(await unitOf(id)).toEqual(before);
+  });
+
+  it.each([
+    ["an office's head", ["subunit_head", "subunit_head"]],
+    ["a clerk", ["clerk", "clerk"]],
+    ["an executor", ["executor", "executor"]],
+  ] as const)("%s may not assign a case to an office", async (_label, who) => {
+    const id = await heldByBureau();
+    const r = await step(id, [who[0], who[1]], { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1 });
+    expect(r).toMatchObject({ ok: false });
+    expect((await unitOf(id)).unit_id).toBe(ctx.fx.units.a);
+  });
+
+  it("an office's own case is not assigned: the step is neither offered nor taken", async () => {
+    const id = ctx.fx.cases.a;
+    const page = await withClaims(ctx.app, claims("province_staff"), (tx) => loadCasePage(tx, id, ["province_staff"], today));
+    expect(page && "actions" in page ? page.actions : ["none"]).not.toContain("office_assignment");
+    const r = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a9 });
+    expect(r).toMatchObject({ ok: false });
+    expect((await unitOf(id)).unit_id).toBe(ctx.fx.units.a1);
+  });
+
+  it("the office then decides the case with one of its own executors", async () => {
+    const id = await heldByBureau();
+    expect(await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1 })).toMatchObject({ ok: true });
+    const decided = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "decision",
+      effectiveDate: today,
+      mode: "on_request",
+      executorId: ctx.fx.users.executor!,
+      obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
+    });
+    expect(decided.ok ? null : decided.error).toBeNull();
+  });
+});
