@@ -1888,6 +1888,7 @@ begin
   end if;
   return (select coalesce(array_agg(distinct e.case_id), '{}')
             from public.case_events e
+            join public.cases c on c.id = e.case_id and c.unit_id = any (v_units)
            where e.kind = 'office_assignment' and (e.payload ->> 'unitId') = any (v_units::text[]));
 end
 $function$;
@@ -2113,12 +2114,13 @@ begin
         using errcode = '23514', constraint = 'cases_transfer_target', column = 'toProvinceId';
     end if;
   else
-    if v_unit is distinct from v_province or v_status <> 'accepted' then
-      raise exception 'Giao phòng thi hành án dân sự khu vực: chỉ giao được việc do cơ quan THADS tỉnh đang thụ lý và chưa ra quyết định thi hành án.'
+    if v_unit is distinct from v_province or v_status <> 'accepted'
+       or exists (select 1 from public.case_events e where e.case_id = new.case_id and e.kind = 'office_assignment') then
+      raise exception 'Giao phòng thi hành án dân sự khu vực: chỉ giao được một lần, việc do cơ quan THADS tỉnh đang thụ lý và chưa ra quyết định thi hành án.'
         using errcode = '23514', constraint = 'cases_office_assignment_held_by_bureau', column = 'unitId';
     end if;
     v_ref := new.payload ->> 'unitId';
-    if v_ref is null or v_ref !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    if v_ref is null or v_ref !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
        or not exists (select 1 from public.units u
                        where u.id = v_ref::uuid and u.kind = 'subunit' and u.dissolved_on is null and u.province_id = v_province) then
       raise exception 'Phòng được giao (unitId): phải là một phòng thi hành án dân sự khu vực đang hoạt động của tỉnh/thành phố đang thụ lý việc.'
@@ -2165,14 +2167,17 @@ begin
   if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
     return new;
   end if;
-  -- A case changes unit only by the assignment step just recorded in its ledger, from its
-  -- provincial bureau to that office; never out of its province.
+  -- A case changes unit only by the assignment step recorded in its ledger in this same
+  -- transaction, from its provincial bureau to that office; never out of its province (the unit's
+  -- own province, as cases_tenant will set it after this trigger).
   if tg_op = 'UPDATE' and (new.unit_id is distinct from old.unit_id or new.province_id is distinct from old.province_id) then
     if new.province_id is distinct from old.province_id
+       or (select u.province_id from public.units u where u.id = new.unit_id) is distinct from old.province_id
        or old.unit_id is distinct from old.province_id
        or not exists (select 1 from public.case_events e
                        where e.id = (select max(l.id) from public.case_events l where l.case_id = old.id)
-                         and e.kind = 'office_assignment' and e.payload ->> 'unitId' = new.unit_id::text) then
+                         and e.kind = 'office_assignment' and e.created_at = now()
+                         and (e.payload ->> 'unitId')::uuid = new.unit_id) then
       raise exception 'Đơn vị thụ lý (unit_id): chỉ thay đổi bằng bước giao phòng thi hành án dân sự khu vực ghi vào sổ việc thi hành án.'
         using errcode = '23514', constraint = 'cases_unit_by_ledger', column = 'unit_id';
     end if;
@@ -4728,7 +4733,7 @@ create policy asset_events_insert on public.asset_events for insert to authentic
   with check (app_private.may_act_on_case(case_id));
 
 create policy asset_events_select on public.asset_events for select to authenticated
-  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national() AS is_national)));
+  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR ((unit_id = province_id) AND (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest)))));
 
 create policy asset_proceeds_insert on public.asset_proceeds for insert to authenticated
   with check (app_private.may_act_on_case(case_id));
@@ -4809,7 +4814,7 @@ create policy case_events_insert on public.case_events for insert to authenticat
   WHERE ((c.id = case_events.case_id) AND (c.status <> 'transferred_out'::public.case_status) AND ((c.unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR ((c.executor_id = ( SELECT auth.uid() AS uid)) AND (c.unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (c.province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))))));
 
 create policy case_events_select on public.case_events for select to authenticated
-  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (case_id = ANY (( SELECT NULLIF(app_private.assigned_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[]))));
+  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ((unit_id = province_id) AND (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest)))));
 
 create policy case_obligations_insert on public.case_obligations for insert to authenticated
   with check ((EXISTS ( SELECT 1
@@ -5083,7 +5088,7 @@ create policy steering_progress_reports_insert on public.steering_progress_repor
   with check (((unit_id = ANY (( SELECT app_private.unit_enforcement_units() AS unit_enforcement_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[]))));
 
 create policy steering_progress_reports_select on public.steering_progress_reports for select to authenticated
-  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (committee_id = ANY (( SELECT app_private.steering_committees_for() AS steering_committees_for)::uuid[])) OR ( SELECT app_private.is_national() AS is_national)));
+  using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (committee_id = ANY (( SELECT app_private.steering_committees_for() AS steering_committees_for)::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR ((unit_id = province_id) AND (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest)))));
 
 create policy units_select on public.units for select to anon, authenticated
   using (true);

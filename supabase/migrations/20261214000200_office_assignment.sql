@@ -138,8 +138,7 @@ from public, anon, authenticated;
 
 -- The office a case was assigned to reads the steps the bureau took before (they keep the
 -- bureau's unit): the cases assigned to one of the caller's offices, found by the assignment's
--- own index (the office named is the one that holds the case; only the owner's reorganisation
--- moves a case after that, and it moves the ledger rows with it).
+-- own index (refined in 20261214000300: only while the office holds the case).
 create index case_events_office_assignment_idx on public.case_events ((payload ->> 'unitId')) include (case_id)
   where kind = 'office_assignment';
 

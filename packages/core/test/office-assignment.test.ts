@@ -111,6 +111,39 @@ describe("the bureau assigns a case it holds to one of its regional offices", ()
     expect((await unitOf(id)).unit_id).toBe(ctx.fx.units.a1);
   });
 
+  it("takes the office's id in any letter case, and stores it as the database writes ids", async () => {
+    const id = await heldByBureau();
+    const r = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1.toUpperCase() });
+    expect(r).toMatchObject({ ok: true });
+    expect((await unitOf(id)).unit_id).toBe(ctx.fx.units.a1);
+    const [e] = await ctx.owner<{ unit: string }[]>`
+      select payload->>'unitId' as unit from public.case_events where case_id = ${id} and kind = 'office_assignment'`;
+    expect(e!.unit).toBe(ctx.fx.units.a1);
+  });
+
+  it("any other step leaves the case's unit and province as they are, even when its office has moved province", async () => {
+    // An office of A, later moved to B by the owner's reorganisation (units.province_id).
+    const office = crypto.randomUUID();
+    await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id)
+                    values (${office}, 'subunit', ${`P-A-${ctx.fx.tag}-KV07`}, 'Phòng khu vực 7', ${ctx.fx.units.a}, ${ctx.fx.units.a})`;
+    const form = { ...intakeForm(), unitId: office };
+    const taken = await asUserStep(ctx.app, claims("province_staff"), (tx) =>
+      intakeCase(tx, IntakeSchema.parse(form), actor("province_staff", "province_staff")),
+    );
+    if (!taken.ok) throw new Error(taken.error.message_vi);
+    await ctx.owner`update public.units set province_id = ${ctx.fx.units.b}, parent_id = ${ctx.fx.units.b} where id = ${office}`;
+    const r = await step(taken.caseId, STAFF, {
+      kind: "decision",
+      effectiveDate: today,
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 1_000_000n }],
+    });
+    expect(r).toMatchObject({ ok: true });
+    const [c] = await ctx.owner<{ unit_id: string; province_id: string }[]>`
+      select unit_id, province_id from public.cases where id = ${taken.caseId}`;
+    expect(c).toEqual({ unit_id: office, province_id: ctx.fx.units.a });
+  });
+
   it("the office then decides the case with one of its own executors", async () => {
     const id = await heldByBureau();
     expect(await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1 })).toMatchObject({ ok: true });

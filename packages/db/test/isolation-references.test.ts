@@ -197,9 +197,46 @@ describe("a case changes unit only by an assignment to a regional office of its 
     });
     expect(await readable(ctx.fx.users.clerk!)).toEqual({ assigned: true, kinds: ["acceptance", "office_assignment"] });
     expect(await readable(ctx.fx.users.executor!)).toEqual({ assigned: true, kinds: ["acceptance", "office_assignment"] });
-    for (const other of ["colleague_b", "clerk_b", "creditor", "steering_member"]) {
-      expect(await readable(ctx.fx.users[other]!), other).toEqual({ assigned: false, kinds: [] });
+    // A sibling office of the province, another province, a creditor, a steering member: nothing.
+    const sibling = randomUUID();
+    await ctx.owner`insert into auth.users (id, email, encrypted_password, aud, role)
+                    values (${sibling}, ${`a9clerk.${ctx.fx.tag}@test.vn`.toLowerCase()}, 'x', 'authenticated', 'authenticated')`;
+    await ctx.owner`insert into public.profiles (id, full_name, email, unit_id) values (${sibling}, 'a9 clerk', 'a9clerk@test.vn', ${ctx.fx.units.a9})`;
+    await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${sibling}, ${ctx.fx.units.a9}, 'clerk')`;
+    for (const other of [
+      sibling,
+      ctx.fx.users.colleague_b!,
+      ctx.fx.users.clerk_b!,
+      ctx.fx.users.creditor!,
+      ctx.fx.users.steering_member!,
+    ]) {
+      expect(await readable(other), other).toEqual({ assigned: false, kinds: [] });
     }
+    // Once the case has left the office (an owner's reorganisation), the office no longer reads its earlier steps.
+    await ctx.owner`update public.cases set unit_id = ${ctx.fx.units.a9} where id = ${id}`;
+    expect(await readable(ctx.fx.users.clerk!)).toEqual({ assigned: false, kinds: [] });
+  });
+  it("a case is assigned once, and moves only in the transaction of its assignment", async () => {
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${ctx.fx.units.a}, ${ctx.fx.units.a}, ${`UT3-${ctx.fx.tag}`}, '2026-10-01', 'on_request', 'civil', 'X') returning id`;
+    const id = c!.id;
+    // Two assignments in one transaction: the second is refused.
+    const twice = await attempt(
+      ctx.fx.users.province_staff!,
+      async (tx) => {
+        await assign(id, ctx.fx.units.a1)(tx);
+        await assign(id, ctx.fx.units.a9)(tx);
+      },
+      { writer: true },
+    );
+    expect(twice).toBe("23514");
+    // An assignment recorded earlier does not let a later transaction move the case.
+    await withClaims(ctx.app, { sub: ctx.fx.users.province_staff!, role: "authenticated" }, async (tx) => {
+      await asCaseWriter(tx);
+      await assign(id, ctx.fx.units.a1)(tx);
+    });
+    expect(await attempt(ctx.fx.users.province_staff!, move(id, ctx.fx.units.a1), { writer: true })).toBe("23514");
   });
   it.each([
     ["to another office of the province", "a9"],

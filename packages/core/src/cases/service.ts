@@ -51,7 +51,10 @@ export async function recordEvent(
   tx: TxSql,
   input: { caseId: string; expectedVersion: number; event: CaseEvent; idempotencyKey: string; actor: Actor; today: string },
 ): Promise<ServiceResult<{ version: number; duplicate: boolean; receivedCaseId?: string }>> {
-  const { caseId, event, actor } = input;
+  const { caseId, actor } = input;
+  // Ids are compared as the database writes them (lower case).
+  const event: CaseEvent =
+    input.event.kind === "office_assignment" ? { ...input.event, unitId: input.event.unitId.toLowerCase() } : input.event;
   if (event.kind === "acceptance") return { ok: false, error: forbiddenStep() };
   if (!mayRecordStep(actor.roles, event.kind)) return { ok: false, error: forbiddenStep() };
   await asCaseWriter(tx);
@@ -117,7 +120,7 @@ export async function recordEvent(
       next_deadline_kind = ${next?.kind ?? null},
       last_event_on = ${state.lastEventDate},
       transferred_to_province_id = ${state.transferredTo?.provinceId ?? null},
-      unit_id = ${event.kind === "office_assignment" ? tx`${event.unitId}` : tx`unit_id`},
+      ${event.kind === "office_assignment" ? tx`unit_id = ${event.unitId},` : tx``}
       version = version + 1
     where id = ${caseId} and version = ${input.expectedVersion}
     returning version`;
