@@ -15,10 +15,13 @@ const host = process.env.HOST ?? "127.0.0.1";
 
 const workers = workerCount(process.env.WEB_CONCURRENCY);
 if (cluster.isPrimary && workers > 1) superviseWorkers(workers, { port });
-else serve();
+else await serve();
 
 /** One HTTP server: the whole app in this process (a cluster worker, or alone with WEB_CONCURRENCY=1). */
-function serve() {
+async function serve() {
+  // The build is loaded once and handed over as it is: given a function instead, React Router loads
+  // it and derives its routes and handlers again on every request (its development mode).
+  const build = await import(BUILD);
   const app = express();
   app.disable("x-powered-by");
   // Per-request memory shared by the loaders of one request (app/app/utils/request-store.server.ts).
@@ -43,12 +46,15 @@ function serve() {
   app.use(rejectHostileTargets);
   app.use(drainUnreadBodies());
   app.use("/assets", servePrecompressed("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(servePrecompressed("build/client", { maxAge: "1h" }));
+  // The other files of the build (favicon, robots.txt…) all have an extension: a page's path never
+  // costs a look on disk.
+  const publicFiles = servePrecompressed("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(compressResponses());
   app.all(
     "*splat",
     createRequestHandler({
-      build: () => import(BUILD),
+      build,
       getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
     }),
   );
@@ -62,10 +68,11 @@ function serve() {
     if (cluster.isPrimary) console.log(`THADS is up at http://localhost:${port}`);
     // Background work of the app (notifications: deadline sweep and e-mail outbox), in every process;
     // the database keeps concurrent workers from doing the same work twice.
-    import(BUILD).then(
-      (build) => build.entry.module.startBackgroundJobs?.(),
-      (e) => console.error(`Cannot start background jobs: ${e.message}`),
-    );
+    try {
+      build.entry.module.startBackgroundJobs?.();
+    } catch (e) {
+      console.error(`Cannot start background jobs: ${e.message}`);
+    }
   });
   // Idle keep-alive connections stay open longer than the idle timeouts of the proxies and clients in
   // front (60 s is common), so a client never reuses a connection the server is just closing — a

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { resolveSession } from "@thads/auth";
+import { withSessionUser } from "@thads/auth";
 import { withClaims, type Claims, type TxSql } from "@thads/db";
 import { loadProfileAndMemberships, type Membership } from "@thads/core/current-user";
 import { SESSION_COOKIE, readCookie } from "./cookies.server.ts";
@@ -34,17 +34,17 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
 }
 
 async function loadUser(token: string): Promise<CurrentUser | null> {
-  const session = await resolveSession(appSql(), token);
-  if (!session) return null;
-  const claims: Claims = {
-    sub: session.userId,
-    role: "authenticated",
-    aud: "authenticated",
+  const found = await withSessionUser(appSql(), token, (tx, session) => loadProfileAndMemberships(tx, session.userId));
+  if (!found) return null;
+  const { session, claims, value } = found;
+  return {
+    id: session.userId,
     email: session.email,
-    session_id: session.id,
+    fullName: value.fullName ?? session.email,
+    sessionId: session.id,
+    claims,
+    memberships: value.memberships,
   };
-  const { fullName, memberships } = await withClaims(appSql(), claims, (tx) => loadProfileAndMemberships(tx, session.userId));
-  return { id: session.userId, email: session.email, fullName: fullName ?? session.email, sessionId: session.id, claims, memberships };
 }
 
 /** For every signed-in page: no session → the sign-in page, returning here after. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { asAuthService, type Sql } from "@thads/db";
+import { actAs, actAsAuthService, asAuthService, type Claims, type Sql, type TxSql } from "@thads/db";
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, SESSION_TOUCH_SECONDS } from "./policy.ts";
 
 export interface SessionRecord {
@@ -39,25 +39,54 @@ export async function createSession(
  */
 export async function resolveSession(sql: Sql, token: string): Promise<SessionRecord | null> {
   if (!token || token.length > 100) return null;
-  return asAuthService(sql, async (tx) => {
-    const [row] = await tx<{ id: string; user_id: string; email: string; created_at: Date; expires_at: Date }[]>`
-      with valid as (
-        select s.id, s.user_id, s.created_at, s.expires_at,
-               s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}) as stale
-          from app_private.sessions s
-         where s.token_hash = ${hashToken(token)}
-           and s.revoked_at is null
-           and s.expires_at > now()
-           and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
-      ), touched as (
-        update app_private.sessions s set last_seen_at = now() from valid v where s.id = v.id and v.stale returning s.id
-      )
-      select v.id, v.user_id, app_private.auth_user_email(v.user_id) as email, v.created_at, v.expires_at
-        from valid v
-       where app_private.auth_user_email(v.user_id) is not null`;
-    if (!row) return null;
-    return { id: row.id, userId: row.user_id, email: row.email, createdAt: row.created_at, expiresAt: row.expires_at };
-  });
+  return asAuthService(sql, (tx) => findSession(tx, token));
+}
+
+/** The claims of a session's user, as Supabase Auth puts them in its JWT: what RLS reads. */
+export function sessionClaims(session: SessionRecord): Claims {
+  return { sub: session.userId, role: "authenticated", aud: "authenticated", email: session.email, session_id: session.id };
+}
+
+/**
+ * A session token's session and, in the same transaction, what `then` reads as its user (under
+ * RLS, with the session's claims): the one transaction a signed-in request needs to know who it
+ * is, in three round trips to the database. Null when the token resolves to no valid session.
+ */
+export async function withSessionUser<T>(
+  sql: Sql,
+  token: string,
+  then: (tx: TxSql, session: SessionRecord) => Promise<T>,
+): Promise<{ session: SessionRecord; claims: Claims; value: T } | null> {
+  if (!token || token.length > 100) return null;
+  return sql.begin(async (tx) => {
+    actAsAuthService(tx);
+    const session = await findSession(tx, token);
+    if (!session) return null;
+    const claims = sessionClaims(session);
+    actAs(tx, claims);
+    return { session, claims, value: await then(tx, session) };
+  }) as Promise<{ session: SessionRecord; claims: Claims; value: T } | null>;
+}
+
+/** The valid session of a token (the transaction running as auth_service). */
+async function findSession(tx: TxSql, token: string): Promise<SessionRecord | null> {
+  const [row] = await tx<{ id: string; user_id: string; email: string; created_at: Date; expires_at: Date }[]>`
+    with valid as (
+      select s.id, s.user_id, s.created_at, s.expires_at,
+             s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}) as stale
+        from app_private.sessions s
+       where s.token_hash = ${hashToken(token)}
+         and s.revoked_at is null
+         and s.expires_at > now()
+         and s.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES})
+    ), touched as (
+      update app_private.sessions s set last_seen_at = now() from valid v where s.id = v.id and v.stale returning s.id
+    )
+    select v.id, v.user_id, app_private.auth_user_email(v.user_id) as email, v.created_at, v.expires_at
+      from valid v
+     where app_private.auth_user_email(v.user_id) is not null`;
+  if (!row) return null;
+  return { id: row.id, userId: row.user_id, email: row.email, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
 export async function revokeSession(sql: Sql, token: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
   SESSION_TOUCH_SECONDS,
 } from "../src/policy.ts";
 import { verifyPassword } from "../src/password.ts";
-import { createSession, resolveSession, revokeAllSessions, revokeSession, hashToken } from "../src/sessions.ts";
+import { createSession, resolveSession, revokeAllSessions, revokeSession, hashToken, withSessionUser } from "../src/sessions.ts";
 import { isLockedOut, recordAttempt, throttleState } from "../src/throttle.ts";
 import { throttledSignIn } from "../src/sign-in.ts";
 
@@ -246,6 +246,30 @@ describe("server-side sessions", () => {
     expect(await revokeAllSessions(app, userId)).toBeGreaterThanOrEqual(2);
     expect(await resolveSession(app, two.token)).toBeNull();
     expect(await resolveSession(app, three.token)).toBeNull();
+  });
+  it("a request learns its session and reads as its user in one transaction: the user's claims, not auth_service's rights", async () => {
+    const { token, sessionId } = await createSession(app, { userId });
+    const found = await withSessionUser(app, token, async (tx) => {
+      const [who] = await tx<{ role: string; sub: string | null; sessions: boolean }[]>`
+        select current_setting('role') as role, auth.uid()::text as sub,
+               has_table_privilege('app_private.sessions', 'select') as sessions`;
+      return who!;
+    });
+    expect(found).toMatchObject({
+      session: { id: sessionId, userId, email },
+      claims: { sub: userId, role: "authenticated", session_id: sessionId },
+    });
+    expect(found!.value).toEqual({ role: "authenticated", sub: userId, sessions: false });
+    // A token that resolves to nothing reads nothing.
+    let ran = false;
+    await revokeSession(app, token);
+    expect(
+      await withSessionUser(app, token, async () => {
+        ran = true;
+      }),
+    ).toBeNull();
+    expect(await withSessionUser(app, "x".repeat(500), async () => "never")).toBeNull();
+    expect(ran).toBe(false);
   });
   it("garbage tokens resolve to nothing", async () => {
     expect(await resolveSession(app, "")).toBeNull();

@@ -27,16 +27,19 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = todayVn();
   return asUser(user, async (tx) => {
     const scope = caseListScope(user.memberships);
-    const result = await listCases(tx, filters, today, scope);
-    // One unit's executors are offered at once; a province's or the nation's are searched on demand.
-    const executors = filters.unit
-      ? await listCaseExecutorChoices(tx, { code: filters.unit })
-      : scope.kind === "units"
-        ? await listCaseExecutorChoices(tx, { ids: scope.ids })
-        : null;
-    const selectedExecutor = filters.executor ? await caseExecutorName(tx, filters.executor) : null;
-    const provinces = isNational(user.memberships) ? await listCaseProvinceChoices(tx) : [];
-    const figure = await statFilterCaption(tx, filters);
+    // All at once: their statements go out together.
+    const [result, executors, selectedExecutor, provinces, figure] = await Promise.all([
+      listCases(tx, filters, today, scope),
+      // One unit's executors are offered at once; a province's or the nation's are searched on demand.
+      filters.unit
+        ? listCaseExecutorChoices(tx, { code: filters.unit })
+        : scope.kind === "units"
+          ? listCaseExecutorChoices(tx, { ids: scope.ids })
+          : null,
+      filters.executor ? caseExecutorName(tx, filters.executor) : null,
+      isNational(user.memberships) ? listCaseProvinceChoices(tx) : [],
+      statFilterCaption(tx, filters),
+    ]);
     return {
       figure,
       ...result,

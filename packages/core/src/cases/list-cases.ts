@@ -89,14 +89,14 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   // (index-only: rows that do not match are never fetched), then their rows. The plain
   // first page in list order: its 50 rows read in one walk of the same index.
   const plain = offset === 0 && f.sort === "accepted_desc" && conditions.length === 0;
-  const rows = plain
-    ? await tx<CaseListRow[]>`
+  const rowsQuery = plain
+    ? tx<CaseListRow[]>`
         select ${columns}
         from public.cases c
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
         ${where} order by ${order} limit ${CASE_PAGE_SIZE}`
-    : await tx<CaseListRow[]>`
+    : tx<CaseListRow[]>`
         select ${columns}
         from (select c.id from public.cases c ${where} order by ${order} limit ${CASE_PAGE_SIZE} offset ${offset}) page
         join public.cases c on c.id = page.id
@@ -105,21 +105,21 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         order by ${order}`;
   // A money figure's list: the money its cases contribute to the figure, summed over the whole list
   // (not capped: it is set beside the figure it opens), as a string of whole đồng.
-  const money =
+  const moneyQuery =
     f.stat && f.statFrom && f.statTo && f.side === "money"
-      ? ((
-          await tx<{ total: string }[]>`
+      ? tx<{ total: string }[]>`
             select coalesce(sum(${caseFigureMoney(tx, f.stat, f.statFrom, f.statTo)}), 0)::text as total
             from public.cases c ${where}`
-        )[0]?.total ?? "0")
       : null;
-  // The total: a short first page is its own count; otherwise count up to the cap.
-  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false, moneyTotal: money };
-  // The count walks on along the page's own index range, in the page's order: the same
-  // index-only walk whether RLS applies or not.
+  // The total, counted up to the cap. The count walks on along the page's own index range, in the
+  // page's order: the same index-only walk whether RLS applies or not.
   const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
-  const [count] = await tx<{ n: number }[]>`
+  const countQuery = tx<{ n: number }[]>`
     select count(*)::int as n from (select 1 from public.cases c ${where} order by ${order} limit ${cap + 1}) s`;
+  // The three at once (one round trip); a short first page is its own count.
+  const [rows, moneyRows, [count]] = await Promise.all([rowsQuery, moneyQuery, countQuery]);
+  const money = moneyRows ? (moneyRows[0]?.total ?? "0") : null;
+  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false, moneyTotal: money };
   const total = count?.n ?? 0;
   return { rows, total: Math.min(total, cap), capped: total > cap, moneyTotal: money };
 }
