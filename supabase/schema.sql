@@ -4862,7 +4862,7 @@ create policy complaint_letters_insert on public.complaint_letters for insert to
   with check (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id));
 
 create policy complaint_letters_select on public.complaint_letters for select to authenticated
-  using (((NOT app_private.is_denounced(kind, subject_user_id)) AND (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id) OR (handler_id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national() AS is_national) OR (case_ids && ( SELECT app_private.steering_case_ids() AS steering_case_ids)))));
+  using (((NOT COALESCE(((kind = 'denunciation'::text) AND (subject_user_id = ( SELECT auth.uid() AS uid))), false)) AND ((unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (handler_unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (handler_id = ( SELECT auth.uid() AS uid)) OR ( SELECT app_private.is_national() AS is_national) OR (case_ids && ( SELECT app_private.steering_case_ids() AS steering_case_ids)))));
 
 create policy complaint_letters_update on public.complaint_letters for update to authenticated
   using (((NOT app_private.is_denounced(kind, subject_user_id)) AND (app_private.handles_complaints_of(province_id, unit_id, handler_unit_id) OR (handler_id = ( SELECT auth.uid() AS uid)))))
