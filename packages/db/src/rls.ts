@@ -21,6 +21,11 @@ function pipelined(query: PromiseLike<unknown> & { execute(): unknown; catch(fn:
   query.catch(() => {});
 }
 
+/** Sets a setting for the rest of the current transaction (set_config(..., true)), pipelined likewise. */
+export function setLocal(tx: TxSql, name: string, value: string): void {
+  pipelined(tx`select set_config(${name}, ${value}, true)`);
+}
+
 /**
  * Switches the current transaction to a signed-in user: role `authenticated` and the user's
  * claims, transaction-local (set_config(..., true)), so a transaction pooler can share the

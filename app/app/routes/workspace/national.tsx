@@ -25,13 +25,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const [stats, rest] = await Promise.all([
     nationalDashboardStats((fn) => asUser(user, fn), nation, from, to),
     asUser(user, async (tx) => {
-      return {
-        subunits: await subunitCount(tx),
-        staff: await staffCounts(tx, {}),
-        desk: await deskFiguresByProvince(tx, from, to),
-        flagged: await flaggedByProvince(tx),
-        complaints: await complaintStatsByProvince(tx, { from, to }),
-      };
+      const [subunits, staff, desk, flagged, complaints] = await Promise.all([
+        subunitCount(tx),
+        staffCounts(tx, {}),
+        deskFiguresByProvince(tx, from, to),
+        flaggedByProvince(tx),
+        complaintStatsByProvince(tx, { from, to }),
+      ]);
+      return { subunits, staff, desk, flagged, complaints };
     }),
   ]);
   return {

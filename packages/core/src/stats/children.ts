@@ -27,27 +27,25 @@ export async function childrenStats(
   current?: Map<string, UnitStats> | Promise<Map<string, UnitStats>>,
 ): Promise<ChildRow[]> {
   const nation = parent.kind === "national";
-  const rows = await tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
-    select id, code, name, slug, merged_into_id from public.units
-    where ${
-      nation
-        ? tx`kind = 'province' and dissolved_on is null`
-        : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`
-    }
-    order by kind desc, code`;
-  // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
-  const children = nation ? byUnitName(rows) : rows;
+  const childrenWhere = nation
+    ? tx`kind = 'province' and dissolved_on is null`
+    : tx`province_id = ${parent.id} and id <> ${parent.id} and (kind = 'subunit' or merged_into_id is not null)`;
   const groupBy = nation ? "province" : "unit";
   const scope = nation ? undefined : { provinceIds: [parent.id] };
   const prev = samePeriodLastYear({ from, to });
-  const [now, before] = await Promise.all([
+  const year = statYearOf(to);
+  // The children, their figures now and a year before, and their targets: all at once.
+  const [rows, now, before, targets] = await Promise.all([
+    tx<{ id: string; code: string; name: string; slug: string | null; merged_into_id: string | null }[]>`
+      select id, code, name, slug, merged_into_id from public.units where ${childrenWhere} order by kind desc, code`,
     current ?? readStats(tx, { scope, dim, from, to, groupBy }),
     readStats(tx, { scope, dim, from: prev.from, to: prev.to, groupBy }),
+    tx<{ unit_id: string; cases_rate: string; money_rate: string }[]>`
+      select unit_id, cases_rate::text, money_rate::text from public.stat_targets
+      where stat_year = ${year} and unit_id in (select id from public.units where ${childrenWhere})`,
   ]);
-  const year = statYearOf(to);
-  const targets = await tx<{ unit_id: string; cases_rate: string; money_rate: string }[]>`
-    select unit_id, cases_rate::text, money_rate::text from public.stat_targets
-    where stat_year = ${year} and unit_id = any (${children.map((c) => c.id)}::uuid[])`;
+  // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
+  const children = nation ? byUnitName(rows) : rows;
   const t = new Map(targets.map((x) => [x.unit_id, { cases: x.cases_rate, money: x.money_rate }]));
   const zero = toStatsZero();
   return children.map((c) => {

@@ -1,5 +1,5 @@
 /** The national dashboard's statistics, read at once on several connections. */
-import type { TxSql } from "@thads/db";
+import { setLocal, type TxSql } from "@thads/db";
 import { readScopeStats, readStats, sumStats, type StatDim, type StatUnit } from "./readers.ts";
 import { childrenStats } from "./children.ts";
 import { toFigures } from "./figures.ts";
@@ -17,8 +17,8 @@ export type AsUser = <T>(fn: (tx: TxSql) => Promise<T>) => Promise<T>;
 export async function nationalDashboardStats(runAsUser: AsUser, nation: StatUnit, from: string, to: string) {
   // Five reads already run at once: parallel workers inside each would only compete for the cores.
   const asUser: AsUser = (fn) =>
-    runAsUser(async (tx) => {
-      await tx`select set_config('max_parallel_workers_per_gather', '0', true)`;
+    runAsUser((tx) => {
+      setLocal(tx, "max_parallel_workers_per_gather", "0");
       return fn(tx);
     });
   const all = asUser((tx) => readStats(tx, { dim: "all", from, to, groupBy: "province" }));

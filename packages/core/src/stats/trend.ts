@@ -12,7 +12,12 @@ export async function trend(tx: TxSql, unit: StatUnit, to: string) {
     moneyRate: completionRate(p.stats.money),
     completed: (p.stats.cases.completed + p.stats.cases.terminated).toString(),
   });
-  const current = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year, to })).map(point);
-  const previous = (await readCumulativeSeries(tx, { scope: scopeOf(unit), year: year - 1, to: `${year - 1}-09-30` })).map(point);
+  // Both years at once: their statements go out together.
+  const [cur, prev] = await Promise.all([
+    readCumulativeSeries(tx, { scope: scopeOf(unit), year, to }),
+    readCumulativeSeries(tx, { scope: scopeOf(unit), year: year - 1, to: `${year - 1}-09-30` }),
+  ]);
+  const current = cur.map(point);
+  const previous = prev.map(point);
   return { year, current, previous: previous.slice(0, Math.max(current.length, 1)) };
 }
