@@ -15,13 +15,15 @@ const host = process.env.HOST ?? "127.0.0.1";
 
 const workers = workerCount(process.env.WEB_CONCURRENCY);
 if (cluster.isPrimary && workers > 1) superviseWorkers(workers, { port });
-else await serve();
+else serve();
 
 /** One HTTP server: the whole app in this process (a cluster worker, or alone with WEB_CONCURRENCY=1). */
-async function serve() {
-  // The build is loaded once and handed over as it is: given a function instead, React Router loads
-  // it and derives its routes and handlers again on every request (its development mode).
-  const build = await import(BUILD);
+function serve() {
+  // The build is loaded once (while the server already listens) and handed over as it is: given a
+  // function instead, React Router loads it and derives its routes and handlers again on every
+  // request (its development mode).
+  const loading = import(BUILD);
+  loading.catch(() => {}); // reported where it is awaited: each request, and the background jobs
   const app = express();
   app.disable("x-powered-by");
   // Per-request memory shared by the loaders of one request (app/app/utils/request-store.server.ts).
@@ -51,13 +53,18 @@ async function serve() {
   const publicFiles = servePrecompressed("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(compressResponses());
-  app.all(
-    "*splat",
-    createRequestHandler({
-      build,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
-    }),
-  );
+  let handle;
+  app.all("*splat", async (req, res, next) => {
+    try {
+      handle ??= createRequestHandler({
+        build: await loading,
+        getLoadContext: (r) => ({ clientAddress: r.ip ?? "unknown" }),
+      });
+      return await handle(req, res, next);
+    } catch (e) {
+      next(e);
+    }
+  });
 
   // Express 5 hands a failed listen (port in use, no permission) to this callback.
   const server = app.listen(port, host, (err) => {
@@ -68,11 +75,10 @@ async function serve() {
     if (cluster.isPrimary) console.log(`THADS is up at http://localhost:${port}`);
     // Background work of the app (notifications: deadline sweep and e-mail outbox), in every process;
     // the database keeps concurrent workers from doing the same work twice.
-    try {
-      build.entry.module.startBackgroundJobs?.();
-    } catch (e) {
-      console.error(`Cannot start background jobs: ${e.message}`);
-    }
+    loading.then(
+      (build) => build.entry.module.startBackgroundJobs?.(),
+      (e) => console.error(`Cannot start background jobs: ${e.message}`),
+    );
   });
   // Idle keep-alive connections stay open longer than the idle timeouts of the proxies and clients in
   // front (60 s is common), so a client never reuses a connection the server is just closing — a

@@ -10,6 +10,9 @@ import { useTenantFixture } from "@thads/test-support/fixtures";
 import { todayInVietnam, type Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, intakeCase } from "../src/index.ts";
 import { loadCasePage } from "../src/cases/get-case.ts";
+import { CaseFilterSchema, listCases } from "../src/cases/index.ts";
+import { childrenStats, resolveUnit, toFigures, unitStats } from "../src/stats/index.ts";
+import { statYearOf, statYearPeriod } from "@thads/domain";
 
 const ctx = useTenantFixture();
 const { intakeForm, step, actor, claims } = caseFactories(ctx);
@@ -142,6 +145,8 @@ describe("the bureau assigns a case it holds to one of its regional offices", ()
     const [c] = await ctx.owner<{ unit_id: string; province_id: string }[]>`
       select unit_id, province_id from public.cases where id = ${taken.caseId}`;
     expect(c).toEqual({ unit_id: office, province_id: ctx.fx.units.a });
+    // The office goes back where it was (the province's tables below count its offices).
+    await ctx.owner`update public.units set province_id = ${ctx.fx.units.a}, parent_id = ${ctx.fx.units.a} where id = ${office}`;
   });
 
   it("the office then decides the case with one of its own executors", async () => {
@@ -155,5 +160,42 @@ describe("the bureau assigns a case it holds to one of its regional offices", ()
       obligations: [{ id: "O1", kind: "money", amount: 5_000_000n }],
     });
     expect(decided.ok ? null : decided.error).toBeNull();
+  });
+});
+
+describe("a province's offices add up to the province, with the cases its bureau holds itself", () => {
+  it("shows the bureau's own row, whose figures open exactly its cases", async () => {
+    await heldByBureau();
+    const from = statYearPeriod(statYearOf(today)).from;
+    await withClaims(ctx.app, claims("province_staff"), async (tx) => {
+      const province = (await resolveUnit(tx, `P-A-${ctx.fx.tag}`))!;
+      const rows = await childrenStats(tx, province, from, today);
+      const own = rows.find((r) => r.bureau);
+      expect(own).toMatchObject({ id: ctx.fx.units.a, code: province.code });
+      expect(own!.name).toContain("cơ quan tỉnh trực tiếp thụ lý");
+      expect(BigInt(own!.cases.to_enforce)).toBeGreaterThan(0n);
+      // The rows add up to the province, by cases and by money.
+      const total = toFigures(await unitStats(tx, province, from, today));
+      const sum = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((a, r) => a + BigInt(pick(r)), 0n);
+      expect(sum((r) => r.cases.to_enforce)).toBe(BigInt(total.cases.to_enforce));
+      expect(sum((r) => r.money.to_enforce)).toBe(BigInt(total.money.to_enforce));
+      // Its figure opens its cases, not the province's.
+      const list = async (own: boolean) =>
+        (
+          await listCases(
+            tx,
+            CaseFilterSchema.parse({
+              stat: "to_enforce",
+              statUnit: province.code,
+              statFrom: from,
+              statTo: today,
+              ...(own ? { statOwn: "1" } : {}),
+            }),
+            today,
+          )
+        ).total;
+      expect(await list(true)).toBe(Number(own!.cases.to_enforce));
+      expect(await list(false)).toBe(Number(total.cases.to_enforce));
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { useLoaderData } from "react-router";
 import { formatDateVi } from "@thads/domain/labels";
 import type { Route } from "./+types/report";
-import { drillHref, ExportLinks, MONEY, PeriodForm } from "./stats-ui.tsx";
+import { drillHref, ExportLinks, MONEY, OWN, PeriodForm } from "./stats-ui.tsx";
 import { useMessages } from "../../i18n.ts";
 import { statsMessages } from "./messages.ts";
 import { todayVn } from "../../utils/today.ts";
@@ -106,14 +106,20 @@ export default function StatsReport() {
                 </thead>
                 <tbody>
                   {d.rows.map((r, i) => (
-                    <tr key={r.code} className={r.total ? "font-bold" : undefined}>
+                    <tr key={`${r.code}${r.total ? "-total" : r.bureau ? "-own" : ""}`} className={r.total ? "font-bold" : undefined}>
                       <td className="name min-w-56 border border-slate-400 px-1 py-1">{r.name}</td>
                       {FORM_COLUMNS.map((c, j) => (
                         <td key={c.key} className="num border border-slate-400 px-1 py-1 text-right tabular-nums">
                           {c.key === "rate" ? (
                             values[i]![j]
                           ) : (
-                            <a href={drillHref(c.key, r.code, d.from, d.to, side === "money" ? MONEY : {})} className="print:no-underline">
+                            <a
+                              href={drillHref(c.key, r.code, d.from, d.to, {
+                                ...(side === "money" ? MONEY : {}),
+                                ...(r.bureau ? OWN : {}),
+                              })}
+                              className="print:no-underline"
+                            >
                               {values[i]![j]}
                             </a>
                           )}

@@ -19,6 +19,8 @@ export interface FiguresView {
 
 /** A drill-down link's parameter for a figure of the form by money: the list sums the figure's money. */
 export const MONEY: Readonly<Record<string, string>> = { side: "money" };
+/** A province's own row: the cases its bureau holds itself, not given to an office. */
+export const OWN: Readonly<Record<string, string>> = { statOwn: "1" };
 
 /** The case list of exactly the cases a figure counts (with MONEY: the cases whose money makes up a money figure, and its total). */
 export function drillHref(fig: DrillFigure, unitCode: string, from: string, to: string, extra: Record<string, string> = {}): string {

@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/do
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
-import { drillHref, MONEY, RateBadge } from "../stats/stats-ui.tsx";
+import { drillHref, MONEY, OWN, RateBadge } from "../stats/stats-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import type { loader } from "./province.tsx";
 
@@ -30,7 +30,9 @@ export function SubunitTable({ d }: { d: ProvinceData }) {
           {d.children.map((u) => (
             <tr key={u.id}>
               <td className="px-3 py-2">
-                {u.former ? (
+                {u.bureau ? (
+                  <span data-testid="bureau-own">{u.name}</span>
+                ) : u.former ? (
                   <span>
                     {u.name} <span className="text-xs text-slate-500">({m("province.merged")})</span>
                   </span>
@@ -41,22 +43,30 @@ export function SubunitTable({ d }: { d: ProvinceData }) {
                 )}
               </td>
               <td className="px-3 py-2 tabular-nums">
-                <Link to={drillHref("to_enforce", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.to_enforce))}</Link>
+                <Link to={drillHref("to_enforce", u.code, d.from, d.to, u.bureau ? OWN : {})}>
+                  {formatCount(BigInt(u.cases.to_enforce))}
+                </Link>
               </td>
               <td className="px-3 py-2 tabular-nums">
-                <Link to={drillHref("enforceable", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.enforceable))}</Link>
+                <Link to={drillHref("enforceable", u.code, d.from, d.to, u.bureau ? OWN : {})}>
+                  {formatCount(BigInt(u.cases.enforceable))}
+                </Link>
               </td>
               <td className="px-3 py-2">
                 <RateBadge rate={u.casesRate} target={u.target?.cases} previous={u.previous.casesRate} />
               </td>
               <td className="px-3 py-2 tabular-nums">
-                <Link to={drillHref("enforceable", u.code, d.from, d.to, MONEY)}>{formatDong(u.money.enforceable)}</Link>
+                <Link to={drillHref("enforceable", u.code, d.from, d.to, u.bureau ? { ...MONEY, ...OWN } : MONEY)}>
+                  {formatDong(u.money.enforceable)}
+                </Link>
               </td>
               <td className="px-3 py-2">
                 <RateBadge rate={u.moneyRate} target={u.target?.money} previous={u.previous.moneyRate} />
               </td>
               <td className="px-3 py-2 tabular-nums">
-                <Link to={drillHref("carried_to_next", u.code, d.from, d.to)}>{formatCount(BigInt(u.cases.carried_to_next))}</Link>
+                <Link to={drillHref("carried_to_next", u.code, d.from, d.to, u.bureau ? OWN : {})}>
+                  {formatCount(BigInt(u.cases.carried_to_next))}
+                </Link>
               </td>
             </tr>
           ))}

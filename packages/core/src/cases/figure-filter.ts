@@ -14,6 +14,8 @@ export interface StatFilter {
   statTo?: string;
   /** The side of the form the figure is on: by cases (the default) or by money. */
   side?: StatSide;
+  /** With a province: only the cases its bureau holds itself ("1"). */
+  statOwn?: "1";
 }
 
 /** Ledger events whose cases a figure reads as a set (each has its partial index, migration 20251201000400). */
@@ -67,7 +69,12 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     const [u] = await tx<{ id: string; kind: FigureUnit["kind"]; province_id: string | null; merged_into_id: string | null }[]>`
       select id, kind, province_id, merged_into_id from public.units where code = ${f.statUnit}`;
     if (!u) return { sql: tx`and false` };
-    unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly: u.kind === "subunit" || u.merged_into_id !== null };
+    unit = {
+      id: u.id,
+      kind: u.kind,
+      provinceId: u.province_id,
+      ownCasesOnly: u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1"),
+    };
   }
   const from = f.statFrom;
   const to = f.statTo;
@@ -165,8 +172,13 @@ export async function statFilterCaption(
   if (!f.stat || !f.statFrom || !f.statTo) return null;
   let unitName: string | null = null;
   if (f.statUnit) {
-    const [u] = await tx<{ name: string }[]>`select name from public.units where code = ${f.statUnit}`;
-    unitName = u?.name ?? null;
+    const [u] = await tx<{ name: string; kind: string }[]>`select name, kind from public.units where code = ${f.statUnit}`;
+    unitName = u ? (u.kind === "province" && f.statOwn === "1" ? bureauOwnName(u.name) : u.name) : null;
   }
   return { figure: f.stat, side: f.side ?? "cases", unitCode: f.statUnit ?? null, unitName, from: f.statFrom, to: f.statTo };
+}
+
+/** The name of a province's own row (the cases its bureau holds, not given to an office), as the tables and lists show it. */
+export function bureauOwnName(provinceName: string): string {
+  return `${provinceName} (cơ quan tỉnh trực tiếp thụ lý)`;
 }

@@ -14,7 +14,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 /**
  * Added to the case list's filters: ?stat=<figure>&statUnit=<unit code>&statFrom=YYYY-MM-DD&statTo=YYYY-MM-DD,
- * and &side=money for a figure of the form by money (the list then sums the figure's money).
+ * and &side=money for a figure of the form by money (the list then sums the figure's money);
+ * &statOwn=1 with a province's code: the cases its bureau holds itself (not given to an office).
  */
 export const StatFilterFields = {
   stat: optional(z.enum(DRILL_FIGURES, { message: "Chỉ tiêu thống kê: không hợp lệ." })),
@@ -22,6 +23,7 @@ export const StatFilterFields = {
   statFrom: optional(isoDate("Kỳ thống kê từ ngày")),
   statTo: optional(isoDate("Kỳ thống kê đến ngày")),
   side: optional(z.enum(STAT_SIDES, { message: "Biểu thống kê: phải là «cases» (tính bằng việc) hoặc «money» (tính bằng tiền)." })),
+  statOwn: optional(z.literal("1", { message: "Việc do cơ quan tỉnh trực tiếp thụ lý: chỉ nhận giá trị 1." })),
 };
 
 /** The case list's filters, from the query string (bad values get a message naming the filter). */

@@ -6,6 +6,7 @@ import type { TxSql } from "@thads/db";
 import { readStats, type StatDim, type StatUnit } from "./readers.ts";
 import { byUnitName, completionRate, samePeriodLastYear, statYearOf, type UnitStats } from "@thads/domain";
 import { toFigures, toStatsZero, type Figures } from "./figures.ts";
+import { bureauOwnName } from "../cases/figure-filter.ts";
 
 export interface ChildRow extends Figures {
   id: string;
@@ -13,6 +14,8 @@ export interface ChildRow extends Figures {
   name: string;
   slug: string | null;
   former: boolean;
+  /** The province's own row: the cases its bureau holds itself, not (yet) given to an office. */
+  bureau: boolean;
   target: { cases: string; money: string } | null;
   previous: { casesRate: string | null; moneyRate: string | null };
 }
@@ -48,7 +51,14 @@ export async function childrenStats(
   const children = nation ? byUnitName(rows) : rows;
   const t = new Map(targets.map((x) => [x.unit_id, { cases: x.cases_rate, money: x.money_rate }]));
   const zero = toStatsZero();
-  return children.map((c) => {
+  // A province's offices add up to the province only with the cases its bureau holds itself (an
+  // entrusted case before its assignment to an office): their row, when it has any figure.
+  const own = nation ? undefined : (now.get(parent.id) ?? before.get(parent.id));
+  const ownRow =
+    own && (now.has(parent.id) || before.has(parent.id))
+      ? [{ id: parent.id, code: parent.code, name: bureauOwnName(parent.name), slug: null, merged_into_id: null, bureau: true }]
+      : [];
+  return [...children.map((c) => ({ ...c, bureau: false })), ...ownRow].map((c) => {
     const s = now.get(c.id) ?? zero;
     const p = before.get(c.id) ?? zero;
     return {
@@ -57,6 +67,7 @@ export async function childrenStats(
       name: c.name,
       slug: c.slug,
       former: c.merged_into_id !== null,
+      bureau: c.bureau,
       ...toFigures(s),
       target: t.get(c.id) ?? null,
       previous: { casesRate: completionRate(p.cases), moneyRate: completionRate(p.money) },

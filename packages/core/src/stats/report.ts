@@ -12,6 +12,8 @@ export interface ReportRow extends Figures {
   code: string;
   name: string;
   total: boolean;
+  /** A province's own row (its bureau's cases, not given to an office): its figures open with statOwn=1. */
+  bureau?: boolean;
 }
 
 export async function reportRows(tx: TxSql, unit: StatUnit, from: string, to: string): Promise<ReportRow[]> {
@@ -22,6 +24,7 @@ export async function reportRows(tx: TxSql, unit: StatUnit, from: string, to: st
       code: c.code,
       name: c.name,
       total: false,
+      bureau: c.bureau,
       cases: c.cases,
       money: c.money,
       casesRate: c.casesRate,
