@@ -6,7 +6,7 @@
  * all on. Prints each phase, rows per second and the load average, verifies the audit chains.
  * Not a test. Runs on a throwaway embedded Postgres.
  *
- *   npm run bench:migration -- [cases] [--floor [--profile]]
+ *   npm run bench:migration -- [cases] [--chunk rows] [--floor [--profile]]
  *
  * The file limits of the page and the command line (50 MB, 500,000 rows a file) would split the
  * 2 million events into five files; the benchmark reads them as one, with the limits raised.
@@ -31,9 +31,13 @@ import { importMigration, type MigrationProgress } from "../src/migration/migrat
 import { parseCsv } from "../src/parse.ts";
 
 const args = process.argv.slice(2);
-const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--chunk") ?? 200_000);
 const withFloor = args.includes("--floor");
 const withProfile = args.includes("--profile");
+// Rows per statement of the write (the importer's default unless given).
+const chunkArg = args[args.indexOf("--chunk") + 1];
+const chunkSize = args.includes("--chunk") ? Number(chunkArg) : undefined;
+if (chunkSize !== undefined && !(Number.isInteger(chunkSize) && chunkSize > 0)) throw new Error("--chunk: a whole number of rows");
 const PASSWORD = "thads-app-bench-only";
 const load = () =>
   loadavg()
@@ -264,16 +268,20 @@ async function main() {
     const parseMs = performance.now() - t0;
     const counts0 = await tableCounts(owner);
     let lastLog = 0;
+    let lastPhase = "";
     const result = await withClaims(app, { sub: t.user, role: "authenticated" }, (tx) =>
       importMigration(
         tx,
         { cases, events },
         {
           actor: { userId: t.user, roles: ["province_staff"] },
+          ...(chunkSize ? { chunkSize } : {}),
           onProgress: (p: MigrationProgress) => {
             const now = performance.now();
-            if (now - lastLog < 15_000 && p.phase !== "done") return;
+            // Every 15 s, and at each change of phase.
+            if (now - lastLog < 15_000 && p.phase !== "done" && p.phase === lastPhase) return;
             lastLog = now;
+            lastPhase = p.phase;
             console.error(
               `  [${((now - t0) / 1000).toFixed(0)} s] ${p.phase}: checked ${p.checked}/${p.total}, written ${p.written}; load ${load()}`,
             );

@@ -47,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const staff = await staffCounts(tx, { provinceId: province.id });
     const executorRows = await provinceExecutors(tx, province.id, from, to);
     const overdue = await overdueByOffice(tx, province.id, today);
-    const ownUnits = [province.id, ...children.filter((c) => !c.former).map((c) => c.id)];
+    const ownUnits = [province.id, ...children.filter((c) => !c.former && !c.bureau).map((c) => c.id)];
     const desk = await deskFiguresByProvince(tx, from, to);
     const complaints = await complaintStats(tx, { provinceId: province.id, from, to });
     return {
@@ -66,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       executorRows,
       overdue,
       trend: await trend(tx, unit, to),
-      subunitCount: children.filter((c) => !c.former).length,
+      subunitCount: children.filter((c) => !c.former && !c.bureau).length,
       mayTarget: user.memberships.some((m) => m.role === "province_head" && m.provinceId === province.id),
       ...staff,
     };
