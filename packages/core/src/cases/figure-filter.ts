@@ -6,6 +6,7 @@
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure, type StatSide } from "@thads/domain";
 import { moneyListAddsFlows } from "./figure-money.ts";
+import { bureauOwnName } from "../stats/units.ts";
 
 export interface StatFilter {
   stat?: DrillFigure;
@@ -176,9 +177,4 @@ export async function statFilterCaption(
     unitName = u ? (u.kind === "province" && f.statOwn === "1" ? bureauOwnName(u.name) : u.name) : null;
   }
   return { figure: f.stat, side: f.side ?? "cases", unitCode: f.statUnit ?? null, unitName, from: f.statFrom, to: f.statTo };
-}
-
-/** The name of a province's own row (the cases its bureau holds, not given to an office), as the tables and lists show it. */
-export function bureauOwnName(provinceName: string): string {
-  return `${provinceName} (cơ quan tỉnh trực tiếp thụ lý)`;
 }

@@ -4,9 +4,9 @@
  */
 import type { TxSql } from "@thads/db";
 import { readStats, type StatDim, type StatUnit } from "./readers.ts";
+import { bureauOwnName } from "./units.ts";
 import { byUnitName, completionRate, samePeriodLastYear, statYearOf, type UnitStats } from "@thads/domain";
 import { toFigures, toStatsZero, type Figures } from "./figures.ts";
-import { bureauOwnName } from "../cases/figure-filter.ts";
 
 export interface ChildRow extends Figures {
   id: string;
@@ -53,9 +53,8 @@ export async function childrenStats(
   const zero = toStatsZero();
   // A province's offices add up to the province only with the cases its bureau holds itself (an
   // entrusted case before its assignment to an office): their row, when it has any figure.
-  const own = nation ? undefined : (now.get(parent.id) ?? before.get(parent.id));
   const ownRow =
-    own && (now.has(parent.id) || before.has(parent.id))
+    !nation && (now.has(parent.id) || before.has(parent.id))
       ? [{ id: parent.id, code: parent.code, name: bureauOwnName(parent.name), slug: null, merged_into_id: null, bureau: true }]
       : [];
   return [...children.map((c) => ({ ...c, bureau: false })), ...ownRow].map((c) => {

@@ -51,3 +51,8 @@ export async function reportIssuer(tx: TxSql, unit: StatUnit): Promise<ReportIss
         : null;
   return { superior, place };
 }
+
+/** The name of a province's own row (the cases its bureau holds, not given to an office), as the tables and lists show it. */
+export function bureauOwnName(provinceName: string): string {
+  return `${provinceName} (cơ quan tỉnh trực tiếp thụ lý)`;
+}
