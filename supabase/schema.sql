@@ -1895,6 +1895,28 @@ $function$;
 grant execute on function app_private.assigned_case_ids() to authenticated;
 grant execute on function app_private.assigned_case_ids() to service_role;
 
+CREATE OR REPLACE FUNCTION app_private.audit_batch_digest(p_table text, p_ranges jsonb)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+ SET "TimeZone" TO 'UTC'
+AS $function$
+declare
+  v_digest text;
+begin
+  if p_table is distinct from 'case_events' then
+    raise exception 'audit_batch_digest: % is not audited by batch', p_table using errcode = '22023';
+  end if;
+  select encode(sha256(convert_to(coalesce(string_agg(to_jsonb(e)::text, E'\n' order by e.id), ''), 'UTF8')), 'hex')
+    into v_digest
+  from jsonb_array_elements(p_ranges) as r(range)
+  join public.case_events e on e.id between (r.range ->> 0)::bigint and (r.range ->> 1)::bigint;
+  return v_digest;
+end
+$function$;
+-- function app_private.audit_batch_digest(p_table text, p_ranges jsonb): executed by its owner only
+
 CREATE OR REPLACE FUNCTION app_private.audit_hash(p_prev text, p_id bigint, p_chain text, p_actor uuid, p_table text, p_op text, p_row text, p_before jsonb, p_after jsonb, p_at timestamp with time zone)
  RETURNS text
  LANGUAGE sql
@@ -1918,11 +1940,17 @@ declare
   v_actor uuid := auth.uid();
   v_table text := tg_table_name;
   v_seq regclass := pg_get_serial_sequence('public.audit_log', 'id')::regclass;
+  -- The trigger's argument: from this many rows a statement is audited as one digest per chain.
+  v_batch_from integer := case when tg_nargs > 0 then tg_argv[0]::integer end;
+  v_batch boolean;
   v_chain text;
   v_prev text;
   v_id bigint;
   v_at timestamptz;
   v_n integer;
+  v_after jsonb;
+  v_ranges jsonb;
+  v_rows bigint;
   v_ids bigint[];
   v_afters jsonb[];
   v_ats timestamptz[];
@@ -1930,11 +1958,37 @@ declare
   v_hashes text[];
   r record;
 begin
+  v_batch := v_batch_from is not null and (select count(*) from new_rows) >= v_batch_from;
   -- Chain by chain (in a fixed order): lock the head before drawing any id,
   -- so that ids within a chain follow the chain, exactly as audit_row does.
   for v_chain in select distinct coalesce(n.province_id::text, 'national') from new_rows n order by 1 loop
     insert into app_private.audit_chain_heads (chain_key) values (v_chain) on conflict do nothing;
     select h.last_hash into v_prev from app_private.audit_chain_heads h where h.chain_key = v_chain for update;
+
+    if v_batch then
+      select jsonb_agg(jsonb_build_array(g.lo, g.hi) order by g.lo), sum(g.hi - g.lo + 1)
+        into v_ranges, v_rows
+      from (
+        select min(s.id) as lo, max(s.id) as hi
+        from (select n.id, n.id - row_number() over (order by n.id) as run
+              from new_rows n where coalesce(n.province_id::text, 'national') = v_chain) s
+        group by s.run
+      ) g;
+      v_after := jsonb_build_object('batch', jsonb_build_object(
+        'table', v_table, 'rows', v_rows, 'ranges', v_ranges,
+        'digest', app_private.audit_batch_digest(v_table, v_ranges)));
+      v_id := nextval(v_seq);
+      v_at := clock_timestamp();
+      v_hashes := array[app_private.audit_hash(v_prev, v_id, v_chain, v_actor, v_table, 'INSERT', null, null, v_after, v_at)];
+      insert into public.audit_log (id, chain_key, province_id, unit_id, actor_id, table_name, op, row_id,
+                                    before, after, at, prev_hash, hash)
+      overriding system value
+      values (v_id, v_chain, case when v_chain <> 'national' then v_chain::uuid end, null, v_actor,
+              v_table, 'INSERT', null, null, v_after, v_at, v_prev, v_hashes[1]);
+      update app_private.audit_chain_heads set last_hash = v_hashes[1], last_id = v_id where chain_key = v_chain;
+      continue;
+    end if;
+
     v_n := 0;
     v_ids := '{}'; v_afters := '{}'; v_ats := '{}'; v_prevs := '{}'; v_hashes := '{}';
     for r in select to_jsonb(n) as after from new_rows n where coalesce(n.province_id::text, 'national') = v_chain loop
@@ -2031,16 +2085,21 @@ AS $function$
     select a.*,
            coalesce(lag(a.hash) over (partition by a.chain_key order by a.id), '') as expected_prev,
            app_private.audit_hash(a.prev_hash, a.id, a.chain_key, a.actor_id, a.table_name, a.op,
-                                  a.row_id, a.before, a.after, a.at) as recomputed
+                                  a.row_id, a.before, a.after, a.at) as recomputed,
+           case when a.row_id is null and a.op = 'INSERT' and a.after ? 'batch'
+                then (a.after #>> '{batch,digest}')
+                     is not distinct from app_private.audit_batch_digest(a.after #>> '{batch,table}', a.after #> '{batch,ranges}')
+           end as batch_intact
     from public.audit_log a
   ),
   broken as (
     select o.chain_key, o.id,
            case when o.prev_hash <> o.expected_prev then 'prev_hash does not match the previous row (row removed or reordered)'
-                else 'hash does not match the row content (row altered)' end as problem,
+                when o.hash <> o.recomputed then 'hash does not match the row content (row altered)'
+                else 'the ledger rows of this batch were altered, removed or added (digest differs)' end as problem,
            row_number() over (partition by o.chain_key order by o.id) as rn
     from ordered o
-    where o.prev_hash <> o.expected_prev or o.hash <> o.recomputed
+    where o.prev_hash <> o.expected_prev or o.hash <> o.recomputed or o.batch_intact = false
   ),
   last_rows as (
     select distinct on (a.chain_key) a.chain_key, a.id, a.hash
@@ -4603,7 +4662,7 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EAC
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION app_private.audit_log_immutable();
 CREATE TRIGGER case_events_actor BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.actor_id IS DISTINCT FROM auth.uid()) EXECUTE FUNCTION app_private.actor_is_caller('actor_id');
 CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.audit_log_immutable();
-CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
+CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows('1000');
 CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_case_event_bounds();
 CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind, 'office_assignment'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
 CREATE TRIGGER case_events_notify AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_payment();

@@ -2,11 +2,15 @@
  * A province moving in: generates N cases (default 200,000) with their histories, about ten steps
  * each (≈ 2 million rows in the events file), then migrates them in ONE transaction as province
  * staff through the app's login: row-level security, tenant triggers, foreign keys, the audit trail
- * (one audit row per written row) and the statistics aggregates (kept by the ledger's triggers)
+ * (a row per written row; the ledger's bulk inserts a digest row per statement) and the statistics aggregates (kept by the ledger's triggers)
  * all on. Prints each phase, rows per second and the load average, verifies the audit chains.
  * Not a test. Runs on a throwaway embedded Postgres.
  *
- *   npm run bench:migration -- [cases] [--chunk rows] [--floor [--profile]]
+ *   npm run bench:migration -- [cases] [--chunk rows] [--audit-per-row] [--floor [--profile]]
+ *
+ * The ledger's inserts of 1,000 rows or more are audited as one digest row per statement and chain
+ * (ADR 021, migration 20261215000100); --audit-per-row audits them one row per row instead, as
+ * before that migration, to compare the two on the same script.
  *
  * The file limits of the page and the command line (50 MB, 500,000 rows a file) would split the
  * 2 million events into five files; the benchmark reads them as one, with the limits raised.
@@ -34,6 +38,7 @@ const args = process.argv.slice(2);
 const N = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--chunk") ?? 200_000);
 const withFloor = args.includes("--floor");
 const withProfile = args.includes("--profile");
+const auditPerRow = args.includes("--audit-per-row");
 // Rows per statement of the write (the importer's default unless given).
 const chunkArg = args[args.indexOf("--chunk") + 1];
 const chunkSize = args.includes("--chunk") ? Number(chunkArg) : undefined;
@@ -255,6 +260,15 @@ async function main() {
   const app = createAppSql(appUrl.toString(), { max: 1 });
   try {
     await migrate(owner, { appPassword: PASSWORD });
+    if (auditPerRow) {
+      // The ledger's insert audit without its batch threshold: one audit row per ledger row.
+      await owner`drop trigger case_events_audit_insert on public.case_events`;
+      await owner`create trigger case_events_audit_insert after insert on public.case_events
+        referencing new table as new_rows for each statement execute function app_private.audit_inserted_rows()`;
+    }
+    console.log(
+      `ledger audit: ${auditPerRow ? "one audit row per ledger row (--audit-per-row)" : "one digest row per bulk insert and chain"}`,
+    );
     const t = await setupTenant(owner);
     const g0 = performance.now();
     const files = generate(N, t.codes, t.tag, t.executors);

@@ -31,6 +31,12 @@ export interface ImportOptions {
    * rather than inserted as accepted and then updated.
    */
   projection?: (row: ValidRow) => CaseProjection | undefined;
+  /**
+   * The caller has already looked the file's case numbers up in the database (a province's
+   * migration): skip the per-chunk look-up. A number taken all the same (by a row the user cannot
+   * see) is still refused by the insert and reported on its row.
+   */
+  numbersChecked?: boolean;
 }
 
 /** The case row's columns that follow from its ledger (recordEvent's projection). */
@@ -439,7 +445,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
         else invalid.push(...r.errors);
       });
       await inflight; // the previous chunk's write: its failure surfaces here
-      const inDb = await findDuplicatesInDb(sp ?? tx, ok, parsed.headers);
+      const inDb = opts.numbersChecked ? [] : await findDuplicatesInDb(sp ?? tx, ok, parsed.headers);
       const inFile = findDuplicatesInFile(ok, parsed, seen);
       errors.add(invalid);
       errors.add(inFile);

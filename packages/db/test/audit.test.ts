@@ -69,4 +69,79 @@ describe("audit trail", () => {
     expect(broken?.problem).toMatch(/altered/);
     expect(report.filter((c) => c.chainKey !== target!.chain_key && c.firstBrokenId !== null)).toEqual([]);
   });
+
+  it("a ledger insert of 1,000 rows or more is one digest row per chain, checked against the rows by audit_verify", async () => {
+    type Verified = { chain_key: string; first_broken_id: string | null; problem: string | null }[];
+    type Seen = {
+      bulk: { id: string }[];
+      small: { id: string }[];
+      rows: { id: string; row_id: string | null; unit_id: string | null; after: Record<string, unknown> }[];
+      before: number;
+      after: number;
+      clean: Verified;
+      edited: Verified;
+    };
+    // Everything happens in one transaction that is rolled back: the other tests' chains stay as they are.
+    class Rollback extends Error {
+      constructor(readonly seen: Seen) {
+        super("rollback");
+      }
+    }
+    const seen = await owner
+      .begin(async (tx) => {
+        const chainBefore = await tx<{ n: number }[]>`
+          select count(*)::int as n from public.audit_log where province_id = ${ctx.fx.units.a}`;
+        // Two statements on the same case: 1,200 rows (a batch), then 3 rows (one audit row each).
+        const bulk = await tx<{ id: string }[]>`
+          insert into public.case_events (case_id, kind, effective_date, payload)
+          select ${ctx.fx.cases.a}, 'verification', c.accepted_on, jsonb_build_object('findings', 'lần ' || g)
+          from public.cases c, generate_series(1, 1200) g where c.id = ${ctx.fx.cases.a}
+          returning id`;
+        const small = await tx<{ id: string }[]>`
+          insert into public.case_events (case_id, kind, effective_date, payload)
+          select ${ctx.fx.cases.a}, 'verification', c.accepted_on, '{}'::jsonb
+          from public.cases c, generate_series(1, 3) g where c.id = ${ctx.fx.cases.a}
+          returning id`;
+        const rows = await tx<{ id: string; row_id: string | null; unit_id: string | null; after: Record<string, unknown> }[]>`
+          select id, row_id, unit_id, after from public.audit_log
+          where province_id = ${ctx.fx.units.a} and table_name = 'case_events' order by id desc limit 4`;
+        const chainAfter = await tx<{ n: number }[]>`
+          select count(*)::int as n from public.audit_log where province_id = ${ctx.fx.units.a}`;
+        // Verified in another time zone than the write's: the digest renders timestamps in UTC.
+        await tx`set local timezone = 'Asia/Ho_Chi_Minh'`;
+        const clean = await tx<Verified>`select * from app_private.audit_verify()`;
+        // The owner edits one ledger row behind the append-only trigger.
+        await tx`alter table public.case_events disable trigger case_events_append_only`;
+        await tx`update public.case_events set payload = '{"findings": "đã sửa"}' where id = ${bulk[600]!.id}`;
+        await tx`alter table public.case_events enable trigger case_events_append_only`;
+        const edited = await tx<Verified>`select * from app_private.audit_verify()`;
+        throw new Rollback({ bulk, small, rows, before: chainBefore[0]!.n, after: chainAfter[0]!.n, clean, edited });
+      })
+      .then(
+        () => {
+          throw new Error("the transaction was meant to roll back");
+        },
+        (e: unknown) => {
+          if (e instanceof Rollback) return e.seen;
+          throw e;
+        },
+      );
+    expect(seen.bulk).toHaveLength(1200);
+    // 1 batch row + 3 row-by-row rows.
+    expect(seen.after - seen.before).toBe(4);
+    const [s3, s2, s1, batch] = seen.rows;
+    expect([s1, s2, s3].map((r) => r!.row_id)).toEqual(seen.small.map((r) => String(r.id)));
+    expect(batch!.row_id).toBeNull();
+    const ids = seen.bulk.map((r) => Number(r.id)).sort((a, b) => a - b);
+    expect(batch!.after).toMatchObject({
+      batch: { table: "case_events", rows: 1200, ranges: [[ids[0], ids[1199]]], digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    // (The test before this one broke another chain on purpose.)
+    expect(seen.clean.find((c) => c.chain_key === ctx.fx.units.a)?.first_broken_id).toBeNull();
+    const broken = seen.edited.find((c) => c.chain_key === ctx.fx.units.a);
+    expect(Number(broken?.first_broken_id)).toBe(Number(batch!.id));
+    expect(broken?.problem).toMatch(/digest differs/);
+    const others = (list: Verified) => list.filter((c) => c.chain_key !== ctx.fx.units.a).map((c) => [c.chain_key, c.first_broken_id]);
+    expect(others(seen.edited)).toEqual(others(seen.clean));
+  });
 });

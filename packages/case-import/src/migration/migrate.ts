@@ -590,8 +590,12 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
           actor: opts.actor,
           allOrNothing: true,
           today,
+          numbersChecked: true,
           projection: (r) => {
             const e = entries.get(caseKey(r.unit.provinceId, r.input.caseNumber));
+            // The case row's id is its row's idempotency key, and a new row's version is 1 (all or
+            // nothing: a row the insert refuses rolls the whole migration back).
+            if (e) e.existing = { id: r.input.idempotencyKey, version: 1 };
             // A transferred case is written as taken in, and given its final state after its ledger:
             // nothing more may be written under a case once it has left for another province.
             if (!e?.final || e.failed || e.final.state.status === "transferred_out") return undefined;
@@ -608,17 +612,6 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
           throw new Rollback();
         }
         counts.casesImported = imported.imported;
-        const keys = newRows.map((e) => ({ province_id: e.provinceId, case_number: e.caseNumber }));
-        for (const part of chunks(keys, 10_000)) {
-          const ids = await sp<{ id: string; province_id: string; case_number: string; version: number }[]>`
-            select c.id, c.province_id, c.case_number, c.version
-            from json_to_recordset(${sp.json(part as never)}::json) as k(province_id uuid, case_number text)
-            join public.cases c on c.province_id = k.province_id and c.case_number = k.case_number`;
-          for (const c of ids) {
-            const e = entries.get(caseKey(c.province_id, c.case_number));
-            if (e) e.existing = { id: c.id, version: c.version };
-          }
-        }
       }
       await writeHistories(sp, writable, { actor: opts.actor, today, chunkSize }, (n) => {
         counts.eventsImported += n;
