@@ -47,6 +47,14 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), EMBEDDED_PG_PORT: String(PG_PORT), DEMO_CASES: "5000" },
+    // Beside it, on the next port, a rehearsal server whose today is REHEARSAL_TODAY (register.spec:
+    // the end of a two-year time limit).
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      DEMO_CASES: "5000",
+      REHEARSAL_TODAY: "2028-08-01",
+      REHEARSAL_PORT: String(PORT + 1),
+    },
   },
 });

@@ -19,6 +19,17 @@ const appDir = path.join(root, "app");
 const env = readDbEnv();
 const port = Number(process.env.PORT ?? 3000);
 const demoCases = Number(process.env.DEMO_CASES ?? 100_000);
+/**
+ * A rehearsal server beside the real one (end-to-end tests, training): REHEARSAL_TODAY=YYYY-MM-DD
+ * and REHEARSAL_PORT start a second server on the same database whose today is that day, to see
+ * what the law's long time limits lead to. The database honours the simulated day only while this
+ * is set (app_private.clock, allowed or not at every start).
+ */
+const rehearsal = process.env.REHEARSAL_TODAY
+  ? { today: process.env.REHEARSAL_TODAY, port: Number(process.env.REHEARSAL_PORT ?? port + 1) }
+  : null;
+if (rehearsal && !(/^\d{4}-\d{2}-\d{2}$/.test(rehearsal.today) && Number.isInteger(rehearsal.port) && rehearsal.port > 0))
+  throw new Error("REHEARSAL_TODAY must be YYYY-MM-DD and REHEARSAL_PORT a port number");
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -51,6 +62,7 @@ try {
     });
     console.log(`Demo data ready (${elapsed()})`);
   }
+  await owner`update app_private.clock set simulation_allowed = ${rehearsal !== null}`;
 } finally {
   await owner.end();
 }
@@ -80,6 +92,23 @@ const server = spawn(process.execPath, ["server.js"], {
   env: { ...process.env, PORT: String(port), APP_DATABASE_URL: appUrl(env), NODE_ENV: "production" },
 });
 
+const rehearsalServer = rehearsal
+  ? spawn(process.execPath, ["server.js"], {
+      cwd: appDir,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        PORT: String(rehearsal.port),
+        APP_DATABASE_URL: appUrl(env),
+        NODE_ENV: "production",
+        WEB_CONCURRENCY: "1",
+        // No e-mail to creditors from a rehearsal: its deadlines are not the real ones.
+        NOTIFY_INTERVAL_SECONDS: "0",
+        THADS_SIMULATED_TODAY: rehearsal.today,
+      },
+    })
+  : null;
+
 const model = buildModel();
 console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD})`);
 for (const u of model.users.filter((x) => x.demo)) {
@@ -87,12 +116,14 @@ for (const u of model.users.filter((x) => x.demo)) {
   console.log(`  ${u.email.padEnd(44)} ${ROLE_LABELS[role].vi} / ${ROLE_LABELS[role].en}`);
 }
 console.log(`\nReady in ${elapsed()}: http://localhost:${port}  (Ctrl+C to stop)\n`);
+if (rehearsal) console.log(`Rehearsal server (today = ${rehearsal.today}): http://localhost:${rehearsal.port}\n`);
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   server.kill("SIGTERM");
+  rehearsalServer?.kill("SIGTERM");
   await embedded?.stop();
   process.exit(code);
 }

@@ -76,6 +76,14 @@ create table app_private.audit_chain_heads (
 );
 alter table app_private.audit_chain_heads enable row level security;
 
+create table app_private.clock (
+  id boolean default true not null,
+  simulation_allowed boolean default false not null,
+  constraint clock_pkey PRIMARY KEY (id),
+  constraint clock_id_check CHECK (id)
+);
+alter table app_private.clock enable row level security;
+
 create table app_private.job_leases (
   name text not null,
   holder text not null,
@@ -4091,9 +4099,14 @@ grant execute on function app_private.take_job_lease(p_name text, p_holder text,
 CREATE OR REPLACE FUNCTION app_private.today_vn()
  RETURNS date
  LANGUAGE sql
- STABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
-AS $function$ select (now() at time zone 'Asia/Ho_Chi_Minh')::date $function$;
+AS $function$
+  select coalesce(
+    (select nullif(current_setting('thads.today', true), '')::date
+     from app_private.clock c where c.simulation_allowed),
+    (now() at time zone 'Asia/Ho_Chi_Minh')::date)
+$function$;
 grant execute on function app_private.today_vn() to anon;
 grant execute on function app_private.today_vn() to authenticated;
 grant execute on function app_private.today_vn() to service_role;

@@ -16,6 +16,7 @@ export const LANGS: readonly Lang[] = ["vi", "en"];
 const vi = {
   "app.name": "Hệ thống quản lý Thi hành án dân sự",
   "app.short": "THADS",
+  "app.simulatedToday": "Máy chủ diễn tập: hôm nay được đặt là {date} (không phải ngày thật).",
   "nav.signOut": "Đăng xuất",
   "nav.unread": "{n} thông báo chưa đọc",
   "nav.main": "Điều hướng chính",
@@ -97,6 +98,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   "app.name": "Civil Judgment Enforcement Management System",
   "app.short": "THADS",
+  "app.simulatedToday": "Rehearsal server: today is set to {date} (not the real day).",
   "nav.signOut": "Sign out",
   "nav.unread": "{n} unread notifications",
   "nav.main": "Main navigation",

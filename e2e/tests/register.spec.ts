@@ -154,7 +154,7 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
   expect(await officeCounts(page, office)).toEqual(before);
 });
 
-test("2026 rules: a case on request decided not yet enforceable from 01/07/2026 is due for the return of its request two years later", async ({
+test("2026 rules: a case on request decided not yet enforceable from 01/07/2026 is returned two years later and leaves the workload", async ({
   page,
 }) => {
   const id = await caseOnRequest(page, `REG-${run}-2`, {
@@ -181,6 +181,7 @@ test("2026 rules: a case on request decided not yet enforceable from 01/07/2026 
   // needs the procuracy notified, and the law refuses it until then.
   await signIn(page, HEAD);
   await expect(page).toHaveURL(/\/unit\//);
+  const office = new URL(page.url()).pathname;
   await page.goto(`/cases/${id}`);
   await expect(page.locator('details[data-step="request_returned"]')).toHaveCount(0);
   await expect(page.locator('details[data-step="register_transfer"]')).toHaveCount(0);
@@ -205,4 +206,28 @@ test("2026 rules: a case on request decided not yet enforceable from 01/07/2026 
   expect(await early.text()).toContain("chưa hết thời hạn 2 năm");
   await page.goto(`/cases/${id}`);
   await expect(page.getByTestId("case-status")).toHaveText("Chưa có điều kiện thi hành");
+
+  // Two years on: the rehearsal server beside the real one runs on 01/08/2028 (REHEARSAL_TODAY in
+  // playwright.config.ts), the same database. The head is offered the return, records it, and the
+  // case ends and leaves the office's workload.
+  const rehearsal = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+  await expect
+    .poll(async () => (await page.request.get(`${rehearsal}/healthz`).catch(() => null))?.status(), { timeout: 60_000 })
+    .toBe(200);
+  const before = await officeCounts(page, `${rehearsal}${office}`);
+  await page.goto(`${rehearsal}/cases/${id}`);
+  await expect(page.getByTestId("simulated-today")).toContainText("01/08/2028");
+  await expect(deadline).toContainText(registerDue(since, 24, 1));
+  await step(page, "Gửi lại yêu cầu thi hành án", "01/08/2028", async (f) => {
+    await f.getByLabel("Số thông báo gửi lại yêu cầu thi hành án").fill(`${run}/TB-THADS`);
+    await f.getByLabel("Đã gửi thông báo cho Viện kiểm sát").check();
+  });
+  await expect(page.getByTestId("case-status")).toHaveText("Đã gửi lại yêu cầu thi hành án");
+  await expect(page.getByTestId("timeline")).toContainText(`${run}/TB-THADS`);
+  await expect(page.locator("details[data-step]")).toHaveCount(0);
+  expect(await officeCounts(page, `${rehearsal}${office}`)).toEqual({ open: before.open - 1, register: before.register });
+  // The real server (today) shows the same end: the ledger is one.
+  await page.goto(`/cases/${id}`);
+  await expect(page.getByTestId("simulated-today")).toHaveCount(0);
+  await expect(page.getByTestId("case-status")).toHaveText("Đã gửi lại yêu cầu thi hành án");
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { completeSettings, ownEnv, readDbEnv, type DbEnv } from "@thads/db";
+import { isIsoDate, setSimulatedToday } from "@thads/domain";
 
 const appEnvShape = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -15,12 +16,28 @@ const appEnvShape = z.object({
     .string()
     .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "a mailto: or https: URI")
     .default("mailto:security@thads.gov.vn"),
+  /**
+   * Rehearsals and end-to-end tests only: the server's fixed "today" (YYYY-MM-DD), to see what the
+   * law's long time limits lead to. The database honours it only where its owner has allowed it
+   * (app_private.clock); every page shows the simulated day.
+   */
+  THADS_SIMULATED_TODAY: z
+    .string()
+    .refine((d) => isIsoDate(d), "a date YYYY-MM-DD")
+    .optional(),
 });
 
 const appEnvSchema = appEnvShape.refine((e) => Boolean(e.SUPABASE_URL) === Boolean(e.SUPABASE_ANON_KEY), {
   message: "SUPABASE_URL and SUPABASE_ANON_KEY go together",
   path: ["SUPABASE_ANON_KEY"],
 });
+
+// The simulated day is set when the server's code loads, before any request asks for today.
+const simulated = appEnvShape.shape.THADS_SIMULATED_TODAY.parse(process.env.THADS_SIMULATED_TODAY || undefined);
+if (simulated) {
+  setSimulatedToday(simulated);
+  console.warn(`THADS_SIMULATED_TODAY: this server's today is ${simulated} (a rehearsal, not the real day).`);
+}
 
 export type AppEnv = z.infer<typeof appEnvSchema> & { db: DbEnv };
 

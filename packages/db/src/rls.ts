@@ -1,3 +1,4 @@
+import { simulatedToday } from "@thads/domain";
 import type { Sql, TxSql } from "./clients.ts";
 
 /** The JWT claims that drive RLS, as Supabase Auth issues them. */
@@ -33,11 +34,23 @@ export function setLocal(tx: TxSql, name: string, value: string): void {
  */
 export function actAs(tx: TxSql, claims: Claims): void {
   pipelined(tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`);
+  tellSimulatedDay(tx);
 }
 
 /** Switches the current transaction to auth_service (sign-in, sessions, throttling), pipelined likewise. */
 export function actAsAuthService(tx: TxSql): void {
   pipelined(tx`select set_config('role', 'auth_service', true)`);
+  tellSimulatedDay(tx);
+}
+
+/**
+ * On a rehearsal server (a simulated day, @thads/domain setSimulatedToday), the transaction's
+ * "today" for app_private.today_vn(); the database honours it only where its owner allows
+ * (app_private.clock, migration 20261215000200).
+ */
+function tellSimulatedDay(tx: TxSql): void {
+  const day = simulatedToday();
+  if (day !== null) setLocal(tx, "thads.today", day);
 }
 
 /** Runs fn in one short transaction as `authenticated` with the user's claims. */
@@ -52,6 +65,7 @@ export function withClaims<T>(sql: Sql, claims: Claims, fn: (tx: TxSql) => Promi
 export function asAnon<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
   return sql.begin((tx) => {
     pipelined(tx`select set_config('role', 'anon', true), set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true)`);
+    tellSimulatedDay(tx);
     return fn(tx);
   }) as Promise<T>;
 }

@@ -351,6 +351,7 @@ describe("security-definer functions callable through the API", () => {
         "app_private.provinces_for(p_roles app_role[]) authenticated", // the caller's own memberships only
         "app_private.steering_case_ids() authenticated", // the caller's own committees only
         "app_private.steering_committees_for() authenticated", // the caller's own committees only
+        "app_private.today_vn() anon authenticated", // the day only; a simulated one only where the owner allows it (clock.test)
         "app_private.units_for(p_roles app_role[]) authenticated", // the caller's own memberships only
         "public.auction_notices(p_province_slug text) anon authenticated", // published notices only (isolation-assets)
         "public.confirm_creditor_link(p_request uuid, p_party_kind party_kind) authenticated", // the request's desk only (isolation-creditors)

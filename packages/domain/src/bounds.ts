@@ -39,12 +39,30 @@ export const PLANNED_YEARS_AHEAD = 10;
 // Built once: making a formatter costs far more than using one, and every page asks for today.
 const VN_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
 
+let simulatedDay: IsoDate | null = null;
+
+/**
+ * A rehearsal server's fixed "today" (THADS_SIMULATED_TODAY; null: the real day). Every
+ * todayInVietnam() without an explicit clock answers it, and the database is told the same day
+ * with each transaction (packages/db, rls.ts), where the owner allows it.
+ */
+export function setSimulatedToday(day: IsoDate | null): void {
+  if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`simulated today: ${day} is not YYYY-MM-DD`);
+  simulatedDay = day;
+}
+
+/** The simulated day, if this process runs on one. */
+export function simulatedToday(): IsoDate | null {
+  return simulatedDay;
+}
+
 /**
  * Today's date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7) as YYYY-MM-DD. The one source of "today" for
- * every bound: pass `now` to fix the clock in tests.
+ * every bound: pass `now` to fix the clock in tests (a simulated day, when set, answers otherwise).
  */
-export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return VN_DAY.format(now);
+export function todayInVietnam(now?: Date): IsoDate {
+  if (now === undefined && simulatedDay !== null) return simulatedDay;
+  return VN_DAY.format(now ?? new Date());
 }
 
 /** The latest planned date allowed on `today`: ten years ahead. */

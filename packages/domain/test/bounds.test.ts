@@ -10,6 +10,8 @@ import {
   checkStatYear,
   latestPlannedDate,
   parseCaseEvent,
+  setSimulatedToday,
+  simulatedToday,
   todayInVietnam,
   type CaseEvent,
 } from "../src/index.ts";
@@ -21,6 +23,21 @@ describe("today in Việt Nam", () => {
     expect(todayInVietnam(new Date("2026-12-04T16:59:59Z"))).toBe("2026-12-04");
     expect(todayInVietnam(new Date("2026-12-04T17:00:00Z"))).toBe("2026-12-05");
     expect(todayInVietnam(new Date("2026-12-31T20:00:00Z"))).toBe("2027-01-01");
+  });
+
+  it("is a rehearsal server's simulated day when one is set, unless a clock is passed", () => {
+    const real = todayInVietnam();
+    try {
+      setSimulatedToday("2028-08-01");
+      expect(simulatedToday()).toBe("2028-08-01");
+      expect(todayInVietnam()).toBe("2028-08-01");
+      expect(todayInVietnam(new Date("2026-12-04T16:59:59Z"))).toBe("2026-12-04");
+      expect(() => setSimulatedToday("01/08/2028")).toThrow(/YYYY-MM-DD/);
+    } finally {
+      setSimulatedToday(null);
+    }
+    expect(simulatedToday()).toBeNull();
+    expect(todayInVietnam()).toBe(real);
   });
 });
 
