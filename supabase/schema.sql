@@ -53,7 +53,7 @@ create type public.notification_kind as enum ('request_status', 'payment', 'dead
 create type public.obligation_kind as enum ('money', 'act');
 create type public.party_kind as enum ('person', 'organization');
 create type public.party_role as enum ('creditor', 'debtor', 'related');
-create type public.proceeds_rank as enum ('costs', 'secured', 'priority', 'court_fee', 'other', 'debtor');
+create type public.proceeds_rank as enum ('costs', 'secured', 'priority', 'court_fee', 'fine_state', 'insurance', 'other', 'debtor');
 create type public.request_channel as enum ('online', 'desk');
 create type public.request_kind as enum ('enforcement_request', 'result_confirmation', 'executor_change', 'fee_exemption', 'coercion_cost_exemption', 'complaint', 'denunciation');
 create type public.request_status as enum ('submitted', 'received', 'processing', 'returned', 'rejected');

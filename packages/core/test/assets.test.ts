@@ -249,16 +249,18 @@ describe("asset service", () => {
 
     const lines = await ctx.owner<{ rank: string; obligation_code: string | null; amount: bigint; case_event_id: bigint | null }[]>`
       select rank, obligation_code, amount, case_event_id from public.asset_proceeds where asset_id = ${assetId} order by line_no`;
+    // The judgment's court fee before the secured creditor (Law 26/2008 Art. 47(3), Law 106 Art. 54(3)).
     expect(lines.map((l) => [l.rank, l.obligation_code, l.amount])).toEqual([
       ["costs", null, 150_000_000n],
-      ["secured", "O1", 7_350_000_000n],
-      ["court_fee", "O2", 0n],
+      ["court_fee", "O2", 50_000_000n],
+      ["secured", "O1", 7_300_000_000n],
     ]);
     expect(lines[1]!.case_event_id).not.toBeNull();
+    expect(lines[2]!.case_event_id).not.toBeNull();
     const [c] = await ctx.owner`select money_collected, status from public.cases where id = ${caseId}`;
     expect(c).toMatchObject({ money_collected: 7_350_000_000n, status: "enforcing" });
-    const [pay] = await ctx.owner`select payload from public.case_events where id = ${lines[1]!.case_event_id}`;
-    expect(pay!.payload).toMatchObject({ obligationId: "O1", amount: "7350000000", method: "auction_proceeds" });
+    const [pay] = await ctx.owner`select payload from public.case_events where id = ${lines[2]!.case_event_id}`;
+    expect(pay!.payload).toMatchObject({ obligationId: "O1", amount: "7300000000", method: "auction_proceeds" });
     const [a] =
       await ctx.owner`select status, rounds_held, failed_rounds, sold_price, delivered_on::text from public.assets where id = ${assetId}`;
     expect(a).toMatchObject({

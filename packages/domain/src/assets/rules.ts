@@ -62,7 +62,11 @@ export interface AuctionRules {
   depositMaxPercent: number;
   /** PRODUCT SETTING: heads see assets with at least this many failed rounds as stuck. */
   stuckAfterFailedRounds: number;
-  /** Payment order of Art. 47. */
+  /**
+   * Payment order: Law 26/2008 Art. 47(1)–(2) / Law 106 Art. 54(1)–(2). When the secured creditor
+   * is paid from its collateral, that judgment's court fee comes before it (47(3) / 54(3)):
+   * `distributeProceeds` moves it.
+   */
   distributionOrder: readonly DistributionRank[];
   /** Where each legal value comes from. */
   sources: Readonly<Partial<Record<LegalRuleCode, readonly LegalSource[]>>>;
@@ -88,7 +92,8 @@ export const AUCTION_RULE_SETS: readonly AuctionRuleSet[] = [
       "Law on Civil Judgment Enforcement as amended 2014 (Arts. 47, 99, 101, 104); Decree 62/2015 (Art. 27); Law on Property Auction 2016 (Art. 39)",
     nextRoundWithinDays: 10,
     stuckAfterFailedRounds: 3,
-    distributionOrder: DISTRIBUTION_RANKS,
+    // Art. 47(2): (a) maintenance, wages…, (b) court fees, (c) the other obligations.
+    distributionOrder: ["costs", "secured", "priority", "court_fee", "other"],
   },
   {
     effectiveFrom: "2026-07-01",
@@ -96,9 +101,10 @@ export const AUCTION_RULE_SETS: readonly AuctionRuleSet[] = [
       "Luật Thi hành án dân sự số 106/2025/QH15 (Điều 54, 82, 83); Nghị định 152/2026/NĐ-CP (Điều 62, 65); Luật Đấu giá tài sản 2016 (Điều 39)",
     legalBasis_en:
       "Law on Civil Judgment Enforcement 106/2025/QH15 (Arts. 54, 82, 83); Decree 152/2026 (Arts. 62, 65); Law on Property Auction 2016 (Art. 39)",
-    note: "The payment order still has the ranks of the old Art. 47; Law 106 Art. 54 adds fines / State recoveries and insurance ranks (not yet modelled).",
+    note: "Law 106 Art. 54(1) also deducts, with the enforcement costs, the fees, registration fee and income taxes tied directly to the transfer of the asset: they are entered as part of the enforcement costs.",
     nextRoundWithinDays: 10,
     stuckAfterFailedRounds: 3,
+    // Art. 54(2): (a) maintenance, wages…, (b) court fees, (c) fines and State recoveries, (d) insurance, (đ) the others.
     distributionOrder: DISTRIBUTION_RANKS,
   },
 ];

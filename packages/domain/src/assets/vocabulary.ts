@@ -5,21 +5,33 @@
  */
 
 /** Ranks of Art. 47, in payment order. */
-export const DISTRIBUTION_RANKS = ["costs", "secured", "priority", "court_fee", "other"] as const;
+export const DISTRIBUTION_RANKS = ["costs", "secured", "priority", "court_fee", "fine_state", "insurance", "other"] as const;
 export type DistributionRank = (typeof DISTRIBUTION_RANKS)[number];
 
-/** Ranks a creditor's claim may take (costs are the agency's, not a claim). */
-export const CLAIM_RANKS = ["secured", "priority", "court_fee", "other"] as const;
+/**
+ * Ranks a creditor's claim may take (costs are the agency's, not a claim). `fine_state` and
+ * `insurance` are ranks of their own from 01/07/2026 only (Law 106 Art. 54(2)(c), (d)); before,
+ * such sums are "other" obligations (Law 26/2008 Art. 47(2)(c)).
+ */
+export const CLAIM_RANKS = ["secured", "priority", "court_fee", "fine_state", "insurance", "other"] as const;
 export type ClaimRank = (typeof CLAIM_RANKS)[number];
 
 export const DISTRIBUTION_RANK_LABELS: Readonly<Record<DistributionRank | "debtor", { vi: string; en: string }>> = {
   costs: { vi: "Chi phí thi hành án (cưỡng chế, định giá, bán đấu giá)", en: "Enforcement costs" },
   secured: { vi: "Người nhận thế chấp, cầm cố (từ tiền bán chính tài sản bảo đảm)", en: "Secured creditor (from its own collateral)" },
   priority: {
-    vi: "Tiền cấp dưỡng, tiền lương, tiền công, bồi thường tính mạng, sức khỏe",
-    en: "Maintenance, wages, compensation for life and health",
+    vi: "Tiền cấp dưỡng; tiền lương, tiền công, trợ cấp thôi việc, mất việc làm, mất sức lao động; bồi thường tính mạng, sức khỏe, tổn thất tinh thần",
+    en: "Maintenance; wages, severance, job-loss and incapacity allowances; compensation for life, health and mental suffering",
   },
-  court_fee: { vi: "Án phí", en: "Court fees" },
+  court_fee: { vi: "Án phí, lệ phí Tòa án", en: "Court fees" },
+  fine_state: {
+    vi: "Tiền phạt; khoản truy thu sung quỹ nhà nước (từ 01/07/2026)",
+    en: "Fines; sums recovered for the State (from 01/07/2026)",
+  },
+  insurance: {
+    vi: "Bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế (từ 01/07/2026)",
+    en: "Social, unemployment and health insurance (from 01/07/2026)",
+  },
   other: { vi: "Các khoản phải thi hành khác (theo tỷ lệ)", en: "Other obligations (pro rata)" },
   debtor: { vi: "Trả lại người phải thi hành án", en: "Returned to the debtor" },
 };

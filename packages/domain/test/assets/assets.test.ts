@@ -21,6 +21,7 @@ import {
   failedAuctionNoticeDueOn,
   priceChangeValuationDue,
   rulesFor,
+  type ClaimRank,
   type RoundRecord,
 } from "../../src/index.ts";
 
@@ -47,8 +48,18 @@ describe("auction rules by effective date", () => {
     expect(() => auctionRulesFor("10/11/2025")).toThrow(RangeError);
     expect(() => auctionRulesFor("2014-01-01")).toThrow(RangeError);
   });
-  it("keep the Art. 47 order", () => {
+  it("keep the Art. 47 order until 30/06/2026 and the Art. 54 order from 01/07/2026", () => {
     expect(rules.distributionOrder).toEqual(["costs", "secured", "priority", "court_fee", "other"]);
+    expect(auctionRulesFor("2026-06-30").distributionOrder).toEqual(["costs", "secured", "priority", "court_fee", "other"]);
+    expect(auctionRulesFor("2026-07-01").distributionOrder).toEqual([
+      "costs",
+      "secured",
+      "priority",
+      "court_fee",
+      "fine_state",
+      "insurance",
+      "other",
+    ]);
     expect(DISTRIBUTION_RANKS[0]).toBe("costs");
   });
 });
@@ -347,31 +358,72 @@ describe("deposits", () => {
 });
 
 describe("distribution of proceeds (Art. 47)", () => {
-  const dist = (
-    proceeds: bigint,
-    costs: bigint,
-    claims: { id: string; rank: "secured" | "priority" | "court_fee" | "other"; amount: bigint }[],
-  ) => {
-    const r = distributeProceeds({ proceeds, enforcementCosts: costs, claims });
+  const dist = (proceeds: bigint, costs: bigint, claims: { id: string; rank: ClaimRank; amount: bigint }[], on = "2026-07-01") => {
+    const r = distributeProceeds({ proceeds, enforcementCosts: costs, claims, order: auctionRulesFor(on).distributionOrder });
     if (!r.ok) throw new Error(r.error.message_en);
     return r.distribution;
   };
 
-  it("pays costs, then the secured creditor, then priority, court fees and others in that order", () => {
-    const d = dist(1_000n, 100n, [
-      { id: "other", rank: "other", amount: 500n },
+  it("pays costs, then the judgment's court fee and the secured creditor, then priority and others (47(3), 54(3)), in both sets", () => {
+    for (const on of ["2026-06-30", "2026-07-01"]) {
+      const d = dist(
+        1_000n,
+        100n,
+        [
+          { id: "other", rank: "other", amount: 500n },
+          { id: "fee", rank: "court_fee", amount: 50n },
+          { id: "wage", rank: "priority", amount: 150n },
+          { id: "bank", rank: "secured", amount: 400n },
+        ],
+        on,
+      );
+      expect(d.lines.map((l) => [l.rank, l.claimId, l.amount])).toEqual([
+        ["costs", null, 100n],
+        ["court_fee", "fee", 50n],
+        ["secured", "bank", 400n],
+        ["priority", "wage", 150n],
+        ["other", "other", 300n],
+      ]);
+      expect(d.toDebtor).toBe(0n);
+    }
+  });
+
+  it("without a secured creditor: priority before court fees (47(2), 54(2))", () => {
+    const d = dist(300n, 100n, [
       { id: "fee", rank: "court_fee", amount: 50n },
-      { id: "wage", rank: "priority", amount: 150n },
-      { id: "bank", rank: "secured", amount: 400n },
+      { id: "wage", rank: "priority", amount: 180n },
     ]);
     expect(d.lines.map((l) => [l.rank, l.claimId, l.amount])).toEqual([
       ["costs", null, 100n],
-      ["secured", "bank", 400n],
-      ["priority", "wage", 150n],
-      ["court_fee", "fee", 50n],
-      ["other", "other", 300n],
+      ["priority", "wage", 180n],
+      ["court_fee", "fee", 20n],
     ]);
-    expect(d.toDebtor).toBe(0n);
+  });
+
+  it("from 01/07/2026: fines and State recoveries, then insurance, after court fees and before the others (Law 106 Art. 54(2)(c), (d))", () => {
+    const d = dist(1_000n, 0n, [
+      { id: "other", rank: "other", amount: 500n },
+      { id: "bhxh", rank: "insurance", amount: 300n },
+      { id: "fine", rank: "fine_state", amount: 400n },
+      { id: "fee", rank: "court_fee", amount: 100n },
+    ]);
+    expect(d.lines.map((l) => [l.rank, l.claimId, l.amount])).toEqual([
+      ["court_fee", "fee", 100n],
+      ["fine_state", "fine", 400n],
+      ["insurance", "bhxh", 300n],
+      ["other", "other", 200n],
+    ]);
+  });
+
+  it("before 01/07/2026 refuses those ranks: fines and insurance are other obligations then (Law 26/2008 Art. 47(2)(c))", () => {
+    const r = distributeProceeds({
+      proceeds: 1_000n,
+      enforcementCosts: 0n,
+      claims: [{ id: "fine", rank: "fine_state", amount: 400n }],
+      order: auctionRulesFor("2026-06-30").distributionOrder,
+    });
+    expect(!r.ok && r.error).toMatchObject({ code: "rank_not_in_force", field: "claims" });
+    expect(!r.ok && r.error.message_vi).toContain("Điều 47(2)(c)");
   });
 
   it("returns the surplus to the debtor", () => {
