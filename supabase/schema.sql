@@ -2280,16 +2280,22 @@ declare
   v_today date := app_private.today_vn();
   r record;
 begin
+  -- app_private.date_out_of_bounds(effective_date, 'past', accepted_on, today), written out.
   select n.effective_date, c.accepted_on into r
     from new_rows n join public.cases c on c.id = n.case_id
-   where app_private.date_out_of_bounds(n.effective_date, 'past', c.accepted_on, v_today)
+   where n.effective_date < date '1990-01-01' or n.effective_date > v_today or n.effective_date < c.accepted_on
    limit 1;
   if found then
     perform app_private.check_date_bound(r.effective_date, 'past', 'Ngày hiệu lực (effective_date)', r.accepted_on);
   end if;
 
+  -- not app_private.is_dong(amount), written out.
   select n.payload ->> 'amount' as amount into r
-    from new_rows n where n.kind = 'payment' and not app_private.is_dong(n.payload ->> 'amount') limit 1;
+    from new_rows n
+   where n.kind = 'payment'
+     and not case when (n.payload ->> 'amount') ~ '^[0-9]{1,17}$'
+                  then (n.payload ->> 'amount')::numeric between 1 and 10000000000000000 else false end
+   limit 1;
   if found then
     perform app_private.check_dong(r.amount, 'Số tiền nộp (payload.amount)');
   end if;
@@ -2446,6 +2452,29 @@ begin
 end
 $function$;
 -- function app_private.check_judgments_dates(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.check_obligation_dates()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_today date := app_private.today_vn();
+  r record;
+begin
+  select n.performed_on, c.accepted_on into r
+    from new_rows n join public.cases c on c.id = n.case_id
+   where n.performed_on is not null
+     and (n.performed_on < date '1990-01-01' or n.performed_on > v_today or n.performed_on < c.accepted_on)
+   limit 1;
+  if found then
+    perform app_private.check_date_bound(r.performed_on, 'past', 'Ngày thực hiện nghĩa vụ (performed_on)', r.accepted_on);
+  end if;
+  return null;
+end
+$function$;
+-- function app_private.check_obligation_dates(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.check_password(p_email text, p_password text)
  RETURNS uuid
@@ -4683,7 +4712,8 @@ CREATE TRIGGER case_events_stats AFTER INSERT ON public.case_events REFERENCING 
 CREATE TRIGGER case_events_tenant BEFORE INSERT ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
 CREATE TRIGGER case_obligations_audit AFTER DELETE OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER case_obligations_audit_insert AFTER INSERT ON public.case_obligations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();
-CREATE TRIGGER case_obligations_date_bounds AFTER INSERT OR UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.check_record_dates('case', 'past:performed_on:Ngày thực hiện nghĩa vụ');
+CREATE TRIGGER case_obligations_date_bounds AFTER UPDATE ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.check_record_dates('case', 'past:performed_on:Ngày thực hiện nghĩa vụ');
+CREATE TRIGGER case_obligations_date_bounds_insert AFTER INSERT ON public.case_obligations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_obligation_dates();
 CREATE TRIGGER case_obligations_tenant BEFORE INSERT OR UPDATE OF case_id, province_id, unit_id ON public.case_obligations FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();
 CREATE TRIGGER case_parties_audit AFTER DELETE OR UPDATE ON public.case_parties FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER case_parties_audit_insert AFTER INSERT ON public.case_parties REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows();

@@ -6,7 +6,7 @@
  * all on. Prints each phase, rows per second and the load average, verifies the audit chains.
  * Not a test. Runs on a throwaway embedded Postgres.
  *
- *   npm run bench:migration -- [cases] [--chunk rows] [--audit-per-row] [--floor [--profile]]
+ *   npm run bench:migration -- [cases] [--chunk rows] [--audit-per-row] [--floor [--profile] [--triggers]]
  *
  * The ledger's inserts of 1,000 rows or more are audited as one digest row per statement and chain
  * (ADR 021, migration 20261215000100); --audit-per-row audits them one row per row instead, as
@@ -39,6 +39,8 @@ const N = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--chunk
 const withFloor = args.includes("--floor");
 const withProfile = args.includes("--profile");
 const auditPerRow = args.includes("--audit-per-row");
+// --triggers (with --floor): the first round with everything on prints each statement's trigger times.
+let showTriggers = args.includes("--triggers");
 // Rows per statement of the write (the importer's default unless given).
 const chunkArg = args[args.indexOf("--chunk") + 1];
 const chunkSize = args.includes("--chunk") ? Number(chunkArg) : undefined;
@@ -182,10 +184,17 @@ async function insertTime(tx: TxSql, province: string, n: number, bare: boolean)
   ];
   let ms = 0;
   for (const q of statements) {
-    const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, timing off, costs off, summary on) ${q}`);
+    const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(
+      `explain (analyze, timing ${showTriggers && !bare ? "on" : "off"}, costs off, summary on) ${q}`,
+    );
     const line = plan.map((r) => r["QUERY PLAN"]).find((l) => l.startsWith("Execution Time"));
     ms += Number(/([\d.]+) ms/.exec(line ?? "")?.[1] ?? Number.NaN);
+    if (showTriggers && !bare) {
+      console.log(`  ${/insert into (\S+)/.exec(q)?.[1]}: ${line}`);
+      for (const l of plan.map((r) => r["QUERY PLAN"]).filter((x) => x.startsWith("Trigger"))) console.log(`    ${l}`);
+    }
   }
+  if (!bare) showTriggers = false;
   return ms;
 }
 

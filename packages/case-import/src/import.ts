@@ -201,7 +201,13 @@ async function writeChunk(
   tx: TxSql,
   part: readonly ValidRow[],
   state: WriteState,
-  opts: { actor: Actor; headers: ParseResult["headers"]; projection?: ImportOptions["projection"] },
+  opts: {
+    actor: Actor;
+    headers: ParseResult["headers"];
+    projection?: ImportOptions["projection"];
+    /** Projections already worked out for these rows (while the previous chunk was written). */
+    projected?: ReadonlyMap<ValidRow, CaseProjection | undefined>;
+  },
 ): Promise<void> {
   const stats = state;
   const judgmentIds = state.judgmentIds;
@@ -266,7 +272,7 @@ async function writeChunk(
       }
       byId.set(i.idempotencyKey, r);
       const deadline = firstDeadline(state, r);
-      const p = opts.projection?.(r);
+      const p = opts.projected?.has(r) ? opts.projected.get(r) : opts.projection?.(r);
       caseRows.push({
         id: i.idempotencyKey,
         unit_id: r.unit.id,
@@ -351,6 +357,16 @@ async function writeChunk(
     }
     stats.imported += done.length;
   }
+}
+
+/** Works out the rows' projections in slices, giving the event loop a turn between slices (as validateSlices). */
+async function projectSlices(rows: readonly ValidRow[], projection: NonNullable<ImportOptions["projection"]>) {
+  const out = new Map<ValidRow, CaseProjection | undefined>();
+  for (let i = 0; i < rows.length; i += 250) {
+    for (const r of rows.slice(i, i + 250)) out.set(r, projection(r));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
 }
 
 /** Validates rows in slices, giving the event loop a turn between slices so that a write in flight can go on. */
@@ -444,6 +460,8 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
         if (r.ok) ok.push(r.row);
         else invalid.push(...r.errors);
       });
+      // A migration's case rows in their final state: worked out here, while the previous chunk is written.
+      const projected = sp && opts.projection && mayWrite() ? await projectSlices(ok, opts.projection) : undefined;
       await inflight; // the previous chunk's write: its failure surfaces here
       const inDb = opts.numbersChecked ? [] : await findDuplicatesInDb(sp ?? tx, ok, parsed.headers);
       const inFile = findDuplicatesInFile(ok, parsed, seen);
@@ -458,7 +476,7 @@ export async function importCases(tx: TxSql, input: ParseResult | readonly Sourc
       report();
       if (sp && mayWrite() && good.length) {
         progress.phase = "write";
-        inflight = writeChunk(sp, good, state, writeOpts).then(() => {
+        inflight = writeChunk(sp, good, state, { ...writeOpts, projected }).then(() => {
           progress.written = state.imported;
           report();
         });

@@ -82,6 +82,29 @@ describe("dates of the ledger, in the database", () => {
 });
 
 describe("money caps, in the database", () => {
+  it("refuses an obligation performed after today or before the case's acceptance, inserted (one statement of several rows) or updated", async () => {
+    const insert = (performed: (string | null)[]) => async (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) => {
+      const rows = performed.map((on) => ({ code: `A${randomUUID().slice(0, 8)}`, performed_on: on }));
+      await tx`
+        insert into public.case_obligations (case_id, code, kind, description, performed_on)
+        select ${ctx.fx.cases.a}, r.code, 'act', 'Giao nhà', r.performed_on
+        from json_to_recordset(${tx.json(rows as never)}::json) as r(code text, performed_on date)`;
+    };
+    const today = await todayVn();
+    const late = await asWriter(insert([today, null, await plusDays(1)]));
+    expect(late).toMatch(/^23514: /);
+    expect(late).toContain("Ngày thực hiện nghĩa vụ (performed_on)");
+    expect(await asWriter(insert([today, "2026-09-30"]))).toMatch(/^23514: .*ngày thụ lý/);
+    expect(await asWriter(insert([today, "2026-10-01", null]))).toBe("ok");
+    const [o] = await ctx.owner<{ code: string }[]>`
+      select code from public.case_obligations where case_id = ${ctx.fx.cases.a} and kind = 'act' and performed_on = ${today} limit 1`;
+    const update = (on: string) => async (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) => {
+      await tx`update public.case_obligations set performed_on = ${on} where case_id = ${ctx.fx.cases.a} and code = ${o!.code}`;
+    };
+    expect(await asWriter(update(await plusDays(1)))).toMatch(/^23514: .*Ngày thực hiện nghĩa vụ/);
+    expect(await asWriter(update("2026-10-01"))).toBe("ok");
+  });
+
   it("refuses an obligation of 10^16 + 1 đồng (and 10^18), accepts 10^16", async () => {
     const obligation = (amount: bigint) => (tx: Parameters<Parameters<typeof withClaims>[2]>[0]) =>
       tx`insert into public.case_obligations (case_id, code, kind, amount) values (${ctx.fx.cases.a}, ${`M${randomUUID().slice(0, 8)}`}, 'money', ${amount})`;

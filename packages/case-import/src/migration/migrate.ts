@@ -664,14 +664,17 @@ async function writeHistories(
       });
     }
   }
-  for (const part of chunks(rows, opts.chunkSize)) {
-    await tx`
-      insert into public.case_events (case_id, kind, effective_date, payload, actor_id, idempotency_key)
-      select e.case_id, e.kind, e.effective_date, e.payload, ${opts.actor.userId}::uuid, e.key
-      from json_to_recordset(${tx.json(part as never)}::json)
-        as e(case_id uuid, kind public.case_event_kind, effective_date date, payload jsonb, key uuid)`;
-    onWritten(part.length);
-  }
+  // Every chunk is sent at once (pipelined on the transaction's connection, run in order): Node
+  // encodes the next chunks while the database writes the first, instead of the two taking turns.
+  await Promise.all(
+    chunks(rows, opts.chunkSize).map((part) =>
+      tx`
+        insert into public.case_events (case_id, kind, effective_date, payload, actor_id, idempotency_key)
+        select e.case_id, e.kind, e.effective_date, e.payload, ${opts.actor.userId}::uuid, e.key
+        from json_to_recordset(${tx.json(part as never)}::json)
+          as e(case_id uuid, kind public.case_event_kind, effective_date date, payload jsonb, key uuid)`.then(() => onWritten(part.length)),
+    ),
+  );
 
   const newObligations: Record<string, unknown>[] = [];
   const changedObligations: Record<string, unknown>[] = [];
