@@ -1916,10 +1916,14 @@ begin
   if p_table is distinct from 'case_events' then
     raise exception 'audit_batch_digest: % is not audited by batch', p_table using errcode = '22023';
   end if;
-  select encode(sha256(convert_to(coalesce(string_agg(to_jsonb(e)::text, E'\n' order by e.id), ''), 'UTF8')), 'hex')
+  select encode(sha256(convert_to(coalesce(string_agg(r.rows_text, E'\n' order by r.lo), ''), 'UTF8')), 'hex')
     into v_digest
-  from jsonb_array_elements(p_ranges) as r(range)
-  join public.case_events e on e.id between (r.range ->> 0)::bigint and (r.range ->> 1)::bigint;
+  from (
+    select b.lo,
+           (select string_agg(to_jsonb(e)::text, E'\n' order by e.id)
+              from public.case_events e where e.id between b.lo and b.hi) as rows_text
+    from (select (x ->> 0)::bigint as lo, (x ->> 1)::bigint as hi from jsonb_array_elements(p_ranges) as x) b
+  ) r;
   return v_digest;
 end
 $function$;
