@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChains } from "../src/audit.ts";
 import { asCaseWriter, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "@thads/test-support/fixtures";
+import { inRolledBackTransaction, useTenantFixture } from "@thads/test-support/fixtures";
 
 const ctx = useTenantFixture();
 const { owner, app } = ctx;
@@ -82,50 +82,35 @@ describe("audit trail", () => {
       edited: Verified;
     };
     // Everything happens in one transaction that is rolled back: the other tests' chains stay as they are.
-    class Rollback extends Error {
-      constructor(readonly seen: Seen) {
-        super("rollback");
-      }
-    }
-    const seen = await owner
-      .begin(async (tx) => {
-        const chainBefore = await tx<{ n: number }[]>`
+    const seen: Seen = await inRolledBackTransaction(owner, async (tx) => {
+      const chainBefore = await tx<{ n: number }[]>`
           select count(*)::int as n from public.audit_log where province_id = ${ctx.fx.units.a}`;
-        // Two statements on the same case: 1,200 rows (a batch), then 3 rows (one audit row each).
-        const bulk = await tx<{ id: string }[]>`
+      // Two statements on the same case: 1,200 rows (a batch), then 3 rows (one audit row each).
+      const bulk = await tx<{ id: string }[]>`
           insert into public.case_events (case_id, kind, effective_date, payload)
           select ${ctx.fx.cases.a}, 'verification', c.accepted_on, jsonb_build_object('findings', 'lần ' || g)
           from public.cases c, generate_series(1, 1200) g where c.id = ${ctx.fx.cases.a}
           returning id`;
-        const small = await tx<{ id: string }[]>`
+      const small = await tx<{ id: string }[]>`
           insert into public.case_events (case_id, kind, effective_date, payload)
           select ${ctx.fx.cases.a}, 'verification', c.accepted_on, '{}'::jsonb
           from public.cases c, generate_series(1, 3) g where c.id = ${ctx.fx.cases.a}
           returning id`;
-        const rows = await tx<{ id: string; row_id: string | null; unit_id: string | null; after: Record<string, unknown> }[]>`
+      const rows = await tx<{ id: string; row_id: string | null; unit_id: string | null; after: Record<string, unknown> }[]>`
           select id, row_id, unit_id, after from public.audit_log
           where province_id = ${ctx.fx.units.a} and table_name = 'case_events' order by id desc limit 4`;
-        const chainAfter = await tx<{ n: number }[]>`
+      const chainAfter = await tx<{ n: number }[]>`
           select count(*)::int as n from public.audit_log where province_id = ${ctx.fx.units.a}`;
-        // Verified in another time zone than the write's: the digest renders timestamps in UTC.
-        await tx`set local timezone = 'Asia/Ho_Chi_Minh'`;
-        const clean = await tx<Verified>`select * from app_private.audit_verify()`;
-        // The owner edits one ledger row behind the append-only trigger.
-        await tx`alter table public.case_events disable trigger case_events_append_only`;
-        await tx`update public.case_events set payload = '{"findings": "đã sửa"}' where id = ${bulk[600]!.id}`;
-        await tx`alter table public.case_events enable trigger case_events_append_only`;
-        const edited = await tx<Verified>`select * from app_private.audit_verify()`;
-        throw new Rollback({ bulk, small, rows, before: chainBefore[0]!.n, after: chainAfter[0]!.n, clean, edited });
-      })
-      .then(
-        () => {
-          throw new Error("the transaction was meant to roll back");
-        },
-        (e: unknown) => {
-          if (e instanceof Rollback) return e.seen;
-          throw e;
-        },
-      );
+      // Verified in another time zone than the write's: the digest renders timestamps in UTC.
+      await tx`set local timezone = 'Asia/Ho_Chi_Minh'`;
+      const clean = await tx<Verified>`select * from app_private.audit_verify()`;
+      // The owner edits one ledger row behind the append-only trigger.
+      await tx`alter table public.case_events disable trigger case_events_append_only`;
+      await tx`update public.case_events set payload = '{"findings": "đã sửa"}' where id = ${bulk[600]!.id}`;
+      await tx`alter table public.case_events enable trigger case_events_append_only`;
+      const edited = await tx<Verified>`select * from app_private.audit_verify()`;
+      return { bulk, small, rows, before: chainBefore[0]!.n, after: chainAfter[0]!.n, clean, edited };
+    });
     expect(seen.bulk).toHaveLength(1200);
     // 1 batch row + 3 row-by-row rows.
     expect(seen.after - seen.before).toBe(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTenantFixture } from "@thads/test-support/fixtures";
+import { inRolledBackTransaction, useTenantFixture } from "@thads/test-support/fixtures";
 import { todayInVietnam } from "@thads/domain";
 import { withClaims } from "../src/rls.ts";
 
@@ -14,12 +14,6 @@ const todayWith = (day: string) =>
     return r!.today;
   });
 
-class Rollback extends Error {
-  constructor(readonly value: unknown) {
-    super("rollback");
-  }
-}
-
 describe("the simulated day (app_private.clock)", () => {
   it("is ignored where the owner has not allowed it: a client naming another day gets the real day", async () => {
     const [flag] = await owner<{ allowed: boolean }[]>`select simulation_allowed as allowed from app_private.clock`;
@@ -28,24 +22,14 @@ describe("the simulated day (app_private.clock)", () => {
   });
 
   it("is the transaction's day where the owner allows it, and the real day for a transaction that names none", async () => {
-    const seen = await owner
-      .begin(async (tx) => {
-        await tx`update app_private.clock set simulation_allowed = true`;
-        await tx`select set_config('role', 'authenticated', true), set_config('thads.today', '2028-08-03', true)`;
-        const [simulated] = await tx<{ today: string }[]>`select app_private.today_vn()::text as today`;
-        await tx`select set_config('thads.today', '', true)`;
-        const [real] = await tx<{ today: string }[]>`select app_private.today_vn()::text as today`;
-        throw new Rollback({ simulated: simulated!.today, real: real!.today });
-      })
-      .then(
-        () => {
-          throw new Error("the transaction was meant to roll back");
-        },
-        (e: unknown) => {
-          if (e instanceof Rollback) return e.value;
-          throw e;
-        },
-      );
+    const seen = await inRolledBackTransaction(owner, async (tx) => {
+      await tx`update app_private.clock set simulation_allowed = true`;
+      await tx`select set_config('role', 'authenticated', true), set_config('thads.today', '2028-08-03', true)`;
+      const [simulated] = await tx<{ today: string }[]>`select app_private.today_vn()::text as today`;
+      await tx`select set_config('thads.today', '', true)`;
+      const [real] = await tx<{ today: string }[]>`select app_private.today_vn()::text as today`;
+      return { simulated: simulated!.today, real: real!.today };
+    });
     expect(seen).toEqual({ simulated: "2028-08-03", real: todayInVietnam(new Date()) });
   });
 

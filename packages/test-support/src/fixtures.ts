@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createAppSql, createOwnerSql, type Sql } from "@thads/db";
+import { createAppSql, createOwnerSql, type Sql, type TxSql } from "@thads/db";
 import { intakeForm, recordSteps, takeInCase } from "./cases.ts";
 import "./provided.ts";
 
@@ -156,4 +156,27 @@ export function useTenantFixture() {
     await ctx.app.end();
   });
   return ctx;
+}
+
+class RolledBack<T> extends Error {
+  constructor(readonly value: T) {
+    super("rolled back");
+  }
+}
+
+/** Runs fn in a transaction of `sql` that is then rolled back, and returns what fn returned. */
+export async function inRolledBackTransaction<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
+  return sql
+    .begin(async (tx) => {
+      throw new RolledBack(await fn(tx as unknown as TxSql));
+    })
+    .then(
+      () => {
+        throw new Error("the transaction was meant to roll back");
+      },
+      (e: unknown) => {
+        if (e instanceof RolledBack) return e.value as T;
+        throw e;
+      },
+    );
 }
