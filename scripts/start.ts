@@ -22,14 +22,16 @@ const demoCases = Number(process.env.DEMO_CASES ?? 100_000);
 /**
  * A rehearsal server beside the real one (end-to-end tests, training): REHEARSAL_TODAY=YYYY-MM-DD
  * and REHEARSAL_PORT start a second server on the same database whose today is that day, to see
- * what the law's long time limits lead to. The database honours the simulated day only while this
- * is set (app_private.clock, allowed or not at every start).
+ * what the law's long time limits lead to. The database honours that day, and no other, only while
+ * this is set (app_private.clock, written at every start); on the embedded database only.
  */
 const rehearsal = process.env.REHEARSAL_TODAY
   ? { today: process.env.REHEARSAL_TODAY, port: Number(process.env.REHEARSAL_PORT ?? port + 1) }
   : null;
 if (rehearsal && !(/^\d{4}-\d{2}-\d{2}$/.test(rehearsal.today) && Number.isInteger(rehearsal.port) && rehearsal.port > 0))
   throw new Error("REHEARSAL_TODAY must be YYYY-MM-DD and REHEARSAL_PORT a port number");
+// A rehearsal writes steps dated after the real today into the database it runs on: never a real one.
+if (rehearsal && env.DATABASE_URL) throw new Error("REHEARSAL_TODAY: rehearsals run only on the embedded database (unset DATABASE_URL)");
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -62,7 +64,8 @@ try {
     });
     console.log(`Demo data ready (${elapsed()})`);
   }
-  await owner`update app_private.clock set simulation_allowed = ${rehearsal !== null}`;
+  // The one day a session may name as today (app_private.today_vn); none without a rehearsal.
+  await owner`update app_private.clock set simulated_day = ${rehearsal?.today ?? null}`;
 } finally {
   await owner.end();
 }

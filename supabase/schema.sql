@@ -78,7 +78,7 @@ alter table app_private.audit_chain_heads enable row level security;
 
 create table app_private.clock (
   id boolean default true not null,
-  simulation_allowed boolean default false not null,
+  simulated_day date,
   constraint clock_pkey PRIMARY KEY (id),
   constraint clock_id_check CHECK (id)
 );
@@ -1903,7 +1903,7 @@ $function$;
 grant execute on function app_private.assigned_case_ids() to authenticated;
 grant execute on function app_private.assigned_case_ids() to service_role;
 
-CREATE OR REPLACE FUNCTION app_private.audit_batch_digest(p_table text, p_ranges jsonb)
+CREATE OR REPLACE FUNCTION app_private.audit_batch_digest(p_table text, p_ranges jsonb, p_version integer)
  RETURNS text
  LANGUAGE plpgsql
  STABLE
@@ -1916,18 +1916,28 @@ begin
   if p_table is distinct from 'case_events' then
     raise exception 'audit_batch_digest: % is not audited by batch', p_table using errcode = '22023';
   end if;
+  if p_version not in (1, 2) then
+    raise exception 'audit_batch_digest: unknown digest version %', p_version using errcode = '22023';
+  end if;
   select encode(sha256(convert_to(coalesce(string_agg(r.rows_text, E'\n' order by r.lo), ''), 'UTF8')), 'hex')
     into v_digest
   from (
     select b.lo,
-           (select string_agg(to_jsonb(e)::text, E'\n' order by e.id)
+           (select string_agg(
+                     case p_version
+                       when 1 then to_jsonb(e)::text
+                       else jsonb_build_object(
+                         'id', e.id, 'case_id', e.case_id, 'province_id', e.province_id, 'unit_id', e.unit_id,
+                         'kind', e.kind, 'effective_date', e.effective_date, 'payload', e.payload,
+                         'actor_id', e.actor_id, 'idempotency_key', e.idempotency_key, 'created_at', e.created_at)::text
+                     end, E'\n' order by e.id)
               from public.case_events e where e.id between b.lo and b.hi) as rows_text
     from (select (x ->> 0)::bigint as lo, (x ->> 1)::bigint as hi from jsonb_array_elements(p_ranges) as x) b
   ) r;
   return v_digest;
 end
 $function$;
--- function app_private.audit_batch_digest(p_table text, p_ranges jsonb): executed by its owner only
+-- function app_private.audit_batch_digest(p_table text, p_ranges jsonb, p_version integer): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.audit_hash(p_prev text, p_id bigint, p_chain text, p_actor uuid, p_table text, p_op text, p_row text, p_before jsonb, p_after jsonb, p_at timestamp with time zone)
  RETURNS text
@@ -1987,8 +1997,8 @@ begin
         group by s.run
       ) g;
       v_after := jsonb_build_object('batch', jsonb_build_object(
-        'table', v_table, 'rows', v_rows, 'ranges', v_ranges,
-        'digest', app_private.audit_batch_digest(v_table, v_ranges)));
+        'table', v_table, 'v', 2, 'rows', v_rows, 'ranges', v_ranges,
+        'digest', app_private.audit_batch_digest(v_table, v_ranges, 2)));
       v_id := nextval(v_seq);
       v_at := clock_timestamp();
       v_hashes := array[app_private.audit_hash(v_prev, v_id, v_chain, v_actor, v_table, 'INSERT', null, null, v_after, v_at)];
@@ -2098,9 +2108,10 @@ AS $function$
            coalesce(lag(a.hash) over (partition by a.chain_key order by a.id), '') as expected_prev,
            app_private.audit_hash(a.prev_hash, a.id, a.chain_key, a.actor_id, a.table_name, a.op,
                                   a.row_id, a.before, a.after, a.at) as recomputed,
-           case when a.row_id is null and a.op = 'INSERT' and a.after ? 'batch'
+           case when a.row_id is null and a.op = 'INSERT' and a.table_name = 'case_events' and a.after ? 'batch'
                 then (a.after #>> '{batch,digest}')
-                     is not distinct from app_private.audit_batch_digest(a.after #>> '{batch,table}', a.after #> '{batch,ranges}')
+                     is not distinct from app_private.audit_batch_digest(a.after #>> '{batch,table}', a.after #> '{batch,ranges}',
+                                                                        coalesce((a.after #>> '{batch,v}')::integer, 1))
            end as batch_intact
     from public.audit_log a
   ),
@@ -4136,8 +4147,9 @@ CREATE OR REPLACE FUNCTION app_private.today_vn()
  SET search_path TO ''
 AS $function$
   select coalesce(
-    (select nullif(current_setting('thads.today', true), '')::date
-     from app_private.clock c where c.simulation_allowed),
+    (select c.simulated_day from app_private.clock c
+      where c.simulated_day is not null
+        and nullif(current_setting('thads.today', true), '') = to_char(c.simulated_day, 'YYYY-MM-DD')),
     (now() at time zone 'Asia/Ho_Chi_Minh')::date)
 $function$;
 grant execute on function app_private.today_vn() to anon;

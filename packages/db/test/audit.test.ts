@@ -79,6 +79,7 @@ describe("audit trail", () => {
       before: number;
       after: number;
       clean: Verified;
+      widened: Verified;
       edited: Verified;
     };
     // Everything happens in one transaction that is rolled back: the other tests' chains stay as they are.
@@ -104,12 +105,16 @@ describe("audit trail", () => {
       // Verified in another time zone than the write's: the digest renders timestamps in UTC.
       await tx`set local timezone = 'Asia/Ho_Chi_Minh'`;
       const clean = await tx<Verified>`select * from app_private.audit_verify()`;
+      // A column added to the ledger later does not break the batches already written (digest v2:
+      // a fixed list of columns).
+      await tx`alter table public.case_events add column later_column text`;
+      const widened = await tx<Verified>`select * from app_private.audit_verify()`;
       // The owner edits one ledger row behind the append-only trigger.
       await tx`alter table public.case_events disable trigger case_events_append_only`;
       await tx`update public.case_events set payload = '{"findings": "đã sửa"}' where id = ${bulk[600]!.id}`;
       await tx`alter table public.case_events enable trigger case_events_append_only`;
       const edited = await tx<Verified>`select * from app_private.audit_verify()`;
-      return { bulk, small, rows, before: chainBefore[0]!.n, after: chainAfter[0]!.n, clean, edited };
+      return { bulk, small, rows, before: chainBefore[0]!.n, after: chainAfter[0]!.n, clean, widened, edited };
     });
     expect(seen.bulk).toHaveLength(1200);
     // 1 batch row + 3 row-by-row rows.
@@ -119,10 +124,11 @@ describe("audit trail", () => {
     expect(batch!.row_id).toBeNull();
     const ids = seen.bulk.map((r) => Number(r.id)).sort((a, b) => a - b);
     expect(batch!.after).toMatchObject({
-      batch: { table: "case_events", rows: 1200, ranges: [[ids[0], ids[1199]]], digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      batch: { table: "case_events", v: 2, rows: 1200, ranges: [[ids[0], ids[1199]]], digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     // (The test before this one broke another chain on purpose.)
     expect(seen.clean.find((c) => c.chain_key === ctx.fx.units.a)?.first_broken_id).toBeNull();
+    expect(seen.widened.find((c) => c.chain_key === ctx.fx.units.a)?.first_broken_id).toBeNull();
     const broken = seen.edited.find((c) => c.chain_key === ctx.fx.units.a);
     expect(Number(broken?.first_broken_id)).toBe(Number(batch!.id));
     expect(broken?.problem).toMatch(/digest differs/);
