@@ -499,7 +499,12 @@ create table public.case_events (
 alter table public.case_events enable row level security;
 alter table public.case_events force row level security;
 grant select on table public.case_events to authenticated;
-grant insert on table public.case_events to case_writer;
+grant insert (case_id) on table public.case_events to case_writer;
+grant insert (kind) on table public.case_events to case_writer;
+grant insert (effective_date) on table public.case_events to case_writer;
+grant insert (payload) on table public.case_events to case_writer;
+grant insert (actor_id) on table public.case_events to case_writer;
+grant insert (idempotency_key) on table public.case_events to case_writer;
 
 create table public.case_obligations (
   id uuid default gen_random_uuid() not null,

@@ -444,6 +444,25 @@ describe("a committee's members are staff of its scope", () => {
   });
 });
 
+describe("a ledger row's id, tenant keys and creation time are the database's", () => {
+  const event = (columns: string, values: string) => (tx: TxSql) =>
+    tx.unsafe(
+      `insert into public.case_events (case_id, kind, effective_date, payload${columns}) overriding system value
+       values ($1, 'notification', '2026-10-10', '{}'${values})`,
+      [ctx.fx.cases.a],
+    );
+  it("the executor as case_writer records a step naming only its own columns", async () => {
+    expect(await attempt(ctx.fx.users.executor!, event("", ""), { writer: true })).toBe("ok");
+  });
+  it.each([
+    ["an id ahead of the sequence", ", id", ", 9000000000000"],
+    ["a creation time", ", created_at", ", '2020-01-01'"],
+    ["tenant keys", ", province_id, unit_id", ", '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'"],
+  ])("naming %s is refused", async (_label, columns, values) => {
+    expect(await attempt(ctx.fx.users.executor!, event(columns, values), { writer: true })).toBe("42501");
+  });
+});
+
 describe("the person a row names as its actor is the caller", () => {
   it("a province head may not set a target in a colleague's name", async () => {
     const target = (by: string) => (tx: TxSql) =>
