@@ -148,10 +148,11 @@ describe("catalog", () => {
       });
   });
 
+  // (Column grants count: case_writer inserts a ledger row's own columns only.)
   it("signed-in users read case rows but write them only as case_writer", async () => {
     const grants = await sql<{ table: string; role: string; write: boolean }[]>`
-      select t.table, r.role, has_table_privilege(r.role, ('public.' || t.table)::regclass, 'insert')
-                              or has_table_privilege(r.role, ('public.' || t.table)::regclass, 'update') as write
+      select t.table, r.role, has_any_column_privilege(r.role, ('public.' || t.table)::regclass, 'insert')
+                              or has_any_column_privilege(r.role, ('public.' || t.table)::regclass, 'update') as write
       from (values ('cases'), ('judgments'), ('case_parties'), ('case_obligations'), ('case_events')) as t("table")
       cross join (values ('authenticated'), ('case_writer')) as r(role)
       order by 1, 2`;
