@@ -88,6 +88,74 @@ describe("a money figure's drill-down", () => {
     expect(widened).toBeGreaterThan(0);
   }, 300_000);
 
+  it("with cases the bureau gave to its offices: every figure's list, by cases and by money, equals the figure at the bureau, each office and the province", async () => {
+    const r = rng(2812);
+    const bureau = ctx.fx.units.b;
+    const offices = [ctx.fx.units.b1, ctx.fx.units.b9];
+    let assigned = 0;
+    for (let i = 0; i < 60; i++) {
+      const events = randomLedger(r, {
+        provinceId: bureau,
+        otherProvinceId: "q",
+        start: "2022-08-01",
+        spreadDays: 700,
+        steps: 14,
+        until: "2026-09-30",
+        officeIds: offices,
+      });
+      const [c] = await ctx.owner<{ id: string }[]>`
+        insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+        values (${bureau}, ${bureau}, ${`MV-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Phạm Văn D')
+        returning id`;
+      // In ledger order, as the case service writes: the assignment, then the case's unit.
+      for (const e of events) {
+        await ctx.owner`insert into public.case_events ${ctx.owner(row(c!.id, e), "case_id", "kind", "effective_date", "payload")}`;
+        if (e.kind === "office_assignment") {
+          await ctx.owner`update public.cases set unit_id = ${e.unitId} where id = ${c!.id}`;
+          assigned++;
+        }
+      }
+    }
+    expect(assigned).toBeGreaterThan(15);
+    const units = await ctx.owner<{ id: string; code: string }[]>`
+      select id, code from public.units where id in (${bureau}, ${offices[0]!}, ${offices[1]!}) order by code`;
+    const viewer = ctx.fx.users.national_viewer!;
+    const mismatches: string[] = [];
+    let moved = 0;
+    for (const { from, to } of PERIODS) {
+      for (const u of units) {
+        // The province as a whole, and its bureau's own row (statOwn).
+        for (const own of u.id === bureau ? [false, true] : [false]) {
+          const unit = (await unitByCode(ctx.owner, u.code))!;
+          const scope = own ? { unitIds: [bureau] } : scopeOf(unit);
+          const stats = await readScopeStats(ctx.owner, { scope, dim: "all", from, to });
+          moved += Number(stats.cases.moved_in + stats.cases.moved_out);
+          for (const figure of DRILL_FIGURES) {
+            for (const side of ["cases", "money"] as const) {
+              const f = CaseFilterSchema.parse({
+                stat: figure,
+                statUnit: u.code,
+                statFrom: from,
+                statTo: to,
+                side,
+                ...(own ? { statOwn: "1" } : {}),
+              });
+              const list = await withClaims(ctx.app, claimsOf(viewer), (tx) => listCases(tx, f, "2026-11-27", { kind: "national" }));
+              const pick = (v: typeof stats.cases) => (figure === "done" ? v.completed + v.terminated : v[figure]);
+              const label = `${u.code}${own ? " (own)" : ""} ${from}..${to} ${figure} ${side}`;
+              if (side === "cases" && list.total !== Number(pick(stats.cases)))
+                mismatches.push(`${label}: ${list.total} ≠ ${pick(stats.cases)}`);
+              if (side === "money" && list.moneyTotal !== pick(stats.money).toString())
+                mismatches.push(`${label}: ${list.moneyTotal} ≠ ${pick(stats.money)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(moved).toBeGreaterThan(15);
+  }, 300_000);
+
   it("sums nothing on the side by cases, and refuses an unknown side with a message naming it", async () => {
     const [a] = await ctx.owner<{ code: string }[]>`select code from public.units where id = ${ctx.fx.units.a}`;
     const f = CaseFilterSchema.parse({ stat: "completed", statUnit: a!.code, statFrom: "2023-10-01", statTo: "2024-09-30" });

@@ -1,7 +1,9 @@
 /**
  * Assignment to a regional office (office_assignment): the provincial bureau gives a case it holds
  * itself (an entrusted case opens there) to one of its regional offices, which then decides it.
- * The office's figures take the case, so the offices of a province add up to the province.
+ * From the assignment's day the office counts the case (received from another unit); the bureau keeps
+ * what it counted before (given to another unit), so no reported figure moves (ADR 028), and the
+ * offices of a province add up to the province.
  */
 import { describe, expect, it } from "vitest";
 import { withClaims } from "@thads/db";
@@ -33,18 +35,19 @@ const unitOf = async (id: string) => {
   const [c] = await ctx.owner<{ unit_id: string; version: number }[]>`select unit_id, version from public.cases where id = ${id}`;
   return c!;
 };
-/** The cases accepted under a unit by its statistics (all days, all judgment types). */
-const acceptedAt = async (unit: string) => {
-  const [r] = await ctx.owner<
-    { n: string | null }[]
-  >`select sum(acc_n)::text as n from public.stat_daily where unit_id = ${unit} and dim = 'all'`;
-  return Number(r!.n ?? 0);
+/** Under a unit by its statistics (all days, all judgment types): cases accepted, received from and given to another unit, open. */
+const countsAt = async (unit: string) => {
+  const [r] = await ctx.owner<{ acc: string | null; mvi: string | null; mvo: string | null; open: string | null }[]>`
+    select sum(acc_n)::text as acc, sum(mvi_n)::text as mvi, sum(mvo_n)::text as mvo,
+           sum(ip_n + pp_n + sp_n + ot_n + ny_n)::text as open
+    from public.stat_daily where unit_id = ${unit} and dim = 'all'`;
+  return { accepted: Number(r!.acc ?? 0), movedIn: Number(r!.mvi ?? 0), movedOut: Number(r!.mvo ?? 0), open: Number(r!.open ?? 0) };
 };
 
 describe("the bureau assigns a case it holds to one of its regional offices", () => {
   it("moves the case, its parties and its figures to the office; the ledger keeps where each step was taken", async () => {
     const id = await heldByBureau();
-    const [bureauBefore, officeBefore] = [await acceptedAt(ctx.fx.units.a), await acceptedAt(ctx.fx.units.a9)];
+    const [bureauBefore, officeBefore] = [await countsAt(ctx.fx.units.a), await countsAt(ctx.fx.units.a9)];
     const page = await withClaims(ctx.app, claims("province_staff"), (tx) => loadCasePage(tx, id, ["province_staff"], today));
     expect(page && "actions" in page ? page.actions : []).toContain("office_assignment");
     expect(page && "offices" in page ? page.offices.map((o) => o.id).sort() : []).toEqual([ctx.fx.units.a1, ctx.fx.units.a9].sort());
@@ -61,9 +64,10 @@ describe("the bureau assigns a case it holds to one of its regional offices", ()
       { kind: "acceptance", unit_id: ctx.fx.units.a },
       { kind: "office_assignment", unit_id: ctx.fx.units.a },
     ]);
-    // The office now counts the case, the bureau no longer does; the province's total is unchanged.
-    expect(await acceptedAt(ctx.fx.units.a9)).toBe(officeBefore + 1);
-    expect(await acceptedAt(ctx.fx.units.a)).toBe(bureauBefore - 1);
+    // The office now holds the case, received from the bureau; the bureau keeps its acceptance and
+    // records the case as given: nothing it reported moves, and the province's total is unchanged.
+    expect(await countsAt(ctx.fx.units.a9)).toEqual({ ...officeBefore, movedIn: officeBefore.movedIn + 1, open: officeBefore.open + 1 });
+    expect(await countsAt(ctx.fx.units.a)).toEqual({ ...bureauBefore, movedOut: bureauBefore.movedOut + 1, open: bureauBefore.open - 1 });
 
     // Not twice: the office holds it now.
     const again = await step(id, STAFF, { kind: "office_assignment", effectiveDate: today, unitId: ctx.fx.units.a1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addStats, caseStats, cumulativePeriods, zeroStats, type CaseEvent } from "@thads/domain";
+import { addStats, caseStats, caseStatsByUnit, cumulativePeriods, zeroStats, type CaseEvent, type UnitStats } from "@thads/domain";
 import { randomLedger, rng } from "@thads/test-support/random";
 import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats/readers.ts";
 import { bruteForceStats, verifyStats } from "../src/stats/verify.ts";
@@ -154,7 +154,106 @@ describe("statistics aggregates against the domain definitions", () => {
     }
   });
 
-  it("moving a case to another sub-bureau moves its figures", async () => {
+  it("a bureau's cases given to regional offices: a later assignment never changes a past period's figures, at any unit", async () => {
+    const r = rng(1216);
+    // A province of its own here (the other tests' cases are at a1, a9 and b1).
+    const bureau = ctx.fx.units.b;
+    const offices: string[] = [];
+    for (const n of [5, 6]) {
+      const [u] = await ctx.owner<{ id: string }[]>`
+        insert into public.units (kind, code, name, parent_id, province_id)
+        values ('subunit', ${`P-B-${ctx.fx.tag}-KV0${n}`}, ${`Phòng khu vực ${n}`}, ${bureau}, ${bureau}) returning id`;
+      offices.push(u!.id);
+    }
+    const units = [bureau, ...offices];
+    const cutoff = "2024-12-31";
+    const cases: { id: string; events: CaseEvent[] }[] = [];
+    for (let i = 0; i < 70; i++) {
+      // Most cases have their whole history; the last twenty were only accepted before the cutoff
+      // (the bureau holds them, undecided) and are given to an office after it.
+      const late = i >= 50;
+      let events = randomLedger(r, {
+        provinceId: bureau,
+        otherProvinceId: "q",
+        start: late ? "2024-11-01" : "2023-03-01",
+        spreadDays: late ? 50 : 600,
+        steps: late ? 0 : 14,
+        until: UNTIL,
+        officeIds: offices,
+      });
+      if (late) {
+        const acceptedOn = events[0]!.effectiveDate;
+        const movedOn = acceptedOn > "2025-01-15" ? acceptedOn : "2025-01-15";
+        const office = offices[i % 2]!;
+        events = [
+          ...events,
+          { kind: "office_assignment", effectiveDate: movedOn, unitId: office },
+          {
+            kind: "decision",
+            effectiveDate: "2025-02-03",
+            mode: "ex_officio",
+            obligations: [{ id: "m1", kind: "money", amount: 12_345_000n }],
+          },
+          { kind: "notification", effectiveDate: "2025-02-04" },
+          { kind: "payment", effectiveDate: "2025-03-10", obligationId: "m1", amount: 2_345_000n },
+        ];
+      }
+      const [c] = await ctx.owner<{ id: string }[]>`
+        insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+        values (${bureau}, ${bureau}, ${`GIAO-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Lê Văn C')
+        returning id`;
+      cases.push({ id: c!.id, events });
+    }
+    // Events are written in ledger order, as the case service writes them: an assignment first, then
+    // the case's unit (the database's rule for the API roles).
+    const write = async (c: { id: string; events: CaseEvent[] }, keep: (e: CaseEvent) => boolean) => {
+      for (const e of c.events.filter(keep)) {
+        await ctx.owner`insert into public.case_events ${ctx.owner(row(c.id, e), "case_id", "kind", "effective_date", "payload")}`;
+        if (e.kind === "office_assignment") await ctx.owner`update public.cases set unit_id = ${e.unitId} where id = ${c.id}`;
+      }
+    };
+    for (const c of cases) await write(c, (e) => e.effectiveDate <= cutoff);
+    const past = [
+      { from: "2023-10-01", to: "2024-09-30" },
+      { from: "2024-10-01", to: "2024-12-31" },
+      { from: "2024-12-01", to: "2024-12-31" },
+    ];
+    const read = async (p: { from: string; to: string }) => readStats(ctx.owner, { ...p, groupBy: "unit", scope: { unitIds: units } });
+    const before = await Promise.all(past.map(read));
+    for (const c of cases) await write(c, (e) => e.effectiveDate > cutoff);
+    const moved = cases.filter((c) => c.events.some((e) => e.kind === "office_assignment" && e.effectiveDate > cutoff));
+    expect(moved.length).toBeGreaterThanOrEqual(20);
+    expect(cases.filter((c) => c.events.some((e) => e.kind === "office_assignment" && e.effectiveDate <= cutoff)).length).toBeGreaterThan(
+      5,
+    );
+    for (const [i, p] of past.entries()) expect(await read(p), `${p.from}–${p.to}`).toEqual(before[i]);
+
+    // Every period, every unit: the aggregates equal the domain's per-unit figures and the brute force.
+    for (const p of [
+      ...past,
+      { from: "2024-10-01", to: "2025-09-30" },
+      { from: "2025-01-15", to: "2025-01-15" },
+      ...cumulativePeriods(2025),
+    ]) {
+      const expected = new Map<string, UnitStats>();
+      for (const c of cases)
+        for (const [unit, s] of caseStatsByUnit(c.events, p.from, p.to)) expected.set(unit, addStats(expected.get(unit) ?? zeroStats(), s));
+      const agg = await read(p);
+      const brute = await bruteForceStats(ctx.owner, p.from, p.to, "unit", { unitIds: units });
+      for (const unit of units) {
+        expect(agg.get(unit) ?? zeroStats(), `aggregates ${unit} ${p.from}–${p.to}`).toEqual(expected.get(unit) ?? zeroStats());
+        expect(brute.get(unit) ?? zeroStats(), `brute force ${unit} ${p.from}–${p.to}`).toEqual(expected.get(unit) ?? zeroStats());
+      }
+      // The province: moved in = moved out, and its cases to enforce are the cases' own.
+      const province = sumStats(units.map((u) => agg.get(u) ?? zeroStats()));
+      expect(province.cases.moved_in).toBe(province.cases.moved_out);
+      expect(province.money.moved_in).toBe(province.money.moved_out);
+    }
+    const fy = await read({ from: "2024-10-01", to: "2025-09-30" });
+    expect(fy.get(bureau)!.cases.moved_out).toBeGreaterThanOrEqual(20n);
+  }, 180_000);
+
+  it("an owner's change of a case's unit without a step in its ledger moves its whole history (maintenance only)", async () => {
     const events = randomLedger(rng(99), {
       provinceId: "p",
       otherProvinceId: "q",

@@ -23,6 +23,8 @@ export interface RandomLedgerOptions {
   /** No event after this date (e.g. today, where the database refuses later dates). */
   until?: IsoDate;
   lifecycle?: LifecycleOptions;
+  /** Regional offices of the province: a case its bureau holds may be given to one (office_assignment). */
+  officeIds?: readonly string[];
 }
 
 export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent[] {
@@ -75,6 +77,9 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
       candidates.push({ kind: "payment", effectiveDate: date, obligationId: moneyOb.id, amount: left });
     }
     if (actOb) candidates.push({ kind: "act_performed", effectiveDate: date, obligationId: actOb.id });
+    const held = state.unitId === null || state.unitId === state.provinceId;
+    if (o.officeIds?.length && state.status === "accepted" && held)
+      candidates.push({ kind: "office_assignment", effectiveDate: date, unitId: pick(r, o.officeIds) });
     if (state.status === "not_yet_enforceable") {
       candidates.push(
         { kind: "register_transfer", effectiveDate: date },
@@ -93,7 +98,9 @@ export function randomLedger(r: () => number, o: RandomLedgerOptions): CaseEvent
     const byKind = (k: CaseEvent["kind"]) => candidates.find((c) => c.kind === k);
     const natural: (CaseEvent | undefined)[] =
       state.status === "accepted"
-        ? [byKind("decision")]
+        ? o.officeIds?.length && byKind("office_assignment")
+          ? [byKind("office_assignment"), byKind("decision")]
+          : [byKind("decision")]
         : state.status === "decided"
           ? [byKind("notification")]
           : state.status === "notified"

@@ -30,6 +30,7 @@ type IndexedEvent =
   | "register_transfer"
   | "register_reopening"
   | "request_returned"
+  | "office_assignment"
   | "money_flow";
 const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   completion: "e.kind = 'completion'",
@@ -42,6 +43,9 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   register_transfer: "e.kind = 'register_transfer'",
   register_reopening: "e.kind = 'register_reopening'",
   request_returned: "e.kind = 'request_returned'",
+  // Migration 20261216000100: a move between the province's units (moved in at the receiving unit,
+  // moved out at the giving one: narrowed below).
+  office_assignment: "e.kind = 'office_assignment'",
   // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
   money_flow: "e.kind in ('decision', 'payment')",
 };
@@ -53,6 +57,8 @@ interface FigureUnit {
   provinceId: string | null;
   /** A sub-bureau, or a province merged into another: its own cases. */
   ownCasesOnly: boolean;
+  /** With ownCasesOnly: a case was given to it or by it (its figures then follow the holding unit, ADR 028). */
+  hasMoves: boolean;
 }
 
 /**
@@ -62,33 +68,43 @@ interface FigureUnit {
  * not-yet-enforceable classification are read once as a set (its partial index), which the walk
  * of the list then probes, rather than one ledger look-up per case.
  */
-export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: ReturnType<TxSql> }> {
+export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: ReturnType<TxSql>; heldBy: string | null }> {
   // (Wrapped: a fragment is a thenable, and an async function would run it.)
-  if (!f.stat || !f.statFrom || !f.statTo) return { sql: tx`` };
+  if (!f.stat || !f.statFrom || !f.statTo) return { sql: tx``, heldBy: null };
   let unit: FigureUnit | null = null;
   if (f.statUnit) {
     const [u] = await tx<{ id: string; kind: FigureUnit["kind"]; province_id: string | null; merged_into_id: string | null }[]>`
       select id, kind, province_id, merged_into_id from public.units where code = ${f.statUnit}`;
-    if (!u) return { sql: tx`and false` };
-    unit = {
-      id: u.id,
-      kind: u.kind,
-      provinceId: u.province_id,
-      ownCasesOnly: u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1"),
-    };
+    if (!u) return { sql: tx`and false`, heldBy: null };
+    const ownCasesOnly = u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1");
+    const [m] = ownCasesOnly
+      ? await tx<{ moves: boolean }[]>`
+          select exists (select 1 from public.case_events e where e.kind = 'office_assignment' and e.unit_id = ${u.id})
+              or exists (select 1 from public.case_events e where e.kind = 'office_assignment' and e.payload ->> 'unitId' = ${u.id}) as moves`
+      : [{ moves: false }];
+    unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly, hasMoves: m?.moves ?? false };
   }
   const from = f.statFrom;
   const to = f.statTo;
   const before = addCalendarDays(from, -1);
   // Events live in their case's tenant: a province's events are the ones to read for its cases.
   const eventScope = unit && unit.kind !== "national" && unit.provinceId ? tx`and e.province_id = ${unit.provinceId}` : tx``;
+  // A unit some cases were given to or by counts each of those cases under the unit holding it on
+  // the day that counts (ADR 028): the case's moves decide (public.stat_unit_at), the others are its own.
+  const follows = unit?.ownCasesOnly && unit.hasMoves ? unit.id : null;
+  const moved = (caseId: string) =>
+    tx.unsafe(`exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind = 'office_assignment')`);
+  const heldOn = (day: string) => (follows ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${follows})` : tx``);
+  const heldAtEvent = follows
+    ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${follows})`
+    : tx``;
   let usesSets = false;
-  const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }) => {
+  const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }, atEvent = heldAtEvent) => {
     usesSets = true;
     const parts = kinds.map(
       (k) => tx`
       select e.case_id from public.case_events e
-      where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope}`,
+      where ${tx.unsafe(INDEXED_EVENT_SQL[k])} and e.effective_date <= ${on.to} ${on.from ? tx`and e.effective_date >= ${on.from}` : tx``} ${eventScope} ${atEvent}`,
     );
     const union = parts.slice(1).reduce((q, part) => tx`${q} union all ${part}`, parts[0]!);
     // Inside CASE the subquery is not turned into a join: it is read once and hashed.
@@ -96,7 +112,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   };
   const event = (kinds: IndexedEvent[]) => caseIdsWith(kinds, { from, to });
   // Open at the end of the day before, in the active workload (the separate register is not carried over).
-  const carried = tx`coalesce(public.stat_standing_at(c.id, ${before}) <> 'sr', false)`;
+  const carried = tx`(coalesce(public.stat_standing_at(c.id, ${before}) <> 'sr', false) ${heldOn(before)})`;
   // A case's acceptance is its first event, dated its accepted_on (intake, import, transfer in);
   // events apply in date order: no case counts in a period before it was accepted, and the list's
   // walk in acceptance order starts at the period's end.
@@ -104,15 +120,36 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   // join or a hash over every event of the period).
   const accepted = tx`(c.accepted_on between ${from} and ${to} and coalesce((
     select true from public.case_events e where e.case_id = c.id and e.kind = 'acceptance' and e.effective_date between ${from} and ${to}
-    limit 1), false))`;
+    ${heldAtEvent} limit 1), false))`;
   const standingTo = tx`public.stat_standing_at(c.id, ${to})`;
   // The unit's scope as in the aggregates: the nation all, a current province its tenant key, a
   // sub-bureau or a former province its own cases.
+  // A unit cases were given to or by: also those cases, wherever they are now.
   const scope =
-    !unit || unit.kind === "national" ? tx`` : unit.ownCasesOnly ? tx`and c.unit_id = ${unit.id}` : tx`and c.province_id = ${unit.id}`;
-  const open = (codes: string[]) => tx`${standingTo} = any (${codes}::text[])`;
+    !unit || unit.kind === "national"
+      ? tx``
+      : follows
+        ? tx`and (c.unit_id = ${unit.id} or c.id in (
+            select e.case_id from public.case_events e where e.kind = 'office_assignment' and e.unit_id = ${unit.id}
+            union all
+            select e.case_id from public.case_events e where e.kind = 'office_assignment' and e.payload ->> 'unitId' = ${unit.id}))`
+        : unit.ownCasesOnly
+          ? tx`and c.unit_id = ${unit.id}`
+          : tx`and c.province_id = ${unit.id}`;
+  const open = (codes: string[]) => tx`(${standingTo} = any (${codes}::text[]) ${heldOn(to)})`;
+  // Moves between the province's units (of open cases not yet decided: the lifecycle's rule): at a
+  // unit, those given to it (moved in) or by it (moved out); a province or the nation has both.
+  const moves = (side: "payload ->> 'unitId'" | "unit_id") =>
+    follows
+      ? caseIdsWith(["office_assignment"], { from, to }, tx`and ${tx.unsafe(`e.${side}`)} = ${follows}`)
+      : unit?.ownCasesOnly
+        ? tx`false`
+        : event(["office_assignment"]);
+  const movedIn = () => moves("payload ->> 'unitId'");
+  const movedOut = () => moves("unit_id");
   // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
-  const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to })} and ${open([code])}`;
+  // (The event is a filter only: the unit is the one holding the case at the end.)
+  const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to }, tx``)} and ${open([code])}`;
   const cond = (() => {
     switch (f.stat) {
       case "carried_over":
@@ -121,10 +158,14 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
         return accepted;
       case "reopened":
         return event(["register_reopening"]);
+      case "moved_in":
+        return movedIn();
       case "total_accepted":
         return tx`(${carried} or ${accepted} or ${event(["register_reopening"])})`;
       case "transferred_out":
         return event(["transfer"]);
+      case "moved_out":
+        return movedOut();
       case "registered":
         return event(["register_transfer"]);
       case "returned":
@@ -152,7 +193,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "not_yet_enforceable":
         return openAfter("ny", "not_yet_enforceable");
       case "carried_to_next":
-        return tx`coalesce(${standingTo} <> 'sr', false)`;
+        return tx`(coalesce(${standingTo} <> 'sr', false) ${heldOn(to)})`;
       case "separate_register":
         return openAfter("sr", "register_transfer");
     }
@@ -162,7 +203,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const listed = f.side === "money" && moneyListAddsFlows(f.stat) ? tx`(${cond} or ${event(["money_flow"])})` : cond;
   // A set of case ids is hashed once for the statement: memory for a national year's set.
   if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
-  return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}` };
+  return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}`, heldBy: follows };
 }
 
 /** What a figure's case list says it lists: the figure and its side, the unit (its name) and the period; null without a figure. */

@@ -8,19 +8,21 @@
  *    (money decided less payments up to that day) when its standing is that one;
  *  - newly accepted: the money decided within the period;
  *  - completed: the payments received within the period, plus what was outstanding at a completion;
- *  - terminated, transferred out, moved to or reopened from the separate register, returned: what was
- *    outstanding just before that event;
+ *  - terminated, transferred out, moved to or reopened from the separate register, returned, moved in
+ *    from or out to another unit of the province: what was outstanding just before that event;
+ *  - for a unit (`heldBy`) cases were given to or by: each part counts only under the unit holding
+ *    the case on the day that counts (ADR 028).
  *  - the derived figures: the same sums of these as their definitions (withDerived).
  * The sum over the figure's list equals the money figure (packages/core/test/money-drilldown.test.ts).
  */
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure } from "@thads/domain";
 
-type Primary = "co" | "acc" | "reo" | "trf" | "reg" | "ret" | "cmp" | "ter" | "ip" | "pp" | "sp" | "ot" | "ny" | "sr";
+type Primary = "co" | "acc" | "reo" | "mvi" | "trf" | "mvo" | "reg" | "ret" | "cmp" | "ter" | "ip" | "pp" | "sp" | "ot" | "ny" | "sr";
 type Weights = Partial<Record<Primary, 1 | -1>>;
 
 const TOTAL_ACCEPTED: Weights = { co: 1, acc: 1, reo: 1 };
-const TO_ENFORCE: Weights = { ...TOTAL_ACCEPTED, trf: -1, reg: -1, ret: -1 };
+const TO_ENFORCE: Weights = { ...TOTAL_ACCEPTED, mvi: 1, mvo: -1, trf: -1, reg: -1, ret: -1 };
 const DONE: Weights = { cmp: 1, ter: 1 };
 const AT_END: Weights = { ip: 1, pp: 1, sp: 1, ot: 1 };
 
@@ -29,8 +31,10 @@ const FIGURE_WEIGHTS: Record<DrillFigure, Weights> = {
   carried_over: { co: 1 },
   newly_accepted: { acc: 1 },
   reopened: { reo: 1 },
+  moved_in: { mvi: 1 },
   total_accepted: TOTAL_ACCEPTED,
   transferred_out: { trf: 1 },
+  moved_out: { mvo: 1 },
   registered: { reg: 1 },
   returned: { ret: 1 },
   to_enforce: TO_ENFORCE,
@@ -75,9 +79,16 @@ const owedChange = (tx: TxSql, e: string) =>
  * The SQL expression (numeric) of the money case `c` contributes to the figure for [from, to]: the
  * definitions above, read from the case's events under the caller's RLS.
  */
-export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to: string) {
+export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to: string, heldBy: string | null = null) {
   const w = FIGURE_WEIGHTS[figure];
   const before = addCalendarDays(from, -1);
+  // At a unit cases were given to or by: a part counts when that unit held the case (ADR 028).
+  const moved = (caseId: string) =>
+    tx.unsafe(`exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind = 'office_assignment')`);
+  const heldOn = (day: string) => (heldBy ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${heldBy})` : tx``);
+  const heldAtEvent = heldBy
+    ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${heldBy})`
+    : tx``;
   // A weight is written into the statement (1 or -1), not sent as a parameter of unknown type.
   const n = (x: 1 | -1) => tx.unsafe(x === 1 ? "1" : "(-1)");
   const owedAt = (day: string) =>
@@ -86,13 +97,13 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
   // Carried over: in the active workload at the end of the day before.
   if (w.co)
     parts.push(
-      tx`(case when public.stat_standing_at(c.id, ${before}) in ('ip', 'pp', 'sp', 'ot', 'ny') then ${n(w.co)} * ${owedAt(before)} else 0 end)`,
+      tx`(case when public.stat_standing_at(c.id, ${before}) in ('ip', 'pp', 'sp', 'ot', 'ny') ${heldOn(before)} then ${n(w.co)} * ${owedAt(before)} else 0 end)`,
     );
   // The stocks at the end of the period: one standing at a time.
   const stocks = (["ip", "pp", "sp", "ot", "ny", "sr"] as const).filter((k) => w[k]);
   if (stocks.length) {
     const weight = stocks.reduce((q, k) => tx`${q} when ${k} then ${n(w[k]!)}`, tx`case public.stat_standing_at(c.id, ${to})`);
-    parts.push(tx`(coalesce(${weight} end, 0) * ${owedAt(to)})`);
+    parts.push(tx`(case when true ${heldOn(to)} then coalesce(${weight} end, 0) * ${owedAt(to)} else 0 end)`);
   }
   // The flows: the events within the period, each with the money owed just before it.
   const ended: [Primary, string][] = [
@@ -113,7 +124,16 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
   if (flows.length) {
     const byKind = flows.reduce((q, f) => tx`${q} ${f}`, tx`case e.kind::text`);
     parts.push(tx`(select coalesce(sum(${byKind} else 0 end), 0) from public.case_events e
-      where e.case_id = c.id and e.effective_date between ${from} and ${to})`);
+      where e.case_id = c.id and e.effective_date between ${from} and ${to} ${heldAtEvent})`);
+  }
+  // Moves between the province's units: received at the unit named in the event, given by the unit
+  // that recorded it; a province or the nation has both.
+  if (w.mvi || w.mvo) {
+    const side = (k: "mvi" | "mvo", column: string) =>
+      w[k] ? tx`+ case when ${heldBy ? tx`${tx.unsafe(column)} = ${heldBy}` : tx`true`} then ${n(w[k])} else 0 end` : tx``;
+    parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", "e.unit_id::text")}) * ${owedBefore}), 0)
+      from public.case_events e
+      where e.case_id = c.id and e.kind = 'office_assignment' and e.effective_date between ${from} and ${to})`);
   }
   return parts.reduce((q, p) => tx`${q} + ${p}`, tx`0::numeric`);
 }

@@ -54,6 +54,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
           ? tx`and c.province_id ${oneOf(scope.ids)}`
           : tx``;
   // The filters beyond the range, each one condition (none: the plain list).
+  const figure = f.stat ? await statFigureWhere(tx, f) : null;
   const conditions = [
     needle
       ? idNumber
@@ -70,7 +71,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     f.moneyMax !== undefined ? tx`and c.money_due <= ${f.moneyMax}` : null,
     f.from ? tx`and c.accepted_on >= ${f.from}` : null,
     f.to ? tx`and c.accepted_on <= ${f.to}` : null,
-    f.stat ? (await statFigureWhere(tx, f)).sql : null,
+    figure ? figure.sql : null,
   ].filter((c) => c !== null);
   const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range}`);
   const order =
@@ -108,7 +109,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   const moneyQuery =
     f.stat && f.statFrom && f.statTo && f.side === "money"
       ? tx<{ total: string }[]>`
-            select coalesce(sum(${caseFigureMoney(tx, f.stat, f.statFrom, f.statTo)}), 0)::text as total
+            select coalesce(sum(${caseFigureMoney(tx, f.stat, f.statFrom, f.statTo, figure?.heldBy ?? null)}), 0)::text as total
             from public.cases c ${where}`
       : null;
   // The total, counted up to the cap. The count walks on along the page's own index range, in the

@@ -30,7 +30,14 @@ import { FLOW_COLS, readBreakdown, readStats, STOCK_COLS } from "./readers.ts";
 
 type AnySql = Sql | TxSql;
 
-/** Figures for [from, to] straight from case_events (no aggregates), grouped by unit, province or not at all. */
+/**
+ * Figures for [from, to] straight from case_events (no aggregates), grouped by unit, province or not
+ * at all. The unit a figure counts under is the unit holding the case on the day that counts: after
+ * each event, the target of the latest assignment to a regional office up to it (office_assignment,
+ * by date then id), before any, the unit that recorded the first assignment, and for a case never
+ * assigned, its unit. An assignment (always of an open case not yet decided, checked by the lifecycle
+ * and the database) is the giving unit's moved_out and the receiving unit's moved_in.
+ */
 export async function bruteForceStats(
   sql: AnySql,
   from: IsoDate,
@@ -41,7 +48,7 @@ export async function bruteForceStats(
   const before = addCalendarDays(from, -1);
   const key =
     groupBy === "unit"
-      ? sql`c.unit_id::text`
+      ? sql`x.unit_id::text`
       : groupBy === "province"
         ? sql`c.province_id::text`
         : groupBy === "judgment_type"
@@ -49,14 +56,19 @@ export async function bruteForceStats(
           : groupBy === "decision_kind"
             ? sql`c.decision_kind::text`
             : sql`'all'`;
+  // A scope of units reads the cases that are or were at one of them (the figures are then kept to those units).
   const where = scope.unitIds
-    ? sql`c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[])`
+    ? sql`(c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or exists (select 1 from public.case_events m
+              where m.case_id = c.id and m.kind = 'office_assignment'
+                and (m.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or m.payload ->> 'unitId' = any (${sql.array([...scope.unitIds])}::text[]))))`
     : scope.provinceIds
       ? sql`c.province_id = any (${sql.array([...scope.provinceIds])}::uuid[])`
       : sql`true`;
+  const keep = scope.unitIds ? sql`x.unit_id = any (${sql.array([...scope.unitIds])}::uuid[])` : sql`true`;
   const rows = await sql<Record<string, string | null>[]>`
     with ev as (
-      select e.case_id, e.id, e.kind, e.effective_date as d,
+      select e.case_id, e.id, e.kind, e.effective_date as d, e.unit_id as rec_unit, c.unit_id as case_unit,
+             case when e.kind = 'office_assignment' then (e.payload ->> 'unitId')::uuid end as mv_to,
              case e.kind
                when 'decision' then coalesce((select sum((o ->> 'amount')::bigint) from jsonb_array_elements(e.payload -> 'obligations') o
                                               where o ->> 'kind' = 'money'), 0)
@@ -69,55 +81,100 @@ export async function bruteForceStats(
              case e.kind when 'postponement' then 'pp' when 'suspension' then 'sp' when 'resumption' then 'r' end as intr
       from public.case_events e join public.cases c on c.id = e.case_id
       where e.effective_date <= ${to} and ${where}
+    ), moves as (
+      -- Every assignment of the case (whatever its date: the first one's recording unit held it before).
+      select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
+             array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
+             (array_agg(m.unit_id order by m.effective_date, m.id))[1] as origin
+      from public.case_events m where m.kind = 'office_assignment' and m.case_id in (select case_id from ev)
+      group by m.case_id
     ), ev2 as (
-      -- The outstanding money at each event (a move, a reopening or a return pays nothing itself).
+      -- The outstanding money at each event (a move, a reopening or a return pays nothing itself),
+      -- and the unit holding the case once the event is taken.
       select ev.*, sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end)
-                     over (partition by case_id order by d, id) as owed_at
-      from ev
+                     over (partition by ev.case_id order by d, id) as owed_at,
+             coalesce((select t.u from unnest(mv.tos, mv.ds, mv.ids) as t(u, td, tid)
+                        where t.td < ev.d or (t.td = ev.d and t.tid <= ev.id) order by t.td desc, t.tid desc limit 1),
+                      mv.origin, ev.case_unit) as hu
+      from ev left join moves mv on mv.case_id = ev.case_id
     ), per_case as (
       select ev.case_id,
         (array_agg(base order by d desc, id desc) filter (where base is not null and d <= ${before}))[1] as b0,
         (array_agg(coalesce(base, intr) order by d desc, id desc) filter (where coalesce(base, intr) is not null and d <= ${before}))[1] as i0,
         (array_agg(base order by d desc, id desc) filter (where base is not null))[1] as b1,
         (array_agg(coalesce(base, intr) order by d desc, id desc) filter (where coalesce(base, intr) is not null))[1] as i1,
+        (array_agg(hu order by d desc, id desc) filter (where d <= ${before}))[1] as u0,
+        (array_agg(hu order by d desc, id desc))[1] as u1,
         coalesce(sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end) filter (where d <= ${before}), 0) as owed0,
-        coalesce(sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end), 0) as owed1,
-        count(*) filter (where kind = 'acceptance' and d >= ${from}) as acc_n,
-        coalesce(sum(amount) filter (where kind = 'decision' and d >= ${from}), 0) as acc_m,
-        coalesce(sum(amount) filter (where kind = 'payment' and d >= ${from}), 0) as pay_m,
-        count(*) filter (where kind = 'completion' and d >= ${from}) as cmp_n,
-        count(*) filter (where kind = 'termination' and d >= ${from}) as ter_n,
-        count(*) filter (where kind = 'transfer' and d >= ${from}) as trf_n,
-        count(*) filter (where kind = 'register_transfer' and d >= ${from}) as reg_n,
-        coalesce(sum(owed_at) filter (where kind = 'register_transfer' and d >= ${from}), 0) as reg_m,
-        count(*) filter (where kind = 'register_reopening' and d >= ${from}) as reo_n,
-        coalesce(sum(owed_at) filter (where kind = 'register_reopening' and d >= ${from}), 0) as reo_m,
-        count(*) filter (where kind = 'request_returned' and d >= ${from}) as ret_n,
-        coalesce(sum(owed_at) filter (where kind = 'request_returned' and d >= ${from}), 0) as ret_m
+        coalesce(sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end), 0) as owed1
       from ev2 ev group by ev.case_id
     ), standing as (
       select p.*,
         case when i0 in ('pp', 'sp') then i0 when b0 = 'x' then null else b0 end as s0,
         case when i1 in ('pp', 'sp') then i1 when b1 = 'x' then null else b1 end as s1
       from per_case p
+    ), flows as (
+      -- What happened in the period, under the unit holding the case once each event is taken; a
+      -- completion, termination or transfer ends the case: what it wrote off is what was owed at the end.
+      select ev.case_id, ev.hu as unit_id,
+        count(*) filter (where kind = 'acceptance') as acc_n,
+        coalesce(sum(amount) filter (where kind = 'decision'), 0) as acc_m,
+        coalesce(sum(amount) filter (where kind = 'payment'), 0) as pay_m,
+        count(*) filter (where kind = 'completion') as cmp_n,
+        count(*) filter (where kind = 'termination') as ter_n,
+        count(*) filter (where kind = 'transfer') as trf_n,
+        count(*) filter (where kind = 'register_transfer') as reg_n,
+        coalesce(sum(owed_at) filter (where kind = 'register_transfer'), 0) as reg_m,
+        count(*) filter (where kind = 'register_reopening') as reo_n,
+        coalesce(sum(owed_at) filter (where kind = 'register_reopening'), 0) as reo_m,
+        count(*) filter (where kind = 'request_returned') as ret_n,
+        coalesce(sum(owed_at) filter (where kind = 'request_returned'), 0) as ret_m,
+        count(*) filter (where kind = 'office_assignment') as mvi_n,
+        coalesce(sum(owed_at) filter (where kind = 'office_assignment'), 0) as mvi_m
+      from ev2 ev where d >= ${from} group by ev.case_id, ev.hu
+    ), contributions as (
+      select s.case_id, s.u0 as unit_id, 'co' as part, 1 as n, s.owed0 as m from standing s where s.s0 is not null and s.s0 <> 'sr'
+      union all
+      select s.case_id, s.u1, s.s1, 1, s.owed1 from standing s where s.s1 is not null
+      union all
+      select f.case_id, f.unit_id, 'acc', f.acc_n, f.acc_m from flows f
+      union all
+      select f.case_id, f.unit_id, 'reo', f.reo_n, f.reo_m from flows f
+      union all
+      select f.case_id, f.unit_id, 'mvi', f.mvi_n, f.mvi_m from flows f
+      union all
+      select f.case_id, f.unit_id, 'trf', f.trf_n, case when f.trf_n > 0 then s.owed1 else 0 end from flows f join standing s using (case_id)
+      union all
+      select f.case_id, f.unit_id, 'reg', f.reg_n, f.reg_m from flows f
+      union all
+      select f.case_id, f.unit_id, 'ret', f.ret_n, f.ret_m from flows f
+      union all
+      select f.case_id, f.unit_id, 'cmp', f.cmp_n, f.pay_m + case when f.cmp_n > 0 then s.owed1 else 0 end from flows f join standing s using (case_id)
+      union all
+      select f.case_id, f.unit_id, 'ter', f.ter_n, case when f.ter_n > 0 then s.owed1 else 0 end from flows f join standing s using (case_id)
+      union all
+      -- The giving unit of an assignment in the period: the unit that recorded it.
+      select ev.case_id, ev.rec_unit, 'mvo', 1, ev.owed_at from ev2 ev where ev.kind = 'office_assignment' and ev.d >= ${from}
     )
     select ${key} as k,
-      count(*) filter (where s0 is not null and s0 <> 'sr') as carried_over_n,
-      coalesce(sum(owed0) filter (where s0 is not null and s0 <> 'sr'), 0) as carried_over_m,
-      sum(acc_n) as newly_accepted_n, sum(acc_m) as newly_accepted_m,
-      sum(reo_n) as reopened_n, sum(reo_m) as reopened_m,
-      sum(trf_n) as transferred_out_n, coalesce(sum(owed1) filter (where trf_n > 0), 0) as transferred_out_m,
-      sum(reg_n) as registered_n, sum(reg_m) as registered_m,
-      sum(ret_n) as returned_n, sum(ret_m) as returned_m,
-      sum(cmp_n) as completed_n, sum(pay_m) + coalesce(sum(owed1) filter (where cmp_n > 0), 0) as completed_m,
-      sum(ter_n) as terminated_n, coalesce(sum(owed1) filter (where ter_n > 0), 0) as terminated_m,
-      count(*) filter (where s1 = 'ip') as in_progress_n, coalesce(sum(owed1) filter (where s1 = 'ip'), 0) as in_progress_m,
-      count(*) filter (where s1 = 'pp') as postponed_n, coalesce(sum(owed1) filter (where s1 = 'pp'), 0) as postponed_m,
-      count(*) filter (where s1 = 'sp') as suspended_n, coalesce(sum(owed1) filter (where s1 = 'sp'), 0) as suspended_m,
-      count(*) filter (where s1 = 'ot') as other_n, coalesce(sum(owed1) filter (where s1 = 'ot'), 0) as other_m,
-      count(*) filter (where s1 = 'ny') as not_yet_enforceable_n, coalesce(sum(owed1) filter (where s1 = 'ny'), 0) as not_yet_enforceable_m,
-      count(*) filter (where s1 = 'sr') as separate_register_n, coalesce(sum(owed1) filter (where s1 = 'sr'), 0) as separate_register_m
-    from standing s join public.cases c on c.id = s.case_id
+      coalesce(sum(x.n) filter (where part = 'co'), 0) as carried_over_n, coalesce(sum(x.m) filter (where part = 'co'), 0) as carried_over_m,
+      coalesce(sum(x.n) filter (where part = 'acc'), 0) as newly_accepted_n, coalesce(sum(x.m) filter (where part = 'acc'), 0) as newly_accepted_m,
+      coalesce(sum(x.n) filter (where part = 'reo'), 0) as reopened_n, coalesce(sum(x.m) filter (where part = 'reo'), 0) as reopened_m,
+      coalesce(sum(x.n) filter (where part = 'mvi'), 0) as moved_in_n, coalesce(sum(x.m) filter (where part = 'mvi'), 0) as moved_in_m,
+      coalesce(sum(x.n) filter (where part = 'trf'), 0) as transferred_out_n, coalesce(sum(x.m) filter (where part = 'trf'), 0) as transferred_out_m,
+      coalesce(sum(x.n) filter (where part = 'mvo'), 0) as moved_out_n, coalesce(sum(x.m) filter (where part = 'mvo'), 0) as moved_out_m,
+      coalesce(sum(x.n) filter (where part = 'reg'), 0) as registered_n, coalesce(sum(x.m) filter (where part = 'reg'), 0) as registered_m,
+      coalesce(sum(x.n) filter (where part = 'ret'), 0) as returned_n, coalesce(sum(x.m) filter (where part = 'ret'), 0) as returned_m,
+      coalesce(sum(x.n) filter (where part = 'cmp'), 0) as completed_n, coalesce(sum(x.m) filter (where part = 'cmp'), 0) as completed_m,
+      coalesce(sum(x.n) filter (where part = 'ter'), 0) as terminated_n, coalesce(sum(x.m) filter (where part = 'ter'), 0) as terminated_m,
+      coalesce(sum(x.n) filter (where part = 'ip'), 0) as in_progress_n, coalesce(sum(x.m) filter (where part = 'ip'), 0) as in_progress_m,
+      coalesce(sum(x.n) filter (where part = 'pp'), 0) as postponed_n, coalesce(sum(x.m) filter (where part = 'pp'), 0) as postponed_m,
+      coalesce(sum(x.n) filter (where part = 'sp'), 0) as suspended_n, coalesce(sum(x.m) filter (where part = 'sp'), 0) as suspended_m,
+      coalesce(sum(x.n) filter (where part = 'ot'), 0) as other_n, coalesce(sum(x.m) filter (where part = 'ot'), 0) as other_m,
+      coalesce(sum(x.n) filter (where part = 'ny'), 0) as not_yet_enforceable_n, coalesce(sum(x.m) filter (where part = 'ny'), 0) as not_yet_enforceable_m,
+      coalesce(sum(x.n) filter (where part = 'sr'), 0) as separate_register_n, coalesce(sum(x.m) filter (where part = 'sr'), 0) as separate_register_m
+    from contributions x join public.cases c on c.id = x.case_id
+    where ${keep}
     group by 1`;
   const out = new Map<string, UnitStats>();
   for (const r of rows) {
@@ -127,7 +184,9 @@ export async function bruteForceStats(
         carried_over: v("carried_over"),
         newly_accepted: v("newly_accepted"),
         reopened: v("reopened"),
+        moved_in: v("moved_in"),
         transferred_out: v("transferred_out"),
+        moved_out: v("moved_out"),
         registered: v("registered"),
         returned: v("returned"),
         completed: v("completed"),

@@ -19,9 +19,16 @@
  *    end of `to` when still open, with its outstanding money then. `in_progress` = classified
  *    enforceable (enforceable or enforcing), `other` = not classified yet (accepted, decided,
  *    notified, verified), `not_yet_enforceable` = classified without means.
+ *  - moved_in / moved_out: given to the unit by another unit of the province, or by it to another,
+ *    within the period while in the active workload (a regional office's assignment); money:
+ *    outstanding on that day. Every figure counts under the unit holding the case on the day that
+ *    counts (the day of the event, the end of the day before the period, the end of the period):
+ *    a later move does not change a past period's figures (caseStatsByUnit);
  * The rest follows from the identities, which therefore hold for every case and every sum of cases:
  *    total_accepted  = carried_over + newly_accepted + reopened
- *    to_enforce      = total_accepted − transferred_out − registered − returned = enforceable + not_yet_enforceable
+ *    to_enforce      = total_accepted + moved_in − moved_out − transferred_out − registered − returned
+ *                    = enforceable + not_yet_enforceable
+ * (moved_in and moved_out are equal for a province and the nation: a case is in their total accepted once).
  *    enforceable     = completed + terminated + in_progress + postponed + suspended + other
  *    completion_rate = (completed + terminated) / enforceable
  *    carried_to_next = to_enforce − (completed + terminated)
@@ -112,7 +119,7 @@ export function withDerived(v: Omit<StatValues, "total_accepted" | "to_enforce" 
   return {
     ...v,
     total_accepted,
-    to_enforce: total_accepted - v.transferred_out - v.registered - v.returned,
+    to_enforce: total_accepted + v.moved_in - v.moved_out - v.transferred_out - v.registered - v.returned,
     enforceable,
     carried_to_next: v.in_progress + v.postponed + v.suspended + v.other + v.not_yet_enforceable,
   } as StatValues;
@@ -127,29 +134,58 @@ function outstandingOf(state: CaseState | null): bigint {
   return state ? moneySummary(state).outstanding : 0n;
 }
 
+/** The unit holding a case in a state: its regional office, or its provincial bureau (the province's unit). */
+export function holdingUnitOf(state: Pick<CaseState, "unitId" | "provinceId">): string {
+  return state.unitId ?? state.provinceId;
+}
+
 /**
  * One case's contribution to the figures for [from, to], from its ledger, through the lifecycle
- * (stateAsOf for the standing at both ends, applyEvent for what happened in between).
- * Throws on a ledger the lifecycle refuses.
+ * (stateAsOf for the standing at both ends, applyEvent for what happened in between), summed over
+ * the units that held it. Throws on a ledger the lifecycle refuses.
  */
 export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDate, options: LifecycleOptions = {}): UnitStats {
+  let total = zeroStats();
+  for (const s of caseStatsByUnit(events, from, to, options).values()) total = addStats(total, s);
+  return total;
+}
+
+/**
+ * One case's contribution to the figures for [from, to] of each unit that held it in the period
+ * (by holding unit: holdingUnitOf). The standing at the end of the day before the period counts
+ * under the unit then holding the case, the standing at the end of the period under the unit then
+ * holding it, and each event under the unit holding the case once it is taken (a move: the giving
+ * unit's moved_out, the receiving unit's moved_in).
+ */
+export function caseStatsByUnit(
+  events: readonly CaseEvent[],
+  from: IsoDate,
+  to: IsoDate,
+  options: LifecycleOptions = {},
+): Map<string, UnitStats> {
   assertPeriod(from, to);
   const before = stateAsOf(events, addCalendarDays(from, -1), options);
   const after = stateAsOf(events, to, options);
   if (!before.ok) throw new RangeError(`Inconsistent ledger: ${before.error.message_en}`);
   if (!after.ok) throw new RangeError(`Inconsistent ledger: ${after.error.message_en}`);
-  const c = zeroPrimary();
-  const m = zeroPrimary();
+  const units = new Map<string, { c: Primary; m: Primary }>();
+  const at = (unit: string) => {
+    let u = units.get(unit);
+    if (!u) units.set(unit, (u = { c: zeroPrimary(), m: zeroPrimary() }));
+    return u;
+  };
 
-  const open = (s: CaseState | null) => s !== null && standingOf(s.status) !== null;
   if (before.state !== null && isActiveStanding(standingOf(before.state.status))) {
-    c.carried_over = 1n;
-    m.carried_over = outstandingOf(before.state);
+    const u = at(holdingUnitOf(before.state));
+    u.c.carried_over += 1n;
+    u.m.carried_over += outstandingOf(before.state);
   }
-  if (open(after.state)) {
-    const standing = standingOf(after.state!.status)!;
-    c[standing] = 1n;
-    m[standing] = outstandingOf(after.state);
+  const end = after.state;
+  if (end !== null && standingOf(end.status) !== null) {
+    const standing = standingOf(end.status)!;
+    const u = at(holdingUnitOf(end));
+    u.c[standing] += 1n;
+    u.m[standing] += outstandingOf(end);
   }
 
   // Flows within the period: fold the ledger, looking at each event with the state before it.
@@ -160,6 +196,15 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
     const inPeriod = event.effectiveDate >= from && event.effectiveDate <= to;
     if (inPeriod) {
       const owed = outstandingOf(state);
+      const { c, m } = at(holdingUnitOf(r.state));
+      const unitBefore = state ? holdingUnitOf(state) : null;
+      if (unitBefore !== null && unitBefore !== holdingUnitOf(r.state) && isActiveStanding(standingOf(state!.status))) {
+        const giver = at(unitBefore);
+        giver.c.moved_out += 1n;
+        giver.m.moved_out += owed;
+        c.moved_in += 1n;
+        m.moved_in += owed;
+      }
       switch (event.kind) {
         case "acceptance":
           c.newly_accepted += 1n;
@@ -200,7 +245,7 @@ export function caseStats(events: readonly CaseEvent[], from: IsoDate, to: IsoDa
     }
     state = r.state;
   }
-  return { cases: withDerived(c), money: withDerived(m) };
+  return new Map([...units].map(([unit, { c, m }]) => [unit, { cases: withDerived(c), money: withDerived(m) }]));
 }
 
 type Primary = Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">;
@@ -209,7 +254,9 @@ function zeroPrimary(): Primary {
     carried_over: 0n,
     newly_accepted: 0n,
     reopened: 0n,
+    moved_in: 0n,
     transferred_out: 0n,
+    moved_out: 0n,
     registered: 0n,
     returned: 0n,
     completed: 0n,
@@ -257,9 +304,9 @@ export function identityViolations(v: StatValues): IdentityViolation[] {
   const checks: [string, bigint, bigint][] = [
     ["total_accepted = carried_over + newly_accepted + reopened", v.total_accepted, v.carried_over + v.newly_accepted + v.reopened],
     [
-      "to_enforce = total_accepted − transferred_out − registered − returned",
+      "to_enforce = total_accepted + moved_in − moved_out − transferred_out − registered − returned",
       v.to_enforce,
-      v.total_accepted - v.transferred_out - v.registered - v.returned,
+      v.total_accepted + v.moved_in - v.moved_out - v.transferred_out - v.registered - v.returned,
     ],
     ["to_enforce = enforceable + not_yet_enforceable", v.to_enforce, v.enforceable + v.not_yet_enforceable],
     [

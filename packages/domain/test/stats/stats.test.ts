@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  addCalendarDays,
   addStats,
   assertIdentities,
   caseDeltas,
   caseStats,
+  caseStatsByUnit,
   completionRate,
   cumulativePeriod,
   cumulativePeriods,
+  figuresByUnitFromDeltas,
   figuresFromDeltas,
   identityViolations,
   percent,
@@ -240,5 +243,75 @@ describe("property: random histories", () => {
       expect(b.cases.carried_over).toBe(a.cases.carried_to_next);
       expect(b.money.carried_over).toBe(a.money.carried_to_next);
     }
+  });
+});
+
+describe("figures by the unit holding the case (a bureau's case given to a regional office)", () => {
+  const r = rng(20261216);
+  const offices = ["office-1", "office-2"];
+  const ledgers = Array.from({ length: 400 }, () =>
+    randomLedger(r, { provinceId: "p1", otherProvinceId: "p2", start: "2023-06-01", spreadDays: 700, steps: 14, officeIds: offices }),
+  );
+  const moved = ledgers.filter((l) => l.some((e) => e.kind === "office_assignment"));
+  const periods = [
+    { from: "2023-10-01", to: "2024-09-30" },
+    { from: "2024-10-01", to: "2025-09-30" },
+    ...cumulativePeriods(2025),
+    { from: "2024-03-05", to: "2024-03-05" },
+  ];
+
+  it("generates cases given to an office, and some kept by the bureau", () => {
+    expect(moved.length).toBeGreaterThan(50);
+    expect(ledgers.length - moved.length).toBeGreaterThan(50);
+  });
+
+  it("a given case counts at the bureau until the assignment and at the office from it: moved out, moved in", () => {
+    const events: CaseEvent[] = [
+      { kind: "acceptance", effectiveDate: "2024-09-20", provinceId: "p1", source: "creditor_request" },
+      { kind: "office_assignment", effectiveDate: "2024-10-03", unitId: "office-1" },
+      { kind: "decision", effectiveDate: "2024-10-07", mode: "on_request", obligations: [{ id: "m1", kind: "money", amount: 9_000_000n }] },
+      { kind: "notification", effectiveDate: "2024-10-08" },
+      { kind: "payment", effectiveDate: "2024-11-02", obligationId: "m1", amount: 4_000_000n },
+    ];
+    const fy2024 = caseStatsByUnit(events, "2023-10-01", "2024-09-30");
+    expect([...fy2024.keys()]).toEqual(["p1"]);
+    expect(fy2024.get("p1")!.cases).toMatchObject({ newly_accepted: 1n, other: 1n, carried_to_next: 1n });
+    const fy2025 = caseStatsByUnit(events, "2024-10-01", "2025-09-30");
+    expect(fy2025.get("p1")!.cases).toMatchObject({ carried_over: 1n, moved_out: 1n, total_accepted: 1n, to_enforce: 0n, other: 0n });
+    expect(fy2025.get("office-1")!.cases).toMatchObject({ moved_in: 1n, total_accepted: 0n, to_enforce: 1n, other: 1n, carried_over: 0n });
+    expect(fy2025.get("office-1")!.money).toMatchObject({ newly_accepted: 9_000_000n, completed: 4_000_000n, other: 5_000_000n });
+    // The whole case: the two lines are equal, the case is accepted and to enforce once.
+    const whole = caseStats(events, "2024-10-01", "2025-09-30");
+    expect(whole.cases.moved_in).toBe(whole.cases.moved_out);
+    expect(whole.cases).toMatchObject({ total_accepted: 1n, to_enforce: 1n });
+  });
+
+  it("per unit, the per-case figures equal the delta rows, and the identities hold at every unit", () => {
+    const rows = ledgers.flatMap((l) => caseDeltas(l));
+    for (const p of periods) {
+      const expected = new Map<string, ReturnType<typeof zeroStats>>();
+      for (const l of ledgers)
+        for (const [unit, s] of caseStatsByUnit(l, p.from, p.to)) {
+          assertIdentities(s);
+          expected.set(unit, addStats(expected.get(unit) ?? zeroStats(), s));
+        }
+      const agg = figuresByUnitFromDeltas(rows, p.from, p.to);
+      for (const unit of new Set([...expected.keys(), ...agg.keys()]))
+        expect(agg.get(unit) ?? zeroStats(), `${unit} ${p.from}–${p.to}`).toEqual(expected.get(unit) ?? zeroStats());
+    }
+  }, 60_000);
+
+  it("a move never changes the figures of a period that ended before it, at any unit", () => {
+    let compared = 0;
+    for (const l of moved) {
+      const move = l.find((e) => e.kind === "office_assignment")!;
+      const without = l.filter((e) => e !== move);
+      for (const p of [...periods, { from: "2023-01-01", to: addCalendarDays(move.effectiveDate, -1) }]) {
+        if (p.to >= move.effectiveDate || p.from > p.to) continue;
+        expect(caseStatsByUnit(l, p.from, p.to)).toEqual(caseStatsByUnit(without, p.from, p.to));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
