@@ -99,10 +99,11 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       LABOUR_CODE,
       {
         id: "tet-2024",
-        reference: "Lịch nghỉ Tết Giáp Thìn 8/2–14/2/2024 (số văn bản chưa xác định; không có dòng nghiên cứu)",
+        reference:
+          "Thông báo 5015/TB-LĐTBXH ngày 22/11/2023 của Bộ LĐTB&XH: nghỉ Tết Giáp Thìn 8/2–14/2/2024 (theo văn bản 8662/VPCP-KGVX ngày 03/11/2023)",
         status: "official",
-        verified: "unverified",
-        row: "—",
+        verified: "partly",
+        row: "C9",
       },
       {
         id: "vpcp-2450",
@@ -148,9 +149,10 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       LABOUR_CODE,
       {
         id: "tet-2025",
-        reference: "Lịch nghỉ Tết Ất Tỵ 25/1–2/2/2025 (số văn bản chưa xác định)",
+        reference:
+          "Thông báo 6150/TB-LĐTBXH (2024) của Bộ LĐTB&XH: nghỉ Tết Ất Tỵ 25/1–2/2/2025 (theo văn bản 8726/VPCP-KGVX ngày 26/11/2024)",
         status: "official",
-        verified: "unverified",
+        verified: "partly",
         row: "C3",
       },
       {
@@ -162,9 +164,9 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       },
       {
         id: "qk-2025",
-        reference: "Lịch nghỉ Quốc khánh 30/8–2/9/2025 (số văn bản chưa xác định)",
+        reference: "Thông báo 6150/TB-LĐTBXH (2024): nghỉ Quốc khánh thứ Bảy 30/8 – thứ Ba 2/9/2025",
         status: "official",
-        verified: "unverified",
+        verified: "partly",
         row: "C3",
       },
     ],
@@ -191,7 +193,7 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
     year: 2026,
     status: "official",
     source:
-      "Văn bản 12729/VPCP-KGVX (Tết Dương lịch 1–4/1/2026, làm bù 10/1/2026); Tết Bính Ngọ 14/2–22/2/2026; Giỗ Tổ 26/4 (Chủ nhật) nghỉ bù 27/4/2026; Quốc khánh nghỉ thứ Bảy 29/8 – thứ Tư 2/9/2026, hoán đổi thứ Hai 31/8 sang thứ Bảy 22/8/2026 (chưa đối chiếu được văn bản chính thức)",
+      "Văn bản 12729/VPCP-KGVX (Tết Dương lịch 1–4/1/2026, làm bù 10/1/2026); Tết Bính Ngọ 14/2–22/2/2026; Giỗ Tổ 26/4 (Chủ nhật) nghỉ bù 27/4/2026; Quốc khánh nghỉ thứ Bảy 29/8 – thứ Tư 2/9/2026, hoán đổi thứ Hai 31/8 sang thứ Bảy 22/8/2026 (Thông báo 9441/TB-BNV ngày 16/10/2025)",
     citations: [
       LABOUR_CODE,
       {
@@ -203,7 +205,7 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       },
       {
         id: "tet-2026",
-        reference: "Lịch nghỉ Tết Bính Ngọ 14/2–22/2/2026 (số văn bản chưa xác định)",
+        reference: "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ: nghỉ Tết Bính Ngọ 14/2–22/2/2026",
         status: "official",
         verified: "partly",
         row: "C5",
@@ -218,9 +220,9 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       {
         id: "qk-2026",
         reference:
-          "Phương án nghỉ Quốc khánh 2026 của Bộ Nội vụ: nghỉ thứ Bảy 29/8 – thứ Tư 2/9/2026; hoán đổi thứ Hai 31/8 sang thứ Bảy 22/8/2026 (văn bản chính thức và số hiệu chưa tìm được)",
-        status: "provisional",
-        verified: "unverified",
+          "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ: nghỉ Quốc khánh thứ Bảy 29/8 – thứ Tư 2/9/2026; hoán đổi thứ Hai 31/8 sang thứ Bảy 22/8/2026",
+        status: "official",
+        verified: "partly",
         row: "C6",
       },
     ],

@@ -578,59 +578,71 @@ const RULES_2026: LegalRuleSet["rules"] = {
   paymentDays: rule(10, "days", [src(L106, "54", "M3n", { clause: "6" })]),
 };
 
-/** The 2008 wording (before Law 64/2014) was not read: the case limits are kept, marked unverified. */
-const RULES_2009: LegalRuleSet["rules"] = Object.fromEntries(
-  (
-    [
-      "limitationYears",
-      "limitationStopReasons",
-      "courtTransferDays",
-      "decisionWorkingDays",
-      "notificationWorkingDays",
-      "verificationDays",
-      "reverificationMonths",
-      "maxPriceReductionPercent",
-      "resultConfirmationWorkingDays",
-      "complaintBeforeCoercionDays",
-      "complaintAccountFreezeWorkingDays",
-      "complaintSecurityMeasureDays",
-      "complaintCoercionAndAfterDays",
-    ] as const
-  ).map((code) => {
-    const r = RULES_2015[code]!;
-    return [
-      code,
-      {
-        ...r,
-        sources: r.sources
-          .filter((s) => s.instrument === L26)
-          .map((s) => ({ ...s, instrument: "Law 26/2008/QH12 (2008 wording)" as const, verified: "unverified" as const })),
-        note: "Value of the amended law; the 2008 wording was not read.",
-      },
-    ];
-  }),
-);
+/**
+ * The 2008 wording (before Law 64/2014), docs/law-sources.md section W: the articles never amended
+ * (30, 39, 53, 140) read in the codification; the amended ones (36, 44, 45, 104) only as quoted by
+ * secondary pages; Art. 28 not found. The values are the amended law's where nothing else was read.
+ */
+const W = "Law 26/2008/QH12 (2008 wording)" as const;
+const RULES_2009: LegalRuleSet["rules"] = {
+  limitationYears: rule(5, "years", [src(W, "30", "W1", { clause: "1" })], "Not amended in 2014 (read in the codification)."),
+  limitationStopReasons: rule(
+    STOP_REASONS_2015.join(", "),
+    "rule",
+    [src(W, "30", "W2", { clause: "2, 3" })],
+    "Not a postponement the creditor agreed to. Not amended in 2014.",
+  ),
+  courtTransferDays: rule(
+    30,
+    "days",
+    [src(W, "28", "W3", { clause: "1", verified: "unverified" })],
+    "Value of the amended law; the 2008 wording was not found.",
+  ),
+  decisionWorkingDays: rule(
+    5,
+    "working_days",
+    [src(W, "36", "W4", { clause: "1", verified: "partly" })],
+    "Ex officio in Art. 36(1) of the 2008 wording (a thesis quoting it); on request 5 working days by a secondary source only.",
+  ),
+  notificationWorkingDays: rule(3, "working_days", [src(W, "39", "W5", { clause: "2" })], "Not amended in 2014."),
+  voluntaryDays: rule(15, "days", [src(W, "45", "W6", { clause: "1", verified: "partly" })], "10 days from 01/07/2015 (Law 64/2014)."),
+  verificationDays: rule(
+    10,
+    "days",
+    [src(W, "44", "W7", { clause: "2", verified: "partly" })],
+    "In the 2008 wording the 10 days run from the ex officio decision or the creditor's request to verify; the product counts them from the end of the voluntary period, as from 2015.",
+  ),
+  reverificationMonths: rule(
+    6,
+    "months",
+    [src(W, "44", "W8", { verified: "unverified" })],
+    "The 2008 Law sets no interval; 6 months kept for the period (implementing decree not read).",
+  ),
+  reverificationMonthsExtended: rule(
+    6,
+    "months",
+    [src(W, "44", "W8", { verified: "unverified" })],
+    "No longer interval before the 2014 amendment; implementing decree not read.",
+  ),
+  resultConfirmationWorkingDays: rule(5, "working_days", [src(W, "53", "W9")], "Not amended in 2014."),
+  complaintBeforeCoercionDays: rule(15, "days", [src(W, "140", "W10", { clause: "2", point: "a" })]),
+  complaintAccountFreezeWorkingDays: rule(3, "working_days", [src(W, "140", "W10", { clause: "2", point: "b ¶1" })]),
+  complaintSecurityMeasureDays: rule(10, "days", [src(W, "140", "W10", { clause: "2", point: "b ¶2" })]),
+  complaintCoercionAndAfterDays: rule(30, "days", [src(W, "140", "W10", { clause: "2", point: "c, d" })]),
+  maxPriceReductionPercent: rule(
+    10,
+    "percent",
+    [src(W, "104", "W11", { verified: "partly" })],
+    "Of the price set, each time (one paragraph before 2014; a thesis quoting it).",
+  ),
+};
 
 /** Every legal rule set, in effective-date order. */
 export const LEGAL_RULE_SETS: readonly LegalRuleSet[] = [
   {
     effectiveFrom: "2009-07-01",
     name: "Law 26/2008/QH12 before the 2014 amendment",
-    rules: {
-      ...RULES_2009,
-      voluntaryDays: rule(
-        15,
-        "days",
-        [src("Law 26/2008/QH12 (2008 wording)", "45", "B6a", { clause: "1", verified: "unverified" })],
-        "2008 wording, not read.",
-      ),
-      reverificationMonthsExtended: rule(
-        6,
-        "months",
-        [src("Law 26/2008/QH12 (2008 wording)", "44", "V2", { clause: "2", verified: "unverified" })],
-        "No longer interval before the 2014 amendment (2008 wording, not read).",
-      ),
-    },
+    rules: RULES_2009,
   },
   { effectiveFrom: "2015-07-01", name: "Law 26/2008 as amended (Law 64/2014/QH13) and Decree 62/2015/NĐ-CP", rules: RULES_2015 },
   { effectiveFrom: "2026-07-01", name: "Law 106/2025/QH15 and Decree 152/2026/NĐ-CP", rules: RULES_2026 },

@@ -202,14 +202,15 @@ describe("Vietnamese holiday data", () => {
     expect(workingDaysBetween("2026-08-28", "2026-09-03")).toBe(1);
   });
 
-  it("cites a source with a status for every holiday entry; the unverified 2026 swap is marked so", () => {
+  it("cites a source with a status for every holiday entry; the 2026 swap cites the Ministry of Home Affairs' notice, read only as reported", () => {
     for (const year of VN_HOLIDAYS) {
       const ids = new Set(year.citations.map((c) => c.id));
       for (const e of [...year.daysOff, ...year.extraWorkingDays]) expect(ids.has(e.cite), `${e.date} ${e.cite}`).toBe(true);
     }
     const y2026 = VN_HOLIDAYS.find((y) => y.year === 2026)!;
     const swap = y2026.citations.find((c) => c.id === y2026.daysOff.find((h) => h.date === "2026-08-31")!.cite)!;
-    expect(swap).toMatchObject({ status: "provisional", verified: "unverified", row: "C6" });
+    expect(swap).toMatchObject({ status: "official", verified: "partly", row: "C6" });
+    expect(swap.reference).toContain("9441/TB-BNV");
     expect(y2026.extraWorkingDays.find((d) => d.date === "2026-08-22")!.cite).toBe(swap.id);
     for (const c of VN_HOLIDAYS.find((y) => y.year === 2027)!.citations.filter((c) => c.id !== "labour-code")) {
       expect(c.status).toBe("provisional");
