@@ -40,7 +40,7 @@ create type public.asset_kind as enum ('land_use_right', 'house', 'vehicle', 'ma
 create type public.asset_status as enum ('identified', 'seized', 'valued', 'at_auction', 'sold', 'delivered', 'returned', 'handed_to_creditor');
 create type public.asset_step_kind as enum ('identification', 'seizure', 'valuation', 'contract', 'round', 'round_result', 'deposit', 'deposit_settlement', 'sale', 'delivery', 'return', 'hand_to_creditor');
 create type public.auction_round_result as enum ('scheduled', 'sold', 'no_bidder', 'cancelled', 'buyer_withdrew');
-create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening', 'office_assignment');
+create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening', 'office_assignment', 'reorganisation');
 create type public.case_source as enum ('court_transfer', 'creditor_request', 'transfer_in');
 create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out', 'separate_register', 'returned');
 create type public.coercion_status as enum ('planned', 'approved', 'rejected', 'done', 'cancelled');
@@ -1665,8 +1665,9 @@ CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (chain_key, id)
 CREATE INDEX audit_log_province_id_idx ON public.audit_log USING btree (province_id, id);
 CREATE INDEX case_events_case_id_idx ON public.case_events USING btree (case_id, effective_date, id);
 CREATE INDEX case_events_completion_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'completion'::public.case_event_kind);
-CREATE INDEX case_events_move_giver_idx ON public.case_events USING btree (unit_id, effective_date) INCLUDE (case_id) WHERE (kind = 'office_assignment'::public.case_event_kind);
-CREATE INDEX case_events_moves_idx ON public.case_events USING btree (case_id, effective_date, id) INCLUDE (unit_id) WHERE (kind = 'office_assignment'::public.case_event_kind);
+CREATE INDEX case_events_move_giver_idx ON public.case_events USING btree (COALESCE((payload ->> 'fromUnitId'::text), (unit_id)::text), effective_date) INCLUDE (case_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
+CREATE INDEX case_events_move_target_idx ON public.case_events USING btree (((payload ->> 'unitId'::text)), effective_date) INCLUDE (case_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
+CREATE INDEX case_events_moves_idx ON public.case_events USING btree (case_id, effective_date, id) INCLUDE (unit_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
 CREATE INDEX case_events_not_yet_enforceable_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE ((kind = 'classification'::public.case_event_kind) AND ((payload ->> 'result'::text) = 'not_yet_enforceable'::text));
 CREATE INDEX case_events_office_assignment_idx ON public.case_events USING btree (((payload ->> 'unitId'::text))) INCLUDE (case_id) WHERE (kind = 'office_assignment'::public.case_event_kind);
 CREATE INDEX case_events_postponement_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'postponement'::public.case_event_kind);
@@ -2232,6 +2233,22 @@ begin
 end
 $function$;
 -- function app_private.case_events_check_references(): executed by its owner only
+
+CREATE OR REPLACE FUNCTION app_private.case_events_maintenance_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if coalesce(current_setting('role', true), 'none') in ('anon', 'authenticated', 'case_writer') then
+    raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: chỉ được ghi khi sắp xếp đơn vị, không phải một bước của người dùng.'
+      using errcode = '42501', constraint = 'case_events_maintenance_only', column = 'kind';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.case_events_maintenance_only(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.case_rows_follow_unit()
  RETURNS trigger
@@ -3714,8 +3731,7 @@ AS $function$
   with keys as (
     select * from unnest(p_case_ids, p_units) as k(case_id, unit_id)
   ), ev as (
-    select e.case_id, e.id, e.kind::text as kind, e.effective_date as day, e.unit_id as rec_unit,
-           case when e.kind = 'office_assignment' then (e.payload ->> 'unitId')::uuid end as mv_to,
+    select e.case_id, e.id, e.kind::text as kind, e.effective_date as day,
            case e.kind::text
              when 'decision' then coalesce((select sum((o ->> 'amount')::numeric) from jsonb_array_elements(e.payload -> 'obligations') o
                                             where o ->> 'kind' = 'money'), 0)
@@ -3730,25 +3746,37 @@ AS $function$
     from public.case_events e
     where e.case_id = any (p_case_ids)
       and not exists (select 1 from unnest(p_except) as x(id) where x.id = e.id)
+  ), mv as (
+    -- The cases' moves (few cases have any): their targets in ledger order, and the unit the first
+    -- one left (named by a handover; for an assignment, the bureau that recorded it).
+    select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
+           array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
+           (array_agg(coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) order by m.effective_date, m.id))[1] as origin
+    from public.case_events m
+    where m.case_id = any (p_case_ids) and m.kind in ('office_assignment', 'reorganisation')
+      and not exists (select 1 from unnest(p_except) as x(id) where x.id = m.id)
+    group by m.case_id
   ), s1 as (
     select ev.*,
            sum(case ev.kind when 'decision' then ev.amount when 'payment' then -ev.amount else 0 end)
              over (partition by ev.case_id order by ev.day, ev.id) as owed_after,
            count(ev.base) over (partition by ev.case_id order by ev.day, ev.id) as gb,
-           count(coalesce(ev.base, ev.intr)) over (partition by ev.case_id order by ev.day, ev.id) as gi,
-           count(ev.mv_to) over (partition by ev.case_id order by ev.day, ev.id) as gm
+           count(coalesce(ev.base, ev.intr)) over (partition by ev.case_id order by ev.day, ev.id) as gi
     from ev
   ), s2 as (
     select s1.*,
            max(s1.base) over (partition by s1.case_id, s1.gb) as last_base,
-           max(coalesce(s1.base, s1.intr)) over (partition by s1.case_id, s1.gi) as last_any,
-           first_value(s1.mv_to) over (partition by s1.case_id, s1.gm order by s1.day, s1.id) as moved_to,
-           max(case when s1.mv_to is not null and s1.gm = 1 then s1.rec_unit::text end) over (partition by s1.case_id) as origin
+           max(coalesce(s1.base, s1.intr)) over (partition by s1.case_id, s1.gi) as last_any
     from s1
   ), s3 as (
     select s2.*, case when s2.last_any in ('pp', 'sp') then s2.last_any when s2.last_base = 'x' then null else s2.last_base end as st,
-           coalesce(s2.moved_to, s2.origin::uuid, k.unit_id) as hu
-    from s2 join keys k on k.case_id = s2.case_id
+           -- The unit holding the case once the event is taken: the latest move's target up to it,
+           -- before any the unit the first move left, for a case never moved its unit.
+           case when mv.case_id is null then k.unit_id
+                else coalesce((select t.u from unnest(mv.tos, mv.ds, mv.ids) as t(u, td, tid)
+                                where t.td < s2.day or (t.td = s2.day and t.tid <= s2.id)
+                                order by t.td desc, t.tid desc limit 1), mv.origin) end as hu
+    from s2 join keys k on k.case_id = s2.case_id left join mv on mv.case_id = s2.case_id
   ), s4 as (
     select s3.*,
            lag(s3.st) over (partition by s3.case_id order by s3.day, s3.id) as st_before,
@@ -4672,6 +4700,41 @@ end
 $function$;
 grant execute on function public.stat_standing_at(p_case_id uuid, p_on date) to authenticated;
 
+CREATE OR REPLACE FUNCTION public.stat_standing_before(p_case_id uuid, p_on date, p_event bigint)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  r record;
+  v_code text;
+  v_newest text;
+begin
+  for r in select e.kind::text as kind, e.payload ->> 'result' as result
+             from public.case_events e
+            where e.case_id = p_case_id and (e.effective_date < p_on or (e.effective_date = p_on and e.id < p_event))
+            order by e.effective_date desc, e.id desc loop
+    v_code := case when r.kind in ('acceptance', 'decision', 'notification') then 'ot'
+                   when r.kind = 'classification' then case when r.result = 'not_yet_enforceable' then 'ny' else 'ip' end
+                   when r.kind = 'register_transfer' then 'sr'
+                   when r.kind = 'register_reopening' then 'ny'
+                   when r.kind in ('termination', 'completion', 'transfer', 'request_returned') then 'x'
+                   when r.kind = 'postponement' then 'pp'
+                   when r.kind = 'suspension' then 'sp'
+                   when r.kind = 'resumption' then 'r' end;
+    continue when v_code is null;
+    v_newest := coalesce(v_newest, v_code);
+    if v_code not in ('pp', 'sp', 'r') then
+      if v_newest in ('pp', 'sp') then return v_newest; end if;
+      return case when v_code = 'x' then null else v_code end;
+    end if;
+  end loop;
+  return case when v_newest in ('pp', 'sp') then v_newest end;
+end
+$function$;
+grant execute on function public.stat_standing_before(p_case_id uuid, p_on date, p_event bigint) to authenticated;
+
 CREATE OR REPLACE FUNCTION public.stat_unit_at(p_case_id uuid, p_on date, p_after_event bigint DEFAULT NULL::bigint)
  RETURNS uuid
  LANGUAGE sql
@@ -4680,11 +4743,11 @@ CREATE OR REPLACE FUNCTION public.stat_unit_at(p_case_id uuid, p_on date, p_afte
 AS $function$
   select coalesce(
     (select (m.payload ->> 'unitId')::uuid from public.case_events m
-      where m.case_id = p_case_id and m.kind = 'office_assignment'
+      where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
         and (m.effective_date < p_on or (m.effective_date = p_on and (p_after_event is null or m.id <= p_after_event)))
       order by m.effective_date desc, m.id desc limit 1),
-    (select m.unit_id from public.case_events m
-      where m.case_id = p_case_id and m.kind = 'office_assignment'
+    (select coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) from public.case_events m
+      where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
       order by m.effective_date, m.id limit 1),
     (select c.unit_id from public.cases c where c.id = p_case_id))
 $function$;
@@ -4781,6 +4844,7 @@ CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON public.case_ev
 CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows('1000');
 CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_case_event_bounds();
 CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind, 'office_assignment'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
+CREATE TRIGGER case_events_maintenance_only BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = 'reorganisation'::public.case_event_kind) EXECUTE FUNCTION app_private.case_events_maintenance_only();
 CREATE TRIGGER case_events_notify AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_payment();
 CREATE TRIGGER case_events_stats AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.stat_on_case_events();
 CREATE TRIGGER case_events_tenant BEFORE INSERT ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.set_tenant_from_case();

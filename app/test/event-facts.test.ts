@@ -137,6 +137,21 @@ const SAMPLES: { readonly [K in CaseEventKind]: [EventOf<K>, string[]] } = {
     { kind: "office_assignment", effectiveDate: "2026-11-14", unitId: UNIT },
     ["Giao phòng thi hành án dân sự khu vực", "Phòng được giao: Phòng THADS khu vực 1"],
   ],
+  reorganisation: [
+    {
+      kind: "reorganisation",
+      effectiveDate: "2025-07-01",
+      unitId: UNIT,
+      fromUnitId: HA_NOI,
+      basis: "Sắp xếp đơn vị hành chính từ 01/07/2025",
+    },
+    [
+      "Chuyển giao do sắp xếp tổ chức bộ máy",
+      "Đơn vị giao: THADS thành phố Hà Nội",
+      "Đơn vị nhận: Phòng THADS khu vực 1",
+      "Căn cứ: Sắp xếp đơn vị hành chính từ 01/07/2025",
+    ],
+  ],
 };
 
 describe("the timeline's facts of each step", () => {

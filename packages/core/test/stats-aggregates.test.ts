@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addStats, caseStats, caseStatsByUnit, cumulativePeriods, zeroStats, type CaseEvent, type UnitStats } from "@thads/domain";
+import {
+  addStats,
+  caseStats,
+  caseStatsByUnit,
+  cumulativePeriods,
+  stateAsOf,
+  standingOf,
+  zeroStats,
+  type CaseEvent,
+  type UnitStats,
+} from "@thads/domain";
 import { randomLedger, rng } from "@thads/test-support/random";
 import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats/readers.ts";
 import { bruteForceStats, verifyStats } from "../src/stats/verify.ts";
@@ -251,6 +261,107 @@ describe("statistics aggregates against the domain definitions", () => {
     }
     const fy = await read({ from: "2024-10-01", to: "2025-09-30" });
     expect(fy.get(bureau)!.cases.moved_out).toBeGreaterThanOrEqual(20n);
+  }, 180_000);
+
+  it("a handover on reorganisation: the former unit counts a case until the day, its successor from it; from the separate register without moved lines", async () => {
+    const r = rng(20250701);
+    const province = ctx.fx.units.b;
+    const [former, successor] = (await Promise.all(
+      [7, 8].map(async (n) => {
+        const [u] = await ctx.owner<{ id: string }[]>`
+          insert into public.units (kind, code, name, parent_id, province_id)
+          values ('subunit', ${`P-B-${ctx.fx.tag}-KV0${n}`}, ${`Phòng khu vực ${n}`}, ${province}, ${province}) returning id`;
+        return u!.id;
+      }),
+    )) as [string, string];
+    const day = "2025-07-01";
+    const cases: CaseEvent[][] = [];
+    let handedOver = 0;
+    let fromRegister = 0;
+    // Three cases in the separate register on the day (old rules: two verifications without means,
+    // then the register), one of them reopened on new information after it.
+    const registered = (d: string, reopen: boolean): CaseEvent[] => [
+      { kind: "acceptance", effectiveDate: d, provinceId: province, source: "court_transfer" },
+      { kind: "decision", effectiveDate: d, mode: "ex_officio", obligations: [{ id: "m1", kind: "money", amount: 40_000_000n }] },
+      { kind: "notification", effectiveDate: "2023-02-01" },
+      { kind: "verification", effectiveDate: "2023-02-20" },
+      { kind: "classification", effectiveDate: "2023-02-21", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2023-08-15" },
+      { kind: "classification", effectiveDate: "2023-08-15", result: "not_yet_enforceable" },
+      { kind: "verification", effectiveDate: "2024-02-15" },
+      { kind: "classification", effectiveDate: "2024-02-15", result: "not_yet_enforceable" },
+      { kind: "register_transfer", effectiveDate: "2024-02-26" },
+      ...(reopen
+        ? [
+            {
+              kind: "register_reopening",
+              effectiveDate: "2025-11-03",
+              newInformation: "Người phải thi hành án có thu nhập mới",
+            } as CaseEvent,
+          ]
+        : []),
+    ];
+    for (let i = 0; i < 83; i++) {
+      let events =
+        i >= 80
+          ? registered(`2023-01-1${i - 80}`, i === 82)
+          : randomLedger(r, { provinceId: province, otherProvinceId: "q", start: "2022-10-01", spreadDays: 900, steps: 16, until: UNTIL });
+      events = events.map((e) => (e.kind === "acceptance" ? { ...e, unitId: former } : e));
+      const at = stateAsOf(events, day);
+      if (at.ok && at.state && standingOf(at.state.status) !== null && events[0]!.effectiveDate < day) {
+        const handover: CaseEvent = {
+          kind: "reorganisation",
+          effectiveDate: day,
+          unitId: successor,
+          fromUnitId: former,
+          basis: "Sắp xếp đơn vị",
+        };
+        const cut = events.findIndex((e) => e.effectiveDate > day);
+        events = cut < 0 ? [...events, handover] : [...events.slice(0, cut), handover, ...events.slice(cut)];
+        handedOver++;
+        if (at.state.status === "separate_register") fromRegister++;
+      }
+      // The maintenance writes the case where it is now (the successor, if handed over); its rows
+      // carry that unit, and the ledger names the unit each handover left.
+      const now = events.some((e) => e.kind === "reorganisation") ? successor : former;
+      const [c] = await ctx.owner<{ id: string }[]>`
+        insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+        values (${now}, ${province}, ${`SX-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Đỗ Văn E') returning id`;
+      await ctx.owner`insert into public.case_events ${ctx.owner(
+        events.map((e) => row(c!.id, e)),
+        "case_id",
+        "kind",
+        "effective_date",
+        "payload",
+      )}`;
+      cases.push(events);
+    }
+    expect(handedOver).toBeGreaterThan(15);
+    expect(fromRegister).toBeGreaterThan(0);
+    const units = [former, successor];
+    for (const p of [
+      { from: "2024-10-01", to: "2025-09-30" },
+      { from: "2024-10-01", to: "2025-06-30" },
+      { from: "2025-07-01", to: "2025-07-01" },
+      ...cumulativePeriods(2026),
+    ]) {
+      const expected = new Map<string, UnitStats>();
+      for (const events of cases)
+        for (const [unit, st] of caseStatsByUnit(events, p.from, p.to)) expected.set(unit, addStats(expected.get(unit) ?? zeroStats(), st));
+      const agg = await readStats(ctx.owner, { ...p, groupBy: "unit", scope: { unitIds: units } });
+      const brute = await bruteForceStats(ctx.owner, p.from, p.to, "unit", { unitIds: units });
+      for (const unit of units) {
+        expect(agg.get(unit) ?? zeroStats(), `aggregates ${unit} ${p.from}–${p.to}`).toEqual(expected.get(unit) ?? zeroStats());
+        expect(brute.get(unit) ?? zeroStats(), `brute force ${unit} ${p.from}–${p.to}`).toEqual(expected.get(unit) ?? zeroStats());
+      }
+    }
+    // Up to 30 June 2025 the successor has nothing; the handover's day moves the active cases, and
+    // those in the separate register only as a memo figure.
+    const before = await readStats(ctx.owner, { from: "2024-10-01", to: "2025-06-30", groupBy: "unit", scope: { unitIds: units } });
+    expect(before.get(successor)).toBeUndefined();
+    const onDay = (await readStats(ctx.owner, { from: day, to: day, groupBy: "unit", scope: { unitIds: units } })).get(successor)!;
+    expect(onDay.cases.moved_in).toBe(BigInt(handedOver - fromRegister));
+    expect(onDay.cases.separate_register).toBeGreaterThanOrEqual(BigInt(fromRegister));
   }, 180_000);
 
   it("an owner's change of a case's unit without a step in its ledger moves its whole history (maintenance only)", async () => {

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { asAnon, asCaseWriter, withClaims } from "../src/rls.ts";
-import { useTenantFixture } from "@thads/test-support/fixtures";
+import { inRolledBackTransaction, useTenantFixture } from "@thads/test-support/fixtures";
 import { buildSteeringFixture, type SteeringFixture } from "@thads/test-support/steering-fixture";
 
 const ctx = useTenantFixture();
@@ -154,6 +154,35 @@ describe("a case changes unit only by an assignment to a regional office of its 
     ["the national directorate", "national"],
   ] as const)("an assignment naming %s is refused", async (_label, key) => {
     expect(await attempt(ctx.fx.users.province_staff!, assign(held, ctx.fx.units[key]), { writer: true })).toBe("23514");
+  });
+  it.each([
+    ["the province's head, as the case service", "province_head", true],
+    ["the province's staff, as the case service", "province_staff", true],
+    ["a national admin, as the case service", "national_admin", true],
+    ["the province's staff, as a signed-in client", "province_staff", false],
+  ] as const)("a handover on reorganisation (the agency's maintenance) is refused to %s", async (_label, user, writer) => {
+    const handover = (tx: TxSql) =>
+      tx`insert into public.case_events (case_id, kind, effective_date, payload)
+         values (${ctx.fx.cases.a}, 'reorganisation', '2026-10-10', ${tx.json({ unitId: ctx.fx.units.a9, fromUnitId: ctx.fx.units.a1 })})`;
+    expect(await attempt(ctx.fx.users[user]!, handover, { writer })).toBe("42501");
+  });
+  it("the refusal of a handover names the rule, and the agency's own maintenance path writes it", async () => {
+    const error = await withClaims(ctx.app, { sub: ctx.fx.users.province_staff!, role: "authenticated" }, async (tx) => {
+      await asCaseWriter(tx);
+      await tx`insert into public.case_events (case_id, kind, effective_date, payload)
+               values (${ctx.fx.cases.a}, 'reorganisation', '2026-10-10', ${tx.json({ unitId: ctx.fx.units.a9, fromUnitId: ctx.fx.units.a1 })})`;
+    }).then(
+      () => null,
+      (e: { constraint_name?: string }) => e.constraint_name,
+    );
+    expect(error).toBe("case_events_maintenance_only");
+    await inRolledBackTransaction(ctx.owner, async (tx) => {
+      const [e] = await tx<{ kind: string }[]>`
+        insert into public.case_events (case_id, kind, effective_date, payload)
+        values (${ctx.fx.cases.a}, 'reorganisation', '2026-10-10', ${tx.json({ unitId: ctx.fx.units.a9, fromUnitId: ctx.fx.units.a1 })})
+        returning kind::text`;
+      expect(e!.kind).toBe("reorganisation");
+    });
   });
   it("a case an office already holds is not assigned again", async () => {
     expect(await attempt(ctx.fx.users.province_head!, assign(ctx.fx.cases.a, ctx.fx.units.a9), { writer: true })).toBe("23514");

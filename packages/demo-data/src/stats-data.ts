@@ -6,7 +6,10 @@
  *    its rows exactly and leave it off): cases of a merged province that were closed before 1 Jul 2025 are recorded under the former
  *    province they came from (its dissolved unit; tenant key: the merged province): the regional
  *    offices are shared out among the former provinces in turn (office n → former province
- *    n mod k), so each former province keeps a history that rolls up into the merged one.
+ *    n mod k), so each former province keeps a history that rolls up into the merged one. The cases
+ *    of those offices still open on 1 Jul 2025 were the former province's until then: their ledger
+ *    gains the handover on reorganisation of that day (ADR 028), so the former province counts them
+ *    up to 30 Jun 2025 and the office from 1 Jul 2025, as happened.
  *  - Targets: the directorate's yearly rates per province, each province's per office.
  *  - The bulk load runs with triggers off, so the aggregates are built afterwards in one set-based
  *    pass over the raw events (app_private.stat_rebuild).
@@ -15,7 +18,12 @@ import { absorbedProvinces, legacyCode, MERGER_DATE, PROVINCES, provinceCode, st
 import type { TxSql } from "@thads/db";
 import type { DemoModel } from "./model.ts";
 
-export async function seedStats(tx: TxSql, model: DemoModel, today: string, history: boolean): Promise<{ moved: number; targets: number }> {
+export async function seedStats(
+  tx: TxSql,
+  model: DemoModel,
+  today: string,
+  history: boolean,
+): Promise<{ moved: number; handedOver: number; targets: number }> {
   const byCode = new Map(model.units.map((u) => [u.code, u.id]));
   const absorbed = new Set(absorbedProvinces().map((a) => a.name));
   const subs: string[] = [];
@@ -49,6 +57,28 @@ export async function seedStats(tx: TxSql, model: DemoModel, today: string, hist
     o as (update public.case_obligations o set unit_id = c.unit_id from c where o.case_id = c.id returning 1),
     p as (update public.case_parties p set unit_id = c.unit_id from c where p.case_id = c.id returning 1)
     select (select count(*) from c) as n, (select count(*) from e) + (select count(*) from o) + (select count(*) from p) as children`;
+  // The cases open on the merger day: the former province held them until then, the office from then.
+  const handedOver =
+    !history || mode?.role !== "replica"
+      ? [{ n: 0n }]
+      : await tx`
+    with m as (select * from unnest(${tx.array(subs)}::uuid[], ${tx.array(legacy)}::uuid[]) as m(sub, old)),
+    c as (
+      select c.id, c.province_id, m.sub, m.old from public.cases c join m on c.unit_id = m.sub
+      where c.accepted_on < ${MERGER_DATE} and (c.closed_on is null or c.closed_on > ${MERGER_DATE})
+    ), a as (
+      update public.case_events e set payload = jsonb_set(e.payload, '{unitId}', to_jsonb(c.old::text))
+      from c where e.case_id = c.id and e.kind = 'acceptance' and e.payload ? 'unitId'
+      returning 1
+    ), h as (
+      insert into public.case_events (case_id, province_id, unit_id, kind, effective_date, payload)
+      select c.id, c.province_id, c.sub, 'reorganisation', ${MERGER_DATE},
+             jsonb_build_object('unitId', c.sub::text, 'fromUnitId', c.old::text,
+                                'basis', 'Sắp xếp đơn vị hành chính cấp tỉnh và cơ quan thi hành án dân sự từ 01/07/2025')
+      from c
+      returning 1
+    )
+    select (select count(*) from h) as n, (select count(*) from a) as acceptances`;
 
   // Targets for the statistical years of the data (rates vary by unit, deterministically).
   const [span] = await tx<{ lo: string | null }[]>`select min(accepted_on)::text as lo from public.cases`;
@@ -80,5 +110,5 @@ export async function seedStats(tx: TxSql, model: DemoModel, today: string, hist
   }
 
   await tx`select app_private.stat_rebuild()`;
-  return { moved: Number(moved[0]!.n), targets: rows.length };
+  return { moved: Number(moved[0]!.n), handedOver: Number(handedOver[0]!.n), targets: rows.length };
 }

@@ -33,6 +33,18 @@ describe("statistics on the demo data", () => {
     expect(legacy!.cases).toBeGreaterThan(20n);
     expect(legacy!.provinces).toBeGreaterThan(5n);
     expect(legacy!.targets).toBeGreaterThan(34n * 5n);
+    // The merged provinces' offices took over, on 1 Jul 2025, the cases still open then: each has
+    // the handover in its ledger, from its former province to the office now holding it.
+    const [handover] = await sql<{ n: bigint; elsewhere: bigint; off_day: bigint }[]>`
+      select count(*) as n,
+             count(*) filter (where c.unit_id::text <> e.payload ->> 'unitId') as elsewhere,
+             count(*) filter (where e.effective_date <> '2025-07-01') as off_day
+      from public.case_events e join public.cases c on c.id = e.case_id
+      join public.units f on f.id::text = e.payload ->> 'fromUnitId'
+      where e.kind = 'reorganisation' and f.merged_into_id = c.province_id`;
+    expect(handover!.n).toBeGreaterThan(20n);
+    expect(handover!.elsewhere).toBe(0n);
+    expect(handover!.off_day).toBe(0n);
 
     const report = await verifyStats(sql);
     expect(report.rowMismatches).toEqual([]);

@@ -251,6 +251,8 @@ const STEP_ROLES: Record<string, readonly Role[]> = {
   transfer: HEADS,
   // The provincial bureau gives a case it holds to one of its regional offices.
   office_assignment: ROLE_GROUPS.province_staff,
+  // A reorganisation's handover is the agency's maintenance, not a user's step.
+  reorganisation: [],
   // The agency moves a case to the separate register, or returns the request (D62 Art. 9(5); D152 Art. 22).
   register_transfer: HEADS,
   request_returned: HEADS,

@@ -30,7 +30,7 @@ type IndexedEvent =
   | "register_transfer"
   | "register_reopening"
   | "request_returned"
-  | "office_assignment"
+  | "move"
   | "money_flow";
 const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   completion: "e.kind = 'completion'",
@@ -43,9 +43,9 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   register_transfer: "e.kind = 'register_transfer'",
   register_reopening: "e.kind = 'register_reopening'",
   request_returned: "e.kind = 'request_returned'",
-  // Migration 20261216000100: a move between the province's units (moved in at the receiving unit,
-  // moved out at the giving one: narrowed below).
-  office_assignment: "e.kind = 'office_assignment'",
+  // Migrations 20261216000100, 0300: a move between the province's units (moved in at the receiving
+  // unit, moved out at the giving one: narrowed below), from the active workload only.
+  move: "e.kind in ('office_assignment', 'reorganisation') and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')",
   // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
   money_flow: "e.kind in ('decision', 'payment')",
 };
@@ -79,8 +79,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     const ownCasesOnly = u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1");
     const [m] = ownCasesOnly
       ? await tx<{ moves: boolean }[]>`
-          select exists (select 1 from public.case_events e where e.kind = 'office_assignment' and e.unit_id = ${u.id})
-              or exists (select 1 from public.case_events e where e.kind = 'office_assignment' and e.payload ->> 'unitId' = ${u.id}) as moves`
+          select exists (select 1 from public.case_events e where e.kind in ('office_assignment', 'reorganisation')
+                           and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${u.id})
+              or exists (select 1 from public.case_events e where e.kind in ('office_assignment', 'reorganisation')
+                           and e.payload ->> 'unitId' = ${u.id}) as moves`
       : [{ moves: false }];
     unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly, hasMoves: m?.moves ?? false };
   }
@@ -93,7 +95,9 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   // the day that counts (ADR 028): the case's moves decide (public.stat_unit_at), the others are its own.
   const follows = unit?.ownCasesOnly && unit.hasMoves ? unit.id : null;
   const moved = (caseId: string) =>
-    tx.unsafe(`exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind = 'office_assignment')`);
+    tx.unsafe(
+      `exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind in ('office_assignment', 'reorganisation'))`,
+    );
   const heldOn = (day: string) => (follows ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${follows})` : tx``);
   const heldAtEvent = follows
     ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${follows})`
@@ -130,23 +134,25 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       ? tx``
       : follows
         ? tx`and (c.unit_id = ${unit.id} or c.id in (
-            select e.case_id from public.case_events e where e.kind = 'office_assignment' and e.unit_id = ${unit.id}
+            select e.case_id from public.case_events e
+            where e.kind in ('office_assignment', 'reorganisation') and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${unit.id}
             union all
-            select e.case_id from public.case_events e where e.kind = 'office_assignment' and e.payload ->> 'unitId' = ${unit.id}))`
+            select e.case_id from public.case_events e
+            where e.kind in ('office_assignment', 'reorganisation') and e.payload ->> 'unitId' = ${unit.id}))`
         : unit.ownCasesOnly
           ? tx`and c.unit_id = ${unit.id}`
           : tx`and c.province_id = ${unit.id}`;
   const open = (codes: string[]) => tx`(${standingTo} = any (${codes}::text[]) ${heldOn(to)})`;
-  // Moves between the province's units (of open cases not yet decided: the lifecycle's rule): at a
-  // unit, those given to it (moved in) or by it (moved out); a province or the nation has both.
-  const moves = (side: "payload ->> 'unitId'" | "unit_id") =>
+  // Moves between the province's units from the active workload: at a unit, those given to it
+  // (moved in) or by it (moved out); a province or the nation has both.
+  const moves = (side: "e.payload ->> 'unitId'" | "coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)") =>
     follows
-      ? caseIdsWith(["office_assignment"], { from, to }, tx`and ${tx.unsafe(`e.${side}`)} = ${follows}`)
+      ? caseIdsWith(["move"], { from, to }, tx`and ${tx.unsafe(side)} = ${follows}`)
       : unit?.ownCasesOnly
         ? tx`false`
-        : event(["office_assignment"]);
-  const movedIn = () => moves("payload ->> 'unitId'");
-  const movedOut = () => moves("unit_id");
+        : event(["move"]);
+  const movedIn = () => moves("e.payload ->> 'unitId'");
+  const movedOut = () => moves("coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)");
   // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
   // (The event is a filter only: the unit is the one holding the case at the end.)
   const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to }, tx``)} and ${open([code])}`;

@@ -84,7 +84,9 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
   const before = addCalendarDays(from, -1);
   // At a unit cases were given to or by: a part counts when that unit held the case (ADR 028).
   const moved = (caseId: string) =>
-    tx.unsafe(`exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind = 'office_assignment')`);
+    tx.unsafe(
+      `exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind in ('office_assignment', 'reorganisation'))`,
+    );
   const heldOn = (day: string) => (heldBy ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${heldBy})` : tx``);
   const heldAtEvent = heldBy
     ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${heldBy})`
@@ -126,14 +128,15 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
     parts.push(tx`(select coalesce(sum(${byKind} else 0 end), 0) from public.case_events e
       where e.case_id = c.id and e.effective_date between ${from} and ${to} ${heldAtEvent})`);
   }
-  // Moves between the province's units: received at the unit named in the event, given by the unit
-  // that recorded it; a province or the nation has both.
+  // Moves between the province's units from the active workload: received at the unit the event
+  // names, given by the unit it leaves; a province or the nation has both.
   if (w.mvi || w.mvo) {
     const side = (k: "mvi" | "mvo", column: string) =>
       w[k] ? tx`+ case when ${heldBy ? tx`${tx.unsafe(column)} = ${heldBy}` : tx`true`} then ${n(w[k])} else 0 end` : tx``;
-    parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", "e.unit_id::text")}) * ${owedBefore}), 0)
+    parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", "coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)")}) * ${owedBefore}), 0)
       from public.case_events e
-      where e.case_id = c.id and e.kind = 'office_assignment' and e.effective_date between ${from} and ${to})`);
+      where e.case_id = c.id and e.kind in ('office_assignment', 'reorganisation') and e.effective_date between ${from} and ${to}
+        and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny'))`);
   }
   return parts.reduce((q, p) => tx`${q} + ${p}`, tx`0::numeric`);
 }

@@ -212,7 +212,7 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
 
 /** The payload fields of a ledger event that name a person or a unit. */
 const PERSON_FIELDS = ["executorId"] as const;
-const UNIT_FIELDS = ["provinceId", "unitId", "toProvinceId", "toUnitId"] as const;
+const UNIT_FIELDS = ["provinceId", "unitId", "toProvinceId", "toUnitId", "fromUnitId"] as const;
 
 /**
  * The names of the people (executors) and units (units, receiving provinces) the case's events

@@ -33,10 +33,11 @@ type AnySql = Sql | TxSql;
 /**
  * Figures for [from, to] straight from case_events (no aggregates), grouped by unit, province or not
  * at all. The unit a figure counts under is the unit holding the case on the day that counts: after
- * each event, the target of the latest assignment to a regional office up to it (office_assignment,
- * by date then id), before any, the unit that recorded the first assignment, and for a case never
- * assigned, its unit. An assignment (always of an open case not yet decided, checked by the lifecycle
- * and the database) is the giving unit's moved_out and the receiving unit's moved_in.
+ * each event, the target of the latest move up to it (an assignment to a regional office or a
+ * handover on reorganisation, by date then id), before any, the unit the first move left, and for a
+ * case never moved, its unit. A move of a case in the active workload is the giving unit's
+ * moved_out and the receiving unit's moved_in (its standing just before, worked out from the events
+ * before it); a case in the separate register moves without them.
  */
 export async function bruteForceStats(
   sql: AnySql,
@@ -59,16 +60,18 @@ export async function bruteForceStats(
   // A scope of units reads the cases that are or were at one of them (the figures are then kept to those units).
   const where = scope.unitIds
     ? sql`(c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or exists (select 1 from public.case_events m
-              where m.case_id = c.id and m.kind = 'office_assignment'
-                and (m.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or m.payload ->> 'unitId' = any (${sql.array([...scope.unitIds])}::text[]))))`
+              where m.case_id = c.id and m.kind in ('office_assignment', 'reorganisation')
+                and (coalesce(m.payload ->> 'fromUnitId', m.unit_id::text) = any (${sql.array([...scope.unitIds])}::text[])
+                     or m.payload ->> 'unitId' = any (${sql.array([...scope.unitIds])}::text[]))))`
     : scope.provinceIds
       ? sql`c.province_id = any (${sql.array([...scope.provinceIds])}::uuid[])`
       : sql`true`;
   const keep = scope.unitIds ? sql`x.unit_id = any (${sql.array([...scope.unitIds])}::uuid[])` : sql`true`;
   const rows = await sql<Record<string, string | null>[]>`
     with ev as (
-      select e.case_id, e.id, e.kind, e.effective_date as d, e.unit_id as rec_unit, c.unit_id as case_unit,
-             case when e.kind = 'office_assignment' then (e.payload ->> 'unitId')::uuid end as mv_to,
+      select e.case_id, e.id, e.kind, e.effective_date as d, c.unit_id as case_unit,
+             case when e.kind in ('office_assignment', 'reorganisation') then (e.payload ->> 'unitId')::uuid end as mv_to,
+             coalesce((e.payload ->> 'fromUnitId')::uuid, e.unit_id) as mv_from,
              case e.kind
                when 'decision' then coalesce((select sum((o ->> 'amount')::bigint) from jsonb_array_elements(e.payload -> 'obligations') o
                                               where o ->> 'kind' = 'money'), 0)
@@ -82,21 +85,28 @@ export async function bruteForceStats(
       from public.case_events e join public.cases c on c.id = e.case_id
       where e.effective_date <= ${to} and ${where}
     ), moves as (
-      -- Every assignment of the case (whatever its date: the first one's recording unit held it before).
+      -- Every move of the case (whatever its date: the unit the first one left held it before).
       select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
              array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
-             (array_agg(m.unit_id order by m.effective_date, m.id))[1] as origin
-      from public.case_events m where m.kind = 'office_assignment' and m.case_id in (select case_id from ev)
+             (array_agg(coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) order by m.effective_date, m.id))[1] as origin
+      from public.case_events m where m.kind in ('office_assignment', 'reorganisation')
       group by m.case_id
+    ), move_active as (
+      -- A move counts as moved in / out when the case was in the active workload just before it
+      -- (its standing from the events before it, read one by one: public.stat_standing_before).
+      select m.id, coalesce(public.stat_standing_before(m.case_id, m.effective_date, m.id) in ('ip', 'pp', 'sp', 'ot', 'ny'), false) as active
+      from public.case_events m where m.kind in ('office_assignment', 'reorganisation') and m.effective_date <= ${to}
     ), ev2 as (
       -- The outstanding money at each event (a move, a reopening or a return pays nothing itself),
       -- and the unit holding the case once the event is taken.
-      select ev.*, sum(case kind when 'decision' then amount when 'payment' then -amount else 0 end)
-                     over (partition by ev.case_id order by d, id) as owed_at,
-             coalesce((select t.u from unnest(mv.tos, mv.ds, mv.ids) as t(u, td, tid)
-                        where t.td < ev.d or (t.td = ev.d and t.tid <= ev.id) order by t.td desc, t.tid desc limit 1),
-                      mv.origin, ev.case_unit) as hu
-      from ev left join moves mv on mv.case_id = ev.case_id
+      select ev.*, sum(case ev.kind when 'decision' then ev.amount when 'payment' then -ev.amount else 0 end)
+                     over (partition by ev.case_id order by ev.d, ev.id) as owed_at,
+             case when mv.case_id is null then ev.case_unit
+                  else coalesce((select t.u from unnest(mv.tos, mv.ds, mv.ids) as t(u, td, tid)
+                                  where t.td < ev.d or (t.td = ev.d and t.tid <= ev.id) order by t.td desc, t.tid desc limit 1),
+                                mv.origin) end as hu,
+             coalesce(ma.active, false) as move_active
+      from ev left join moves mv on mv.case_id = ev.case_id left join move_active ma on ma.id = ev.id
     ), per_case as (
       select ev.case_id,
         (array_agg(base order by d desc, id desc) filter (where base is not null and d <= ${before}))[1] as b0,
@@ -129,8 +139,8 @@ export async function bruteForceStats(
         coalesce(sum(owed_at) filter (where kind = 'register_reopening'), 0) as reo_m,
         count(*) filter (where kind = 'request_returned') as ret_n,
         coalesce(sum(owed_at) filter (where kind = 'request_returned'), 0) as ret_m,
-        count(*) filter (where kind = 'office_assignment') as mvi_n,
-        coalesce(sum(owed_at) filter (where kind = 'office_assignment'), 0) as mvi_m
+        count(*) filter (where mv_to is not null and move_active) as mvi_n,
+        coalesce(sum(owed_at) filter (where mv_to is not null and move_active), 0) as mvi_m
       from ev2 ev where d >= ${from} group by ev.case_id, ev.hu
     ), contributions as (
       select s.case_id, s.u0 as unit_id, 'co' as part, 1 as n, s.owed0 as m from standing s where s.s0 is not null and s.s0 <> 'sr'
@@ -153,8 +163,8 @@ export async function bruteForceStats(
       union all
       select f.case_id, f.unit_id, 'ter', f.ter_n, case when f.ter_n > 0 then s.owed1 else 0 end from flows f join standing s using (case_id)
       union all
-      -- The giving unit of an assignment in the period: the unit that recorded it.
-      select ev.case_id, ev.rec_unit, 'mvo', 1, ev.owed_at from ev2 ev where ev.kind = 'office_assignment' and ev.d >= ${from}
+      -- The giving unit of a move in the period.
+      select ev.case_id, ev.mv_from, 'mvo', 1, ev.owed_at from ev2 ev where ev.mv_to is not null and ev.move_active and ev.d >= ${from}
     )
     select ${key} as k,
       coalesce(sum(x.n) filter (where part = 'co'), 0) as carried_over_n, coalesce(sum(x.m) filter (where part = 'co'), 0) as carried_over_m,

@@ -23,8 +23,17 @@ export const CASE_EVENT_KINDS = [
   "request_returned",
   "register_reopening",
   "office_assignment",
+  "reorganisation",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/**
+ * Steps written only by the agency's maintenance (a reorganisation of units), never offered to a
+ * user nor accepted from one (the case service's steps and the database refuse them).
+ */
+export const MAINTENANCE_EVENT_KINDS: readonly CaseEventKind[] = ["reorganisation"];
+/** The steps that move a case to another unit of its province (its figures follow from that day: ADR 028). */
+export const MOVE_EVENT_KINDS: readonly CaseEventKind[] = ["office_assignment", "reorganisation"];
 
 export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en: string }>> = {
   acceptance: { vi: "thụ lý", en: "acceptance" },
@@ -49,6 +58,7 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
     en: "reopening from the separate register",
   },
   office_assignment: { vi: "giao phòng thi hành án dân sự khu vực", en: "assignment to a regional office" },
+  reorganisation: { vi: "chuyển giao do sắp xếp tổ chức bộ máy", en: "handover on a reorganisation of units" },
 };
 
 /**
@@ -196,6 +206,22 @@ export interface OfficeAssignmentEvent extends EventBase {
   unitId: string;
 }
 
+/**
+ * A reorganisation of units (the 2025 merger of provinces and of district offices into regional
+ * offices): the unit that held an open case hands it to its successor in the same province on the
+ * reorganisation's date. The agency's maintenance records it, for every open case of the dissolved
+ * unit; the case's figures count under the successor from that day (ADR 028).
+ */
+export interface ReorganisationEvent extends EventBase {
+  kind: "reorganisation";
+  /** The successor unit (of the case's province). */
+  unitId: string;
+  /** The unit that held the case until then. */
+  fromUnitId: string;
+  /** The act behind the reorganisation, as the agency records it. */
+  basis?: string;
+}
+
 export type CaseEvent =
   | AcceptanceEvent
   | DecisionEvent
@@ -212,6 +238,7 @@ export type CaseEvent =
   | CompletionEvent
   | TransferEvent
   | OfficeAssignmentEvent
+  | ReorganisationEvent
   | ExecutorChangeEvent
   | RegisterTransferEvent
   | RequestReturnedEvent

@@ -3,18 +3,18 @@
  * own rule lives in its step (./steps/); the checks here hold for every event.
  */
 import { compareDates, formatDateVi as d, isIsoDate, VN_CALENDAR, type IsoDate } from "./calendar.ts";
-import { CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind } from "./events.ts";
+import { CASE_EVENT_KINDS, MAINTENANCE_EVENT_KINDS, type CaseEvent, type CaseEventKind } from "./events.ts";
 import { LEGAL_TIME_LIMITS } from "./rules.ts";
 import { CaseRuleViolation, type ApplyResult, type CaseRuleError, type CaseState, type LifecycleOptions } from "./state.ts";
 import { err, no } from "./steps/shared.ts";
 import { STEPS, type EventOf, type StepContext } from "./steps/index.ts";
 
 /**
- * Event kinds that can be recorded on `state` now. With `asOf`, date-dependent rules are applied
+ * Event kinds a user can record on `state` now (not the agency's maintenance steps). With `asOf`, date-dependent rules are applied
  * too (verification only after the voluntary period). `null` (no case yet) → ['acceptance'].
  */
 export function nextActions(state: CaseState | null, asOf?: IsoDate): CaseEventKind[] {
-  return CASE_EVENT_KINDS.filter((kind) => STEPS[kind].guard(state, asOf) === null);
+  return CASE_EVENT_KINDS.filter((kind) => !MAINTENANCE_EVENT_KINDS.includes(kind) && STEPS[kind].guard(state, asOf) === null);
 }
 
 /**

@@ -136,7 +136,8 @@ export type CaseRuleCode =
   | "register_conditions_not_met"
   | "wrong_decision_mode"
   | "missing_information"
-  | "not_held_by_bureau";
+  | "not_held_by_bureau"
+  | "not_holding_unit";
 
 export interface CaseRuleError {
   code: CaseRuleCode;

@@ -58,6 +58,9 @@ function probe(kind: CaseEventKind, effectiveDate = PROBE): CaseEvent {
       return { kind, effectiveDate, newInformation: "Người phải thi hành án được nhận thừa kế" };
     case "office_assignment":
       return { kind, effectiveDate, unitId: "unit-hp-kv02" };
+    case "reorganisation":
+      // The fixtures' cases are held by regional office 1.
+      return { kind, effectiveDate, unitId: "unit-hp-kv03", fromUnitId: "unit-hp-kv01", basis: "Sắp xếp đơn vị từ 01/07/2025" };
   }
 }
 
@@ -90,6 +93,7 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   request_returned: "!interrupted",
   register_reopening: "!not_in_separate_register",
   office_assignment: "!already_decided",
+  reorganisation: self,
 });
 
 /**
@@ -117,6 +121,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!not_held_by_bureau",
+    reorganisation: "accepted",
   },
   decided: {
     acceptance: "!already_accepted",
@@ -138,6 +143,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "decided",
   },
   notified: {
     acceptance: "!already_accepted",
@@ -159,6 +165,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "notified",
   },
   verified: {
     acceptance: "!already_accepted",
@@ -180,6 +187,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "verified",
   },
   enforceable: {
     acceptance: "!already_accepted",
@@ -201,6 +209,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "enforceable",
   },
   not_yet_enforceable: {
     acceptance: "!already_accepted",
@@ -222,6 +231,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!wrong_decision_mode",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "not_yet_enforceable",
   },
   enforcing: {
     acceptance: "!already_accepted",
@@ -243,6 +253,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!register_conditions_not_met",
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
+    reorganisation: "enforcing",
   },
   postponed: INTERRUPTED_ROW("postponed"),
   suspended: INTERRUPTED_ROW("suspended"),
@@ -269,6 +280,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     request_returned: "!in_separate_register",
     register_reopening: "not_yet_enforceable",
     office_assignment: "!in_separate_register",
+    reorganisation: "separate_register",
   },
   returned: CLOSED_ROW(),
 };
@@ -342,9 +354,20 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
 };
 
 describe("transition matrix: every status × every event kind", () => {
-  it("covers all 14 statuses and 19 event kinds", () => {
+  it("covers all 14 statuses and 20 event kinds", () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
-    expect(CASE_EVENT_KINDS).toHaveLength(19);
+    expect(CASE_EVENT_KINDS).toHaveLength(20);
+  });
+
+  it("a handover on reorganisation moves the case to the successor, names the unit that held it, and is never offered", () => {
+    const state = reach("enforcing");
+    const r = applyEvent(state, probe("reorganisation"));
+    expect(r.ok && r.state.unitId).toBe("unit-hp-kv03");
+    const wrong = applyEvent(state, { kind: "reorganisation", effectiveDate: PROBE, unitId: "unit-hp-kv03", fromUnitId: "unit-hp-kv02" });
+    expect(wrong.ok ? null : wrong.error.code).toBe("not_holding_unit");
+    const same = applyEvent(state, { kind: "reorganisation", effectiveDate: PROBE, unitId: "unit-hp-kv01", fromUnitId: "unit-hp-kv01" });
+    expect(same.ok).toBe(false);
+    for (const status of CASE_STATUSES) expect(nextActions(reach(status), probeDate(status))).not.toContain("reorganisation");
   });
 
   for (const status of CASE_STATUSES) {

@@ -15,6 +15,7 @@ import { enforcementAction } from "./enforcement-action.ts";
 import { executorChange } from "./executor-change.ts";
 import { notification } from "./notification.ts";
 import { officeAssignment } from "./office-assignment.ts";
+import { reorganisation } from "./reorganisation.ts";
 import { payment } from "./payment.ts";
 import { postponement } from "./postponement.ts";
 import { registerReopening } from "./register-reopening.ts";
@@ -51,4 +52,5 @@ export const STEPS: StepRegistry = {
   request_returned: requestReturned,
   register_reopening: registerReopening,
   office_assignment: officeAssignment,
+  reorganisation,
 };

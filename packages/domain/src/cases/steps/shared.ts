@@ -83,7 +83,7 @@ function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
  * A case in the separate register is out of the active workload: only its reopening on new
  * information, or a change of executor, may be recorded (anything else follows the reopening).
  */
-const STEPS_IN_REGISTER: readonly CaseEventKind[] = ["register_reopening", "executor_change"];
+const STEPS_IN_REGISTER: readonly CaseEventKind[] = ["register_reopening", "executor_change", "reorganisation"];
 
 function inRegisterError(state: CaseState, kind: CaseEventKind): CaseRuleError {
   const since = state.registeredOn ?? state.lastEventDate;
