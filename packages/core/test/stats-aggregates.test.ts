@@ -46,6 +46,20 @@ const PERIODS = [
   { from: "2022-01-01", to: "2026-09-30" }, // the fixture's own cases are accepted on 1 Oct 2026
 ];
 
+/** A case without means moved to the separate register under the old rules (two verifications, then the register on 26/02/2024). */
+const toRegister = (d: string, provinceId: string): CaseEvent[] => [
+  { kind: "acceptance", effectiveDate: d, provinceId, source: "court_transfer" },
+  { kind: "decision", effectiveDate: d, mode: "ex_officio", obligations: [{ id: "m1", kind: "money", amount: 70_000_000n }] },
+  { kind: "notification", effectiveDate: "2023-02-01" },
+  { kind: "verification", effectiveDate: "2023-02-20" },
+  { kind: "classification", effectiveDate: "2023-02-21", result: "not_yet_enforceable" },
+  { kind: "verification", effectiveDate: "2023-08-15" },
+  { kind: "classification", effectiveDate: "2023-08-15", result: "not_yet_enforceable" },
+  { kind: "verification", effectiveDate: "2024-02-15" },
+  { kind: "classification", effectiveDate: "2024-02-15", result: "not_yet_enforceable" },
+  { kind: "register_transfer", effectiveDate: "2024-02-26" },
+];
+
 /** The database refuses events after today; random ledgers stop before the fixture's own date. */
 const UNTIL = "2026-09-30";
 
@@ -70,18 +84,7 @@ describe("statistics aggregates against the domain definitions", () => {
     }
     // Two cases through the separate register (old rules): one moved and reopened on new
     // information, then partly paid; one moved and still there.
-    const nye = (d: string): CaseEvent[] => [
-      { kind: "acceptance", effectiveDate: d, provinceId: "p", source: "court_transfer" },
-      { kind: "decision", effectiveDate: d, mode: "ex_officio", obligations: [{ id: "m1", kind: "money", amount: 70_000_000n }] },
-      { kind: "notification", effectiveDate: "2023-02-01" },
-      { kind: "verification", effectiveDate: "2023-02-20" },
-      { kind: "classification", effectiveDate: "2023-02-21", result: "not_yet_enforceable" },
-      { kind: "verification", effectiveDate: "2023-08-15" },
-      { kind: "classification", effectiveDate: "2023-08-15", result: "not_yet_enforceable" },
-      { kind: "verification", effectiveDate: "2024-02-15" },
-      { kind: "classification", effectiveDate: "2024-02-15", result: "not_yet_enforceable" },
-      { kind: "register_transfer", effectiveDate: "2024-02-26" },
-    ];
+    const nye = (d: string) => toRegister(d, "p");
     const registerLedgers: CaseEvent[][] = [
       [
         ...nye("2023-01-16"),
@@ -281,16 +284,7 @@ describe("statistics aggregates against the domain definitions", () => {
     // Three cases in the separate register on the day (old rules: two verifications without means,
     // then the register), one of them reopened on new information after it.
     const registered = (d: string, reopen: boolean): CaseEvent[] => [
-      { kind: "acceptance", effectiveDate: d, provinceId: province, source: "court_transfer" },
-      { kind: "decision", effectiveDate: d, mode: "ex_officio", obligations: [{ id: "m1", kind: "money", amount: 40_000_000n }] },
-      { kind: "notification", effectiveDate: "2023-02-01" },
-      { kind: "verification", effectiveDate: "2023-02-20" },
-      { kind: "classification", effectiveDate: "2023-02-21", result: "not_yet_enforceable" },
-      { kind: "verification", effectiveDate: "2023-08-15" },
-      { kind: "classification", effectiveDate: "2023-08-15", result: "not_yet_enforceable" },
-      { kind: "verification", effectiveDate: "2024-02-15" },
-      { kind: "classification", effectiveDate: "2024-02-15", result: "not_yet_enforceable" },
-      { kind: "register_transfer", effectiveDate: "2024-02-26" },
+      ...toRegister(d, province),
       ...(reopen
         ? [
             {

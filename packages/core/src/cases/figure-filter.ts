@@ -6,6 +6,7 @@
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure, type StatSide } from "@thads/domain";
 import { moneyListAddsFlows } from "./figure-money.ts";
+import { heldBy, MOVE_KINDS_SQL } from "./holding-unit.ts";
 import { bureauOwnName } from "../stats/units.ts";
 
 export interface StatFilter {
@@ -45,7 +46,7 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   request_returned: "e.kind = 'request_returned'",
   // Migrations 20261216000100, 0300: a move between the province's units (moved in at the receiving
   // unit, moved out at the giving one: narrowed below), from the active workload only.
-  move: "e.kind in ('office_assignment', 'reorganisation') and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')",
+  move: `e.kind in ${MOVE_KINDS_SQL} and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')`,
   // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
   money_flow: "e.kind in ('decision', 'payment')",
 };
@@ -79,9 +80,9 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     const ownCasesOnly = u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1");
     const [m] = ownCasesOnly
       ? await tx<{ moves: boolean }[]>`
-          select exists (select 1 from public.case_events e where e.kind in ('office_assignment', 'reorganisation')
+          select exists (select 1 from public.case_events e where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)}
                            and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${u.id})
-              or exists (select 1 from public.case_events e where e.kind in ('office_assignment', 'reorganisation')
+              or exists (select 1 from public.case_events e where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)}
                            and e.payload ->> 'unitId' = ${u.id}) as moves`
       : [{ moves: false }];
     unit = { id: u.id, kind: u.kind, provinceId: u.province_id, ownCasesOnly, hasMoves: m?.moves ?? false };
@@ -94,14 +95,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   // A unit some cases were given to or by counts each of those cases under the unit holding it on
   // the day that counts (ADR 028): the case's moves decide (public.stat_unit_at), the others are its own.
   const follows = unit?.ownCasesOnly && unit.hasMoves ? unit.id : null;
-  const moved = (caseId: string) =>
-    tx.unsafe(
-      `exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind in ('office_assignment', 'reorganisation'))`,
-    );
-  const heldOn = (day: string) => (follows ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${follows})` : tx``);
-  const heldAtEvent = follows
-    ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${follows})`
-    : tx``;
+  const { heldOn, heldAtEvent } = heldBy(tx, follows);
   let usesSets = false;
   const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }, atEvent = heldAtEvent) => {
     usesSets = true;
@@ -135,10 +129,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       : follows
         ? tx`and (c.unit_id = ${unit.id} or c.id in (
             select e.case_id from public.case_events e
-            where e.kind in ('office_assignment', 'reorganisation') and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${unit.id}
+            where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${unit.id}
             union all
             select e.case_id from public.case_events e
-            where e.kind in ('office_assignment', 'reorganisation') and e.payload ->> 'unitId' = ${unit.id}))`
+            where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and e.payload ->> 'unitId' = ${unit.id}))`
         : unit.ownCasesOnly
           ? tx`and c.unit_id = ${unit.id}`
           : tx`and c.province_id = ${unit.id}`;

@@ -17,6 +17,7 @@
  */
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure } from "@thads/domain";
+import { heldBy as unitHolding, MOVE_KINDS_SQL } from "./holding-unit.ts";
 
 type Primary = "co" | "acc" | "reo" | "mvi" | "trf" | "mvo" | "reg" | "ret" | "cmp" | "ter" | "ip" | "pp" | "sp" | "ot" | "ny" | "sr";
 type Weights = Partial<Record<Primary, 1 | -1>>;
@@ -83,14 +84,7 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
   const w = FIGURE_WEIGHTS[figure];
   const before = addCalendarDays(from, -1);
   // At a unit cases were given to or by: a part counts when that unit held the case (ADR 028).
-  const moved = (caseId: string) =>
-    tx.unsafe(
-      `exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind in ('office_assignment', 'reorganisation'))`,
-    );
-  const heldOn = (day: string) => (heldBy ? tx`and (not ${moved("c.id")} or public.stat_unit_at(c.id, ${day}) = ${heldBy})` : tx``);
-  const heldAtEvent = heldBy
-    ? tx`and (not ${moved("e.case_id")} or public.stat_unit_at(e.case_id, e.effective_date, e.id) = ${heldBy})`
-    : tx``;
+  const { heldOn, heldAtEvent } = unitHolding(tx, heldBy);
   // A weight is written into the statement (1 or -1), not sent as a parameter of unknown type.
   const n = (x: 1 | -1) => tx.unsafe(x === 1 ? "1" : "(-1)");
   const owedAt = (day: string) =>
@@ -135,7 +129,7 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
       w[k] ? tx`+ case when ${heldBy ? tx`${tx.unsafe(column)} = ${heldBy}` : tx`true`} then ${n(w[k])} else 0 end` : tx``;
     parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", "coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)")}) * ${owedBefore}), 0)
       from public.case_events e
-      where e.case_id = c.id and e.kind in ('office_assignment', 'reorganisation') and e.effective_date between ${from} and ${to}
+      where e.case_id = c.id and e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and e.effective_date between ${from} and ${to}
         and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny'))`);
   }
   return parts.reduce((q, p) => tx`${q} + ${p}`, tx`0::numeric`);
