@@ -1665,7 +1665,11 @@ CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (chain_key, id)
 CREATE INDEX audit_log_province_id_idx ON public.audit_log USING btree (province_id, id);
 CREATE INDEX case_events_case_id_idx ON public.case_events USING btree (case_id, effective_date, id);
 CREATE INDEX case_events_completion_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'completion'::public.case_event_kind);
-CREATE INDEX case_events_move_giver_idx ON public.case_events USING btree (COALESCE((payload ->> 'fromUnitId'::text), (unit_id)::text), effective_date) INCLUDE (case_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
+CREATE INDEX case_events_move_giver_idx ON public.case_events USING btree ((
+CASE
+    WHEN (kind = 'reorganisation'::public.case_event_kind) THEN (payload ->> 'fromUnitId'::text)
+    ELSE (unit_id)::text
+END), effective_date) INCLUDE (case_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
 CREATE INDEX case_events_move_target_idx ON public.case_events USING btree (((payload ->> 'unitId'::text)), effective_date) INCLUDE (case_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
 CREATE INDEX case_events_moves_idx ON public.case_events USING btree (case_id, effective_date, id) INCLUDE (unit_id) WHERE (kind = ANY (ARRAY['office_assignment'::public.case_event_kind, 'reorganisation'::public.case_event_kind]));
 CREATE INDEX case_events_not_yet_enforceable_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE ((kind = 'classification'::public.case_event_kind) AND ((payload ->> 'result'::text) = 'not_yet_enforceable'::text));
@@ -1917,7 +1921,7 @@ begin
   return (select coalesce(array_agg(distinct e.case_id), '{}')
             from public.case_events e
             join public.cases c on c.id = e.case_id and c.unit_id = any (v_units)
-           where e.kind = 'office_assignment' and (e.payload ->> 'unitId') = any (v_units::text[]));
+           where e.kind in ('office_assignment', 'reorganisation') and (e.payload ->> 'unitId') = any (v_units::text[]));
 end
 $function$;
 grant execute on function app_private.assigned_case_ids() to authenticated;
@@ -2240,10 +2244,28 @@ CREATE OR REPLACE FUNCTION app_private.case_events_maintenance_only()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_province uuid;
+  v_holding uuid;
+  v_uuid constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 begin
   if coalesce(current_setting('role', true), 'none') in ('anon', 'authenticated', 'case_writer') then
     raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: chỉ được ghi khi sắp xếp đơn vị, không phải một bước của người dùng.'
       using errcode = '42501', constraint = 'case_events_maintenance_only', column = 'kind';
+  end if;
+  -- The maintenance's own rows are checked too: both units named as the database writes ids, of the
+  -- case's province, the one handing over holding the case on that day, the successor another.
+  select c.province_id into v_province from public.cases c where c.id = new.case_id;
+  if coalesce(new.payload ->> 'unitId', '') !~ v_uuid or coalesce(new.payload ->> 'fromUnitId', '') !~ v_uuid
+     or not exists (select 1 from public.units u where u.id = (new.payload ->> 'unitId')::uuid and u.province_id = v_province)
+     or not exists (select 1 from public.units u where u.id = (new.payload ->> 'fromUnitId')::uuid and u.province_id = v_province) then
+    raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: đơn vị giao và đơn vị tiếp nhận (fromUnitId, unitId) phải là đơn vị của tỉnh đang thụ lý việc.'
+      using errcode = '23514', constraint = 'case_events_reorganisation_units', column = 'unitId';
+  end if;
+  v_holding := public.stat_unit_at(new.case_id, new.effective_date);
+  if v_holding is distinct from (new.payload ->> 'fromUnitId')::uuid or v_holding = (new.payload ->> 'unitId')::uuid then
+    raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: đơn vị giao phải là đơn vị đang thụ lý việc vào ngày đó, đơn vị tiếp nhận là đơn vị khác.'
+      using errcode = '23514', constraint = 'case_events_reorganisation_holder', column = 'fromUnitId';
   end if;
   return new;
 end
@@ -3751,7 +3773,7 @@ AS $function$
     -- one left (named by a handover; for an assignment, the bureau that recorded it).
     select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
            array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
-           (array_agg(coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) order by m.effective_date, m.id))[1] as origin
+           (array_agg(case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end order by m.effective_date, m.id))[1] as origin
     from public.case_events m
     where m.case_id = any (p_case_ids) and m.kind in ('office_assignment', 'reorganisation')
       and not exists (select 1 from unnest(p_except) as x(id) where x.id = m.id)
@@ -4746,7 +4768,7 @@ AS $function$
       where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
         and (m.effective_date < p_on or (m.effective_date = p_on and (p_after_event is null or m.id <= p_after_event)))
       order by m.effective_date desc, m.id desc limit 1),
-    (select coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) from public.case_events m
+    (select case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end from public.case_events m
       where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
       order by m.effective_date, m.id limit 1),
     (select c.unit_id from public.cases c where c.id = p_case_id))
@@ -5054,7 +5076,7 @@ create policy case_events_insert on public.case_events for insert to authenticat
   WHERE ((c.id = case_events.case_id) AND (c.status <> 'transferred_out'::public.case_status) AND ((c.unit_id = ANY (( SELECT app_private.unit_office_units() AS unit_office_units)::uuid[])) OR ((c.executor_id = ( SELECT auth.uid() AS uid)) AND (c.unit_id = ANY (( SELECT app_private.executor_units() AS executor_units)::uuid[]))) OR (c.province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])))))));
 
 create policy case_events_select on public.case_events for select to authenticated
-  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ((unit_id = province_id) AND (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest)))));
+  using (((unit_id = ANY (( SELECT NULLIF(app_private.unit_staff_units(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (province_id = ANY (( SELECT NULLIF(app_private.province_staff_provinces(), '{}'::uuid[]) AS "nullif")::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR (case_id = ANY (( SELECT NULLIF(app_private.steering_case_ids(), '{}'::uuid[]) AS "nullif")::uuid[])) OR (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest))));
 
 create policy case_obligations_insert on public.case_obligations for insert to authenticated
   with check ((EXISTS ( SELECT 1

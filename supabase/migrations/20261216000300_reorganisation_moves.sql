@@ -31,7 +31,7 @@ as $$
     -- one left (named by a handover; for an assignment, the bureau that recorded it).
     select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
            array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
-           (array_agg(coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) order by m.effective_date, m.id))[1] as origin
+           (array_agg(case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end order by m.effective_date, m.id))[1] as origin
     from public.case_events m
     where m.case_id = any (p_case_ids) and m.kind in ('office_assignment', 'reorganisation')
       and not exists (select 1 from unnest(p_except) as x(id) where x.id = m.id)
@@ -113,7 +113,7 @@ as $$
       where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
         and (m.effective_date < p_on or (m.effective_date = p_on and (p_after_event is null or m.id <= p_after_event)))
       order by m.effective_date desc, m.id desc limit 1),
-    (select coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) from public.case_events m
+    (select case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end from public.case_events m
       where m.case_id = p_case_id and m.kind in ('office_assignment', 'reorganisation')
       order by m.effective_date, m.id limit 1),
     (select c.unit_id from public.cases c where c.id = p_case_id))
@@ -158,7 +158,7 @@ drop index public.case_events_moves_idx;
 drop index public.case_events_move_giver_idx;
 create index case_events_moves_idx on public.case_events (case_id, effective_date, id) include (unit_id)
   where kind in ('office_assignment', 'reorganisation');
-create index case_events_move_giver_idx on public.case_events ((coalesce(payload ->> 'fromUnitId', unit_id::text)), effective_date) include (case_id)
+create index case_events_move_giver_idx on public.case_events ((case when kind = 'reorganisation' then payload ->> 'fromUnitId' else unit_id::text end), effective_date) include (case_id)
   where kind in ('office_assignment', 'reorganisation');
 create index case_events_move_target_idx on public.case_events ((payload ->> 'unitId'), effective_date) include (case_id)
   where kind in ('office_assignment', 'reorganisation');
@@ -166,10 +166,28 @@ create index case_events_move_target_idx on public.case_events ((payload ->> 'un
 create function app_private.case_events_maintenance_only() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
+declare
+  v_province uuid;
+  v_holding uuid;
+  v_uuid constant text := '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 begin
   if coalesce(current_setting('role', true), 'none') in ('anon', 'authenticated', 'case_writer') then
     raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: chỉ được ghi khi sắp xếp đơn vị, không phải một bước của người dùng.'
       using errcode = '42501', constraint = 'case_events_maintenance_only', column = 'kind';
+  end if;
+  -- The maintenance's own rows are checked too: both units named as the database writes ids, of the
+  -- case's province, the one handing over holding the case on that day, the successor another.
+  select c.province_id into v_province from public.cases c where c.id = new.case_id;
+  if coalesce(new.payload ->> 'unitId', '') !~ v_uuid or coalesce(new.payload ->> 'fromUnitId', '') !~ v_uuid
+     or not exists (select 1 from public.units u where u.id = (new.payload ->> 'unitId')::uuid and u.province_id = v_province)
+     or not exists (select 1 from public.units u where u.id = (new.payload ->> 'fromUnitId')::uuid and u.province_id = v_province) then
+    raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: đơn vị giao và đơn vị tiếp nhận (fromUnitId, unitId) phải là đơn vị của tỉnh đang thụ lý việc.'
+      using errcode = '23514', constraint = 'case_events_reorganisation_units', column = 'unitId';
+  end if;
+  v_holding := public.stat_unit_at(new.case_id, new.effective_date);
+  if v_holding is distinct from (new.payload ->> 'fromUnitId')::uuid or v_holding = (new.payload ->> 'unitId')::uuid then
+    raise exception 'Chuyển giao do sắp xếp tổ chức bộ máy: đơn vị giao phải là đơn vị đang thụ lý việc vào ngày đó, đơn vị tiếp nhận là đơn vị khác.'
+      using errcode = '23514', constraint = 'case_events_reorganisation_holder', column = 'fromUnitId';
   end if;
   return new;
 end
@@ -177,3 +195,31 @@ $$;
 revoke all on function app_private.case_events_maintenance_only() from public;
 create trigger case_events_maintenance_only before insert on public.case_events
   for each row when (new.kind = 'reorganisation') execute function app_private.case_events_maintenance_only();
+
+-- The unit holding a case reads its whole ledger: the steps taken before it was given the case (by
+-- an assignment or a handover) were recorded by the unit that held it then.
+create or replace function app_private.assigned_case_ids() returns uuid[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_units uuid[] := app_private.unit_staff_units();
+begin
+  if cardinality(v_units) = 0 then
+    return '{}';
+  end if;
+  return (select coalesce(array_agg(distinct e.case_id), '{}')
+            from public.case_events e
+            join public.cases c on c.id = e.case_id and c.unit_id = any (v_units)
+           where e.kind in ('office_assignment', 'reorganisation') and (e.payload ->> 'unitId') = any (v_units::text[]));
+end
+$$;
+
+drop policy case_events_select on public.case_events;
+create policy case_events_select on public.case_events for select to authenticated
+  using (
+    unit_id = any ((select nullif(app_private.unit_staff_units(), '{}'))::uuid[])
+    or province_id = any ((select nullif(app_private.province_staff_provinces(), '{}'))::uuid[])
+    or (select app_private.is_national())
+    or case_id = any ((select nullif(app_private.steering_case_ids(), '{}'))::uuid[])
+    or case_id in (select unnest(app_private.assigned_case_ids()))
+  );

@@ -4,7 +4,7 @@ import { CaseFilterSchema, listCases } from "@thads/core/cases";
 import { continuityReport, readScopeStats, unitByCode } from "@thads/core/stats";
 import { verifyAuditChains, withClaims, type Claims } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
-import type { Role } from "@thads/domain";
+import { STAT_FIGURES, type Role } from "@thads/domain";
 import { EVENT_FILE, MIGRATION_CASE_FILE } from "../src/migration/columns.ts";
 import { importMigration, type MigrationOptions } from "../src/migration/migrate.ts";
 import { parseCsv } from "../src/parse.ts";
@@ -338,7 +338,7 @@ describe("importMigration", () => {
       const figures = await readScopeStats(tx, { scope: { unitIds: [official!.id] }, ...period });
       return continuityReport(tx, imported!, period.from, period.to, figures);
     });
-    expect(report.lines).toHaveLength(2 * 18);
+    expect(report.lines).toHaveLength(2 * STAT_FIGURES.length);
     const cases = report.differences.filter((d) => d.side === "cases");
     expect(cases.map((d) => [d.figure, d.difference])).toEqual([
       ["completed", -1n],

@@ -315,12 +315,11 @@ describe("statistics aggregates against the domain definitions", () => {
         handedOver++;
         if (at.state.status === "separate_register") fromRegister++;
       }
-      // The maintenance writes the case where it is now (the successor, if handed over); its rows
-      // carry that unit, and the ledger names the unit each handover left.
-      const now = events.some((e) => e.kind === "reorganisation") ? successor : former;
+      // The former unit's case, its whole ledger in one statement (the handover checked against the
+      // unit holding the case that day), then the case's unit as the maintenance sets it.
       const [c] = await ctx.owner<{ id: string }[]>`
         insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
-        values (${now}, ${province}, ${`SX-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Đỗ Văn E') returning id`;
+        values (${former}, ${province}, ${`SX-${i}-${ctx.fx.tag}`}, ${events[0]!.effectiveDate}, 'ex_officio', 'civil', 'Đỗ Văn E') returning id`;
       await ctx.owner`insert into public.case_events ${ctx.owner(
         events.map((e) => row(c!.id, e)),
         "case_id",
@@ -328,6 +327,8 @@ describe("statistics aggregates against the domain definitions", () => {
         "effective_date",
         "payload",
       )}`;
+      if (events.some((e) => e.kind === "reorganisation"))
+        await ctx.owner`update public.cases set unit_id = ${successor} where id = ${c!.id}`;
       cases.push(events);
     }
     expect(handedOver).toBeGreaterThan(15);

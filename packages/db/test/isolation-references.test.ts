@@ -184,6 +184,45 @@ describe("a case changes unit only by an assignment to a regional office of its 
       expect(e!.kind).toBe("reorganisation");
     });
   });
+  it.each([
+    ["names a unit of another province", (a1: string, _a9: string, b1: string) => ({ unitId: b1, fromUnitId: a1 })],
+    ["names as the unit handing over one that does not hold the case", (_a1: string, a9: string) => ({ unitId: a9, fromUnitId: a9 })],
+    ["hands the case to the unit that holds it", (a1: string) => ({ unitId: a1, fromUnitId: a1 })],
+    ["names a unit in another spelling", (a1: string, a9: string) => ({ unitId: a9.toUpperCase(), fromUnitId: a1 })],
+  ] as const)("even the maintenance's handover is refused when it %s", async (_label, payload) => {
+    const error = await inRolledBackTransaction(ctx.owner, (tx) =>
+      tx`insert into public.case_events (case_id, kind, effective_date, payload)
+         values (${ctx.fx.cases.a}, 'reorganisation', '2026-10-10', ${tx.json(payload(ctx.fx.units.a1, ctx.fx.units.a9, ctx.fx.units.b1))})`.then(
+        () => null,
+        (e: { code?: string }) => e.code,
+      ),
+    );
+    expect(error).toBe("23514");
+  });
+  it("the unit a case is handed over to reads its whole ledger, the steps of the unit before included", async () => {
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${ctx.fx.units.a1}, ${ctx.fx.units.a}, ${`UTH-${ctx.fx.tag}`}, '2026-10-01', 'on_request', 'civil', 'X') returning id`;
+    const id = c!.id;
+    await ctx.owner`insert into public.case_events (case_id, kind, effective_date, payload)
+                    values (${id}, 'acceptance', '2026-10-01', ${ctx.owner.json({ provinceId: ctx.fx.units.a, unitId: ctx.fx.units.a1, source: "court_transfer" })})`;
+    await ctx.owner`insert into public.case_events (case_id, kind, effective_date, payload)
+                    values (${id}, 'reorganisation', '2026-10-05', ${ctx.owner.json({ unitId: ctx.fx.units.a9, fromUnitId: ctx.fx.units.a1 })})`;
+    await ctx.owner`update public.cases set unit_id = ${ctx.fx.units.a9} where id = ${id}`;
+    const kinds = async (user: string) =>
+      await withClaims(ctx.app, { sub: user, role: "authenticated" }, async (tx) =>
+        (await tx<{ kind: string }[]>`select kind::text from public.case_events where case_id = ${id} order by id`).map((r) => r.kind),
+      );
+    // A clerk of office 9 (the successor), the province's staff, another province's clerk.
+    await ctx.owner`insert into public.memberships (user_id, unit_id, role) values (${ctx.fx.users.spare_a!}, ${ctx.fx.units.a9}, 'clerk')`;
+    try {
+      expect(await kinds(ctx.fx.users.spare_a!)).toEqual(["acceptance", "reorganisation"]);
+      expect(await kinds(ctx.fx.users.province_staff!)).toEqual(["acceptance", "reorganisation"]);
+      expect(await kinds(ctx.fx.users.clerk_b!)).toEqual([]);
+    } finally {
+      await ctx.owner`delete from public.memberships where user_id = ${ctx.fx.users.spare_a!} and unit_id = ${ctx.fx.units.a9}`;
+    }
+  });
   it("a case an office already holds is not assigned again", async () => {
     expect(await attempt(ctx.fx.users.province_head!, assign(ctx.fx.cases.a, ctx.fx.units.a9), { writer: true })).toBe("23514");
   });

@@ -51,7 +51,7 @@ export async function seedStats(
     with m as (select * from unnest(${tx.array(subs)}::uuid[], ${tx.array(legacy)}::uuid[]) as m(sub, old)),
     c as (
       update public.cases c set unit_id = m.old from m
-      where c.unit_id = m.sub and c.closed_on < ${MERGER_DATE} and c.accepted_on < ${MERGER_DATE}
+      where c.unit_id = m.sub and c.closed_on <= ${MERGER_DATE} and c.accepted_on < ${MERGER_DATE}
       returning c.id, c.unit_id
     ), e as (update public.case_events e set unit_id = c.unit_id from c where e.case_id = c.id returning 1),
     o as (update public.case_obligations o set unit_id = c.unit_id from c where o.case_id = c.id returning 1),

@@ -232,6 +232,14 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
         "unsupported_step",
       );
       break;
+    case "reorganisation":
+      // A handover on reorganisation is the agency's maintenance, not a step a province brings in.
+      bad(
+        "loai_su_kien",
+        "Bước chuyển giao do sắp xếp tổ chức bộ máy: không nhập qua tệp sự kiện; ghi đơn vị đang thụ lý việc ở cột don_vi của tệp hồ sơ.",
+        "unsupported_step",
+      );
+      break;
     case "register_reopening": {
       const newInformation = text("thong_tin_moi", "Thông tin mới về điều kiện thi hành án", 2000, true);
       event = { kind, ...base, newInformation: newInformation ?? "" };

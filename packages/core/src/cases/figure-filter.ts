@@ -6,7 +6,7 @@
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure, type StatSide } from "@thads/domain";
 import { moneyListAddsFlows } from "./figure-money.ts";
-import { heldBy, MOVE_KINDS_SQL } from "./holding-unit.ts";
+import { heldBy, MOVE_FROM_SQL, MOVE_KINDS_SQL } from "./holding-unit.ts";
 import { bureauOwnName } from "../stats/units.ts";
 
 export interface StatFilter {
@@ -58,7 +58,7 @@ interface FigureUnit {
   provinceId: string | null;
   /** A sub-bureau, or a province merged into another: its own cases. */
   ownCasesOnly: boolean;
-  /** With ownCasesOnly: a case was given to it or by it (its figures then follow the holding unit, ADR 028). */
+  /** With ownCasesOnly: a case was given to it or by it (its list then also reads the cases it gave away). */
   hasMoves: boolean;
 }
 
@@ -81,7 +81,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     const [m] = ownCasesOnly
       ? await tx<{ moves: boolean }[]>`
           select exists (select 1 from public.case_events e where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)}
-                           and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${u.id})
+                           and ${tx.unsafe(MOVE_FROM_SQL)} = ${u.id})
               or exists (select 1 from public.case_events e where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)}
                            and e.payload ->> 'unitId' = ${u.id}) as moves`
       : [{ moves: false }];
@@ -92,9 +92,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const before = addCalendarDays(from, -1);
   // Events live in their case's tenant: a province's events are the ones to read for its cases.
   const eventScope = unit && unit.kind !== "national" && unit.provinceId ? tx`and e.province_id = ${unit.provinceId}` : tx``;
-  // A unit some cases were given to or by counts each of those cases under the unit holding it on
-  // the day that counts (ADR 028): the case's moves decide (public.stat_unit_at), the others are its own.
-  const follows = unit?.ownCasesOnly && unit.hasMoves ? unit.id : null;
+  // A unit's own cases (a sub-bureau, a former province, the bureau's own row) count under the unit
+  // holding each on the day that counts (ADR 028): a moved case's moves decide (public.stat_unit_at),
+  // a case never moved is its unit's.
+  const follows = unit?.ownCasesOnly ? unit.id : null;
   const { heldOn, heldAtEvent } = heldBy(tx, follows);
   let usesSets = false;
   const caseIdsWith = (kinds: IndexedEvent[], on: { from?: string; to: string }, atEvent = heldAtEvent) => {
@@ -126,10 +127,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const scope =
     !unit || unit.kind === "national"
       ? tx``
-      : follows
+      : follows && unit.hasMoves
         ? tx`and (c.unit_id = ${unit.id} or c.id in (
             select e.case_id from public.case_events e
-            where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and coalesce(e.payload ->> 'fromUnitId', e.unit_id::text) = ${unit.id}
+            where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and ${tx.unsafe(MOVE_FROM_SQL)} = ${unit.id}
             union all
             select e.case_id from public.case_events e
             where e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and e.payload ->> 'unitId' = ${unit.id}))`
@@ -139,14 +140,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const open = (codes: string[]) => tx`(${standingTo} = any (${codes}::text[]) ${heldOn(to)})`;
   // Moves between the province's units from the active workload: at a unit, those given to it
   // (moved in) or by it (moved out); a province or the nation has both.
-  const moves = (side: "e.payload ->> 'unitId'" | "coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)") =>
-    follows
-      ? caseIdsWith(["move"], { from, to }, tx`and ${tx.unsafe(side)} = ${follows}`)
-      : unit?.ownCasesOnly
-        ? tx`false`
-        : event(["move"]);
+  const moves = (side: string) =>
+    follows ? caseIdsWith(["move"], { from, to }, tx`and ${tx.unsafe(side)} = ${follows}`) : event(["move"]);
   const movedIn = () => moves("e.payload ->> 'unitId'");
-  const movedOut = () => moves("coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)");
+  const movedOut = () => moves(MOVE_FROM_SQL);
   // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
   // (The event is a filter only: the unit is the one holding the case at the end.)
   const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to }, tx``)} and ${open([code])}`;

@@ -17,7 +17,7 @@
  */
 import type { TxSql } from "@thads/db";
 import { addCalendarDays, type DrillFigure } from "@thads/domain";
-import { heldBy as unitHolding, MOVE_KINDS_SQL } from "./holding-unit.ts";
+import { heldBy as unitHolding, MOVE_FROM_SQL, MOVE_KINDS_SQL } from "./holding-unit.ts";
 
 type Primary = "co" | "acc" | "reo" | "mvi" | "trf" | "mvo" | "reg" | "ret" | "cmp" | "ter" | "ip" | "pp" | "sp" | "ot" | "ny" | "sr";
 type Weights = Partial<Record<Primary, 1 | -1>>;
@@ -127,7 +127,7 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
   if (w.mvi || w.mvo) {
     const side = (k: "mvi" | "mvo", column: string) =>
       w[k] ? tx`+ case when ${heldBy ? tx`${tx.unsafe(column)} = ${heldBy}` : tx`true`} then ${n(w[k])} else 0 end` : tx``;
-    parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", "coalesce(e.payload ->> 'fromUnitId', e.unit_id::text)")}) * ${owedBefore}), 0)
+    parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", MOVE_FROM_SQL)}) * ${owedBefore}), 0)
       from public.case_events e
       where e.case_id = c.id and e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and e.effective_date between ${from} and ${to}
         and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny'))`);

@@ -9,6 +9,12 @@ import { MOVE_EVENT_KINDS } from "@thads/domain";
 /** The steps that move a case between the units of its province, as an SQL list: ('office_assignment', …). */
 export const MOVE_KINDS_SQL = `(${MOVE_EVENT_KINDS.map((k) => `'${k}'`).join(", ")})`;
 
+/**
+ * The unit a move of event `e` leaves, as text: the one a handover on reorganisation names; for an
+ * assignment to a regional office, the bureau that recorded it (a payload's own claim is not read).
+ */
+export const MOVE_FROM_SQL = "(case when e.kind = 'reorganisation' then e.payload ->> 'fromUnitId' else e.unit_id::text end)";
+
 const moved = (tx: TxSql, caseId: "c.id" | "e.case_id") =>
   tx.unsafe(`exists (select 1 from public.case_events m where m.case_id = ${caseId} and m.kind in ${MOVE_KINDS_SQL})`);
 

@@ -61,7 +61,7 @@ export async function bruteForceStats(
   const where = scope.unitIds
     ? sql`(c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or exists (select 1 from public.case_events m
               where m.case_id = c.id and m.kind in ('office_assignment', 'reorganisation')
-                and (coalesce(m.payload ->> 'fromUnitId', m.unit_id::text) = any (${sql.array([...scope.unitIds])}::text[])
+                and ((case when m.kind = 'reorganisation' then m.payload ->> 'fromUnitId' else m.unit_id::text end) = any (${sql.array([...scope.unitIds])}::text[])
                      or m.payload ->> 'unitId' = any (${sql.array([...scope.unitIds])}::text[]))))`
     : scope.provinceIds
       ? sql`c.province_id = any (${sql.array([...scope.provinceIds])}::uuid[])`
@@ -71,7 +71,7 @@ export async function bruteForceStats(
     with ev as (
       select e.case_id, e.id, e.kind, e.effective_date as d, c.unit_id as case_unit,
              case when e.kind in ('office_assignment', 'reorganisation') then (e.payload ->> 'unitId')::uuid end as mv_to,
-             coalesce((e.payload ->> 'fromUnitId')::uuid, e.unit_id) as mv_from,
+             case when e.kind = 'reorganisation' then (e.payload ->> 'fromUnitId')::uuid else e.unit_id end as mv_from,
              case e.kind
                when 'decision' then coalesce((select sum((o ->> 'amount')::bigint) from jsonb_array_elements(e.payload -> 'obligations') o
                                               where o ->> 'kind' = 'money'), 0)
@@ -88,14 +88,16 @@ export async function bruteForceStats(
       -- Every move of the case (whatever its date: the unit the first one left held it before).
       select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
              array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
-             (array_agg(coalesce((m.payload ->> 'fromUnitId')::uuid, m.unit_id) order by m.effective_date, m.id))[1] as origin
+             (array_agg(case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end order by m.effective_date, m.id))[1] as origin
       from public.case_events m where m.kind in ('office_assignment', 'reorganisation')
       group by m.case_id
     ), move_active as (
       -- A move counts as moved in / out when the case was in the active workload just before it
       -- (its standing from the events before it, read one by one: public.stat_standing_before).
       select m.id, coalesce(public.stat_standing_before(m.case_id, m.effective_date, m.id) in ('ip', 'pp', 'sp', 'ot', 'ny'), false) as active
-      from public.case_events m where m.kind in ('office_assignment', 'reorganisation') and m.effective_date <= ${to}
+      from public.case_events m
+      where m.kind in ('office_assignment', 'reorganisation') and m.effective_date <= ${to}
+        and exists (select 1 from public.cases c where c.id = m.case_id and ${where})
     ), ev2 as (
       -- The outstanding money at each event (a move, a reopening or a return pays nothing itself),
       -- and the unit holding the case once the event is taken.

@@ -114,7 +114,7 @@ export const VN_HOLIDAYS: readonly HolidayYear[] = [
       },
       {
         id: "qk-2024",
-        reference: "Lịch nghỉ Quốc khánh 31/8–3/9/2024 (số văn bản chưa xác định)",
+        reference: "Thông báo 5015/TB-LĐTBXH ngày 22/11/2023: nghỉ Quốc khánh thứ Bảy 31/8 – thứ Ba 3/9/2024",
         status: "official",
         verified: "partly",
         row: "C1b",
