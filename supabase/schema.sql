@@ -4684,7 +4684,7 @@ $function$;
 grant execute on function public.service_request_code(p_idempotency_key uuid, p_factor text) to anon;
 grant execute on function public.service_request_code(p_idempotency_key uuid, p_factor text) to authenticated;
 
-CREATE OR REPLACE FUNCTION public.stat_standing_at(p_case_id uuid, p_on date)
+CREATE OR REPLACE FUNCTION public.stat_standing_at(p_case_id uuid, p_on date, p_before_event bigint DEFAULT NULL::bigint)
  RETURNS text
  LANGUAGE plpgsql
  STABLE
@@ -4698,6 +4698,7 @@ begin
   for r in select e.kind::text as kind, e.payload ->> 'result' as result
              from public.case_events e
             where e.case_id = p_case_id and e.effective_date <= p_on
+              and (p_before_event is null or e.effective_date < p_on or e.id < p_before_event)
             order by e.effective_date desc, e.id desc loop
     v_code := case when r.kind in ('acceptance', 'decision', 'notification') then 'ot'
                    when r.kind = 'classification' then case when r.result = 'not_yet_enforceable' then 'ny' else 'ip' end
@@ -4720,42 +4721,7 @@ begin
   return case when v_newest in ('pp', 'sp') then v_newest end;
 end
 $function$;
-grant execute on function public.stat_standing_at(p_case_id uuid, p_on date) to authenticated;
-
-CREATE OR REPLACE FUNCTION public.stat_standing_before(p_case_id uuid, p_on date, p_event bigint)
- RETURNS text
- LANGUAGE plpgsql
- STABLE
- SET search_path TO ''
-AS $function$
-declare
-  r record;
-  v_code text;
-  v_newest text;
-begin
-  for r in select e.kind::text as kind, e.payload ->> 'result' as result
-             from public.case_events e
-            where e.case_id = p_case_id and (e.effective_date < p_on or (e.effective_date = p_on and e.id < p_event))
-            order by e.effective_date desc, e.id desc loop
-    v_code := case when r.kind in ('acceptance', 'decision', 'notification') then 'ot'
-                   when r.kind = 'classification' then case when r.result = 'not_yet_enforceable' then 'ny' else 'ip' end
-                   when r.kind = 'register_transfer' then 'sr'
-                   when r.kind = 'register_reopening' then 'ny'
-                   when r.kind in ('termination', 'completion', 'transfer', 'request_returned') then 'x'
-                   when r.kind = 'postponement' then 'pp'
-                   when r.kind = 'suspension' then 'sp'
-                   when r.kind = 'resumption' then 'r' end;
-    continue when v_code is null;
-    v_newest := coalesce(v_newest, v_code);
-    if v_code not in ('pp', 'sp', 'r') then
-      if v_newest in ('pp', 'sp') then return v_newest; end if;
-      return case when v_code = 'x' then null else v_code end;
-    end if;
-  end loop;
-  return case when v_newest in ('pp', 'sp') then v_newest end;
-end
-$function$;
-grant execute on function public.stat_standing_before(p_case_id uuid, p_on date, p_event bigint) to authenticated;
+grant execute on function public.stat_standing_at(p_case_id uuid, p_on date, p_before_event bigint) to authenticated;
 
 CREATE OR REPLACE FUNCTION public.stat_unit_at(p_case_id uuid, p_on date, p_after_event bigint DEFAULT NULL::bigint)
  RETURNS uuid

@@ -46,7 +46,7 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   request_returned: "e.kind = 'request_returned'",
   // Migrations 20261216000100, 0300: a move between the province's units (moved in at the receiving
   // unit, moved out at the giving one: narrowed below), from the active workload only.
-  move: `e.kind in ${MOVE_KINDS_SQL} and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')`,
+  move: `e.kind in ${MOVE_KINDS_SQL} and public.stat_standing_at(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')`,
   // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
   money_flow: "e.kind in ('decision', 'payment')",
 };
@@ -122,8 +122,8 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     ${heldAtEvent} limit 1), false))`;
   const standingTo = tx`public.stat_standing_at(c.id, ${to})`;
   // The unit's scope as in the aggregates: the nation all, a current province its tenant key, a
-  // sub-bureau or a former province its own cases.
-  // A unit cases were given to or by: also those cases, wherever they are now.
+  // sub-bureau or a former province its own cases, and for a unit cases were given to or by, also
+  // those cases, wherever they are now.
   const scope =
     !unit || unit.kind === "national"
       ? tx``

@@ -130,7 +130,7 @@ export function caseFigureMoney(tx: TxSql, figure: DrillFigure, from: string, to
     parts.push(tx`(select coalesce(sum((0 ${side("mvi", "e.payload ->> 'unitId'")} ${side("mvo", MOVE_FROM_SQL)}) * ${owedBefore}), 0)
       from public.case_events e
       where e.case_id = c.id and e.kind in ${tx.unsafe(MOVE_KINDS_SQL)} and e.effective_date between ${from} and ${to}
-        and public.stat_standing_before(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny'))`);
+        and public.stat_standing_at(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny'))`);
   }
   return parts.reduce((q, p) => tx`${q} + ${p}`, tx`0::numeric`);
 }

@@ -27,6 +27,7 @@ import {
 } from "@thads/domain";
 import type { Sql, TxSql } from "@thads/db";
 import { FLOW_COLS, readBreakdown, readStats, STOCK_COLS } from "./readers.ts";
+import { MOVE_KINDS_SQL } from "../cases/holding-unit.ts";
 
 type AnySql = Sql | TxSql;
 
@@ -60,7 +61,7 @@ export async function bruteForceStats(
   // A scope of units reads the cases that are or were at one of them (the figures are then kept to those units).
   const where = scope.unitIds
     ? sql`(c.unit_id = any (${sql.array([...scope.unitIds])}::uuid[]) or exists (select 1 from public.case_events m
-              where m.case_id = c.id and m.kind in ('office_assignment', 'reorganisation')
+              where m.case_id = c.id and m.kind in ${sql.unsafe(MOVE_KINDS_SQL)}
                 and ((case when m.kind = 'reorganisation' then m.payload ->> 'fromUnitId' else m.unit_id::text end) = any (${sql.array([...scope.unitIds])}::text[])
                      or m.payload ->> 'unitId' = any (${sql.array([...scope.unitIds])}::text[]))))`
     : scope.provinceIds
@@ -70,7 +71,7 @@ export async function bruteForceStats(
   const rows = await sql<Record<string, string | null>[]>`
     with ev as (
       select e.case_id, e.id, e.kind, e.effective_date as d, c.unit_id as case_unit,
-             case when e.kind in ('office_assignment', 'reorganisation') then (e.payload ->> 'unitId')::uuid end as mv_to,
+             case when e.kind in ${sql.unsafe(MOVE_KINDS_SQL)} then (e.payload ->> 'unitId')::uuid end as mv_to,
              case when e.kind = 'reorganisation' then (e.payload ->> 'fromUnitId')::uuid else e.unit_id end as mv_from,
              case e.kind
                when 'decision' then coalesce((select sum((o ->> 'amount')::bigint) from jsonb_array_elements(e.payload -> 'obligations') o
@@ -89,14 +90,14 @@ export async function bruteForceStats(
       select m.case_id, array_agg((m.payload ->> 'unitId')::uuid order by m.effective_date, m.id) as tos,
              array_agg(m.effective_date order by m.effective_date, m.id) as ds, array_agg(m.id order by m.effective_date, m.id) as ids,
              (array_agg(case when m.kind = 'reorganisation' then (m.payload ->> 'fromUnitId')::uuid else m.unit_id end order by m.effective_date, m.id))[1] as origin
-      from public.case_events m where m.kind in ('office_assignment', 'reorganisation')
+      from public.case_events m where m.kind in ${sql.unsafe(MOVE_KINDS_SQL)}
       group by m.case_id
     ), move_active as (
       -- A move counts as moved in / out when the case was in the active workload just before it
-      -- (its standing from the events before it, read one by one: public.stat_standing_before).
-      select m.id, coalesce(public.stat_standing_before(m.case_id, m.effective_date, m.id) in ('ip', 'pp', 'sp', 'ot', 'ny'), false) as active
+      -- (its standing from the events before it, read one by one: public.stat_standing_at with the move as bound).
+      select m.id, coalesce(public.stat_standing_at(m.case_id, m.effective_date, m.id) in ('ip', 'pp', 'sp', 'ot', 'ny'), false) as active
       from public.case_events m
-      where m.kind in ('office_assignment', 'reorganisation') and m.effective_date <= ${to}
+      where m.kind in ${sql.unsafe(MOVE_KINDS_SQL)} and m.effective_date <= ${to}
         and exists (select 1 from public.cases c where c.id = m.case_id and ${where})
     ), ev2 as (
       -- The outstanding money at each event (a move, a reopening or a return pays nothing itself),
