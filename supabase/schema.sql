@@ -1584,6 +1584,28 @@ alter table public.steering_progress_reports enable row level security;
 alter table public.steering_progress_reports force row level security;
 grant select, insert on table public.steering_progress_reports to authenticated;
 
+create table public.unit_successions (
+  id uuid default gen_random_uuid() not null,
+  predecessor_id uuid not null,
+  successor_id uuid not null,
+  effective_on date not null,
+  basis text not null,
+  province_id uuid,
+  created_at timestamp with time zone default now() not null,
+  constraint unit_successions_pkey PRIMARY KEY (id),
+  constraint unit_successions_predecessor_id_successor_id_key UNIQUE (predecessor_id, successor_id),
+  constraint unit_successions_basis_check CHECK (((length(btrim(basis)) >= 1) AND (length(btrim(basis)) <= 500))),
+  constraint unit_successions_check CHECK ((predecessor_id <> successor_id)),
+  constraint unit_successions_predecessor_id_fkey FOREIGN KEY (predecessor_id) REFERENCES public.units(id) ON DELETE CASCADE,
+  constraint unit_successions_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
+  constraint unit_successions_successor_id_fkey FOREIGN KEY (successor_id) REFERENCES public.units(id) ON DELETE CASCADE
+);
+alter table public.unit_successions enable row level security;
+alter table public.unit_successions force row level security;
+comment on table public.unit_successions is 'Predecessor → successor of units in a reorganisation, dated (ADR 029). Same period last year = the unit and its predecessors.';
+grant select on table public.unit_successions to anon;
+grant select on table public.unit_successions to authenticated;
+
 create table public.units (
   id uuid default gen_random_uuid() not null,
   kind public.unit_kind not null,
@@ -1808,6 +1830,8 @@ CREATE INDEX steering_progress_reports_committee_id_idx ON public.steering_progr
 CREATE INDEX steering_progress_reports_province_id_idx ON public.steering_progress_reports USING btree (province_id);
 CREATE INDEX steering_progress_reports_reported_by_idx ON public.steering_progress_reports USING btree (reported_by);
 CREATE INDEX steering_progress_reports_unit_id_idx ON public.steering_progress_reports USING btree (unit_id);
+CREATE INDEX unit_successions_province_id_idx ON public.unit_successions USING btree (province_id);
+CREATE INDEX unit_successions_successor_id_idx ON public.unit_successions USING btree (successor_id);
 CREATE INDEX units_merged_into_idx ON public.units USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL);
 CREATE INDEX units_parent_id_idx ON public.units USING btree (parent_id);
 CREATE INDEX units_province_id_idx ON public.units USING btree (province_id);
@@ -4310,6 +4334,35 @@ $function$;
 grant execute on function app_private.unit_staff_units() to authenticated;
 grant execute on function app_private.unit_staff_units() to service_role;
 
+CREATE OR REPLACE FUNCTION app_private.unit_successions_check()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  p record;
+  s record;
+begin
+  select id, kind, dissolved_on into p from public.units where id = new.predecessor_id;
+  select id, kind, dissolved_on, coalesce(province_id, id) as tenant into s from public.units where id = new.successor_id;
+  if p.dissolved_on is null or p.dissolved_on <> new.effective_on then
+    raise exception 'Đơn vị tiền nhiệm phải chấm dứt hoạt động đúng ngày % (ngày đơn vị kế thừa nhận).', to_char(new.effective_on, 'DD/MM/YYYY')
+      using errcode = '23514', detail = 'predecessor_id: must be dissolved on effective_on';
+  end if;
+  if s.dissolved_on is not null and s.dissolved_on <= new.effective_on then
+    raise exception 'Đơn vị kế thừa đã chấm dứt hoạt động trước ngày %.', to_char(new.effective_on, 'DD/MM/YYYY')
+      using errcode = '23514', detail = 'successor_id: dissolved on or before effective_on';
+  end if;
+  if (p.kind = 'subunit') <> (s.kind = 'subunit') or p.kind = 'national' or s.kind = 'national' then
+    raise exception 'Đơn vị tiền nhiệm và đơn vị kế thừa phải cùng cấp.'
+      using errcode = '23514', detail = 'successor_id: not of the predecessor''s level';
+  end if;
+  new.province_id := s.tenant;
+  return new;
+end
+$function$;
+-- function app_private.unit_successions_check(): executed by its owner only
+
 CREATE OR REPLACE FUNCTION app_private.units_for(p_roles public.app_role[])
  RETURNS uuid[]
  LANGUAGE plpgsql
@@ -4928,6 +4981,8 @@ CREATE TRIGGER steering_progress_reports_append_only BEFORE DELETE OR UPDATE ON 
 CREATE TRIGGER steering_progress_reports_audit AFTER INSERT ON public.steering_progress_reports FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER steering_progress_reports_before BEFORE INSERT ON public.steering_progress_reports FOR EACH ROW EXECUTE FUNCTION app_private.steering_reports_before();
 CREATE TRIGGER steering_progress_reports_date_bounds AFTER INSERT OR UPDATE ON public.steering_progress_reports FOR EACH ROW EXECUTE FUNCTION app_private.check_record_dates('none', 'past:period_start:Kỳ báo cáo', 'past:reported_on:Ngày báo cáo');
+CREATE TRIGGER unit_successions_audit AFTER INSERT OR DELETE OR UPDATE ON public.unit_successions FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
+CREATE TRIGGER unit_successions_check BEFORE INSERT OR UPDATE ON public.unit_successions FOR EACH ROW EXECUTE FUNCTION app_private.unit_successions_check();
 CREATE TRIGGER units_audit AFTER INSERT OR DELETE OR UPDATE ON public.units FOR EACH ROW EXECUTE FUNCTION app_private.audit_row();
 CREATE TRIGGER units_touch BEFORE UPDATE ON public.units FOR EACH ROW EXECUTE FUNCTION app_private.touch_updated_at();
 
@@ -5317,6 +5372,9 @@ create policy steering_progress_reports_insert on public.steering_progress_repor
 
 create policy steering_progress_reports_select on public.steering_progress_reports for select to authenticated
   using (((unit_id = ANY (( SELECT app_private.unit_staff_units() AS unit_staff_units)::uuid[])) OR (province_id = ANY (( SELECT app_private.province_staff_provinces() AS province_staff_provinces)::uuid[])) OR (committee_id = ANY (( SELECT app_private.steering_committees_for() AS steering_committees_for)::uuid[])) OR ( SELECT app_private.is_national() AS is_national) OR ((unit_id = province_id) AND (case_id IN ( SELECT unnest(app_private.assigned_case_ids()) AS unnest)))));
+
+create policy unit_successions_select on public.unit_successions for select to anon, authenticated
+  using (true);
 
 create policy units_select on public.units for select to anon, authenticated
   using (true);

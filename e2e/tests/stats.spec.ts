@@ -17,6 +17,12 @@ test("a national user sees the 34 provinces in the league table and the tile map
   expect(nation).toBeGreaterThan(0);
   expect(perProvince.reduce((n, t) => n + count(t), 0)).toBe(nation);
   await expect(page.getByTestId("stat-rate-cases")).toHaveText(/^\d+,\d\d%$/);
+  // A merged province's "last year" names the province merged into it (ADR 029); one never merged names none.
+  const haiPhong = rows.filter({ hasText: "thành phố Hải Phòng" });
+  await expect(haiPhong.getByTestId("predecessors")).toHaveText(
+    "Cùng kỳ năm trước gồm cả số liệu của: Cục Thi hành án dân sự tỉnh Hải Dương (đến 30/06/2025)",
+  );
+  await expect(rows.filter({ hasText: "thành phố Hà Nội" }).getByTestId("predecessors")).toHaveCount(0);
 });
 
 test("a province user sees its own province only, in the pages and the API", async ({ page }) => {

@@ -5,7 +5,7 @@
  * A denial must be the right kind: 42501 for missing grants and WITH CHECK,
  * zero rows for USING.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TxSql } from "../src/clients.ts";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 import {
@@ -20,12 +20,27 @@ import {
 } from "@thads/test-support/matrix";
 
 const ctx = useTenantFixture();
+/** Each tenant's spare office succeeds a district office dissolved on 01/07/2025 (written as the owner's tools do). */
+const successions = { a: "", b: "" };
+beforeAll(async () => {
+  for (const t of ["a", "b"] as const) {
+    const province = ctx.fx.units[t];
+    const [old] = await ctx.owner<{ id: string }[]>`
+      insert into public.units (kind, code, name, parent_id, province_id, dissolved_on)
+      values ('subunit', ${`OLD-${t.toUpperCase()}-${ctx.fx.tag}`}, 'Chi cục cũ', ${province}, ${province}, '2025-07-01') returning id`;
+    const [row] = await ctx.owner<{ id: string }[]>`
+      insert into public.unit_successions (predecessor_id, successor_id, effective_on, basis)
+      values (${old!.id}, ${ctx.fx.units[`${t}9`]}, '2025-07-01', 'Sắp xếp cơ quan thi hành án dân sự từ 01/07/2025') returning id`;
+    successions[t] = row!.id;
+  }
+});
 afterAll(() => {
   console.log(`isolation matrix: ${checked} combinations checked, ${leaks} leaks`);
 });
 
 const TABLES = [
   "units",
+  "unit_successions",
   "profiles",
   "memberships",
   "cases",
@@ -46,9 +61,11 @@ function expected(tier: Tier, table: Table, op: Op, scope: Scope): Outcome {
   const subunitStaff = tier === "subunit_head" || tier === "executor" || tier === "clerk";
   const allow = (ok: boolean, deny: Outcome): Outcome => (ok ? "allowed" : deny);
 
-  if (tier === "anon") return table === "units" && op === "select" ? "allowed" : "42501";
+  if (tier === "anon") return (table === "units" || table === "unit_successions") && op === "select" ? "allowed" : "42501";
   switch (table) {
     case "units":
+    // Who succeeded whom (migration 20261217000100): reference data like the units.
+    case "unit_successions":
       // The public directory of bureaus: reference data, maintained by migrations and the
       // owner's tools, never written through the API (migration 20261204000300).
       return op === "select" ? "allowed" : "42501";
@@ -111,6 +128,15 @@ function operation(table: Table, op: Op, scope: Scope): (tx: TxSql) => PromiseLi
                           values ('subunit', ${`X-${n}`}, 'Phòng mới', ${province}, ${province}) returning id`;
       if (op === "update") return (tx) => tx`update public.units set phone = '0225 000' where id = ${spareUnit} returning id`;
       return (tx) => tx`delete from public.units where id = ${spareUnit} returning id`;
+    case "unit_successions": {
+      const target = successions[t];
+      if (op === "select") return (tx) => tx`select id from public.unit_successions where id = ${target}`;
+      if (op === "insert")
+        return (tx) => tx`insert into public.unit_successions (predecessor_id, successor_id, effective_on, basis)
+                          values (${subunit}, ${spareUnit}, '2026-11-01', 'Sáp nhập') returning id`;
+      if (op === "update") return (tx) => tx`update public.unit_successions set basis = 'Khác' where id = ${target} returning id`;
+      return (tx) => tx`delete from public.unit_successions where id = ${target} returning id`;
+    }
     case "profiles": {
       const target = ctx.fx.users[`colleague_${t}`]!;
       if (op === "select") return (tx) => tx`select id from public.profiles where id = ${target}`;

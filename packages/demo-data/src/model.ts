@@ -51,6 +51,15 @@ export interface DemoModel {
   users: UserRow[];
   /** Executors of each sub-bureau, for case assignment. */
   executorsByUnit: Map<string, string[]>;
+  /** Who took over from whom in the 2025 reorganisation (public.unit_successions, ADR 029). */
+  successions: SuccessionRow[];
+}
+
+export interface SuccessionRow {
+  predecessor_id: string;
+  successor_id: string;
+  effective_on: string;
+  basis: string;
 }
 
 export const NATIONAL_UNIT_ID = stableUuid("unit:national");
@@ -247,8 +256,15 @@ export function buildModel(): DemoModel {
   }
 
   // Provinces absorbed on 1 Jul 2025: kept as dissolved units so history rolls up.
+  const successions: SuccessionRow[] = [];
   for (const { name, into } of absorbedProvinces()) {
     const intoId = stableUuid(`unit:${provinceCode(into)}`);
+    successions.push({
+      predecessor_id: stableUuid(`unit:${legacyCode(name)}`),
+      successor_id: intoId,
+      effective_on: MERGER_DATE,
+      basis: "Sắp xếp đơn vị hành chính cấp tỉnh từ 01/07/2025",
+    });
     units.push({
       id: stableUuid(`unit:${legacyCode(name)}`),
       kind: "province",
@@ -298,5 +314,5 @@ export function buildModel(): DemoModel {
     memberships: [{ role: "creditor", unit_id: null }],
   });
 
-  return { units, users, executorsByUnit };
+  return { units, users, executorsByUnit, successions };
 }

@@ -68,6 +68,8 @@ export async function seed(sql: Sql, opts: SeedOptions): Promise<DemoModel> {
     ] as const;
     await tx`insert into public.units ${tx(model.units, ...unitCols)}`;
     log(`${model.units.length} units`);
+    if (model.successions.length > 0)
+      await tx`insert into public.unit_successions ${tx(model.successions, "predecessor_id", "successor_id", "effective_on", "basis")}`;
 
     const unitProvince = new Map(model.units.map((x) => [x.id, x.province_id]));
     const hasIdentities = (await tx`select 1 from pg_tables where schemaname = 'auth' and tablename = 'identities'`).length > 0;

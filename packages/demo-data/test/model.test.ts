@@ -114,6 +114,15 @@ describe("seeding a database", () => {
              (select count(*) from public.cases) as cases,
              (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.province_id <> c.province_id) as mismatched`;
     expect(row).toEqual({ units: 419n, users: BigInt(buildModel().users.length), cases: BigInt(SAMPLE), mismatched: 0n });
+    // Every province merged on 01/07/2025 names its successor, dated that day (ADR 029).
+    const successions = await sql<{ predecessor: string; successor: string; on: string }[]>`
+      select p.code as predecessor, s.code as successor, x.effective_on::text as on
+        from public.unit_successions x join public.units p on p.id = x.predecessor_id join public.units s on s.id = x.successor_id
+       order by p.code`;
+    const merged = await sql<{ code: string; into: string }[]>`
+      select u.code, i.code as into from public.units u join public.units i on i.id = u.merged_into_id order by u.code`;
+    expect(merged.length).toBe(29);
+    expect(successions).toEqual(merged.map((m) => ({ predecessor: m.code, successor: m.into, on: "2025-07-01" })));
   });
 
   it("gives every province its public page and desk requests in every state, with history and ratings", async () => {

@@ -81,6 +81,18 @@ export function PeriodForm({
   );
 }
 
+/** Under a unit's name: the units it took over from, whose figures its "same period last year" includes (ADR 029). */
+export function PredecessorsNote({ predecessors }: { predecessors: readonly { name: string; lastDay: string }[] }) {
+  const m = useMessages(statsMessages);
+  if (predecessors.length === 0) return null;
+  const names = predecessors.map((p) => m("rate.predecessor", { name: p.name, until: formatDateVi(p.lastDay) })).join("; ");
+  return (
+    <span className="block text-xs text-slate-500" data-testid="predecessors">
+      {m("rate.lastYearIncludes", { names })}
+    </span>
+  );
+}
+
 /** A rate with its target and the same period last year: green at or above target, red 5 points or more below. */
 export function RateBadge({
   rate,

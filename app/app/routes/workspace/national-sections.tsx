@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/do
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
-import { drillHref, MONEY, RateBadge } from "../stats/stats-ui.tsx";
+import { drillHref, MONEY, PredecessorsNote, RateBadge } from "../stats/stats-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import type { loader } from "./national.tsx";
 
@@ -50,6 +50,7 @@ export function LeagueTable({
                     <Link className="text-blue-800 underline" to={`/province/${p.slug}${keep}`}>
                       {p.name}
                     </Link>
+                    <PredecessorsNote predecessors={p.predecessors} />
                   </td>
                   <td className="px-3 py-2 tabular-nums">
                     <Link to={drillHref("to_enforce", p.code, from, to)}>{formatCount(BigInt(p.cases.to_enforce))}</Link>

@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatDong, formatPercent } from "@thads/do
 import { onTimeShare } from "@thads/core/workspace/desk-figures";
 import { Section, Table } from "../../components/ui.tsx";
 import { useMessages } from "../../i18n.ts";
-import { drillHref, MONEY, OWN, RateBadge } from "../stats/stats-ui.tsx";
+import { drillHref, MONEY, OWN, PredecessorsNote, RateBadge } from "../stats/stats-ui.tsx";
 import { workspaceMessages } from "./messages.ts";
 import type { loader } from "./province.tsx";
 
@@ -41,6 +41,7 @@ export function SubunitTable({ d }: { d: ProvinceData }) {
                     {u.name}
                   </Link>
                 )}
+                <PredecessorsNote predecessors={u.predecessors} />
               </td>
               <td className="px-3 py-2 tabular-nums">
                 <Link to={drillHref("to_enforce", u.code, d.from, d.to, u.bureau ? OWN : {})}>

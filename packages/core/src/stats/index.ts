@@ -3,6 +3,7 @@ export * from "./schema.ts";
 export * from "./units.ts";
 export * from "./figures.ts";
 export * from "./children.ts";
+export * from "./predecessors.ts";
 export * from "./trend.ts";
 export * from "./dashboard.ts";
 export * from "./report.ts";
