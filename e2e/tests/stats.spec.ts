@@ -29,6 +29,11 @@ test("a province user sees its own province only, in the pages and the API", asy
   await signIn(page, "hai-phong.head@demo.thads.vn");
   await expect(page).toHaveURL(/\/province\/hai-phong$/);
   await expect(page.getByTestId("form-cases")).toBeVisible();
+  // A regional office's last year is that of the district offices whose area it took over (ADR 029).
+  const kv01 = page.getByTestId("subunits").locator("tbody tr").filter({ hasText: "khu vực 1 –" });
+  await expect(kv01.getByTestId("predecessors")).toHaveText(
+    /^Cùng kỳ năm trước gồm cả số liệu của: Chi cục Thi hành án dân sự huyện [^;]+ \(đến 30\/06\/2025\)/,
+  );
   const other = await page.goto("/province/ha-noi");
   expect(other?.status()).toBe(403);
   const q = "from=2025-10-01&to=2026-08-31";

@@ -71,23 +71,24 @@ describe("a unit's same period last year includes its predecessors", () => {
 
   it("the office's last-year rate is its own figures plus the district office's; other rows keep their own", async () => {
     const claims = { sub: ctx.fx.users.province_head!, role: "authenticated" as const };
-    const { rows, before } = await withClaims(ctx.app, claims, async (tx) => {
-      const [{ code } = { code: "" }] = await tx<{ code: string }[]>`select code from public.units where id = ${ctx.fx.units.a}`;
-      const province = await resolveUnit(tx, code);
-      const prev = samePeriodLastYear(YEAR);
-      return {
-        rows: await childrenStats(tx, province!, YEAR.from, YEAR.to),
-        before: await readStats(tx, {
-          scope: { provinceIds: [ctx.fx.units.a] },
-          dim: "all",
-          from: prev.from,
-          to: prev.to,
-          groupBy: "unit",
-        }),
-      };
-    });
+    const read = (period: { from: string; to: string }) =>
+      withClaims(ctx.app, claims, async (tx) => {
+        const [{ code } = { code: "" }] = await tx<{ code: string }[]>`select code from public.units where id = ${ctx.fx.units.a}`;
+        const province = await resolveUnit(tx, code);
+        const prev = samePeriodLastYear(period);
+        return {
+          rows: await childrenStats(tx, province!, period.from, period.to),
+          before: await readStats(tx, {
+            scope: { provinceIds: [ctx.fx.units.a] },
+            dim: "all",
+            from: prev.from,
+            to: prev.to,
+            groupBy: "unit",
+          }),
+        };
+      });
+    const { rows, before } = await read(YEAR);
     const office = rows.find((r) => r.id === ctx.fx.units.a9)!;
-    const district = rows.find((r) => r.id === units.district)!;
     const other = rows.find((r) => r.id === ctx.fx.units.a1)!;
     // The district office did report last year: a completed case and the one it handed over.
     const districtBefore = before.get(units.district)!;
@@ -97,10 +98,16 @@ describe("a unit's same period last year includes its predecessors", () => {
     expect(office.previous).toEqual({ casesRate: completionRate(expected.cases), moneyRate: completionRate(expected.money) });
     expect(office.previous.casesRate).not.toBeNull();
     expect(office.predecessors.map((p) => p.id)).toEqual([units.district, units.older]);
-    // The dissolved office's own row: its own figures (its predecessor reported nothing that year).
-    expect(district.previous.casesRate).toBe(completionRate(districtBefore.cases));
     const a1 = before.get(ctx.fx.units.a1) ?? zeroStats();
     expect(other.previous.casesRate).toBe(completionRate(a1.cases));
     expect(other.predecessors).toEqual([]);
+    // The dissolved office has no figure this year: not listed. In its own last year it is, after
+    // the current offices, with its own predecessor named.
+    expect(rows.find((r) => r.id === units.district)).toBeUndefined();
+    const earlier = await read({ from: "2024-10-01", to: "2025-09-30" });
+    const district = earlier.rows.find((r) => r.id === units.district)!;
+    expect(district).toMatchObject({ former: true, cases: { completed: "1", moved_out: "1" } });
+    expect(district.predecessors.map((p) => p.id)).toEqual([units.older]);
+    expect(earlier.rows.findIndex((r) => r.id === units.district)).toBeGreaterThan(earlier.rows.findIndex((r) => r.id === ctx.fx.units.a9));
   });
 });

@@ -10,7 +10,7 @@ import {
   subunitName,
   type Role,
 } from "@thads/domain";
-import { BANKS, companyName, personName } from "./names.ts";
+import { BANKS, companyName, personName, WARDS } from "./names.ts";
 import { rng, stableUuid } from "./prng.ts";
 
 export const DEMO_PASSWORD = "ThiHanhAn@2025";
@@ -63,6 +63,46 @@ export interface SuccessionRow {
 }
 
 export const NATIONAL_UNIT_ID = stableUuid("unit:national");
+
+/** The district offices (Chi cục) before 1 Jul 2025, and the regional offices that took over their areas then. */
+export const DISTRICT_OFFICES = 693;
+
+export interface OfficePredecessors {
+  officeId: string;
+  /** The former province the office's area belonged to, when it was absorbed (its bureau's unit id). */
+  legacyId: string | null;
+  districts: { id: string; code: string; name: string; parentId: string }[];
+}
+
+/**
+ * Each regional office's predecessors in the 2025 reorganisation: one or two district offices
+ * (693 in all for the 355 offices), under the former province its area belonged to (office n of a
+ * merged province → former province n mod k, as the statistics' history has it).
+ */
+export function officePredecessors(): OfficePredecessors[] {
+  const offices = PROVINCES.reduce((n, p) => n + p.subunits, 0);
+  const absorbed = new Set(absorbedProvinces().map((a) => a.name));
+  const out: OfficePredecessors[] = [];
+  let i = 0;
+  for (const p of PROVINCES) {
+    let perProvince = 0;
+    for (let n = 1; n <= p.subunits; n++, i++) {
+      const formerName = p.formerProvinces[n % p.formerProvinces.length]!;
+      const legacyId = p.formerProvinces.length > 1 && absorbed.has(formerName) ? stableUuid(`unit:${legacyCode(formerName)}`) : null;
+      const parentId = legacyId ?? stableUuid(`unit:${provinceCode(p)}`);
+      const count =
+        1 + Math.floor(((i + 1) * (DISTRICT_OFFICES - offices)) / offices) - Math.floor((i * (DISTRICT_OFFICES - offices)) / offices);
+      const districts = Array.from({ length: count }, (_, j) => {
+        const code = `${subunitCode(p, n)}-CC${j + 1}`;
+        const k = perProvince++;
+        const place = `${WARDS[k % WARDS.length]}${k >= WARDS.length ? ` ${Math.floor(k / WARDS.length) + 1}` : ""}`;
+        return { id: stableUuid(`unit:${code}`), code, name: `Chi cục Thi hành án dân sự huyện ${place} – ${formerName}`, parentId };
+      });
+      out.push({ officeId: stableUuid(`unit:${subunitCode(p, n)}`), legacyId, districts });
+    }
+  }
+  return out;
+}
 
 /** Builds every unit and user deterministically (no database). */
 export function buildModel(): DemoModel {
@@ -280,6 +320,34 @@ export function buildModel(): DemoModel {
       dissolved_on: MERGER_DATE,
       merged_into_id: intoId,
     });
+  }
+
+  // District offices (Chi cục) dissolved on 1 Jul 2025, each succeeded by the regional office that took over its area.
+  for (const o of officePredecessors()) {
+    for (const d of o.districts) {
+      const parent = units.find((u) => u.id === d.parentId)!;
+      units.push({
+        id: d.id,
+        kind: "subunit",
+        code: d.code,
+        name: d.name,
+        name_en: `Former district office ${d.code}`,
+        slug: null,
+        parent_id: d.parentId,
+        province_id: parent.province_id,
+        address: null,
+        phone: null,
+        email: null,
+        dissolved_on: MERGER_DATE,
+        merged_into_id: null,
+      });
+      successions.push({
+        predecessor_id: d.id,
+        successor_id: o.officeId,
+        effective_on: MERGER_DATE,
+        basis: "Sắp xếp cơ quan thi hành án dân sự từ 01/07/2025",
+      });
+    }
   }
 
   // External creditors.

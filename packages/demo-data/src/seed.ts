@@ -153,7 +153,7 @@ export function caseUnits(model: DemoModel): CaseGenUnit[] {
     }
   }
   return model.units
-    .filter((u) => u.kind === "subunit")
+    .filter((u) => u.kind === "subunit" && !u.dissolved_on)
     .map((u) => ({
       id: u.id,
       provinceId: u.province_id!,

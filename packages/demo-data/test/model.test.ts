@@ -27,7 +27,7 @@ import {
   generateCaseHistories,
   generateCases,
 } from "../src/cases.ts";
-import { buildModel } from "../src/model.ts";
+import { buildModel, DISTRICT_OFFICES } from "../src/model.ts";
 import { DEMO_CREDITOR_ID_NUMBERS } from "../src/creditors.ts";
 import { caseUnits, demoExecutors, seed, isSeeded } from "../src/seed.ts";
 
@@ -38,7 +38,8 @@ describe("demo model", () => {
     expect(active.filter((u) => u.kind === "national")).toHaveLength(1);
     expect(active.filter((u) => u.kind === "province")).toHaveLength(34);
     expect(active.filter((u) => u.kind === "subunit")).toHaveLength(355);
-    expect(model.units.filter((u) => u.dissolved_on === "2025-07-01")).toHaveLength(29);
+    expect(model.units.filter((u) => u.dissolved_on === "2025-07-01" && u.kind === "province")).toHaveLength(29);
+    expect(model.units.filter((u) => u.dissolved_on === "2025-07-01" && u.kind === "subunit")).toHaveLength(DISTRICT_OFFICES);
   });
   it("has a demo account for every role and about 4,000 staff", () => {
     const demoRoles = new Set(model.users.filter((u) => u.demo).flatMap((u) => u.memberships.map((m) => m.role)));
@@ -51,7 +52,7 @@ describe("demo model", () => {
   });
   it("generates realistic cases: whole đồng with a long tail, tenant key from the unit, deterministic", () => {
     const units = model.units
-      .filter((u) => u.kind === "subunit")
+      .filter((u) => u.kind === "subunit" && !u.dissolved_on)
       .map((u) => ({ id: u.id, provinceId: u.province_id!, code: u.code, executors: model.executorsByUnit.get(u.id)! }));
     const cases = [...generateCases({ count: 20_000, units })];
     const again = [...generateCases({ count: 20_000, units })];
@@ -74,7 +75,7 @@ describe("demo cases and the intake rules", () => {
   it("takes every case on request in within the limitation period, as intake would", () => {
     const model = buildModel();
     const units = model.units
-      .filter((u) => u.kind === "subunit")
+      .filter((u) => u.kind === "subunit" && !u.dissolved_on)
       .map((u) => ({ id: u.id, provinceId: u.province_id!, code: u.code, executors: model.executorsByUnit.get(u.id)! }));
     const refused: string[] = [];
     let onRequest = 0;
@@ -113,16 +114,28 @@ describe("seeding a database", () => {
              (select count(*) from auth.users) as users,
              (select count(*) from public.cases) as cases,
              (select count(*) from public.cases c join public.units u on u.id = c.unit_id where u.province_id <> c.province_id) as mismatched`;
-    expect(row).toEqual({ units: 419n, users: BigInt(buildModel().users.length), cases: BigInt(SAMPLE), mismatched: 0n });
-    // Every province merged on 01/07/2025 names its successor, dated that day (ADR 029).
-    const successions = await sql<{ predecessor: string; successor: string; on: string }[]>`
-      select p.code as predecessor, s.code as successor, x.effective_on::text as on
+    expect(row).toEqual({
+      units: BigInt(419 + DISTRICT_OFFICES),
+      users: BigInt(buildModel().users.length),
+      cases: BigInt(SAMPLE),
+      mismatched: 0n,
+    });
+    // Every province merged on 01/07/2025 and each of the 693 district offices dissolved that day
+    // names its successor, dated that day (ADR 029): a province, a current regional office.
+    const successions = await sql<{ predecessor: string; successor: string; on: string; kind: string; live: boolean }[]>`
+      select p.code as predecessor, s.code as successor, x.effective_on::text as on, p.kind::text as kind, s.dissolved_on is null as live
         from public.unit_successions x join public.units p on p.id = x.predecessor_id join public.units s on s.id = x.successor_id
        order by p.code`;
     const merged = await sql<{ code: string; into: string }[]>`
       select u.code, i.code as into from public.units u join public.units i on i.id = u.merged_into_id order by u.code`;
     expect(merged.length).toBe(29);
-    expect(successions).toEqual(merged.map((m) => ({ predecessor: m.code, successor: m.into, on: "2025-07-01" })));
+    const offices = successions.filter((x) => x.kind === "subunit");
+    expect(offices.length).toBe(DISTRICT_OFFICES);
+    expect(new Set(offices.map((x) => x.successor)).size).toBe(355);
+    expect(successions.every((x) => x.on === "2025-07-01" && x.live)).toBe(true);
+    expect(successions.filter((x) => x.kind === "province").map((x) => [x.predecessor, x.successor])).toEqual(
+      merged.map((m) => [m.code, m.into]),
+    );
   });
 
   it("gives every province its public page and desk requests in every state, with history and ratings", async () => {

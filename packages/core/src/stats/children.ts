@@ -5,7 +5,7 @@
 import type { TxSql } from "@thads/db";
 import { readStats, type StatDim, type StatUnit } from "./readers.ts";
 import { bureauOwnName } from "./units.ts";
-import { addStats, byUnitName, completionRate, samePeriodLastYear, statYearOf, type UnitStats } from "@thads/domain";
+import { addStats, byUnitName, completionRate, samePeriodLastYear, STAT_FIGURES, statYearOf, type UnitStats } from "@thads/domain";
 import { toFigures, toStatsZero, type Figures } from "./figures.ts";
 import { predecessorsOf, type Predecessor } from "./predecessors.ts";
 
@@ -52,14 +52,21 @@ export async function childrenStats(
       select unit_id, cases_rate::text, money_rate::text from public.stat_targets
       where stat_year = ${year} and unit_id in (select id from public.units where ${childrenWhere})`,
   ]);
-  // Provinces by place name (Vietnamese order); a province's offices by code, former provinces after.
+  // Provinces by place name (Vietnamese order); a province's offices by code, former units after.
   const children = nation ? byUnitName(rows) : rows;
+  // A former unit is listed for the periods it has figures in (its last years go to its successors').
+  const inPeriod = (id: string) => {
+    const s = now.get(id);
+    return s !== undefined && STAT_FIGURES.some((f) => s.cases[f] !== 0n || s.money[f] !== 0n);
+  };
+  const inOperation = (c: (typeof children)[number]) => c.merged_into_id === null && c.dissolved_on === null;
+  const listed = [...children.filter(inOperation), ...children.filter((c) => !inOperation(c) && inPeriod(c.id))];
   // A unit's last year adds its predecessors' figures (ADR 029). A former province's figures are
   // kept under its successor's tenant key, so the nation's rows by province hold them already and
   // find no row of their own to add.
   const predecessors = await predecessorsOf(
     tx,
-    children.map((c) => c.id),
+    listed.map((c) => c.id),
   );
   const t = new Map(targets.map((x) => [x.unit_id, { cases: x.cases_rate, money: x.money_rate }]));
   const zero = toStatsZero();
@@ -79,7 +86,7 @@ export async function childrenStats(
           },
         ]
       : [];
-  return [...children.map((c) => ({ ...c, bureau: false })), ...ownRow].map((c) => {
+  return [...listed.map((c) => ({ ...c, bureau: false })), ...ownRow].map((c) => {
     const s = now.get(c.id) ?? zero;
     const preds = c.bureau ? [] : (predecessors.get(c.id) ?? []);
     const p = preds.reduce((sum, x) => (before.has(x.id) ? addStats(sum, before.get(x.id)!) : sum), before.get(c.id) ?? zero);
