@@ -111,7 +111,8 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   };
   const event = (kinds: IndexedEvent[]) => caseIdsWith(kinds, { from, to });
   // Open at the end of the day before, in the active workload (the separate register is not carried over).
-  const carried = tx`(coalesce(public.stat_standing_at(c.id, ${before}) <> 'sr', false) ${heldOn(before)})`;
+  // (Only a case accepted before the period can be: the list's walk starts at the period's start.)
+  const carried = tx`(c.accepted_on < ${from} and coalesce(public.stat_standing_at(c.id, ${before}) <> 'sr', false) ${heldOn(before)})`;
   // A case's acceptance is its first event, dated its accepted_on (intake, import, transfer in);
   // events apply in date order: no case counts in a period before it was accepted, and the list's
   // walk in acceptance order starts at the period's end.
@@ -144,9 +145,19 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     follows ? caseIdsWith(["move"], { from, to }, tx`and ${tx.unsafe(side)} = ${follows}`) : event(["move"]);
   const movedIn = () => moves("e.payload ->> 'unitId'");
   const movedOut = () => moves(MOVE_FROM_SQL);
-  // Standing that only a suspension, a postponement or a not-yet-enforceable classification can make.
-  // (The event is a filter only: the unit is the one holding the case at the end.)
+  // Standing that only a suspension, a postponement, a not-yet-enforceable classification or a move to
+  // the separate register can make. (The event is a filter only: the unit is the one holding the case
+  // at the end.)
   const openAfter = (code: string, kind: IndexedEvent) => tx`${caseIdsWith([kind], { to }, tx``)} and ${open([code])}`;
+  // Postponed, suspended: few cases stand so at a date, so the cases with such an
+  // event drive the list (looked up by id, then sorted) rather than a walk of every case accepted
+  // before the date probing them; each case's row is read anyway, so one closed by then is left at
+  // once, before its ledger. (The separate register is not few: walked as the others, where reading
+  // each case's row would cost more than the ledger look-up it spares.)
+  const fewOpenAfter = (code: string, kind: IndexedEvent) =>
+    tx`c.id = any (array(select e.case_id from public.case_events e
+      where ${tx.unsafe(INDEXED_EVENT_SQL[kind])} and e.effective_date <= ${to} ${eventScope}))
+      and (c.closed_on is null or c.closed_on > ${to}) and ${open([code])}`;
   const cond = (() => {
     switch (f.stat) {
       case "carried_over":
@@ -182,9 +193,9 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "in_progress":
         return open(["ip"]);
       case "postponed":
-        return openAfter("pp", "postponement");
+        return fewOpenAfter("pp", "postponement");
       case "suspended":
-        return openAfter("sp", "suspension");
+        return fewOpenAfter("sp", "suspension");
       case "other":
         return open(["ot"]);
       case "not_yet_enforceable":
