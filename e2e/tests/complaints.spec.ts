@@ -28,8 +28,10 @@ async function register(page: Page, summary: string, caseNumber?: string): Promi
   await page.getByLabel("Nội dung đơn").fill("Tôi khiếu nại quyết định cưỡng chế kê biên nhà ở của tôi.");
   await page.getByTestId("register-submit").click();
   await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
-  const title = await page.getByRole("heading", { level: 1 }).innerText();
-  return title.split(" · ")[1]!.trim();
+  // The letter's page names it "… · <tracking code>" once it has rendered.
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText(" · ");
+  return (await heading.innerText()).split(" · ")[1]!.trim();
 }
 
 async function classifyCoercion(page: Page, actKnownOn: string) {

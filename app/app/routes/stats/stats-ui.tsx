@@ -87,7 +87,7 @@ export function PredecessorsNote({ predecessors }: { predecessors: readonly { na
   if (predecessors.length === 0) return null;
   const names = predecessors.map((p) => m("rate.predecessor", { name: p.name, until: formatDateVi(p.lastDay) })).join("; ");
   return (
-    <span className="block text-xs text-slate-500" data-testid="predecessors">
+    <span className="block text-xs text-slate-600" data-testid="predecessors">
       {m("rate.lastYearIncludes", { names })}
     </span>
   );
