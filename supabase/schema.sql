@@ -1687,6 +1687,7 @@ CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (chain_key, id)
 CREATE INDEX audit_log_province_id_idx ON public.audit_log USING btree (province_id, id);
 CREATE INDEX case_events_case_id_idx ON public.case_events USING btree (case_id, effective_date, id);
 CREATE INDEX case_events_completion_idx ON public.case_events USING btree (effective_date) INCLUDE (case_id, province_id, unit_id) WHERE (kind = 'completion'::public.case_event_kind);
+CREATE INDEX case_events_enforceable_idx ON public.case_events USING btree (case_id, effective_date) INCLUDE (unit_id, province_id) WHERE ((kind = 'classification'::public.case_event_kind) AND ((payload ->> 'result'::text) IS DISTINCT FROM 'not_yet_enforceable'::text));
 CREATE INDEX case_events_move_giver_idx ON public.case_events USING btree ((
 CASE
     WHEN (kind = 'reorganisation'::public.case_event_kind) THEN (payload ->> 'fromUnitId'::text)

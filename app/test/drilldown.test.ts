@@ -4,7 +4,7 @@ import { readScopeStats, scopeOf, unitByCode } from "@thads/core/stats";
 import { TEST_APP_PASSWORD } from "@thads/test-support/global-setup";
 import { seed } from "@thads/demo-data";
 import { DRILL_FIGURES } from "@thads/domain";
-import { CaseFilterSchema, listCases } from "@thads/core/cases";
+import { CaseFilterSchema, countListedCases, listCases } from "@thads/core/cases";
 
 /**
  * Every figure of the official forms opens exactly its cases: on seeded demo data (a database of
@@ -62,14 +62,23 @@ describe("a figure's drill-down", () => {
         const stats = await readScopeStats(owner, { scope: scopeOf(unit), dim: "all", from, to });
         for (const figure of DRILL_FIGURES) {
           const f = CaseFilterSchema.parse({ stat: figure, statUnit: code, statFrom: from, statTo: to });
-          const list = await withClaims(app, { sub: viewer, role: "authenticated" }, (tx) =>
-            listCases(tx, f, "2026-11-27", { kind: "national" }),
+          // The list's own walk of its cases (the national list shows the figure's total: it must be the same).
+          const [list, walked] = await withClaims(app, { sub: viewer, role: "authenticated" }, (tx) =>
+            Promise.all([
+              listCases(tx, f, "2026-11-27", { kind: "national" }),
+              countListedCases(tx, f, "2026-11-27", { kind: "national" }),
+            ]),
           );
           // "done" is the rate's numerator: completed + terminated.
           const expected = figure === "done" ? Number(stats.cases.completed) + Number(stats.cases.terminated) : Number(stats.cases[figure]);
           if (expected > 0) nonZero++;
+          if (walked.capped || walked.total !== expected)
+            mismatches.push(`${code} ${from}..${to} ${figure}: list counts ${walked.total}, figure ${expected}`);
           if (list.capped || list.total !== expected)
-            mismatches.push(`${code} ${from}..${to} ${figure}: list ${list.total}, figure ${expected}`);
+            mismatches.push(`${code} ${from}..${to} ${figure}: list shows ${list.total}, figure ${expected}`);
+          // Its first page holds as many rows as the figure allows.
+          if (list.rows.length !== Math.min(expected, 50))
+            mismatches.push(`${code} ${from}..${to} ${figure}: first page ${list.rows.length} rows, figure ${expected}`);
         }
       }
     }

@@ -103,6 +103,19 @@ test("clicking a figure opens a case list of exactly that many cases", async ({ 
   await expect(page).toHaveURL(/\/cases\?stat=enforceable/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Việc thi hành án/);
   expect(count(await page.locator("header p").first().innerText())).toBe(n);
+  // The nation's lists through the API: as many cases as the figure, whatever its size, and a money
+  // figure's list holds its money.
+  const period = "statFrom=2025-10-01&statTo=2026-09-30";
+  const stats = await (await page.request.get("/api/v1/stats?unit=NATIONAL&from=2025-10-01&to=2026-09-30")).json();
+  for (const figure of ["in_progress", "completed", "not_yet_enforceable"] as const) {
+    const list = await (await page.request.get(`/api/v1/cases?stat=${figure}&statUnit=NATIONAL&${period}`)).json();
+    expect(list.total, figure).toBe(stats.cases[figure]);
+    expect(list.totalIsCapped, figure).toBe(false);
+    expect(list.data.length, figure).toBe(Math.min(stats.cases[figure], 50));
+    const money = await (await page.request.get(`/api/v1/cases?stat=${figure}&statUnit=NATIONAL&${period}&side=money`)).json();
+    expect(money.moneyTotal, figure).toBe(stats.money[figure]);
+  }
+  expect(stats.cases.in_progress).toBeGreaterThan(0);
 });
 
 test("the .xlsx export parses back to the same numbers as the API", async ({ page }) => {

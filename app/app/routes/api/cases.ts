@@ -19,7 +19,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   }
   const result = await asUser(user, (tx) => listCases(tx, parsed.data, todayVn(), caseListScope(user.memberships)));
   return Response.json(
-    { data: result.rows, page: parsed.data.page, pageSize: CASE_PAGE_SIZE, total: result.total, totalIsCapped: result.capped },
+    {
+      data: result.rows,
+      page: parsed.data.page,
+      pageSize: CASE_PAGE_SIZE,
+      total: result.total,
+      totalIsCapped: result.capped,
+      // A money figure's list (side=money): the money of its cases, whole đồng as a string.
+      ...(result.moneyTotal !== null ? { moneyTotal: result.moneyTotal } : {}),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }

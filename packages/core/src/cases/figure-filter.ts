@@ -31,8 +31,7 @@ type IndexedEvent =
   | "register_transfer"
   | "register_reopening"
   | "request_returned"
-  | "move"
-  | "money_flow";
+  | "move";
 const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   completion: "e.kind = 'completion'",
   termination: "e.kind = 'termination'",
@@ -47,8 +46,6 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   // Migrations 20261216000100, 0300: a move between the province's units (moved in at the receiving
   // unit, moved out at the giving one: narrowed below), from the active workload only.
   move: `e.kind in ${MOVE_KINDS_SQL} and public.stat_standing_at(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')`,
-  // Money decided or paid (the money side's flows; no partial index: read by the period's dates).
-  money_flow: "e.kind in ('decision', 'payment')",
 };
 
 /** The unit a figure is for, as the aggregates scope it. */
@@ -158,6 +155,13 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
     tx`c.id = any (array(select e.case_id from public.case_events e
       where ${tx.unsafe(INDEXED_EVENT_SQL[kind])} and e.effective_date <= ${to} ${eventScope}))
       and (c.closed_on is null or c.closed_on > ${to}) and ${open([code])}`;
+  // In progress: only a case classified enforceable by then can stand so; that classification is
+  // probed in its own index (migration 20261218000100) before the case's ledger is read (the newest
+  // cases of a period's end are mostly not classified yet).
+  // (A scalar look-up, as for the acceptance: an EXISTS would be hashed over every such classification.)
+  const inProgress = tx`(case when coalesce((select true from public.case_events e
+      where e.case_id = c.id and e.kind = 'classification' and (e.payload ->> 'result') is distinct from 'not_yet_enforceable'
+        and e.effective_date <= ${to} limit 1), false) then ${open(["ip"])} else false end)`;
   const cond = (() => {
     switch (f.stat) {
       case "carried_over":
@@ -191,7 +195,7 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
       case "terminated":
         return event(["termination"]);
       case "in_progress":
-        return open(["ip"]);
+        return inProgress;
       case "postponed":
         return fewOpenAfter("pp", "postponement");
       case "suspended":
@@ -208,7 +212,14 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   })();
   // The money side lists every case whose money makes up the figure (./figure-money.ts): the cases
   // the figure counts and, for the figures with money flows, the cases decided or paid in the period.
-  const listed = f.side === "money" && moneyListAddsFlows(f.stat) ? tx`(${cond} or ${event(["money_flow"])})` : cond;
+  // Money decided or paid in the period is looked up case by case as the walk meets them (a scalar
+  // look-up in the case's ledger): the nation's flows of a year are millions of events to hash. It
+  // is asked first: most cases of a period have such a flow, and the figure's own condition may
+  // read the whole ledger.
+  const flowed = tx`coalesce((select true from public.case_events e
+      where e.case_id = c.id and e.kind in ('decision', 'payment') and e.effective_date between ${from} and ${to}
+      ${heldAtEvent} limit 1), false)`;
+  const listed = f.side === "money" && moneyListAddsFlows(f.stat) ? tx`(${flowed} or ${cond})` : cond;
   // A set of case ids is hashed once for the statement: memory for a national year's set.
   if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
   return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}`, heldBy: follows };

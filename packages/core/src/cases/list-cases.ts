@@ -1,7 +1,8 @@
 import type { TxSql } from "@thads/db";
-import { byUnitName, foldVietnamese, type CaseListScope } from "@thads/domain";
+import { byUnitName, drillFigureValue, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { statFigureWhere } from "./figure-filter.ts";
-import { caseFigureMoney } from "./figure-money.ts";
+import { readScopeStats, scopeOf, unitByCode } from "../stats/readers.ts";
+import { caseFigureMoney, moneyListAddsFlows } from "./figure-money.ts";
 import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
 import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
 import { inActiveWorkload, stepOverdue } from "./workload-scope.ts";
@@ -28,16 +29,8 @@ export interface CaseListRow {
   is_corruption: boolean;
 }
 
-/**
- * One page of cases visible to the user (RLS), filtered and sorted, with a
- * capped total: exact up to COUNT_CAP rows past the page's start, so a deeper
- * page counts further and "Next" stays offered while the total is capped.
- * Both walk the covering list index (index-only: the search text and every
- * filter column are in it); the page then reads its rows by id.
- * `scope` narrows the walk to the user's own unit or province range; RLS
- * still decides which rows may be read.
- */
-export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope = { kind: "none" }) {
+/** A list's filters as SQL: the WHERE clause (the user's range and every filter) and the order. */
+async function listQuery(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope) {
   const folded = f.q ? foldVietnamese(f.q).replace(/[%_\\]/g, "") : "";
   const needle = folded ? `%${folded}%` : null;
   // A search that could be a party's ID number (as intake accepts it, with a digit) also looks it up exactly.
@@ -52,7 +45,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         ? tx`and c.unit_id ${oneOf(scope.ids)}`
         : scope.kind === "provinces"
           ? tx`and c.province_id ${oneOf(scope.ids)}`
-          : tx``;
+          : null;
   // The filters beyond the range, each one condition (none: the plain list).
   const figure = f.stat ? await statFigureWhere(tx, f) : null;
   const conditions = [
@@ -73,13 +66,32 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
     f.to ? tx`and c.accepted_on <= ${f.to}` : null,
     figure ? figure.sql : null,
   ].filter((c) => c !== null);
-  const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range}`);
+  const where = conditions.reduce((sql, c) => tx`${sql} ${c}`, tx`where true ${range ?? tx``}`);
   const order =
     f.sort === "money_desc"
       ? tx`c.money_due desc, c.id`
       : f.sort === "deadline_asc"
         ? tx`c.next_deadline_on asc nulls last, c.id`
         : tx`c.accepted_on desc, c.id`;
+  // A national reader (RLS shows every case) with a figure as the list's only filter: the list is
+  // exactly the figure's cases, so its size and money are the figure's, read from the aggregates
+  // (the drill-down tests hold the list's own count and sum equal to them).
+  const isFigureOnly = figure !== null && conditions.length === 1 && range === null && scope.kind === "national";
+  return { where, order, figure, plain: conditions.length === 0, isFigureOnly };
+}
+
+/**
+ * One page of cases visible to the user (RLS), filtered and sorted, with a
+ * capped total: exact up to COUNT_CAP rows past the page's start, so a deeper
+ * page counts further and "Next" stays offered while the total is capped.
+ * Both walk the covering list index (index-only: the search text and every
+ * filter column are in it); the page then reads its rows by id.
+ * `scope` narrows the walk to the user's own unit or province range; RLS
+ * still decides which rows may be read. A national reader's list opened on a
+ * figure alone takes its total (by cases) and money (by money) from the figure.
+ */
+export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope = { kind: "none" }) {
+  const { where, order, figure, plain: unfiltered, isFigureOnly } = await listQuery(tx, f, today, scope);
   const offset = (f.page - 1) * CASE_PAGE_SIZE;
   const columns = tx`
     c.id, c.case_number, c.debtor_name, c.creditor_name, c.status, c.accepted_on::text as accepted_on,
@@ -89,7 +101,7 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   // The page. Filtered, sorted otherwise or deeper in: its ids from the covering index
   // (index-only: rows that do not match are never fetched), then their rows. The plain
   // first page in list order: its 50 rows read in one walk of the same index.
-  const plain = offset === 0 && f.sort === "accepted_desc" && conditions.length === 0;
+  const plain = offset === 0 && f.sort === "accepted_desc" && unfiltered;
   const rowsQuery = plain
     ? tx<CaseListRow[]>`
         select ${columns}
@@ -104,25 +116,62 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
         order by ${order}`;
+  const moneySide = !!(f.stat && f.statFrom && f.statTo && f.side === "money");
+  // The figure's own value (the whole figure, no cap), when the list is exactly its cases.
+  const figureQuery = isFigureOnly ? figureValue(tx, f) : null;
   // A money figure's list: the money its cases contribute to the figure, summed over the whole list
   // (not capped: it is set beside the figure it opens), as a string of whole đồng.
-  const moneyQuery =
-    f.stat && f.statFrom && f.statTo && f.side === "money"
-      ? tx<{ total: string }[]>`
-            select coalesce(sum(${caseFigureMoney(tx, f.stat, f.statFrom, f.statTo, figure?.heldBy ?? null)}), 0)::text as total
-            from public.cases c ${where}`
-      : null;
+  const moneyQuery = moneySide && !isFigureOnly ? sumListed(tx, f, where, figure?.heldBy ?? null) : null;
+  // A money list is the figure's cases, unless the figure's money also comes from other cases' flows:
+  // then no figure counts its cases, its money stands beside the figure, and it counts as a plain list.
+  const addsFlows = moneySide && moneyListAddsFlows(f.stat!);
   // The total, counted up to the cap. The count walks on along the page's own index range, in the
   // page's order: the same index-only walk whether RLS applies or not.
-  const cap = offset + (f.stat ? FIGURE_COUNT_CAP : COUNT_CAP);
-  const countQuery = tx<{ n: number }[]>`
+  const cap = offset + (f.stat && !addsFlows ? FIGURE_COUNT_CAP : COUNT_CAP);
+  const countQuery = isFigureOnly && !addsFlows ? null : countListed(tx, where, order, cap);
+  // At once (one round trip); a short first page is its own count.
+  const [rows, figureRow, money, count] = await Promise.all([rowsQuery, figureQuery, moneyQuery, countQuery]);
+  const moneyTotal = moneySide ? (figureRow ? figureRow.money.toString() : (money ?? "0")) : null;
+  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false, moneyTotal };
+  if (count === null) return { rows, total: Number(figureRow!.cases), capped: false, moneyTotal };
+  return { rows, total: Math.min(count, cap), capped: count > cap, moneyTotal };
+}
+
+type Where = Awaited<ReturnType<typeof listQuery>>["where"];
+type Order = Awaited<ReturnType<typeof listQuery>>["order"];
+
+async function countListed(tx: TxSql, where: Where, order: Order, cap: number): Promise<number> {
+  const [row] = await tx<{ n: number }[]>`
     select count(*)::int as n from (select 1 from public.cases c ${where} order by ${order} limit ${cap + 1}) s`;
-  // The three at once (one round trip); a short first page is its own count.
-  const [rows, moneyRows, [count]] = await Promise.all([rowsQuery, moneyQuery, countQuery]);
-  const money = moneyRows ? (moneyRows[0]?.total ?? "0") : null;
-  if (offset === 0 && rows.length < CASE_PAGE_SIZE) return { rows, total: rows.length, capped: false, moneyTotal: money };
-  const total = count?.n ?? 0;
-  return { rows, total: Math.min(total, cap), capped: total > cap, moneyTotal: money };
+  return row?.n ?? 0;
+}
+
+async function sumListed(tx: TxSql, f: CaseFilters, where: Where, heldBy: string | null): Promise<string> {
+  const [row] = await tx<{ total: string }[]>`
+    select coalesce(sum(${caseFigureMoney(tx, f.stat!, f.statFrom!, f.statTo!, heldBy)}), 0)::text as total
+    from public.cases c ${where}`;
+  return row?.total ?? "0";
+}
+
+/** A figure's value by cases and by money for its unit and period, from the aggregates (the user's RLS applies). */
+async function figureValue(tx: TxSql, f: CaseFilters): Promise<{ cases: bigint; money: bigint }> {
+  const unit = f.statUnit ? await unitByCode(tx, f.statUnit) : null;
+  const scope = !unit ? undefined : unit.kind === "province" && f.statOwn === "1" ? { unitIds: [unit.id] } : scopeOf(unit);
+  const stats = await readScopeStats(tx, { scope, dim: "all", from: f.statFrom!, to: f.statTo! });
+  return { cases: drillFigureValue(stats.cases, f.stat!), money: drillFigureValue(stats.money, f.stat!) };
+}
+
+/**
+ * The list's own count of its cases (up to `cap`) and, for a money figure, its own sum: what the
+ * list's total and money would be without the figure's aggregates (the drill-down tests compare the two).
+ */
+export async function countListedCases(tx: TxSql, f: CaseFilters, today: string, scope: CaseListScope, cap = FIGURE_COUNT_CAP) {
+  const { where, order, figure } = await listQuery(tx, f, today, scope);
+  const [count, money] = await Promise.all([
+    countListed(tx, where, order, cap),
+    f.stat && f.statFrom && f.statTo && f.side === "money" ? sumListed(tx, f, where, figure?.heldBy ?? null) : null,
+  ]);
+  return { total: Math.min(count, cap), capped: count > cap, moneyTotal: money };
 }
 
 /** How many executors the filter's on-demand search answers with. */

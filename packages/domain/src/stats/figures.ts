@@ -44,7 +44,7 @@ import {
   type CaseStatus,
   type LifecycleOptions,
 } from "../cases/lifecycle.ts";
-import { STAT_FIGURES, type StatFigure } from "./figure-labels.ts";
+import { STAT_FIGURES, type DrillFigure, type StatFigure } from "./figure-labels.ts";
 
 export {
   DRILL_FIGURE_LABELS,
@@ -113,6 +113,11 @@ export function addStats(a: UnitStats, b: UnitStats): UnitStats {
 }
 
 /** Fills the derived figures from the primary ones (the identities as definitions). */
+/** The value of a figure a case list can be opened on: "done" is the completion rate's numerator, completed + terminated. */
+export function drillFigureValue(v: StatValues, figure: DrillFigure): bigint {
+  return figure === "done" ? v.completed + v.terminated : v[figure];
+}
+
 export function withDerived(v: Omit<StatValues, "total_accepted" | "to_enforce" | "enforceable" | "carried_to_next">): StatValues {
   const total_accepted = v.carried_over + v.newly_accepted + v.reopened;
   const enforceable = v.completed + v.terminated + v.in_progress + v.postponed + v.suspended + v.other;

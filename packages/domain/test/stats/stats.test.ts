@@ -9,6 +9,7 @@ import {
   completionRate,
   cumulativePeriod,
   cumulativePeriods,
+  drillFigureValue,
   figuresByUnitFromDeltas,
   figuresFromDeltas,
   identityViolations,
@@ -20,6 +21,7 @@ import {
   statYearPeriod,
   StatIdentityError,
   zeroStats,
+  zeroValues,
   type CaseEvent,
   type DeltaRow,
 } from "../../src/index.ts";
@@ -65,6 +67,12 @@ describe("completion rate", () => {
     expect(percent(1n, 20000n)).toBe("0.01"); // 0.005 % rounds half up
     expect(percent(5n, 0n)).toBeNull();
     expect(completionRate({ completed: 300n, terminated: 69n, enforceable: 579n })).toBe("63.73");
+  });
+  it("opens on its numerator: a list of the cases done is completed + terminated, any other figure is itself", () => {
+    const v = { ...zeroValues(), completed: 300n, terminated: 69n, in_progress: 210n };
+    expect(drillFigureValue(v, "done")).toBe(369n);
+    expect(drillFigureValue(v, "completed")).toBe(300n);
+    expect(drillFigureValue(v, "in_progress")).toBe(210n);
   });
   it("stays exact beyond 2^53 đồng", () => {
     const big = 10n ** 20n;
