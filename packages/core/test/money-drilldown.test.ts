@@ -188,4 +188,29 @@ describe("a money figure's drill-down", () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toMatch(/^Biểu thống kê/);
   });
+
+  it("a figure of a unit that does not exist lists nothing and counts nothing, on any page and side", async () => {
+    for (const side of ["cases", "money"] as const) {
+      for (const page of [1, 3]) {
+        const f = CaseFilterSchema.parse({
+          stat: "newly_accepted",
+          statUnit: `NO-SUCH-${ctx.fx.tag}`,
+          statFrom: "2022-01-01",
+          statTo: "2026-09-30",
+          side,
+          page,
+        });
+        const list = await withClaims(ctx.app, claimsOf(ctx.fx.users.national_viewer!), (tx) =>
+          listCases(tx, f, "2026-11-27", { kind: "national" }),
+        );
+        expect({ side, page, rows: list.rows.length, total: list.total, money: list.moneyTotal }).toEqual({
+          side,
+          page,
+          rows: 0,
+          total: 0,
+          money: side === "money" ? "0" : null,
+        });
+      }
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { addCalendarDays, type DrillFigure, type StatSide } from "@thads/domain"
 import { moneyListAddsFlows } from "./figure-money.ts";
 import { heldBy, MOVE_FROM_SQL, MOVE_KINDS_SQL } from "./holding-unit.ts";
 import { bureauOwnName } from "../stats/units.ts";
+import type { StatScope } from "../stats/readers.ts";
 
 export interface StatFilter {
   stat?: DrillFigure;
@@ -48,6 +49,15 @@ const INDEXED_EVENT_SQL: Record<IndexedEvent, string> = {
   move: `e.kind in ${MOVE_KINDS_SQL} and public.stat_standing_at(e.case_id, e.effective_date, e.id) in ('ip', 'pp', 'sp', 'ot', 'ny')`,
 };
 
+export interface FigureWhere {
+  /** The condition on cases `c` (and false for an unknown unit). */
+  sql: ReturnType<TxSql>;
+  /** A unit whose own cases are followed through their moves (ADR 028), or null. */
+  heldBy: string | null;
+  /** The figure's unit as the aggregates are read for it (undefined: the nation); null when there is no such figure. */
+  statScope: StatScope | undefined | null;
+}
+
 /** The unit a figure is for, as the aggregates scope it. */
 interface FigureUnit {
   id: string;
@@ -66,14 +76,14 @@ interface FigureUnit {
  * not-yet-enforceable classification are read once as a set (its partial index), which the walk
  * of the list then probes, rather than one ledger look-up per case.
  */
-export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: ReturnType<TxSql>; heldBy: string | null }> {
+export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<FigureWhere> {
   // (Wrapped: a fragment is a thenable, and an async function would run it.)
-  if (!f.stat || !f.statFrom || !f.statTo) return { sql: tx``, heldBy: null };
+  if (!f.stat || !f.statFrom || !f.statTo) return { sql: tx``, heldBy: null, statScope: null };
   let unit: FigureUnit | null = null;
   if (f.statUnit) {
     const [u] = await tx<{ id: string; kind: FigureUnit["kind"]; province_id: string | null; merged_into_id: string | null }[]>`
       select id, kind, province_id, merged_into_id from public.units where code = ${f.statUnit}`;
-    if (!u) return { sql: tx`and false`, heldBy: null };
+    if (!u) return { sql: tx`and false`, heldBy: null, statScope: null };
     const ownCasesOnly = u.kind === "subunit" || u.merged_into_id !== null || (u.kind === "province" && f.statOwn === "1");
     const [m] = ownCasesOnly
       ? await tx<{ moves: boolean }[]>`
@@ -222,7 +232,10 @@ export async function statFigureWhere(tx: TxSql, f: StatFilter): Promise<{ sql: 
   const listed = f.side === "money" && moneyListAddsFlows(f.stat) ? tx`(${flowed} or ${cond})` : cond;
   // A set of case ids is hashed once for the statement: memory for a national year's set.
   if (usesSets) await tx`select set_config('work_mem', '256MB', true)`;
-  return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}`, heldBy: follows };
+  // The same unit as the aggregates read it (packages/core/src/stats/readers.ts, scopeOf).
+  const statScope: StatScope | undefined =
+    !unit || unit.kind === "national" ? undefined : unit.ownCasesOnly ? { unitIds: [unit.id] } : { provinceIds: [unit.id] };
+  return { sql: tx`and c.accepted_on <= ${to} and ${listed} ${scope}`, heldBy: follows, statScope };
 }
 
 /** What a figure's case list says it lists: the figure and its side, the unit (its name) and the period; null without a figure. */

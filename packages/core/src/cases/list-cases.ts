@@ -1,7 +1,7 @@
 import type { TxSql } from "@thads/db";
 import { byUnitName, drillFigureValue, foldVietnamese, type CaseListScope } from "@thads/domain";
 import { statFigureWhere } from "./figure-filter.ts";
-import { readScopeStats, scopeOf, unitByCode } from "../stats/readers.ts";
+import { readScopeStats, type StatScope } from "../stats/readers.ts";
 import { caseFigureMoney, moneyListAddsFlows } from "./figure-money.ts";
 import { CASE_PAGE_SIZE, type CaseFilters } from "./filters.ts";
 import { ID_NUMBER_PATTERN } from "./intake-schema.ts";
@@ -116,9 +116,9 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
         join public.units u on u.id = c.unit_id
         left join public.profiles p on p.id = c.executor_id
         order by ${order}`;
-  const moneySide = !!(f.stat && f.statFrom && f.statTo && f.side === "money");
+  const moneySide = isMoneyList(f);
   // The figure's own value (the whole figure, no cap), when the list is exactly its cases.
-  const figureQuery = isFigureOnly ? figureValue(tx, f) : null;
+  const figureQuery = isFigureOnly ? figureValue(tx, f, figure!.statScope) : null;
   // A money figure's list: the money its cases contribute to the figure, summed over the whole list
   // (not capped: it is set beside the figure it opens), as a string of whole đồng.
   const moneyQuery = moneySide && !isFigureOnly ? sumListed(tx, f, where, figure?.heldBy ?? null) : null;
@@ -137,6 +137,9 @@ export async function listCases(tx: TxSql, f: CaseFilters, today: string, scope:
   return { rows, total: Math.min(count, cap), capped: count > cap, moneyTotal };
 }
 
+/** A money figure's list: it carries the money of its cases. */
+const isMoneyList = (f: CaseFilters): boolean => !!(f.stat && f.statFrom && f.statTo && f.side === "money");
+
 type Where = Awaited<ReturnType<typeof listQuery>>["where"];
 type Order = Awaited<ReturnType<typeof listQuery>>["order"];
 
@@ -154,9 +157,8 @@ async function sumListed(tx: TxSql, f: CaseFilters, where: Where, heldBy: string
 }
 
 /** A figure's value by cases and by money for its unit and period, from the aggregates (the user's RLS applies). */
-async function figureValue(tx: TxSql, f: CaseFilters): Promise<{ cases: bigint; money: bigint }> {
-  const unit = f.statUnit ? await unitByCode(tx, f.statUnit) : null;
-  const scope = !unit ? undefined : unit.kind === "province" && f.statOwn === "1" ? { unitIds: [unit.id] } : scopeOf(unit);
+async function figureValue(tx: TxSql, f: CaseFilters, scope: StatScope | undefined | null): Promise<{ cases: bigint; money: bigint }> {
+  if (scope === null) return { cases: 0n, money: 0n };
   const stats = await readScopeStats(tx, { scope, dim: "all", from: f.statFrom!, to: f.statTo! });
   return { cases: drillFigureValue(stats.cases, f.stat!), money: drillFigureValue(stats.money, f.stat!) };
 }
@@ -169,7 +171,7 @@ export async function countListedCases(tx: TxSql, f: CaseFilters, today: string,
   const { where, order, figure } = await listQuery(tx, f, today, scope);
   const [count, money] = await Promise.all([
     countListed(tx, where, order, cap),
-    f.stat && f.statFrom && f.statTo && f.side === "money" ? sumListed(tx, f, where, figure?.heldBy ?? null) : null,
+    isMoneyList(f) ? sumListed(tx, f, where, figure?.heldBy ?? null) : null,
   ]);
   return { total: Math.min(count, cap), capped: count > cap, moneyTotal: money };
 }
