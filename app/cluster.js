@@ -29,10 +29,12 @@ export function superviseWorkers(count, { port, graceMs = 10_000 } = {}) {
   const listening = new Set();
   const running = () => Object.values(cluster.workers ?? {}).filter(Boolean);
 
+  // "Up" once every worker listens: a worker that dies before then means the app cannot start.
   cluster.on("listening", (worker) => {
     listening.add(worker.id);
-    if (!announced && port !== undefined) console.log(`THADS is up at http://localhost:${port}`);
+    if (announced || listening.size < count) return;
     announced = true;
+    if (port !== undefined) console.log(`THADS is up at http://localhost:${port}`);
   });
   cluster.on("exit", (worker, code, signal) => {
     const served = listening.delete(worker.id);
