@@ -595,8 +595,8 @@ const RULES_2009: LegalRuleSet["rules"] = {
   courtTransferDays: rule(
     30,
     "days",
-    [src(W, "28", "W3", { clause: "1", verified: "unverified" })],
-    "Value of the amended law; the 2008 wording was not found.",
+    [src(W, "28", "W3", { clause: "1", verified: "partly" })],
+    "30 days in the 2008 wording as a secondary page quotes it (points a–d; the amended law adds g); the full 2008 text was not read.",
   ),
   decisionWorkingDays: rule(
     5,
