@@ -1,6 +1,7 @@
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { useAppLinks } from "./components/app-links.tsx";
 import { ErrorPanel } from "./components/error-panel.tsx";
 import { parseLang, t, useLang } from "./i18n.ts";
 import { LANG_COOKIE, readCookie } from "./utils/cookies.server.ts";
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useAppLinks();
   return <Outlet />;
 }
 

@@ -263,3 +263,27 @@ test.describe("without JavaScript, the server renders the refused form", () => {
     await expect(page.getByLabel("Số thụ lý / số quyết định")).toHaveValue(`KT-${run}`);
   });
 });
+
+test("a case opens from the list inside the app without reloading the page; a modified click is the browser's", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto("/cases?executor=");
+  // The app's link listener is on once the page has hydrated.
+  await expect(page.locator("html[data-app-links]")).toHaveCount(1);
+  const link = page.getByTestId("case-row").first().getByRole("link").first();
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveURL(new RegExp(`${href}$`));
+  await tab.close();
+  await expect(page).toHaveURL(/\/cases\?executor=$/);
+
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByTestId("case-status")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});

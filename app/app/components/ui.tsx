@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { APP_LINK } from "./app-links.tsx";
 import { formatPercent } from "@thads/domain/labels";
 
 export function PageHeader({ title, subtitle }: { title: string; subtitle?: string | null }) {
@@ -93,10 +94,11 @@ export function FactGrid({ facts }: { facts: [label: string, value: string, test
 }
 
 /** A case's number (or other text) as the link to its page, as every case table shows it. */
+/** A case's link, as lists render it many times: a plain anchor the app navigates (APP_LINK). */
 export function CaseLink({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <Link className="text-blue-800 underline" to={`/cases/${id}`}>
+    <a className="text-blue-800 underline" href={`/cases/${id}`} {...APP_LINK}>
       {children}
-    </Link>
+    </a>
   );
 }
