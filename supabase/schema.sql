@@ -1789,7 +1789,7 @@ CREATE INDEX stat_daily_province_idx ON public.stat_daily USING btree (province_
 CREATE INDEX stat_monthly_dim_idx ON public.stat_monthly USING btree (dim, month);
 CREATE INDEX stat_monthly_province_idx ON public.stat_monthly USING btree (province_id, dim, month);
 CREATE INDEX stat_targets_province_idx ON public.stat_targets USING btree (province_id);
-CREATE INDEX stat_yearly_dim_idx ON public.stat_yearly USING btree (dim, year);
+CREATE INDEX stat_yearly_dim_idx ON public.stat_yearly USING btree (dim, year) INCLUDE (unit_id, province_id, ip_n, ip_m, pp_n, pp_m, sp_n, sp_m, ot_n, ot_m, ny_n, ny_m, sr_n, sr_m);
 CREATE INDEX stat_yearly_province_idx ON public.stat_yearly USING btree (province_id, dim, year);
 CREATE INDEX steering_coercion_ops_case_id_idx ON public.steering_coercion_ops USING btree (case_id, planned_on);
 CREATE INDEX steering_coercion_ops_committee_id_idx ON public.steering_coercion_ops USING btree (committee_id);

@@ -3,6 +3,7 @@ import {
   addStats,
   caseStats,
   caseStatsByUnit,
+  completionRate,
   cumulativePeriods,
   stateAsOf,
   standingOf,
@@ -11,8 +12,13 @@ import {
   type UnitStats,
 } from "@thads/domain";
 import { randomLedger, rng } from "@thads/test-support/random";
-import { readCumulativeSeries, readScopeStats, readStats, sumStats } from "../src/stats/readers.ts";
+import { readCumulativeSeries, readScopeStats, readStats, STOCK_COLS, sumStats } from "../src/stats/readers.ts";
 import { bruteForceStats, verifyStats } from "../src/stats/verify.ts";
+import { nationalDashboardStats, type AsUser } from "../src/stats/dashboard.ts";
+import { toFigures } from "../src/stats/figures.ts";
+import { nationUnit } from "../src/stats/units.ts";
+import { trend } from "../src/stats/trend.ts";
+import type { TxSql } from "@thads/db";
 import { useTenantFixture } from "@thads/test-support/fixtures";
 
 const ctx = useTenantFixture();
@@ -163,8 +169,22 @@ describe("statistics aggregates against the domain definitions", () => {
         const expected = cumulativePeriods(year).filter((p) => p.to <= to || p.to.slice(0, 7) === to.slice(0, 7));
         expect(series.map((s) => s.to)).toEqual(expected.map((p) => (p.to > to ? to : p.to)));
         for (const s of series) expect(s.stats).toEqual(await readScopeStats(ctx.owner, { scope, from: `${year - 1}-10-01`, to: s.to }));
+        // The year to date handed in by a caller that reads it anyway: the same series.
+        const yearToDate = readScopeStats(ctx.owner, { scope, from: `${year - 1}-10-01`, to });
+        expect(await readCumulativeSeries(ctx.owner, { scope, year, to, yearToDate })).toEqual(series);
+        // Not the year to date (another period's figures handed in by mistake): not taken.
+        const unit = { id: "x", kind: "national" as const, merged_into_id: null } as never;
+        const other = { from: `${year - 1}-11-01`, stats: readScopeStats(ctx.owner, { scope, from: `${year - 1}-11-01`, to }) };
+        if (scope === undefined)
+          expect(await trend(ctx.owner as unknown as TxSql, unit, to, other)).toEqual(await trend(ctx.owner as unknown as TxSql, unit, to));
       }
     }
+  });
+
+  it("reads the whole years' stock levels from the index alone: it carries every stock column and the tenant keys", async () => {
+    const [ix] = await ctx.owner<{ def: string }[]>`select pg_get_indexdef('public.stat_yearly_dim_idx'::regclass) as def`;
+    expect(ix!.def).toMatch(/\(dim, year\) INCLUDE \(/);
+    for (const c of ["unit_id", "province_id", ...STOCK_COLS]) expect(ix!.def).toMatch(new RegExp(`[(, ]${c}[,)]`));
   });
 
   it("a bureau's cases given to regional offices: a later assignment never changes a past period's figures, at any unit", async () => {
@@ -426,6 +446,27 @@ describe("statistics aggregates against the domain definitions", () => {
         expect(byProvince.size).toBeGreaterThan(0);
         expect(sumStats(byProvince.values())).toEqual(await readScopeStats(ctx.owner, { ...period, dim }));
       }
+    }
+  }, 60_000);
+
+  it("the national dashboard's figures are the nation's own reads: totals, both panels and the trend's year to date", async () => {
+    const nation = await nationUnit(ctx.owner as unknown as TxSql);
+    expect(nation).not.toBeNull();
+    const run: AsUser = (fn) => ctx.owner.begin((tx) => fn(tx)) as never;
+    // From the year's start (the trend's last point is handed the period's figures) and from another day.
+    for (const period of [
+      { from: "2023-10-01", to: "2024-06-20" },
+      { from: "2024-02-10", to: "2024-06-20" },
+    ]) {
+      const d = await nationalDashboardStats(run, nation!, period.from, period.to);
+      expect(d.totals).toEqual(toFigures(await readScopeStats(ctx.owner, period)));
+      expect(d.bank).toEqual(toFigures(await readScopeStats(ctx.owner, { ...period, dim: "bank" })));
+      expect(BigInt(d.bank.cases.newly_accepted) + BigInt(d.bank.cases.carried_over)).toBeGreaterThan(0n);
+      expect(d.corruption).toEqual(toFigures(await readScopeStats(ctx.owner, { ...period, dim: "corruption" })));
+      const last = d.trend.current.at(-1)!;
+      expect(last.to).toBe(period.to);
+      const yearToDate = await readScopeStats(ctx.owner, { from: "2023-10-01", to: period.to });
+      expect(last).toMatchObject({ casesRate: completionRate(yearToDate.cases), moneyRate: completionRate(yearToDate.money) });
     }
   }, 60_000);
 

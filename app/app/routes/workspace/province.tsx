@@ -43,6 +43,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       merged_into_id: null,
       dissolved_on: null,
     };
+    // Read beside what follows (awaited below, its failure included); the trend's last point when the period starts the year.
+    const totals = unitStats(tx, unit, from, to);
+    totals.catch(() => {});
     const children = await childrenStats(tx, unit, from, to);
     const staff = await staffCounts(tx, { provinceId: province.id });
     const executorRows = await provinceExecutors(tx, province.id, from, to);
@@ -60,12 +63,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       from,
       to,
       errors: period.errors,
-      totals: toFigures(await unitStats(tx, unit, from, to)),
+      totals: toFigures(await totals),
       target: await targetOf(tx, province.id, statYearOf(to)),
       children,
       executorRows,
       overdue,
-      trend: await trend(tx, unit, to),
+      trend: await trend(tx, unit, to, { from, stats: totals }),
       subunitCount: children.filter((c) => !c.former && !c.bureau).length,
       mayTarget: user.memberships.some((m) => m.role === "province_head" && m.provinceId === province.id),
       ...staff,

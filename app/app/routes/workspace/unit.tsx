@@ -24,6 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!unit?.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const statUnit = (await resolveUnit(tx, unit.code))!;
+    // Read beside what follows (awaited below, its failure included); the trend's last point when the period starts the year.
+    const stats = unitStats(tx, statUnit, from, to);
+    stats.catch(() => {});
     const totals = await officeTotals(tx, unit.id);
     const executors = await officeExecutors(tx, unit.id);
     const overdue = await overdueByExecutor(tx, unit.id, todayVn());
@@ -40,9 +43,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       from,
       to,
       errors: period.errors,
-      stats: toFigures(await unitStats(tx, statUnit, from, to)),
+      stats: toFigures(await stats),
       target: await targetOf(tx, unit.id, statYearOf(to)),
-      trend: await trend(tx, statUnit, to),
+      trend: await trend(tx, statUnit, to, { from, stats }),
     };
   });
 }

@@ -1,8 +1,8 @@
 /** The national dashboard's statistics, read at once on several connections. */
 import { setLocal, type TxSql } from "@thads/db";
-import { readScopeStats, readStats, sumStats, type StatDim, type StatUnit } from "./readers.ts";
+import { readStats, sumStats, type StatDim, type StatUnit } from "./readers.ts";
 import { childrenStats } from "./children.ts";
-import { toFigures } from "./figures.ts";
+import { toFigures, toStatsZero } from "./figures.ts";
 import { trend } from "./trend.ts";
 
 /** Runs a step in a transaction of its own, as the signed-in user (RLS). */
@@ -22,13 +22,15 @@ export async function nationalDashboardStats(runAsUser: AsUser, nation: StatUnit
       return fn(tx);
     });
   const all = asUser((tx) => readStats(tx, { dim: "all", from, to, groupBy: "province" }));
-  const nationOf = (dim: StatDim) => asUser((tx) => readScopeStats(tx, { dim, from, to }));
+  // The two panels in one read, one result per dimension.
+  const panels = asUser((tx) => readStats(tx, { from, to, groupBy: "dim", dims: ["bank", "corruption"] }));
+  const panel = (dim: StatDim) => panels.then((m) => m.get(dim) ?? toStatsZero());
   const [provinces, now, bank, corruption, trendData] = await Promise.all([
     asUser((tx) => childrenStats(tx, nation, from, to, "all", all)),
     all,
-    nationOf("bank"),
-    nationOf("corruption"),
-    asUser((tx) => trend(tx, nation, to)),
+    panel("bank"),
+    panel("corruption"),
+    asUser((tx) => trend(tx, nation, to, { from, stats: all.then((m) => sumStats(m.values())) })),
   ]);
   return {
     provinces,

@@ -150,6 +150,9 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
     : `(src = 'd' and t between '${q.from}' and '${q.to}')`;
   const all = [...STOCK_COLS, ...FLOW_COLS];
   const cols = all.join(", ");
+  // A whole year's row only ever counts in a stock (before the period or at its end), never as a
+  // flow of the period: its flow columns are not read (null, which a sum skips).
+  const yearlyCols = all.map((c) => (STOCK_COLS.includes(c) ? c : `null::${c.endsWith("_n") ? "bigint" : "numeric"} as ${c}`)).join(", ");
   const sums = all.map((c) => `sum(${c})::text as ${c}`).join(", ");
   const dayFilter = `(day > '${p.mAEnd}' and day <= '${p.before}') or (day > '${p.mBEnd}' and day <= '${q.to}')
     or (day between '${q.from}' and '${q.to}' ${p.whole ? `and (day < '${p.m1}' or day > '${p.m2End}')` : ""})`;
@@ -159,7 +162,7 @@ export async function readStats(sql: AnySql, q: StatQuery): Promise<Map<string, 
       select k, coalesce(${sql.unsafe(before)}, false) as b, coalesce(${sql.unsafe(after)}, false) as a,
              coalesce(${sql.unsafe(flow)}, false) as f, ${sql.unsafe(cols)}
       from (
-        select ${key} as k, 'y' as src, year as t, ${sql.unsafe(cols)}
+        select ${key} as k, 'y' as src, year as t, ${sql.unsafe(yearlyCols)}
           from public.stat_yearly where ${where} and year < ${yB}
         union all
         select ${key} as k, 'm' as src, month as t, ${sql.unsafe(cols)}
@@ -250,7 +253,14 @@ export async function unitByCode(sql: AnySql, code: string): Promise<StatUnit | 
  */
 export async function readCumulativeSeries(
   sql: AnySql,
-  q: { scope?: StatScope; dim?: StatDim; year: number; to: IsoDate },
+  q: {
+    scope?: StatScope;
+    dim?: StatDim;
+    year: number;
+    to: IsoDate;
+    /** The scope's figures from the year's start to `to`, when the caller reads them anyway: the last point. */
+    yearToDate?: Promise<UnitStats>;
+  },
 ): Promise<{ to: IsoDate; stats: UnitStats }[]> {
   const dim = q.dim ?? "all";
   const start = `${q.year - 1}-10-01`;
@@ -261,11 +271,12 @@ export async function readCumulativeSeries(
   const sums = all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ");
   const lastWhole = lastWholeMonth(end);
   // The stock before the year: the whole statistical years before it (its first month starts one).
+  // Only the stocks: flows count from the year's first month.
   const [opening] = await sql<Record<string, string>[]>`
-    select ${sql.unsafe(all.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", "))} from (
-      select ${sql.unsafe(all.join(", "))} from public.stat_yearly where ${where} and dim = ${dim} and year < ${yearStart(start)}
+    select ${sql.unsafe(STOCK_COLS.map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", "))} from (
+      select ${sql.unsafe(STOCK_COLS.join(", "))} from public.stat_yearly where ${where} and dim = ${dim} and year < ${yearStart(start)}
       union all
-      select ${sql.unsafe(all.join(", "))} from public.stat_monthly
+      select ${sql.unsafe(STOCK_COLS.join(", "))} from public.stat_monthly
       where ${where} and dim = ${dim} and month >= ${yearStart(start)} and month < ${start}
     ) r`;
   const months = await sql<Record<string, string>[]>`
@@ -291,7 +302,8 @@ export async function readCumulativeSeries(
     out.push({ to: endOfMonth(m), stats: toStats(r) });
   }
   if (end !== endOfMonth(monthStart(end))) {
-    out.push({ to: end, stats: await readScopeStats(sql, { scope: q.scope, dim, from: start, to: end }) });
+    const last = q.yearToDate && end === q.to ? q.yearToDate : readScopeStats(sql, { scope: q.scope, dim, from: start, to: end });
+    out.push({ to: end, stats: await last });
   }
   return out;
 }

@@ -1,11 +1,16 @@
 /** Cumulative completion rates month by month through the statistical year. */
 import type { TxSql } from "@thads/db";
 import { readCumulativeSeries, scopeOf, type StatUnit } from "./readers.ts";
-import { completionRate, statYearOf, type UnitStats } from "@thads/domain";
+import { completionRate, statYearOf, statYearPeriod, type UnitStats } from "@thads/domain";
 
-/** Cumulative completion rates month by month through the statistical year, up to `to`, and the year before. */
-export async function trend(tx: TxSql, unit: StatUnit, to: string) {
+/**
+ * Cumulative completion rates month by month through the statistical year, up to `to`, and the
+ * year before. `period`: the unit's figures for [from, to] that the caller reads anyway; when the
+ * period starts the statistical year (the pages' default) they are the trend's last point, not read twice.
+ */
+export async function trend(tx: TxSql, unit: StatUnit, to: string, period?: { from: string; stats: Promise<UnitStats> }) {
   const year = statYearOf(to);
+  const yearToDate = period && period.from === statYearPeriod(year).from ? period.stats : undefined;
   const point = (p: { to: string; stats: UnitStats }) => ({
     to: p.to,
     casesRate: completionRate(p.stats.cases),
@@ -14,7 +19,7 @@ export async function trend(tx: TxSql, unit: StatUnit, to: string) {
   });
   // Both years at once: their statements go out together.
   const [cur, prev] = await Promise.all([
-    readCumulativeSeries(tx, { scope: scopeOf(unit), year, to }),
+    readCumulativeSeries(tx, { scope: scopeOf(unit), year, to, yearToDate }),
     readCumulativeSeries(tx, { scope: scopeOf(unit), year: year - 1, to: `${year - 1}-09-30` }),
   ]);
   const current = cur.map(point);
