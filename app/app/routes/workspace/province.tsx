@@ -43,32 +43,38 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       merged_into_id: null,
       dissolved_on: null,
     };
-    // Read beside what follows (awaited below, its failure included); the trend's last point when the period starts the year.
+    // All at once: their statements go out together. The trend's last point is the period's
+    // figures when the period starts the year.
     const totals = unitStats(tx, unit, from, to);
-    totals.catch(() => {});
-    const children = await childrenStats(tx, unit, from, to);
-    const staff = await staffCounts(tx, { provinceId: province.id });
-    const executorRows = await provinceExecutors(tx, province.id, from, to);
-    const overdue = await overdueByOffice(tx, province.id, today);
+    const [stats, children, staff, executorRows, overdue, desk, complaints, flagged, target, trendData] = await Promise.all([
+      totals,
+      childrenStats(tx, unit, from, to),
+      staffCounts(tx, { provinceId: province.id }),
+      provinceExecutors(tx, province.id, from, to),
+      overdueByOffice(tx, province.id, today),
+      deskFiguresByProvince(tx, from, to),
+      complaintStats(tx, { provinceId: province.id, from, to }),
+      flaggedByProvince(tx),
+      targetOf(tx, province.id, statYearOf(to)),
+      trend(tx, unit, to, { from, stats: totals }),
+    ]);
     const ownUnits = [province.id, ...children.filter((c) => !c.former && !c.bureau).map((c) => c.id)];
-    const desk = await deskFiguresByProvince(tx, from, to);
-    const complaints = await complaintStats(tx, { provinceId: province.id, from, to });
     return {
       steering: await directiveSummary(tx, ownUnits, today),
       manageCommittees: hasRole(user.memberships, "province_head"),
-      flagged: (await flaggedByProvince(tx)).get(province.id) ?? 0,
+      flagged: flagged.get(province.id) ?? 0,
       desk: desk.byProvince.get(province.id) ?? null,
       complaints: complaints.map((c) => ({ ...c, id: c.unit_id, name: c.unit_name })),
       province: { name: province.name, slug: province.slug, code: province.code },
       from,
       to,
       errors: period.errors,
-      totals: toFigures(await totals),
-      target: await targetOf(tx, province.id, statYearOf(to)),
+      totals: toFigures(stats),
+      target,
       children,
       executorRows,
       overdue,
-      trend: await trend(tx, unit, to, { from, stats: totals }),
+      trend: trendData,
       subunitCount: children.filter((c) => !c.former && !c.bureau).length,
       mayTarget: user.memberships.some((m) => m.role === "province_head" && m.provinceId === province.id),
       ...staff,

@@ -24,14 +24,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (!unit?.province_id) notFound();
     if (!canViewUnit(user.memberships, { id: unit.id, provinceId: unit.province_id })) forbidden();
     const statUnit = (await resolveUnit(tx, unit.code))!;
-    // Read beside what follows (awaited below, its failure included); the trend's last point when the period starts the year.
+    // All at once: their statements go out together. The trend's last point is the period's
+    // figures when the period starts the year.
+    const today = todayVn();
     const stats = unitStats(tx, statUnit, from, to);
-    stats.catch(() => {});
-    const totals = await officeTotals(tx, unit.id);
-    const executors = await officeExecutors(tx, unit.id);
-    const overdue = await overdueByExecutor(tx, unit.id, todayVn());
-    const recent = await recentCases(tx, unit.id);
-    const staff = await staffCounts(tx, { unitId: unit.id });
+    const [figures, totals, executors, overdue, recent, staff, steering, target, trendData] = await Promise.all([
+      stats,
+      officeTotals(tx, unit.id),
+      officeExecutors(tx, unit.id),
+      overdueByExecutor(tx, unit.id, today),
+      recentCases(tx, unit.id),
+      staffCounts(tx, { unitId: unit.id }),
+      directiveSummary(tx, [unit.id], today),
+      targetOf(tx, unit.id, statYearOf(to)),
+      trend(tx, statUnit, to, { from, stats }),
+    ]);
     return {
       unit: { name: unit.name, code: unit.code },
       totals,
@@ -39,13 +46,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       overdue,
       recent,
       staff: staff.staff,
-      steering: await directiveSummary(tx, [unit.id], todayVn()),
+      steering,
       from,
       to,
       errors: period.errors,
-      stats: toFigures(await stats),
-      target: await targetOf(tx, unit.id, statYearOf(to)),
-      trend: await trend(tx, statUnit, to, { from, stats }),
+      stats: toFigures(figures),
+      target,
+      trend: trendData,
     };
   });
 }
