@@ -29,10 +29,10 @@ export function superviseWorkers(count, { port, graceMs = 10_000 } = {}) {
   const listening = new Set();
   const running = () => Object.values(cluster.workers ?? {}).filter(Boolean);
 
-  // "Up" once every worker listens: a worker that dies before then means the app cannot start.
+  // "Up" once every running worker listens: a worker that dies before then means the app cannot start.
   cluster.on("listening", (worker) => {
     listening.add(worker.id);
-    if (announced || listening.size < count) return;
+    if (announced || listening.size < running().length) return;
     announced = true;
     if (port !== undefined) console.log(`THADS is up at http://localhost:${port}`);
   });

@@ -19,7 +19,10 @@ export function useAppLinks(): void {
       if (!(a instanceof HTMLAnchorElement) || (a.target !== "" && a.target !== "_self") || a.hasAttribute("download")) return;
       if (a.origin !== window.location.origin) return;
       e.preventDefault();
-      navigate(a.pathname + a.search + a.hash);
+      const to = a.pathname + a.search + a.hash;
+      // As <Link>: a link to the page already shown replaces its history entry instead of adding one.
+      const here = window.location.pathname + window.location.search + window.location.hash;
+      navigate(to, { replace: to === here });
     };
     document.addEventListener("click", onClick);
     document.documentElement.dataset.appLinks = "on";

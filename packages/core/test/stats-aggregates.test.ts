@@ -470,6 +470,25 @@ describe("statistics aggregates against the domain definitions", () => {
     }
   }, 60_000);
 
+  it("the national dashboard fails as one error when a read fails, leaving no rejection unhandled", async () => {
+    const nation = await nationUnit(ctx.owner as unknown as TxSql);
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", note);
+    try {
+      // The first read (the period by province, which the others use) fails; the others run.
+      let calls = 0;
+      const failing: AsUser = (fn) =>
+        calls++ === 0 ? Promise.reject(new Error("connection lost")) : (ctx.owner.begin((tx) => fn(tx)) as never);
+      // A period that does not start the year: the trend never asks for the period's figures.
+      await expect(nationalDashboardStats(failing, nation!, "2024-02-10", "2024-06-20")).rejects.toThrow("connection lost");
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", note);
+    }
+  });
+
   it("a stock read across calendar years uses the yearly rows, and verification notices a tampered one", async () => {
     // In-progress cases at the end of the statistical year 2024 include every statistical year before it.
     const read = () => readScopeStats(ctx.owner, { scope: { unitIds: [ctx.fx.units.a1] }, from: "2023-10-01", to: "2024-09-30" });
