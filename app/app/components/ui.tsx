@@ -93,8 +93,10 @@ export function FactGrid({ facts }: { facts: [label: string, value: string, test
   );
 }
 
-/** A case's number (or other text) as the link to its page, as every case table shows it. */
-/** A case's link, as lists render it many times: a plain anchor the app navigates (APP_LINK). */
+/**
+ * A case's number (or other text) as the link to its page, as every case table shows it: a plain
+ * anchor the app navigates (APP_LINK), as lists render it many times.
+ */
 export function CaseLink({ id, children }: { id: string; children: ReactNode }) {
   return (
     <a className="text-blue-800 underline" href={`/cases/${id}`} {...APP_LINK}>

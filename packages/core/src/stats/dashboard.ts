@@ -25,16 +25,13 @@ export async function nationalDashboardStats(runAsUser: AsUser, nation: StatUnit
   // The two panels in one read, one result per dimension.
   const panels = asUser((tx) => readStats(tx, { from, to, groupBy: "dim", dims: ["bank", "corruption"] }));
   const panel = (dim: StatDim) => panels.then((m) => m.get(dim) ?? toStatsZero());
-  // The nation's figures for the period (the trend's last point when the period starts the year).
-  // Not always awaited: a failed read must not also be an unhandled rejection (it ends the process).
-  const nationToDate = all.then((m) => sumStats(m.values()));
-  nationToDate.catch(() => {});
   const [provinces, now, bank, corruption, trendData] = await Promise.all([
     asUser((tx) => childrenStats(tx, nation, from, to, "all", all)),
     all,
     panel("bank"),
     panel("corruption"),
-    asUser((tx) => trend(tx, nation, to, { from, stats: nationToDate })),
+    // The nation's figures for the period: the trend's last point when the period starts the year.
+    asUser((tx) => trend(tx, nation, to, { from, stats: all.then((m) => sumStats(m.values())) })),
   ]);
   return {
     provinces,

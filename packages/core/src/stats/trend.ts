@@ -10,6 +10,9 @@ import { completionRate, statYearOf, statYearPeriod, type UnitStats } from "@tha
  */
 export async function trend(tx: TxSql, unit: StatUnit, to: string, period?: { from: string; stats: Promise<UnitStats> }) {
   const year = statYearOf(to);
+  // Not awaited when the period does not start the year: its failure must not go unhandled (that
+  // ends the process); the caller sees it where it awaits the figures itself.
+  period?.stats.catch(() => {});
   const yearToDate = period && period.from === statYearPeriod(year).from ? period.stats : undefined;
   const point = (p: { to: string; stats: UnitStats }) => ({
     to: p.to,
