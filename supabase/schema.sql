@@ -493,6 +493,7 @@ create table public.case_events (
   constraint case_events_pkey PRIMARY KEY (id),
   constraint case_events_idempotency UNIQUE (case_id, idempotency_key),
   constraint case_events_effective_date_from_1990 CHECK ((effective_date >= '1990-01-01'::date)),
+  constraint case_events_from_agency_name CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT (payload ? 'fromAgency'::text)) OR ((jsonb_typeof((payload -> 'fromAgency'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'fromAgency'::text))) >= 2) AND (char_length(btrim((payload ->> 'fromAgency'::text))) <= 300)) AND ((payload ->> 'source'::text) = 'transfer_in'::text)))),
   constraint case_events_payload_check CHECK ((pg_column_size(payload) <= 8192)),
   constraint case_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id)
 );
@@ -589,6 +590,7 @@ create table public.cases (
   last_event_on date,
   transferred_from_case_id uuid,
   transferred_to_province_id uuid,
+  transferred_to_agency text,
   constraint cases_pkey PRIMARY KEY (id),
   constraint cases_number_unique UNIQUE (province_id, case_number),
   constraint cases_accepted_on_from_1990 CHECK ((accepted_on >= '1990-01-01'::date)),
@@ -602,6 +604,8 @@ create table public.cases (
   constraint cases_money_collected_cap CHECK ((money_collected <= '1000000000000000000'::bigint)),
   constraint cases_money_due_cap CHECK ((money_due <= '1000000000000000000'::bigint)),
   constraint cases_money_due_check CHECK ((money_due >= 0)),
+  constraint cases_transfer_one_target CHECK (((transferred_to_agency IS NULL) OR (transferred_to_province_id IS NULL))),
+  constraint cases_transferred_to_agency_name CHECK (((transferred_to_agency IS NULL) OR ((char_length(btrim(transferred_to_agency)) >= 2) AND (char_length(btrim(transferred_to_agency)) <= 300)))),
   constraint cases_executor_id_fkey FOREIGN KEY (executor_id) REFERENCES public.profiles(id),
   constraint cases_judgment_id_fkey FOREIGN KEY (judgment_id) REFERENCES public.judgments(id),
   constraint cases_province_id_fkey FOREIGN KEY (province_id) REFERENCES public.units(id),
@@ -611,6 +615,7 @@ create table public.cases (
 );
 alter table public.cases enable row level security;
 alter table public.cases force row level security;
+comment on column public.cases.transferred_to_agency is 'The military-region enforcement agency a case was transferred to, as its transfer decision names it (L106 Arts. 17(2), 32(3)(đ), 49).';
 grant select on table public.cases to authenticated;
 grant insert, update on table public.cases to case_writer;
 
@@ -2235,6 +2240,15 @@ begin
                        where m.user_id = v_ref::uuid and m.unit_id = v_unit and m.role = 'executor') then
       raise exception 'Chấp hành viên (executorId): phải là chấp hành viên của đơn vị đang thụ lý việc thi hành án.'
         using errcode = '23514', constraint = 'cases_executor_of_unit', column = 'executorId';
+    end if;
+  elsif new.kind = 'transfer' and new.payload ? 'toMilitaryAgency' then
+    -- A military-region enforcement agency keeps its records outside this system: it is named in
+    -- words, 2 to 300 characters, and is then the only receiving agency the transfer names.
+    v_ref := btrim(new.payload ->> 'toMilitaryAgency');
+    if jsonb_typeof(new.payload -> 'toMilitaryAgency') <> 'string' or new.payload ? 'toProvinceId'
+       or char_length(v_ref) not between 2 and 300 then
+      raise exception 'Cơ quan thi hành án cấp quân khu nhận ủy thác (toMilitaryAgency): ghi tên từ 2 đến 300 ký tự; một việc chỉ ủy thác cho một nơi.'
+        using errcode = '23514', constraint = 'cases_transfer_military_agency', column = 'toMilitaryAgency';
     end if;
   elsif new.kind = 'transfer' then
     v_ref := new.payload ->> 'toProvinceId';

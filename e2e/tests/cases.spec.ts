@@ -6,7 +6,7 @@ const EXECUTOR_EMAIL = "hai-phong.kv01.executor@demo.thads.vn";
 const executorId = stableUuid(`user:${EXECUTOR_EMAIL}`);
 const run = Date.now().toString(36).toUpperCase();
 
-async function takeIn(page: Page, number: string) {
+async function takeIn(page: Page, number: string, more: (page: Page) => Promise<void> = async () => {}) {
   await page.goto("/cases/new");
   await page.getByLabel("Số thụ lý / số quyết định").fill(number);
   await page.getByLabel("Ngày thụ lý (dd/mm/yyyy)").fill("05/10/2026");
@@ -18,6 +18,7 @@ async function takeIn(page: Page, number: string) {
   const debtor = page.getByRole("group", { name: "Người phải thi hành án" });
   await debtor.getByLabel("Họ tên / tên tổ chức").fill(`Trần Thị Bích ${run}`);
   await debtor.getByLabel("Số CCCD / mã số doanh nghiệp").fill("031190004567");
+  await more(page);
   await page.getByRole("button", { name: "Thụ lý", exact: true }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
@@ -126,7 +127,7 @@ test("a transfer to another province: the bureau receives it and gives it to an 
   await step(page, "Ủy thác thi hành án", "20/10/2026", async (f) => {
     await f.getByLabel("Tỉnh nhận ủy thác").selectOption({ label: "Thi hành án dân sự thành phố Hà Nội" });
   });
-  await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác cho tỉnh khác");
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác thi hành án");
   await expect(page.locator('[data-testid="timeline"] li[data-kind="transfer"]')).toContainText(
     "Tỉnh nhận ủy thác: Thi hành án dân sự thành phố Hà Nội",
   );
@@ -164,6 +165,59 @@ test("a transfer to another province: the bureau receives it and gives it to an 
     await f.getByLabel("Số tiền phải thi hành (đồng)").fill("80.000.000");
   });
   await expect(page.getByTestId("case-status")).toHaveText("Đã ra quyết định thi hành án");
+});
+
+test("a transfer to a military-region enforcement agency names the agency and ends the case here", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  const id = await takeIn(page, `TEST-${run}-QK`);
+  await step(page, "Ra quyết định thi hành án", "07/10/2026", async (f) => {
+    await f.getByLabel("Số quyết định thi hành án").fill(`${run}-QK/QĐ-THADS`);
+    await f.getByLabel("Hình thức").selectOption("ex_officio");
+    await f.getByLabel("Số tiền phải thi hành (đồng)").fill("60.000.000");
+  });
+  await signOut(page);
+
+  await signIn(page, "hai-phong.kv01.head@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await page.goto(`/cases/${id}`);
+  const form = page.locator('details[data-step="transfer"]');
+  await form.locator("summary").click();
+  // The province is asked for until the military-region agency is chosen; then its name is.
+  await expect(form.getByLabel("Tỉnh nhận ủy thác")).toBeVisible();
+  await form.getByLabel("Cơ quan thi hành án cấp quân khu", { exact: true }).check();
+  await expect(form.getByLabel("Tỉnh nhận ủy thác")).toHaveCount(0);
+  // A blank name is refused beside its field, and nothing is recorded.
+  await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill("20/10/2026");
+  const record = form.getByRole("button", { name: "Ghi nhận: Ủy thác thi hành án" });
+  await record.click();
+  await expect(form.getByText("Cơ quan thi hành án cấp quân khu nhận ủy thác: bắt buộc nhập.")).toBeVisible();
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ra quyết định thi hành án");
+  // The form stays open on the choice made; the name is given and the transfer recorded.
+  await expect(form.getByLabel("Cơ quan thi hành án cấp quân khu", { exact: true })).toBeChecked();
+  await form.getByLabel("Cơ quan thi hành án cấp quân khu nhận ủy thác").fill("Phòng Thi hành án Quân khu 3");
+  await record.click();
+  await expect(page).toHaveURL(/\?done=transfer&v=\d+$/);
+  await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác thi hành án");
+  await expect(page.getByText("Đã ủy thác cho Phòng Thi hành án Quân khu 3. Hồ sơ chỉ còn để xem.")).toBeVisible();
+  await expect(page.locator('[data-testid="timeline"] li[data-kind="transfer"]')).toContainText(
+    "Cơ quan thi hành án cấp quân khu nhận ủy thác: Phòng Thi hành án Quân khu 3",
+  );
+  await expect(page.locator("details[data-step]")).toHaveCount(0);
+});
+
+test("a case entrusted by a military-region agency is taken in naming the agency", async ({ page }) => {
+  await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+  await expect(page).toHaveURL(/\/unit\//);
+  await takeIn(page, `TEST-${run}-QKV`, async (p) => {
+    await expect(p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác")).toHaveCount(0);
+    await p.getByLabel("Nguồn thụ lý").selectOption({ label: "Nhận ủy thác từ cơ quan thi hành án cấp quân khu" });
+    await p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác").fill("Phòng Thi hành án Quân khu 3");
+  });
+  await expect(page.getByTestId("transferred-from-agency")).toHaveText("Việc nhận ủy thác từ Phòng Thi hành án Quân khu 3.");
+  const accepted = page.locator('[data-testid="timeline"] li[data-kind="acceptance"]');
+  await expect(accepted).toContainText("Nguồn thụ lý: Nhận ủy thác");
+  await expect(accepted).toContainText("Cơ quan ủy thác: Phòng Thi hành án Quân khu 3");
 });
 
 test("a stale form is refused as a conflict, and a resubmitted form records once", async ({ page }) => {

@@ -51,6 +51,7 @@ export interface CaseProjection {
   next_deadline_kind: string | null;
   last_event_on: string;
   transferred_to_province_id: string | null;
+  transferred_to_agency: string | null;
 }
 
 export interface ImportResult {
@@ -299,6 +300,7 @@ async function writeChunk(
               closed_on: p.closed_on,
               last_event_on: p.last_event_on,
               transferred_to_province_id: p.transferred_to_province_id,
+              transferred_to_agency: p.transferred_to_agency,
             }
           : {}),
       });
@@ -308,17 +310,18 @@ async function writeChunk(
       insert into public.cases (id, unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, is_bank_credit,
                                 is_corruption, debtor_name, creditor_name, judgment_id, source, status, last_event_on, money_due,
                                 next_deadline_on, next_deadline_kind, executor_id, decision_date, money_collected, closed_on,
-                                transferred_to_province_id)
+                                transferred_to_province_id, transferred_to_agency)
       select c.id, c.unit_id, c.province_id, c.case_number, c.accepted_on, c.decision_kind, c.judgment_type, c.is_bank_credit,
              c.is_corruption, c.debtor_name, c.creditor_name, c.judgment_id, c.source, coalesce(c.status, 'accepted'),
              coalesce(c.last_event_on, c.accepted_on), c.money_due, c.next_deadline_on, c.next_deadline_kind, c.executor_id,
-             c.decision_date, coalesce(c.money_collected, 0), c.closed_on, c.transferred_to_province_id
+             c.decision_date, coalesce(c.money_collected, 0), c.closed_on, c.transferred_to_province_id,
+             c.transferred_to_agency
       from json_to_recordset(${tx.json(caseRows as never)}::json) as c(
         id uuid, unit_id uuid, province_id uuid, case_number text, accepted_on date, decision_kind public.decision_kind,
         judgment_type public.judgment_type, is_bank_credit boolean, is_corruption boolean, debtor_name text, creditor_name text,
         judgment_id uuid, source public.case_source, money_due bigint, next_deadline_on date, next_deadline_kind text,
         status public.case_status, last_event_on date, executor_id uuid, decision_date date, money_collected bigint, closed_on date,
-        transferred_to_province_id uuid)
+        transferred_to_province_id uuid, transferred_to_agency text)
       on conflict (province_id, case_number) do nothing
       returning id`;
     const written = new Set(insertedCases.map((c) => c.id));

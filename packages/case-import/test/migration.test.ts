@@ -309,6 +309,39 @@ describe("importMigration", () => {
     expect(steps.map((x) => x.kind)).toEqual(["acceptance", "decision", "notification", "payment", "transfer"]);
   });
 
+  it("a case transferred to a military-region agency is named by the agency, in a snapshot and in an events file; no case opens here", async () => {
+    const agency = "Phòng Thi hành án Quân khu 7";
+    const snap: Cells = {
+      ...(row(unitA1(), { ngay_thu_ly: "03/11/2025", so_tien: "40.000.000" }) as Cells),
+      trang_thai: "transferred_out",
+      ngay_quyet_dinh: "05/11/2025",
+      ngay_trang_thai: "10/12/2025",
+      quan_khu_nhan: agency,
+    };
+    const both = await migrate([{ ...snap, tinh_nhan: `P-B-${ctx.fx.tag}` }], null, { snapshot: true, cutover: "2025-12-31" });
+    expect(both.written).toBe(false);
+    expect(both.errors.map((e) => [e.line, e.column])).toEqual([[2, "quan_khu_nhan"]]);
+    expect((await migrate([snap], null, { snapshot: true, cutover: "2025-12-31" })).errors).toEqual([]);
+
+    const h = histories(unitA1());
+    const [, b] = h.numbers;
+    const events = [...h.events, step(b, "transfer", "20/12/2025", { quan_khu_nhan: `  ${agency} ` })];
+    const twice = [...h.events, step(b, "transfer", "20/12/2025", { quan_khu_nhan: agency, tinh_nhan: `P-B-${ctx.fx.tag}` })];
+    const refused = await migrate(h.cases, twice);
+    expect(refused.written).toBe(false);
+    expect(refused.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", twice.length + 1, "quan_khu_nhan"]]);
+    expect((await migrate(h.cases, events)).errors).toEqual([]);
+
+    const sent = await ctx.owner<
+      { case_number: string; status: string; agency: string | null; province: string | null; received: number }[]
+    >`
+      select c.case_number, c.status::text, c.transferred_to_agency as agency, c.transferred_to_province_id::text as province,
+             (select count(*)::int from public.cases r where r.transferred_from_case_id = c.id) as received
+        from public.cases c where c.case_number = any(${[snap.so_thu_ly!, b]}) order by c.case_number`;
+    expect(sent).toHaveLength(2);
+    for (const c of sent) expect(c).toMatchObject({ status: "transferred_out", agency, province: null, received: 0 });
+  });
+
   it("the continuity check finds a planted one-case difference, and each differing line's drill-down holds that case", async () => {
     // Two fresh offices of the province: one with the true histories (its figures stand for the last
     // official report), one with the same cases where one completion was left out of the events file.

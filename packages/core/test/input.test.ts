@@ -80,3 +80,33 @@ describe("the separate register's step forms", () => {
     });
   });
 });
+
+describe("the transfer step's form", () => {
+  const common = { version: "4", idempotencyKey: "6f1c2a52-3b1e-4c39-9a55-0d7d2b1f0a12", effectiveDate: "20/11/2026" };
+  const province = "0b9d4c7e-2f0a-4a61-8d53-7c1e9f2a3b44";
+  it("to another province names the province (the form without a choice is a province's, as before)", () => {
+    expect(parseStep("transfer", { ...common, toProvinceId: province })).toMatchObject({
+      ok: true,
+      event: { kind: "transfer", effectiveDate: "2026-11-20", toProvinceId: province },
+    });
+    const none = parseStep("transfer", { ...common, target: "province", toProvinceId: "", toMilitaryAgency: "Quân khu 7" });
+    expect(!none.ok && none.fieldErrors.toProvinceId).toBe("Tỉnh nhận ủy thác: chọn một tỉnh.");
+  });
+  it("to a military-region agency names the agency only, whatever the province field holds", () => {
+    const r = parseStep("transfer", {
+      ...common,
+      target: "military_region",
+      toProvinceId: province,
+      toMilitaryAgency: "  Phòng Thi hành án Quân khu 7 ",
+    });
+    expect(r.ok && r.event).toEqual({ kind: "transfer", effectiveDate: "2026-11-20", toMilitaryAgency: "Phòng Thi hành án Quân khu 7" });
+    const blank = parseStep("transfer", { ...common, target: "military_region", toMilitaryAgency: " " });
+    expect(!blank.ok && blank.fieldErrors.toMilitaryAgency).toBe("Cơ quan thi hành án cấp quân khu nhận ủy thác: bắt buộc nhập.");
+    const short = parseStep("transfer", { ...common, target: "military_region", toMilitaryAgency: "Q" });
+    expect(!short.ok && short.fieldErrors.toMilitaryAgency).toBe("Cơ quan thi hành án cấp quân khu nhận ủy thác: ít nhất 2 ký tự.");
+    const long = parseStep("transfer", { ...common, target: "military_region", toMilitaryAgency: "Q".repeat(301) });
+    expect(!long.ok && long.fieldErrors.toMilitaryAgency).toBe("Cơ quan thi hành án cấp quân khu nhận ủy thác: tối đa 300 ký tự.");
+    const odd = parseStep("transfer", { ...common, target: "navy" });
+    expect(!odd.ok && odd.fieldErrors.target).toContain("Nơi nhận ủy thác");
+  });
+});

@@ -248,6 +248,26 @@ describe("limitation period for requesting enforcement at intake", () => {
       error: { code: "request_after_acceptance", field: "requestedOn" },
     });
   });
+  it("a case entrusted by a military-region agency names it; its limitation was the entrusting agency's to check", async () => {
+    const entrusted = late({ source: "transfer_in", fromAgency: "  Phòng Thi hành án Quân khu 3 " });
+    const r = await intake(entrusted);
+    expect(r).toMatchObject({ ok: true });
+    const id = r.ok ? r.caseId : "";
+    const payload = await payloadOf(id);
+    expect(payload).toMatchObject({ source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 3" });
+    expect(payload).not.toHaveProperty("limitation");
+    const page = await withClaims(ctx.app, claims(ctx.fx.users.clerk!), (tx) => loadCasePage(tx, id, ["clerk"], "2024-07-17"));
+    expect(page?.case.transferred_from_agency).toBe("Phòng Thi hành án Quân khu 3");
+    // Without the agency the entrusted case is refused at its field, and nothing is written.
+    const parsed = IntakeSchema.safeParse(late({ source: "transfer_in" }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((x) => [x.path.join("."), x.message])).toEqual([
+      ["fromAgency", "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác."],
+    ]);
+    // Named with another source, the agency is not kept.
+    const court = await intake(intakeForm({ fromAgency: "Phòng Thi hành án Quân khu 3" }));
+    expect(court.ok && (await payloadOf(court.caseId))).not.toHaveProperty("fromAgency");
+  });
 });
 
 describe("lifecycle through the ledger", () => {
@@ -571,5 +591,44 @@ describe("lifecycle through the ledger", () => {
       (tx) => tx`select id from public.cases where id = ${receivedId}`,
     );
     expect(hidden).toHaveLength(0);
+  });
+
+  it("a transfer to a military-region agency closes the case with the agency's name and opens no case here", async () => {
+    const id = await takeIn();
+    await step(id, ["clerk", "clerk"], {
+      kind: "decision",
+      effectiveDate: "2025-11-05",
+      mode: "on_request",
+      obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }],
+    });
+    const both = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "transfer",
+      effectiveDate: "2025-11-20",
+      toProvinceId: ctx.fx.units.b,
+      toMilitaryAgency: "Phòng Thi hành án Quân khu 7",
+    });
+    expect(both).toMatchObject({ ok: false, error: { code: "invalid_event" } });
+    const sent = await step(id, ["subunit_head", "subunit_head"], {
+      kind: "transfer",
+      effectiveDate: "2025-11-20",
+      toMilitaryAgency: "Phòng Thi hành án Quân khu 7",
+    });
+    expect(sent).toMatchObject({ ok: true });
+    expect(sent.ok && sent.receivedCaseId).toBeUndefined();
+    const [c] = await ctx.owner`
+      select status, closed_on::text, transferred_to_province_id, transferred_to_agency,
+             (select count(*)::int from public.cases r where r.transferred_from_case_id = ${id}) as received
+      from public.cases where id = ${id}`;
+    expect(c).toMatchObject({
+      status: "transferred_out",
+      closed_on: "2025-11-20",
+      transferred_to_province_id: null,
+      transferred_to_agency: "Phòng Thi hành án Quân khu 7",
+      received: 0,
+    });
+    const page = await withClaims(ctx.app, claims(ctx.fx.users.subunit_head!), (tx) =>
+      loadCasePage(tx, id, ["subunit_head"], "2025-11-21"),
+    );
+    expect(page?.case.transferred_to_name).toBe("Phòng Thi hành án Quân khu 7");
   });
 });

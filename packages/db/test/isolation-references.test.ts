@@ -120,6 +120,78 @@ describe("a transfer goes to a current province other than the case's own", () =
   });
 });
 
+describe("a transfer to a military-region enforcement agency names it, and only it", () => {
+  const transferEvent = (payload: Record<string, unknown>) => (tx: TxSql) =>
+    tx`insert into public.case_events (case_id, kind, effective_date, payload)
+       values (${ctx.fx.cases.a}, 'transfer', '2026-10-10', ${tx.json(payload as never)})`;
+  const closeTo =
+    (agency: string, province: string | null = null) =>
+    (tx: TxSql) =>
+      tx`update public.cases set status = 'transferred_out', transferred_to_agency = ${agency}, transferred_to_province_id = ${province}
+       where id = ${ctx.fx.cases.a} returning id`;
+
+  it("a transfer event naming the agency in words is accepted, and so is the case closed to it", async () => {
+    expect(
+      await attempt(ctx.fx.users.province_head!, transferEvent({ toMilitaryAgency: "Phòng Thi hành án Quân khu 7" }), { writer: true }),
+    ).toBe("ok");
+    expect(await attempt(ctx.fx.users.province_head!, closeTo("Phòng Thi hành án Quân khu 7"), { writer: true })).toBe("ok");
+  });
+  it.each([
+    ["a province as well", { toMilitaryAgency: "Phòng Thi hành án Quân khu 7", toProvinceId: "b" }],
+    ["a name of one character", { toMilitaryAgency: "X" }],
+    ["a name of 301 characters", { toMilitaryAgency: "Q".repeat(301) }],
+    ["a blank name", { toMilitaryAgency: "   " }],
+    ["a name that is not text", { toMilitaryAgency: { name: "Quân khu 7" } }],
+  ] as const)("a transfer event naming %s is refused", async (_label, payload) => {
+    const p = "toProvinceId" in payload ? { ...payload, toProvinceId: ctx.fx.units.b } : payload;
+    expect(await attempt(ctx.fx.users.province_head!, transferEvent(p), { writer: true })).toBe("23514");
+  });
+  it("a case naming both a province and a military-region agency, or a one-letter agency, is refused", async () => {
+    expect(await attempt(ctx.fx.users.province_head!, closeTo("Phòng Thi hành án Quân khu 7", ctx.fx.units.b), { writer: true })).toBe(
+      "23514",
+    );
+    expect(await attempt(ctx.fx.users.province_head!, closeTo("X"), { writer: true })).toBe("23514");
+  });
+});
+
+describe("an acceptance names the military-region agency that entrusted the case only as such", () => {
+  const accept = (payload: Record<string, unknown>) => (tx: TxSql) =>
+    tx`insert into public.case_events (case_id, kind, effective_date, payload)
+       values (${ctx.fx.cases.a}, 'acceptance', '2026-10-10', ${tx.json(payload as never)})`;
+  const base = () => ({ provinceId: ctx.fx.units.a, unitId: ctx.fx.units.a1 });
+
+  let fresh: string;
+  beforeAll(async () => {
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name, source)
+      values (${ctx.fx.units.a1}, ${ctx.fx.units.a}, ${`QK-${ctx.fx.tag}`}, '2026-10-10', 'ex_officio', 'criminal', 'X', 'transfer_in')
+      returning id`;
+    fresh = c!.id;
+  });
+  const acceptFresh = (payload: Record<string, unknown>) => (tx: TxSql) =>
+    tx`insert into public.case_events (case_id, kind, effective_date, payload)
+       values (${fresh}, 'acceptance', '2026-10-10', ${tx.json(payload as never)})`;
+
+  it("an entrusted case's acceptance naming the agency is written", async () => {
+    expect(
+      await attempt(
+        ctx.fx.users.province_head!,
+        acceptFresh({ ...base(), source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 3" }),
+        { writer: true },
+      ),
+    ).toBe("ok");
+  });
+  it.each([
+    ["with another source", { source: "court_transfer", fromAgency: "Phòng Thi hành án Quân khu 3" }],
+    ["of one character", { source: "transfer_in", fromAgency: "X" }],
+    ["that is not text", { source: "transfer_in", fromAgency: 7 }],
+    ["of 301 characters", { source: "transfer_in", fromAgency: "Q".repeat(301) }],
+  ] as const)("an agency named %s is refused", async (_label, payload) => {
+    expect(await attempt(ctx.fx.users.province_head!, acceptFresh({ ...base(), ...payload }), { writer: true })).toBe("23514");
+    expect(await attempt(ctx.fx.users.province_head!, accept({ ...base(), ...payload }), { writer: true })).toBe("23514");
+  });
+});
+
 describe("a case changes unit only by an assignment to a regional office of its province, in its ledger", () => {
   let held: string;
   beforeAll(async () => {

@@ -88,6 +88,15 @@ const RULES: readonly Rule[] = [
   [/^không tính được với các ngày đã nhập\.$/, () => "It cannot be counted with the dates given."],
   [/^chọn Tòa án chuyển giao hoặc đơn yêu cầu\.$/, () => "Choose a court's transfer or a creditor's request."],
   [
+    /^chọn Tòa án chuyển giao, đơn yêu cầu hoặc nhận ủy thác từ cơ quan thi hành án cấp quân khu\.$/,
+    () => "Choose a court's transfer, a creditor's request or a transfer from a military-region enforcement agency.",
+  ],
+  [/^bắt buộc nhập khi nhận ủy thác\.$/, () => "Required for a case received by transfer."],
+  [
+    /^chọn tỉnh\/thành phố khác hoặc cơ quan thi hành án cấp quân khu\.$/,
+    () => "Choose another province or a military-region enforcement agency.",
+  ],
+  [
     /^phải gửi thông báo gửi lại yêu cầu thi hành án cho Viện kiểm sát nhân dân có thẩm quyền\.$/,
     () => "The notice of the returned request must be sent to the competent People's Procuracy.",
   ],

@@ -40,6 +40,10 @@ export function CaseHeader() {
         ) : null}
         {c.transferred_from_case_id ? (
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm">{m("case.transferredFrom")}</p>
+        ) : c.transferred_from_agency ? (
+          <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm" data-testid="transferred-from-agency">
+            {m("case.transferredFromAgency", { agency: c.transferred_from_agency })}
+          </p>
         ) : null}
         <RegisterNote />
         {c.proposed_executor ? (

@@ -54,7 +54,11 @@ const named = (ctx: FactContext, id: string | undefined) => (id ? (ctx.name(id) 
 export const EVENT_FORMATTERS: { readonly [K in CaseEventKind]: Formatter<K> } = {
   acceptance: (e, ctx) => ({
     label: "event.acceptance",
-    facts: [fact(ctx, "fact.source", ctx.m(SOURCE[e.source])), fact(ctx, "fact.unit", e.unitId ? ctx.name(e.unitId) : null)],
+    facts: [
+      fact(ctx, "fact.source", ctx.m(SOURCE[e.source])),
+      fact(ctx, "fact.fromAgency", e.fromAgency),
+      fact(ctx, "fact.unit", e.unitId ? ctx.name(e.unitId) : null),
+    ],
   }),
   decision: (e, ctx) => {
     const money = e.obligations.flatMap((o) => (o.kind === "money" ? [o.amount] : []));
@@ -110,7 +114,11 @@ export const EVENT_FORMATTERS: { readonly [K in CaseEventKind]: Formatter<K> } =
   completion: () => ({ label: "event.completion", facts: [] }),
   transfer: (e, ctx) => ({
     label: "event.transfer",
-    facts: [fact(ctx, "step.toProvince", named(ctx, e.toProvinceId)), fact(ctx, "fact.toUnit", e.toUnitId ? ctx.name(e.toUnitId) : null)],
+    facts: [
+      fact(ctx, "step.toProvince", named(ctx, e.toProvinceId)),
+      fact(ctx, "fact.toUnit", e.toUnitId ? ctx.name(e.toUnitId) : null),
+      fact(ctx, "step.toMilitaryAgency", e.toMilitaryAgency),
+    ],
   }),
   executor_change: (e, ctx) => ({
     label: ctx.assignedBefore ? "event.executorChanged" : "event.executorAssigned",

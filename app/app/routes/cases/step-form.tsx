@@ -1,5 +1,6 @@
+import { useState } from "react";
 import { useActionData, useLoaderData, useNavigation } from "react-router";
-import type { StepKind } from "@thads/core/cases/steps-schema";
+import type { StepKind, TRANSFER_TARGETS } from "@thads/core/cases/steps-schema";
 import { COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain/labels";
 import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
@@ -9,6 +10,9 @@ import { labelOf } from "./label-of.ts";
 import { casesMessages } from "./messages.ts";
 
 const control = "w-full rounded border border-slate-300 px-2 py-1";
+
+type Target = (typeof TRANSFER_TARGETS)[number];
+const TARGETS: readonly Target[] = ["province", "military_region"];
 
 /** The form of one next step on the case page, folded until opened (or until it comes back with an error). */
 export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; version: number; idempotencyKey: string }) {
@@ -21,6 +25,8 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
   const fe = mine?.fieldErrors ?? {};
   const formError = mine?.formError;
   const busy = nav.state === "submitting" && nav.formData?.get("intent") === kind;
+  // A transfer goes to another province's agency or to a military-region agency: the form asks for the one chosen.
+  const [target, setTarget] = useState<Target>(fe.toMilitaryAgency ? "military_region" : "province");
   // An executor's first assignment is an assignment; only a later one is a change.
   const title =
     kind === "executor_change" ? m(d.case.executor_id ? "step.changeExecutor" : "step.assignExecutor") : labelOf(STEP_LABELS, kind, lang);
@@ -128,13 +134,46 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
         {kind === "postponement" || kind === "suspension" || kind === "termination"
           ? text("reason", m(kind === "termination" ? "step.terminationGround" : "step.reason"))
           : null}
-        {kind === "transfer"
-          ? select(
-              "toProvinceId",
-              d.provinces.map((p) => [p.id, p.name]),
-              m("step.toProvince"),
-            )
-          : null}
+        {kind === "transfer" ? (
+          <>
+            <fieldset className="text-sm md:col-span-3" data-testid="transfer-target">
+              <legend className="font-medium">{m("step.transferTarget")}</legend>
+              <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+                {TARGETS.map((t) => (
+                  <label key={t} className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name="target"
+                      value={t}
+                      checked={target === t}
+                      onChange={() => setTarget(t)}
+                      id={`${kind}-target-${t}`}
+                    />
+                    {m(`step.transferTarget.${t}`)}
+                  </label>
+                ))}
+              </div>
+              <FieldError name={`${kind}-target`} error={fe.target} />
+            </fieldset>
+            {target === "province" ? (
+              select(
+                "toProvinceId",
+                d.provinces.map((p) => [p.id, p.name]),
+                m("step.toProvince"),
+              )
+            ) : (
+              <Field
+                name={`${kind}-toMilitaryAgency`}
+                label={m("step.toMilitaryAgency")}
+                error={fe.toMilitaryAgency}
+                hint={m("step.toMilitaryAgencyHint")}
+                className="text-sm md:col-span-2"
+              >
+                <input {...control$("toMilitaryAgency")} maxLength={300} className={control} />
+              </Field>
+            )}
+          </>
+        ) : null}
         {kind === "office_assignment"
           ? select(
               "unitId",

@@ -132,7 +132,18 @@ export const MIGRATION_CASE_COLUMNS: readonly ColumnDef<string>[] = [
     label: "Tỉnh nhận ủy thác (chế độ ảnh chụp)",
     labelEn: "Receiving province (snapshot mode)",
     required: false,
-    format: "Mã đơn vị của cục THADS tỉnh nhận, ví dụ P-HA-NOI; bắt buộc với trạng thái đã ủy thác (ngày ủy thác: ngay_trang_thai)",
+    format:
+      "Mã đơn vị của cục THADS tỉnh nhận, ví dụ P-HA-NOI; bắt buộc với trạng thái đã ủy thác, trừ khi ủy thác cho cơ quan thi hành án cấp quân khu (ngày ủy thác: ngay_trang_thai)",
+    example: "",
+    type: "text",
+  },
+  {
+    key: "quan_khu_nhan",
+    alias: "to_military_agency",
+    label: "Cơ quan thi hành án cấp quân khu nhận ủy thác (chế độ ảnh chụp)",
+    labelEn: "Receiving military-region enforcement agency (snapshot mode)",
+    required: false,
+    format: "Tên như trong quyết định ủy thác, ≤ 300 ký tự; thay cho tinh_nhan khi việc đã ủy thác cho cơ quan thi hành án cấp quân khu",
     example: "",
     type: "text",
   },
@@ -315,6 +326,16 @@ export const EVENT_COLUMNS: readonly ColumnDef<string>[] = [
     type: "text",
   },
   {
+    key: "quan_khu_nhan",
+    alias: "to_military_agency",
+    label: "Cơ quan thi hành án cấp quân khu nhận ủy thác",
+    labelEn: "Receiving military-region enforcement agency",
+    required: false,
+    format: "Ủy thác cho cơ quan thi hành án cấp quân khu: tên như trong quyết định ủy thác, ≤ 300 ký tự (thay cho tinh_nhan)",
+    example: "",
+    type: "text",
+  },
+  {
     key: "so_thong_bao",
     alias: "notice_number",
     label: "Số thông báo gửi lại yêu cầu",
@@ -357,10 +378,14 @@ export const STEP_CODES: ReadonlyMap<string, (typeof CASE_EVENT_KINDS)[number]> 
   ]),
 );
 
-/** Statuses by code name or Vietnamese label (normalised). */
-export const STATUS_CODES: ReadonlyMap<string, (typeof CASE_STATUSES)[number]> = new Map(
-  CASE_STATUSES.flatMap((s) => [[normalizeToken(s), s] as const, [normalizeToken(CASE_STATUS_LABELS[s].vi), s] as const]),
-);
+/**
+ * Statuses by code name or Vietnamese label (normalised); ledgers written before transfers to
+ * military-region agencies were kept here call a transferred case "Đã ủy thác cho tỉnh khác".
+ */
+export const STATUS_CODES: ReadonlyMap<string, (typeof CASE_STATUSES)[number]> = new Map([
+  ...CASE_STATUSES.flatMap((s) => [[normalizeToken(s), s] as const, [normalizeToken(CASE_STATUS_LABELS[s].vi), s] as const]),
+  [normalizeToken("Đã ủy thác cho tỉnh khác"), "transferred_out"] as const,
+]);
 
 export const RESULT_CODES: Readonly<Record<string, "enforceable" | "not_yet_enforceable">> = {
   co_dieu_kien: "enforceable",

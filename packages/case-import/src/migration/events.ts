@@ -20,6 +20,10 @@ import type { ImportError, SourceRow } from "../types.ts";
 import { MONEY_SHAPE } from "../validate.ts";
 import { MEASURE_CODES, METHOD_CODES, RESULT_CODES, STATUS_CODES, STEP_CODES } from "./columns.ts";
 
+/** A transfer names one receiving agency: a province's (tinh_nhan) or a military-region agency (quan_khu_nhan). */
+const BOTH_TARGETS =
+  "Nơi nhận ủy thác: ghi tỉnh nhận (tinh_nhan) hoặc cơ quan thi hành án cấp quân khu nhận (quan_khu_nhan), không ghi cả hai.";
+
 export type Cells = Readonly<Record<string, string | undefined>>;
 export const cellsOf = (row: SourceRow): Cells => row.values as Cells;
 
@@ -207,6 +211,13 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
     }
     case "transfer": {
       const code = trim(v.tinh_nhan).toUpperCase();
+      // To a military-region enforcement agency (L106 Art. 32(3)(đ)): named in words, instead of a province.
+      const agency = text("quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác", 300, false);
+      if (agency) {
+        if (code) bad("quan_khu_nhan", BOTH_TARGETS);
+        event = { kind, ...base, toMilitaryAgency: agency };
+        break;
+      }
       const to = code ? ctx.provinceByCode(code) : null;
       if (!to) bad("tinh_nhan", `Tỉnh nhận ủy thác: "${code}" không phải mã của một cục THADS tỉnh đang hoạt động.`);
       event = { kind, ...base, toProvinceId: to ?? "" };
@@ -466,6 +477,13 @@ export function snapshotHistory(
       break;
     case "transferred_out": {
       const code = trim(v.tinh_nhan).toUpperCase();
+      const agency = trim(v.quan_khu_nhan);
+      if (agency) {
+        if (code) return fail("quan_khu_nhan", BOTH_TARGETS);
+        if (agency.length > 300) return fail("quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác: tối đa 300 ký tự.");
+        r = end({ kind: "transfer", effectiveDate: statusOn.on, toMilitaryAgency: agency });
+        break;
+      }
       const to = code ? c.provinceByCode(code) : null;
       if (!to) {
         return fail(

@@ -126,6 +126,7 @@ function projectionOf(e: CaseEntry, today: IsoDate): CaseProjection {
     next_deadline_kind: next?.kind ?? null,
     last_event_on: state.lastEventDate,
     transferred_to_province_id: state.transferredTo?.provinceId ?? null,
+    transferred_to_agency: state.transferredTo?.militaryAgency ?? null,
   };
 }
 
@@ -701,7 +702,8 @@ async function writeHistories(
       const p = projectionOf(e, opts.today);
       projections.push({ id: e.existing!.id, version: e.existing!.version, ...p, transferred_to: p.transferred_to_province_id });
     }
-    if (e.steps.some((s) => s.event.kind === "transfer")) transfers.push(e.existing!.id);
+    // A transfer to another province opens the receiving province's case; a military-region agency has none here.
+    if (e.steps.some((s) => s.event.kind === "transfer") && e.final?.state.transferredTo?.provinceId) transfers.push(e.existing!.id);
   }
   for (const part of chunks(newObligations, opts.chunkSize)) {
     await tx`
@@ -722,10 +724,11 @@ async function writeHistories(
         status = p.status, executor_id = p.executor_id, decision_date = p.decision_date,
         money_due = coalesce(p.money_due, c.money_due), money_collected = p.money_collected, closed_on = p.closed_on,
         next_deadline_on = p.next_deadline_on, next_deadline_kind = p.next_deadline_kind, last_event_on = p.last_event_on,
-        transferred_to_province_id = p.transferred_to, version = c.version + 1
+        transferred_to_province_id = p.transferred_to, transferred_to_agency = p.transferred_to_agency, version = c.version + 1
       from json_to_recordset(${tx.json(part as never)}::json) as p(
         id uuid, version integer, status public.case_status, executor_id uuid, decision_date date, money_due bigint,
-        money_collected bigint, closed_on date, next_deadline_on date, next_deadline_kind text, last_event_on date, transferred_to uuid)
+        money_collected bigint, closed_on date, next_deadline_on date, next_deadline_kind text, last_event_on date, transferred_to uuid,
+        transferred_to_agency text)
       where c.id = p.id and c.version = p.version
       returning c.id`;
     if (updated.length !== part.length)

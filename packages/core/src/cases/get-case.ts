@@ -45,6 +45,8 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       executor_name: string | null;
       transferred_from_case_id: string | null;
       transferred_to_name: string | null;
+      /** The military-region agency that entrusted the case, as its acceptance names it. */
+      transferred_from_agency: string | null;
       source: string;
       court_name: string | null;
       judgment_number: string | null;
@@ -56,7 +58,9 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
            c.decision_kind, c.judgment_type, c.is_bank_credit, c.is_corruption, c.money_due, c.money_collected,
            c.closed_on::text as closed_on, c.unit_id, u.name as unit_name, u.code as unit_code,
            c.province_id, pr.name as province_name, c.executor_id, ex.full_name as executor_name,
-           c.transferred_from_case_id, tp.name as transferred_to_name, c.source,
+           c.transferred_from_case_id, coalesce(tp.name, c.transferred_to_agency) as transferred_to_name, c.source,
+           (select a.payload ->> 'fromAgency' from public.case_events a
+             where a.case_id = c.id and a.kind = 'acceptance' order by a.id limit 1) as transferred_from_agency,
            j.court_name, j.judgment_number, j.judgment_date::text as judgment_date,
            -- The executor the creditor proposed on its enforcement request, when the reader may read the request.
            (select nullif(r.details ->> 'preferredExecutor', '') from public.service_requests r

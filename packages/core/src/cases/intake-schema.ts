@@ -46,7 +46,14 @@ export const IntakeSchema = z
     ),
     limitationObstacleFrom: optionalViDate("Trở ngại từ ngày"),
     limitationObstacleTo: optionalViDate("Trở ngại đến ngày"),
-    source: z.enum(["court_transfer", "creditor_request"], { message: "Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu." }),
+    source: z.enum(["court_transfer", "creditor_request", "transfer_in"], {
+      message: "Nguồn thụ lý: chọn Tòa án chuyển giao, đơn yêu cầu hoặc nhận ủy thác từ cơ quan thi hành án cấp quân khu.",
+    }),
+    /**
+     * The military-region enforcement agency that entrusted the case (source `transfer_in`; a case
+     * entrusted by another province opens from that province's case instead). Read only with that source.
+     */
+    fromAgency: optionalText("Cơ quan thi hành án cấp quân khu ủy thác", 300),
     decisionKind: z.enum(["ex_officio", "on_request"], { message: "Hình thức: chọn chủ động hoặc theo yêu cầu." }),
     isBankCredit: z.boolean().default(false),
     isCorruption: z.boolean().default(false),
@@ -73,6 +80,15 @@ export const IntakeSchema = z
     amount: dongInput("Số tiền phải thi hành"),
   })
   .superRefine((v, ctx) => {
+    if (v.source === "transfer_in" && (v.fromAgency ?? "").length < 2) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fromAgency"],
+        message: v.fromAgency
+          ? "Cơ quan thi hành án cấp quân khu ủy thác: ít nhất 2 ký tự."
+          : "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác.",
+      });
+    }
     if (v.judgment.date > v.acceptedOn) {
       ctx.addIssue({ code: "custom", path: ["acceptedOn"], message: "Ngày thụ lý: không được trước ngày bản án." });
     }
@@ -120,7 +136,9 @@ export interface IntakeProblem {
  * Field keys are the form's paths ("acceptedOn", "judgment.date").
  */
 export function intakeDateProblems(
-  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields>,
+  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields> & {
+    source?: IntakeInput["source"];
+  },
   today: IsoDate,
 ): IntakeProblem[] {
   const out: IntakeProblem[] = [];
@@ -192,9 +210,13 @@ const cite = (sources: readonly LegalSource[]) =>
  * first rule set in force (01/07/2009) are not judged: the rules table has no period for them.
  */
 export function intakeLimitation(
-  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields>,
+  input: Pick<IntakeInput, "acceptedOn" | "judgment" | "decisionKind" | "requestedOn" | LimitationObstacleFields> & {
+    source?: IntakeInput["source"];
+  },
 ): { ok: true; record: LimitationRecord | null } | { ok: false; error: IntakeProblem } {
-  if (input.decisionKind !== "on_request") return { ok: true, record: null };
+  // The limitation binds the creditor's request to the agency that first took it; an entrusted case
+  // was requested there (L106 Art. 34(2); the entrusting agency refuses a late request, Art. 34(4)(d)).
+  if (input.decisionKind !== "on_request" || input.source === "transfer_in") return { ok: true, record: null };
   const filedOn = input.requestedOn ?? input.acceptedOn;
   const runsFrom = input.judgment.effectiveOn ?? input.judgment.date;
   if (compareDates(filedOn, LEGAL_RULE_SETS[0]!.effectiveFrom) < 0) return { ok: true, record: null };

@@ -2,7 +2,7 @@ import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@th
 import { mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
 import { intakeDateProblems, intakeLimitation, type IntakeInput } from "./intake-schema.ts";
-import { StepNotPermitted, badOffice, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
+import { StepNotPermitted, badMilitaryAgency, badOffice, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
 import { acceptanceDeadline, acceptanceEvent, acceptanceRow } from "./ledger.ts";
 
 /**
@@ -57,7 +57,13 @@ export async function intakeCase(
     values (${input.unitId}, ${j.courtName}, ${j.number}, ${j.date}, ${j.type}) returning id`
   )[0]!;
 
-  const event = acceptanceEvent({ acceptedOn: input.acceptedOn, provinceId: unit.province_id, unitId: input.unitId, source: input.source });
+  const event = acceptanceEvent({
+    acceptedOn: input.acceptedOn,
+    provinceId: unit.province_id,
+    unitId: input.unitId,
+    source: input.source,
+    fromAgency: input.fromAgency,
+  });
   const acceptance = acceptanceRow(event, limitation.record);
   const deadline = acceptanceDeadline(event);
   await tx`
@@ -129,6 +135,13 @@ function outOfBounds(message: string): ServiceError {
 const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
   cases_executor_of_unit: executorNotInUnit,
   cases_transfer_target: badTransferTarget,
+  cases_transfer_military_agency: badMilitaryAgency,
+  case_events_from_agency_name: () => ({
+    code: "bad_entrusting_agency",
+    field: "fromAgency",
+    message_vi: "Cơ quan thi hành án cấp quân khu ủy thác: ghi tên từ 2 đến 300 ký tự, chỉ khi việc được nhận ủy thác.",
+    message_en: "Entrusting military-region agency: a name of 2 to 300 characters, only for a case received by transfer.",
+  }),
   cases_office_assignment_target: badOffice,
   cases_office_assignment_held_by_bureau: badOffice,
   cases_unit_by_ledger: badOffice,

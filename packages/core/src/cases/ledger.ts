@@ -31,8 +31,16 @@ export function acceptanceEvent(c: {
   provinceId: string;
   unitId: string;
   source: AcceptanceEvent["source"];
+  fromAgency?: string | null;
 }): AcceptanceEvent {
-  return { kind: "acceptance", effectiveDate: c.acceptedOn, provinceId: c.provinceId, unitId: c.unitId, source: c.source };
+  return {
+    kind: "acceptance",
+    effectiveDate: c.acceptedOn,
+    provinceId: c.provinceId,
+    unitId: c.unitId,
+    source: c.source,
+    ...(c.source === "transfer_in" && c.fromAgency ? { fromAgency: c.fromAgency } : {}),
+  };
 }
 
 /**

@@ -120,6 +120,7 @@ export async function recordEvent(
       next_deadline_kind = ${next?.kind ?? null},
       last_event_on = ${state.lastEventDate},
       transferred_to_province_id = ${state.transferredTo?.provinceId ?? null},
+      transferred_to_agency = ${state.transferredTo?.militaryAgency ?? null},
       ${event.kind === "office_assignment" ? tx`unit_id = ${event.unitId},` : tx``}
       version = version + 1
     where id = ${caseId} and version = ${input.expectedVersion}
@@ -127,7 +128,7 @@ export async function recordEvent(
   if (!updated[0]) throw new StepNotPermitted();
 
   let receivedCaseId: string | undefined;
-  if (event.kind === "transfer") {
+  if (event.kind === "transfer" && state.transferredTo?.provinceId) {
     const [r] = await tx<{ id: string }[]>`select app_private.open_transferred_case(${caseId}) as id`;
     receivedCaseId = r?.id;
   }
@@ -152,6 +153,13 @@ export const badTransferTarget = (): ServiceError => ({
   field: "toProvinceId",
 });
 
+export const badMilitaryAgency = (): ServiceError => ({
+  code: "bad_transfer_target",
+  message_vi: "Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ 2 đến 300 ký tự; một việc chỉ ủy thác cho một nơi.",
+  message_en: "Receiving military-region agency: a name of 2 to 300 characters; a case is transferred to one agency only.",
+  field: "toMilitaryAgency",
+});
+
 export const badOffice = (): ServiceError => ({
   code: "bad_office",
   message_vi: "Phòng được giao: phải là một phòng thi hành án dân sự khu vực đang hoạt động của tỉnh/thành phố đang thụ lý việc.",
@@ -172,7 +180,8 @@ async function referenceProblem(tx: TxSql, caseId: string, event: CaseEvent): Pr
     const [r] = await tx<{ ok: boolean | null }[]>`select app_private.is_case_unit_executor(${caseId}, ${executorId}) as ok`;
     if (!r?.ok) return executorNotInUnit();
   }
-  if (event.kind === "transfer") {
+  // A military-region agency is named in words (the lifecycle bounds it); a province is a unit here.
+  if (event.kind === "transfer" && event.toProvinceId !== undefined) {
     if (!UUID.test(event.toProvinceId)) return badTransferTarget();
     const [u] = await tx`
       select 1 from public.units

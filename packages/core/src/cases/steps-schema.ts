@@ -12,6 +12,10 @@ const common = {
   effectiveDate: viDate("Ngày thực hiện"),
 };
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** Where a transfer goes: another province's agency, or a military-region enforcement agency. */
+export const TRANSFER_TARGETS = ["province", "military_region"] as const;
 
 export const STEP_SCHEMAS = {
   decision: z.object({
@@ -49,7 +53,30 @@ export const STEP_SCHEMAS = {
   resumption: z.object(common),
   termination: z.object({ ...common, reason: text("Căn cứ đình chỉ", 1000) }),
   completion: z.object(common),
-  transfer: z.object({ ...common, toProvinceId: z.uuid({ message: "Tỉnh nhận ủy thác: chọn một tỉnh." }) }),
+  /** To another province's agency, or to a military-region enforcement agency named in words (L106 Arts. 32(3)(đ), 49). */
+  transfer: z
+    .object({
+      ...common,
+      target: z
+        .enum(TRANSFER_TARGETS, { message: "Nơi nhận ủy thác: chọn tỉnh/thành phố khác hoặc cơ quan thi hành án cấp quân khu." })
+        .default("province"),
+      toProvinceId: z.preprocess(blankToUndefined, z.uuid({ message: "Tỉnh nhận ủy thác: chọn một tỉnh." }).optional()),
+      toMilitaryAgency: optionalText("Cơ quan thi hành án cấp quân khu nhận ủy thác", 300),
+    })
+    .superRefine((v, ctx) => {
+      if (v.target === "province" && !v.toProvinceId) {
+        ctx.addIssue({ code: "custom", path: ["toProvinceId"], message: "Tỉnh nhận ủy thác: chọn một tỉnh." });
+      }
+      if (v.target === "military_region" && (v.toMilitaryAgency ?? "").length < 2) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["toMilitaryAgency"],
+          message: v.toMilitaryAgency
+            ? "Cơ quan thi hành án cấp quân khu nhận ủy thác: ít nhất 2 ký tự."
+            : "Cơ quan thi hành án cấp quân khu nhận ủy thác: bắt buộc nhập.",
+        });
+      }
+    }),
   office_assignment: z.object({ ...common, unitId: z.uuid({ message: "Phòng được giao: chọn một phòng thi hành án dân sự khu vực." }) }),
   executor_change: z.object({
     ...common,
@@ -102,6 +129,13 @@ export function parseStep(kind: StepKind, fields: Record<string, unknown>): Step
         ...(d.actDescription ? [{ id: "O2", kind: "act" as const, description: d.actDescription }] : []),
       ],
     };
+  } else if (kind === "transfer") {
+    // Only the agency the official chose is named; the other field is left behind.
+    const t = v as unknown as z.output<(typeof STEP_SCHEMAS)["transfer"]>;
+    event =
+      t.target === "military_region"
+        ? { kind, effectiveDate: t.effectiveDate, toMilitaryAgency: t.toMilitaryAgency ?? "" }
+        : { kind, effectiveDate: t.effectiveDate, toProvinceId: t.toProvinceId ?? "" };
   } else {
     // The procuracy's notice is confirmed on the form (D152 Art. 22(2)); the event keeps the notice number.
     const { procuracyNotified: _confirmed, ...fields } = v as Record<string, unknown>;

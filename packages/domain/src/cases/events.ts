@@ -97,6 +97,13 @@ export interface AcceptanceEvent extends EventBase {
   unitId?: string;
   /** The court transferred the judgment, a creditor filed a request, or another province entrusted the case. */
   source: "court_transfer" | "creditor_request" | "transfer_in";
+  /**
+   * A case entrusted by a military-region enforcement agency (L106 Art. 32(1)(k): the provincial
+   * agency enforces "bản án, quyết định do cơ quan thi hành án dân sự nơi khác ủy thác"): that
+   * agency, as its transfer decision names it. A case entrusted by another province names none: it
+   * opens from the sending province's case.
+   */
+  fromAgency?: string;
 }
 export interface DecisionEvent extends EventBase {
   kind: "decision";
@@ -157,10 +164,18 @@ export interface TerminationEvent extends EventBase {
 export interface CompletionEvent extends EventBase {
   kind: "completion";
 }
+/**
+ * Transfer (ủy thác thi hành án) to the civil judgment enforcement agency of another province, or to
+ * a military-region enforcement agency (cơ quan thi hành án cấp quân khu: L106 Arts. 17(2), 32(3)(đ),
+ * 49): exactly one of the two is named. A military-region agency keeps its own records outside this
+ * system, so it is named as its transfer decision names it.
+ */
 export interface TransferEvent extends EventBase {
   kind: "transfer";
-  toProvinceId: string;
+  toProvinceId?: string;
   toUnitId?: string;
+  /** The military-region enforcement agency receiving the case, as the transfer decision names it. */
+  toMilitaryAgency?: string;
 }
 export interface ExecutorChangeEvent extends EventBase {
   kind: "executor_change";

@@ -9,7 +9,7 @@
  *   enforcement_action (coercive measure) or payment while enforceable → enforcing
  *   completion (all obligations settled) → completed;  termination → terminated
  *   postponement → postponed, suspension → suspended; resumption → back to the state before
- *   transfer (to ANOTHER province only) → transferred_out
+ *   transfer (to ANOTHER province's agency, or to a military-region enforcement agency) → transferred_out
  *   not_yet_enforceable, register period over (./register.ts): register_transfer → separate_register
  *   (out of the active workload; register_reopening on new information → not_yet_enforceable), or,
  *   2026 rules on request, request_returned → returned (the case ends)

@@ -46,6 +46,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
     provinceId: id,
     unitId: z.string().optional(),
     source: z.enum(["court_transfer", "creditor_request", "transfer_in"]),
+    fromAgency: z.string().trim().min(2).max(300).optional(),
   }),
   z.object({
     ...base,
@@ -84,7 +85,16 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("resumption") }),
   z.object({ ...base, kind: z.literal("termination"), reason: z.string().trim().min(1) }),
   z.object({ ...base, kind: z.literal("completion") }),
-  z.object({ ...base, kind: z.literal("transfer"), toProvinceId: id, toUnitId: z.string().optional() }),
+  // To another province's agency or to a military-region agency: one of the two is named (the lifecycle refuses both).
+  z
+    .object({
+      ...base,
+      kind: z.literal("transfer"),
+      toProvinceId: id.optional(),
+      toUnitId: z.string().optional(),
+      toMilitaryAgency: z.string().trim().min(2).max(300).optional(),
+    })
+    .refine((e) => e.toProvinceId !== undefined || e.toMilitaryAgency !== undefined, { path: ["toProvinceId"] }),
   z.object({ ...base, kind: z.literal("executor_change"), executorId: id, reason: z.string().optional() }),
   z.object({ ...base, kind: z.literal("register_transfer") }),
   z.object({ ...base, kind: z.literal("request_returned"), noticeNumber: z.string().optional() }),

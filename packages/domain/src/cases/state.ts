@@ -47,7 +47,7 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, { vi: string; en: s
   suspended: { vi: "Tạm đình chỉ thi hành án", en: "Suspended" },
   completed: { vi: "Thi hành xong", en: "Completed" },
   terminated: { vi: "Đình chỉ thi hành án", en: "Terminated" },
-  transferred_out: { vi: "Đã ủy thác cho tỉnh khác", en: "Transferred to another province" },
+  transferred_out: { vi: "Đã ủy thác thi hành án", en: "Transferred to another agency" },
   separate_register: { vi: "Sổ theo dõi riêng", en: "Separate register" },
   returned: { vi: "Đã gửi lại yêu cầu thi hành án", en: "Request returned" },
 };
@@ -95,7 +95,8 @@ export interface CaseState {
   interruptedFrom: ResumableStatus | null;
   interruptedOn: IsoDate | null;
   lastResumedOn: IsoDate | null;
-  transferredTo: { provinceId: string; unitId: string | null } | null;
+  /** Where the case was transferred: another province's agency, or a military-region agency named in words. */
+  transferredTo: { provinceId: string | null; unitId: string | null; militaryAgency: string | null } | null;
   closedOn: IsoDate | null;
   closingReason: string | null;
   lastEventDate: IsoDate;

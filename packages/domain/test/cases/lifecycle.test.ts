@@ -650,7 +650,7 @@ describe("endings", () => {
   });
 });
 
-describe("transfer (ủy thác) between provinces only", () => {
+describe("transfer (ủy thác) to another province or a military-region agency", () => {
   it("refuses a transfer to the same province with a clear message", () => {
     const r = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toProvinceId: PROVINCE, toUnitId: "unit-hp-kv02" });
     expect(r.ok).toBe(false);
@@ -658,7 +658,7 @@ describe("transfer (ủy thác) between provinces only", () => {
       expect(r.error.code).toBe("transfer_same_province");
       expect(r.error.message_vi).toContain("Không thể ủy thác thi hành án trong cùng một tỉnh/thành phố");
       expect(r.error.message_vi).toContain("tỉnh/thành phố khác");
-      expect(r.error.message_en).toContain("another province only");
+      expect(r.error.message_en).toContain("goes to another province's agency or a military-region agency");
     }
   });
 
@@ -672,7 +672,7 @@ describe("transfer (ủy thác) between provinces only", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.state.status).toBe("transferred_out");
-    expect(r.state.transferredTo).toEqual({ provinceId: OTHER_PROVINCE, unitId: "unit-hn-kv03" });
+    expect(r.state.transferredTo).toEqual({ provinceId: OTHER_PROVINCE, unitId: "unit-hn-kv03", militaryAgency: null });
     expect(r.state.provinceId).toBe(PROVINCE);
     expect(r.state.closedOn).toBe(PROBE);
     expect(nextActions(r.state)).toEqual([]);
@@ -681,6 +681,45 @@ describe("transfer (ủy thác) between provinces only", () => {
   it("requires a destination", () => {
     const r = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toProvinceId: "" });
     expect(!r.ok && r.error.code).toBe("invalid_event");
+    const blank = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: "   " });
+    expect(!blank.ok && blank.error.message_vi).toContain("Phải ghi rõ nơi nhận ủy thác");
+  });
+
+  it("records a transfer to a military-region enforcement agency by its name and closes the case (L106 Art. 32(3)(đ))", () => {
+    const r = applyEvent(reach("enforceable"), {
+      kind: "transfer",
+      effectiveDate: PROBE,
+      toMilitaryAgency: "  Phòng Thi hành án Quân khu 7  ",
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.status).toBe("transferred_out");
+    expect(r.state.transferredTo).toEqual({ provinceId: null, unitId: null, militaryAgency: "Phòng Thi hành án Quân khu 7" });
+    expect(r.state.provinceId).toBe(PROVINCE);
+    expect(r.state.closedOn).toBe(PROBE);
+    expect(nextActions(r.state)).toEqual([]);
+  });
+
+  it("names one receiving agency only, with a name a person can read back", () => {
+    const both = applyEvent(reach("enforcing"), {
+      kind: "transfer",
+      effectiveDate: PROBE,
+      toProvinceId: OTHER_PROVINCE,
+      toMilitaryAgency: "Phòng Thi hành án Quân khu 1",
+    });
+    expect(!both.ok && both.error.code).toBe("invalid_event");
+    expect(!both.ok && both.error.message_vi).toContain("chỉ ghi một nơi");
+    for (const name of ["X", "Q".repeat(301)]) {
+      const r = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: name });
+      expect(!r.ok && r.error.message_vi).toContain("ghi tên từ 2 đến 300 ký tự");
+    }
+    const longest = applyEvent(reach("enforcing"), { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: "Q".repeat(300) });
+    expect(longest.ok).toBe(true);
+  });
+
+  it("refuses a transfer to a military-region agency before the enforcement decision, as any transfer", () => {
+    const r = applyEvent(reach("accepted"), { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: "Phòng Thi hành án Quân khu 7" });
+    expect(r.ok).toBe(false);
   });
 });
 
@@ -712,6 +751,27 @@ describe("event validation", () => {
     expect(!noProvince.ok && noProvince.error.code).toBe("invalid_event");
     const badSource = applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "rumour" as "court_transfer" });
     expect(!badSource.ok && badSource.error.code).toBe("invalid_event");
+  });
+
+  it("an acceptance names the military-region agency that entrusted the case, and only for such a case", () => {
+    const entrusted = applyEvent(null, {
+      kind: "acceptance",
+      effectiveDate: PROBE,
+      provinceId: "p",
+      source: "transfer_in",
+      fromAgency: "Phòng Thi hành án Quân khu 3",
+    });
+    expect(entrusted.ok && entrusted.state.source).toBe("transfer_in");
+    const wrongSource = applyEvent(null, {
+      kind: "acceptance",
+      effectiveDate: PROBE,
+      provinceId: "p",
+      source: "court_transfer",
+      fromAgency: "Phòng Thi hành án Quân khu 3",
+    });
+    expect(!wrongSource.ok && wrongSource.error.message_vi).toContain("Cơ quan ủy thác");
+    const blank = applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "transfer_in", fromAgency: " " });
+    expect(!blank.ok && blank.error.code).toBe("invalid_event");
   });
 
   it("a decision must list valid obligations", () => {

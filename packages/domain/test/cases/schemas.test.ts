@@ -33,6 +33,11 @@ describe("case event schema (JSON in, bigint out)", () => {
     expect(dongSchema.safeParse(500).data).toBe(500n);
     expect(caseEventSchema.safeParse({ kind: "termination", effectiveDate: "2025-03-01", reason: " " }).success).toBe(false);
     expect(caseEventSchema.safeParse({ kind: "transfer", effectiveDate: "2025-03-01" }).success).toBe(false);
+    expect(caseEventSchema.safeParse({ kind: "transfer", effectiveDate: "2025-03-01", toMilitaryAgency: "X" }).success).toBe(false);
+    expect(
+      caseEventSchema.safeParse({ kind: "transfer", effectiveDate: "2025-03-01", toMilitaryAgency: "Phòng Thi hành án Quân khu 7" })
+        .success,
+    ).toBe(true);
   });
 
   it("a parsed event goes straight into the lifecycle", () => {

@@ -165,8 +165,17 @@ describe("one case's contribution", () => {
     expect(tr.cases.to_enforce).toBe(0n);
     expect(tr.money.transferred_out).toBe(1_000_000n);
     expect(tr.money.to_enforce).toBe(0n);
+    // A transfer to a military-region agency is a transfer on the same line.
+    const mil = caseStats(
+      [...LEDGERS.enforceable, { kind: "transfer", effectiveDate: "2025-05-05", toMilitaryAgency: "Phòng Thi hành án Quân khu 7" }],
+      FROM,
+      TO,
+    );
+    expect(mil.cases).toEqual(tr.cases);
+    expect(mil.money).toEqual(tr.money);
     assertIdentities(term);
     assertIdentities(tr);
+    assertIdentities(mil);
   });
   it("puts postponed and suspended cases in their own figures, and back where they were on resumption", () => {
     const p = [...LEDGERS.enforceable, { kind: "postponement", effectiveDate: "2025-06-01", reason: "x" } as CaseEvent];

@@ -29,6 +29,15 @@ export const acceptance: Step<"acceptance"> = {
         ),
       );
     }
+    if (e.fromAgency !== undefined && (e.source !== "transfer_in" || !isNonEmpty(e.fromAgency))) {
+      return no(
+        err(
+          "invalid_event",
+          `Cơ quan ủy thác: chỉ ghi khi việc được nhận ủy thác (transfer_in), và không để trống.`,
+          `Entrusting agency: named only for a case received by transfer, and not blank.`,
+        ),
+      );
+    }
     return ok({
       status: "accepted",
       provinceId: e.provinceId,

@@ -68,10 +68,15 @@ function closedError(state: CaseState, kind: CaseEventKind): CaseRuleError {
               vi: `đã kết thúc ngày ${d(on)} do gửi lại yêu cầu thi hành án; người được thi hành án có thể yêu cầu lại khi người phải thi hành án có điều kiện thi hành`,
               en: `ended on ${on} when the request was returned; the creditor may request again once the debtor has means`,
             }
-          : {
-              vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
-              en: `was transferred to another province on ${on}; the receiving province carries it on`,
-            };
+          : state.transferredTo?.militaryAgency
+            ? {
+                vi: `đã được ủy thác cho ${state.transferredTo.militaryAgency} ngày ${d(on)}; cơ quan nhận ủy thác tiếp tục thi hành`,
+                en: `was transferred to ${state.transferredTo.militaryAgency} on ${on}; the receiving agency carries it on`,
+              }
+            : {
+                vi: `đã được ủy thác cho tỉnh khác ngày ${d(on)}; tỉnh nhận ủy thác tiếp tục thi hành`,
+                en: `was transferred to another province on ${on}; the receiving province carries it on`,
+              };
   return err(
     "case_closed",
     `Không thể ghi nhận ${vi(kind)}: việc thi hành án ${what.vi}.`,
