@@ -40,7 +40,7 @@ create type public.asset_kind as enum ('land_use_right', 'house', 'vehicle', 'ma
 create type public.asset_status as enum ('identified', 'seized', 'valued', 'at_auction', 'sold', 'delivered', 'returned', 'handed_to_creditor');
 create type public.asset_step_kind as enum ('identification', 'seizure', 'valuation', 'contract', 'round', 'round_result', 'deposit', 'deposit_settlement', 'sale', 'delivery', 'return', 'hand_to_creditor');
 create type public.auction_round_result as enum ('scheduled', 'sold', 'no_bidder', 'cancelled', 'buyer_withdrew');
-create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening', 'office_assignment', 'reorganisation');
+create type public.case_event_kind as enum ('acceptance', 'decision', 'notification', 'verification', 'classification', 'payment', 'act_performed', 'enforcement_action', 'postponement', 'suspension', 'resumption', 'termination', 'completion', 'transfer', 'executor_change', 'register_transfer', 'request_returned', 'register_reopening', 'office_assignment', 'reorganisation', 'intra_province_transfer');
 create type public.case_source as enum ('court_transfer', 'creditor_request', 'transfer_in');
 create type public.case_status as enum ('accepted', 'decided', 'notified', 'verified', 'enforceable', 'not_yet_enforceable', 'enforcing', 'postponed', 'suspended', 'completed', 'terminated', 'transferred_out', 'separate_register', 'returned');
 create type public.coercion_status as enum ('planned', 'approved', 'rejected', 'done', 'cancelled');
@@ -2208,6 +2208,34 @@ AS $function$
     and (u.banned_until is null or u.banned_until < now())
 $function$;
 grant execute on function app_private.auth_user_email(p_user_id uuid) to auth_service;
+
+CREATE OR REPLACE FUNCTION app_private.case_events_check_intra_province_transfer()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_ref text := new.payload ->> 'unitId';
+begin
+  if coalesce(current_setting('role', true), 'none') not in ('anon', 'authenticated', 'case_writer') then
+    return new;
+  end if;
+  if new.effective_date >= date '2025-07-01' then
+    raise exception 'Ủy thác trong tỉnh (effective_date): chỉ ghi nhận được trước ngày 01/07/2025.'
+      using errcode = '23514', constraint = 'case_events_intra_province_transfer_date', column = 'effective_date';
+  end if;
+  if v_ref is null or v_ref !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+     or not exists (select 1 from public.units u join public.cases c on c.province_id = u.province_id
+                     where c.id = new.case_id and u.id = v_ref::uuid and u.kind = 'subunit'
+                       and (u.dissolved_on is null or u.dissolved_on > new.effective_date)) then
+    raise exception 'Đơn vị nhận ủy thác trong tỉnh (unitId): phải là cơ quan thi hành án dân sự cấp huyện của tỉnh đang thụ lý việc, còn hoạt động vào ngày ủy thác.'
+      using errcode = '23514', constraint = 'case_events_intra_province_transfer_target', column = 'unitId';
+  end if;
+  return new;
+end
+$function$;
+-- function app_private.case_events_check_intra_province_transfer(): executed by its owner only
 
 CREATE OR REPLACE FUNCTION app_private.case_events_check_references()
  RETURNS trigger
@@ -4899,6 +4927,7 @@ CREATE TRIGGER case_events_actor BEFORE INSERT ON public.case_events FOR EACH RO
 CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON public.case_events FOR EACH ROW EXECUTE FUNCTION app_private.audit_log_immutable();
 CREATE TRIGGER case_events_audit_insert AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.audit_inserted_rows('1000');
 CREATE TRIGGER case_events_bounds AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_private.check_case_event_bounds();
+CREATE TRIGGER case_events_check_intra_province_transfer BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = 'intra_province_transfer'::public.case_event_kind) EXECUTE FUNCTION app_private.case_events_check_intra_province_transfer();
 CREATE TRIGGER case_events_check_references BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = ANY (ARRAY['decision'::public.case_event_kind, 'executor_change'::public.case_event_kind, 'transfer'::public.case_event_kind, 'office_assignment'::public.case_event_kind])) EXECUTE FUNCTION app_private.case_events_check_references();
 CREATE TRIGGER case_events_maintenance_only BEFORE INSERT ON public.case_events FOR EACH ROW WHEN (new.kind = 'reorganisation'::public.case_event_kind) EXECUTE FUNCTION app_private.case_events_maintenance_only();
 CREATE TRIGGER case_events_notify AFTER INSERT ON public.case_events REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION app_private.notify_payment();

@@ -131,6 +131,40 @@ describe("importMigration", () => {
     expect(await ledgerSize(h.numbers)).toEqual(before);
   });
 
+  it("takes a ledger's transfer to another district agency of the province before 01/07/2025, and refuses one after, at its row", async () => {
+    const c = row(unitA1(), { ngay_thu_ly: "04/03/2024", ngay_ban_an: "20/02/2024", so_tien: "12.000.000" }) as Cells;
+    const n = c.so_thu_ly!;
+    const history = [
+      step(n, "decision", "06/03/2024"),
+      step(n, "notification", "07/03/2024"),
+      step(n, "ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (trước 01/07/2025)", "10/06/2024", {
+        don_vi_nhan: unitA9().toLowerCase(),
+      }),
+    ];
+    const late = [...history.slice(0, 2), step(n, "intra_province_transfer", "02/07/2025", { don_vi_nhan: unitA9() })];
+    const lateRun = await migrate([c], late);
+    expect(lateRun.written).toBe(false);
+    expect(lateRun.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", 4, "ngay_thuc_hien"]]);
+    expect(lateRun.errors[0]!.message).toContain("01/07/2025");
+    const elsewhere = [...history.slice(0, 2), step(n, "intra_province_transfer", "10/06/2024", { don_vi_nhan: `P-B-${ctx.fx.tag}-KV01` })];
+    const elsewhereRun = await migrate([c], elsewhere);
+    expect(elsewhereRun.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", 4, "don_vi_nhan"]]);
+
+    const r = await migrate([c], history);
+    expect(r.errors).toEqual([]);
+    const [written] = await ctx.owner<{ unit: string; status: string; kinds: string[]; to: string }[]>`
+      select u.code as unit, c.status::text,
+             (select array_agg(e.kind::text order by e.effective_date, e.id) from public.case_events e where e.case_id = c.id) as kinds,
+             (select e.payload ->> 'unitId' from public.case_events e where e.case_id = c.id and e.kind = 'intra_province_transfer') as to
+        from public.cases c join public.units u on u.id = c.unit_id where c.case_number = ${n}`;
+    expect(written).toEqual({
+      unit: unitA1(),
+      status: "notified",
+      kinds: ["acceptance", "decision", "notification", "intra_province_transfer"],
+      to: ctx.fx.units.a9,
+    });
+  });
+
   it("names the row of a payment larger than what is owed, and of an unknown step", async () => {
     const h = histories(unitA1());
     const events = [

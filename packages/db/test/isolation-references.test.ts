@@ -192,6 +192,44 @@ describe("an acceptance names the military-region agency that entrusted the case
   });
 });
 
+describe("a transfer within the province names a district agency of it, before 01/07/2025", () => {
+  let oldDistrict: string;
+  let oldCase: string;
+  beforeAll(async () => {
+    // A case of office A1 accepted in 2024.
+    const [c] = await ctx.owner<{ id: string }[]>`
+      insert into public.cases (unit_id, province_id, case_number, accepted_on, decision_kind, judgment_type, debtor_name)
+      values (${ctx.fx.units.a1}, ${ctx.fx.units.a}, ${`CC-${ctx.fx.tag}`}, '2024-01-10', 'on_request', 'civil', 'X') returning id`;
+    oldCase = c!.id;
+    // A district agency of province A that gave way to a regional office on 01/07/2025.
+    oldDistrict = randomUUID();
+    await ctx.owner`insert into public.units (id, kind, code, name, parent_id, province_id, dissolved_on)
+                    values (${oldDistrict}, 'subunit', ${`CC-OLD-${ctx.fx.tag}`}, 'Chi cục THADS huyện cũ', ${ctx.fx.units.a},
+                            ${ctx.fx.units.a}, '2025-07-01')`;
+  });
+  const transferWithin = (day: string, unitId: unknown) => (tx: TxSql) =>
+    tx`insert into public.case_events (case_id, kind, effective_date, payload)
+       values (${oldCase}, 'intra_province_transfer', ${day}, ${tx.json({ unitId } as never)})`;
+
+  it("to a district agency of the province that existed that day, before 01/07/2025, is written", async () => {
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin("2025-06-30", oldDistrict), { writer: true })).toBe("ok");
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin("2024-03-01", ctx.fx.units.a9), { writer: true })).toBe("ok");
+  });
+  it.each([
+    ["dated 01/07/2025", "2025-07-01", "a9"],
+    ["to an office of another province", "2025-06-30", "b1"],
+    ["to the provincial bureau", "2025-06-30", "a"],
+    ["to the directorate", "2025-06-30", "national"],
+  ] as const)("%s is refused", async (_label, day, key) => {
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin(day, ctx.fx.units[key]), { writer: true })).toBe("23514");
+  });
+  it("to an agency already gone that day, or naming no unit, is refused", async () => {
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin("2025-07-01", oldDistrict), { writer: true })).toBe("23514");
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin("2025-06-30", "Chi cục"), { writer: true })).toBe("23514");
+    expect(await attempt(ctx.fx.users.province_head!, transferWithin("2025-06-30", null), { writer: true })).toBe("23514");
+  });
+});
+
 describe("a case changes unit only by an assignment to a regional office of its province, in its ledger", () => {
   let held: string;
   beforeAll(async () => {

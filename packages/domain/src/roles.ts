@@ -249,6 +249,8 @@ const STEP_ROLES: Record<string, readonly Role[]> = {
   decision: ["clerk", ...HEADS],
   executor_change: HEADS,
   transfer: HEADS,
+  // Before 01/07/2025, to another district agency of the province: brought in with a ledger's history.
+  intra_province_transfer: HEADS,
   // The provincial bureau gives a case it holds to one of its regional offices.
   office_assignment: ROLE_GROUPS.province_staff,
   // A reorganisation's handover is the agency's maintenance, not a user's step.

@@ -128,6 +128,10 @@ export const EVENT_FORMATTERS: { readonly [K in CaseEventKind]: Formatter<K> } =
   request_returned: (e, ctx) => ({ label: "event.requestReturned", facts: [fact(ctx, "fact.noticeNumber", e.noticeNumber)] }),
   register_reopening: (e, ctx) => ({ label: "event.registerReopening", facts: [fact(ctx, "fact.newInformation", e.newInformation)] }),
   office_assignment: (e, ctx) => ({ label: "event.officeAssignment", facts: [fact(ctx, "step.office", named(ctx, e.unitId))] }),
+  intra_province_transfer: (e, ctx) => ({
+    label: "event.intraProvinceTransfer",
+    facts: [fact(ctx, "fact.toUnit", named(ctx, e.unitId))],
+  }),
   reorganisation: (e, ctx) => ({
     label: "event.reorganisation",
     facts: [

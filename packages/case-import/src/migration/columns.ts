@@ -336,6 +336,16 @@ export const EVENT_COLUMNS: readonly ColumnDef<string>[] = [
     type: "text",
   },
   {
+    key: "don_vi_nhan",
+    alias: "to_unit",
+    label: "Đơn vị nhận ủy thác trong tỉnh (mã đơn vị, trước 01/07/2025)",
+    labelEn: "Receiving district agency of the province (unit code, before 01/07/2025)",
+    required: false,
+    format: "Ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (chỉ trước 01/07/2025): mã đơn vị nhận",
+    example: "",
+    type: "text",
+  },
+  {
     key: "so_thong_bao",
     alias: "notice_number",
     label: "Số thông báo gửi lại yêu cầu",

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import {
   applyEvent,
+  formatDateVi,
   isIsoDate,
   tryParseDateVi,
   type CaseEvent,
@@ -83,6 +84,8 @@ export interface RowContext {
   executorIn(email: string): string | null;
   /** Province unit code → id (current provinces only). */
   provinceByCode(code: string): string | null;
+  /** A district agency or regional office of the case's province by its code (dissolved ones too). */
+  unitOfProvince(code: string): { id: string; dissolvedOn: string | null } | null;
 }
 
 export type RowEvent = { ok: true; event: CaseEvent; identity: string } | { ok: false; errors: ImportError[] };
@@ -223,6 +226,23 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
       event = { kind, ...base, toProvinceId: to ?? "" };
       break;
     }
+    case "intra_province_transfer": {
+      // Before 01/07/2025, to another district agency of the province (the lifecycle checks the date).
+      const code = trim(v.don_vi_nhan).toUpperCase();
+      const unit = code ? ctx.unitOfProvince(code) : null;
+      if (!unit) {
+        bad(
+          "don_vi_nhan",
+          code
+            ? `Đơn vị nhận ủy thác trong tỉnh: "${code}" không phải mã của một cơ quan thi hành án dân sự cấp huyện (phòng khu vực) của tỉnh đang thụ lý việc.`
+            : "Đơn vị nhận ủy thác trong tỉnh: bắt buộc với bước này (mã đơn vị của cơ quan thi hành án dân sự cấp huyện nhận).",
+        );
+      } else if (date && unit.dissolvedOn !== null && unit.dissolvedOn <= date) {
+        bad("don_vi_nhan", `Đơn vị nhận ủy thác trong tỉnh: "${code}" đã thôi hoạt động từ ngày ${formatDateVi(unit.dissolvedOn)}.`);
+      }
+      event = { kind, ...base, unitId: unit?.id ?? "" };
+      break;
+    }
     case "executor_change": {
       const executorId = executorOf(v, ctx, bad);
       if (!trim(v.chap_hanh_vien)) bad("chap_hanh_vien", "Chấp hành viên: bắt buộc với bước thay đổi chấp hành viên.");
@@ -292,7 +312,8 @@ export function columnOfRule(code: string, kind: CaseEventKind): string {
     case "missing_reason":
       return "ly_do";
     case "transfer_same_province":
-      return "tinh_nhan";
+      // A transfer within the province after its end date: the date is what is wrong.
+      return kind === "intra_province_transfer" ? "ngay_thuc_hien" : "tinh_nhan";
     case "same_executor":
       return "chap_hanh_vien";
     case "wrong_decision_mode":

@@ -351,6 +351,14 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
       select id, code from public.units where code = any(${codes}::text[]) and kind = 'province' and dissolved_on is null`;
     for (const u of found) transferTargets.set(u.code, u.id);
   }
+  // Receiving district agencies of transfers within a province (before 01/07/2025), dissolved ones too.
+  const unitTargets = new Map<string, { id: string; provinceId: string; dissolvedOn: string | null }>();
+  const unitCodes = [...new Set((eventsFile?.rows ?? []).map((r) => (cellsOf(r).don_vi_nhan ?? "").trim().toUpperCase()).filter(Boolean))];
+  if (unitCodes.length) {
+    const found = await tx<{ id: string; code: string; province_id: string; dissolved_on: string | null }[]>`
+      select id, code, province_id, dissolved_on::text from public.units where code = any(${unitCodes}::text[]) and kind = 'subunit'`;
+    for (const u of found) unitTargets.set(u.code, { id: u.id, provinceId: u.province_id, dissolvedOn: u.dissolved_on });
+  }
   const touchedExisting = new Set<string>();
   for (const row of eventsFile?.rows ?? []) {
     for (const e of byNumber.get((cellsOf(row).so_thu_ly ?? "").trim()) ?? []) if (e.existing) touchedExisting.add(e.existing.id);
@@ -458,6 +466,10 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
         defaultExecutorId: e.executorId,
         executorIn: executorIn(e.unitId),
         provinceByCode: (code) => transferTargets.get(code) ?? null,
+        unitOfProvince: (code) => {
+          const u = unitTargets.get(code);
+          return u && u.provinceId === e.provinceId ? { id: u.id, dissolvedOn: u.dissolvedOn } : null;
+        },
       },
       eventCol,
     );

@@ -24,6 +24,7 @@ export const CASE_EVENT_KINDS = [
   "register_reopening",
   "office_assignment",
   "reorganisation",
+  "intra_province_transfer",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -59,6 +60,10 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
   },
   office_assignment: { vi: "giao phòng thi hành án dân sự khu vực", en: "assignment to a regional office" },
   reorganisation: { vi: "chuyển giao do sắp xếp tổ chức bộ máy", en: "handover on a reorganisation of units" },
+  intra_province_transfer: {
+    vi: "ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (trước 01/07/2025)",
+    en: "transfer to another district agency of the province (before 01/07/2025)",
+  },
 };
 
 /**
@@ -227,6 +232,17 @@ export interface OfficeAssignmentEvent extends EventBase {
  * reorganisation's date. The agency's maintenance records it, for every open case of the dissolved
  * unit; the case's figures count under the successor from that day (ADR 028).
  */
+/**
+ * Before 01/07/2025 a district agency could entrust a case to another district agency of its
+ * province (L26 Art. 56(2) as amended 2022). Historical ledgers hold such transfers; the step is a
+ * record of the history (the receiving unit), see ./steps/intra-province-transfer.ts.
+ */
+export interface IntraProvinceTransferEvent extends EventBase {
+  kind: "intra_province_transfer";
+  /** The receiving district agency of the same province. */
+  unitId: string;
+}
+
 export interface ReorganisationEvent extends EventBase {
   kind: "reorganisation";
   /** The successor unit (of the case's province). */
@@ -254,6 +270,7 @@ export type CaseEvent =
   | TransferEvent
   | OfficeAssignmentEvent
   | ReorganisationEvent
+  | IntraProvinceTransferEvent
   | ExecutorChangeEvent
   | RegisterTransferEvent
   | RequestReturnedEvent

@@ -101,6 +101,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("register_reopening"), newInformation: z.string().trim().min(1) }),
   z.object({ ...base, kind: z.literal("office_assignment"), unitId: id }),
   z.object({ ...base, kind: z.literal("reorganisation"), unitId: id, fromUnitId: id, basis: z.string().optional() }),
+  z.object({ ...base, kind: z.literal("intra_province_transfer"), unitId: id }),
 ]);
 
 // Compile-time checks: the schema covers every kind and produces valid CaseEvents.

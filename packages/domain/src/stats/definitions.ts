@@ -49,8 +49,8 @@ export const STAT_DEFINITIONS: Readonly<Record<StatDefinitionKey, { vi: string; 
     en: "Separate register: cases moved to it within the period leave the cases to enforce; cases taken back on new information join the total accepted; those still in it at the end are a memo figure, outside the cases to enforce and carried to the next period.",
   },
   transferred_out: {
-    vi: "Ủy thác: việc ủy thác cho cơ quan thi hành án dân sự tỉnh khác trong kỳ, với số tiền còn phải thi hành lúc ủy thác; nơi nhận ủy thác thống kê là việc thụ lý mới.",
-    en: "Transferred out: cases transferred to another province's agency within the period, with the money outstanding at transfer; the receiving province counts them as newly accepted.",
+    vi: "Ủy thác: việc ủy thác cho cơ quan thi hành án dân sự tỉnh khác hoặc cơ quan thi hành án cấp quân khu trong kỳ, với số tiền còn phải thi hành lúc ủy thác; tỉnh nhận ủy thác thống kê là việc thụ lý mới.",
+    en: "Transferred out: cases transferred to another province's agency or to a military-region enforcement agency within the period, with the money outstanding at transfer; a receiving province counts them as newly accepted.",
   },
   moved: {
     vi: 'Nhận từ / chuyển cho đơn vị khác trong tỉnh: việc cơ quan thi hành án dân sự tỉnh giao cho một phòng thi hành án dân sự khu vực (hoặc chuyển giữa các đơn vị của tỉnh) được tính cho đơn vị giữ việc vào từng ngày: trước ngày giao ở đơn vị giao, từ ngày giao ở đơn vị nhận; đơn vị giao ghi "chuyển cho đơn vị khác" (trừ khỏi số phải thi hành), đơn vị nhận ghi "nhận từ đơn vị khác" (cộng vào số phải thi hành), với số tiền còn phải thi hành ngày giao. Ở cấp tỉnh và toàn quốc hai dòng bằng nhau: mỗi việc chỉ được tính một lần trong tổng số thụ lý và số phải thi hành; số liệu các kỳ đã qua không thay đổi khi việc được giao sau đó.',

@@ -61,6 +61,8 @@ function probe(kind: CaseEventKind, effectiveDate = PROBE): CaseEvent {
     case "reorganisation":
       // The fixtures' cases are held by regional office 1.
       return { kind, effectiveDate, unitId: "unit-hp-kv03", fromUnitId: "unit-hp-kv01", basis: "Sắp xếp đơn vị từ 01/07/2025" };
+    case "intra_province_transfer":
+      return { kind, effectiveDate, unitId: "unit-hp-kv02" };
   }
 }
 
@@ -94,6 +96,7 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   register_reopening: "!not_in_separate_register",
   office_assignment: "!already_decided",
   reorganisation: self,
+  intra_province_transfer: "!interrupted",
 });
 
 /**
@@ -122,6 +125,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!not_held_by_bureau",
     reorganisation: "accepted",
+    intra_province_transfer: "!no_decision",
   },
   decided: {
     acceptance: "!already_accepted",
@@ -144,6 +148,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "decided",
+    intra_province_transfer: "decided",
   },
   notified: {
     acceptance: "!already_accepted",
@@ -166,6 +171,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "notified",
+    intra_province_transfer: "notified",
   },
   verified: {
     acceptance: "!already_accepted",
@@ -188,6 +194,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "verified",
+    intra_province_transfer: "verified",
   },
   enforceable: {
     acceptance: "!already_accepted",
@@ -210,6 +217,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "enforceable",
+    intra_province_transfer: "enforceable",
   },
   not_yet_enforceable: {
     acceptance: "!already_accepted",
@@ -232,6 +240,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "not_yet_enforceable",
+    intra_province_transfer: "not_yet_enforceable",
   },
   enforcing: {
     acceptance: "!already_accepted",
@@ -254,6 +263,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "!not_in_separate_register",
     office_assignment: "!already_decided",
     reorganisation: "enforcing",
+    intra_province_transfer: "enforcing",
   },
   postponed: INTERRUPTED_ROW("postponed"),
   suspended: INTERRUPTED_ROW("suspended"),
@@ -281,6 +291,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     register_reopening: "not_yet_enforceable",
     office_assignment: "!in_separate_register",
     reorganisation: "separate_register",
+    intra_province_transfer: "!in_separate_register",
   },
   returned: CLOSED_ROW(),
 };
@@ -288,7 +299,16 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
 /** nextActions(state, PROBE) for each fixture state, by hand. */
 const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
   accepted: ["decision", "executor_change"],
-  decided: ["notification", "enforcement_action", "postponement", "suspension", "termination", "transfer", "executor_change"],
+  decided: [
+    "notification",
+    "enforcement_action",
+    "postponement",
+    "suspension",
+    "termination",
+    "transfer",
+    "executor_change",
+    "intra_province_transfer",
+  ],
   notified: [
     "verification",
     "payment",
@@ -299,6 +319,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "termination",
     "transfer",
     "executor_change",
+    "intra_province_transfer",
   ],
   verified: [
     "classification",
@@ -310,6 +331,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "termination",
     "transfer",
     "executor_change",
+    "intra_province_transfer",
   ],
   enforceable: [
     "verification",
@@ -321,6 +343,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "termination",
     "transfer",
     "executor_change",
+    "intra_province_transfer",
   ],
   not_yet_enforceable: [
     "verification",
@@ -332,6 +355,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "termination",
     "transfer",
     "executor_change",
+    "intra_province_transfer",
   ],
   enforcing: [
     "verification",
@@ -343,6 +367,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "termination",
     "transfer",
     "executor_change",
+    "intra_province_transfer",
   ],
   postponed: ["resumption", "termination", "executor_change"],
   suspended: ["resumption", "termination", "executor_change"],
@@ -354,9 +379,9 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
 };
 
 describe("transition matrix: every status × every event kind", () => {
-  it("covers all 14 statuses and 20 event kinds", () => {
+  it("covers all 14 statuses and 21 event kinds", () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
-    expect(CASE_EVENT_KINDS).toHaveLength(20);
+    expect(CASE_EVENT_KINDS).toHaveLength(21);
   });
 
   it("a handover on reorganisation moves the case to the successor, names the unit that held it, and is never offered", () => {
@@ -720,6 +745,37 @@ describe("transfer (ủy thác) to another province or a military-region agency"
   it("refuses a transfer to a military-region agency before the enforcement decision, as any transfer", () => {
     const r = applyEvent(reach("accepted"), { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: "Phòng Thi hành án Quân khu 7" });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe("transfer to another district agency of the province, before 01/07/2025 only", () => {
+  const on = (effectiveDate: string, unitId = "unit-hp-kv02"): CaseEvent => ({ kind: "intra_province_transfer", effectiveDate, unitId });
+
+  it("is recorded on 30/06/2025 as history: the case keeps its unit, status and money", () => {
+    const before = stateOf(LEDGERS.enforcing);
+    const r = applyEvent(before, on("2025-06-30"));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect({ ...r.state, lastEventDate: before.lastEventDate, eventCount: before.eventCount }).toEqual(before);
+    expect(r.state.lastEventDate).toBe("2025-06-30");
+  });
+
+  it("is refused from 01/07/2025, naming the date and the article, and never offered as a next step", () => {
+    const r = applyEvent(stateOf(LEDGERS.enforcing), on("2025-07-01"));
+    expect(!r.ok && r.error.code).toBe("transfer_same_province");
+    expect(!r.ok && r.error.message_vi).toContain("trước ngày 01/07/2025");
+    expect(!r.ok && r.error.message_vi).toContain("khoản 2 Điều 56");
+    expect(nextActions(stateOf(LEDGERS.enforcing))).not.toContain("intra_province_transfer");
+    expect(nextActions(stateOf(LEDGERS.enforcing), "2025-07-01")).not.toContain("intra_province_transfer");
+    expect(nextActions(stateOf(LEDGERS.enforcing), "2025-06-30")).toContain("intra_province_transfer");
+  });
+
+  it("needs the enforcement decision and a receiving district agency, not the provincial bureau", () => {
+    expect(applyEvent(reach("accepted"), on("2025-03-03")).ok).toBe(false);
+    const blank = applyEvent(stateOf(LEDGERS.enforcing), on("2025-06-30", " "));
+    expect(!blank.ok && blank.error.code).toBe("invalid_event");
+    const bureau = applyEvent(stateOf(LEDGERS.enforcing), on("2025-06-30", PROVINCE));
+    expect(!bureau.ok && bureau.error.message_vi).toContain("không phải chính cơ quan thi hành án dân sự tỉnh");
   });
 });
 

@@ -177,6 +177,14 @@ describe("one case's contribution", () => {
     assertIdentities(tr);
     assertIdentities(mil);
   });
+  it("counts a transfer within the province before 01/07/2025 nowhere: the history stays with the unit holding the case", () => {
+    const moved = [
+      ...LEDGERS.enforceable,
+      { kind: "intra_province_transfer", effectiveDate: "2025-05-05", unitId: "unit-hp-kv02" } as CaseEvent,
+    ];
+    expect(caseStats(moved, FROM, TO)).toEqual(caseStats(LEDGERS.enforceable, FROM, TO));
+    expect([...caseStatsByUnit(moved, FROM, TO).keys()]).toEqual([...caseStatsByUnit(LEDGERS.enforceable, FROM, TO).keys()]);
+  });
   it("puts postponed and suspended cases in their own figures, and back where they were on resumption", () => {
     const p = [...LEDGERS.enforceable, { kind: "postponement", effectiveDate: "2025-06-01", reason: "x" } as CaseEvent];
     expect(caseStats(p, FROM, TO).cases.postponed).toBe(1n);

@@ -14,6 +14,7 @@ import { decision } from "./decision.ts";
 import { enforcementAction } from "./enforcement-action.ts";
 import { executorChange } from "./executor-change.ts";
 import { notification } from "./notification.ts";
+import { intraProvinceTransfer } from "./intra-province-transfer.ts";
 import { officeAssignment } from "./office-assignment.ts";
 import { reorganisation } from "./reorganisation.ts";
 import { payment } from "./payment.ts";
@@ -53,4 +54,5 @@ export const STEPS: StepRegistry = {
   register_reopening: registerReopening,
   office_assignment: officeAssignment,
   reorganisation,
+  intra_province_transfer: intraProvinceTransfer,
 };
