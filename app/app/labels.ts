@@ -53,10 +53,11 @@ export const STEP_LABELS: Record<string, { vi: string; en: string }> = {
   resumption: { vi: "Tiếp tục thi hành án", en: "Resume" },
   termination: { vi: "Đình chỉ thi hành án", en: "Terminate" },
   completion: { vi: "Thi hành xong", en: "Completed" },
-  transfer: { vi: "Ủy thác thi hành án", en: "Transfer to another province" },
+  transfer: { vi: "Ủy thác thi hành án", en: "Transfer to another agency" },
   executor_change: { vi: "Thay đổi chấp hành viên", en: "Assign an executor" },
   register_transfer: { vi: "Chuyển sổ theo dõi riêng", en: "Move to the separate register" },
   request_returned: { vi: "Gửi lại yêu cầu thi hành án", en: "Return the request" },
   register_reopening: { vi: "Xác minh lại khi có thông tin mới", en: "Reopen on new information" },
+  new_information: { vi: "Tiếp nhận thông tin mới về điều kiện thi hành án", en: "New information about the debtor's means" },
   office_assignment: { vi: "Giao phòng thi hành án dân sự khu vực", en: "Assign to a regional office" },
 };

@@ -137,6 +137,10 @@ const SAMPLES: { readonly [K in CaseEventKind]: [EventOf<K>, string[]] } = {
     { kind: "office_assignment", effectiveDate: "2026-11-14", unitId: UNIT },
     ["Giao phòng thi hành án dân sự khu vực", "Phòng được giao: Phòng THADS khu vực 1"],
   ],
+  new_information: [
+    { kind: "new_information", effectiveDate: "2025-04-02", newInformation: "Người phải thi hành án có tài khoản tại Vietcombank" },
+    ["Tiếp nhận thông tin mới về điều kiện thi hành án", "Thông tin mới: Người phải thi hành án có tài khoản tại Vietcombank"],
+  ],
   intra_province_transfer: [
     { kind: "intra_province_transfer", effectiveDate: "2024-05-06", unitId: UNIT },
     ["Ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (trước 01/07/2025)", "Đơn vị nhận: Phòng THADS khu vực 1"],

@@ -108,6 +108,21 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
     await step(page, "Xác minh điều kiện thi hành án", verified);
     await classify(page, classified);
   }
+  // After the second verification the periodic re-verification stops; new information is verified
+  // within 10 days of it (D62 Art. 9(4) ¶2).
+  await step(page, "Tiếp nhận thông tin mới về điều kiện thi hành án", "20/03/2025", async (f) => {
+    await f
+      .getByLabel("Thông tin mới về điều kiện thi hành án (và người cung cấp)")
+      .fill("Người được thi hành án báo người phải thi hành án vừa nhận chuyển nhượng một xe ô tô.");
+  });
+  const toldOn = parseDateVi("20/03/2025");
+  await expect(page.locator('[data-testid="deadline-row"][data-kind="new_information_verification"]')).toContainText(
+    formatDateVi(periodEnd(toldOn, { unit: "days", amount: 10 }, rulesFor(toldOn))),
+  );
+  await expect(page.locator('[data-testid="timeline"] li[data-kind="new_information"]')).toContainText(
+    "vừa nhận chuyển nhượng một xe ô tô",
+  );
+  await expect(page.getByTestId("case-status")).toHaveText("Chưa có điều kiện thi hành");
   // Verified twice within the year: due 3 working days after the year from the decision (D62 Art. 9(5)).
   const due = registerDue(since, 12, 3);
   // The case page says why and when, with the decree's article.

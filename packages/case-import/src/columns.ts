@@ -32,6 +32,7 @@ export const COLUMN_KEYS = [
   "loai_tro_ngai",
   "tro_ngai_tu_ngay",
   "tro_ngai_den_ngay",
+  "co_quan_uy_thac",
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -59,8 +60,10 @@ export const CODES = {
   nguon: {
     toa_an: "court_transfer",
     don_yeu_cau: "creditor_request",
+    uy_thac_quan_khu: "transfer_in",
     court_transfer: "court_transfer",
     creditor_request: "creditor_request",
+    transfer_in: "transfer_in",
   },
   hinh_thuc: { chu_dong: "ex_officio", theo_yeu_cau: "on_request", ex_officio: "ex_officio", on_request: "on_request" },
   loai_ban_an: {
@@ -100,7 +103,7 @@ export const CODES = {
 
 /** The Vietnamese codes shown in messages (the English ones are accepted too). */
 export const CODE_HINTS = {
-  nguon: "toa_an, don_yeu_cau",
+  nguon: "toa_an, don_yeu_cau, uy_thac_quan_khu",
   hinh_thuc: "chu_dong, theo_yeu_cau",
   loai_ban_an: "dan_su, hinh_su, hanh_chinh, hon_nhan_gia_dinh, kinh_doanh_thuong_mai, lao_dong, pha_san, trong_tai",
   loai_nguoi: "ca_nhan, to_chuc",
@@ -135,7 +138,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: "Nguồn thụ lý",
     labelEn: "Source",
     required: true,
-    format: "toa_an (Tòa án chuyển giao) | don_yeu_cau (đơn yêu cầu)",
+    format: "toa_an (Tòa án chuyển giao) | don_yeu_cau (đơn yêu cầu) | uy_thac_quan_khu (nhận ủy thác từ cơ quan thi hành án cấp quân khu)",
     example: "toa_an",
     type: "code",
   },
@@ -370,6 +373,16 @@ export const COLUMNS: readonly ColumnDef[] = [
     format: "dd/mm/yyyy; không trước ngày bắt đầu; chỉ những ngày này không tính vào thời hiệu",
     example: "",
     type: "date",
+  },
+  {
+    key: "co_quan_uy_thac",
+    alias: "from_agency",
+    label: "Cơ quan thi hành án cấp quân khu ủy thác",
+    labelEn: "Entrusting military-region agency",
+    required: false,
+    format: "Bắt buộc khi nguồn thụ lý là uy_thac_quan_khu: tên như trong quyết định ủy thác, 2–300 ký tự",
+    example: "",
+    type: "text",
   },
 ];
 

@@ -180,7 +180,13 @@ const newWriteState = (): WriteState => ({
 
 /** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
 const acceptanceOf = (r: ValidRow) =>
-  acceptanceEvent({ acceptedOn: r.input.acceptedOn, provinceId: r.unit.provinceId, unitId: r.unit.id, source: r.input.source });
+  acceptanceEvent({
+    acceptedOn: r.input.acceptedOn,
+    provinceId: r.unit.provinceId,
+    unitId: r.unit.id,
+    source: r.input.source,
+    fromAgency: r.input.fromAgency,
+  });
 
 /** A new case's first deadline depends on its acceptance date alone: worked out once per date. */
 function firstDeadline(state: WriteState, r: ValidRow) {

@@ -266,6 +266,40 @@ describe("importCases", () => {
     });
   });
 
+  it("takes in a case entrusted by a military-region agency naming it, without checking the limitation again", async () => {
+    // Effective 01/07/2019, taken in on 16/07/2024: late for a request, not for an entrusted case.
+    const entrusted = (overrides: RowValues = {}) =>
+      row(unitA1(), {
+        nguon: "uy_thac_quan_khu",
+        hinh_thuc: "theo_yeu_cau",
+        ngay_ban_an: "14/06/2019",
+        ngay_hieu_luc: "01/07/2019",
+        ngay_thu_ly: "16/07/2024",
+        ...overrides,
+      });
+    const unnamed = await asClerk([entrusted()]);
+    expect(unnamed.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: "co_quan_uy_thac",
+        message: "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác.",
+      }),
+    ]);
+    const named = entrusted({ co_quan_uy_thac: "Phòng Thi hành án Quân khu 2" });
+    // Named beside another source, the agency is not kept.
+    const court = row(unitA1(), { co_quan_uy_thac: "Phòng Thi hành án Quân khu 2" });
+    const r = await asClerk([named, court]);
+    expect(r).toMatchObject({ ok: true, imported: 2 });
+    const events = await ctx.owner<{ case_number: string; source: string; from_agency: string | null }[]>`
+      select c.case_number, c.source::text, e.payload ->> 'fromAgency' as from_agency
+        from public.cases c join public.case_events e on e.case_id = c.id and e.kind = 'acceptance'
+       where c.case_number = any(${[named.so_thu_ly!, court.so_thu_ly!]}) order by c.case_number = ${court.so_thu_ly!}`;
+    expect(events).toEqual([
+      { case_number: named.so_thu_ly!, source: "transfer_in", from_agency: "Phòng Thi hành án Quân khu 2" },
+      { case_number: court.so_thu_ly!, source: "court_transfer", from_agency: null },
+    ]);
+  });
+
   it("all or nothing: one bad row and nothing is written, errors by line and column", async () => {
     const rows = [row(unitA1()), row(unitA1(), { ngay_thu_ly: "31/02/2025", so_tien: "-5.000" }), row(unitA1())];
     const r = await asClerk(rows);
@@ -325,7 +359,7 @@ describe("importCases", () => {
       [
         "nguon",
         "invalid",
-        'Nguồn thụ lý: chọn Tòa án chuyển giao hoặc đơn yêu cầu. Giá trị hợp lệ: toa_an, don_yeu_cau (ô đang ghi "toa").',
+        'Nguồn thụ lý: chọn Tòa án chuyển giao, đơn yêu cầu hoặc nhận ủy thác từ cơ quan thi hành án cấp quân khu. Giá trị hợp lệ: toa_an, don_yeu_cau, uy_thac_quan_khu (ô đang ghi "toa").',
       ],
     ]);
     // "dan su" normalises to dan_su and is accepted.

@@ -27,7 +27,7 @@ describe(".xlsx", () => {
     expect((sheet!.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.key));
     expect((sheet!.getRow(2).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.example));
     expect(sheet!.getCell("S2").numFmt).toBe("@");
-    expect(sheet!.getCell("C3").dataValidation).toMatchObject({ type: "list", formulae: ['"toa_an,don_yeu_cau"'] });
+    expect(sheet!.getCell("C3").dataValidation).toMatchObject({ type: "list", formulae: ['"toa_an,don_yeu_cau,uy_thac_quan_khu"'] });
     expect(guide!.name).toBe("huong_dan");
     expect(guide!.getCell("A2").value).toBe("so_thu_ly");
   });

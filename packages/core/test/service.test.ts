@@ -6,6 +6,7 @@ import { useTenantFixture } from "@thads/test-support/fixtures";
 import { checkLimitation, formatDateVi, type CaseEvent, type Role } from "@thads/domain";
 import { IntakeSchema, asUserStep, intakeCase, type Actor } from "../src/index.ts";
 import { loadCasePage } from "../src/cases/get-case.ts";
+import { parseStep } from "../src/cases/steps-schema.ts";
 
 const ctx = useTenantFixture();
 const claims = (userId: string): Claims => ({ sub: userId, role: "authenticated" });
@@ -390,6 +391,49 @@ describe("lifecycle through the ledger", () => {
     expect(back).toMatchObject({
       status: "not_yet_enforceable",
       next_deadline_on: "2026-12-10",
+      next_deadline_kind: "new_information_verification",
+    });
+  });
+
+  it("new information about a not-yet-enforceable case makes its verification due within 10 days", async () => {
+    const id = await takeIn();
+    const today = "2025-12-01";
+    for (const [who, e] of [
+      [
+        ["clerk", "clerk"],
+        {
+          kind: "decision",
+          effectiveDate: "2025-11-05",
+          mode: "on_request",
+          obligations: [{ id: "O1", kind: "money", amount: 9_000_000n }],
+        },
+      ],
+      [["subunit_head", "subunit_head"], { kind: "notification", effectiveDate: "2025-11-06" }],
+      [["subunit_head", "subunit_head"], { kind: "verification", effectiveDate: "2025-11-20" }],
+      [["subunit_head", "subunit_head"], { kind: "classification", effectiveDate: "2025-11-21", result: "not_yet_enforceable" }],
+    ] as [[string, Role], CaseEvent][]) {
+      expect(await step(id, who, e, { today }), e.kind).toMatchObject({ ok: true });
+    }
+    const blank = parseStep("new_information", {
+      version: "5",
+      idempotencyKey: randomUUID(),
+      effectiveDate: "01/12/2025",
+      newInformation: " ",
+    });
+    expect(!blank.ok && blank.fieldErrors.newInformation).toBe("Thông tin mới về điều kiện thi hành án: bắt buộc nhập.");
+    const form = parseStep("new_information", {
+      version: "5",
+      idempotencyKey: randomUUID(),
+      effectiveDate: "01/12/2025",
+      newInformation: "Chủ nợ báo người phải thi hành án vừa bán đất",
+    });
+    expect(form.ok).toBe(true);
+    if (!form.ok) return;
+    expect(await step(id, ["subunit_head", "subunit_head"], form.event, { today })).toMatchObject({ ok: true });
+    const [c] = await ctx.owner`select status, next_deadline_on::text, next_deadline_kind from public.cases where id = ${id}`;
+    expect(c).toMatchObject({
+      status: "not_yet_enforceable",
+      next_deadline_on: "2025-12-11",
       next_deadline_kind: "new_information_verification",
     });
   });

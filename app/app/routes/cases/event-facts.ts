@@ -127,6 +127,7 @@ export const EVENT_FORMATTERS: { readonly [K in CaseEventKind]: Formatter<K> } =
   register_transfer: () => ({ label: "event.registerTransfer", facts: [] }),
   request_returned: (e, ctx) => ({ label: "event.requestReturned", facts: [fact(ctx, "fact.noticeNumber", e.noticeNumber)] }),
   register_reopening: (e, ctx) => ({ label: "event.registerReopening", facts: [fact(ctx, "fact.newInformation", e.newInformation)] }),
+  new_information: (e, ctx) => ({ label: "event.newInformation", facts: [fact(ctx, "fact.newInformation", e.newInformation)] }),
   office_assignment: (e, ctx) => ({ label: "event.officeAssignment", facts: [fact(ctx, "step.office", named(ctx, e.unitId))] }),
   intra_province_transfer: (e, ctx) => ({
     label: "event.intraProvinceTransfer",

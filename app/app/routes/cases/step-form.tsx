@@ -203,7 +203,7 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
             </div>
           </>
         ) : null}
-        {kind === "register_reopening" ? (
+        {kind === "register_reopening" || kind === "new_information" ? (
           <Field
             name={`${kind}-newInformation`}
             label={m("step.newInformation")}

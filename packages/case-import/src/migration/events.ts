@@ -271,7 +271,8 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
         "unsupported_step",
       );
       break;
-    case "register_reopening": {
+    case "register_reopening":
+    case "new_information": {
       const newInformation = text("thong_tin_moi", "Thông tin mới về điều kiện thi hành án", 2000, true);
       event = { kind, ...base, newInformation: newInformation ?? "" };
       break;

@@ -300,6 +300,7 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
       provinceId: r.unit.provinceId,
       unitId: r.unit.id,
       source: r.input.source,
+      fromAgency: r.input.fromAgency,
     });
     const entry: CaseEntry = {
       provinceId: r.unit.provinceId,

@@ -92,6 +92,7 @@ export const STEP_SCHEMAS = {
     }),
   }),
   register_reopening: z.object({ ...common, newInformation: text("Thông tin mới về điều kiện thi hành án", 2000) }),
+  new_information: z.object({ ...common, newInformation: text("Thông tin mới về điều kiện thi hành án", 2000) }),
 } satisfies Partial<Record<CaseEventKind, z.ZodType>>;
 
 export type StepKind = keyof typeof STEP_SCHEMAS;

@@ -13,7 +13,8 @@
  *                         conditions hold (old rules: 3 working days; 2026: ex officio, no time
  *                         stated, due on the first working day) — ./register.ts
  *   request_return        2026 rules, a case on request: the return of the request, likewise
- *   new_information_verification  N days after a case is reopened from the register on new information
+ *   new_information_verification  N days after new information about the debtor's means: a case reopened
+ *                         from the register, or a not-yet-enforceable one told of it (new_information)
  *
  * While a case is postponed or suspended its agency deadlines are paused; on resumption a pending
  * period runs again from the later of its natural start and the resumption date. (Assumption to
@@ -217,6 +218,7 @@ export function caseDeadlines(events: readonly CaseEvent[], asOf: IsoDate, optio
         close(ALL_KINDS, date, "case_closed");
         break;
       case "register_reopening":
+      case "new_information":
         open("new_information_verification", "agency", date, () => ({
           unit: "days",
           amount: legalValueOn("newInformationVerificationDays", date),

@@ -25,6 +25,7 @@ export const CASE_EVENT_KINDS = [
   "office_assignment",
   "reorganisation",
   "intra_province_transfer",
+  "new_information",
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -64,6 +65,7 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventKind, { vi: string; en:
     vi: "ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (trước 01/07/2025)",
     en: "transfer to another district agency of the province (before 01/07/2025)",
   },
+  new_information: { vi: "tiếp nhận thông tin mới về điều kiện thi hành án", en: "new information about the debtor's means" },
 };
 
 /**
@@ -243,6 +245,17 @@ export interface IntraProvinceTransferEvent extends EventBase {
   unitId: string;
 }
 
+/**
+ * New information about the means of a debtor found without them, for a case not yet enforceable
+ * outside the separate register: verified within 10 days of receiving it (L26 Art. 44(2), D62
+ * Art. 9(4) ¶2; L106 Art. 38(2) ¶2).
+ */
+export interface NewInformationEvent extends EventBase {
+  kind: "new_information";
+  /** The new information and who gave it (required). */
+  newInformation: string;
+}
+
 export interface ReorganisationEvent extends EventBase {
   kind: "reorganisation";
   /** The successor unit (of the case's province). */
@@ -271,6 +284,7 @@ export type CaseEvent =
   | OfficeAssignmentEvent
   | ReorganisationEvent
   | IntraProvinceTransferEvent
+  | NewInformationEvent
   | ExecutorChangeEvent
   | RegisterTransferEvent
   | RequestReturnedEvent

@@ -353,7 +353,7 @@ const RULES_2015: LegalRuleSet["rules"] = {
     10,
     "days",
     [src(D62, "9", "V3", { clause: "4 ¶2" }), src(D62, "9", "V6", { clause: "6" })],
-    "Also for a case in the separate register: verified and enforced on new information.",
+    "After the second verification (the new_information step), and for a case in the separate register (its reopening): verified and enforced on new information.",
   ),
   registerAfterMonths: rule(12, "months", [src(D62, "9", "V5", { clause: "5", point: "a" })]),
   registerAfterMonthsExtended: rule(24, "months", [src(D62, "9", "V5", { clause: "5", point: "a" })]),
@@ -483,7 +483,7 @@ const RULES_2026: LegalRuleSet["rules"] = {
     10,
     "days",
     [src(L106, "38", "V3n", { clause: "2 ¶2" }), src(D152, "22", "V8", { clause: "1 ¶2" })],
-    "No stop after two verifications: periodic verification runs until the two-year step. Also for a case in the separate register.",
+    "No stop after two verifications: periodic verification runs until the two-year step. New information (the new_information step, or a register case's reopening) is verified within this time.",
   ),
   registerAfterMonths: rule(24, "months", [src(L106, "38", "V9", { clause: "4" }), src(D152, "22", "V7", { clause: "1" })]),
   registerAfterMonthsExtended: rule(

@@ -102,6 +102,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("office_assignment"), unitId: id }),
   z.object({ ...base, kind: z.literal("reorganisation"), unitId: id, fromUnitId: id, basis: z.string().optional() }),
   z.object({ ...base, kind: z.literal("intra_province_transfer"), unitId: id }),
+  z.object({ ...base, kind: z.literal("new_information"), newInformation: z.string().trim().min(1) }),
 ]);
 
 // Compile-time checks: the schema covers every kind and produces valid CaseEvents.

@@ -134,6 +134,7 @@ export type CaseRuleCode =
   | "same_executor"
   | "in_separate_register"
   | "not_in_separate_register"
+  | "not_not_yet_enforceable"
   | "register_conditions_not_met"
   | "wrong_decision_mode"
   | "missing_information"

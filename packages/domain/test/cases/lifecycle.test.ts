@@ -63,6 +63,8 @@ function probe(kind: CaseEventKind, effectiveDate = PROBE): CaseEvent {
       return { kind, effectiveDate, unitId: "unit-hp-kv03", fromUnitId: "unit-hp-kv01", basis: "Sắp xếp đơn vị từ 01/07/2025" };
     case "intra_province_transfer":
       return { kind, effectiveDate, unitId: "unit-hp-kv02" };
+    case "new_information":
+      return { kind, effectiveDate, newInformation: "Người phải thi hành án có tài khoản mới tại ngân hàng" };
   }
 }
 
@@ -97,6 +99,7 @@ const INTERRUPTED_ROW = (self: CaseStatus): Record<CaseEventKind, Outcome> => ({
   office_assignment: "!already_decided",
   reorganisation: self,
   intra_province_transfer: "!interrupted",
+  new_information: "!not_not_yet_enforceable",
 });
 
 /**
@@ -126,6 +129,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!not_held_by_bureau",
     reorganisation: "accepted",
     intra_province_transfer: "!no_decision",
+    new_information: "!not_not_yet_enforceable",
   },
   decided: {
     acceptance: "!already_accepted",
@@ -149,6 +153,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "decided",
     intra_province_transfer: "decided",
+    new_information: "!not_not_yet_enforceable",
   },
   notified: {
     acceptance: "!already_accepted",
@@ -172,6 +177,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "notified",
     intra_province_transfer: "notified",
+    new_information: "!not_not_yet_enforceable",
   },
   verified: {
     acceptance: "!already_accepted",
@@ -195,6 +201,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "verified",
     intra_province_transfer: "verified",
+    new_information: "!not_not_yet_enforceable",
   },
   enforceable: {
     acceptance: "!already_accepted",
@@ -218,6 +225,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "enforceable",
     intra_province_transfer: "enforceable",
+    new_information: "!not_not_yet_enforceable",
   },
   not_yet_enforceable: {
     acceptance: "!already_accepted",
@@ -241,6 +249,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "not_yet_enforceable",
     intra_province_transfer: "not_yet_enforceable",
+    new_information: "not_yet_enforceable",
   },
   enforcing: {
     acceptance: "!already_accepted",
@@ -264,6 +273,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!already_decided",
     reorganisation: "enforcing",
     intra_province_transfer: "enforcing",
+    new_information: "!not_not_yet_enforceable",
   },
   postponed: INTERRUPTED_ROW("postponed"),
   suspended: INTERRUPTED_ROW("suspended"),
@@ -292,6 +302,7 @@ const MATRIX: Record<CaseStatus, Record<CaseEventKind, Outcome>> = {
     office_assignment: "!in_separate_register",
     reorganisation: "separate_register",
     intra_province_transfer: "!in_separate_register",
+    new_information: "!in_separate_register",
   },
   returned: CLOSED_ROW(),
 };
@@ -356,6 +367,7 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
     "transfer",
     "executor_change",
     "intra_province_transfer",
+    "new_information",
   ],
   enforcing: [
     "verification",
@@ -379,9 +391,9 @@ const NEXT_ACTIONS: Record<CaseStatus, CaseEventKind[]> = {
 };
 
 describe("transition matrix: every status × every event kind", () => {
-  it("covers all 14 statuses and 21 event kinds", () => {
+  it("covers all 14 statuses and 22 event kinds", () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...CASE_STATUSES].sort());
-    expect(CASE_EVENT_KINDS).toHaveLength(21);
+    expect(CASE_EVENT_KINDS).toHaveLength(22);
   });
 
   it("a handover on reorganisation moves the case to the successor, names the unit that held it, and is never offered", () => {

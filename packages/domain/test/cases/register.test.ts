@@ -66,6 +66,31 @@ describe("old rules: the separate register (D62 Art. 9(5))", () => {
     expect(openOf(after, "reverification")).toEqual([]);
   });
 
+  it("after the second verification, new information is verified within 10 days; it moves no figure (D62 Art. 9(4))", () => {
+    const told = [
+      ...twice,
+      { kind: "new_information", effectiveDate: "2025-02-03", newInformation: "Chủ nợ báo người phải thi hành án có xe ô tô" },
+    ] as CaseEvent[];
+    expect(state(told).status).toBe("not_yet_enforceable");
+    const [nv] = openOf(caseDeadlines(told, "2025-02-03"), "new_information_verification");
+    expect(nv).toMatchObject({ startDate: "2025-02-03", dueDate: "2025-02-13", period: { unit: "days", amount: 10 } });
+    expect(nv!.sources.map((x) => `${x.instrument} ${x.article}`)).toContain("Decree 62/2015/NĐ-CP 9");
+    // The verification meets it; the periodic re-verification stays stopped.
+    const verified = [...told, { kind: "verification", effectiveDate: "2025-02-10" } as CaseEvent];
+    expect(openOf(caseDeadlines(verified, "2025-02-10"), "new_information_verification")).toEqual([]);
+    expect(caseDeadlines(verified, "2025-02-10").find((x) => x.kind === "new_information_verification")).toMatchObject({
+      closedBy: "met",
+      late: false,
+    });
+    expect(caseStats(told, "2024-10-01", "2025-09-30")).toEqual(caseStats(twice, "2024-10-01", "2025-09-30"));
+    // Not for an enforceable case, nor one in the register (which is reopened instead); never blank.
+    const blank = tryAdd(twice, { kind: "new_information", effectiveDate: "2025-02-03", newInformation: "  " });
+    expect(!blank.ok && blank.error.code).toBe("missing_information");
+    const moved = [...twice, { kind: "register_transfer", effectiveDate: "2025-01-20" } as CaseEvent];
+    const inRegister = tryAdd(moved, { kind: "new_information", effectiveDate: "2025-02-03", newInformation: "x" });
+    expect(!inRegister.ok && inRegister.error.code).toBe("in_separate_register");
+  });
+
   it("is due one year and three working days after the not-yet-enforceable decision, once verified twice", () => {
     const ds = caseDeadlines(twice, "2025-01-08");
     const [reg] = openOf(ds, "separate_register");

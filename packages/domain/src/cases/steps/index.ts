@@ -15,6 +15,7 @@ import { enforcementAction } from "./enforcement-action.ts";
 import { executorChange } from "./executor-change.ts";
 import { notification } from "./notification.ts";
 import { intraProvinceTransfer } from "./intra-province-transfer.ts";
+import { newInformation } from "./new-information.ts";
 import { officeAssignment } from "./office-assignment.ts";
 import { reorganisation } from "./reorganisation.ts";
 import { payment } from "./payment.ts";
@@ -55,4 +56,5 @@ export const STEPS: StepRegistry = {
   office_assignment: officeAssignment,
   reorganisation,
   intra_province_transfer: intraProvinceTransfer,
+  new_information: newInformation,
 };
