@@ -123,11 +123,14 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
     "vừa nhận chuyển nhượng một xe ô tô",
   );
   await expect(page.getByTestId("case-status")).toHaveText("Chưa có điều kiện thi hành");
-  // Verified twice within the year: due 3 working days after the year from the decision (D62 Art. 9(5)).
+  // Verified (the car had been sold on): still not yet enforceable, and the register may follow.
+  await step(page, "Xác minh điều kiện thi hành án", "24/03/2025");
+  await classify(page, "24/03/2025");
+  // Verified at least twice within the year: due 3 working days after the year from the decision (D62 Art. 9(5)).
   const due = registerDue(since, 12, 3);
   // The case page says why and when, with the decree's article.
   await expect(page.getByTestId("register-reason")).toContainText(`Chưa có điều kiện thi hành từ ${since}`);
-  await expect(page.getByTestId("register-reason")).toContainText("đã xác minh 2 lần");
+  await expect(page.getByTestId("register-reason")).toContainText("đã xác minh 3 lần");
   await expect(page.getByTestId("register-note")).toContainText("Nghị định 62/2015/NĐ-CP, Điều 9");
   const deadline = page.locator('[data-testid="deadline-row"][data-kind="separate_register"]');
   await expect(deadline).toContainText("Hạn chuyển sổ theo dõi riêng");
@@ -165,10 +168,10 @@ test("old rules: a case not yet enforceable for a year moves to the separate reg
   });
   await expect(page.getByTestId("case-status")).toHaveText("Chưa có điều kiện thi hành");
   await expect(page.getByTestId("register-reason")).toContainText("Đưa trở lại từ sổ theo dõi riêng ngày 10/11/2026");
-  // The information of 20/03/2025 closed with the move to the register; this one is due now.
+  // The information of 20/03/2025 was verified on 24/03/2025; this one is due now.
   const newInformation = page.locator('[data-testid="deadline-row"][data-kind="new_information_verification"]');
   await expect(newInformation).toHaveCount(2);
-  await expect(newInformation.first()).toContainText("Đã đóng");
+  await expect(newInformation.first()).toContainText("Đã thực hiện 24/03/2025");
   await expect(newInformation.last()).toBeVisible();
   expect(await officeCounts(page, office)).toEqual(before);
 });

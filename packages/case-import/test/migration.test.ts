@@ -132,13 +132,20 @@ describe("importMigration", () => {
   });
 
   it("takes a ledger's transfer to another district agency of the province before 01/07/2025, and refuses one after, at its row", async () => {
+    // A district agency of province A whose cases office A1 took over on 01/07/2025.
+    const district = `P-A-${ctx.fx.tag}-CC07`;
+    const [d] = await ctx.owner<{ id: string }[]>`
+      insert into public.units (kind, code, name, parent_id, province_id, dissolved_on)
+      values ('subunit', ${district}, 'Chi cục THADS huyện cũ', ${ctx.fx.units.a}, ${ctx.fx.units.a}, '2025-07-01') returning id`;
+    await ctx.owner`insert into public.unit_successions (predecessor_id, successor_id, effective_on, basis, province_id)
+                    values (${d!.id}, ${ctx.fx.units.a1}, '2025-07-01', 'Sắp xếp đơn vị từ 01/07/2025', ${ctx.fx.units.a})`;
     const c = row(unitA1(), { ngay_thu_ly: "04/03/2024", ngay_ban_an: "20/02/2024", so_tien: "12.000.000" }) as Cells;
     const n = c.so_thu_ly!;
     const history = [
       step(n, "decision", "06/03/2024"),
       step(n, "notification", "07/03/2024"),
       step(n, "ủy thác cho cơ quan thi hành án dân sự cấp huyện khác trong tỉnh (trước 01/07/2025)", "10/06/2024", {
-        don_vi_nhan: unitA9().toLowerCase(),
+        don_vi_nhan: district.toLowerCase(),
       }),
     ];
     const late = [...history.slice(0, 2), step(n, "intra_province_transfer", "02/07/2025", { don_vi_nhan: unitA9() })];
@@ -149,6 +156,11 @@ describe("importMigration", () => {
     const elsewhere = [...history.slice(0, 2), step(n, "intra_province_transfer", "10/06/2024", { don_vi_nhan: `P-B-${ctx.fx.tag}-KV01` })];
     const elsewhereRun = await migrate([c], elsewhere);
     expect(elsewhereRun.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", 4, "don_vi_nhan"]]);
+    // Sent to office A9 but brought in by A1: the case would stay open where it left.
+    const stayed = [...history.slice(0, 2), step(n, "intra_province_transfer", "10/06/2024", { don_vi_nhan: unitA9() })];
+    const stayedRun = await migrate([c], stayed);
+    expect(stayedRun.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", 4, "don_vi_nhan"]]);
+    expect(stayedRun.errors[0]!.message).toContain("đơn vị đang thụ lý việc");
 
     const r = await migrate([c], history);
     expect(r.errors).toEqual([]);
@@ -161,7 +173,7 @@ describe("importMigration", () => {
       unit: unitA1(),
       status: "notified",
       kinds: ["acceptance", "decision", "notification", "intra_province_transfer"],
-      to: ctx.fx.units.a9,
+      to: d!.id,
     });
   });
 

@@ -115,6 +115,12 @@ describe("taking a desk request in as a case", () => {
       select (select count(*)::int from public.cases where case_number = ${form.caseNumber as string}) as cases,
              (select case_id::text from public.service_requests where id = ${id}) as linked`;
     expect(none).toEqual({ cases: 0, linked: null });
+    // Nor does calling it a case entrusted by a military-region agency take it past the limitation.
+    const disguised = await takeIn({ ...form, source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 9" });
+    expect(disguised).toMatchObject({ ok: false, error: { code: "request_not_entrusted", field: "source" } });
+    const [stillNone] = await ctx.owner<{ cases: number }[]>`
+      select count(*)::int as cases from public.cases where case_number = ${form.caseNumber as string}`;
+    expect(stillNone).toEqual({ cases: 0 });
 
     const reason = "Người được thi hành án bị phong tỏa tại vùng dịch, không thể gửi đơn (trở ngại khách quan).";
     const taken = await takeIn({

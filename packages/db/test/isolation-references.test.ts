@@ -146,6 +146,10 @@ describe("a transfer to a military-region enforcement agency names it, and only 
     const p = "toProvinceId" in payload ? { ...payload, toProvinceId: ctx.fx.units.b } : payload;
     expect(await attempt(ctx.fx.users.province_head!, transferEvent(p), { writer: true })).toBe("23514");
   });
+  it("a case closed as transferred without naming where to is refused", async () => {
+    const closed = (tx: TxSql) => tx`update public.cases set status = 'transferred_out' where id = ${ctx.fx.cases.a} returning id`;
+    expect(await attempt(ctx.fx.users.province_head!, closed, { writer: true })).toBe("23514");
+  });
   it("a case naming both a province and a military-region agency, or a one-letter agency, is refused", async () => {
     expect(await attempt(ctx.fx.users.province_head!, closeTo("Phòng Thi hành án Quân khu 7", ctx.fx.units.b), { writer: true })).toBe(
       "23514",

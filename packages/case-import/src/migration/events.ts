@@ -512,7 +512,7 @@ export function snapshotHistory(
           "tinh_nhan",
           code
             ? `Tỉnh nhận ủy thác: "${code}" không phải mã của một cục THADS tỉnh đang hoạt động.`
-            : "Tỉnh nhận ủy thác: bắt buộc với trạng thái đã ủy thác (mã đơn vị của cục THADS tỉnh nhận).",
+            : "Tỉnh nhận ủy thác: bắt buộc với trạng thái đã ủy thác (mã đơn vị của cục THADS tỉnh nhận), hoặc ghi cơ quan thi hành án cấp quân khu nhận ở cột quan_khu_nhan.",
         );
       }
       r = end({ kind: "transfer", effectiveDate: statusOn.on, toProvinceId: to });

@@ -360,6 +360,26 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
       select id, code, province_id, dissolved_on::text from public.units where code = any(${unitCodes}::text[]) and kind = 'subunit'`;
     for (const u of found) unitTargets.set(u.code, { id: u.id, provinceId: u.province_id, dissolvedOn: u.dissolved_on });
   }
+  // The units each unit took over on a reorganisation (for the receiving unit of a transfer within a province).
+  const predecessors = new Map<string, string[]>();
+  if (unitCodes.length) {
+    const found = await tx<{ predecessor_id: string; successor_id: string }[]>`
+      select predecessor_id::text, successor_id::text from public.unit_successions`;
+    for (const x of found) predecessors.set(x.successor_id, [...(predecessors.get(x.successor_id) ?? []), x.predecessor_id]);
+  }
+  /** Whether `unit` is `holder` or a unit `holder` took over, directly or through others. */
+  const heldByOrBefore = (unit: string, holder: string): boolean => {
+    const seen = new Set<string>();
+    const queue = [holder];
+    while (queue.length) {
+      const u = queue.pop()!;
+      if (u === unit) return true;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      queue.push(...(predecessors.get(u) ?? []));
+    }
+    return false;
+  };
   const touchedExisting = new Set<string>();
   for (const row of eventsFile?.rows ?? []) {
     for (const e of byNumber.get((cellsOf(row).so_thu_ly ?? "").trim()) ?? []) if (e.existing) touchedExisting.add(e.existing.id);
@@ -576,6 +596,25 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
         break;
       }
       state = applied.state;
+    }
+    // A case transferred within its province came to the unit it names: the last such transfer names
+    // the unit that holds the case (its don_vi), or a unit that unit took over (ADR 032).
+    const within = [
+      ...e.base.map((event) => ({ event, s: undefined as NewStep | undefined })),
+      ...ordered.map((s) => ({ event: s.event, s })),
+    ]
+      .filter((x) => x.event.kind === "intra_province_transfer")
+      .at(-1);
+    if (!e.failed && within?.s && within.event.kind === "intra_province_transfer" && !heldByOrBefore(within.event.unitId, e.unitId)) {
+      add(within.s.file, [
+        {
+          line: within.s.line,
+          column: eventCol("don_vi_nhan"),
+          code: "rule",
+          message: `Việc "${e.caseNumber}": đơn vị nhận ủy thác trong tỉnh phải là đơn vị đang thụ lý việc (cột don_vi của tệp việc) hoặc đơn vị mà đơn vị đó đã tiếp nhận khi sắp xếp; việc ở lại nơi ủy thác thì không ghi bước ủy thác.`,
+        },
+      ]);
+      e.failed = true;
     }
     if (!e.failed && state) {
       e.steps = ordered;

@@ -136,6 +136,8 @@ const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
   cases_executor_of_unit: executorNotInUnit,
   cases_transfer_target: badTransferTarget,
   cases_transfer_military_agency: badMilitaryAgency,
+  cases_transfer_one_target: badMilitaryAgency,
+  cases_transferred_to_agency_name: badMilitaryAgency,
   case_events_from_agency_name: () => ({
     code: "bad_entrusting_agency",
     field: "fromAgency",

@@ -73,6 +73,18 @@ export async function intakeFromRequest(
 ): Promise<ServiceResult<{ caseId: string; duplicate: boolean }>> {
   if (!requestId) return intakeCase(tx, input, actor, today);
   if (!isUuid(requestId)) return { ok: false, error: notLinkable() };
+  // A creditor's request filed here is not a case entrusted by another agency: its limitation is judged here.
+  if (input.source === "transfer_in") {
+    return {
+      ok: false,
+      error: {
+        code: "request_not_entrusted",
+        field: "source",
+        message_vi: "Nguồn thụ lý: việc thụ lý từ đơn yêu cầu nộp tại bộ phận một cửa là đơn yêu cầu, không phải nhận ủy thác.",
+        message_en: "Source: a case taken in from a request filed at the one-stop desk is a creditor's request, not an entrusted case.",
+      },
+    };
+  }
   const [req] = await tx<{ submitted_on: string; requester_id_number: string | null }[]>`
     select to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, requester_id_number from public.service_requests
     where id = ${requestId} and kind = 'enforcement_request'`;

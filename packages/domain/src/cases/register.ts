@@ -10,8 +10,9 @@
  *     verified, an ex officio case moves to the separate register; the request of a case on
  *     request is returned to the requester, and the case ends.
  *
- * "No new information" (the third condition) is the executor's to judge: new information is
- * recorded as a re-verification (before the move) or a reopening (after it).
+ * "No new information" (the third condition): new information recorded on a not-yet-enforceable
+ * case (new_information) holds the step back until a verification follows; after the move it is a
+ * reopening.
  *
  * The rule set is the one in force on the day of the not-yet-enforceable decision. Decisions before
  * Decree 62/2015 read its rules (it governed every pending case from then on).

@@ -88,6 +88,12 @@ export interface CaseState {
   registeredOn: IsoDate | null;
   /** Date of the last reopening from the separate register on new information; null if none. */
   reopenedOn: IsoDate | null;
+  /**
+   * The day new information about the debtor's means came in (new_information) while no
+   * verification has followed yet: until it is verified the case may not move to the separate
+   * register nor have its request returned (D62 Art. 9(5); L106 Art. 38(4): "không có thông tin mới").
+   */
+  newInformationOn: IsoDate | null;
   enforcementStartedOn: IsoDate | null;
   executorId: string | null;
   obligations: readonly ObligationState[];

@@ -7,7 +7,7 @@
  *  - newly_accepted: accepted within the period; money: obligations decided within the period;
  *  - reopened: taken back out of the separate register within the period (new information about the
  *    debtor's means); money: outstanding when reopened;
- *  - transferred_out: transferred to another province within the period; money: outstanding at transfer;
+ *  - transferred_out: transferred to another province or a military-region agency within the period; money: outstanding at transfer;
  *  - registered / returned: moved to the separate register, or the request returned to the creditor,
  *    within the period; money: outstanding then;
  *  - separate_register: on the separate register at the end of `to` (a memo figure, outside to_enforce);

@@ -83,6 +83,13 @@ describe("old rules: the separate register (D62 Art. 9(5))", () => {
       late: false,
     });
     expect(caseStats(told, "2024-10-01", "2025-09-30")).toEqual(caseStats(twice, "2024-10-01", "2025-09-30"));
+    // Until it is verified, the case does not move to the register ("no new information", D62 Art. 9(5)).
+    const held = tryAdd(told, { kind: "register_transfer", effectiveDate: "2025-02-05" });
+    expect(!held.ok && held.error.code).toBe("register_conditions_not_met");
+    expect(!held.ok && held.error.message_vi).toContain("thông tin mới về điều kiện thi hành án ngày 03/02/2025 chưa được xác minh");
+    expect(nextActions(state(told), "2025-02-05")).not.toContain("register_transfer");
+    const classified = [...verified, { kind: "classification", effectiveDate: "2025-02-10", result: "not_yet_enforceable" } as CaseEvent];
+    expect(tryAdd(classified, { kind: "register_transfer", effectiveDate: "2025-02-11" }).ok).toBe(true);
     // Not for an enforceable case, nor one in the register (which is reopened instead); never blank.
     const blank = tryAdd(twice, { kind: "new_information", effectiveDate: "2025-02-03", newInformation: "  " });
     expect(!blank.ok && blank.error.code).toBe("missing_information");

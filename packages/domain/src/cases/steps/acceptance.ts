@@ -24,7 +24,7 @@ export const acceptance: Step<"acceptance"> = {
       return no(
         err(
           "invalid_event",
-          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer), đơn yêu cầu (creditor_request) hoặc ủy thác từ tỉnh khác (transfer_in).`,
+          `Nguồn thụ lý phải là Tòa án chuyển giao (court_transfer), đơn yêu cầu (creditor_request) hoặc nhận ủy thác (transfer_in).`,
           `The source must be court_transfer, creditor_request or transfer_in.`,
         ),
       );
@@ -59,6 +59,7 @@ export const acceptance: Step<"acceptance"> = {
       verificationsWhileNotYetEnforceable: 0,
       registeredOn: null,
       reopenedOn: null,
+      newInformationOn: null,
       enforcementStartedOn: null,
       executorId: null,
       obligations: [],

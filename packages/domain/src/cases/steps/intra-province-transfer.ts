@@ -22,8 +22,8 @@ export const intraProvinceTransfer = onOpenCase("intra_province_transfer", {
     if (date === undefined || date >= INTRA_PROVINCE_TRANSFERS_END) {
       return err(
         "transfer_same_province",
-        `Không thể ủy thác cho cơ quan thi hành án dân sự khác trong cùng tỉnh${date ? ` ngày ${d(date)}` : ""}: chỉ ghi nhận được việc ủy thác như vậy trước ngày ${d(INTRA_PROVINCE_TRANSFERS_END)} (khoản 2 Điều 56 Luật Thi hành án dân sự 2008, sửa đổi năm 2022); từ ngày đó việc chỉ ủy thác cho tỉnh khác.`,
-        `Cannot record a transfer within the province${date ? ` on ${date}` : ""}: such transfers were possible only before ${INTRA_PROVINCE_TRANSFERS_END} (L26 Art. 56(2) as amended in 2022); since then a transfer goes to another province.`,
+        `Không thể ủy thác cho cơ quan thi hành án dân sự khác trong cùng tỉnh${date ? ` ngày ${d(date)}` : ""}: chỉ ghi nhận được việc ủy thác như vậy trước ngày ${d(INTRA_PROVINCE_TRANSFERS_END)} (khoản 2 Điều 56 Luật Thi hành án dân sự 2008, sửa đổi năm 2022); từ ngày đó việc chỉ ủy thác cho tỉnh khác hoặc cơ quan thi hành án cấp quân khu.`,
+        `Cannot record a transfer within the province${date ? ` on ${date}` : ""}: such transfers were possible only before ${INTRA_PROVINCE_TRANSFERS_END} (L26 Art. 56(2) as amended in 2022); since then a transfer goes to another province or a military-region agency.`,
       );
     }
     if (state.status === "accepted") return noDecisionError("intra_province_transfer");

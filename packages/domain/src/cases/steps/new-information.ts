@@ -19,7 +19,7 @@ export const newInformation = onOpenCase("new_information", {
     );
   },
 
-  effect(_state, event, { base }) {
+  effect(state, event, { date, base }) {
     if (!isNonEmpty(event.newInformation)) {
       return no(
         err(
@@ -29,6 +29,6 @@ export const newInformation = onOpenCase("new_information", {
         ),
       );
     }
-    return ok(base);
+    return ok({ ...base, newInformationOn: state.newInformationOn ?? date });
   },
 });

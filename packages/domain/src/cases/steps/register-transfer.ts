@@ -4,6 +4,7 @@
  * enough (old rules: every case, D62 Art. 9(5); 2026 rules: ex officio cases, D152 Art. 22(1)).
  * The case leaves the active workload and is counted on its own line (D62 Art. 9(6)).
  */
+import { formatDateVi as d } from "../calendar.ts";
 import { registerConditionsUnmet, registerStepOf } from "../register.ts";
 import type { CaseState } from "../state.ts";
 import type { CaseRuleError } from "../state.ts";
@@ -55,6 +56,13 @@ export function registerGuard(
             ? `Cannot return the request: a case decided not yet enforceable before 01/07/2026 moves to the separate register (D62 Art. 9(5)).`
             : `Cannot return the request: an ex officio case moves to the separate register (D152 Art. 22(1)).`,
         );
+  }
+  if (state.newInformationOn !== null) {
+    return err(
+      "register_conditions_not_met",
+      `Không thể ${what.vi}: có thông tin mới về điều kiện thi hành án ngày ${d(state.newInformationOn)} chưa được xác minh; phải xác minh (trong 10 ngày) trước.`,
+      `Cannot ${what.en}: new information about the debtor's means of ${state.newInformationOn} has not been verified yet; verify it first (within 10 days).`,
+    );
   }
   const unmet = registerConditionsUnmet(r, date);
   if (unmet) return err("register_conditions_not_met", `Không thể ${what.vi}: ${unmet.vi}.`, `Cannot ${what.en}: ${unmet.en}.`);

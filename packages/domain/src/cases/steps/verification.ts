@@ -37,6 +37,7 @@ export const verification = onOpenCase("verification", {
       ...base,
       firstVerifiedOn: state.firstVerifiedOn ?? date,
       lastVerifiedOn: date,
+      newInformationOn: null,
       debtorImprisonedOrUnknownAddress: typeof flag === "boolean" ? flag : state.debtorImprisonedOrUnknownAddress,
       // A verification of a case decided not yet enforceable counts towards the separate register.
       verificationsWhileNotYetEnforceable:
