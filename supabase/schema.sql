@@ -493,7 +493,7 @@ create table public.case_events (
   constraint case_events_pkey PRIMARY KEY (id),
   constraint case_events_idempotency UNIQUE (case_id, idempotency_key),
   constraint case_events_effective_date_from_1990 CHECK ((effective_date >= '1990-01-01'::date)),
-  constraint case_events_from_agency_name CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT (payload ? 'fromAgency'::text)) OR ((jsonb_typeof((payload -> 'fromAgency'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'fromAgency'::text))) >= 2) AND (char_length(btrim((payload ->> 'fromAgency'::text))) <= 300)) AND ((payload ->> 'source'::text) = 'transfer_in'::text)))) NOT VALID,
+  constraint case_events_from_agency_name CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT (payload ? 'fromAgency'::text)) OR ((jsonb_typeof((payload -> 'fromAgency'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'fromAgency'::text))) >= 2) AND (char_length(btrim((payload ->> 'fromAgency'::text))) <= 300)) AND ((payload ->> 'source'::text) = 'transfer_in'::text)))),
   constraint case_events_payload_check CHECK ((pg_column_size(payload) <= 8192)),
   constraint case_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id)
 );
@@ -605,7 +605,7 @@ create table public.cases (
   constraint cases_money_due_cap CHECK ((money_due <= '1000000000000000000'::bigint)),
   constraint cases_money_due_check CHECK ((money_due >= 0)),
   constraint cases_transfer_one_target CHECK (((transferred_to_agency IS NULL) OR (transferred_to_province_id IS NULL))),
-  constraint cases_transferred_names_target CHECK (((status <> 'transferred_out'::public.case_status) OR (transferred_to_province_id IS NOT NULL) OR (transferred_to_agency IS NOT NULL))) NOT VALID,
+  constraint cases_transferred_names_target CHECK (((status <> 'transferred_out'::public.case_status) OR (transferred_to_province_id IS NOT NULL) OR (transferred_to_agency IS NOT NULL))),
   constraint cases_transferred_to_agency_name CHECK (((transferred_to_agency IS NULL) OR ((char_length(btrim(transferred_to_agency)) >= 2) AND (char_length(btrim(transferred_to_agency)) <= 300)))),
   constraint cases_executor_id_fkey FOREIGN KEY (executor_id) REFERENCES public.profiles(id),
   constraint cases_judgment_id_fkey FOREIGN KEY (judgment_id) REFERENCES public.judgments(id),

@@ -16,21 +16,24 @@ alter table public.cases
   add constraint cases_transfer_one_target
     check (transferred_to_agency is null or transferred_to_province_id is null);
 
--- A case closed as transferred names where it went (rows written before are not re-read: not valid).
+-- A case closed as transferred names where it went. Added not valid, then validated: the check of
+-- the rows already written takes a lock that lets reads and writes go on.
 alter table public.cases
   add constraint cases_transferred_names_target
     check (status <> 'transferred_out' or transferred_to_province_id is not null or transferred_to_agency is not null) not valid;
+alter table public.cases validate constraint cases_transferred_names_target;
 
 -- A case entrusted by a military-region agency is taken in at the desk (source transfer_in; a case
 -- entrusted by another province opens from that province's case): the acceptance names the agency
 -- in `fromAgency`, 2–300 characters, and only with that source. The ledger is append-only and large:
--- the rows already written (none names an agency) are not re-read (not valid).
+-- added not valid, then validated under a lock that lets reads and writes go on.
 alter table public.case_events
   add constraint case_events_from_agency_name check (
     kind <> 'acceptance' or not (payload ? 'fromAgency')
     or (jsonb_typeof(payload -> 'fromAgency') = 'string'
         and char_length(btrim(payload ->> 'fromAgency')) between 2 and 300
         and payload ->> 'source' = 'transfer_in')) not valid;
+alter table public.case_events validate constraint case_events_from_agency_name;
 
 comment on column public.cases.transferred_to_agency is
   'The military-region enforcement agency a case was transferred to, as its transfer decision names it (L106 Arts. 17(2), 32(3)(đ), 49).';
