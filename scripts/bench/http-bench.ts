@@ -120,13 +120,30 @@ try {
   }
 
   const loadBefore = loadavg()[0];
-  const results: Array<{ name: string; rps: number; p50: number; p99: number; bad: number; bytes: number; cpuMs: number }> = [];
+  const results: Array<{
+    name: string;
+    rps: number;
+    p50: number;
+    p99: number;
+    bad: number;
+    bytes: number;
+    cpuMs: number;
+    dbCpuMs: number;
+    loadCpuMs: number;
+  }> = [];
   for (const t of targets) {
     // A short warm-up at the same concurrency, then the measured run.
     await run(t.path, 3, headers);
     const cpu0 = groupCpuMs(server.pid!);
+    const load0 = process.cpuUsage();
     const r = await run(t.path, seconds, headers);
-    const cpuMs = r.requests.total ? (groupCpuMs(server.pid!) - cpu0) / r.requests.total : 0;
+    const cpu1 = groupCpuMs(server.pid!);
+    const per = (ms: number) => (r.requests.total ? ms / r.requests.total : 0);
+    const cpuMs = per(cpu1.total - cpu0.total);
+    const dbCpuMs = per(cpu1.db - cpu0.db);
+    // The load generator (autocannon, in this process) shares the same cores.
+    const load = process.cpuUsage(load0);
+    const loadCpuMs = per((load.user + load.system) / 1000);
     const bad = r.non2xx + r.errors + r.timeouts;
     results.push({
       name: t.name,
@@ -136,9 +153,11 @@ try {
       bad,
       bytes: r.requests.total ? r.throughput.total / r.requests.total : 0,
       cpuMs,
+      dbCpuMs,
+      loadCpuMs,
     });
     console.log(
-      `  ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, failed ${bad}, server CPU ${cpuMs.toFixed(1)} ms per answer`,
+      `  ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, failed ${bad}, server CPU ${cpuMs.toFixed(1)} ms per answer (PostgreSQL ${dbCpuMs.toFixed(1)}), load generator ${loadCpuMs.toFixed(1)} ms`,
     );
   }
 
@@ -148,11 +167,13 @@ try {
     `\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before the runs and ${loadavg()[0].toFixed(1)} after; ` +
       `${cases.toLocaleString("en")} cases; ${connections} clients × ${seconds} s each; WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(default)"}\n`,
   );
-  console.log("| Page | req/s | p50 ms | p99 ms | failed | bytes per answer | req/s vs /healthz | server CPU ms per answer |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    "| Page | req/s | p50 ms | p99 ms | failed | bytes per answer | req/s vs /healthz | server CPU ms per answer | of which PostgreSQL | load generator CPU ms |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.bad} | ${Math.round(r.bytes).toLocaleString("en")} | ${(r.rps / health.rps).toFixed(3)} | ${r.cpuMs.toFixed(1)} |`,
+      `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.bad} | ${Math.round(r.bytes).toLocaleString("en")} | ${(r.rps / health.rps).toFixed(3)} | ${r.cpuMs.toFixed(1)} | ${r.dbCpuMs.toFixed(1)} | ${r.loadCpuMs.toFixed(1)} |`,
     );
   }
   console.log(
@@ -166,28 +187,39 @@ try {
 
 /**
  * CPU time (user + system, ms) used so far by the server's process group: the web server and its
- * workers, PostgreSQL and its backends (Linux /proc; 0 elsewhere). Per answer, it is the page's cost
- * whatever else the machine is doing, where requests/s and latencies move with the machine's load.
+ * workers, PostgreSQL and its backends (`db`: the processes named postgres; Linux /proc, 0
+ * elsewhere). Per answer, it is the page's cost whatever else the machine is doing, where requests/s and latencies move with the machine's load.
  */
-function groupCpuMs(pgid: number): number {
+function groupCpuMs(pgid: number): { total: number; db: number } {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux.
-  let total = 0;
   let entries: string[];
   try {
     entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
   } catch {
-    return 0;
+    return { total: 0, db: 0 };
   }
+  const procs: Array<{ pid: number; ppid: number; pgrp: number; postgres: boolean; ms: number }> = [];
   for (const pid of entries) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      // Fields after the command name "(…)": state is field 3, pgrp 5, utime 14, stime 15.
+      // Fields after the command name "(…)": state is field 3, ppid 4, pgrp 5, utime 14, stime 15.
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(f[2]) !== pgid) continue;
-      total += (Number(f[11]) + Number(f[12])) * tick;
+      const postgres = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "postgres";
+      procs.push({ pid: Number(pid), ppid: Number(f[1]), pgrp: Number(f[2]), postgres, ms: (Number(f[11]) + Number(f[12])) * tick });
     } catch {}
   }
-  return total;
+  // PostgreSQL's backends leave the group (each its own session): they count as children of the
+  // group's postmaster.
+  const postmasters = new Set(procs.filter((p) => p.pgrp === pgid && p.postgres).map((p) => p.pid));
+  let total = 0;
+  let db = 0;
+  for (const p of procs) {
+    const backend = p.postgres && postmasters.has(p.ppid);
+    if (p.pgrp !== pgid && !backend) continue;
+    total += p.ms;
+    if (p.postgres) db += p.ms;
+  }
+  return { total, db };
 }
 
 async function run(urlPath: string, duration: number, headers: Record<string, string>) {
