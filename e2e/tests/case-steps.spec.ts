@@ -132,4 +132,39 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("step-done")).toHaveText(`Đã ghi nhận: Ra quyết định thi hành án — việc số ${number}`);
     await expect(page.locator('[data-testid="timeline"] li[data-kind="decision"]')).toContainText(`Số quyết định: ${number}/QĐ-THADS`);
   });
+
+  test("a transfer's form shows the field of the target chosen, and a refused transfer comes back on that choice", async ({ page }) => {
+    const number = `STEP-${run}-3`;
+    await signIn(page, CLERK);
+    await expect(page).toHaveURL(/\/unit\//);
+    const id = await takeIn(page, number);
+    await step(page, "Ra quyết định thi hành án", "07/10/2026", decide(number));
+    await signOut(page);
+    await signIn(page, HEAD);
+    await expect(page).toHaveURL(/\/unit\//);
+    await page.goto(`/cases/${id}`);
+    const form = page.locator('details[data-step="transfer"]');
+    await form.locator("summary").click();
+    const province = form.getByLabel("Tỉnh nhận ủy thác");
+    const agency = form.getByLabel("Cơ quan thi hành án cấp quân khu nhận ủy thác");
+    const military = form.getByLabel("Cơ quan thi hành án cấp quân khu", { exact: true });
+    await expect(province).toBeVisible();
+    await expect(agency).toBeHidden();
+    await military.check();
+    await expect(province).toBeHidden();
+    await expect(agency).toBeVisible();
+    // Refused for its date: the page is rendered anew on the agency chosen, with the name as typed.
+    await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill("31/12/2099");
+    await agency.fill("Phòng Thi hành án Quân khu 4");
+    const record = form.getByRole("button", { name: "Ghi nhận: Ủy thác thi hành án" });
+    await record.click();
+    await expect(page.getByTestId("case-status")).toHaveText("Đã ra quyết định thi hành án");
+    await expect(military).toBeChecked();
+    await expect(agency).toBeVisible();
+    await expect(agency).toHaveValue("Phòng Thi hành án Quân khu 4");
+    await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill("20/10/2026");
+    await record.click();
+    await expect(page.getByTestId("case-status")).toHaveText("Đã ủy thác thi hành án");
+    await expect(page.getByText("Đã ủy thác cho Phòng Thi hành án Quân khu 4. Hồ sơ chỉ còn để xem.")).toBeVisible();
+  });
 });

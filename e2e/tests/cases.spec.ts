@@ -186,7 +186,7 @@ test("a transfer to a military-region enforcement agency names the agency and en
   // The province is asked for until the military-region agency is chosen; then its name is.
   await expect(form.getByLabel("Tỉnh nhận ủy thác")).toBeVisible();
   await form.getByLabel("Cơ quan thi hành án cấp quân khu", { exact: true }).check();
-  await expect(form.getByLabel("Tỉnh nhận ủy thác")).toHaveCount(0);
+  await expect(form.getByLabel("Tỉnh nhận ủy thác")).toBeHidden();
   // A blank name is refused beside its field, and nothing is recorded.
   await form.getByLabel("Ngày thực hiện (dd/mm/yyyy)").fill("20/10/2026");
   const record = form.getByRole("button", { name: "Ghi nhận: Ủy thác thi hành án" });
@@ -210,14 +210,19 @@ test("a case entrusted by a military-region agency is taken in naming the agency
   await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
   await expect(page).toHaveURL(/\/unit\//);
   await takeIn(page, `TEST-${run}-QKV`, async (p) => {
-    await expect(p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác")).toHaveCount(0);
+    await expect(p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác")).toBeHidden();
     await p.getByLabel("Nguồn thụ lý").selectOption({ label: "Nhận ủy thác từ cơ quan thi hành án cấp quân khu" });
     await p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác").fill("Phòng Thi hành án Quân khu 3");
+    await p.getByLabel("Số quyết định ủy thác").fill("12/QĐ-THA");
+    await p.getByLabel("Ngày quyết định ủy thác (dd/mm/yyyy)").fill("02/10/2026");
   });
-  await expect(page.getByTestId("transferred-from-agency")).toHaveText("Việc nhận ủy thác từ Phòng Thi hành án Quân khu 3.");
+  await expect(page.getByTestId("transferred-from-agency")).toHaveText(
+    "Việc nhận ủy thác từ Phòng Thi hành án Quân khu 3 theo Quyết định ủy thác số 12/QĐ-THA ngày 02/10/2026.",
+  );
   const accepted = page.locator('[data-testid="timeline"] li[data-kind="acceptance"]');
   await expect(accepted).toContainText("Nguồn thụ lý: Nhận ủy thác");
   await expect(accepted).toContainText("Cơ quan ủy thác: Phòng Thi hành án Quân khu 3");
+  await expect(accepted).toContainText("Quyết định ủy thác: số 12/QĐ-THA ngày 02/10/2026");
 });
 
 test("a stale form is refused as a conflict, and a resubmitted form records once", async ({ page }) => {
@@ -315,6 +320,39 @@ test.describe("without JavaScript, the server renders the refused form", () => {
     await expect(page).toHaveURL(/\/cases\/new$/);
     await expect(page.getByLabel("Ngày thụ lý (dd/mm/yyyy)")).toHaveValue("05/10/2026");
     await expect(page.getByLabel("Số thụ lý / số quyết định")).toHaveValue(`KT-${run}`);
+  });
+
+  test("choosing an entrusted case's source shows the entrusting agency's field at once, and the case is taken in naming it", async ({
+    page,
+  }) => {
+    await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+    await expect(page).toHaveURL(/\/unit\//);
+    await takeIn(page, `KT-${run}-QKV`, async (p) => {
+      const agency = p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác");
+      await expect(agency).toBeHidden();
+      await p.getByLabel("Nguồn thụ lý").selectOption({ label: "Nhận ủy thác từ cơ quan thi hành án cấp quân khu" });
+      await expect(agency).toBeVisible();
+      await agency.fill("Phòng Thi hành án Quân khu 5");
+      await p.getByLabel("Số quyết định ủy thác").fill("07/QĐ-THA");
+      await p.getByLabel("Ngày quyết định ủy thác (dd/mm/yyyy)").fill("03/10/2026");
+    });
+    await expect(page.getByTestId("transferred-from-agency")).toHaveText(
+      "Việc nhận ủy thác từ Phòng Thi hành án Quân khu 5 theo Quyết định ủy thác số 07/QĐ-THA ngày 03/10/2026.",
+    );
+  });
+
+  test("an agency typed, then another source chosen: the field hides and the case is taken in without it", async ({ page }) => {
+    await signIn(page, "hai-phong.kv01.clerk@demo.thads.vn");
+    await expect(page).toHaveURL(/\/unit\//);
+    await takeIn(page, `KT-${run}-QKX`, async (p) => {
+      await p.getByLabel("Nguồn thụ lý").selectOption({ label: "Nhận ủy thác từ cơ quan thi hành án cấp quân khu" });
+      await p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác").fill("Phòng Thi hành án Quân khu 5");
+      await p.getByLabel("Nguồn thụ lý").selectOption("court_transfer");
+      await expect(p.getByLabel("Cơ quan thi hành án cấp quân khu ủy thác")).toBeHidden();
+    });
+    await expect(page.getByTestId("case-status")).toHaveText("Đã thụ lý");
+    await expect(page.getByTestId("transferred-from-agency")).toHaveCount(0);
+    await expect(page.locator('[data-testid="timeline"] li[data-kind="acceptance"]')).not.toContainText("Cơ quan ủy thác");
   });
 });
 

@@ -4,6 +4,13 @@
  * lists of the columns that take a code. The documentation (docs/import.md)
  * and the templates are written from this one table.
  */
+import {
+  AGENCY_NAME_MAX,
+  AGENCY_NAME_MIN,
+  ENTRUSTING_DECISION_ASKED_FROM,
+  ENTRUSTING_DECISION_NUMBER_MAX,
+  formatDateVi,
+} from "@thads/domain";
 
 export const COLUMN_KEYS = [
   "so_thu_ly",
@@ -33,6 +40,8 @@ export const COLUMN_KEYS = [
   "tro_ngai_tu_ngay",
   "tro_ngai_den_ngay",
   "co_quan_uy_thac",
+  "so_qd_uy_thac",
+  "ngay_qd_uy_thac",
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -380,9 +389,29 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: "Cơ quan thi hành án cấp quân khu ủy thác",
     labelEn: "Entrusting military-region agency",
     required: false,
-    format: "Bắt buộc khi nguồn thụ lý là uy_thac_quan_khu: tên như trong quyết định ủy thác, 2–300 ký tự",
+    format: `Bắt buộc khi nguồn thụ lý là uy_thac_quan_khu (không ghi với nguồn khác): tên như trong quyết định ủy thác, ${AGENCY_NAME_MIN}–${AGENCY_NAME_MAX} ký tự`,
     example: "",
     type: "text",
+  },
+  {
+    key: "so_qd_uy_thac",
+    alias: "entrusting_decision_number",
+    label: "Số quyết định ủy thác",
+    labelEn: "Entrusting decision number",
+    required: false,
+    format: `Bắt buộc khi nguồn thụ lý là uy_thac_quan_khu (không ghi với nguồn khác; dữ liệu cũ chuyển sang được để trống với việc thụ lý trước ${formatDateVi(ENTRUSTING_DECISION_ASKED_FROM)}): số quyết định ủy thác của cơ quan thi hành án cấp quân khu, tối đa ${ENTRUSTING_DECISION_NUMBER_MAX} ký tự`,
+    example: "",
+    type: "text",
+  },
+  {
+    key: "ngay_qd_uy_thac",
+    alias: "entrusting_decision_date",
+    label: "Ngày quyết định ủy thác",
+    labelEn: "Entrusting decision date",
+    required: false,
+    format: "Bắt buộc cùng số quyết định ủy thác (xem so_qd_uy_thac): dd/mm/yyyy; không trước ngày bản án, không sau ngày thụ lý",
+    example: "",
+    type: "date",
   },
 ];
 

@@ -186,6 +186,8 @@ const acceptanceOf = (r: ValidRow) =>
     unitId: r.unit.id,
     source: r.input.source,
     fromAgency: r.input.fromAgency,
+    entrustingDecisionNumber: r.input.entrustingDecisionNumber,
+    entrustingDecisionOn: r.input.entrustingDecisionOn,
   });
 
 /** A new case's first deadline depends on its acceptance date alone: worked out once per date. */

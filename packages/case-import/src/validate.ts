@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { IntakeSchema, intakeDateProblems, type IntakeInput } from "@thads/core";
+import { IntakeSchema, LegacyIntakeSchema, intakeDateProblems, type IntakeInput } from "@thads/core";
 import { todayInVietnam } from "@thads/domain";
 import { CODE_HINTS, CODES, COLUMN_BY_KEY, normalizeToken, type ColumnKey } from "./columns.ts";
 import type { ImportError, SourceRow } from "./types.ts";
@@ -35,6 +35,8 @@ export interface ValidateContext {
   scope?: Scope;
   /** Today in Việt Nam (default: the clock's), for the dates' bounds. */
   today?: string;
+  /** Earlier records (the migration): an entrusted case may come without its entrusting decision. */
+  legacy?: boolean;
 }
 
 // A well-formed placeholder, so that a bad unit code does not hide the row's other errors.
@@ -51,6 +53,8 @@ const PATH_TO_COLUMN: Record<string, ColumnKey> = {
   limitationObstacleTo: "tro_ngai_den_ngay",
   source: "nguon",
   fromAgency: "co_quan_uy_thac",
+  entrustingDecisionNumber: "so_qd_uy_thac",
+  entrustingDecisionOn: "ngay_qd_uy_thac",
   decisionKind: "hinh_thuc",
   unitId: "don_vi",
   isBankCredit: "tin_dung_ngan_hang",
@@ -162,6 +166,8 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     limitationObstacleTo: v.tro_ngai_den_ngay ?? "",
     source: code("nguon", "nguon"),
     fromAgency: v.co_quan_uy_thac ?? "",
+    entrustingDecisionNumber: v.so_qd_uy_thac ?? "",
+    entrustingDecisionOn: v.ngay_qd_uy_thac ?? "",
     decisionKind: code("hinh_thuc", "hinh_thuc"),
     isBankCredit: flag("tin_dung_ngan_hang"),
     isCorruption: flag("tham_nhung"),
@@ -187,7 +193,16 @@ export function validateRow(row: SourceRow, ctx: ValidateContext): { ok: true; r
     amount,
   };
 
-  const parsed = IntakeSchema.safeParse(form);
+  // The web form hides the entrusting agency unless the case is entrusted, and ignores it then; a
+  // file that names one beside another source is asked which is meant rather than losing it.
+  if (form.source !== "transfer_in" && !unmapped.has("nguon")) {
+    for (const key of ["co_quan_uy_thac", "so_qd_uy_thac", "ngay_qd_uy_thac"] as const) {
+      if ((v[key] ?? "").trim() === "") continue;
+      const { label } = COLUMN_BY_KEY.get(key)!;
+      err(key, "invalid", `${label}: chỉ ghi khi nguồn thụ lý là uy_thac_quan_khu (nhận ủy thác); để trống với nguồn khác.`);
+    }
+  }
+  const parsed = (ctx.legacy ? LegacyIntakeSchema : IntakeSchema).safeParse(form);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = PATH_TO_COLUMN[issue.path.join(".")];

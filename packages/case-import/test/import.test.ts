@@ -266,7 +266,7 @@ describe("importCases", () => {
     });
   });
 
-  it("takes in a case entrusted by a military-region agency naming it, without checking the limitation again", async () => {
+  it("takes in a case entrusted by a military-region agency naming it and its decision, without checking the limitation again", async () => {
     // Effective 01/07/2019, taken in on 16/07/2024: late for a request, not for an entrusted case.
     const entrusted = (overrides: RowValues = {}) =>
       row(unitA1(), {
@@ -275,28 +275,51 @@ describe("importCases", () => {
         ngay_ban_an: "14/06/2019",
         ngay_hieu_luc: "01/07/2019",
         ngay_thu_ly: "16/07/2024",
+        so_qd_uy_thac: "07/QĐ-THA",
+        ngay_qd_uy_thac: "10/07/2024",
         ...overrides,
       });
-    const unnamed = await asClerk([entrusted()]);
-    expect(unnamed.errors).toEqual([
-      expect.objectContaining({
-        line: 2,
-        column: "co_quan_uy_thac",
-        message: "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác.",
-      }),
+    const unnamed = await asClerk([entrusted({ so_qd_uy_thac: "", ngay_qd_uy_thac: "" })]);
+    expect(unnamed.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, "co_quan_uy_thac", "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác."],
+      [2, "so_qd_uy_thac", "Số quyết định ủy thác: bắt buộc nhập."],
+      [2, "ngay_qd_uy_thac", expect.stringMatching(/^Ngày quyết định ủy thác: /)],
     ]);
     const named = entrusted({ co_quan_uy_thac: "Phòng Thi hành án Quân khu 2" });
-    // Named beside another source, the agency is not kept.
-    const court = row(unitA1(), { co_quan_uy_thac: "Phòng Thi hành án Quân khu 2" });
+    // Named beside another source, the agency and its decision are refused at their columns (not
+    // silently dropped); a one-character name is too short; the decision follows the acceptance.
+    const mixed = await asClerk([
+      named,
+      row(unitA1(), { co_quan_uy_thac: "Phòng Thi hành án Quân khu 2", so_qd_uy_thac: "07/QĐ-THA" }),
+      entrusted({ co_quan_uy_thac: "Q" }),
+      entrusted({ co_quan_uy_thac: "Phòng Thi hành án Quân khu 2", ngay_qd_uy_thac: "17/07/2024" }),
+    ]);
+    expect(mixed.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [
+        3,
+        "co_quan_uy_thac",
+        "Cơ quan thi hành án cấp quân khu ủy thác: chỉ ghi khi nguồn thụ lý là uy_thac_quan_khu (nhận ủy thác); để trống với nguồn khác.",
+      ],
+      [3, "so_qd_uy_thac", "Số quyết định ủy thác: chỉ ghi khi nguồn thụ lý là uy_thac_quan_khu (nhận ủy thác); để trống với nguồn khác."],
+      [4, "co_quan_uy_thac", "Cơ quan thi hành án cấp quân khu ủy thác: ít nhất 2 ký tự."],
+      [5, "ngay_qd_uy_thac", "Ngày quyết định ủy thác: không được sau ngày thụ lý."],
+    ]);
+    const court = row(unitA1());
     const r = await asClerk([named, court]);
     expect(r).toMatchObject({ ok: true, imported: 2 });
-    const events = await ctx.owner<{ case_number: string; source: string; from_agency: string | null }[]>`
-      select c.case_number, c.source::text, e.payload ->> 'fromAgency' as from_agency
+    const events = await ctx.owner<{ case_number: string; source: string; from_agency: string | null; decision: string | null }[]>`
+      select c.case_number, c.source::text, e.payload ->> 'fromAgency' as from_agency,
+             (e.payload ->> 'entrustingDecisionNumber') || ' ' || (e.payload ->> 'entrustingDecisionOn') as decision
         from public.cases c join public.case_events e on e.case_id = c.id and e.kind = 'acceptance'
        where c.case_number = any(${[named.so_thu_ly!, court.so_thu_ly!]}) order by c.case_number = ${court.so_thu_ly!}`;
     expect(events).toEqual([
-      { case_number: named.so_thu_ly!, source: "transfer_in", from_agency: "Phòng Thi hành án Quân khu 2" },
-      { case_number: court.so_thu_ly!, source: "court_transfer", from_agency: null },
+      {
+        case_number: named.so_thu_ly!,
+        source: "transfer_in",
+        from_agency: "Phòng Thi hành án Quân khu 2",
+        decision: "07/QĐ-THA 2024-07-10",
+      },
+      { case_number: court.so_thu_ly!, source: "court_transfer", from_agency: null, decision: null },
     ]);
   });
 

@@ -367,6 +367,11 @@ describe("importMigration", () => {
     const both = await migrate([{ ...snap, tinh_nhan: `P-B-${ctx.fx.tag}` }], null, { snapshot: true, cutover: "2025-12-31" });
     expect(both.written).toBe(false);
     expect(both.errors.map((e) => [e.line, e.column])).toEqual([[2, "quan_khu_nhan"]]);
+    // A one-character name is refused at its own column, in both modes.
+    const short = await migrate([{ ...snap, quan_khu_nhan: "Q" }], null, { snapshot: true, cutover: "2025-12-31" });
+    expect(short.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, "quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ 2 đến 300 ký tự."],
+    ]);
     expect((await migrate([snap], null, { snapshot: true, cutover: "2025-12-31" })).errors).toEqual([]);
 
     const h = histories(unitA1());
@@ -376,6 +381,10 @@ describe("importMigration", () => {
     const refused = await migrate(h.cases, twice);
     expect(refused.written).toBe(false);
     expect(refused.errors.map((e) => [e.file, e.line, e.column])).toEqual([["events", twice.length + 1, "quan_khu_nhan"]]);
+    const tooShort = [...h.events, step(b, "transfer", "20/12/2025", { quan_khu_nhan: " Q " })];
+    expect((await migrate(h.cases, tooShort)).errors.map((e) => [e.file, e.line, e.column, e.message])).toEqual([
+      ["events", tooShort.length + 1, "quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ 2 đến 300 ký tự."],
+    ]);
     expect((await migrate(h.cases, events)).errors).toEqual([]);
 
     const sent = await ctx.owner<

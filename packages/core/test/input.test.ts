@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ENTRUSTING_DECISION_ASKED_FROM, formatDateVi } from "@thads/domain";
 import { optionalText, text, viDate } from "../src/shared/fields.ts";
-import { IntakeSchema } from "../src/cases/intake-schema.ts";
+import { IntakeSchema, LegacyIntakeSchema } from "../src/cases/intake-schema.ts";
 import { parseStep } from "../src/cases/steps-schema.ts";
 import { isUuid, isoDateParam, searchText } from "../src/shared/input.ts";
 
@@ -91,6 +92,15 @@ describe("the transfer step's form", () => {
     });
     const none = parseStep("transfer", { ...common, target: "province", toProvinceId: "", toMilitaryAgency: "Quân khu 7" });
     expect(!none.ok && none.fieldErrors.toProvinceId).toBe("Tỉnh nhận ủy thác: chọn một tỉnh.");
+    // The agency's field is on the form too (hidden): whatever it holds is not read, nor refused.
+    const hidden = parseStep("transfer", {
+      ...common,
+      target: "province",
+      toProvinceId: province,
+      toMilitaryAgency: "Q\u0000".repeat(200),
+    });
+    expect(hidden).toMatchObject({ ok: true, event: { kind: "transfer", toProvinceId: province } });
+    expect(hidden.ok && "toMilitaryAgency" in hidden.event).toBe(false);
   });
   it("to a military-region agency names the agency only, whatever the province field holds", () => {
     const r = parseStep("transfer", {
@@ -106,7 +116,90 @@ describe("the transfer step's form", () => {
     expect(!short.ok && short.fieldErrors.toMilitaryAgency).toBe("Cơ quan thi hành án cấp quân khu nhận ủy thác: ít nhất 2 ký tự.");
     const long = parseStep("transfer", { ...common, target: "military_region", toMilitaryAgency: "Q".repeat(301) });
     expect(!long.ok && long.fieldErrors.toMilitaryAgency).toBe("Cơ quan thi hành án cấp quân khu nhận ủy thác: tối đa 300 ký tự.");
+    const junk = parseStep("transfer", { ...common, target: "military_region", toMilitaryAgency: "Quân khu\u0000 7" });
+    expect(!junk.ok && junk.fieldErrors.toMilitaryAgency).toContain("ký tự điều khiển");
     const odd = parseStep("transfer", { ...common, target: "navy" });
     expect(!odd.ok && odd.fieldErrors.target).toContain("Nơi nhận ủy thác");
+  });
+});
+
+describe("the intake form's entrusting agency", () => {
+  const form = (over: Record<string, unknown>) => ({
+    idempotencyKey: "6f1c2a52-3b1e-4c39-9a55-0d7d2b1f0a12",
+    unitId: "0b9d4c7e-2f0a-4a61-8d53-7c1e9f2a3b44",
+    caseNumber: "12/QĐ-THADS",
+    acceptedOn: "05/10/2026",
+    source: "transfer_in",
+    entrustingDecisionNumber: "05/QĐ-THA",
+    entrustingDecisionOn: "03/10/2026",
+    decisionKind: "on_request",
+    judgment: { courtName: "Tòa án nhân dân thành phố Hải Phòng", number: "12/2026/DS-ST", date: "01/10/2026", type: "civil" },
+    creditor: { kind: "person", fullName: "Nguyễn Văn An" },
+    debtor: { kind: "person", fullName: "Trần Thị Bích" },
+    amount: "5.000.000",
+    ...over,
+  });
+  const agencyError = (over: Record<string, unknown>) => {
+    const r = IntakeSchema.safeParse(form(over));
+    return r.success ? null : r.error.issues.filter((i) => i.path.join(".") === "fromAgency").map((i) => i.message);
+  };
+
+  it("is asked for, trimmed and bounded (2 to 300 characters) when the case is entrusted", () => {
+    const r = IntakeSchema.safeParse(form({ fromAgency: "  Phòng Thi hành án Quân khu 3 " }));
+    expect(r.success && r.data.fromAgency).toBe("Phòng Thi hành án Quân khu 3");
+    expect(agencyError({ fromAgency: " " })).toEqual(["Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác."]);
+    expect(agencyError({ fromAgency: "Q" })).toEqual(["Cơ quan thi hành án cấp quân khu ủy thác: ít nhất 2 ký tự."]);
+    expect(agencyError({ fromAgency: "Q".repeat(301) })).toEqual(["Cơ quan thi hành án cấp quân khu ủy thác: tối đa 300 ký tự."]);
+    expect(IntakeSchema.safeParse(form({ fromAgency: "Q".repeat(300) })).success).toBe(true);
+    // Counted in characters, as the database counts them: 300 characters outside the BMP (600 UTF-16 units) pass, 301 do not.
+    expect(IntakeSchema.safeParse(form({ fromAgency: "𝐐".repeat(300) })).success).toBe(true);
+    expect(agencyError({ fromAgency: "𝐐".repeat(301) })).toEqual(["Cơ quan thi hành án cấp quân khu ủy thác: tối đa 300 ký tự."]);
+    expect(agencyError({ fromAgency: "𝐐" })).toEqual(["Cơ quan thi hành án cấp quân khu ủy thác: ít nhất 2 ký tự."]);
+  });
+
+  it("is reported beside the form's other problems", () => {
+    const r = IntakeSchema.safeParse(form({ fromAgency: "", caseNumber: "" }));
+    expect(!r.success && r.error.issues.map((i) => i.path.join(".")).sort()).toEqual(["caseNumber", "fromAgency"]);
+  });
+
+  it("is not read with another source: the form hides it, and what it holds is neither kept nor refused", () => {
+    for (const source of ["court_transfer", "creditor_request"]) {
+      const r = IntakeSchema.safeParse(
+        form({ source, fromAgency: "Q\u0000", entrustingDecisionNumber: "\u0000", entrustingDecisionOn: "31/02/2026" }),
+      );
+      expect(r.success && [r.data.fromAgency, r.data.entrustingDecisionNumber, r.data.entrustingDecisionOn]).toEqual([null, null, null]);
+    }
+  });
+
+  it("comes with its entrusting decision's number and date: not before the judgment, not after the acceptance (L106 Art. 49(2))", () => {
+    const r = IntakeSchema.safeParse(form({ fromAgency: "Phòng Thi hành án Quân khu 3" }));
+    expect(r.success && [r.data.entrustingDecisionNumber, r.data.entrustingDecisionOn]).toEqual(["05/QĐ-THA", "2026-10-03"]);
+    const errorsOf = (over: Record<string, unknown>, schema = IntakeSchema) => {
+      const x = schema.safeParse(form({ fromAgency: "Phòng Thi hành án Quân khu 3", ...over }));
+      return x.success ? [] : x.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(errorsOf({ entrustingDecisionNumber: "", entrustingDecisionOn: "" })).toEqual([
+      "entrustingDecisionNumber: Số quyết định ủy thác: bắt buộc nhập.",
+      expect.stringMatching(/^entrustingDecisionOn: Ngày quyết định ủy thác: /),
+    ]);
+    expect(errorsOf({ entrustingDecisionOn: "06/10/2026" })).toEqual([
+      "entrustingDecisionOn: Ngày quyết định ủy thác: không được sau ngày thụ lý.",
+    ]);
+    expect(errorsOf({ entrustingDecisionOn: "30/09/2026" })).toEqual([
+      "entrustingDecisionOn: Ngày quyết định ủy thác: không được trước ngày bản án.",
+    ]);
+    expect(errorsOf({ entrustingDecisionNumber: "Q".repeat(61) })).toEqual([
+      "entrustingDecisionNumber: Số quyết định ủy thác: tối đa 60 ký tự.",
+    ]);
+    // Earlier records (the migration) may lack the decision, but not half of it.
+    expect(errorsOf({ entrustingDecisionNumber: "", entrustingDecisionOn: "" }, LegacyIntakeSchema)).toEqual([]);
+    expect(errorsOf({ entrustingDecisionOn: "" }, LegacyIntakeSchema)).toEqual([expect.stringMatching(/^entrustingDecisionOn: /)]);
+    // …and a case accepted since the intake asks for the decision names it there too.
+    expect(
+      errorsOf(
+        { acceptedOn: formatDateVi(ENTRUSTING_DECISION_ASKED_FROM), entrustingDecisionNumber: "", entrustingDecisionOn: "" },
+        LegacyIntakeSchema,
+      ),
+    ).toEqual(["entrustingDecisionNumber: Số quyết định ủy thác: bắt buộc nhập.", expect.stringMatching(/^entrustingDecisionOn: /)]);
   });
 });

@@ -116,7 +116,13 @@ describe("taking a desk request in as a case", () => {
              (select case_id::text from public.service_requests where id = ${id}) as linked`;
     expect(none).toEqual({ cases: 0, linked: null });
     // Nor does calling it a case entrusted by a military-region agency take it past the limitation.
-    const disguised = await takeIn({ ...form, source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 9" });
+    const disguised = await takeIn({
+      ...form,
+      source: "transfer_in",
+      fromAgency: "Phòng Thi hành án Quân khu 9",
+      entrustingDecisionNumber: "09/QĐ-THA",
+      entrustingDecisionOn: form.acceptedOn,
+    });
     expect(disguised).toMatchObject({ ok: false, error: { code: "request_not_entrusted", field: "source" } });
     const [stillNone] = await ctx.owner<{ cases: number }[]>`
       select count(*)::int as cases from public.cases where case_number = ${form.caseNumber as string}`;

@@ -250,24 +250,37 @@ describe("limitation period for requesting enforcement at intake", () => {
     });
   });
   it("a case entrusted by a military-region agency names it; its limitation was the entrusting agency's to check", async () => {
-    const entrusted = late({ source: "transfer_in", fromAgency: "  Phòng Thi hành án Quân khu 3 " });
+    const decision = { entrustingDecisionNumber: " 03/QĐ-THA ", entrustingDecisionOn: "15/07/2024" };
+    const entrusted = late({ source: "transfer_in", fromAgency: "  Phòng Thi hành án Quân khu 3 ", ...decision });
     const r = await intake(entrusted);
     expect(r).toMatchObject({ ok: true });
     const id = r.ok ? r.caseId : "";
     const payload = await payloadOf(id);
-    expect(payload).toMatchObject({ source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 3" });
+    expect(payload).toMatchObject({
+      source: "transfer_in",
+      fromAgency: "Phòng Thi hành án Quân khu 3",
+      entrustingDecisionNumber: "03/QĐ-THA",
+      entrustingDecisionOn: "2024-07-15",
+    });
     expect(payload).not.toHaveProperty("limitation");
     const page = await withClaims(ctx.app, claims(ctx.fx.users.clerk!), (tx) => loadCasePage(tx, id, ["clerk"], "2024-07-17"));
-    expect(page?.case.transferred_from_agency).toBe("Phòng Thi hành án Quân khu 3");
+    expect(page?.case).toMatchObject({
+      transferred_from_agency: "Phòng Thi hành án Quân khu 3",
+      entrusting_decision_number: "03/QĐ-THA",
+      entrusting_decision_on: "2024-07-15",
+    });
     // Without the agency the entrusted case is refused at its field, and nothing is written.
-    const parsed = IntakeSchema.safeParse(late({ source: "transfer_in" }));
+    const parsed = IntakeSchema.safeParse(late({ source: "transfer_in", ...decision }));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((x) => [x.path.join("."), x.message])).toEqual([
       ["fromAgency", "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác."],
     ]);
-    // Named with another source, the agency is not kept.
-    const court = await intake(intakeForm({ fromAgency: "Phòng Thi hành án Quân khu 3" }));
-    expect(court.ok && (await payloadOf(court.caseId))).not.toHaveProperty("fromAgency");
+    // Named with another source (a hidden field of the form), the agency and decision are not kept.
+    const court = await intake(intakeForm({ fromAgency: "Phòng Thi hành án Quân khu 3", ...decision }));
+    expect(court).toMatchObject({ ok: true });
+    const courtPayload = court.ok ? await payloadOf(court.caseId) : null;
+    expect(courtPayload).not.toHaveProperty("fromAgency");
+    expect(courtPayload).not.toHaveProperty("entrustingDecisionNumber");
   });
 });
 

@@ -194,6 +194,24 @@ describe("an acceptance names the military-region agency that entrusted the case
     expect(await attempt(ctx.fx.users.province_head!, acceptFresh({ ...base(), ...payload }), { writer: true })).toBe("23514");
     expect(await attempt(ctx.fx.users.province_head!, accept({ ...base(), ...payload }), { writer: true })).toBe("23514");
   });
+
+  const agency = { source: "transfer_in", fromAgency: "Phòng Thi hành án Quân khu 3" };
+  it("the agency's entrusting decision, its number and date, is written beside it (L106 Art. 49(2))", async () => {
+    const decision = { ...base(), ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-10-10" };
+    expect(await attempt(ctx.fx.users.province_head!, acceptFresh(decision), { writer: true })).toBe("ok");
+  });
+  it.each([
+    ["without the agency", { source: "transfer_in", entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-10-08" }],
+    ["without its date", { ...agency, entrustingDecisionNumber: "05/QĐ-THA" }],
+    ["without its number", { ...agency, entrustingDecisionOn: "2026-10-08" }],
+    ["with a blank number", { ...agency, entrustingDecisionNumber: " ", entrustingDecisionOn: "2026-10-08" }],
+    ["with a number of 61 characters", { ...agency, entrustingDecisionNumber: "Q".repeat(61), entrustingDecisionOn: "2026-10-08" }],
+    ["with a number that is not text", { ...agency, entrustingDecisionNumber: 5, entrustingDecisionOn: "2026-10-08" }],
+    ["dated after the acceptance", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-10-11" }],
+    ["dated in another shape", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "08/10/2026" }],
+  ] as const)("an entrusting decision %s is refused", async (_label, payload) => {
+    expect(await attempt(ctx.fx.users.province_head!, acceptFresh({ ...base(), ...payload }), { writer: true })).toBe("23514");
+  });
 });
 
 describe("a transfer within the province names a district agency of it, before 01/07/2025", () => {

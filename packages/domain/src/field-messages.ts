@@ -43,6 +43,7 @@ const RULES: readonly Rule[] = [
   [/^định dạng không hợp lệ \(ví dụ ten@mien\.vn\)\.$/, () => "Not a valid address (e.g. name@domain.vn)."],
   [/^ngày bắt đầu phải trước hoặc bằng ngày kết thúc\.$/, () => "The start date must be on or before the end date."],
   [/^không được trước ngày bản án\.$/, () => "Cannot be before the judgment's date."],
+  [/^không được sau ngày thụ lý\.$/, () => "Cannot be after the acceptance date."],
   [/^không được sau ngày hôm nay \((.+)\)\.$/, (m) => `Cannot be after today (${m[1]}).`],
   [/^không được trước ngày thụ lý việc thi hành án \((.+)\)\.$/, (m) => `Cannot be before the case's acceptance date (${m[1]}).`],
   [/^ngày không hợp lệ\.$/, () => "Not a valid date."],

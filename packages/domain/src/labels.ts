@@ -22,6 +22,7 @@ export { DEADLINE_LABELS } from "./cases/deadline-kinds.ts";
 export { SESSION_KINDS, type SessionKind } from "./complaints/kinds.ts";
 export { TOKEN_SCOPES, type TokenScope } from "./api-scopes.ts";
 export { NOTIFICATION_KINDS, type NotificationKind } from "./notifications.ts";
+export { AGENCY_NAME_MAX, ENTRUSTING_DECISION_NUMBER_MAX } from "./cases/agency-name.ts";
 export { formatDateVi } from "./cases/dates.ts";
 export { FLAG_REASONS, FLAG_REASON_LABELS } from "./steering/flag-reasons.ts";
 export { FORCE_KINDS, FORCE_LABELS } from "./steering/coercion.ts";

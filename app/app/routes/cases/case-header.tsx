@@ -42,7 +42,13 @@ export function CaseHeader() {
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm">{m("case.transferredFrom")}</p>
         ) : c.transferred_from_agency ? (
           <p className="mt-2 rounded border border-sky-300 bg-sky-50 p-2 text-sm" data-testid="transferred-from-agency">
-            {m("case.transferredFromAgency", { agency: c.transferred_from_agency })}
+            {c.entrusting_decision_number && c.entrusting_decision_on
+              ? m("case.transferredFromAgencyDecision", {
+                  agency: c.transferred_from_agency,
+                  number: c.entrusting_decision_number,
+                  date: formatDateVi(c.entrusting_decision_on),
+                })
+              : m("case.transferredFromAgency", { agency: c.transferred_from_agency })}
           </p>
         ) : null}
         <RegisterNote />

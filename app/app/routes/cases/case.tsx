@@ -43,7 +43,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { ...page, steering, letters, steeringKey: crypto.randomUUID(), roles, done, described };
 }
 
-export type CaseActionData = { kind: string; formError?: string; fieldErrors?: Record<string, string> };
+export type CaseActionData = {
+  kind: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  /** A refused transfer comes back on the target chosen, with the agency's name as typed (without JavaScript the form is rendered anew). */
+  transfer?: { target: "province" | "military_region"; toMilitaryAgency: string };
+};
 
 export async function action({ request, params }: Route.ActionArgs) {
   const lang = parseLang(readCookie(request, LANG_COOKIE));
@@ -59,7 +65,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data<CaseActionData>({ kind, formError: translate(casesMessages, lang, "step.unknown") }, { status: 400 });
   }
   const parsed = parseStep(kind as StepKind, formFields(form));
-  if (!parsed.ok) return data<CaseActionData>({ kind, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const transfer =
+    kind === "transfer"
+      ? {
+          target: form.get("target") === "military_region" ? ("military_region" as const) : ("province" as const),
+          toMilitaryAgency: String(form.get("toMilitaryAgency") ?? "").slice(0, 1000),
+        }
+      : undefined;
+  if (!parsed.ok) return data<CaseActionData>({ kind, fieldErrors: parsed.fieldErrors, transfer }, { status: 400 });
   const result = await asUserStep(appSql(), user.claims, (tx) =>
     recordEvent(tx, {
       caseId: params.id,
@@ -73,7 +86,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!result.ok) {
     const status =
       result.error.code === "conflict" ? 409 : result.error.code === "forbidden" ? 403 : result.error.code === "not_found" ? 404 : 422;
-    return data<CaseActionData>({ kind, formError: result.error[`message_${lang}`] }, { status });
+    return data<CaseActionData>({ kind, formError: result.error[`message_${lang}`], transfer }, { status });
   }
   return redirect(`/cases/${params.id}?done=${kind}&v=${result.version}`);
 }

@@ -57,6 +57,13 @@ export const EVENT_FORMATTERS: { readonly [K in CaseEventKind]: Formatter<K> } =
     facts: [
       fact(ctx, "fact.source", ctx.m(SOURCE[e.source])),
       fact(ctx, "fact.fromAgency", e.fromAgency),
+      fact(
+        ctx,
+        "fact.entrustingDecision",
+        e.entrustingDecisionNumber && e.entrustingDecisionOn
+          ? ctx.m("fact.entrustingDecisionValue", { number: e.entrustingDecisionNumber, date: formatDateVi(e.entrustingDecisionOn) })
+          : null,
+      ),
       fact(ctx, "fact.unit", e.unitId ? ctx.name(e.unitId) : null),
     ],
   }),

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { useState } from "react";
 import { data, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { listIntakeUnits } from "@thads/core/cases";
 import { JUDGMENT_TYPES } from "@thads/core/cases/judgment-types";
 import { OBSTACLE_KINDS } from "@thads/core/cases/obstacle-kinds";
 import { fieldErrorsOf } from "@thads/core/field-errors";
-import { formatDateVi, hasRole } from "@thads/domain/labels";
+import { AGENCY_NAME_MAX, ENTRUSTING_DECISION_NUMBER_MAX, formatDateVi, hasRole } from "@thads/domain/labels";
 import { formatSource, legalRuleOn } from "@thads/domain";
 import type { Route } from "./+types/new";
 import { AppForm, Field, fieldProps } from "../../components/form.tsx";
@@ -68,8 +67,6 @@ export default function NewCase() {
   const m = useMessages(casesMessages);
   const fe = a?.fieldErrors ?? {};
   const v = a?.values ?? d.prefill ?? {};
-  // A case entrusted by a military-region agency names that agency.
-  const [source, setSource] = useState(v.source ?? "court_transfer");
   // What was posted wins over a field's default (today's date, a prefilled value) when the form comes back.
   const input = (name: string, label: string, { defaultValue, ...props }: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field name={name} label={label} error={fe[name]} className="text-sm">
@@ -124,26 +121,25 @@ export default function NewCase() {
           {input("caseNumber", m("new.caseNumber"), { maxLength: 60 })}
           {input("acceptedOn", m("new.acceptedOn"), { defaultValue: d.today })}
           {input("requestedOn", m("new.requestedOn"))}
-          <Field name="source" label={m("new.source")} error={fe.source} className="text-sm">
-            <select {...fieldProps("source", fe.source)} value={source} onChange={(e) => setSource(e.target.value)} className={control}>
-              {(
-                [
-                  ["court_transfer", m("new.source.courtTransfer")],
-                  ["creditor_request", m("new.source.creditorRequest")],
-                  ["transfer_in", m("new.source.transferIn")],
-                ] as const
-              ).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {source === "transfer_in" ? (
+          {select("source", m("new.source"), [
+            ["court_transfer", m("new.source.courtTransfer")],
+            ["creditor_request", m("new.source.creditorRequest")],
+            ["transfer_in", m("new.source.transferIn")],
+          ])}
+          {/* A case entrusted by a military-region agency names that agency and its decision: shown only
+              with that source (app.css, with or without JavaScript); the action reads them only then. */}
+          <div className="contents" data-when-source="transfer_in">
             <Field name="fromAgency" label={m("new.fromAgency")} error={fe.fromAgency} hint={m("new.fromAgencyHint")} className="text-sm">
-              <input {...fieldProps("fromAgency", fe.fromAgency)} defaultValue={v.fromAgency} maxLength={300} className={control} />
+              <input
+                {...fieldProps("fromAgency", fe.fromAgency)}
+                defaultValue={v.fromAgency}
+                maxLength={AGENCY_NAME_MAX}
+                className={control}
+              />
             </Field>
-          ) : null}
+            {input("entrustingDecisionNumber", m("new.entrustingDecisionNumber"), { maxLength: ENTRUSTING_DECISION_NUMBER_MAX })}
+            {input("entrustingDecisionOn", m("new.entrustingDecisionOn"))}
+          </div>
           {select("decisionKind", m("new.decisionKind"), [
             ["on_request", m("mode.onRequest")],
             ["ex_officio", m("mode.exOfficio")],

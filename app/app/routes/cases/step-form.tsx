@@ -1,7 +1,6 @@
-import { useState } from "react";
 import { useActionData, useLoaderData, useNavigation } from "react-router";
 import type { StepKind, TRANSFER_TARGETS } from "@thads/core/cases/steps-schema";
-import { COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain/labels";
+import { AGENCY_NAME_MAX, COERCIVE_MEASURES, SECURITY_MEASURES, formatDateVi, formatDong } from "@thads/domain/labels";
 import { AppForm, Field, FieldError, fieldProps } from "../../components/form.tsx";
 import { useLang, useMessages } from "../../i18n.ts";
 import { MEASURE_LABELS, PAYMENT_METHOD_LABELS, STEP_LABELS } from "../../labels.ts";
@@ -25,8 +24,9 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
   const fe = mine?.fieldErrors ?? {};
   const formError = mine?.formError;
   const busy = nav.state === "submitting" && nav.formData?.get("intent") === kind;
-  // A transfer goes to another province's agency or to a military-region agency: the form asks for the one chosen.
-  const [target, setTarget] = useState<Target>(fe.toMilitaryAgency ? "military_region" : "province");
+  // A transfer goes to another province's agency or to a military-region agency: the form shows the
+  // field of the one chosen (app.css, with or without JavaScript); the action reads that one only.
+  const target: Target = mine?.transfer?.target ?? (fe.toMilitaryAgency ? "military_region" : "province");
   // An executor's first assignment is an assignment; only a later one is a change.
   const title =
     kind === "executor_change" ? m(d.case.executor_id ? "step.changeExecutor" : "step.assignExecutor") : labelOf(STEP_LABELS, kind, lang);
@@ -141,27 +141,21 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
               <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
                 {TARGETS.map((t) => (
                   <label key={t} className="flex items-center gap-2">
-                    <input
-                      type="radio"
-                      name="target"
-                      value={t}
-                      checked={target === t}
-                      onChange={() => setTarget(t)}
-                      id={`${kind}-target-${t}`}
-                    />
+                    <input type="radio" name="target" value={t} defaultChecked={target === t} id={`${kind}-target-${t}`} />
                     {m(`step.transferTarget.${t}`)}
                   </label>
                 ))}
               </div>
               <FieldError name={`${kind}-target`} error={fe.target} />
             </fieldset>
-            {target === "province" ? (
-              select(
+            <div className="contents" data-when-target="province">
+              {select(
                 "toProvinceId",
                 d.provinces.map((p) => [p.id, p.name]),
                 m("step.toProvince"),
-              )
-            ) : (
+              )}
+            </div>
+            <div className="contents" data-when-target="military_region">
               <Field
                 name={`${kind}-toMilitaryAgency`}
                 label={m("step.toMilitaryAgency")}
@@ -169,9 +163,14 @@ export function StepForm({ kind, version, idempotencyKey }: { kind: StepKind; ve
                 hint={m("step.toMilitaryAgencyHint")}
                 className="text-sm md:col-span-2"
               >
-                <input {...control$("toMilitaryAgency")} maxLength={300} className={control} />
+                <input
+                  {...control$("toMilitaryAgency")}
+                  defaultValue={mine?.transfer?.toMilitaryAgency}
+                  maxLength={AGENCY_NAME_MAX}
+                  className={control}
+                />
               </Field>
-            )}
+            </div>
           </>
         ) : null}
         {kind === "office_assignment"

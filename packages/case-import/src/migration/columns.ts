@@ -4,6 +4,8 @@
  * lifecycle step). Headers and codes are matched as in today's import (normalizeToken).
  */
 import {
+  AGENCY_NAME_MAX,
+  AGENCY_NAME_MIN,
   CASE_EVENT_KINDS,
   CASE_EVENT_LABELS,
   CASE_STATUS_LABELS,
@@ -143,7 +145,7 @@ export const MIGRATION_CASE_COLUMNS: readonly ColumnDef<string>[] = [
     label: "Cơ quan thi hành án cấp quân khu nhận ủy thác (chế độ ảnh chụp)",
     labelEn: "Receiving military-region enforcement agency (snapshot mode)",
     required: false,
-    format: "Tên như trong quyết định ủy thác, ≤ 300 ký tự; thay cho tinh_nhan khi việc đã ủy thác cho cơ quan thi hành án cấp quân khu",
+    format: `Tên như trong quyết định ủy thác, ${AGENCY_NAME_MIN}–${AGENCY_NAME_MAX} ký tự; thay cho tinh_nhan khi việc đã ủy thác cho cơ quan thi hành án cấp quân khu`,
     example: "",
     type: "text",
   },
@@ -331,7 +333,7 @@ export const EVENT_COLUMNS: readonly ColumnDef<string>[] = [
     label: "Cơ quan thi hành án cấp quân khu nhận ủy thác",
     labelEn: "Receiving military-region enforcement agency",
     required: false,
-    format: "Ủy thác cho cơ quan thi hành án cấp quân khu: tên như trong quyết định ủy thác, ≤ 300 ký tự (thay cho tinh_nhan)",
+    format: `Ủy thác cho cơ quan thi hành án cấp quân khu: tên như trong quyết định ủy thác, ${AGENCY_NAME_MIN}–${AGENCY_NAME_MAX} ký tự (thay cho tinh_nhan)`,
     example: "",
     type: "text",
   },

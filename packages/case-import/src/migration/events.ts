@@ -5,7 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import {
+  AGENCY_NAME_MAX,
+  AGENCY_NAME_MIN,
   applyEvent,
+  isAgencyName,
   formatDateVi,
   isIsoDate,
   tryParseDateVi,
@@ -20,6 +23,9 @@ import { normalizeToken } from "../columns.ts";
 import type { ImportError, SourceRow } from "../types.ts";
 import { MONEY_SHAPE } from "../validate.ts";
 import { MEASURE_CODES, METHOD_CODES, RESULT_CODES, STATUS_CODES, STEP_CODES } from "./columns.ts";
+
+const AGENCY_LABEL = "Cơ quan thi hành án cấp quân khu nhận ủy thác";
+const AGENCY_LENGTH = `${AGENCY_LABEL}: ghi tên từ ${AGENCY_NAME_MIN} đến ${AGENCY_NAME_MAX} ký tự.`;
 
 /** A transfer names one receiving agency: a province's (tinh_nhan) or a military-region agency (quan_khu_nhan). */
 const BOTH_TARGETS =
@@ -215,9 +221,11 @@ export function rowEvent(row: SourceRow, ctx: RowContext, col: (key: string) => 
     case "transfer": {
       const code = trim(v.tinh_nhan).toUpperCase();
       // To a military-region enforcement agency (L106 Art. 32(3)(đ)): named in words, instead of a province.
-      const agency = text("quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác", 300, false);
+      // Bounded in characters by isAgencyName below (a character may take two UTF-16 units).
+      const agency = text("quan_khu_nhan", AGENCY_LABEL, 2 * AGENCY_NAME_MAX, false);
       if (agency) {
         if (code) bad("quan_khu_nhan", BOTH_TARGETS);
+        else if (!isAgencyName(agency)) bad("quan_khu_nhan", AGENCY_LENGTH);
         event = { kind, ...base, toMilitaryAgency: agency };
         break;
       }
@@ -502,7 +510,7 @@ export function snapshotHistory(
       const agency = trim(v.quan_khu_nhan);
       if (agency) {
         if (code) return fail("quan_khu_nhan", BOTH_TARGETS);
-        if (agency.length > 300) return fail("quan_khu_nhan", "Cơ quan thi hành án cấp quân khu nhận ủy thác: tối đa 300 ký tự.");
+        if (!isAgencyName(agency)) return fail("quan_khu_nhan", AGENCY_LENGTH);
         r = end({ kind: "transfer", effectiveDate: statusOn.on, toMilitaryAgency: agency });
         break;
       }

@@ -209,7 +209,7 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
     entries.set(caseKey(e.provinceId, e.caseNumber), e);
     byNumber.set(e.caseNumber, [...(byNumber.get(e.caseNumber) ?? []), e]);
   };
-  const ctx = { headers: casesFile?.headers ?? {}, units, scope, today };
+  const ctx = { headers: casesFile?.headers ?? {}, units, scope, today, legacy: true };
   const valid: ValidRow[] = [];
   for (const row of casesFile?.rows ?? []) {
     const r = validateRow(row, ctx);
@@ -301,6 +301,8 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
       unitId: r.unit.id,
       source: r.input.source,
       fromAgency: r.input.fromAgency,
+      entrustingDecisionNumber: r.input.entrustingDecisionNumber,
+      entrustingDecisionOn: r.input.entrustingDecisionOn,
     });
     const entry: CaseEntry = {
       provinceId: r.unit.provinceId,

@@ -47,6 +47,8 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
       transferred_to_name: string | null;
       /** The military-region agency that entrusted the case, as its acceptance names it. */
       transferred_from_agency: string | null;
+      entrusting_decision_number: string | null;
+      entrusting_decision_on: string | null;
       source: string;
       court_name: string | null;
       judgment_number: string | null;
@@ -59,8 +61,9 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
            c.closed_on::text as closed_on, c.unit_id, u.name as unit_name, u.code as unit_code,
            c.province_id, pr.name as province_name, c.executor_id, ex.full_name as executor_name,
            c.transferred_from_case_id, coalesce(tp.name, c.transferred_to_agency) as transferred_to_name, c.source,
-           (select a.payload ->> 'fromAgency' from public.case_events a
-             where a.case_id = c.id and a.kind = 'acceptance' order by a.id limit 1) as transferred_from_agency,
+           acc.payload ->> 'fromAgency' as transferred_from_agency,
+           acc.payload ->> 'entrustingDecisionNumber' as entrusting_decision_number,
+           acc.payload ->> 'entrustingDecisionOn' as entrusting_decision_on,
            j.court_name, j.judgment_number, j.judgment_date::text as judgment_date,
            -- The executor the creditor proposed on its enforcement request, when the reader may read the request.
            (select nullif(r.details ->> 'preferredExecutor', '') from public.service_requests r
@@ -69,6 +72,8 @@ export async function loadCasePage(tx: TxSql, caseId: string, roles: readonly Ro
     join public.units u on u.id = c.unit_id
     join public.units pr on pr.id = c.province_id
     left join public.units tp on tp.id = c.transferred_to_province_id
+    left join lateral (select a.payload from public.case_events a
+                        where a.case_id = c.id and a.kind = 'acceptance' order by a.id limit 1) acc on true
     left join public.profiles ex on ex.id = c.executor_id
     left join public.judgments j on j.id = c.judgment_id
     where c.id = ${caseId}`;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  ENTRUSTING_DECISION_ASKED_FROM,
+  ENTRUSTING_DECISION_NUMBER_MAX,
   LEGAL_RULE_SETS,
   checkAcceptanceDate,
   checkLimitation,
@@ -12,7 +14,7 @@ import {
   type IsoDate,
   type LegalSource,
 } from "@thads/domain";
-import { dongInput, optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
+import { agencyName, checkChosen, readChosen, dongInput, optionalText, optionalViDate, text, viDate } from "../shared/fields.ts";
 import { JUDGMENT_TYPES } from "./judgment-types.ts";
 import { OBSTACLE_KINDS, type ObstacleKind } from "./obstacle-kinds.ts";
 
@@ -23,100 +25,141 @@ export const ID_NUMBER_PATTERN = /^[0-9A-Za-z./-]{6,30}$/;
 
 export { JUDGMENT_TYPES } from "./judgment-types.ts";
 
-/** The intake form: a case taken in from a judgment, with its parties and (optionally) the decision. */
-export const IntakeSchema = z
-  .object({
-    idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
-    unitId: z.uuid({ message: "Đơn vị thụ lý: chọn một đơn vị." }),
-    caseNumber: text("Số thụ lý / số quyết định", 60),
-    acceptedOn: viDate("Ngày thụ lý"),
-    /** The day the request was filed (on request); the acceptance date when blank. */
-    requestedOn: optionalViDate("Ngày nộp đơn yêu cầu"),
-    /**
-     * Filed after the limitation period: the official's record of the force majeure or objective
-     * obstacle that kept the creditor from asking in time (its time is not counted).
-     */
-    limitationObstacle: optionalText("Lý do chậm yêu cầu (sự kiện bất khả kháng, trở ngại khách quan)", 2000),
-    /** What the obstacle was in law (objective obstacle when not given) and the days it lasted: only those are not counted. */
-    limitationObstacleKind: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z
-        .enum(OBSTACLE_KINDS, { message: "Loại trở ngại: chọn trở ngại khách quan, sự kiện bất khả kháng hoặc tình trạng khẩn cấp." })
-        .optional(),
-    ),
-    limitationObstacleFrom: optionalViDate("Trở ngại từ ngày"),
-    limitationObstacleTo: optionalViDate("Trở ngại đến ngày"),
-    source: z.enum(["court_transfer", "creditor_request", "transfer_in"], {
-      message: "Nguồn thụ lý: chọn Tòa án chuyển giao, đơn yêu cầu hoặc nhận ủy thác từ cơ quan thi hành án cấp quân khu.",
-    }),
-    /**
-     * The military-region enforcement agency that entrusted the case (source `transfer_in`; a case
-     * entrusted by another province opens from that province's case instead). Read only with that source.
-     */
-    fromAgency: optionalText("Cơ quan thi hành án cấp quân khu ủy thác", 300),
-    decisionKind: z.enum(["ex_officio", "on_request"], { message: "Hình thức: chọn chủ động hoặc theo yêu cầu." }),
-    isBankCredit: z.boolean().default(false),
-    isCorruption: z.boolean().default(false),
-    judgment: z.object({
-      courtName: text("Tòa án", 300, 2),
-      number: text("Số bản án", 100),
-      date: viDate("Ngày bản án"),
-      /** The day the judgment took effect (the limitation runs from it); the judgment's date when blank. */
-      effectiveOn: optionalViDate("Ngày bản án có hiệu lực"),
-      type: z.enum(JUDGMENT_TYPES, { message: "Loại bản án: chọn một loại." }),
-    }),
-    creditor: z.object({
-      kind: z.enum(["person", "organization"], { message: "Người được thi hành án: chọn cá nhân hoặc tổ chức." }),
-      fullName: text("Tên người được thi hành án", 300),
-      idNumber: optionalText("Số giấy tờ của người được thi hành án", 30),
-      address: optionalText("Địa chỉ người được thi hành án", 500),
-    }),
-    debtor: z.object({
-      kind: z.enum(["person", "organization"], { message: "Người phải thi hành án: chọn cá nhân hoặc tổ chức." }),
-      fullName: text("Tên người phải thi hành án", 300),
-      idNumber: optionalText("Số giấy tờ của người phải thi hành án", 30),
-      address: optionalText("Địa chỉ người phải thi hành án", 500),
-    }),
-    amount: dongInput("Số tiền phải thi hành"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.source === "transfer_in" && (v.fromAgency ?? "").length < 2) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["fromAgency"],
-        message: v.fromAgency
-          ? "Cơ quan thi hành án cấp quân khu ủy thác: ít nhất 2 ký tự."
-          : "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác.",
-      });
-    }
-    if (v.judgment.date > v.acceptedOn) {
-      ctx.addIssue({ code: "custom", path: ["acceptedOn"], message: "Ngày thụ lý: không được trước ngày bản án." });
-    }
-    if (v.limitationObstacleFrom && v.limitationObstacleTo && v.limitationObstacleTo < v.limitationObstacleFrom) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["limitationObstacleTo"],
-        message: "Trở ngại đến ngày: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
-      });
-    }
-    if (v.judgment.effectiveOn && v.judgment.effectiveOn < v.judgment.date) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["judgment", "effectiveOn"],
-        message: "Ngày bản án có hiệu lực: không được trước ngày bản án.",
-      });
-    }
+const ENTRUSTING_NUMBER = text("Số quyết định ủy thác", ENTRUSTING_DECISION_NUMBER_MAX);
+const ENTRUSTING_ON = viDate("Ngày quyết định ủy thác");
+const FROM_AGENCY = agencyName(
+  "Cơ quan thi hành án cấp quân khu ủy thác",
+  "Cơ quan thi hành án cấp quân khu ủy thác: bắt buộc nhập khi nhận ủy thác.",
+);
 
-    for (const [p, label] of [
-      ["creditor", "người được thi hành án"],
-      ["debtor", "người phải thi hành án"],
-    ] as const) {
-      const id = v[p].idNumber;
-      if (id && !ID_NUMBER_PATTERN.test(id)) {
-        ctx.addIssue({ code: "custom", path: [p, "idNumber"], message: `Số giấy tờ của ${label}: 6–30 chữ số hoặc chữ cái.` });
+/**
+ * The intake form: a case taken in from a judgment, with its parties and (optionally) the decision.
+ * `decisionRequired`: an entrusted case names its entrusting decision (the form, the import); the
+ * migration of earlier records takes such a case accepted before ENTRUSTING_DECISION_ASKED_FROM
+ * without one, as those records may not hold it.
+ */
+const intakeSchema = ({ decisionRequired }: { decisionRequired: boolean }) =>
+  z
+    .object({
+      idempotencyKey: z.uuid({ message: "Mã chống gửi trùng không hợp lệ: tải lại biểu mẫu." }),
+      unitId: z.uuid({ message: "Đơn vị thụ lý: chọn một đơn vị." }),
+      caseNumber: text("Số thụ lý / số quyết định", 60),
+      acceptedOn: viDate("Ngày thụ lý"),
+      /** The day the request was filed (on request); the acceptance date when blank. */
+      requestedOn: optionalViDate("Ngày nộp đơn yêu cầu"),
+      /**
+       * Filed after the limitation period: the official's record of the force majeure or objective
+       * obstacle that kept the creditor from asking in time (its time is not counted).
+       */
+      limitationObstacle: optionalText("Lý do chậm yêu cầu (sự kiện bất khả kháng, trở ngại khách quan)", 2000),
+      /** What the obstacle was in law (objective obstacle when not given) and the days it lasted: only those are not counted. */
+      limitationObstacleKind: z.preprocess(
+        (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+        z
+          .enum(OBSTACLE_KINDS, { message: "Loại trở ngại: chọn trở ngại khách quan, sự kiện bất khả kháng hoặc tình trạng khẩn cấp." })
+          .optional(),
+      ),
+      limitationObstacleFrom: optionalViDate("Trở ngại từ ngày"),
+      limitationObstacleTo: optionalViDate("Trở ngại đến ngày"),
+      source: z.enum(["court_transfer", "creditor_request", "transfer_in"], {
+        message: "Nguồn thụ lý: chọn Tòa án chuyển giao, đơn yêu cầu hoặc nhận ủy thác từ cơ quan thi hành án cấp quân khu.",
+      }),
+      /**
+       * The military-region enforcement agency that entrusted the case (source `transfer_in`; a case
+       * entrusted by another province opens from that province's case instead). Read only with that
+       * source: the form hides the field otherwise, and what it holds then is not read.
+       */
+      fromAgency: z.unknown().optional(),
+      /** That agency's entrusting decision (L106 Art. 49(2)): its number and date, read likewise. */
+      entrustingDecisionNumber: z.unknown().optional(),
+      entrustingDecisionOn: z.unknown().optional(),
+      decisionKind: z.enum(["ex_officio", "on_request"], { message: "Hình thức: chọn chủ động hoặc theo yêu cầu." }),
+      isBankCredit: z.boolean().default(false),
+      isCorruption: z.boolean().default(false),
+      judgment: z.object({
+        courtName: text("Tòa án", 300, 2),
+        number: text("Số bản án", 100),
+        date: viDate("Ngày bản án"),
+        /** The day the judgment took effect (the limitation runs from it); the judgment's date when blank. */
+        effectiveOn: optionalViDate("Ngày bản án có hiệu lực"),
+        type: z.enum(JUDGMENT_TYPES, { message: "Loại bản án: chọn một loại." }),
+      }),
+      creditor: z.object({
+        kind: z.enum(["person", "organization"], { message: "Người được thi hành án: chọn cá nhân hoặc tổ chức." }),
+        fullName: text("Tên người được thi hành án", 300),
+        idNumber: optionalText("Số giấy tờ của người được thi hành án", 30),
+        address: optionalText("Địa chỉ người được thi hành án", 500),
+      }),
+      debtor: z.object({
+        kind: z.enum(["person", "organization"], { message: "Người phải thi hành án: chọn cá nhân hoặc tổ chức." }),
+        fullName: text("Tên người phải thi hành án", 300),
+        idNumber: optionalText("Số giấy tờ của người phải thi hành án", 30),
+        address: optionalText("Địa chỉ người phải thi hành án", 500),
+      }),
+      amount: dongInput("Số tiền phải thi hành"),
+    })
+    .superRefine((v, ctx) => {
+      const entrusted = v.source === "transfer_in";
+      const decision = entrusted && (decisionRequired || asksDecision(v));
+      checkChosen(ctx, entrusted, FROM_AGENCY, v.fromAgency, "fromAgency");
+      checkChosen(ctx, decision, ENTRUSTING_NUMBER, v.entrustingDecisionNumber, "entrustingDecisionNumber");
+      checkChosen(ctx, decision, ENTRUSTING_ON, v.entrustingDecisionOn, "entrustingDecisionOn");
+      const entrustedOn = readChosen(decision, ENTRUSTING_ON, v.entrustingDecisionOn);
+      // Taken in on the decision (Art. 49(2) ¶2), which follows the judgment.
+      if (entrustedOn && typeof v.acceptedOn === "string" && entrustedOn > v.acceptedOn) {
+        ctx.addIssue({ code: "custom", path: ["entrustingDecisionOn"], message: "Ngày quyết định ủy thác: không được sau ngày thụ lý." });
+      } else if (entrustedOn && typeof v.judgment?.date === "string" && entrustedOn < v.judgment.date) {
+        ctx.addIssue({ code: "custom", path: ["entrustingDecisionOn"], message: "Ngày quyết định ủy thác: không được trước ngày bản án." });
       }
-    }
-  });
+      if (v.judgment.date > v.acceptedOn) {
+        ctx.addIssue({ code: "custom", path: ["acceptedOn"], message: "Ngày thụ lý: không được trước ngày bản án." });
+      }
+      if (v.limitationObstacleFrom && v.limitationObstacleTo && v.limitationObstacleTo < v.limitationObstacleFrom) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["limitationObstacleTo"],
+          message: "Trở ngại đến ngày: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+        });
+      }
+      if (v.judgment.effectiveOn && v.judgment.effectiveOn < v.judgment.date) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["judgment", "effectiveOn"],
+          message: "Ngày bản án có hiệu lực: không được trước ngày bản án.",
+        });
+      }
+
+      for (const [p, label] of [
+        ["creditor", "người được thi hành án"],
+        ["debtor", "người phải thi hành án"],
+      ] as const) {
+        const id = v[p].idNumber;
+        if (id && !ID_NUMBER_PATTERN.test(id)) {
+          ctx.addIssue({ code: "custom", path: [p, "idNumber"], message: `Số giấy tờ của ${label}: 6–30 chữ số hoặc chữ cái.` });
+        }
+      }
+    })
+    .transform((v) => {
+      const entrusted = v.source === "transfer_in";
+      const decision = entrusted && (decisionRequired || asksDecision(v));
+      return {
+        ...v,
+        fromAgency: readChosen(entrusted, FROM_AGENCY, v.fromAgency),
+        entrustingDecisionNumber: readChosen(decision, ENTRUSTING_NUMBER, v.entrustingDecisionNumber),
+        entrustingDecisionOn: readChosen(decision, ENTRUSTING_ON, v.entrustingDecisionOn),
+      };
+    });
+
+const isGiven = (v: unknown) => typeof v === "string" && v.trim() !== "";
+/** Earlier records: the decision when one is given (whole), or when the case was accepted since the intake asks for it. */
+const asksDecision = (v: { entrustingDecisionNumber?: unknown; entrustingDecisionOn?: unknown; acceptedOn?: unknown }) =>
+  isGiven(v.entrustingDecisionNumber) ||
+  isGiven(v.entrustingDecisionOn) ||
+  (typeof v.acceptedOn === "string" && v.acceptedOn >= ENTRUSTING_DECISION_ASKED_FROM);
+
+export const IntakeSchema = intakeSchema({ decisionRequired: true });
+/** The same, for the migration of earlier records: an entrusted case accepted before the intake asked for its decision may come without it. */
+export const LegacyIntakeSchema = intakeSchema({ decisionRequired: false });
 export type IntakeInput = z.output<typeof IntakeSchema>;
 type LimitationObstacleFields = "limitationObstacle" | "limitationObstacleKind" | "limitationObstacleFrom" | "limitationObstacleTo";
 

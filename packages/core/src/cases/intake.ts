@@ -1,5 +1,5 @@
 import { asCaseWriter, withClaims, type Claims, type Sql, type TxSql } from "@thads/db";
-import { mayRecordStep, todayInVietnam } from "@thads/domain";
+import { AGENCY_NAME_MAX, AGENCY_NAME_MIN, ENTRUSTING_DECISION_NUMBER_MAX, mayRecordStep, todayInVietnam } from "@thads/domain";
 import { forbiddenStep, type ServiceError, type ServiceResult } from "../shared/errors.ts";
 import { intakeDateProblems, intakeLimitation, type IntakeInput } from "./intake-schema.ts";
 import { StepNotPermitted, badMilitaryAgency, badOffice, badTransferTarget, executorNotInUnit, type Actor } from "./service.ts";
@@ -63,6 +63,8 @@ export async function intakeCase(
     unitId: input.unitId,
     source: input.source,
     fromAgency: input.fromAgency,
+    entrustingDecisionNumber: input.entrustingDecisionNumber,
+    entrustingDecisionOn: input.entrustingDecisionOn,
   });
   const acceptance = acceptanceRow(event, limitation.record);
   const deadline = acceptanceDeadline(event);
@@ -141,8 +143,14 @@ const REFERENCE_ERRORS: Record<string, () => ServiceError> = {
   case_events_from_agency_name: () => ({
     code: "bad_entrusting_agency",
     field: "fromAgency",
-    message_vi: "Cơ quan thi hành án cấp quân khu ủy thác: ghi tên từ 2 đến 300 ký tự, chỉ khi việc được nhận ủy thác.",
-    message_en: "Entrusting military-region agency: a name of 2 to 300 characters, only for a case received by transfer.",
+    message_vi: `Cơ quan thi hành án cấp quân khu ủy thác: ghi tên từ ${AGENCY_NAME_MIN} đến ${AGENCY_NAME_MAX} ký tự, chỉ khi việc được nhận ủy thác.`,
+    message_en: `Entrusting military-region agency: a name of ${AGENCY_NAME_MIN} to ${AGENCY_NAME_MAX} characters, only for a case received by transfer.`,
+  }),
+  case_events_entrusting_decision: () => ({
+    code: "bad_entrusting_decision",
+    field: "entrustingDecisionOn",
+    message_vi: `Quyết định ủy thác: ghi số (tối đa ${ENTRUSTING_DECISION_NUMBER_MAX} ký tự) và ngày, không sau ngày thụ lý, cùng tên cơ quan ủy thác.`,
+    message_en: `Entrusting decision: its number (up to ${ENTRUSTING_DECISION_NUMBER_MAX} characters) and date, not after the acceptance, with the entrusting agency.`,
   }),
   cases_office_assignment_target: badOffice,
   cases_office_assignment_held_by_bureau: badOffice,

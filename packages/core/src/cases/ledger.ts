@@ -32,6 +32,8 @@ export function acceptanceEvent(c: {
   unitId: string;
   source: AcceptanceEvent["source"];
   fromAgency?: string | null;
+  entrustingDecisionNumber?: string | null;
+  entrustingDecisionOn?: string | null;
 }): AcceptanceEvent {
   return {
     kind: "acceptance",
@@ -40,6 +42,9 @@ export function acceptanceEvent(c: {
     unitId: c.unitId,
     source: c.source,
     ...(c.source === "transfer_in" && c.fromAgency ? { fromAgency: c.fromAgency } : {}),
+    ...(c.source === "transfer_in" && c.fromAgency && c.entrustingDecisionNumber && c.entrustingDecisionOn
+      ? { entrustingDecisionNumber: c.entrustingDecisionNumber, entrustingDecisionOn: c.entrustingDecisionOn }
+      : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { asCaseWriter, type TxSql } from "@thads/db";
 import {
+  AGENCY_NAME_MAX,
+  AGENCY_NAME_MIN,
   CASE_EVENT_LABELS,
   applyEvent,
   checkPastDate,
@@ -155,8 +157,8 @@ export const badTransferTarget = (): ServiceError => ({
 
 export const badMilitaryAgency = (): ServiceError => ({
   code: "bad_transfer_target",
-  message_vi: "Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ 2 đến 300 ký tự; một việc chỉ ủy thác cho một nơi.",
-  message_en: "Receiving military-region agency: a name of 2 to 300 characters; a case is transferred to one agency only.",
+  message_vi: `Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ ${AGENCY_NAME_MIN} đến ${AGENCY_NAME_MAX} ký tự; một việc chỉ ủy thác cho một nơi.`,
+  message_en: `Receiving military-region agency: a name of ${AGENCY_NAME_MIN} to ${AGENCY_NAME_MAX} characters; a case is transferred to one agency only.`,
   field: "toMilitaryAgency",
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dongInput, optionalText, text, viDate } from "../shared/fields.ts";
+import { agencyName, checkChosen, readChosen, dongInput, optionalText, text, viDate } from "../shared/fields.ts";
 import { COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent, type CaseEventKind } from "@thads/domain";
 
 /**
@@ -12,10 +12,11 @@ const common = {
   effectiveDate: viDate("Ngày thực hiện"),
 };
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Where a transfer goes: another province's agency, or a military-region enforcement agency. */
 export const TRANSFER_TARGETS = ["province", "military_region"] as const;
+const TO_PROVINCE = z.uuid({ message: "Tỉnh nhận ủy thác: chọn một tỉnh." });
+const TO_MILITARY_AGENCY = agencyName("Cơ quan thi hành án cấp quân khu nhận ủy thác");
 
 export const STEP_SCHEMAS = {
   decision: z.object({
@@ -60,23 +61,19 @@ export const STEP_SCHEMAS = {
       target: z
         .enum(TRANSFER_TARGETS, { message: "Nơi nhận ủy thác: chọn tỉnh/thành phố khác hoặc cơ quan thi hành án cấp quân khu." })
         .default("province"),
-      toProvinceId: z.preprocess(blankToUndefined, z.uuid({ message: "Tỉnh nhận ủy thác: chọn một tỉnh." }).optional()),
-      toMilitaryAgency: optionalText("Cơ quan thi hành án cấp quân khu nhận ủy thác", 300),
+      // Both are on the form (the one not chosen hidden): only the chosen target's field is read.
+      toProvinceId: z.unknown().optional(),
+      toMilitaryAgency: z.unknown().optional(),
     })
     .superRefine((v, ctx) => {
-      if (v.target === "province" && !v.toProvinceId) {
-        ctx.addIssue({ code: "custom", path: ["toProvinceId"], message: "Tỉnh nhận ủy thác: chọn một tỉnh." });
-      }
-      if (v.target === "military_region" && (v.toMilitaryAgency ?? "").length < 2) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["toMilitaryAgency"],
-          message: v.toMilitaryAgency
-            ? "Cơ quan thi hành án cấp quân khu nhận ủy thác: ít nhất 2 ký tự."
-            : "Cơ quan thi hành án cấp quân khu nhận ủy thác: bắt buộc nhập.",
-        });
-      }
-    }),
+      checkChosen(ctx, v.target === "province", TO_PROVINCE, v.toProvinceId, "toProvinceId");
+      checkChosen(ctx, v.target === "military_region", TO_MILITARY_AGENCY, v.toMilitaryAgency, "toMilitaryAgency");
+    })
+    .transform((v) => ({
+      ...v,
+      toProvinceId: readChosen(v.target === "province", TO_PROVINCE, v.toProvinceId),
+      toMilitaryAgency: readChosen(v.target === "military_region", TO_MILITARY_AGENCY, v.toMilitaryAgency),
+    })),
   office_assignment: z.object({ ...common, unitId: z.uuid({ message: "Phòng được giao: chọn một phòng thi hành án dân sự khu vực." }) }),
   executor_change: z.object({
     ...common,

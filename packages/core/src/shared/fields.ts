@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DONG, formatCount } from "@thads/domain";
+import { AGENCY_NAME_MAX, AGENCY_NAME_MIN, MAX_DONG, formatCount } from "@thads/domain";
 import { controlCharsMessage, dateMessage, hasControlChars, readDateInput } from "./input.ts";
 
 /*
@@ -65,3 +65,35 @@ export const optionalText = (field: string, max: number) =>
     .max(max, { message: `${field}: tối đa ${max} ký tự.` })
     .optional()
     .transform((v) => (v ? v : null));
+
+/**
+ * A military-region enforcement agency named in words, as its decision names it: AGENCY_NAME_MIN to
+ * AGENCY_NAME_MAX characters once trimmed (the domain's bounds, which the database holds too).
+ */
+export const agencyName = (field: string, required = `${field}: bắt buộc nhập.`) =>
+  z
+    .string({ message: required })
+    .refine(noControl(field), { message: controlCharsMessage(field), abort: true })
+    .trim()
+    .refine((v) => v.length > 0, { message: required, abort: true })
+    // Counted in characters, as the domain and the database count them (not in UTF-16 units).
+    .refine((v) => [...v].length >= AGENCY_NAME_MIN, { message: `${field}: ít nhất ${AGENCY_NAME_MIN} ký tự.` })
+    .refine((v) => [...v].length <= AGENCY_NAME_MAX, { message: `${field}: tối đa ${AGENCY_NAME_MAX} ký tự.` });
+
+/**
+ * A field a form sends whatever the choice beside it (both choices' fields are on the page; the one
+ * not chosen is hidden): checked with `schema` only when `chosen`, its problems reported at `path`
+ * (in the form's superRefine, beside the other fields' problems).
+ */
+export function checkChosen(ctx: z.RefinementCtx, chosen: boolean, schema: z.ZodType, value: unknown, path: string): void {
+  if (!chosen) return;
+  const r = schema.safeParse(value ?? "");
+  if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: [path], message: issue.message });
+}
+
+/** Its value once checked (checkChosen): parsed when chosen, null when not, whatever it holds. */
+export function readChosen<T>(chosen: boolean, schema: z.ZodType<T>, value: unknown): T | null {
+  if (!chosen) return null;
+  const r = schema.safeParse(value ?? "");
+  return r.success ? r.data : null;
+}

@@ -111,6 +111,13 @@ export interface AcceptanceEvent extends EventBase {
    * opens from the sending province's case.
    */
   fromAgency?: string;
+  /**
+   * That agency's entrusting decision (quyết định ủy thác, L106 Art. 49(2) ¶1): its number and date,
+   * on which the case is taken in (Art. 49(2) ¶2). The intake form and the import ask for them; a
+   * case taken in before they did names the agency alone.
+   */
+  entrustingDecisionNumber?: string;
+  entrustingDecisionOn?: IsoDate;
 }
 export interface DecisionEvent extends EventBase {
   kind: "decision";

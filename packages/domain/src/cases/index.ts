@@ -1,3 +1,4 @@
+export * from "./agency-name.ts";
 export * from "./calendar.ts";
 export * from "./holidays-vn.ts";
 export * from "./rules.ts";

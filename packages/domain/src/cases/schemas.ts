@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MAX_DONG } from "../bounds.ts";
+import { ENTRUSTING_DECISION_NUMBER_MAX, isAgencyName } from "./agency-name.ts";
 import { isIsoDate } from "./calendar.ts";
 import { type CASE_EVENT_KINDS, COERCIVE_MEASURES, SECURITY_MEASURES, type CaseEvent } from "./lifecycle.ts";
 
@@ -46,7 +47,9 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
     provinceId: id,
     unitId: z.string().optional(),
     source: z.enum(["court_transfer", "creditor_request", "transfer_in"]),
-    fromAgency: z.string().trim().min(2).max(300).optional(),
+    fromAgency: z.string().trim().refine(isAgencyName).optional(),
+    entrustingDecisionNumber: z.string().trim().min(1).max(ENTRUSTING_DECISION_NUMBER_MAX).optional(),
+    entrustingDecisionOn: isoDateSchema.optional(),
   }),
   z.object({
     ...base,
@@ -92,7 +95,7 @@ export const caseEventSchema = z.discriminatedUnion("kind", [
       kind: z.literal("transfer"),
       toProvinceId: id.optional(),
       toUnitId: z.string().optional(),
-      toMilitaryAgency: z.string().trim().min(2).max(300).optional(),
+      toMilitaryAgency: z.string().trim().refine(isAgencyName).optional(),
     })
     .refine((e) => e.toProvinceId !== undefined || e.toMilitaryAgency !== undefined, { path: ["toProvinceId"] }),
   z.object({ ...base, kind: z.literal("executor_change"), executorId: id, reason: z.string().optional() }),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  AGENCY_NAME_MAX,
+  AGENCY_NAME_MIN,
+  caseEventSchema,
+  ENTRUSTING_DECISION_NUMBER_MAX,
+  isAgencyName,
   appendEvent,
   applyEvent,
   CASE_EVENT_KINDS,
@@ -840,6 +845,51 @@ describe("event validation", () => {
     expect(!wrongSource.ok && wrongSource.error.message_vi).toContain("Cơ quan ủy thác");
     const blank = applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "transfer_in", fromAgency: " " });
     expect(!blank.ok && blank.error.code).toBe("invalid_event");
+    // The name's bounds are the transfer's (AGENCY_NAME_MIN to AGENCY_NAME_MAX characters, as the database's check).
+    const named = (fromAgency: string) =>
+      applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "transfer_in", fromAgency }).ok;
+    expect([named("Q"), named("QK"), named("Q".repeat(AGENCY_NAME_MAX)), named("Q".repeat(AGENCY_NAME_MAX + 1))]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("an entrusted case's acceptance may name the entrusting decision: number and date both, beside the agency, not after the acceptance", () => {
+    const accept = (more: Record<string, unknown>) =>
+      applyEvent(null, { kind: "acceptance", effectiveDate: PROBE, provinceId: "p", source: "transfer_in", ...more } as CaseEvent);
+    const agency = { fromAgency: "Phòng Thi hành án Quân khu 3" };
+    expect(accept({ ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: PROBE }).ok).toBe(true);
+    const refused = (more: Record<string, unknown>) => {
+      const r = accept(more);
+      return !r.ok && r.error.message_vi;
+    };
+    expect(refused({ entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: PROBE })).toContain("ghi cả tên cơ quan");
+    expect(refused({ ...agency, entrustingDecisionNumber: "05/QĐ-THA" })).toContain("ghi cả số");
+    expect(refused({ ...agency, entrustingDecisionOn: PROBE })).toContain("ghi cả số");
+    expect(refused({ ...agency, entrustingDecisionNumber: " ", entrustingDecisionOn: PROBE })).toContain("ghi cả số");
+    expect(
+      refused({ ...agency, entrustingDecisionNumber: "Q".repeat(ENTRUSTING_DECISION_NUMBER_MAX + 1), entrustingDecisionOn: PROBE }),
+    ).toContain("ghi cả số");
+    expect(refused({ ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-02-31" })).toContain("ghi cả số");
+    expect(refused({ ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2025-06-03" })).toContain(
+      "không được sau ngày thụ lý",
+    );
+  });
+
+  it("counts an agency's name in characters, as the database does", () => {
+    expect(AGENCY_NAME_MIN).toBe(2);
+    expect(isAgencyName("  Q ")).toBe(false);
+    expect(isAgencyName(" QK ")).toBe(true);
+    // A character outside the Basic Multilingual Plane is one character (two UTF-16 units).
+    expect(isAgencyName("𝐐")).toBe(false);
+    expect(isAgencyName("𝐐".repeat(AGENCY_NAME_MAX))).toBe(true);
+    expect(isAgencyName("𝐐".repeat(AGENCY_NAME_MAX + 1))).toBe(false);
+    // The event schema (a ledger row read back) counts alike: a name the database took is readable.
+    const row = { kind: "transfer", effectiveDate: PROBE, toMilitaryAgency: "𝐐".repeat(200) };
+    expect(caseEventSchema.safeParse(row).success).toBe(true);
+    expect(caseEventSchema.safeParse({ ...row, toMilitaryAgency: "𝐐".repeat(AGENCY_NAME_MAX + 1) }).success).toBe(false);
   });
 
   it("a decision must list valid obligations", () => {

@@ -1,6 +1,8 @@
 /**
  * Acceptance (thụ lý): opens the case in its province. The first event of every ledger, and only that.
  */
+import { AGENCY_NAME_MAX, AGENCY_NAME_MIN, ENTRUSTING_DECISION_NUMBER_MAX, isAgencyName } from "../agency-name.ts";
+import { isIsoDate } from "../calendar.ts";
 import { d, err, isNonEmpty, no, ok, type Step } from "./shared.ts";
 
 export const acceptance: Step<"acceptance"> = {
@@ -29,14 +31,48 @@ export const acceptance: Step<"acceptance"> = {
         ),
       );
     }
-    if (e.fromAgency !== undefined && (e.source !== "transfer_in" || !isNonEmpty(e.fromAgency))) {
+    if (e.fromAgency !== undefined && (e.source !== "transfer_in" || typeof e.fromAgency !== "string" || !isAgencyName(e.fromAgency))) {
       return no(
         err(
           "invalid_event",
-          `Cơ quan ủy thác: chỉ ghi khi việc được nhận ủy thác (transfer_in), và không để trống.`,
-          `Entrusting agency: named only for a case received by transfer, and not blank.`,
+          `Cơ quan ủy thác: chỉ ghi khi việc được nhận ủy thác (transfer_in), tên từ ${AGENCY_NAME_MIN} đến ${AGENCY_NAME_MAX} ký tự.`,
+          `Entrusting agency: named only for a case received by transfer, a name of ${AGENCY_NAME_MIN} to ${AGENCY_NAME_MAX} characters.`,
         ),
       );
+    }
+    const number = e.entrustingDecisionNumber;
+    const on = e.entrustingDecisionOn;
+    if (number !== undefined || on !== undefined) {
+      if (e.fromAgency === undefined) {
+        return no(
+          err(
+            "invalid_event",
+            `Quyết định ủy thác: chỉ ghi khi việc được nhận ủy thác từ cơ quan thi hành án cấp quân khu (ghi cả tên cơ quan đó).`,
+            `Entrusting decision: only for a case entrusted by a military-region agency (named with it).`,
+          ),
+        );
+      }
+      const numberOk = typeof number === "string" && number.trim() !== "" && [...number.trim()].length <= ENTRUSTING_DECISION_NUMBER_MAX;
+      if (!numberOk || typeof on !== "string" || !isIsoDate(on)) {
+        return no(
+          err(
+            "invalid_event",
+            `Quyết định ủy thác: ghi cả số (tối đa ${ENTRUSTING_DECISION_NUMBER_MAX} ký tự) và ngày của quyết định.`,
+            `Entrusting decision: both its number (up to ${ENTRUSTING_DECISION_NUMBER_MAX} characters) and its date.`,
+          ),
+        );
+      }
+      // The receiving agency acts on the decision it received (L106 Art. 49(2) ¶2, VERIFIED against the
+      // law's text): the case is not taken in before the decision was made.
+      if (on > date) {
+        return no(
+          err(
+            "invalid_event",
+            `Ngày quyết định ủy thác (${d(on)}) không được sau ngày thụ lý (${d(date)}).`,
+            `The entrusting decision (${on}) cannot be dated after the acceptance (${date}).`,
+          ),
+        );
+      }
     }
     return ok({
       status: "accepted",

@@ -6,10 +6,8 @@
  * wording of L26 Art. 56 names it as a receiving agency too). Here the case closes as
  * `transferred_out`, counted on the transfer line of the statistics either way.
  */
+import { AGENCY_NAME_MAX, AGENCY_NAME_MIN, isAgencyName } from "../agency-name.ts";
 import { err, interruptedError, isInterrupted, isNonEmpty, no, noDecisionError, ok, onOpenCase } from "./shared.ts";
-
-/** The longest name of a receiving military-region agency (as the transfer decision names it). */
-const MILITARY_AGENCY_NAME_MAX = 300;
 
 export const transfer = onOpenCase("transfer", {
   guard(state) {
@@ -40,12 +38,12 @@ export const transfer = onOpenCase("transfer", {
       );
     }
     if (province === null) {
-      if (military.length < 2 || military.length > MILITARY_AGENCY_NAME_MAX) {
+      if (!isAgencyName(military)) {
         return no(
           err(
             "invalid_event",
-            `Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ 2 đến ${MILITARY_AGENCY_NAME_MAX} ký tự.`,
-            `Receiving military-region agency: a name of 2 to ${MILITARY_AGENCY_NAME_MAX} characters.`,
+            `Cơ quan thi hành án cấp quân khu nhận ủy thác: ghi tên từ ${AGENCY_NAME_MIN} đến ${AGENCY_NAME_MAX} ký tự.`,
+            `Receiving military-region agency: a name of ${AGENCY_NAME_MIN} to ${AGENCY_NAME_MAX} characters.`,
           ),
         );
       }
