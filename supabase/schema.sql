@@ -495,10 +495,10 @@ create table public.case_events (
   constraint case_events_effective_date_from_1990 CHECK ((effective_date >= '1990-01-01'::date)),
   constraint case_events_entrusting_decision CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT ((payload ? 'entrustingDecisionNumber'::text) OR (payload ? 'entrustingDecisionOn'::text))) OR COALESCE(((payload ? 'fromAgency'::text) AND (jsonb_typeof((payload -> 'entrustingDecisionNumber'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'entrustingDecisionNumber'::text))) >= 1) AND (char_length(btrim((payload ->> 'entrustingDecisionNumber'::text))) <= 60)) AND (jsonb_typeof((payload -> 'entrustingDecisionOn'::text)) = 'string'::text) AND
 CASE
-    WHEN ((payload ->> 'entrustingDecisionOn'::text) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'::text) THEN (((payload ->> 'entrustingDecisionOn'::text))::date <= effective_date)
+    WHEN app_private.is_iso_date((payload ->> 'entrustingDecisionOn'::text)) THEN (((payload ->> 'entrustingDecisionOn'::text))::date <= effective_date)
     ELSE false
 END), false))),
-  constraint case_events_from_agency_name CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT (payload ? 'fromAgency'::text)) OR ((jsonb_typeof((payload -> 'fromAgency'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'fromAgency'::text))) >= 2) AND (char_length(btrim((payload ->> 'fromAgency'::text))) <= 300)) AND ((payload ->> 'source'::text) = 'transfer_in'::text)))),
+  constraint case_events_from_agency_name CHECK (((kind <> 'acceptance'::public.case_event_kind) OR (NOT (payload ? 'fromAgency'::text)) OR COALESCE(((jsonb_typeof((payload -> 'fromAgency'::text)) = 'string'::text) AND ((char_length(btrim((payload ->> 'fromAgency'::text))) >= 2) AND (char_length(btrim((payload ->> 'fromAgency'::text))) <= 300)) AND ((payload ->> 'source'::text) = 'transfer_in'::text)), false))),
   constraint case_events_payload_check CHECK ((pg_column_size(payload) <= 8192)),
   constraint case_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id)
 );
@@ -3078,6 +3078,25 @@ end
 $function$;
 grant execute on function app_private.is_enforcement_staff() to authenticated;
 grant execute on function app_private.is_enforcement_staff() to service_role;
+
+CREATE OR REPLACE FUNCTION app_private.is_iso_date(p text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+begin
+  if p is null or p !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then
+    return false;
+  end if;
+  perform p::date;
+  return true;
+exception when others then
+  return false;
+end
+$function$;
+grant execute on function app_private.is_iso_date(p text) to authenticated;
+grant execute on function app_private.is_iso_date(p text) to service_role;
 
 CREATE OR REPLACE FUNCTION app_private.is_national()
  RETURNS boolean

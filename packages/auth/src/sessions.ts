@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { actAs, actAsAuthService, asAuthService, type Claims, type Sql, type TxSql } from "@thads/db";
+import { actAs, actAsAuthService, asAuthService, transaction, type Claims, type Sql, type TxSql } from "@thads/db";
 import { SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, SESSION_TOUCH_SECONDS } from "./policy.ts";
 
 export interface SessionRecord {
@@ -58,8 +58,7 @@ export async function withSessionUser<T>(
   then: (tx: TxSql, session: SessionRecord) => Promise<T>,
 ): Promise<{ session: SessionRecord; claims: Claims; value: T } | null> {
   if (!token || token.length > 100) return null;
-  return sql.begin(async (tx) => {
-    actAsAuthService(tx);
+  return transaction(sql, actAsAuthService, async (tx) => {
     const session = await findSession(tx, token);
     if (!session) return null;
     const claims = sessionClaims(session);

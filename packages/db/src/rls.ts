@@ -53,29 +53,73 @@ function tellSimulatedDay(tx: TxSql): void {
   if (day !== null) setLocal(tx, "thads.today", day);
 }
 
+/**
+ * Runs fn in one transaction whose handle refuses every statement once fn has settled. Reads sent
+ * together (Promise.all) end the transaction at the first failure, while another branch may still
+ * be running; a statement that branch sent afterwards would run outside the transaction, on a
+ * connection another request may by then be using (postgres.js sends it on whatever the
+ * connection does next), with that request's role and claims. Here it is refused with an error.
+ * `setup` runs on the transaction before fn (the role and claims).
+ */
+export function transaction<T>(sql: Sql, setup: (tx: TxSql) => void, fn: (tx: TxSql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    setup(tx);
+    let open = true;
+    try {
+      return await fn(closable(tx, () => open));
+    } finally {
+      open = false;
+    }
+  }) as Promise<T>;
+}
+
+/** The statements a transaction's handle sends: its tagged template and these methods. */
+const SENDING = new Set<PropertyKey>(["unsafe", "file", "savepoint"]);
+
+export class TransactionEndedError extends Error {
+  constructor() {
+    super("The transaction has ended: a statement sent after its end is refused (it would run outside it).");
+    this.name = "TransactionEndedError";
+  }
+}
+
+function closable(tx: TxSql, isOpen: () => boolean): TxSql {
+  return new Proxy(tx, {
+    apply(target, self, args) {
+      if (!isOpen()) throw new TransactionEndedError();
+      return Reflect.apply(target, self, args);
+    },
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== "function" || !SENDING.has(prop)) return value;
+      return (...args: unknown[]) => {
+        if (!isOpen()) throw new TransactionEndedError();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 /** Runs fn in one short transaction as `authenticated` with the user's claims. */
 export function withClaims<T>(sql: Sql, claims: Claims, fn: (tx: TxSql) => Promise<T>): Promise<T> {
-  return sql.begin((tx) => {
-    actAs(tx, claims);
-    return fn(tx);
-  }) as Promise<T>;
+  return transaction(sql, (tx) => actAs(tx, claims), fn);
 }
 
 /** Runs fn in one transaction as the public (`anon`). */
 export function asAnon<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
-  return sql.begin((tx) => {
-    pipelined(tx`select set_config('role', 'anon', true), set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true)`);
-    tellSimulatedDay(tx);
-    return fn(tx);
-  }) as Promise<T>;
+  return transaction(
+    sql,
+    (tx) => {
+      pipelined(tx`select set_config('role', 'anon', true), set_config('request.jwt.claims', ${JSON.stringify({ role: "anon" })}, true)`);
+      tellSimulatedDay(tx);
+    },
+    fn,
+  );
 }
 
 /** Runs fn as auth_service: sign-in, sessions, throttling. Nothing else. */
 export function asAuthService<T>(sql: Sql, fn: (tx: TxSql) => Promise<T>): Promise<T> {
-  return sql.begin((tx) => {
-    actAsAuthService(tx);
-    return fn(tx);
-  }) as Promise<T>;
+  return transaction(sql, actAsAuthService, fn);
 }
 
 /**

@@ -190,6 +190,7 @@ describe("an acceptance names the military-region agency that entrusted the case
     ["of one character", { source: "transfer_in", fromAgency: "X" }],
     ["that is not text", { source: "transfer_in", fromAgency: 7 }],
     ["of 301 characters", { source: "transfer_in", fromAgency: "Q".repeat(301) }],
+    ["with no source at all", { fromAgency: "Phòng Thi hành án Quân khu 3" }],
   ] as const)("an agency named %s is refused", async (_label, payload) => {
     expect(await attempt(ctx.fx.users.province_head!, acceptFresh({ ...base(), ...payload }), { writer: true })).toBe("23514");
     expect(await attempt(ctx.fx.users.province_head!, accept({ ...base(), ...payload }), { writer: true })).toBe("23514");
@@ -209,6 +210,8 @@ describe("an acceptance names the military-region agency that entrusted the case
     ["with a number that is not text", { ...agency, entrustingDecisionNumber: 5, entrustingDecisionOn: "2026-10-08" }],
     ["dated after the acceptance", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-10-11" }],
     ["dated in another shape", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "08/10/2026" }],
+    ["dated on a day that does not exist", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "2026-02-31" }],
+    ["dated in year 0", { ...agency, entrustingDecisionNumber: "05/QĐ-THA", entrustingDecisionOn: "0000-01-01" }],
   ] as const)("an entrusting decision %s is refused", async (_label, payload) => {
     expect(await attempt(ctx.fx.users.province_head!, acceptFresh({ ...base(), ...payload }), { writer: true })).toBe("23514");
   });
