@@ -179,7 +179,7 @@ const newWriteState = (): WriteState => ({
 });
 
 /** The acceptance event intake writes for a row: the ledger row and the case's first deadline come from it. */
-const acceptanceOf = (r: ValidRow) =>
+export const acceptanceOf = (r: ValidRow) =>
   acceptanceEvent({
     acceptedOn: r.input.acceptedOn,
     provinceId: r.unit.provinceId,

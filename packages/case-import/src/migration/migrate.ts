@@ -5,7 +5,7 @@
  * recorded on the case page, and written in bulk: ledger rows, obligations, the case's projection.
  * Statistics follow from the ledger's own triggers (ADR 009); the audit trail from the tables'.
  */
-import { acceptanceEvent, fromEventRow, toEventRow, type Actor } from "@thads/core";
+import { fromEventRow, toEventRow, type Actor } from "@thads/core";
 import { asCaseWriter, type TxSql } from "@thads/db";
 import {
   applyEvent,
@@ -21,7 +21,7 @@ import {
   type IsoDate,
   type ObligationInput,
 } from "@thads/domain";
-import { importCases, loadScope, loadUnits, type CaseProjection } from "../import.ts";
+import { acceptanceOf, importCases, loadScope, loadUnits, type CaseProjection } from "../import.ts";
 import type { ImportError, ParseResult } from "../types.ts";
 import { validateRow, type ValidRow } from "../validate.ts";
 import { cellsOf, columnOfRule, eventKey, parseObligations, rowEvent, snapshotHistory } from "./events.ts";
@@ -295,15 +295,7 @@ export async function importMigration(tx: TxSql, files: MigrationFiles, opts: Mi
     }
     const existing = inDb.get(key);
     if (existing) counts.casesUnchanged++;
-    const acceptance = acceptanceEvent({
-      acceptedOn: r.input.acceptedOn,
-      provinceId: r.unit.provinceId,
-      unitId: r.unit.id,
-      source: r.input.source,
-      fromAgency: r.input.fromAgency,
-      entrustingDecisionNumber: r.input.entrustingDecisionNumber,
-      entrustingDecisionOn: r.input.entrustingDecisionOn,
-    });
+    const acceptance = acceptanceOf(r);
     const entry: CaseEntry = {
       provinceId: r.unit.provinceId,
       unitId: existing?.unit_id ?? r.unit.id,
